@@ -1,6 +1,109 @@
+using Clusterpact.Web.Data;
+using Clusterpact.Web.Data.Seed;
+using Clusterpact.Web.Features;
+using Clusterpact.Web.Infrastructure;
+using Clusterpact.Web.Infrastructure.Auth;
+using Clusterpact.Web.Infrastructure.Localization;
+using Clusterpact.Web.Resources;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Localization;
+using Scalar.AspNetCore;
+using Serilog;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Host.UseSerilog((ctx, services, log) => log
+    .ReadFrom.Configuration(ctx.Configuration)
+    .Enrich.FromLogContext()
+    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
+
+builder.Services.AddClusterpactData(builder.Configuration, builder.Environment);
+builder.Services.AddClusterpactAuth(builder.Configuration);
+builder.Services.AddLocalization();
+builder.Services.Configure<RequestLocalizationOptions>(o =>
+{
+    o.DefaultRequestCulture = new RequestCulture(Cultures.Dutch, Cultures.Dutch);
+    o.SupportedCultures = Cultures.Supported;
+    o.SupportedUICultures = Cultures.Supported;
+    // The language switch writes the cookie; the browser's Accept-Language is not used, so Dutch is the default.
+    o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+});
+builder.Services.AddRazorPages(o =>
+    {
+        // Vertical slices: each feature's pages live beside its handlers under Features/<Area>/.
+        o.RootDirectory = "/Features";
+        o.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
+        o.Conventions.AuthorizeFolder("/Clusters", Policies.ClusterData);
+        o.Conventions.AllowAnonymousToFolder("/Account");
+        o.Conventions.AllowAnonymousToPage("/Index");
+        o.Conventions.AllowAnonymousToPage("/Error");
+        o.Conventions.AllowAnonymousToPage("/Accessibility");
+    })
+    .AddViewLocalization()
+    .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+builder.Services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<Microsoft.Extensions.Localization.IStringLocalizerFactory>((o, factory) =>
+{
+    // Model-binding messages ("the value 'abc' is not valid") in the user's language too.
+    var text = factory.Create(typeof(SharedResource));
+    o.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, _) => text["Validation.Invalid", value]);
+    o.ModelBindingMessageProvider.SetValueIsInvalidAccessor(value => text["Validation.Invalid", value]);
+    o.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(field => text["Validation.Number", field]);
+    o.ModelBindingMessageProvider.SetValueMustNotBeNullAccessor(field => text["Validation.Required", field]);
+    o.ModelBindingMessageProvider.SetMissingBindRequiredValueAccessor(field => text["Validation.Required", field]);
+    o.ModelBindingMessageProvider.SetUnknownValueIsInvalidAccessor(field => text["Validation.Invalid", field]);
+    o.ModelBindingMessageProvider.SetNonPropertyAttemptedValueIsInvalidAccessor(value => text["Validation.Invalid", value]);
+});
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks().AddDbContextCheck<ClusterpactDbContext>("database");
+builder.Services.AddFeatures();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+var demoLoaded = await DatabaseInitialiser.InitialiseAsync(app.Services, app.Configuration);
+
+app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api =>
+{
+    api.UseExceptionHandler();
+    api.UseStatusCodePages();
+});
+app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), pages =>
+{
+    pages.UseExceptionHandler("/Error");
+    pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+});
+if (!app.Environment.IsDevelopment()) app.UseHsts();
+
+app.UseSerilogRequestLogging();
+app.UseStaticFiles();
+app.UseRequestLocalization();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapRazorPages();
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference().AllowAnonymous();
+app.MapFeatureEndpoints();
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+    var lines = new List<string> { "", "Clusterpact is running:" };
+    lines.AddRange(addresses.Select(a => "  " + a));
+    if (demoLoaded)
+    {
+        lines.Add($"Demo logins (password for all: {DemoLogins.Password}):");
+        lines.AddRange(DemoLogins.All.Select(l => $"  {l.Email,-40} {l.Role}{(l.Cluster is null ? "" : " (" + l.Cluster + ")")}"));
+    }
+    lines.Add("");
+    Console.WriteLine(string.Join(Environment.NewLine, lines));
+});
 
 app.Run();
+
+/// <summary>The entry point, visible to the test host.</summary>
+public partial class Program;

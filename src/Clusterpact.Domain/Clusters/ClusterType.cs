@@ -1,0 +1,3 @@
+namespace Clusterpact.Domain.Clusters;
+
+public enum ClusterType { SpearheadCluster, InnovativeBusinessNetwork, AdHocCluster }

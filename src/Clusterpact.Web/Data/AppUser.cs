@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Clusterpact.Web.Data;
+
+/// <summary>A person who signs in: agency staff, cluster managers, experts, readers.</summary>
+public sealed class AppUser : IdentityUser<Guid>
+{
+    public AppUser() { Id = Guid.CreateVersion7(); SecurityStamp = Guid.NewGuid().ToString(); }
+
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>Organisation the person works for (the expert's employer matters for conflicts of interest).</summary>
+    public string? Affiliation { get; set; }
+
+    /// <summary>Preferred UI language ("nl" or "en").</summary>
+    public string PreferredCulture { get; set; } = "nl";
+
+    public bool IsActive { get; set; } = true;
+
+    public List<UserClusterScope> ClusterScopes { get; set; } = [];
+}
+
+public sealed class AppRole : IdentityRole<Guid>
+{
+    public AppRole() { Id = Guid.CreateVersion7(); }
+    public AppRole(string name) : this() { Name = name; NormalizedName = name.ToUpperInvariant(); }
+}
+
+/// <summary>A cluster organisation a cluster manager may act for.</summary>
+public sealed class UserClusterScope
+{
+    public Guid UserId { get; set; }
+    public Guid ClusterId { get; set; }
+}

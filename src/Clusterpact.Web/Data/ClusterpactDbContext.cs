@@ -1,0 +1,43 @@
+using Clusterpact.Domain.Clusters;
+using Clusterpact.Domain.Members;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Clusterpact.Web.Data;
+
+/// <summary>
+/// The one DbContext. Each database provider has a subclass only so that it keeps its own migrations folder
+/// (<see cref="SqliteClusterpactDbContext"/>, <see cref="PostgresClusterpactDbContext"/>).
+/// </summary>
+public abstract class ClusterpactDbContext(DbContextOptions options) : IdentityDbContext<AppUser, AppRole, Guid>(options)
+{
+    public DbSet<Cluster> Clusters => Set<Cluster>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<UserClusterScope> UserClusterScopes => Set<UserClusterScope>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ClusterpactDbContext).Assembly);
+    }
+}
+
+public sealed class SqliteClusterpactDbContext(DbContextOptions<SqliteClusterpactDbContext> options) : ClusterpactDbContext(options)
+{
+    /// <summary>
+    /// SQLite has no decimal and no timestamp-with-offset type, and EF cannot sort or sum them there. Money is stored
+    /// as REAL (15 significant digits: cents up to trillions of euros) and instants as UTC ticks, so that
+    /// aggregates and ordering run in SQL on both providers (docs/decisions/0002-sqlite-types.md).
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<decimal>().HaveConversion<double>();
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+public sealed class PostgresClusterpactDbContext(DbContextOptions<PostgresClusterpactDbContext> options) : ClusterpactDbContext(options);

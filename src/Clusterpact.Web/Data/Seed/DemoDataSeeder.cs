@@ -1,0 +1,151 @@
+using Clusterpact.Domain.Clusters;
+using Clusterpact.Domain.Members;
+using Clusterpact.Web.Infrastructure.Audit;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Clusterpact.Web.Data.Seed;
+
+/// <summary>
+/// Loads the real clusters of the reference data and a deterministic synthetic set around them (member
+/// organisations, memberships, one user per role), so every page has something true-looking to show.
+/// The same seed gives the same data on every machine. Enterprise numbers are synthetic, with valid check digits.
+/// </summary>
+public sealed class DemoDataSeeder(ClusterpactDbContext db, UserManager<AppUser> users, TimeProvider clock, ILogger<DemoDataSeeder> log)
+{
+    private const int RandomSeed = 20170101;
+
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        if (await db.Clusters.AnyAsync(ct)) return;
+        AuditInterceptor.Suppressed.Value = true;
+        try
+        {
+            var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+            var clusters = ReferenceClusters.Load()
+                .Select(r => new Cluster(r.Name, r.Type, r.Domain, r.Call, r.Start, r.End, ClusterStatusRule.StatusOn(today, r.Start, r.End)))
+                .ToList();
+            var rng = new Random(RandomSeed);
+            foreach (var c in clusters)
+            {
+                var slug = new string(c.Name.ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());
+                c.UpdateContactDetails($"https://www.{slug}.demo", ContactNames[rng.Next(ContactNames.Length)], $"info@{slug}.demo");
+                c.SetEnterpriseNumber(NextEnterpriseNumber(rng));
+            }
+            db.Clusters.AddRange(clusters);
+
+            var (organisations, memberships) = Members(clusters, rng);
+            db.Organisations.AddRange(organisations);
+            db.Memberships.AddRange(memberships);
+            await db.SaveChangesAsync(ct);
+
+            foreach (var login in DemoLogins.All)
+            {
+                var user = new AppUser
+                {
+                    UserName = login.Email, Email = login.Email, EmailConfirmed = true,
+                    DisplayName = login.DisplayName, Affiliation = login.Affiliation,
+                };
+                var created = await users.CreateAsync(user, DemoLogins.Password);
+                if (!created.Succeeded) throw new InvalidOperationException("Demo user: " + string.Join("; ", created.Errors.Select(e => e.Description)));
+                await users.AddToRoleAsync(user, login.Role);
+                if (login.Cluster is not null)
+                {
+                    db.UserClusterScopes.Add(new UserClusterScope { UserId = user.Id, ClusterId = clusters.Single(c => c.Name == login.Cluster).Id });
+                }
+            }
+            await db.SaveChangesAsync(ct);
+            log.LogInformation("Demo data loaded: {Clusters} clusters, {Organisations} organisations, {Memberships} memberships, {Users} users",
+                clusters.Count, organisations.Count, memberships.Count, DemoLogins.All.Count);
+        }
+        finally
+        {
+            AuditInterceptor.Suppressed.Value = false;
+        }
+    }
+
+    private static (List<Organisation>, List<Membership>) Members(List<Cluster> clusters, Random rng)
+    {
+        var organisations = new List<Organisation>();
+        var memberships = new List<Membership>();
+        var usedNames = new HashSet<string>(StringComparer.Ordinal);
+        var knowledge = KnowledgeInstitutions.Select(n => new Organisation(n, OrganisationKind.KnowledgeInstitution, NextEnterpriseNumber(rng), "BE", true)).ToList();
+        organisations.AddRange(knowledge);
+
+        foreach (var cluster in clusters)
+        {
+            // Sizes follow the seeds: SPCs have well over 100 members, IBNs from about 30 to over 100.
+            var count = cluster.Type switch
+            {
+                ClusterType.SpearheadCluster => rng.Next(110, 180),
+                ClusterType.InnovativeBusinessNetwork => rng.Next(30, 90),
+                _ => rng.Next(15, 35),
+            };
+            var start = cluster.SupportStart ?? (cluster.SupportEnd?.AddYears(-3).AddDays(1)) ?? new DateOnly(2021, 1, 1);
+            var end = cluster.SupportEnd;
+            var members = new List<Organisation>();
+            // Some members are already in another cluster: that overlap is where intercluster work starts.
+            var fromOthers = organisations.Where(o => o.Kind == OrganisationKind.Company).OrderBy(_ => rng.Next()).Take(count / 6).ToList();
+            members.AddRange(fromOthers);
+            members.AddRange(knowledge.OrderBy(_ => rng.Next()).Take(rng.Next(2, 5)));
+            while (members.Count < count)
+            {
+                var org = NewCompany(rng, usedNames);
+                organisations.Add(org);
+                members.Add(org);
+            }
+            var founders = 0;
+            foreach (var org in members.Distinct())
+            {
+                var founding = founders < 8 && rng.NextDouble() < 0.3;
+                if (founding) founders++;
+                var from = founding ? start : start.AddDays(rng.Next(0, 365 * 4));
+                if (end is { } e && from > e) from = start.AddDays(rng.Next(0, Math.Max(1, e.DayNumber - start.DayNumber)));
+                DateOnly? until = rng.NextDouble() < 0.08 ? from.AddYears(rng.Next(1, 3)) : null;
+                if (end is { } endDate && until is { } u && u > endDate) until = endDate;
+                var role = founding ? MembershipRole.FoundingMember : rng.NextDouble() < 0.05 ? MembershipRole.BoardMember : MembershipRole.Member;
+                var fee = org.Kind == OrganisationKind.KnowledgeInstitution ? 2500m : org.SizeClass switch
+                {
+                    SizeClass.Micro => 500m, SizeClass.Small => 1000m, SizeClass.Medium => 2500m, _ => 5000m,
+                };
+                memberships.Add(new Membership(org.Id, cluster.Id, from, until, role, fee));
+            }
+        }
+        return (organisations, memberships);
+    }
+
+    private static Organisation NewCompany(Random rng, HashSet<string> usedNames)
+    {
+        string name;
+        do
+        {
+            var family = FamilyNames[rng.Next(FamilyNames.Length)];
+            var word = ActivityWords[rng.Next(ActivityWords.Length)];
+            var form = LegalForms[rng.Next(LegalForms.Length)];
+            name = rng.Next(3) switch { 0 => $"{family} {word} {form}", 1 => $"{word} {family} {form}", _ => $"{family} & {FamilyNames[rng.Next(FamilyNames.Length)]} {form}" };
+        } while (!usedNames.Add(name));
+        // About 80% SMEs, 60% internationally active (evaluation 2020, seed 001).
+        var roll = rng.NextDouble();
+        var size = roll < 0.30 ? SizeClass.Micro : roll < 0.58 ? SizeClass.Small : roll < 0.80 ? SizeClass.Medium : SizeClass.Large;
+        var foreign = rng.NextDouble() < 0.04;
+        var org = new Organisation(name, OrganisationKind.Company, foreign ? null : NextEnterpriseNumber(rng),
+            foreign ? ForeignCountries[rng.Next(ForeignCountries.Length)] : "BE", rng.NextDouble() < (size == SizeClass.Large ? 0.95 : 0.55));
+        org.SetSizeClass(size);
+        return org;
+    }
+
+    /// <summary>A synthetic Belgian enterprise number with valid mod-97 check digits (KBO rule).</summary>
+    private static string NextEnterpriseNumber(Random rng)
+    {
+        var body = rng.Next(2_000_000, 9_999_999);
+        var check = 97 - (body % 97);
+        return "0" + body.ToString("D7", System.Globalization.CultureInfo.InvariantCulture) + check.ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static readonly string[] ContactNames = ["Lotte Vermeulen", "Bart De Smet", "Hanne Goossens", "Tom Willems", "Eline Mertens", "Wim Dubois", "Nele Lambrecht", "Jan Verstraete"];
+    private static readonly string[] FamilyNames = ["Peeters", "Janssens", "Maes", "Jacobs", "Mertens", "Willems", "Claes", "Goossens", "Wouters", "De Smet", "Dubois", "Lambrecht", "Verstraete", "Van Damme", "Desmet", "Vermeulen", "Hermans", "Coppens", "Martens", "Declercq", "Van den Broeck", "Michiels", "Aerts", "Verhoeven", "Smets", "Segers", "Cools", "Vos", "De Backer", "Pauwels"];
+    private static readonly string[] ActivityWords = ["Tech", "Solutions", "Engineering", "Industries", "Systems", "Logistics", "Materials", "Energy", "Foods", "Coatings", "Robotics", "Digital", "Chemicals", "Composites", "Analytics", "Maritime", "Mobility", "Health", "Bio", "Sensors"];
+    private static readonly string[] LegalForms = ["NV", "BV", "BV", "BV", "CV"];
+    private static readonly string[] ForeignCountries = ["NL", "DE", "FR", "LU"];
+    private static readonly string[] KnowledgeInstitutions = ["KU Leuven", "Universiteit Gent", "Universiteit Antwerpen", "Vrije Universiteit Brussel", "Universiteit Hasselt", "imec", "VITO", "Flanders Make", "VIB", "Sirris", "Hogeschool Gent", "Thomas More"];
+}

@@ -1,0 +1,13 @@
+using Clusterpact.Web.Infrastructure.Auth;
+
+namespace Clusterpact.Web.Features.Account;
+
+public sealed record MeResponse(Guid? Id, string Name, IReadOnlyList<string> Roles);
+
+public static class MeApi
+{
+    public static void MapMeApi(this RouteGroupBuilder api) =>
+        api.MapGet("/me", (CurrentUser user) => TypedResults.Ok(new MeResponse(user.Id, user.Name, Roles.All.Where(user.IsInRole).ToList())))
+            .WithTags("Account").WithName("Me").WithSummary("Who the caller is and their roles.")
+            .RequireAuthorization();
+}

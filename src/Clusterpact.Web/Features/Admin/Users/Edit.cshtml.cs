@@ -1,0 +1,98 @@
+using System.ComponentModel.DataAnnotations;
+using Clusterpact.Web.Data;
+using Clusterpact.Web.Features.Clusters;
+using Clusterpact.Web.Infrastructure.Auth;
+using Clusterpact.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Clusterpact.Web.Features.Admin.Users;
+
+/// <summary>Create (/Admin/Users/New) or edit (/Admin/Users/{id}) a user, their role and cluster scopes.</summary>
+public sealed class EditModel(SaveUser save, ClusterpactDbContext db, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public sealed class InputModel
+    {
+        public string? ConcurrencyStamp { get; set; }
+
+        [Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email"), StringLength(254, ErrorMessage = "Validation.MaxLength"), Display(Name = "Account.Email")]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "Validation.Required"), StringLength(200, ErrorMessage = "Validation.MaxLength"), Display(Name = "Users.Name")]
+        public string DisplayName { get; set; } = "";
+
+        [StringLength(300, ErrorMessage = "Validation.MaxLength"), Display(Name = "Users.Affiliation")]
+        public string? Affiliation { get; set; }
+
+        [Required(ErrorMessage = "Validation.Required"), Display(Name = "Users.Role")]
+        public string Role { get; set; } = Roles.Reader;
+
+        [Display(Name = "Users.Clusters")]
+        public List<Guid> ClusterIds { get; set; } = [];
+
+        [Display(Name = "Users.Active")]
+        public bool IsActive { get; set; } = true;
+
+        [DataType(DataType.Password), StringLength(200, ErrorMessage = "Validation.MaxLength"), Display(Name = "Users.NewPassword")]
+        public string? NewPassword { get; set; }
+
+        [Display(Name = "Users.Unlock")]
+        public bool Unlock { get; set; }
+    }
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+    public Guid? UserId { get; private set; }
+    public bool IsLockedOut { get; private set; }
+    public IReadOnlyList<(Guid Id, string Name)> ClusterOptions { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
+    {
+        await LoadOptionsAsync(ct);
+        if (id == "New") return Page();
+        if (!Guid.TryParse(id, out var guid) || await save.LoadAsync(guid, ct) is not { } u) return NotFound();
+        UserId = u.Id;
+        IsLockedOut = u.IsLockedOut;
+        Input = new InputModel
+        {
+            ConcurrencyStamp = u.ConcurrencyStamp, Email = u.Email, DisplayName = u.DisplayName, Affiliation = u.Affiliation,
+            Role = u.Role, ClusterIds = u.ClusterIds.ToList(), IsActive = u.IsActive,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
+    {
+        await LoadOptionsAsync(ct);
+        Guid? userId = null;
+        if (id != "New")
+        {
+            if (!Guid.TryParse(id, out var guid)) return NotFound();
+            userId = guid;
+            UserId = guid;
+        }
+        if (!ModelState.IsValid) return Page();
+        var (outcome, savedId, identityErrors) = await save.HandleAsync(new SaveUserCommand(userId, Input.ConcurrencyStamp, Input.Email, Input.DisplayName,
+            Input.Affiliation, Input.Role, Input.ClusterIds, Input.IsActive, Input.NewPassword, Input.Unlock), ct);
+        switch (outcome.Status)
+        {
+            case CommandStatus.Ok:
+                TempData["Flash"] = "Flash.Saved";
+                return Redirect($"/Admin/Users/{savedId}");
+            case CommandStatus.NotFound:
+                return NotFound();
+            case CommandStatus.Conflict:
+                ModelState.AddModelError(string.Empty, text[outcome.ErrorCode!]);
+                return Page();
+            default:
+                var key = $"{nameof(Input)}.{outcome.Field}";
+                if (identityErrors.Count == 0) ModelState.AddModelError(key, text[outcome.ErrorCode!]);
+                foreach (var e in identityErrors) ModelState.AddModelError(key, e);
+                return Page();
+        }
+    }
+
+    private async Task LoadOptionsAsync(CancellationToken ct) =>
+        ClusterOptions = (await db.Clusters.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name)).ToList();
+}

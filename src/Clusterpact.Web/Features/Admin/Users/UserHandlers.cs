@@ -1,0 +1,123 @@
+using Clusterpact.Web.Data;
+using Clusterpact.Web.Features.Clusters;
+using Clusterpact.Web.Features.Shared;
+using Clusterpact.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Clusterpact.Web.Features.Admin.Users;
+
+public sealed record UserListQuery(string? Search, string? Role, int Page = 1, int PageSize = Paging.DefaultPageSize);
+
+public sealed record UserListItem(Guid Id, string Email, string DisplayName, string? Affiliation, IReadOnlyList<string> Roles, IReadOnlyList<string> Clusters, bool IsActive, bool IsLockedOut);
+
+/// <summary>Users with their roles and cluster scopes, for the administrator.</summary>
+public sealed class ListUsers(ClusterpactDbContext db, TimeProvider clock)
+{
+    public async Task<Paged<UserListItem>> HandleAsync(UserListQuery q, CancellationToken ct)
+    {
+        var users = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(q.Search))
+        {
+            var term = q.Search.Trim().ToLower();
+            users = users.Where(u => u.Email!.ToLower().Contains(term) || u.DisplayName.ToLower().Contains(term) || (u.Affiliation != null && u.Affiliation.ToLower().Contains(term)));
+        }
+        if (!string.IsNullOrWhiteSpace(q.Role))
+        {
+            users = users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == q.Role)));
+        }
+        var page = Paging.ClampPage(q.Page);
+        var size = Paging.ClampSize(q.PageSize);
+        var total = await users.CountAsync(ct);
+        var now = clock.GetUtcNow();
+        var rows = await users.OrderBy(u => u.DisplayName).Skip((page - 1) * size).Take(size)
+            .Select(u => new
+            {
+                u.Id, u.Email, u.DisplayName, u.Affiliation, u.IsActive, u.LockoutEnd,
+                Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
+                Clusters = db.UserClusterScopes.Where(s => s.UserId == u.Id).Join(db.Clusters, s => s.ClusterId, c => c.Id, (_, c) => c.Name).ToList(),
+            })
+            .ToListAsync(ct);
+        var items = rows.Select(r => new UserListItem(r.Id, r.Email ?? "", r.DisplayName, r.Affiliation, r.Roles, r.Clusters, r.IsActive, r.LockoutEnd > now)).ToList();
+        return new Paged<UserListItem>(items, page, size, total);
+    }
+}
+
+public sealed record SaveUserCommand(Guid? Id, string? ConcurrencyStamp, string Email, string DisplayName, string? Affiliation, string Role,
+    IReadOnlyList<Guid> ClusterIds, bool IsActive, string? NewPassword, bool Unlock);
+
+public sealed record UserEditData(Guid Id, string ConcurrencyStamp, string Email, string DisplayName, string? Affiliation, string Role, IReadOnlyList<Guid> ClusterIds, bool IsActive, bool IsLockedOut);
+
+/// <summary>
+/// Creates or updates a user: one role, and for a cluster manager the clusters they act for.
+/// Role and scope rules: a cluster manager needs at least one cluster; other roles have none;
+/// an administrator cannot take away their own administrator role or deactivate themselves.
+/// </summary>
+public sealed class SaveUser(ClusterpactDbContext db, UserManager<AppUser> users, CurrentUser current, TimeProvider clock)
+{
+    public async Task<UserEditData?> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var u = await db.Users.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (u is null) return null;
+        var role = await db.UserRoles.Where(ur => ur.UserId == id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).FirstOrDefaultAsync(ct) ?? Roles.Reader;
+        var clusters = await db.UserClusterScopes.Where(s => s.UserId == id).Select(s => s.ClusterId).ToListAsync(ct);
+        return new UserEditData(u.Id, u.ConcurrencyStamp ?? "", u.Email ?? "", u.DisplayName, u.Affiliation, role, clusters, u.IsActive, u.LockoutEnd > clock.GetUtcNow());
+    }
+
+    public async Task<(CommandOutcome Outcome, Guid? Id, IReadOnlyList<string> IdentityErrors)> HandleAsync(SaveUserCommand cmd, CancellationToken ct)
+    {
+        if (!Roles.All.Contains(cmd.Role)) return (CommandOutcome.Invalid(nameof(cmd.Role), "Users.RoleUnknown"), null, []);
+        var clusterIds = cmd.ClusterIds.Distinct().ToList();
+        if (cmd.Role == Roles.ClusterManager && clusterIds.Count == 0) return (CommandOutcome.Invalid(nameof(cmd.ClusterIds), "Users.ManagerNeedsCluster"), null, []);
+        if (cmd.Role != Roles.ClusterManager) clusterIds.Clear();
+        if (clusterIds.Count > 0 && await db.Clusters.CountAsync(c => clusterIds.Contains(c.Id), ct) != clusterIds.Count)
+            return (CommandOutcome.Invalid(nameof(cmd.ClusterIds), "Users.ClusterUnknown"), null, []);
+
+        AppUser user;
+        if (cmd.Id is { } id)
+        {
+            var found = await users.FindByIdAsync(id.ToString());
+            if (found is null) return (CommandOutcome.NotFound, null, []);
+            user = found;
+            if (user.ConcurrencyStamp != cmd.ConcurrencyStamp) return (CommandOutcome.Conflict, null, []);
+            if (user.Id == current.Id && (cmd.Role != Roles.Administrator || !cmd.IsActive))
+                return (CommandOutcome.Invalid(nameof(cmd.Role), "Users.CannotDemoteSelf"), null, []);
+        }
+        else
+        {
+            if (string.IsNullOrEmpty(cmd.NewPassword)) return (CommandOutcome.Invalid(nameof(cmd.NewPassword), "Users.PasswordRequired"), null, []);
+            user = new AppUser();
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        user.Email = cmd.Email.Trim();
+        user.UserName = cmd.Email.Trim();
+        user.EmailConfirmed = true;
+        user.DisplayName = cmd.DisplayName.Trim();
+        user.Affiliation = string.IsNullOrWhiteSpace(cmd.Affiliation) ? null : cmd.Affiliation.Trim();
+        user.IsActive = cmd.IsActive;
+        var saved = cmd.Id is null ? await users.CreateAsync(user, cmd.NewPassword!) : await users.UpdateAsync(user);
+        if (!saved.Succeeded) return (CommandOutcome.Invalid(nameof(cmd.Email), "Users.IdentityError"), null, saved.Errors.Select(e => e.Description).ToList());
+
+        if (cmd.Id is not null && !string.IsNullOrEmpty(cmd.NewPassword))
+        {
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            var reset = await users.ResetPasswordAsync(user, token, cmd.NewPassword);
+            if (!reset.Succeeded) return (CommandOutcome.Invalid(nameof(cmd.NewPassword), "Users.IdentityError"), null, reset.Errors.Select(e => e.Description).ToList());
+        }
+        if (cmd.Unlock) { await users.SetLockoutEndDateAsync(user, null); await users.ResetAccessFailedCountAsync(user); }
+
+        var currentRoles = await users.GetRolesAsync(user);
+        if (!currentRoles.SequenceEqual([cmd.Role]))
+        {
+            await users.RemoveFromRolesAsync(user, currentRoles);
+            await users.AddToRoleAsync(user, cmd.Role);
+        }
+        var scopes = await db.UserClusterScopes.Where(s => s.UserId == user.Id).ToListAsync(ct);
+        db.UserClusterScopes.RemoveRange(scopes.Where(s => !clusterIds.Contains(s.ClusterId)));
+        db.UserClusterScopes.AddRange(clusterIds.Where(c => scopes.All(s => s.ClusterId != c)).Select(c => new UserClusterScope { UserId = user.Id, ClusterId = c }));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return (CommandOutcome.Ok(0), user.Id, []);
+    }
+}

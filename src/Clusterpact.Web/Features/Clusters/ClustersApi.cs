@@ -1,0 +1,53 @@
+using Clusterpact.Domain.Clusters;
+using Clusterpact.Web.Features.Shared;
+using Clusterpact.Web.Infrastructure.Auth;
+using Clusterpact.Web.Resources;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
+
+namespace Clusterpact.Web.Features.Clusters;
+
+public sealed record UpdateClusterContactRequest(long Version, string? Website, string? ContactName, string? ContactEmail);
+
+/// <summary>/api/v1/clusters: the same handlers as the pages, scoped by the caller's rights.</summary>
+public static class ClustersApi
+{
+    public static RouteGroupBuilder MapClustersApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/clusters").WithTags("Clusters").RequireAuthorization(Policies.ClusterData);
+
+        group.MapGet("/", async (string? search, ClusterType? type, ClusterStatus? status, ClusterSort? sort, bool? desc, int? page, int? pageSize, ListClusters list, CancellationToken ct) =>
+                TypedResults.Ok(await list.HandleAsync(new ClusterListQuery(search, type, status, sort ?? ClusterSort.Name, desc ?? false, Paging.ClampPage(page), Paging.ClampSize(pageSize)), ct)))
+            .WithName("ListClusters")
+            .WithSummary("Clusters the caller may see, searched, filtered, sorted and paged.");
+
+        group.MapGet("/{id:guid}", async Task<Results<Ok<ClusterDetails>, NotFound>> (Guid id, int? memberPage, GetClusterDetails details, CancellationToken ct) =>
+                await details.HandleAsync(id, memberPage ?? 1, ct) is { } c ? TypedResults.Ok(c) : TypedResults.NotFound())
+            .WithName("GetCluster")
+            .WithSummary("One cluster with its current members; 404 when it is not the caller's.");
+
+        group.MapPut("/{id:guid}/contact", async Task<IResult> (Guid id, UpdateClusterContactRequest body, UpdateClusterContact update, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+            {
+                var outcome = await update.HandleAsync(new UpdateClusterContactCommand(id, body.Version, body.Website, body.ContactName, body.ContactEmail), ct);
+                return outcome.ToHttpResult(text);
+            })
+            .WithName("UpdateClusterContact")
+            .WithSummary("Update website and contact; send the version you read, a stale one gives 409.");
+        return group;
+    }
+}
+
+public static class CommandOutcomeHttp
+{
+    /// <summary>Business-rule failures as RFC 9457 problem details with the message key and its translation.</summary>
+    public static IResult ToHttpResult(this CommandOutcome outcome, IStringLocalizer text) => outcome.Status switch
+    {
+        CommandStatus.Ok => TypedResults.Ok(new { version = outcome.NewVersion }),
+        CommandStatus.NotFound => TypedResults.NotFound(),
+        CommandStatus.Forbidden => TypedResults.Forbid(),
+        CommandStatus.Conflict => TypedResults.Problem(text[outcome.ErrorCode!], statusCode: StatusCodes.Status409Conflict, title: "Conflict",
+            extensions: new Dictionary<string, object?> { ["code"] = outcome.ErrorCode }),
+        _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [outcome.Field ?? ""] = [text[outcome.ErrorCode!]] },
+            extensions: new Dictionary<string, object?> { ["code"] = outcome.ErrorCode }),
+    };
+}

@@ -1,0 +1,20 @@
+using Clusterpact.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Clusterpact.Web.Features.Clusters;
+
+public sealed class DetailsModel(GetClusterDetails details) : PageModel
+{
+    public ClusterDetails Cluster { get; private set; } = null!;
+
+    public PagerModel Pager => new(Cluster.Members.Page, Cluster.Members.PageSize, Cluster.Members.TotalCount, $"/Clusters/{Cluster.Id}", new Dictionary<string, string?>());
+
+    public async Task<IActionResult> OnGetAsync(Guid id, int? page, CancellationToken ct)
+    {
+        var c = await details.HandleAsync(id, page ?? 1, ct);
+        if (c is null) return NotFound();
+        Cluster = c;
+        return Page();
+    }
+}

@@ -1,0 +1,65 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Clusterpact.Web.Resources;
+using Microsoft.Extensions.Localization;
+
+namespace Clusterpact.Web.Features.Clusters;
+
+public sealed class EditModel(GetClusterDetails details, UpdateClusterContact update, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public sealed class InputModel
+    {
+        public long Version { get; set; }
+
+        [Display(Name = "Clusters.Website"), StringLength(300, ErrorMessage = "Validation.MaxLength")]
+        public string? Website { get; set; }
+
+        [Display(Name = "Clusters.ContactName"), StringLength(200, ErrorMessage = "Validation.MaxLength")]
+        public string? ContactName { get; set; }
+
+        [Display(Name = "Clusters.ContactEmail"), StringLength(254, ErrorMessage = "Validation.MaxLength")]
+        public string? ContactEmail { get; set; }
+    }
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+    public string ClusterName { get; private set; } = "";
+    public Guid ClusterId { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var c = await details.HandleAsync(id, 1, ct);
+        if (c is null) return NotFound();
+        if (!c.CanEdit) return Forbid();
+        (ClusterId, ClusterName) = (c.Id, c.Name);
+        Input = new InputModel { Version = c.Version, Website = c.Website, ContactName = c.ContactName, ContactEmail = c.ContactEmail };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        var c = await details.HandleAsync(id, 1, ct);
+        if (c is null) return NotFound();
+        (ClusterId, ClusterName) = (c.Id, c.Name);
+        if (!ModelState.IsValid) return Page();
+
+        var outcome = await update.HandleAsync(new UpdateClusterContactCommand(id, Input.Version, Input.Website, Input.ContactName, Input.ContactEmail), ct);
+        switch (outcome.Status)
+        {
+            case CommandStatus.Ok:
+                TempData["Flash"] = "Flash.Saved";
+                return Redirect($"/Clusters/{id}");
+            case CommandStatus.NotFound:
+                return NotFound();
+            case CommandStatus.Forbidden:
+                return Forbid();
+            case CommandStatus.Conflict:
+                // Keep what the user typed; show what changed meanwhile by pointing to the current version.
+                ModelState.AddModelError(string.Empty, text[outcome.ErrorCode!]);
+                return Page();
+            default:
+                ModelState.AddModelError($"{nameof(Input)}.{outcome.Field}", text[outcome.ErrorCode!]);
+                return Page();
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using Clusterpact.Domain.Clusters;
+using Clusterpact.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Clusterpact.Web.Features.Clusters;
+
+public sealed class IndexModel(ListClusters list) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Search { get; set; }
+    [BindProperty(SupportsGet = true)] public ClusterType? Type { get; set; }
+    [BindProperty(SupportsGet = true)] public ClusterStatus? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public ClusterSort Sort { get; set; } = ClusterSort.Name;
+    [BindProperty(SupportsGet = true)] public bool Desc { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public Paged<ClusterListItem> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        // Bad query values (an unknown type, a page of -3) are ignored by binding; the list still shows.
+        ModelState.Clear();
+        Result = await list.HandleAsync(new ClusterListQuery(Search, Type, Status, Sort, Desc, PageNumber), ct);
+    }
+
+    public PagerModel Pager => new(Result.Page, Result.PageSize, Result.TotalCount, "/Clusters", Filters());
+
+    public IDictionary<string, string?> Filters(ClusterSort? sort = null, bool? desc = null) => new Dictionary<string, string?>
+    {
+        ["search"] = Search,
+        ["type"] = Type?.ToString(),
+        ["status"] = Status?.ToString(),
+        ["sort"] = (sort ?? Sort).ToString(),
+        ["desc"] = (desc ?? Desc) ? "true" : null,
+    };
+
+    public string SortUrl(ClusterSort column) =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/Clusters",
+            Filters(column, column == Sort && !Desc).Where(kv => !string.IsNullOrEmpty(kv.Value)));
+
+    public string AriaSort(ClusterSort column) => column != Sort ? "none" : Desc ? "descending" : "ascending";
+}

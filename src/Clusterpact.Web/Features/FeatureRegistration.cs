@@ -1,0 +1,32 @@
+using Clusterpact.Web.Features.Account;
+using Clusterpact.Web.Features.Admin.Audit;
+using Clusterpact.Web.Features.Admin.Users;
+using Clusterpact.Web.Features.Clusters;
+using Clusterpact.Web.Infrastructure.Localization;
+
+namespace Clusterpact.Web.Features;
+
+/// <summary>Each feature's handlers and endpoints, registered in one place.</summary>
+public static class FeatureRegistration
+{
+    public static IServiceCollection AddFeatures(this IServiceCollection services)
+    {
+        services.AddScoped<ListClusters>();
+        services.AddScoped<GetClusterDetails>();
+        services.AddScoped<UpdateClusterContact>();
+        services.AddScoped<ListUsers>();
+        services.AddScoped<SaveUser>();
+        services.AddScoped<ListAuditEntries>();
+        return services;
+    }
+
+    public static void MapFeatureEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapCultureSwitch();
+        var api = app.MapGroup("/api/v1");
+        api.MapMeApi();
+        api.MapClustersApi();
+        api.MapUsersApi();
+        api.MapAuditApi();
+    }
+}

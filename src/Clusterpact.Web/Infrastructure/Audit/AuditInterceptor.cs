@@ -1,0 +1,104 @@
+using System.Globalization;
+using Clusterpact.Domain.Common;
+using Clusterpact.Web.Data;
+using Clusterpact.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Clusterpact.Web.Infrastructure.Audit;
+
+/// <summary>
+/// The one place that writes the audit trail: for every business record (<see cref="IAuditable"/>), user,
+/// role assignment and cluster scope that a save adds, changes or deletes, one row per field with the old and
+/// new value. It also raises the version of every changed business record, so that a stale edit fails.
+/// </summary>
+public sealed class AuditInterceptor(IServiceProvider services, TimeProvider clock) : SaveChangesInterceptor
+{
+    // Secrets and bookkeeping that must never be copied into the trail.
+    private static readonly HashSet<string> IgnoredFields = new(StringComparer.Ordinal)
+    {
+        nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp),
+        nameof(AppUser.NormalizedEmail), nameof(AppUser.NormalizedUserName), nameof(AppUser.AccessFailedCount),
+        nameof(IAuditable.Version),
+    };
+
+    /// <summary>Set while demo data is loaded: seeding is not a change by a person.</summary>
+    public static readonly AsyncLocal<bool> Suppressed = new();
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is ClusterpactDbContext db) Record(db);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is ClusterpactDbContext db) Record(db);
+        return ValueTask.FromResult(result);
+    }
+
+    private void Record(ClusterpactDbContext db)
+    {
+        db.ChangeTracker.DetectChanges();
+        var entries = db.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsAudited(e.Entity))
+            .ToList();
+        foreach (var e in entries)
+        {
+            if (e.Entity is IAuditable && e.State == EntityState.Modified)
+                e.Property(nameof(IAuditable.Version)).CurrentValue = (long)e.Property(nameof(IAuditable.Version)).OriginalValue! + 1;
+        }
+        if (Suppressed.Value || entries.Count == 0) return;
+
+        var user = services.GetService<CurrentUser>();
+        var now = clock.GetUtcNow();
+        var changeSet = Guid.CreateVersion7();
+        foreach (var e in entries)
+        {
+            var action = e.State switch { EntityState.Added => AuditAction.Created, EntityState.Deleted => AuditAction.Deleted, _ => AuditAction.Updated };
+            var entityId = KeyOf(e);
+            foreach (var p in e.Properties)
+            {
+                if (IgnoredFields.Contains(p.Metadata.Name) || p.Metadata.IsPrimaryKey() && action == AuditAction.Updated) continue;
+                string? oldValue = action == AuditAction.Created ? null : Format(p.OriginalValue);
+                string? newValue = action == AuditAction.Deleted ? null : Format(p.CurrentValue);
+                if (action == AuditAction.Updated && (!p.IsModified || oldValue == newValue)) continue;
+                if (action != AuditAction.Updated && oldValue is null && newValue is null) continue;
+                db.AuditEntries.Add(new AuditEntry
+                {
+                    At = now,
+                    UserId = user?.Id,
+                    UserName = user?.Name ?? "system",
+                    EntityType = e.Metadata.ClrType.Name,
+                    EntityId = entityId,
+                    Action = action,
+                    Field = p.Metadata.Name,
+                    OldValue = oldValue,
+                    NewValue = newValue,
+                    ChangeSetId = changeSet,
+                });
+            }
+        }
+    }
+
+    private static bool IsAudited(object entity) =>
+        entity is IAuditable or AppUser or UserClusterScope or IdentityUserRole<Guid>;
+
+    private static string KeyOf(EntityEntry e) =>
+        string.Join("/", e.Metadata.FindPrimaryKey()!.Properties.Select(p => Format(e.Property(p.Name).CurrentValue)));
+
+    private static string? Format(object? value)
+    {
+        var text = value switch
+        {
+            null => null,
+            DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            DateTimeOffset dto => dto.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString(),
+        };
+        return text is { Length: > 2000 } ? text[..2000] : text;
+    }
+}

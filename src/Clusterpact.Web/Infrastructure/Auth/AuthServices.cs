@@ -1,0 +1,88 @@
+using Clusterpact.Web.Data;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace Clusterpact.Web.Infrastructure.Auth;
+
+public static class AuthServices
+{
+    public const string OidcScheme = OpenIdConnectDefaults.AuthenticationScheme;
+
+    public static IServiceCollection AddClusterpactAuth(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<ClusterAccess>();
+
+        services.AddIdentity<AppUser, AppRole>(o =>
+            {
+                // Password and lock-out rules for an agency system (BOSA/NIST-style: long rather than cryptic).
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<ClusterpactDbContext>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "clusterpact.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // The API answers 401/403 as problem details instead of redirecting to the login page.
+            o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status403Forbidden);
+        });
+
+        var oidc = config.GetSection("Authentication:OpenIdConnect");
+        if (!string.IsNullOrWhiteSpace(oidc["Authority"]))
+        {
+            services.AddAuthentication().AddOpenIdConnect(OidcScheme, oidc["DisplayName"] ?? "Agency sign-in", o =>
+            {
+                o.Authority = oidc["Authority"];
+                o.ClientId = oidc["ClientId"];
+                o.ClientSecret = oidc["ClientSecret"];
+                o.ResponseType = "code";
+                o.UsePkce = true;
+                o.SignInScheme = IdentityConstants.ExternalScheme;
+                o.Scope.Add("email");
+                o.Scope.Add("profile");
+                o.CallbackPath = "/signin-oidc";
+                o.MapInboundClaims = true;
+            });
+        }
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.AgencyStaff, p => p.RequireRole(Roles.Administrator, Roles.ProgrammeOfficer))
+            .AddPolicy(Policies.ClusterData, p => p.RequireRole(Roles.Administrator, Roles.ProgrammeOfficer, Roles.Reader, Roles.ClusterManager))
+            // Everything needs a signed-in user unless it says otherwise ([AllowAnonymous] on public pages).
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        return services;
+    }
+
+    private static async Task ApiAwareRedirect(HttpContext http, string redirectUri, int status)
+    {
+        if (http.Request.Path.StartsWithSegments("/api"))
+        {
+            http.Response.StatusCode = status;
+            var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+            await problems.WriteAsync(new ProblemDetailsContext { HttpContext = http });
+            return;
+        }
+        http.Response.Redirect(redirectUri);
+    }
+}

@@ -1,0 +1,26 @@
+namespace Clusterpact.Web.Infrastructure.Auth;
+
+/// <summary>The roles of the system; role names are stable identifiers, their labels come from the resources.</summary>
+public static class Roles
+{
+    public const string Administrator = "Administrator";
+    public const string ProgrammeOfficer = "ProgrammeOfficer";
+    public const string ClusterManager = "ClusterManager";
+    public const string ExternalExpert = "ExternalExpert";
+    public const string Reader = "Reader";
+
+    public static readonly IReadOnlyList<string> All = [Administrator, ProgrammeOfficer, ClusterManager, ExternalExpert, Reader];
+}
+
+/// <summary>Authorization policies, declared once and applied to folders and route groups, never per page by memory.</summary>
+public static class Policies
+{
+    /// <summary>Agency administrators: users, scopes, audit trail.</summary>
+    public const string Administration = "Administration";
+
+    /// <summary>Agency staff who manage the programme (administrators and programme officers).</summary>
+    public const string AgencyStaff = "AgencyStaff";
+
+    /// <summary>Who may look at cluster data at all: agency staff, readers, and cluster managers (scoped to their own).</summary>
+    public const string ClusterData = "ClusterData";
+}

@@ -1,0 +1,49 @@
+using Clusterpact.Web.Data;
+using Clusterpact.Web.Infrastructure.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Clusterpact.Web.Infrastructure;
+
+/// <summary>Database provider selection: SQLite (embedded default) or PostgreSQL, by configuration.</summary>
+public static class DataServices
+{
+    public const string Sqlite = "Sqlite";
+    public const string Postgres = "PostgreSQL";
+
+    public static IServiceCollection AddClusterpactData(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
+    {
+        var provider = config["Database:Provider"] ?? Sqlite;
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<AuditInterceptor>();
+        if (string.Equals(provider, Postgres, StringComparison.OrdinalIgnoreCase))
+        {
+            var cs = config.GetConnectionString("PostgreSQL")
+                ?? throw new InvalidOperationException("Database:Provider is PostgreSQL but ConnectionStrings:PostgreSQL is not set.");
+            services.AddDbContext<ClusterpactDbContext, PostgresClusterpactDbContext>((sp, o) => o
+                .UseNpgsql(cs, npg => npg.MigrationsAssembly(typeof(Program).Assembly.FullName))
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+        }
+        else if (string.Equals(provider, Sqlite, StringComparison.OrdinalIgnoreCase))
+        {
+            var cs = config.GetConnectionString("Sqlite") ?? "Data Source=data/clusterpact.db";
+            EnsureFolderOf(cs, env.ContentRootPath);
+            services.AddDbContext<ClusterpactDbContext, SqliteClusterpactDbContext>((sp, o) => o
+                .UseSqlite(cs)
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+        }
+        else
+        {
+            throw new InvalidOperationException($"Unknown Database:Provider '{provider}'. Use '{Sqlite}' or '{Postgres}'.");
+        }
+        return services;
+    }
+
+    /// <summary>The SQLite file lives under a folder git ignores; create it on first start.</summary>
+    private static void EnsureFolderOf(string connectionString, string contentRoot)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        if (string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:") return;
+        var path = Path.IsPathRooted(builder.DataSource) ? builder.DataSource : Path.Combine(contentRoot, builder.DataSource);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+    }
+}

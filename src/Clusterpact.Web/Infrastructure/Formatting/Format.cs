@@ -1,0 +1,22 @@
+using System.Globalization;
+
+namespace Clusterpact.Web.Infrastructure.Formatting;
+
+/// <summary>How dates, amounts and shares are written in the UI, in the request's culture.</summary>
+public static class Format
+{
+    public static string Date(DateOnly? date) => date?.ToString("d", CultureInfo.CurrentCulture) ?? "–";
+
+    public static string DateTime(DateTimeOffset? instant) =>
+        instant is { } i ? TimeZoneInfo.ConvertTime(i, Brussels).ToString("g", CultureInfo.CurrentCulture) : "–";
+
+    /// <summary>An amount in euro, Belgian format: "€ 1.234,56".</summary>
+    public static string Money(decimal? amount) => amount?.ToString("C2", CultureInfo.CurrentCulture) ?? "–";
+
+    public static string Number(decimal? value, int decimals = 0) => value?.ToString("N" + decimals, CultureInfo.CurrentCulture) ?? "–";
+
+    public static string Percent(decimal? share, int decimals = 0) => share?.ToString("P" + decimals, CultureInfo.CurrentCulture) ?? "–";
+
+    /// <summary>Calls and deadlines are in Brussels time whatever the server's zone.</summary>
+    public static readonly TimeZoneInfo Brussels = TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
+}
