@@ -54,6 +54,7 @@ builder.Services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<Mic
     o.ModelBindingMessageProvider.SetUnknownValueIsInvalidAccessor(field => text["Validation.Invalid", field]);
     o.ModelBindingMessageProvider.SetNonPropertyAttemptedValueIsInvalidAccessor(value => text["Validation.Invalid", value]);
 });
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddDbContextCheck<ClusterpactDbContext>("database");

@@ -27,25 +27,22 @@ public sealed class ListClusters(ClusterpactDbContext db, ClusterAccess access, 
         if (q.Type is { } type) query = query.Where(c => c.Type == type);
         if (q.Status is { } status) query = query.Where(c => c.Status == status);
 
-        var rows = query.Select(c => new ClusterListItem(c.Id, c.Name, c.Type, c.StrategicDomain, c.Status, c.SupportStart, c.SupportEnd,
-            db.Memberships.Count(m => m.ClusterId == c.Id && m.From <= today && (m.Until == null || m.Until >= today))));
-        rows = (q.Sort, q.Descending) switch
+        // Sort on the entity, then project: EF translates ordering on columns, not on a record's constructor.
+        System.Linq.Expressions.Expression<Func<Cluster, int>> members = c =>
+            db.Memberships.Count(m => m.ClusterId == c.Id && m.From <= today && (m.Until == null || m.Until >= today));
+        IOrderedQueryable<Cluster> ordered = q.Sort switch
         {
-            (ClusterSort.Type, false) => rows.OrderBy(r => r.Type).ThenBy(r => r.Name),
-            (ClusterSort.Type, true) => rows.OrderByDescending(r => r.Type).ThenBy(r => r.Name),
-            (ClusterSort.Status, false) => rows.OrderBy(r => r.Status).ThenBy(r => r.Name),
-            (ClusterSort.Status, true) => rows.OrderByDescending(r => r.Status).ThenBy(r => r.Name),
-            (ClusterSort.Domain, false) => rows.OrderBy(r => r.StrategicDomain).ThenBy(r => r.Name),
-            (ClusterSort.Domain, true) => rows.OrderByDescending(r => r.StrategicDomain).ThenBy(r => r.Name),
-            (ClusterSort.Start, false) => rows.OrderBy(r => r.SupportStart).ThenBy(r => r.Name),
-            (ClusterSort.Start, true) => rows.OrderByDescending(r => r.SupportStart).ThenBy(r => r.Name),
-            (ClusterSort.End, false) => rows.OrderBy(r => r.SupportEnd).ThenBy(r => r.Name),
-            (ClusterSort.End, true) => rows.OrderByDescending(r => r.SupportEnd).ThenBy(r => r.Name),
-            (ClusterSort.Members, false) => rows.OrderBy(r => r.ActiveMembers).ThenBy(r => r.Name),
-            (ClusterSort.Members, true) => rows.OrderByDescending(r => r.ActiveMembers).ThenBy(r => r.Name),
-            (_, true) => rows.OrderByDescending(r => r.Name),
-            _ => rows.OrderBy(r => r.Name),
+            ClusterSort.Type => q.Descending ? query.OrderByDescending(c => c.Type) : query.OrderBy(c => c.Type),
+            ClusterSort.Status => q.Descending ? query.OrderByDescending(c => c.Status) : query.OrderBy(c => c.Status),
+            ClusterSort.Domain => q.Descending ? query.OrderByDescending(c => c.StrategicDomain) : query.OrderBy(c => c.StrategicDomain),
+            // Unknown dates go last in both directions, on both databases (PostgreSQL puts NULL first when descending).
+            ClusterSort.Start => q.Descending ? query.OrderBy(c => c.SupportStart == null).ThenByDescending(c => c.SupportStart) : query.OrderBy(c => c.SupportStart == null).ThenBy(c => c.SupportStart),
+            ClusterSort.End => q.Descending ? query.OrderBy(c => c.SupportEnd == null).ThenByDescending(c => c.SupportEnd) : query.OrderBy(c => c.SupportEnd == null).ThenBy(c => c.SupportEnd),
+            ClusterSort.Members => q.Descending ? query.OrderByDescending(members) : query.OrderBy(members),
+            _ => q.Descending ? query.OrderByDescending(c => c.Name) : query.OrderBy(c => c.Name),
         };
+        var rows = ordered.ThenBy(c => c.Name).Select(c => new ClusterListItem(c.Id, c.Name, c.Type, c.StrategicDomain, c.Status, c.SupportStart, c.SupportEnd,
+            db.Memberships.Count(m => m.ClusterId == c.Id && m.From <= today && (m.Until == null || m.Until >= today))));
         var page = Paging.ClampPage(q.Page);
         var size = Paging.ClampSize(q.PageSize);
         var total = await query.CountAsync(ct);

@@ -1,0 +1,131 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Clusterpact.Domain.Clusters;
+using Clusterpact.Web.Data.Seed;
+using Clusterpact.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Clusterpact.Web.Tests.Clusters;
+
+[Collection(AppCollection.Name)]
+public sealed class ClusterTests(ClusterpactApp app)
+{
+    [Fact]
+    public async Task Every_reference_cluster_is_loaded_with_its_type_and_dates()
+    {
+        var reference = ReferenceClusters.Load();
+        var stored = await app.WithDbAsync(db => db.Clusters.AsNoTracking().ToListAsync());
+        Assert.Equal(reference.Count, stored.Count(c => reference.Any(r => r.Name == c.Name)));
+        foreach (var r in reference)
+        {
+            var c = Assert.Single(stored, s => s.Name == r.Name);
+            Assert.Equal(r.Type, c.Type);
+            Assert.Equal(r.Start, c.SupportStart);
+            Assert.Equal(r.End, c.SupportEnd);
+            Assert.Equal(r.Domain, c.StrategicDomain);
+        }
+        Assert.Equal(ClusterType.SpearheadCluster, stored.Single(c => c.Name == "Flux50").Type);
+        Assert.Equal(new DateOnly(2026, 12, 31), stored.Single(c => c.Name == "VIL").SupportEnd);
+        Assert.Equal(ClusterType.AdHocCluster, stored.Single(c => c.Name == "EdTech").Type);
+    }
+
+    [Fact]
+    public async Task Embedded_reference_data_is_the_shared_reference_file()
+    {
+        var shared = Path.Combine(Account.LocalisationTests.RepoRoot(), "..", "shared", "data", "clusters.csv");
+        // CI and every developer have shared/ beside the repository; the product itself ships its own copy.
+        Assert.True(File.Exists(shared), "shared/data/clusters.csv not found beside the repository");
+        var fromShared = ReferenceClusters.Parse(await File.ReadAllTextAsync(shared));
+        Assert.Equal(fromShared, ReferenceClusters.Load());
+    }
+
+    [Fact]
+    public async Task Officer_sees_all_clusters_and_can_search_filter_sort_and_page()
+    {
+        var client = await app.SignedInAsync(Emails.Officer);
+        var all = await client.GetFromJsonAsync<JsonElement>("/api/v1/clusters?pageSize=100");
+        Assert.True(all.GetProperty("totalCount").GetInt32() >= 29);
+
+        var spcs = await client.GetFromJsonAsync<JsonElement>("/api/v1/clusters?type=SpearheadCluster&pageSize=100");
+        var names = spcs.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()).ToList();
+        Assert.Contains("Catalisti", names);
+        Assert.DoesNotContain("B-hive", names);
+
+        var search = await client.GetFromJsonAsync<JsonElement>("/api/v1/clusters?search=LOGIST");
+        Assert.Contains("VIL", search.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()));
+
+        var byEndDesc = await client.GetFromJsonAsync<JsonElement>("/api/v1/clusters?sort=End&desc=true&type=SpearheadCluster&pageSize=2");
+        var first = byEndDesc.GetProperty("items")[0];
+        Assert.Equal("2027-12-31", first.GetProperty("supportEnd").GetString());
+        Assert.Equal(2, byEndDesc.GetProperty("items").GetArrayLength());
+
+        var page2 = await client.GetFromJsonAsync<JsonElement>("/api/v1/clusters?pageSize=10&page=2");
+        Assert.Equal(10, page2.GetProperty("items").GetArrayLength());
+        Assert.Equal(2, page2.GetProperty("page").GetInt32());
+    }
+
+    [Fact]
+    public async Task Cluster_manager_sees_only_their_own_cluster()
+    {
+        var client = await app.SignedInAsync(Emails.CatalistiManager);
+        var list = await client.GetFromJsonAsync<JsonElement>("/api/v1/clusters?pageSize=100");
+        var names = list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()).ToList();
+        Assert.Equal(["Catalisti"], names);
+
+        var page = await client.GetStringAsync("/Clusters");
+        Assert.Contains("Catalisti", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Flux50", page, StringComparison.Ordinal);
+
+        var flux = await app.ClusterIdAsync("Flux50");
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Clusters/{flux}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Clusters/{flux}/Edit")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/clusters/{flux}")).StatusCode);
+        var put = await client.PutAsJsonAsync($"/api/v1/clusters/{flux}/contact", new { version = 0, website = "https://hijack.example", contactName = "x", contactEmail = "x@y.be" });
+        Assert.Equal(HttpStatusCode.NotFound, put.StatusCode);
+
+        var own = await app.ClusterIdAsync("Catalisti");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/Clusters/{own}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/Clusters/{own}/Edit")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Reader_sees_a_cluster_but_cannot_edit_it()
+    {
+        var client = await app.SignedInAsync(Emails.Reader);
+        var id = await app.ClusterIdAsync("VIL");
+        var page = await client.GetStringAsync($"/Clusters/{id}");
+        Assert.DoesNotContain($"/Clusters/{id}/Edit", page, StringComparison.Ordinal);
+        var edit = await client.GetAsync($"/Clusters/{id}/Edit");
+        Assert.Equal(HttpStatusCode.Redirect, edit.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", edit.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        var put = await client.PutAsJsonAsync($"/api/v1/clusters/{id}/contact", new { version = 0, website = (string?)null, contactName = "x", contactEmail = (string?)null });
+        Assert.Equal(HttpStatusCode.Forbidden, put.StatusCode);
+    }
+
+    [Fact]
+    public async Task Cluster_page_shows_dutch_dates_and_its_members()
+    {
+        var client = await app.SignedInAsync(Emails.Officer);
+        var id = await app.ClusterIdAsync("Catalisti");
+        var doc = await client.GetDocumentAsync($"/Clusters/{id}");
+        Assert.Contains("01-01-2017", doc.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("31-12-2026", doc.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Speerpuntcluster", doc.Body!.TextContent, StringComparison.Ordinal);
+        Assert.True(doc.QuerySelectorAll("[data-testid=member-table] tbody tr").Length > 10);
+    }
+
+    [Fact]
+    public async Task Bad_query_values_never_give_a_server_error()
+    {
+        var client = await app.SignedInAsync(Emails.Officer);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Clusters?type=Nonsense&status=42x&sort=DROP&page=-4&desc=maybe")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Clusters/not-a-guid")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Clusters/{Guid.NewGuid()}")).StatusCode);
+        var api = await client.GetAsync("/api/v1/clusters?page=abc");
+        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+        var unknownPage = await client.GetAsync("/no/such/page");
+        Assert.Equal(HttpStatusCode.NotFound, unknownPage.StatusCode);
+        Assert.Contains("Pagina niet gevonden", await unknownPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,142 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Clusterpact.Web.Data;
+using Clusterpact.Web.Data.Seed;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Clusterpact.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The whole application on a throwaway database: SQLite by default, PostgreSQL when CLUSTERPACT_TEST_DB=postgres
+/// (test.sh runs this suite once on each). The demo data is loaded, so every role has a known user.
+/// </summary>
+public sealed class ClusterpactApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public static bool OnPostgres => string.Equals(Environment.GetEnvironmentVariable("CLUSTERPACT_TEST_DB"), "postgres", StringComparison.OrdinalIgnoreCase);
+
+    private readonly string _sqlitePath = Path.Combine(Path.GetTempPath(), $"clusterpact-test-{Guid.NewGuid():N}.db");
+    private readonly string _pgDatabase = $"clusterpact_test_{Guid.NewGuid():N}";
+
+    private static string PostgresServer =>
+        Environment.GetEnvironmentVariable("CLUSTERPACT_TEST_PG") ?? "Host=127.0.0.1;Port=5433;Username=postgres";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Demo:Load", "true");
+        if (OnPostgres)
+        {
+            builder.UseSetting("Database:Provider", "PostgreSQL");
+            builder.UseSetting("ConnectionStrings:PostgreSQL", $"{PostgresServer};Database={_pgDatabase}");
+        }
+        else
+        {
+            builder.UseSetting("Database:Provider", "Sqlite");
+            builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={_sqlitePath}");
+        }
+    }
+
+    public Task InitializeAsync()
+    {
+        _ = Server; // start the host: migrations and demo data run once for the whole collection
+        return Task.CompletedTask;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (OnPostgres)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var conn = new NpgsqlConnection($"{PostgresServer};Database=postgres");
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_pgDatabase}\" WITH (FORCE)", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        else
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var f in new[] { _sqlitePath, _sqlitePath + "-wal", _sqlitePath + "-shm" }) File.Delete(f);
+        }
+    }
+
+    /// <summary>A client that does not follow redirects, so tests see 302 to the login page as such.</summary>
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A client signed in through the real login form.</summary>
+    public async Task<HttpClient> SignedInAsync(string email, string password = DemoLogins.Password)
+    {
+        var client = Anonymous();
+        var response = await client.SubmitFormAsync("/Account/Login", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Sign-in as {email} failed: {(int)response.StatusCode}");
+        return client;
+    }
+
+    public Task<T> WithDbAsync<T>(Func<ClusterpactDbContext, Task<T>> work) => WithScopeAsync(sp => work(sp.GetRequiredService<ClusterpactDbContext>()));
+
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    public Task<Guid> ClusterIdAsync(string name) => WithDbAsync(db => db.Clusters.Where(c => c.Name == name).Select(c => c.Id).SingleAsync());
+}
+
+public static class Emails
+{
+    public const string Admin = "admin@clusterpact.demo";
+    public const string Officer = "officer@clusterpact.demo";
+    public const string CatalistiManager = "manager.catalisti@clusterpact.demo";
+    public const string Flux50Manager = "manager.flux50@clusterpact.demo";
+    public const string Expert = "expert@clusterpact.demo";
+    public const string Reader = "reader@clusterpact.demo";
+}
+
+/// <summary>Posting forms as a browser does: read the page, keep its hidden fields (antiforgery, version), fill the rest.</summary>
+public static class FormExtensions
+{
+    private static readonly HtmlParser Parser = new();
+
+    public static async Task<IHtmlDocument> GetDocumentAsync(this HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.True(response.IsSuccessStatusCode, $"GET {url} gave {(int)response.StatusCode}");
+        return await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+    }
+
+    public static async Task<IHtmlDocument> ParseAsync(this HttpResponseMessage response) =>
+        await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+
+    /// <summary>Submits the first POST form of the page at <paramref name="url"/> whose action matches (or the page itself).</summary>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string url, IDictionary<string, string> values, Func<IHtmlFormElement, bool>? pick = null)
+    {
+        var doc = await client.GetDocumentAsync(url);
+        var form = doc.Forms.Where(f => string.Equals(f.Method, "post", StringComparison.OrdinalIgnoreCase))
+            .FirstOrDefault(f => pick?.Invoke(f) ?? (string.IsNullOrEmpty(f.GetAttribute("action")) || f.GetAttribute("action") == url))
+            ?? throw new InvalidOperationException($"No matching form on {url}");
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var input in form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type == "hidden" && !string.IsNullOrEmpty(i.Name)))
+        {
+            if (!values.ContainsKey(input.Name!)) fields.Add(new(input.Name!, input.Value));
+        }
+        fields.AddRange(values.Select(kv => new KeyValuePair<string, string>(kv.Key, kv.Value)));
+        var action = form.GetAttribute("action");
+        return await client.PostAsync(string.IsNullOrEmpty(action) ? url : action, new FormUrlEncodedContent(fields));
+    }
+
+    public static async Task<HttpResponseMessage> PostFormRawAsync(this HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields) =>
+        await client.PostAsync(url, new FormUrlEncodedContent(fields));
+}
+
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<ClusterpactApp>
+{
+    public const string Name = "app";
+}
