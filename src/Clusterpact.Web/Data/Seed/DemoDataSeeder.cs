@@ -34,7 +34,7 @@ public sealed class DemoDataSeeder(ClusterpactDbContext db, UserManager<AppUser>
             }
             db.Clusters.AddRange(clusters);
 
-            var (organisations, memberships) = Members(clusters, rng);
+            var (organisations, memberships) = Members(clusters, rng, today);
             db.Organisations.AddRange(organisations);
             db.Memberships.AddRange(memberships);
             await db.SaveChangesAsync(ct);
@@ -64,7 +64,7 @@ public sealed class DemoDataSeeder(ClusterpactDbContext db, UserManager<AppUser>
         }
     }
 
-    private static (List<Organisation>, List<Membership>) Members(List<Cluster> clusters, Random rng)
+    private static (List<Organisation>, List<Membership>) Members(List<Cluster> clusters, Random rng, DateOnly today)
     {
         var organisations = new List<Organisation>();
         var memberships = new List<Membership>();
@@ -102,7 +102,8 @@ public sealed class DemoDataSeeder(ClusterpactDbContext db, UserManager<AppUser>
                 var from = founding ? start : start.AddDays(rng.Next(0, 365 * 4));
                 if (end is { } e && from > e) from = start.AddDays(rng.Next(0, Math.Max(1, e.DayNumber - start.DayNumber)));
                 DateOnly? until = rng.NextDouble() < 0.08 ? from.AddYears(rng.Next(1, 3)) : null;
-                if (end is { } endDate && until is { } u && u > endDate) until = endDate;
+                // A network that has ended has no members left; one still running keeps its open memberships.
+                if (end is { } endDate && (until is { } u && u > endDate || until is null && endDate < today)) until = endDate;
                 var role = founding ? MembershipRole.FoundingMember : rng.NextDouble() < 0.05 ? MembershipRole.BoardMember : MembershipRole.Member;
                 var fee = org.Kind == OrganisationKind.KnowledgeInstitution ? 2500m : org.SizeClass switch
                 {
