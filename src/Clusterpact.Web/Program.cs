@@ -3,6 +3,7 @@ using Clusterpact.Web.Data.Seed;
 using Clusterpact.Web.Features;
 using Clusterpact.Web.Infrastructure;
 using Clusterpact.Web.Infrastructure.Auth;
+using Clusterpact.Web.Infrastructure.Email;
 using Clusterpact.Web.Infrastructure.Localization;
 using Clusterpact.Web.Resources;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -58,6 +59,7 @@ builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Ad
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddDbContextCheck<ClusterpactDbContext>("database");
+builder.Services.AddClusterpactEmail(builder.Configuration);
 builder.Services.AddFeatures();
 
 var app = builder.Build();

@@ -20,6 +20,7 @@ public sealed class ClusterpactApp : WebApplicationFactory<Program>, IAsyncLifet
     public static bool OnPostgres => string.Equals(Environment.GetEnvironmentVariable("CLUSTERPACT_TEST_DB"), "postgres", StringComparison.OrdinalIgnoreCase);
 
     private readonly string _sqlitePath = Path.Combine(Path.GetTempPath(), $"clusterpact-test-{Guid.NewGuid():N}.db");
+    public string OutboxFolder { get; } = Path.Combine(Path.GetTempPath(), $"clusterpact-outbox-{Guid.NewGuid():N}");
     private readonly string _pgDatabase = $"clusterpact_test_{Guid.NewGuid():N}";
 
     private static string PostgresServer =>
@@ -29,6 +30,9 @@ public sealed class ClusterpactApp : WebApplicationFactory<Program>, IAsyncLifet
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Demo:Load", "true");
+        // Tests send the outbox themselves (OutboxDispatcher.DispatchOnceAsync), into a folder of their own.
+        builder.UseSetting("Email:DispatchInBackground", "false");
+        builder.UseSetting("Email:OutboxFolder", OutboxFolder);
         if (OnPostgres)
         {
             builder.UseSetting("Database:Provider", "PostgreSQL");
@@ -63,6 +67,7 @@ public sealed class ClusterpactApp : WebApplicationFactory<Program>, IAsyncLifet
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             foreach (var f in new[] { _sqlitePath, _sqlitePath + "-wal", _sqlitePath + "-shm" }) File.Delete(f);
         }
+        if (Directory.Exists(OutboxFolder)) Directory.Delete(OutboxFolder, recursive: true);
     }
 
     /// <summary>A client that does not follow redirects, so tests see 302 to the login page as such.</summary>

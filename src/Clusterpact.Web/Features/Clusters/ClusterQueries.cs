@@ -17,6 +17,19 @@ public sealed class ListClusters(ClusterpactDbContext db, ClusterAccess access, 
 {
     public async Task<Paged<ClusterListItem>> HandleAsync(ClusterListQuery q, CancellationToken ct)
     {
+        var (rows, query) = Build(q);
+        var page = Paging.ClampPage(q.Page);
+        var size = Paging.ClampSize(q.PageSize);
+        var total = await query.CountAsync(ct);
+        var items = await rows.Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        return new Paged<ClusterListItem>(items, page, size, total);
+    }
+
+    /// <summary>Every row of the filtered, sorted list, for an export.</summary>
+    public Task<List<ClusterListItem>> AllAsync(ClusterListQuery q, CancellationToken ct) => Build(q).Rows.ToListAsync(ct);
+
+    private (IQueryable<ClusterListItem> Rows, IQueryable<Cluster> Filtered) Build(ClusterListQuery q)
+    {
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
         var query = access.VisibleClusters().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q.Search))
@@ -43,11 +56,7 @@ public sealed class ListClusters(ClusterpactDbContext db, ClusterAccess access, 
         };
         var rows = ordered.ThenBy(c => c.Name).Select(c => new ClusterListItem(c.Id, c.Name, c.Type, c.StrategicDomain, c.Status, c.SupportStart, c.SupportEnd,
             db.Memberships.Count(m => m.ClusterId == c.Id && m.From <= today && (m.Until == null || m.Until >= today))));
-        var page = Paging.ClampPage(q.Page);
-        var size = Paging.ClampSize(q.PageSize);
-        var total = await query.CountAsync(ct);
-        var items = await rows.Skip((page - 1) * size).Take(size).ToListAsync(ct);
-        return new Paged<ClusterListItem>(items, page, size, total);
+        return (rows, query);
     }
 }
 

@@ -2,10 +2,13 @@ using Clusterpact.Domain.Clusters;
 using Clusterpact.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Clusterpact.Web.Infrastructure.Export;
+using Clusterpact.Web.Resources;
+using Microsoft.Extensions.Localization;
 
 namespace Clusterpact.Web.Features.Clusters;
 
-public sealed class IndexModel(ListClusters list) : PageModel
+public sealed class IndexModel(ListClusters list, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty(SupportsGet = true)] public ClusterType? Type { get; set; }
@@ -24,6 +27,34 @@ public sealed class IndexModel(ListClusters list) : PageModel
     }
 
     public PagerModel Pager => new(Result.Page, Result.PageSize, Result.TotalCount, "/Clusters", Filters());
+
+    /// <summary>The filtered, sorted list as Excel or CSV, with the headers and labels in the user's language.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    {
+        ModelState.Clear();
+        var rows = await list.AllAsync(new ClusterListQuery(Search, Type, Status, Sort, Desc), ct);
+        ExportColumn<ClusterListItem>[] columns =
+        [
+            new(text["Clusters.Name"], r => r.Name),
+            new(text["Clusters.Type"], r => text["ClusterType." + r.Type].Value),
+            new(text["Clusters.Domain"], r => r.StrategicDomain),
+            new(text["Clusters.Status"], r => text["ClusterStatus." + r.Status].Value),
+            new(text["Clusters.Start"], r => r.SupportStart),
+            new(text["Clusters.End"], r => r.SupportEnd),
+            new(text["Clusters.Members"], r => r.ActiveMembers),
+        ];
+        var stream = new MemoryStream();
+        var csv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase);
+        if (csv) await TableExport.WriteCsvAsync(stream, rows, columns, ct);
+        else await TableExport.WriteXlsxAsync(stream, text["Clusters.Title"], rows, columns, ct);
+        stream.Position = 0;
+        var name = $"clusters-{DateTime.UtcNow:yyyyMMdd}.{(csv ? "csv" : "xlsx")}";
+        return File(stream, csv ? TableExport.CsvContentType : TableExport.XlsxContentType, name);
+    }
+
+    public string ExportUrl(string format) =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/Clusters",
+            Filters().Append(new("handler", "Export")).Append(new("format", format)).Where(kv => !string.IsNullOrEmpty(kv.Value)));
 
     public IDictionary<string, string?> Filters(ClusterSort? sort = null, bool? desc = null) => new Dictionary<string, string?>
     {

@@ -1,0 +1,21 @@
+using Clusterpact.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Clusterpact.Web.Infrastructure.Email;
+
+/// <summary>Queues e-mails in the database; the caller's SaveChanges commits them with the change that caused them.</summary>
+public sealed class EmailOutbox(ClusterpactDbContext db, TimeProvider clock)
+{
+    /// <summary>Queues the message unless one with the same dedup key was queued before. Returns whether it was queued.</summary>
+    public async Task<bool> EnqueueAsync(string to, string subject, string body, string category, string dedupKey, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(to)) return false;
+        if (await db.OutboxEmails.AnyAsync(e => e.DedupKey == dedupKey, ct)) return false;
+        if (db.ChangeTracker.Entries<OutboxEmail>().Any(e => e.Entity.DedupKey == dedupKey)) return false;
+        db.OutboxEmails.Add(new OutboxEmail
+        {
+            CreatedAt = clock.GetUtcNow(), To = to.Trim(), Subject = subject, Body = body, Category = category, DedupKey = dedupKey,
+        });
+        return true;
+    }
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text;
+using MiniExcelLibs;
+
+namespace Clusterpact.Web.Infrastructure.Export;
+
+/// <summary>A column of an export: its header in the user's language and how to read it from a row.</summary>
+public sealed record ExportColumn<T>(string Header, Func<T, object?> Value);
+
+/// <summary>
+/// Lists to Excel (.xlsx, streamed by MiniExcel) and CSV as Belgian spreadsheets expect them: semicolon-separated,
+/// decimal comma, dates dd-MM-yyyy, UTF-8 with a byte-order mark so Excel reads accents right.
+/// </summary>
+public static class TableExport
+{
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string CsvContentType = "text/csv; charset=utf-8";
+
+    public static async Task WriteXlsxAsync<T>(Stream output, string sheetName, IEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, CancellationToken ct)
+    {
+        var sheet = rows.Select(r =>
+        {
+            var dict = new Dictionary<string, object?>(columns.Count);
+            foreach (var c in columns) dict[c.Header] = ForExcel(c.Value(r));
+            return dict;
+        });
+        await output.SaveAsAsync(sheet, sheetName: SafeSheetName(sheetName), cancellationToken: ct);
+    }
+
+    public static async Task WriteCsvAsync<T>(Stream output, IEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, CancellationToken ct)
+    {
+        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
+        await writer.WriteLineAsync(string.Join(';', columns.Select(c => Quote(c.Header))));
+        foreach (var row in rows)
+        {
+            ct.ThrowIfCancellationRequested();
+            await writer.WriteLineAsync(string.Join(';', columns.Select(c => Quote(ForCsv(c.Value(row))))));
+        }
+    }
+
+    /// <summary>Dates and numbers stay typed in Excel so people can sort and sum them.</summary>
+    private static object? ForExcel(object? value) => value switch
+    {
+        DateOnly d => d.ToDateTime(TimeOnly.MinValue),
+        DateTimeOffset dto => TimeZoneInfo.ConvertTime(dto, Formatting.Format.Brussels).DateTime,
+        Enum e => e.ToString(),
+        _ => value,
+    };
+
+    private static string ForCsv(object? value) => value switch
+    {
+        null => "",
+        DateOnly d => d.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture),
+        DateTimeOffset dto => TimeZoneInfo.ConvertTime(dto, Formatting.Format.Brussels).ToString("dd-MM-yyyy HH:mm", CultureInfo.InvariantCulture),
+        decimal m => m.ToString("0.##", Localization.Cultures.Dutch),
+        double x => x.ToString("0.####", Localization.Cultures.Dutch),
+        bool b => b ? "1" : "0",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    private static string Quote(string s)
+    {
+        // A leading = + - @ would make a spreadsheet run the cell as a formula (CSV injection).
+        if (s.Length > 0 && "=+-@".Contains(s[0], StringComparison.Ordinal) && !decimal.TryParse(s, NumberStyles.Number, Localization.Cultures.Dutch, out _)) s = "'" + s;
+        return s.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+    }
+
+    private static string SafeSheetName(string name)
+    {
+        var cleaned = new string(name.Where(c => !"[]:*?/\\".Contains(c, StringComparison.Ordinal)).ToArray());
+        return cleaned.Length > 31 ? cleaned[..31] : cleaned.Length == 0 ? "Sheet1" : cleaned;
+    }
+}

@@ -1,0 +1,40 @@
+using System.Net;
+using Clusterpact.Web.Infrastructure.Email;
+using Clusterpact.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Clusterpact.Web.Tests.Admin;
+
+[Collection(AppCollection.Name)]
+public sealed class OutboxTests(ClusterpactApp app)
+{
+    [Fact]
+    public async Task A_reminder_is_queued_once_sent_as_a_file_and_listed_for_the_administrator()
+    {
+        var key = $"test-reminder-{Guid.NewGuid():N}";
+        var queued = await app.WithScopeAsync(async sp =>
+        {
+            var outbox = sp.GetRequiredService<EmailOutbox>();
+            var db = sp.GetRequiredService<Web.Data.ClusterpactDbContext>();
+            var first = await outbox.EnqueueAsync("manager@cluster.demo", "Volstorting: nog 30 dagen", "Body", "Test.Reminder", key, default);
+            var again = await outbox.EnqueueAsync("manager@cluster.demo", "Volstorting: nog 30 dagen", "Body", "Test.Reminder", key, default);
+            await db.SaveChangesAsync();
+            var later = await outbox.EnqueueAsync("manager@cluster.demo", "Volstorting: nog 30 dagen", "Body", "Test.Reminder", key, default);
+            return (first, again, later);
+        });
+        Assert.Equal((true, false, false), queued);
+
+        var sent = await app.WithScopeAsync(sp => sp.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync(default));
+        Assert.True(sent >= 1);
+        var email = await app.WithDbAsync(db => db.OutboxEmails.AsNoTracking().SingleAsync(e => e.DedupKey == key));
+        Assert.NotNull(email.SentAt);
+        var file = Assert.Single(Directory.GetFiles(app.OutboxFolder, $"*{email.Id:N}.eml"));
+        Assert.Contains("To: manager@cluster.demo", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
+
+        var admin = await app.SignedInAsync(Emails.Admin);
+        Assert.Contains("Volstorting: nog 30 dagen", await admin.GetStringAsync("/Admin/Outbox?search=volstorting"), StringComparison.Ordinal);
+        var officer = await app.SignedInAsync(Emails.Officer);
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.GetAsync("/Admin/Outbox")).StatusCode);
+    }
+}
