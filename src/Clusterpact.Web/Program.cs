@@ -4,6 +4,7 @@ using Clusterpact.Web.Features;
 using Clusterpact.Web.Infrastructure;
 using Clusterpact.Web.Infrastructure.Auth;
 using Clusterpact.Web.Infrastructure.Email;
+using Clusterpact.Web.Infrastructure.Jobs;
 using Clusterpact.Web.Infrastructure.Localization;
 using Clusterpact.Web.Resources;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -60,6 +61,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddDbContextCheck<ClusterpactDbContext>("database");
 builder.Services.AddClusterpactEmail(builder.Configuration);
+builder.Services.AddClusterpactJobs();
 builder.Services.AddFeatures();
 
 var app = builder.Build();

@@ -2,6 +2,7 @@ using Clusterpact.Web.Features.Account;
 using Clusterpact.Web.Features.Admin.Audit;
 using Clusterpact.Web.Features.Admin.Users;
 using Clusterpact.Web.Features.Clusters;
+using Clusterpact.Web.Infrastructure.Jobs;
 using Clusterpact.Web.Infrastructure.Localization;
 
 namespace Clusterpact.Web.Features;
@@ -28,5 +29,6 @@ public static class FeatureRegistration
         api.MapClustersApi();
         api.MapUsersApi();
         api.MapAuditApi();
+        api.MapJobsApi();
     }
 }

@@ -1,0 +1,24 @@
+using Clusterpact.Web.Data;
+using Clusterpact.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Clusterpact.Web.Infrastructure.Jobs;
+
+public sealed record JobState(Guid Id, string Kind, JobStatus Status, double Progress, string? ProgressText, string? Error, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt);
+
+/// <summary>GET /api/v1/jobs/{id}: a job's progress, for the person who started it (and administrators).</summary>
+public static class JobsApi
+{
+    public static void MapJobsApi(this RouteGroupBuilder api) =>
+        api.MapGet("/jobs/{id:guid}", async Task<Results<Ok<JobState>, NotFound>> (Guid id, ClusterpactDbContext db, CurrentUser user, CancellationToken ct) =>
+            {
+                var isAdmin = user.IsInRole(Roles.Administrator);
+                var job = await db.BackgroundJobs.AsNoTracking()
+                    .Where(j => j.Id == id && (isAdmin || j.CreatedBy == user.Id))
+                    .Select(j => new JobState(j.Id, j.Kind, j.Status, j.Progress, j.ProgressText, j.Error, j.CreatedAt, j.FinishedAt))
+                    .SingleOrDefaultAsync(ct);
+                return job is null ? TypedResults.NotFound() : TypedResults.Ok(job);
+            })
+            .RequireAuthorization().WithTags("Jobs").WithName("GetJob").WithSummary("Progress of a long task you started.");
+}

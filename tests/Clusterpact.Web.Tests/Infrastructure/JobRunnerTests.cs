@@ -1,0 +1,66 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Clusterpact.Web.Infrastructure.Jobs;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Clusterpact.Web.Tests.Infrastructure;
+
+[Collection(AppCollection.Name)]
+public sealed class JobRunnerTests(ClusterpactApp app)
+{
+    private sealed class CountingJob : IJobHandler
+    {
+        public string Kind => "Test.Count";
+
+        public async Task<string> RunAsync(BackgroundJob job, IJobProgress progress, CancellationToken ct)
+        {
+            var n = JsonDocument.Parse(job.Input).RootElement.GetProperty("n").GetInt32();
+            if (n < 0) throw new JobFailedException("Test.NegativeCount");
+            for (var i = 1; i <= n; i++) await progress.ReportAsync(i / (double)n, $"{i}/{n}", ct);
+            return JsonSerializer.Serialize(new { counted = n });
+        }
+    }
+
+    [Fact]
+    public async Task A_job_runs_in_the_background_and_only_its_starter_sees_its_progress()
+    {
+        using var host = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddScoped<IJobHandler, CountingJob>()));
+        var adminId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == Emails.Admin).Select(u => u.Id).SingleAsync());
+        Guid ok, failing;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var queue = scope.ServiceProvider.GetRequiredService<JobQueue>();
+            ok = await queue.EnqueueAsync("Test.Count", """{"n":5}""", adminId, default);
+            failing = await queue.EnqueueAsync("Test.Count", """{"n":-1}""", adminId, default);
+        }
+        var done = await WaitAsync(host, failing);
+        Assert.Equal(JobStatus.Failed, done.Status);
+        Assert.Equal("Test.NegativeCount", done.Error);
+        var succeeded = await WaitAsync(host, ok);
+        Assert.Equal(JobStatus.Succeeded, succeeded.Status);
+        Assert.Equal(1.0, succeeded.Progress);
+        Assert.Contains("\"counted\":5", succeeded.Result, StringComparison.Ordinal);
+
+        var admin = await app.SignedInAsync(Emails.Admin);
+        var state = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/jobs/{ok}");
+        Assert.Equal("Succeeded", state.GetProperty("status").GetString());
+        var officer = await app.SignedInAsync(Emails.Officer);
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync($"/api/v1/jobs/{ok}")).StatusCode);
+    }
+
+    private static async Task<BackgroundJob> WaitAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> host, Guid id)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Web.Data.ClusterpactDbContext>();
+            var job = await db.BackgroundJobs.AsNoTracking().SingleAsync(j => j.Id == id);
+            if (job.Status is JobStatus.Succeeded or JobStatus.Failed) return job;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"Job {id} did not finish in 10 s");
+    }
+}
