@@ -37,6 +37,7 @@ builder.Services.AddRazorPages(o =>
         o.RootDirectory = "/Features";
         o.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
         o.Conventions.AuthorizeFolder("/Clusters", Policies.ClusterData);
+        o.Conventions.AuthorizeFolder("/Organisations", Policies.ClusterData);
         o.Conventions.AllowAnonymousToFolder("/Account");
         o.Conventions.AllowAnonymousToPage("/Index");
         o.Conventions.AllowAnonymousToPage("/Error");

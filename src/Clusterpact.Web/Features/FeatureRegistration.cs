@@ -2,6 +2,7 @@ using Clusterpact.Web.Features.Account;
 using Clusterpact.Web.Features.Admin.Audit;
 using Clusterpact.Web.Features.Admin.Users;
 using Clusterpact.Web.Features.Clusters;
+using Clusterpact.Web.Features.Organisations;
 using Clusterpact.Web.Infrastructure.Jobs;
 using Clusterpact.Web.Infrastructure.Localization;
 
@@ -15,6 +16,8 @@ public static class FeatureRegistration
         services.AddScoped<ListClusters>();
         services.AddScoped<GetClusterDetails>();
         services.AddScoped<UpdateClusterContact>();
+        services.AddScoped<ListOrganisations>();
+        services.AddScoped<GetOrganisation>();
         services.AddScoped<ListUsers>();
         services.AddScoped<SaveUser>();
         services.AddScoped<ListAuditEntries>();
@@ -27,6 +30,7 @@ public static class FeatureRegistration
         var api = app.MapGroup("/api/v1");
         api.MapMeApi();
         api.MapClustersApi();
+        api.MapOrganisationsApi();
         api.MapUsersApi();
         api.MapAuditApi();
         api.MapJobsApi();

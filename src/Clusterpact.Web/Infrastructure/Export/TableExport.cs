@@ -29,7 +29,8 @@ public static class TableExport
 
     public static async Task WriteCsvAsync<T>(Stream output, IEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, CancellationToken ct)
     {
-        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
+        // RFC 4180 line ends, whatever the server's platform.
+        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true) { NewLine = "\r\n" };
         await writer.WriteLineAsync(string.Join(';', columns.Select(c => Quote(c.Header))));
         foreach (var row in rows)
         {

@@ -1,0 +1,75 @@
+using Clusterpact.Domain.Members;
+using Clusterpact.Web.Features.Shared;
+using Clusterpact.Web.Infrastructure.Auth;
+using Clusterpact.Web.Infrastructure.Export;
+using Clusterpact.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Clusterpact.Web.Features.Organisations;
+
+public sealed class IndexModel(ListOrganisations list, ClusterAccess access, IStringLocalizer<SharedResource> text) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Search { get; set; }
+    [BindProperty(SupportsGet = true)] public OrganisationKind? Kind { get; set; }
+    [BindProperty(SupportsGet = true)] public SizeClass? Size { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? Cluster { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Multi { get; set; }
+    [BindProperty(SupportsGet = true)] public OrganisationSort Sort { get; set; } = OrganisationSort.Name;
+    [BindProperty(SupportsGet = true)] public bool Desc { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public Paged<OrganisationListItem> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
+    public IReadOnlyList<(Guid Id, string Name)> ClusterOptions { get; private set; } = [];
+    public PagerModel Pager => new(Result.Page, Result.PageSize, Result.TotalCount, "/Organisations", Filters());
+
+    private OrganisationListQuery Query(int page = 1) => new(Search, Kind, Size, Cluster, Multi, Sort, Desc, page);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        ClusterOptions = (await access.VisibleClusters().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
+            .Select(c => (c.Id, c.Name)).ToList();
+        Result = await list.HandleAsync(Query(PageNumber), ct);
+    }
+
+    /// <summary>The filtered register as Excel or CSV.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    {
+        ModelState.Clear();
+        var rows = await list.AllAsync(Query(), ct);
+        ExportColumn<OrganisationListItem>[] columns =
+        [
+            new(text["Members.Name"], r => r.Name),
+            new(text["Clusters.EnterpriseNumber"], r => r.EnterpriseNumber is { Length: 10 } n ? $"{n[..4]}.{n[4..7]}.{n[7..]}" : null),
+            new(text["Members.Kind"], r => text["OrganisationKind." + r.Kind].Value),
+            new(text["Members.Size"], r => r.Size is null ? null : text["SizeClass." + r.Size].Value),
+            new(text["Members.Country"], r => r.CountryCode),
+            new(text["Members.International"], r => r.InternationallyActive ? text["Common.Yes"].Value : text["Common.No"].Value),
+            new(text["Members.ClusterCount"], r => r.ActiveClusterCount),
+        ];
+        var stream = new MemoryStream();
+        var csv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase);
+        if (csv) await TableExport.WriteCsvAsync(stream, rows, columns, ct);
+        else await TableExport.WriteXlsxAsync(stream, text["Members.Title"], rows, columns, ct);
+        stream.Position = 0;
+        return File(stream, csv ? TableExport.CsvContentType : TableExport.XlsxContentType, $"leden-{DateTime.UtcNow:yyyyMMdd}.{(csv ? "csv" : "xlsx")}");
+    }
+
+    public IDictionary<string, string?> Filters(OrganisationSort? sort = null, bool? desc = null) => new Dictionary<string, string?>
+    {
+        ["search"] = Search, ["kind"] = Kind?.ToString(), ["size"] = Size?.ToString(), ["cluster"] = Cluster?.ToString(),
+        ["multi"] = Multi ? "true" : null, ["sort"] = (sort ?? Sort).ToString(), ["desc"] = (desc ?? Desc) ? "true" : null,
+    };
+
+    public string SortUrl(OrganisationSort column) =>
+        QueryHelpers.AddQueryString("/Organisations", Filters(column, column == Sort && !Desc).Where(kv => !string.IsNullOrEmpty(kv.Value)));
+
+    public string ExportUrl(string format) =>
+        QueryHelpers.AddQueryString("/Organisations", Filters().Append(new("handler", "Export")).Append(new("format", format)).Where(kv => !string.IsNullOrEmpty(kv.Value)));
+
+    public string AriaSort(OrganisationSort column) => column != Sort ? "none" : Desc ? "descending" : "ascending";
+}

@@ -1,0 +1,96 @@
+using Clusterpact.Domain.Members;
+using Clusterpact.Web.Data;
+using Clusterpact.Web.Features.Shared;
+using Clusterpact.Web.Infrastructure.Auth;
+using Microsoft.EntityFrameworkCore;
+
+namespace Clusterpact.Web.Features.Organisations;
+
+public enum OrganisationSort { Name, Kind, Size, Country, Clusters }
+
+public sealed record OrganisationListQuery(string? Search, OrganisationKind? Kind, SizeClass? Size, Guid? ClusterId, bool MultiClusterOnly = false,
+    OrganisationSort Sort = OrganisationSort.Name, bool Descending = false, int Page = 1, int PageSize = Paging.DefaultPageSize);
+
+public sealed record OrganisationListItem(Guid Id, string Name, OrganisationKind Kind, SizeClass? Size, string? EnterpriseNumber, string CountryCode,
+    bool InternationallyActive, int ActiveClusterCount);
+
+/// <summary>
+/// The member register: every organisation once. Agency staff and readers see all; a cluster manager sees the
+/// members of their own clusters. Counts of clusters are today's active memberships the caller may see.
+/// </summary>
+public sealed class ListOrganisations(ClusterpactDbContext db, ClusterAccess access, CurrentUser user, TimeProvider clock)
+{
+    public async Task<Paged<OrganisationListItem>> HandleAsync(OrganisationListQuery q, CancellationToken ct)
+    {
+        var (rows, filtered) = Build(q);
+        var page = Paging.ClampPage(q.Page);
+        var size = Paging.ClampSize(q.PageSize);
+        var total = await filtered.CountAsync(ct);
+        var items = await rows.Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        return new Paged<OrganisationListItem>(items, page, size, total);
+    }
+
+    public Task<List<OrganisationListItem>> AllAsync(OrganisationListQuery q, CancellationToken ct) => Build(q).Rows.ToListAsync(ct);
+
+    private (IQueryable<OrganisationListItem> Rows, IQueryable<Organisation> Filtered) Build(OrganisationListQuery q)
+    {
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var visibleClusters = access.VisibleClusters().Select(c => c.Id);
+        var active = db.Memberships.Where(m => visibleClusters.Contains(m.ClusterId) && m.From <= today && (m.Until == null || m.Until >= today));
+        var everMember = db.Memberships.Where(m => visibleClusters.Contains(m.ClusterId));
+
+        var query = db.Organisations.AsNoTracking();
+        if (!user.SeesAllClusters) query = query.Where(o => everMember.Any(m => m.OrganisationId == o.Id));
+        if (!string.IsNullOrWhiteSpace(q.Search))
+        {
+            var term = q.Search.Trim().ToLower();
+            var digits = new string(q.Search.Where(char.IsDigit).ToArray());
+            query = digits.Length >= 4
+                ? query.Where(o => o.Name.ToLower().Contains(term) || (o.EnterpriseNumber != null && o.EnterpriseNumber.Contains(digits)))
+                : query.Where(o => o.Name.ToLower().Contains(term));
+        }
+        if (q.Kind is { } kind) query = query.Where(o => o.Kind == kind);
+        if (q.Size is { } sizeClass) query = query.Where(o => o.SizeClass == sizeClass);
+        if (q.ClusterId is { } cluster) query = query.Where(o => active.Any(m => m.OrganisationId == o.Id && m.ClusterId == cluster));
+        // Members of several clusters: where intercluster work starts.
+        if (q.MultiClusterOnly) query = query.Where(o => active.Where(m => m.OrganisationId == o.Id).Select(m => m.ClusterId).Distinct().Count() > 1);
+
+        System.Linq.Expressions.Expression<Func<Organisation, int>> clusters = o => active.Where(m => m.OrganisationId == o.Id).Select(m => m.ClusterId).Distinct().Count();
+        var ordered = q.Sort switch
+        {
+            OrganisationSort.Kind => q.Descending ? query.OrderByDescending(o => o.Kind) : query.OrderBy(o => o.Kind),
+            OrganisationSort.Size => q.Descending ? query.OrderBy(o => o.SizeClass == null).ThenByDescending(o => o.SizeClass) : query.OrderBy(o => o.SizeClass == null).ThenBy(o => o.SizeClass),
+            OrganisationSort.Country => q.Descending ? query.OrderByDescending(o => o.CountryCode) : query.OrderBy(o => o.CountryCode),
+            OrganisationSort.Clusters => q.Descending ? query.OrderByDescending(clusters) : query.OrderBy(clusters),
+            _ => q.Descending ? query.OrderByDescending(o => o.Name) : query.OrderBy(o => o.Name),
+        };
+        var rows = ordered.ThenBy(o => o.Name).ThenBy(o => o.Id).Select(o => new OrganisationListItem(o.Id, o.Name, o.Kind, o.SizeClass, o.EnterpriseNumber, o.CountryCode,
+            o.InternationallyActive, active.Where(m => m.OrganisationId == o.Id).Select(m => m.ClusterId).Distinct().Count()));
+        return (rows, query);
+    }
+}
+
+public sealed record OrganisationMembershipRow(Guid ClusterId, string ClusterName, DateOnly From, DateOnly? Until, MembershipRole Role, decimal? YearlyFee, bool ActiveToday);
+
+public sealed record OrganisationDetails(Guid Id, long Version, string Name, OrganisationKind Kind, SizeClass? Size, string? EnterpriseNumber, string CountryCode,
+    bool InternationallyActive, IReadOnlyList<OrganisationMembershipRow> Memberships);
+
+/// <summary>One organisation with its memberships in the clusters the caller may see; not found otherwise.</summary>
+public sealed class GetOrganisation(ClusterpactDbContext db, ClusterAccess access, CurrentUser user, TimeProvider clock)
+{
+    public async Task<OrganisationDetails?> HandleAsync(Guid id, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var visible = access.VisibleClusters();
+        var memberships = await db.Memberships.AsNoTracking()
+            .Where(m => m.OrganisationId == id)
+            .Join(visible, m => m.ClusterId, c => c.Id, (m, c) => new { m, c.Name })
+            .OrderBy(x => x.Name).ThenBy(x => x.m.From)
+            .Select(x => new OrganisationMembershipRow(x.m.ClusterId, x.Name, x.m.From, x.m.Until, x.m.Role, x.m.YearlyFee,
+                x.m.From <= today && (x.m.Until == null || x.m.Until >= today)))
+            .ToListAsync(ct);
+        if (memberships.Count == 0 && !user.SeesAllClusters) return null;
+        var o = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        return o is null ? null : new OrganisationDetails(o.Id, o.Version, o.Name, o.Kind, o.SizeClass, o.EnterpriseNumber, o.CountryCode, o.InternationallyActive, memberships);
+    }
+}
