@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Clusterpact.Web.Features.Clusters;
 
-public sealed class IndexModel(ListClusters list, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class IndexModel(ListClusters list, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty(SupportsGet = true)] public ClusterType? Type { get; set; }
@@ -43,13 +43,7 @@ public sealed class IndexModel(ListClusters list, IStringLocalizer<SharedResourc
             new(text["Clusters.End"], r => r.SupportEnd),
             new(text["Clusters.Members"], r => r.ActiveMembers),
         ];
-        var stream = new MemoryStream();
-        var csv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase);
-        if (csv) await TableExport.WriteCsvAsync(stream, rows, columns, ct);
-        else await TableExport.WriteXlsxAsync(stream, text["Clusters.Title"], rows, columns, ct);
-        stream.Position = 0;
-        var name = $"clusters-{DateTime.UtcNow:yyyyMMdd}.{(csv ? "csv" : "xlsx")}";
-        return File(stream, csv ? TableExport.CsvContentType : TableExport.XlsxContentType, name);
+        return await TableExport.ToFileAsync(format, text["Clusters.Title"], "clusters", rows, columns, clock, ct);
     }
 
     public string ExportUrl(string format) =>

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Clusterpact.Web.Features.Organisations;
 
-public sealed class IndexModel(ListOrganisations list, ClusterAccess access, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class IndexModel(ListOrganisations list, ClusterAccess access, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty(SupportsGet = true)] public OrganisationKind? Kind { get; set; }
@@ -44,19 +44,14 @@ public sealed class IndexModel(ListOrganisations list, ClusterAccess access, ISt
         ExportColumn<OrganisationListItem>[] columns =
         [
             new(text["Members.Name"], r => r.Name),
-            new(text["Clusters.EnterpriseNumber"], r => r.EnterpriseNumber is { Length: 10 } n ? $"{n[..4]}.{n[4..7]}.{n[7..]}" : null),
+            new(text["Clusters.EnterpriseNumber"], r => r.EnterpriseNumber is null ? null : Infrastructure.Formatting.Format.EnterpriseNumber(r.EnterpriseNumber)),
             new(text["Members.Kind"], r => text["OrganisationKind." + r.Kind].Value),
             new(text["Members.Size"], r => r.Size is null ? null : text["SizeClass." + r.Size].Value),
             new(text["Members.Country"], r => r.CountryCode),
             new(text["Members.International"], r => r.InternationallyActive ? text["Common.Yes"].Value : text["Common.No"].Value),
             new(text["Members.ClusterCount"], r => r.ActiveClusterCount),
         ];
-        var stream = new MemoryStream();
-        var csv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase);
-        if (csv) await TableExport.WriteCsvAsync(stream, rows, columns, ct);
-        else await TableExport.WriteXlsxAsync(stream, text["Members.Title"], rows, columns, ct);
-        stream.Position = 0;
-        return File(stream, csv ? TableExport.CsvContentType : TableExport.XlsxContentType, $"leden-{DateTime.UtcNow:yyyyMMdd}.{(csv ? "csv" : "xlsx")}");
+        return await TableExport.ToFileAsync(format, text["Members.Title"], "leden", rows, columns, clock, ct);
     }
 
     public IDictionary<string, string?> Filters(OrganisationSort? sort = null, bool? desc = null) => new Dictionary<string, string?>

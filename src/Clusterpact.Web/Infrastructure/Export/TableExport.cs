@@ -39,6 +39,21 @@ public static class TableExport
         }
     }
 
+    /// <summary>An export as a downloadable file: CSV when asked for, Excel otherwise.</summary>
+    public static async Task<Microsoft.AspNetCore.Mvc.FileStreamResult> ToFileAsync<T>(string? format, string sheetName, string fileBaseName,
+        IEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, TimeProvider clock, CancellationToken ct)
+    {
+        var stream = new MemoryStream();
+        var csv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase);
+        if (csv) await WriteCsvAsync(stream, rows, columns, ct);
+        else await WriteXlsxAsync(stream, sheetName, rows, columns, ct);
+        stream.Position = 0;
+        return new Microsoft.AspNetCore.Mvc.FileStreamResult(stream, csv ? CsvContentType : XlsxContentType)
+        {
+            FileDownloadName = $"{fileBaseName}-{clock.GetLocalNow():yyyyMMdd}.{(csv ? "csv" : "xlsx")}",
+        };
+    }
+
     /// <summary>Dates and numbers stay typed in Excel so people can sort and sum them.</summary>
     private static object? ForExcel(object? value) => value switch
     {

@@ -17,6 +17,10 @@ public static class Format
 
     public static string Percent(decimal? share, int decimals = 0) => share?.ToString("P" + decimals, CultureInfo.CurrentCulture) ?? "–";
 
+    /// <summary>A Belgian enterprise number as people write it: 0403.170.701.</summary>
+    public static string EnterpriseNumber(string? digits) =>
+        digits is { Length: 10 } n ? $"{n[..4]}.{n[4..7]}.{n[7..]}" : "–";
+
     /// <summary>Calls and deadlines are in Brussels time whatever the server's zone.</summary>
     public static readonly TimeZoneInfo Brussels = TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
 }
