@@ -1,0 +1,295 @@
+using System.Globalization;
+using System.Text;
+using Clusterpact.Domain.Common;
+
+namespace Clusterpact.Domain.Members;
+
+/// <summary>The fields a member list can carry.</summary>
+public enum MemberField
+{
+    Name, EnterpriseNumber, Kind, Country, ForeignId, MemberSince, MemberUntil, Role, Fee,
+    Headcount, Turnover, BalanceSheet, InternationallyActive, Nace, Nuts,
+}
+
+/// <summary>Which column of the file holds which field; built from the header (Dutch or English) and adjustable by the user.</summary>
+public static class MemberImportColumns
+{
+    // Normalised aliases: lower case, accents and punctuation removed.
+    private static readonly Dictionary<string, MemberField> Aliases = new(StringComparer.Ordinal)
+    {
+        ["naam"] = MemberField.Name, ["name"] = MemberField.Name, ["organisatie"] = MemberField.Name, ["organisation"] = MemberField.Name,
+        ["organization"] = MemberField.Name, ["bedrijf"] = MemberField.Name, ["company"] = MemberField.Name, ["bedrijfsnaam"] = MemberField.Name,
+        ["ondernemingsnummer"] = MemberField.EnterpriseNumber, ["enterprisenumber"] = MemberField.EnterpriseNumber, ["kbo"] = MemberField.EnterpriseNumber,
+        ["kbonummer"] = MemberField.EnterpriseNumber, ["btw"] = MemberField.EnterpriseNumber, ["btwnummer"] = MemberField.EnterpriseNumber,
+        ["vat"] = MemberField.EnterpriseNumber, ["vatnumber"] = MemberField.EnterpriseNumber, ["companynumber"] = MemberField.EnterpriseNumber,
+        ["soort"] = MemberField.Kind, ["type"] = MemberField.Kind, ["kind"] = MemberField.Kind, ["categorie"] = MemberField.Kind, ["category"] = MemberField.Kind,
+        ["land"] = MemberField.Country, ["country"] = MemberField.Country, ["landcode"] = MemberField.Country, ["countrycode"] = MemberField.Country,
+        ["buitenlandsnummer"] = MemberField.ForeignId, ["nationaalnummer"] = MemberField.ForeignId, ["foreignid"] = MemberField.ForeignId,
+        ["nationalid"] = MemberField.ForeignId, ["buitenlandsbtwnummer"] = MemberField.ForeignId, ["foreignvat"] = MemberField.ForeignId,
+        ["lidsinds"] = MemberField.MemberSince, ["membersince"] = MemberField.MemberSince, ["startlidmaatschap"] = MemberField.MemberSince, ["van"] = MemberField.MemberSince, ["from"] = MemberField.MemberSince,
+        ["lidtot"] = MemberField.MemberUntil, ["memberuntil"] = MemberField.MemberUntil, ["eindelidmaatschap"] = MemberField.MemberUntil, ["tot"] = MemberField.MemberUntil, ["until"] = MemberField.MemberUntil,
+        ["rol"] = MemberField.Role, ["role"] = MemberField.Role, ["functie"] = MemberField.Role,
+        ["lidgeld"] = MemberField.Fee, ["fee"] = MemberField.Fee, ["membershipfee"] = MemberField.Fee, ["bijdrage"] = MemberField.Fee,
+        ["vte"] = MemberField.Headcount, ["fte"] = MemberField.Headcount, ["headcount"] = MemberField.Headcount, ["personeel"] = MemberField.Headcount,
+        ["werknemers"] = MemberField.Headcount, ["employees"] = MemberField.Headcount, ["awu"] = MemberField.Headcount,
+        ["omzet"] = MemberField.Turnover, ["turnover"] = MemberField.Turnover, ["jaaromzet"] = MemberField.Turnover,
+        ["balanstotaal"] = MemberField.BalanceSheet, ["balancesheettotal"] = MemberField.BalanceSheet, ["balancesheet"] = MemberField.BalanceSheet, ["balans"] = MemberField.BalanceSheet,
+        ["internationaalactief"] = MemberField.InternationallyActive, ["internationallyactive"] = MemberField.InternationallyActive,
+        ["internationaal"] = MemberField.InternationallyActive, ["international"] = MemberField.InternationallyActive, ["export"] = MemberField.InternationallyActive,
+        ["nace"] = MemberField.Nace, ["nacecode"] = MemberField.Nace, ["sector"] = MemberField.Nace,
+        ["nuts"] = MemberField.Nuts, ["nutscode"] = MemberField.Nuts, ["regio"] = MemberField.Nuts, ["region"] = MemberField.Nuts,
+    };
+
+    /// <summary>Column index to field, from the header; the first column wins when two name the same field (merged cells).</summary>
+    public static IReadOnlyDictionary<int, MemberField> AutoMap(IReadOnlyList<string?> header)
+    {
+        var map = new Dictionary<int, MemberField>();
+        for (var i = 0; i < header.Count; i++)
+        {
+            if (Aliases.TryGetValue(Normalise(header[i]), out var field) && !map.ContainsValue(field)) map[i] = field;
+        }
+        return map;
+    }
+
+    public static string Normalise(string? header)
+    {
+        if (string.IsNullOrWhiteSpace(header)) return "";
+        var decomposed = header.Trim().ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        foreach (var ch in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark) continue;
+            if (char.IsLetterOrDigit(ch)) sb.Append(ch);
+        }
+        return sb.ToString();
+    }
+}
+
+public enum ImportRowStatus { Accepted, Updated, Rejected, Skipped }
+
+/// <summary>A row's values once read: what the commit writes.</summary>
+public sealed record MemberImportRecord(
+    string Name, OrganisationKind Kind, string CountryCode, string? EnterpriseNumber, string? ForeignId,
+    DateOnly MemberSince, DateOnly? MemberUntil, MembershipRole Role, decimal? Fee,
+    decimal? Headcount, decimal? Turnover, decimal? BalanceSheet, bool? InternationallyActive, string? Nace, string? Nuts)
+{
+    /// <summary>How the organisation is recognised in the register: its enterprise number, or country and foreign id.</summary>
+    public string Key => EnterpriseNumber ?? $"{CountryCode}:{ForeignId}";
+}
+
+/// <summary>A problem with one cell: which field, the message key, and the value as typed.</summary>
+public sealed record ImportProblem(MemberField? Field, string Code, string? Value = null, int? OtherRow = null);
+
+public sealed record ImportRowResult(int RowNumber, ImportRowStatus Status, MemberImportRecord? Record, IReadOnlyList<ImportProblem> Problems);
+
+public sealed record ImportReport(IReadOnlyList<ImportRowResult> Rows)
+{
+    public int Accepted => Rows.Count(r => r.Status == ImportRowStatus.Accepted);
+    public int Updated => Rows.Count(r => r.Status == ImportRowStatus.Updated);
+    public int Rejected => Rows.Count(r => r.Status == ImportRowStatus.Rejected);
+    public int Skipped => Rows.Count(r => r.Status == ImportRowStatus.Skipped);
+}
+
+/// <summary>
+/// Checks a member list row by row before anything is written: each row is accepted (new organisation),
+/// updated (already in the register), rejected with its reasons, or skipped (blank). A key that appears twice
+/// in the file is rejected the second time, naming the first row.
+/// </summary>
+public static class MemberImportValidator
+{
+    public sealed record Options(DateOnly DefaultMemberSince, IReadOnlySet<string> ExistingKeys);
+
+    public static Result<IReadOnlyDictionary<int, MemberField>> CheckMapping(IReadOnlyDictionary<int, MemberField> mapping)
+    {
+        if (!mapping.Values.Contains(MemberField.Name)) return Result<IReadOnlyDictionary<int, MemberField>>.Fail(new DomainError("Import.NoNameColumn"));
+        if (!mapping.Values.Contains(MemberField.EnterpriseNumber) && !mapping.Values.Contains(MemberField.ForeignId))
+            return Result<IReadOnlyDictionary<int, MemberField>>.Fail(new DomainError("Import.NoIdentifierColumn"));
+        if (mapping.Values.GroupBy(f => f).Any(g => g.Count() > 1)) return Result<IReadOnlyDictionary<int, MemberField>>.Fail(new DomainError("Import.FieldMappedTwice"));
+        return Result<IReadOnlyDictionary<int, MemberField>>.Ok(mapping);
+    }
+
+    public static ImportReport Validate(IReadOnlyDictionary<int, MemberField> mapping, IEnumerable<(int RowNumber, IReadOnlyList<string?> Cells)> rows, Options options)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var results = new List<ImportRowResult>();
+        foreach (var (rowNumber, cells) in rows)
+        {
+            if (cells.All(string.IsNullOrWhiteSpace)) { results.Add(new(rowNumber, ImportRowStatus.Skipped, null, [])); continue; }
+            var (record, problems) = ReadRow(mapping, cells, options.DefaultMemberSince);
+            if (record is not null && seen.TryGetValue(record.Key, out var first))
+                problems.Add(new ImportProblem(record.EnterpriseNumber is null ? MemberField.ForeignId : MemberField.EnterpriseNumber, "Import.DuplicateInFile", record.Key, first));
+            if (problems.Count > 0 || record is null)
+            {
+                results.Add(new(rowNumber, ImportRowStatus.Rejected, null, problems));
+                continue;
+            }
+            seen[record.Key] = rowNumber;
+            results.Add(new(rowNumber, options.ExistingKeys.Contains(record.Key) ? ImportRowStatus.Updated : ImportRowStatus.Accepted, record, []));
+        }
+        return new ImportReport(results);
+    }
+
+    private static (MemberImportRecord? Record, List<ImportProblem> Problems) ReadRow(IReadOnlyDictionary<int, MemberField> mapping, IReadOnlyList<string?> cells, DateOnly defaultSince)
+    {
+        var problems = new List<ImportProblem>();
+        string? Cell(MemberField f)
+        {
+            foreach (var (index, field) in mapping)
+                if (field == f) return index < cells.Count && !string.IsNullOrWhiteSpace(cells[index]) ? cells[index]!.Trim() : null;
+            return null;
+        }
+
+        var name = Cell(MemberField.Name);
+        if (name is null) problems.Add(new(MemberField.Name, "Import.NameRequired"));
+        else if (name.Length > 300) problems.Add(new(MemberField.Name, "Import.NameTooLong", name[..50]));
+
+        var country = (Cell(MemberField.Country) ?? "BE").ToUpperInvariant();
+        if (CountryNames.TryGetValue(MemberImportColumns.Normalise(country), out var iso)) country = iso;
+        if (country.Length != 2 || !country.All(char.IsAsciiLetterUpper)) { problems.Add(new(MemberField.Country, "Import.CountryInvalid", Cell(MemberField.Country))); country = "BE"; }
+
+        string? enterpriseNumber = null;
+        string? foreignId = null;
+        var rawNumber = Cell(MemberField.EnterpriseNumber);
+        if (country == "BE")
+        {
+            var parsed = EnterpriseNumber.Parse(rawNumber);
+            if (parsed.IsSuccess) enterpriseNumber = parsed.Value.Digits;
+            else problems.Add(new(MemberField.EnterpriseNumber, parsed.Error!.Code, rawNumber));
+        }
+        else
+        {
+            foreignId = Cell(MemberField.ForeignId) ?? rawNumber;
+            foreignId = foreignId is null ? null : new string(foreignId.ToUpperInvariant().Where(char.IsLetterOrDigit).ToArray());
+            if (string.IsNullOrEmpty(foreignId)) problems.Add(new(MemberField.ForeignId, "Import.ForeignIdRequired"));
+        }
+
+        var kind = ParseKind(Cell(MemberField.Kind), problems);
+        var role = ParseRole(Cell(MemberField.Role), problems);
+        var sinceCell = Cell(MemberField.MemberSince);
+        var parsedSince = ParseDate(MemberField.MemberSince, sinceCell, problems);
+        var since = parsedSince ?? defaultSince;
+        var until = ParseDate(MemberField.MemberUntil, Cell(MemberField.MemberUntil), problems);
+        // Compared only against a start date that was read (an unreadable start is reported once, not twice).
+        if (until is { } u && (sinceCell is null || parsedSince is not null) && u < since) problems.Add(new(MemberField.MemberUntil, "Import.UntilBeforeSince", Cell(MemberField.MemberUntil)));
+        var fee = ParseAmount(MemberField.Fee, Cell(MemberField.Fee), problems);
+        var headcount = ParseAmount(MemberField.Headcount, Cell(MemberField.Headcount), problems);
+        var turnover = ParseAmount(MemberField.Turnover, Cell(MemberField.Turnover), problems);
+        var balance = ParseAmount(MemberField.BalanceSheet, Cell(MemberField.BalanceSheet), problems);
+        var international = ParseBool(Cell(MemberField.InternationallyActive), problems);
+        var nace = Cell(MemberField.Nace);
+        if (nace is { Length: > 10 }) problems.Add(new(MemberField.Nace, "Import.NaceInvalid", nace));
+        var nuts = Cell(MemberField.Nuts)?.ToUpperInvariant();
+        if (nuts is { Length: > 5 }) problems.Add(new(MemberField.Nuts, "Import.NutsInvalid", nuts));
+
+        if (problems.Count > 0 || name is null) return (null, problems);
+        return (new MemberImportRecord(name, kind, country, enterpriseNumber, foreignId, since, until, role, fee, headcount, turnover, balance, international, nace, nuts), problems);
+    }
+
+    private static OrganisationKind ParseKind(string? s, List<ImportProblem> problems)
+    {
+        switch (MemberImportColumns.Normalise(s))
+        {
+            case "" or "bedrijf" or "company" or "onderneming" or "enterprise" or "kmo" or "sme" or "business": return OrganisationKind.Company;
+            case "kennisinstelling" or "knowledgeinstitution" or "universiteit" or "university" or "hogeschool" or "onderzoekscentrum" or "researchcentre" or "researchcenter" or "sok" or "strategischonderzoekscentrum":
+                return OrganisationKind.KnowledgeInstitution;
+            case "overheid" or "government" or "governmentbody" or "publiekeoverheid" or "stad" or "gemeente" or "city": return OrganisationKind.GovernmentBody;
+            case "middenveld" or "civilsociety" or "vzw" or "ngo" or "federatie" or "federation": return OrganisationKind.CivilSociety;
+            default: problems.Add(new(MemberField.Kind, "Import.KindUnknown", s)); return OrganisationKind.Company;
+        }
+    }
+
+    private static MembershipRole ParseRole(string? s, List<ImportProblem> problems)
+    {
+        switch (MemberImportColumns.Normalise(s))
+        {
+            case "" or "lid" or "member" or "gewoonlid": return MembershipRole.Member;
+            case "bestuurslid" or "boardmember" or "bestuur" or "board" or "bestuurder" or "director": return MembershipRole.BoardMember;
+            case "stichtendlid" or "foundingmember" or "stichter" or "founder" or "founding": return MembershipRole.FoundingMember;
+            default: problems.Add(new(MemberField.Role, "Import.RoleUnknown", s)); return MembershipRole.Member;
+        }
+    }
+
+    private static bool? ParseBool(string? s, List<ImportProblem> problems)
+    {
+        switch (MemberImportColumns.Normalise(s))
+        {
+            case "": return null;
+            case "ja" or "j" or "yes" or "y" or "1" or "x" or "waar" or "true" or "oui": return true;
+            case "nee" or "n" or "no" or "0" or "onwaar" or "false" or "non": return false;
+            default: problems.Add(new(MemberField.InternationallyActive, "Import.YesNoInvalid", s)); return null;
+        }
+    }
+
+    private static DateOnly? ParseDate(MemberField field, string? s, List<ImportProblem> problems)
+    {
+        if (s is null) return null;
+        var r = BelgianFormats.ParseDate(s);
+        if (r is null) problems.Add(new(field, "Import.DateInvalid", s));
+        return r;
+    }
+
+    private static decimal? ParseAmount(MemberField field, string? s, List<ImportProblem> problems)
+    {
+        if (s is null) return null;
+        var r = BelgianFormats.ParseNumber(s);
+        if (r is null) problems.Add(new(field, "Import.NumberInvalid", s));
+        else if (r < 0) { problems.Add(new(field, "Import.NumberNegative", s)); return null; }
+        return r;
+    }
+
+    private static readonly Dictionary<string, string> CountryNames = new(StringComparer.Ordinal)
+    {
+        ["belgie"] = "BE", ["belgium"] = "BE", ["belgique"] = "BE", ["nederland"] = "NL", ["netherlands"] = "NL", ["duitsland"] = "DE",
+        ["germany"] = "DE", ["frankrijk"] = "FR", ["france"] = "FR", ["luxemburg"] = "LU", ["luxembourg"] = "LU",
+        ["verenigdkoninkrijk"] = "GB", ["unitedkingdom"] = "GB", ["uk"] = "GB", ["spanje"] = "ES", ["spain"] = "ES", ["italie"] = "IT", ["italy"] = "IT",
+        ["zweden"] = "SE", ["sweden"] = "SE", ["denemarken"] = "DK", ["denmark"] = "DK", ["oostenrijk"] = "AT", ["austria"] = "AT",
+    };
+}
+
+/// <summary>Numbers and dates as people in Belgium type them in spreadsheets.</summary>
+public static class BelgianFormats
+{
+    /// <summary>
+    /// "1.234,56", "1 234", "€ 1.234", "1234,5", "1234.5", "12%". With both separators the last one is the decimal
+    /// mark; a lone dot followed by groups of exactly three digits is a thousands separator ("1.234" = 1234).
+    /// </summary>
+    public static decimal? ParseNumber(string? input)
+    {
+        if (string.IsNullOrWhiteSpace(input)) return null;
+        var s = new string(input.Trim().Where(c => !(c is ' ' or '\u00A0' or '\u202F' or '€' or '\'')).ToArray());
+        if (s.StartsWith("EUR", StringComparison.OrdinalIgnoreCase)) s = s[3..];
+        if (s.EndsWith("EUR", StringComparison.OrdinalIgnoreCase)) s = s[..^3];
+        if (s.Length == 0) return null;
+        var lastComma = s.LastIndexOf(',');
+        var lastDot = s.LastIndexOf('.');
+        string normalised;
+        if (lastComma >= 0 && lastDot >= 0)
+            normalised = lastComma > lastDot ? s.Replace(".", "", StringComparison.Ordinal).Replace(',', '.') : s.Replace(",", "", StringComparison.Ordinal);
+        else if (lastComma >= 0)
+            normalised = s.Count(c => c == ',') > 1 ? s.Replace(",", "", StringComparison.Ordinal) : s.Replace(',', '.');
+        else if (lastDot >= 0)
+        {
+            var groups = s.TrimStart('-').Split('.');
+            var thousands = groups[0].Length is >= 1 and <= 3 && groups.Skip(1).All(g => g.Length == 3);
+            normalised = thousands ? s.Replace(".", "", StringComparison.Ordinal) : s;
+        }
+        else normalised = s;
+        return decimal.TryParse(normalised, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) ? d : null;
+    }
+
+    private static readonly string[] DateFormats = ["dd-MM-yyyy", "d-M-yyyy", "dd/MM/yyyy", "d/M/yyyy", "dd.MM.yyyy", "d.M.yyyy", "yyyy-MM-dd", "dd-MM-yy", "dd/MM/yy"];
+
+    /// <summary>dd-MM-yyyy and its variants, ISO yyyy-MM-dd, and Excel serial day numbers (e.g. 45658 = 01-01-2025).</summary>
+    public static DateOnly? ParseDate(string? input)
+    {
+        if (string.IsNullOrWhiteSpace(input)) return null;
+        var s = input.Trim();
+        var spaceAt = s.IndexOf(' ', StringComparison.Ordinal);
+        if (spaceAt > 0 && s.Length - spaceAt <= 9) s = s[..spaceAt]; // "31-12-2026 00:00"
+        if (DateOnly.TryParseExact(s, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        // Excel stores dates as days since 30-12-1899; only plausible membership years are taken.
+        if (int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var serial) && serial is >= 18264 and <= 73051)
+            return DateOnly.FromDateTime(DateTime.FromOADate(serial));
+        return null;
+    }
+}
