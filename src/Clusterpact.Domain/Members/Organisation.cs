@@ -4,10 +4,13 @@ namespace Clusterpact.Domain.Members;
 
 /// <summary>
 /// A member organisation, once in the whole system (a company, knowledge institution, government body or
-/// civil-society organisation: the quadruple helix).
+/// civil-society organisation: the quadruple helix), identified by its Belgian enterprise number or, for a
+/// foreign member, its country and national or VAT id.
 /// </summary>
 public sealed class Organisation : IAuditable
 {
+    private readonly List<OrganisationFigures> _figures = [];
+
     private Organisation() { Name = ""; CountryCode = "BE"; }
 
     public Organisation(string name, OrganisationKind kind, string? enterpriseNumber, string countryCode, bool internationallyActive)
@@ -30,12 +33,109 @@ public sealed class Organisation : IAuditable
 
     /// <summary>ISO 3166-1 alpha-2.</summary>
     public string CountryCode { get; private set; }
+
+    /// <summary>National or VAT id of a foreign member, upper case without spaces.</summary>
+    public string? ForeignId { get; private set; }
+
     public bool InternationallyActive { get; private set; }
 
-    /// <summary>Size class of the latest year with figures (Recommendation 2003/361/EC).</summary>
+    /// <summary>NACE Rev. 2 code, e.g. "20.16".</summary>
+    public string? NaceCode { get; private set; }
+
+    /// <summary>NUTS region, e.g. "BE21" (province of Antwerp).</summary>
+    public string? NutsRegion { get; private set; }
+
+    /// <summary>
+    /// The size class in force: the override when there is one, otherwise the class from the yearly figures with
+    /// the two-consecutive-years rule (Recommendation 2003/361/EC art. 4(2)). Stored so KPI shares run in SQL.
+    /// </summary>
     public SizeClass? SizeClass { get; private set; }
 
+    /// <summary>Set by the agency for linked or partner enterprises (art. 3), whose own figures understate their size.</summary>
+    public SizeClass? SizeOverride { get; private set; }
+    public string? SizeOverrideJustification { get; private set; }
+
+    public IReadOnlyList<OrganisationFigures> Figures => _figures;
+
+    /// <summary>The key an import recognises the organisation by.</summary>
+    public string RegisterKey => EnterpriseNumber ?? $"{CountryCode}:{ForeignId}";
+
+    public static Organisation Foreign(string name, OrganisationKind kind, string countryCode, string foreignId, bool internationallyActive) =>
+        new(name, kind, null, countryCode, internationallyActive) { ForeignId = foreignId };
+
+    public void Describe(string name, OrganisationKind kind, bool? internationallyActive, string? naceCode, string? nutsRegion)
+    {
+        Name = name.Trim();
+        Kind = kind;
+        if (internationallyActive is { } ia) InternationallyActive = ia;
+        if (!string.IsNullOrWhiteSpace(naceCode)) NaceCode = naceCode.Trim();
+        if (!string.IsNullOrWhiteSpace(nutsRegion)) NutsRegion = nutsRegion.Trim().ToUpperInvariant();
+    }
+
+    /// <summary>Records (or corrects) one year's size data and recomputes the class.</summary>
+    public void RecordFigures(int year, decimal? headcount, decimal? turnoverEur, decimal? balanceSheetEur)
+    {
+        if (headcount is null && turnoverEur is null && balanceSheetEur is null) return;
+        var existing = _figures.FirstOrDefault(f => f.Year == year);
+        if (existing is null) _figures.Add(new OrganisationFigures(year, headcount, turnoverEur, balanceSheetEur));
+        else existing.Correct(headcount, turnoverEur, balanceSheetEur);
+        Reclassify();
+    }
+
+    public Result OverrideSize(SizeClass sizeClass, string? justification)
+    {
+        if (string.IsNullOrWhiteSpace(justification) || justification.Trim().Length < 10)
+            return Result.Fail(new DomainError("Sme.OverrideNeedsJustification", "2003/361/EC art. 3"));
+        SizeOverride = sizeClass;
+        SizeOverrideJustification = justification.Trim();
+        Reclassify();
+        return Result.Success;
+    }
+
+    public void ClearSizeOverride()
+    {
+        SizeOverride = null;
+        SizeOverrideJustification = null;
+        Reclassify();
+    }
+
+    /// <summary>Demo data and migrations from older systems know only the class.</summary>
     public void SetSizeClass(SizeClass? sizeClass) => SizeClass = sizeClass;
+
+    private void Reclassify()
+    {
+        if (SizeOverride is { } o) { SizeClass = o; return; }
+        if (Kind != OrganisationKind.Company) { SizeClass = null; return; }
+        var byYear = SmeClassifier.ClassifyOverYears(_figures.Select(f => new SizeFigures(f.Year, f.Headcount, f.TurnoverEur, f.BalanceSheetEur)));
+        SizeClass = byYear.Count == 0 ? SizeClass : byYear[^1].Class ?? SizeClass;
+    }
+}
+
+/// <summary>Size data of one financial year: annual work units and euro amounts.</summary>
+public sealed class OrganisationFigures
+{
+    private OrganisationFigures() { }
+
+    public OrganisationFigures(int year, decimal? headcount, decimal? turnoverEur, decimal? balanceSheetEur)
+    {
+        Year = year;
+        Headcount = headcount;
+        TurnoverEur = turnoverEur;
+        BalanceSheetEur = balanceSheetEur;
+    }
+
+    public int Year { get; private set; }
+    public decimal? Headcount { get; private set; }
+    public decimal? TurnoverEur { get; private set; }
+    public decimal? BalanceSheetEur { get; private set; }
+
+    /// <summary>A figure left empty keeps the value recorded before.</summary>
+    internal void Correct(decimal? headcount, decimal? turnoverEur, decimal? balanceSheetEur)
+    {
+        Headcount = headcount ?? Headcount;
+        TurnoverEur = turnoverEur ?? TurnoverEur;
+        BalanceSheetEur = balanceSheetEur ?? BalanceSheetEur;
+    }
 }
 
 /// <summary>An organisation's membership of one cluster over a period.</summary>
@@ -66,4 +166,15 @@ public sealed class Membership : IAuditable
     public decimal? YearlyFee { get; private set; }
 
     public bool IsActiveOn(DateOnly date) => From <= date && (Until is null || date <= Until);
+
+    /// <summary>An import or the cluster manager updates the terms of a running membership.</summary>
+    public Result Update(DateOnly? until, MembershipRole role, decimal? yearlyFee)
+    {
+        if (until is { } u && u < From) return Result.Fail(new DomainError("Membership.UntilBeforeFrom"));
+        if (yearlyFee < 0) return Result.Fail(new DomainError("Membership.NegativeFee"));
+        Until = until;
+        Role = role;
+        YearlyFee = yearlyFee;
+        return Result.Success;
+    }
 }

@@ -18,6 +18,8 @@ public static class FeatureRegistration
         services.AddScoped<UpdateClusterContact>();
         services.AddScoped<ListOrganisations>();
         services.AddScoped<GetOrganisation>();
+        services.AddScoped<Features.Organisations.Import.MemberImportService>();
+        services.AddScoped<Infrastructure.Jobs.IJobHandler, Features.Organisations.Import.MemberImportJob>();
         services.AddScoped<ListUsers>();
         services.AddScoped<SaveUser>();
         services.AddScoped<ListAuditEntries>();

@@ -20,6 +20,24 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         // An organisation exists once in the whole system: one row per enterprise number.
         b.HasIndex(o => o.EnterpriseNumber).IsUnique();
         b.Property(o => o.CountryCode).HasMaxLength(2).IsRequired();
+        b.Property(o => o.ForeignId).HasMaxLength(40);
+        // A foreign member exists once too: one row per country and national id.
+        b.HasIndex(o => new { o.CountryCode, o.ForeignId }).IsUnique();
+        b.Property(o => o.NaceCode).HasMaxLength(10);
+        b.Property(o => o.NutsRegion).HasMaxLength(5);
+        b.Property(o => o.SizeOverride).HasConversion<string>().HasMaxLength(20);
+        b.Property(o => o.SizeOverrideJustification).HasMaxLength(1000);
+        b.HasIndex(o => new { o.Kind, o.SizeClass });
+        b.OwnsMany(o => o.Figures, f =>
+        {
+            f.ToTable("organisation_figures");
+            f.WithOwner().HasForeignKey("OrganisationId");
+            f.HasKey("OrganisationId", nameof(OrganisationFigures.Year));
+            f.Property(x => x.Headcount).HasPrecision(10, 2);
+            f.Property(x => x.TurnoverEur).HasPrecision(18, 2);
+            f.Property(x => x.BalanceSheetEur).HasPrecision(18, 2);
+        });
+        b.Navigation(o => o.Figures).HasField("_figures").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 

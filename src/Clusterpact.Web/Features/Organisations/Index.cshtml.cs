@@ -24,6 +24,7 @@ public sealed class IndexModel(ListOrganisations list, ClusterAccess access, ISt
 
     public Paged<OrganisationListItem> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
     public IReadOnlyList<(Guid Id, string Name)> ClusterOptions { get; private set; } = [];
+    public bool CanImport => User.IsInRole(Roles.Administrator) || User.IsInRole(Roles.ProgrammeOfficer) || User.IsInRole(Roles.ClusterManager);
     public PagerModel Pager => new(Result.Page, Result.PageSize, Result.TotalCount, "/Organisations", Filters());
 
     private OrganisationListQuery Query(int page = 1) => new(Search, Kind, Size, Cluster, Multi, Sort, Desc, page);

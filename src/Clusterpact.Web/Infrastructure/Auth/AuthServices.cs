@@ -68,6 +68,7 @@ public static class AuthServices
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.AgencyStaff, p => p.RequireRole(Roles.Administrator, Roles.ProgrammeOfficer))
+            .AddPolicy(Policies.ClusterEditing, p => p.RequireRole(Roles.Administrator, Roles.ProgrammeOfficer, Roles.ClusterManager))
             .AddPolicy(Policies.ClusterData, p => p.RequireRole(Roles.Administrator, Roles.ProgrammeOfficer, Roles.Reader, Roles.ClusterManager))
             // Everything needs a signed-in user unless it says otherwise ([AllowAnonymous] on public pages).
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());

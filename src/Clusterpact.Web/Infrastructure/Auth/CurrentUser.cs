@@ -7,7 +7,17 @@ namespace Clusterpact.Web.Infrastructure.Auth;
 /// <summary>The signed-in person for this request, with the clusters they may act for.</summary>
 public sealed class CurrentUser(IHttpContextAccessor accessor)
 {
-    private ClaimsPrincipal? Principal => accessor.HttpContext?.User;
+    private ClaimsPrincipal? _actingAs;
+
+    private ClaimsPrincipal? Principal => _actingAs ?? accessor.HttpContext?.User;
+
+    /// <summary>
+    /// Background work (a job) acts as the person who started it, so the audit trail names them and not "system".
+    /// </summary>
+    public void ActAs(Guid id, string name, IEnumerable<string> roles) =>
+        _actingAs = new ClaimsPrincipal(new ClaimsIdentity(
+            roles.Select(r => new Claim(ClaimTypes.Role, r)).Append(new Claim(ClaimTypes.NameIdentifier, id.ToString())).Append(new Claim(ClaimTypes.Name, name)),
+            "job", ClaimTypes.Name, ClaimTypes.Role));
 
     public bool IsAuthenticated => Principal?.Identity?.IsAuthenticated == true;
 

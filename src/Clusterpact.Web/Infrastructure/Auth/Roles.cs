@@ -21,6 +21,9 @@ public static class Policies
     /// <summary>Agency staff who manage the programme (administrators and programme officers).</summary>
     public const string AgencyStaff = "AgencyStaff";
 
+    /// <summary>Who may change cluster data: agency staff, and cluster managers for their own clusters.</summary>
+    public const string ClusterEditing = "ClusterEditing";
+
     /// <summary>Who may look at cluster data at all: agency staff, readers, and cluster managers (scoped to their own).</summary>
     public const string ClusterData = "ClusterData";
 }

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Clusterpact.Web.Infrastructure.Jobs;
 
-/// <summary>Reports a job's progress; writes at most every 250 ms so a fast loop does not flood the database.</summary>
+/// <summary>Reports a job's progress (a fraction from 0 to 1 and a short text).</summary>
 public interface IJobProgress
 {
     Task ReportAsync(double fraction, string? text, CancellationToken ct);
@@ -41,7 +41,7 @@ public sealed class JobChannel
 /// Runs queued jobs one at a time (the machine has two cores; imports are heavy). Jobs queued before a restart
 /// are picked up again at start; jobs that were running when the process stopped are marked failed.
 /// </summary>
-public sealed class JobRunner(IServiceScopeFactory scopes, JobChannel channel, TimeProvider clock, ILogger<JobRunner> log) : BackgroundService
+public sealed class JobRunner(IServiceScopeFactory scopes, JobChannel channel, JobProgressStore store, TimeProvider clock, ILogger<JobRunner> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -69,17 +69,24 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobChannel channel, T
         var job = await db.BackgroundJobs.SingleOrDefaultAsync(j => j.Id == id, ct);
         if (job is null || job.Status != JobStatus.Queued) return;
         var handler = scope.ServiceProvider.GetServices<IJobHandler>().SingleOrDefault(h => h.Kind == job.Kind);
+        if (job.CreatedBy is { } creator)
+        {
+            var person = await db.Users.AsNoTracking().Where(u => u.Id == creator).Select(u => new { u.Id, u.UserName }).SingleOrDefaultAsync(ct);
+            var roles = await db.UserRoles.Where(r => r.UserId == creator).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync(ct);
+            if (person is not null) scope.ServiceProvider.GetRequiredService<Auth.CurrentUser>().ActAs(person.Id, person.UserName ?? "", roles);
+        }
         job.Status = JobStatus.Running;
         job.StartedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         try
         {
             if (handler is null) throw new InvalidOperationException($"No handler for job kind '{job.Kind}'.");
-            var progress = new DbJobProgress(scopes, job.Id, clock);
+            var progress = new MemoryJobProgress(store, job.Id);
             var result = await handler.RunAsync(job, progress, ct);
             await db.BackgroundJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.Status, JobStatus.Succeeded).SetProperty(j => j.Result, result)
                 .SetProperty(j => j.Progress, 1.0).SetProperty(j => j.FinishedAt, clock.GetUtcNow()), CancellationToken.None);
+            store.Remove(id);
         }
         catch (Exception ex)
         {
@@ -88,22 +95,20 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobChannel channel, T
             await db.BackgroundJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.Status, JobStatus.Failed).SetProperty(j => j.Error, error)
                 .SetProperty(j => j.FinishedAt, clock.GetUtcNow()), CancellationToken.None);
+            store.Remove(id);
         }
     }
 
-    private sealed class DbJobProgress(IServiceScopeFactory scopes, Guid id, TimeProvider clock) : IJobProgress
+    /// <summary>
+    /// Progress lives in memory while the job runs: writing it to the database would need a second writer while the
+    /// job holds its transaction, which SQLite serialises. The final state is written when the job ends.
+    /// </summary>
+    private sealed class MemoryJobProgress(JobProgressStore store, Guid id) : IJobProgress
     {
-        private DateTimeOffset _last = DateTimeOffset.MinValue;
-
-        public async Task ReportAsync(double fraction, string? text, CancellationToken ct)
+        public Task ReportAsync(double fraction, string? text, CancellationToken ct)
         {
-            var now = clock.GetUtcNow();
-            if (now - _last < TimeSpan.FromMilliseconds(250) && fraction < 1) return;
-            _last = now;
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<ClusterpactDbContext>();
-            var clamped = Math.Clamp(fraction, 0, 1);
-            await db.BackgroundJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s.SetProperty(j => j.Progress, clamped).SetProperty(j => j.ProgressText, text), ct);
+            store.Set(id, Math.Clamp(fraction, 0, 1), text);
+            return Task.CompletedTask;
         }
     }
 }
@@ -119,9 +124,22 @@ public static class JobServices
     public static IServiceCollection AddClusterpactJobs(this IServiceCollection services)
     {
         services.AddSingleton<JobChannel>();
+        services.AddSingleton<JobProgressStore>();
         services.AddScoped<JobQueue>();
         services.AddSingleton<JobRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
         return services;
     }
+}
+
+/// <summary>The progress of running jobs, in memory (one process runs the jobs).</summary>
+public sealed class JobProgressStore
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, (double Fraction, string? Text)> _running = new();
+
+    public void Set(Guid id, double fraction, string? text) => _running[id] = (fraction, text);
+
+    public (double Fraction, string? Text)? Get(Guid id) => _running.TryGetValue(id, out var p) ? p : null;
+
+    public void Remove(Guid id) => _running.TryRemove(id, out _);
 }

@@ -11,14 +11,17 @@ public sealed record JobState(Guid Id, string Kind, JobStatus Status, double Pro
 public static class JobsApi
 {
     public static void MapJobsApi(this RouteGroupBuilder api) =>
-        api.MapGet("/jobs/{id:guid}", async Task<Results<Ok<JobState>, NotFound>> (Guid id, ClusterpactDbContext db, CurrentUser user, CancellationToken ct) =>
+        api.MapGet("/jobs/{id:guid}", async Task<Results<Ok<JobState>, NotFound>> (Guid id, ClusterpactDbContext db, CurrentUser user, JobProgressStore progress, CancellationToken ct) =>
             {
                 var isAdmin = user.IsInRole(Roles.Administrator);
                 var job = await db.BackgroundJobs.AsNoTracking()
                     .Where(j => j.Id == id && (isAdmin || j.CreatedBy == user.Id))
                     .Select(j => new JobState(j.Id, j.Kind, j.Status, j.Progress, j.ProgressText, j.Error, j.CreatedAt, j.FinishedAt))
                     .SingleOrDefaultAsync(ct);
-                return job is null ? TypedResults.NotFound() : TypedResults.Ok(job);
+                if (job is null) return TypedResults.NotFound();
+                return progress.Get(id) is { } live && job.Status == JobStatus.Running
+                    ? TypedResults.Ok(job with { Progress = live.Fraction, ProgressText = live.Text })
+                    : TypedResults.Ok(job);
             })
             .RequireAuthorization().WithTags("Jobs").WithName("GetJob").WithSummary("Progress of a long task you started.");
 }

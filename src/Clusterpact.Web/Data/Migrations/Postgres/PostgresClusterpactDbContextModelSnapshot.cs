@@ -142,6 +142,10 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<string>("ForeignId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<bool>("InternationallyActive")
                         .HasColumnType("boolean");
 
@@ -150,14 +154,30 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("NaceCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("NutsRegion")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
                     b.Property<string>("SizeClass")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SizeOverride")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SizeOverrideJustification")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -169,6 +189,11 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("CountryCode", "ForeignId")
+                        .IsUnique();
+
+                    b.HasIndex("Kind", "SizeClass");
 
                     b.ToTable("organisations", (string)null);
                 });
@@ -350,6 +375,79 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                     b.HasIndex("ClusterId");
 
                     b.ToTable("user_cluster_scopes", (string)null);
+                });
+
+            modelBuilder.Entity("Clusterpact.Web.Features.Organisations.Import.ImportSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ClusterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CommittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DefaultMemberSince")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FiguresYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid?>("JobId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Mapping")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("StoredPath")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClusterId");
+
+                    b.HasIndex("CreatedBy", "CreatedAt");
+
+                    b.ToTable("import_sessions", (string)null);
                 });
 
             modelBuilder.Entity("Clusterpact.Web.Infrastructure.Email.OutboxEmail", b =>
@@ -576,6 +674,42 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Clusterpact.Domain.Members.Organisation", b =>
+                {
+                    b.OwnsMany("Clusterpact.Domain.Members.OrganisationFigures", "Figures", b1 =>
+                        {
+                            b1.Property<Guid>("OrganisationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Year")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Year"));
+
+                            b1.Property<decimal?>("BalanceSheetEur")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("numeric(18,2)");
+
+                            b1.Property<decimal?>("Headcount")
+                                .HasPrecision(10, 2)
+                                .HasColumnType("numeric(10,2)");
+
+                            b1.Property<decimal?>("TurnoverEur")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("numeric(18,2)");
+
+                            b1.HasKey("OrganisationId", "Year");
+
+                            b1.ToTable("organisation_figures", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrganisationId");
+                        });
+
+                    b.Navigation("Figures");
+                });
+
             modelBuilder.Entity("Clusterpact.Web.Data.UserClusterScope", b =>
                 {
                     b.HasOne("Clusterpact.Domain.Clusters.Cluster", null)
@@ -587,6 +721,15 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                     b.HasOne("Clusterpact.Web.Data.AppUser", null)
                         .WithMany("ClusterScopes")
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clusterpact.Web.Features.Organisations.Import.ImportSession", b =>
+                {
+                    b.HasOne("Clusterpact.Domain.Clusters.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

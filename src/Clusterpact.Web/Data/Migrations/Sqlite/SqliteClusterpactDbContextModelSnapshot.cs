@@ -137,6 +137,10 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ForeignId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("InternationallyActive")
                         .HasColumnType("INTEGER");
 
@@ -145,13 +149,29 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NaceCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NutsRegion")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SizeClass")
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SizeOverride")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SizeOverrideJustification")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
@@ -164,6 +184,11 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("CountryCode", "ForeignId")
+                        .IsUnique();
+
+                    b.HasIndex("Kind", "SizeClass");
 
                     b.ToTable("organisations", (string)null);
                 });
@@ -345,6 +370,79 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                     b.HasIndex("ClusterId");
 
                     b.ToTable("user_cluster_scopes", (string)null);
+                });
+
+            modelBuilder.Entity("Clusterpact.Web.Features.Organisations.Import.ImportSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ClusterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CommittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DefaultMemberSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FiguresYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("JobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mapping")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoredPath")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClusterId");
+
+                    b.HasIndex("CreatedBy", "CreatedAt");
+
+                    b.ToTable("import_sessions", (string)null);
                 });
 
             modelBuilder.Entity("Clusterpact.Web.Infrastructure.Email.OutboxEmail", b =>
@@ -567,6 +665,40 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Clusterpact.Domain.Members.Organisation", b =>
+                {
+                    b.OwnsMany("Clusterpact.Domain.Members.OrganisationFigures", "Figures", b1 =>
+                        {
+                            b1.Property<Guid>("OrganisationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Year")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<double?>("BalanceSheetEur")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("REAL");
+
+                            b1.Property<double?>("Headcount")
+                                .HasPrecision(10, 2)
+                                .HasColumnType("REAL");
+
+                            b1.Property<double?>("TurnoverEur")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("REAL");
+
+                            b1.HasKey("OrganisationId", "Year");
+
+                            b1.ToTable("organisation_figures", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrganisationId");
+                        });
+
+                    b.Navigation("Figures");
+                });
+
             modelBuilder.Entity("Clusterpact.Web.Data.UserClusterScope", b =>
                 {
                     b.HasOne("Clusterpact.Domain.Clusters.Cluster", null)
@@ -578,6 +710,15 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                     b.HasOne("Clusterpact.Web.Data.AppUser", null)
                         .WithMany("ClusterScopes")
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clusterpact.Web.Features.Organisations.Import.ImportSession", b =>
+                {
+                    b.HasOne("Clusterpact.Domain.Clusters.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,181 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Clusterpact.Domain.Members;
+using Clusterpact.Web.Features.Organisations.Import;
+using Clusterpact.Web.Infrastructure.Jobs;
+using Clusterpact.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Clusterpact.Web.Tests.Import;
+
+[Collection(AppCollection.Name)]
+public sealed class MemberImportTests(ClusterpactApp app)
+{
+    /// <summary>Valid enterprise numbers no demo organisation has (the demo numbers start at 02).</summary>
+    private static string Number(int seed)
+    {
+        var body = 1_000_000 + seed;
+        return "0" + body.ToString("D7", System.Globalization.CultureInfo.InvariantCulture) + (97 - body % 97).ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static byte[] MessyWorkbook(int seed, string existingNumber) => TestWorkbook.Create(
+    [
+        [null, null, null, null, null, null],
+        ["Naam", "Ondernemingsnummer", "Lid sinds", "Omzet", "Omzet", "VTE"],
+        [$"Nieuw Een {seed} NV", $"BE {Number(seed)}", "01-02-2024", "1.500.000", null, "8"],
+        [null, null, null, null, null, null],
+        [$"Nieuw Twee {seed} BV", Number(seed + 1)[1..], "2024-03-01", 25000000.0, null, 120.0],
+        [$"Fout {seed} BV", Number(seed + 2)[..9] + "0", "01-01-2024", null, null, null],
+        [$"Dubbel {seed} BV", Number(seed), "01-01-2024", null, null, null],
+        ["Bestaand lid", existingNumber, null, "12 000,50", null, "3"],
+        [$"Tekst {seed} BV", Number(seed + 3), "gisteren", null, null, null],
+    ], "D2:E2");
+
+    private async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid clusterId, byte[] file, string fileName)
+    {
+        var page = await client.GetDocumentAsync("/Organisations/Import");
+        var token = page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(clusterId.ToString()), "Input.ClusterId" },
+            { new StringContent("2026-01-01"), "Input.DefaultMemberSince" },
+            { new StringContent("2025"), "Input.FiguresYear" },
+        };
+        var content = new ByteArrayContent(file);
+        content.Headers.ContentType = new MediaTypeHeaderValue(fileName.EndsWith(".csv", StringComparison.Ordinal) ? "text/csv" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        form.Add(content, "Input.File", fileName);
+        return await client.PostAsync("/Organisations/Import", form);
+    }
+
+    [Fact]
+    public async Task A_messy_file_rejects_exactly_the_bad_rows_and_the_commit_writes_all_good_rows()
+    {
+        var manager = await app.SignedInAsync(Emails.CatalistiManager);
+        var catalisti = await app.ClusterIdAsync("Catalisti");
+        var existing = await app.WithDbAsync(db => db.Organisations.AsNoTracking()
+            .Where(o => o.EnterpriseNumber != null && db.Memberships.Any(m => m.OrganisationId == o.Id && m.ClusterId == catalisti)).FirstAsync());
+        var seed = Random.Shared.Next(10_000, 900_000);
+
+        var upload = await UploadAsync(manager, catalisti, MessyWorkbook(seed, existing.EnterpriseNumber!), "leden.xlsx");
+        Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
+        var sessionUrl = upload.Headers.Location!.OriginalString;
+
+        var preview = await manager.GetDocumentAsync(sessionUrl);
+        var counts = preview.QuerySelector("[data-testid=import-counts]")!.TextContent;
+        Assert.Matches(@"2\s*Nieuw", counts);
+        Assert.Matches(@"1\s*Bijgewerkt", counts);
+        Assert.Matches(@"3\s*Geweigerd", counts);
+        Assert.Matches(@"1\s*Lege rij", counts);
+        var rejected = preview.QuerySelectorAll("[data-testid=rejected-table] tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Equal(3, rejected.Count);
+        Assert.Contains(rejected, r => r.Contains('6') && r.Contains("controlegetal", StringComparison.Ordinal));
+        Assert.Contains(rejected, r => r.Contains('7') && r.Contains("staat al op rij 3", StringComparison.Ordinal));
+        Assert.Contains(rejected, r => r.Contains('9') && r.Contains("gisteren", StringComparison.Ordinal));
+
+        var commit = await manager.SubmitFormAsync(sessionUrl, new Dictionary<string, string>(), f => f.GetAttribute("action")?.Contains("handler=Commit", StringComparison.Ordinal) == true);
+        Assert.Equal(HttpStatusCode.Redirect, commit.StatusCode);
+        var session = await WaitForCommitAsync(Guid.Parse(sessionUrl.Split('/')[^1]));
+        Assert.Equal(ImportSessionStatus.Committed, session.Status);
+        Assert.Equal((2, 1, 3, 1), (session.Accepted, session.Updated, session.Rejected, session.Skipped));
+
+        var written = await app.WithDbAsync(db => db.Organisations.AsNoTracking().Where(o => o.Name.Contains(seed.ToString())).ToListAsync());
+        Assert.Equal([$"Nieuw Een {seed} NV", $"Nieuw Twee {seed} BV"], written.Select(o => o.Name).Order());
+        var big = written.Single(o => o.Name.StartsWith("Nieuw Twee", StringComparison.Ordinal));
+        Assert.Equal(SizeClass.Medium, big.SizeClass); // 120 FTE, 25 million turnover
+        Assert.Equal(SizeClass.Micro, written.Single(o => o.Name.StartsWith("Nieuw Een", StringComparison.Ordinal)).SizeClass);
+        var memberships = await app.WithDbAsync(db => db.Memberships.AsNoTracking().Where(m => written.Select(o => o.Id).Contains(m.OrganisationId)).ToListAsync());
+        Assert.All(memberships, m => Assert.Equal(catalisti, m.ClusterId));
+        Assert.Contains(memberships, m => m.From == new DateOnly(2024, 2, 1));
+
+        var updated = await app.WithDbAsync(db => db.Organisations.AsNoTracking().SingleAsync(o => o.Id == existing.Id));
+        Assert.Equal("Bestaand lid", updated.Name);
+        Assert.Contains(updated.Figures, f => f.Year == 2025 && f.TurnoverEur == 12000.50m);
+
+        var page = await manager.GetStringAsync(sessionUrl);
+        Assert.Contains("Import voltooid: 2 nieuw, 1 bijgewerkt, 3 geweigerd", page, StringComparison.Ordinal);
+        // The import is audited like any other change, under the manager's name.
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "Organisation" && a.EntityId == big.Id.ToString() && a.UserName == Emails.CatalistiManager)));
+    }
+
+    [Fact]
+    public async Task When_the_commit_fails_halfway_nothing_is_written()
+    {
+        var catalisti = await app.ClusterIdAsync("Catalisti");
+        var seed = Random.Shared.Next(10_000, 900_000);
+        var adminId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == Emails.Admin).Select(u => u.Id).SingleAsync());
+        var path = Path.Combine(Path.GetTempPath(), $"import-{Guid.NewGuid():N}.csv");
+        var lines = new List<string> { "Naam;Ondernemingsnummer" };
+        lines.AddRange(Enumerable.Range(0, 10).Select(i => $"Halfweg {seed}-{i} BV;{Number(seed + 10 * i)}"));
+        await File.WriteAllLinesAsync(path, lines);
+        var session = new ImportSession
+        {
+            CreatedBy = adminId, CreatedAt = DateTimeOffset.UtcNow, ClusterId = catalisti, FileName = "halfweg.csv", Format = Web.Infrastructure.Import.TabularFormat.Csv,
+            StoredPath = path, DefaultMemberSince = new DateOnly(2026, 1, 1), FiguresYear = 2025, Status = ImportSessionStatus.Committing,
+            Mapping = MemberImportService.WriteMapping(new Dictionary<int, MemberField> { [0] = MemberField.Name, [1] = MemberField.EnterpriseNumber }),
+        };
+        await app.WithDbAsync(async db => { db.ImportSessions.Add(session); await db.SaveChangesAsync(); return 0; });
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => app.WithScopeAsync(async sp =>
+        {
+            var service = sp.GetRequiredService<MemberImportService>();
+            service.BatchSize = 3;
+            return await service.CommitAsync(session, new FailingAfter(2), default);
+        }));
+        Assert.Equal("disk full", failure.Message);
+        Assert.False(await app.WithDbAsync(db => db.Organisations.AnyAsync(o => o.Name.StartsWith($"Halfweg {seed}-"))));
+        File.Delete(path);
+    }
+
+    [Fact]
+    public async Task Only_xlsx_and_csv_are_accepted_and_a_fake_xlsx_is_explained()
+    {
+        var officer = await app.SignedInAsync(Emails.Officer);
+        var flux = await app.ClusterIdAsync("Flux50");
+        var pdf = await UploadAsync(officer, flux, "%PDF-1.4"u8.ToArray(), "leden.pdf");
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Contains("Alleen Excel (.xlsx) en CSV", (await pdf.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
+        var fake = await UploadAsync(officer, flux, "Naam;KBO\nX;0403170701"u8.ToArray(), "leden.xlsx");
+        Assert.Equal(HttpStatusCode.OK, fake.StatusCode);
+        Assert.Contains("geen geldig Excel-bestand", (await fake.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_cluster_manager_cannot_import_into_another_cluster_nor_see_another_persons_import()
+    {
+        var manager = await app.SignedInAsync(Emails.CatalistiManager);
+        var flux = await app.ClusterIdAsync("Flux50");
+        var refused = await UploadAsync(manager, flux, "Naam;KBO\nX;0403170701"u8.ToArray(), "leden.csv");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("geen leden importeren voor deze cluster", (await refused.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
+
+        var officer = await app.SignedInAsync(Emails.Officer);
+        var upload = await UploadAsync(officer, flux, "Naam;KBO\nX;0403170701"u8.ToArray(), "leden.csv");
+        var url = upload.Headers.Location!.OriginalString;
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync(url)).StatusCode);
+        var fluxManager = await app.SignedInAsync(Emails.Flux50Manager);
+        Assert.Equal(HttpStatusCode.NotFound, (await fluxManager.GetAsync(url)).StatusCode);
+        var reader = await app.SignedInAsync(Emails.Reader);
+        Assert.Equal(HttpStatusCode.Redirect, (await reader.GetAsync("/Organisations/Import")).StatusCode);
+    }
+
+    private async Task<ImportSession> WaitForCommitAsync(Guid id)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            var s = await app.WithDbAsync(db => db.ImportSessions.AsNoTracking().SingleAsync(x => x.Id == id));
+            if (s.Status is ImportSessionStatus.Committed or ImportSessionStatus.Failed) return s;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException("The import did not finish in 15 s");
+    }
+
+    private sealed class FailingAfter(int calls) : IJobProgress
+    {
+        private int _count;
+
+        public Task ReportAsync(double fraction, string? text, CancellationToken ct) =>
+            ++_count >= calls ? throw new InvalidOperationException("disk full") : Task.CompletedTask;
+    }
+}
