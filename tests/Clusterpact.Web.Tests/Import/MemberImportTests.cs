@@ -19,6 +19,8 @@ public sealed class MemberImportTests(ClusterpactApp app)
         return "0" + body.ToString("D7", System.Globalization.CultureInfo.InvariantCulture) + (97 - body % 97).ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    private static string WrongCheckDigit(string valid) => valid[..9] + (valid[9] == '0' ? '1' : '0');
+
     private static byte[] MessyWorkbook(int seed, string existingNumber) => TestWorkbook.Create(
     [
         [null, null, null, null, null, null],
@@ -26,7 +28,7 @@ public sealed class MemberImportTests(ClusterpactApp app)
         [$"Nieuw Een {seed} NV", $"BE {Number(seed)}", "01-02-2024", "1.500.000", null, "8"],
         [null, null, null, null, null, null],
         [$"Nieuw Twee {seed} BV", Number(seed + 1)[1..], "2024-03-01", 25000000.0, null, 120.0],
-        [$"Fout {seed} BV", Number(seed + 2)[..9] + "0", "01-01-2024", null, null, null],
+        [$"Fout {seed} BV", WrongCheckDigit(Number(seed + 2)), "01-01-2024", null, null, null],
         [$"Dubbel {seed} BV", Number(seed), "01-01-2024", null, null, null],
         ["Bestaand lid", existingNumber, null, "12 000,50", null, "3"],
         [$"Tekst {seed} BV", Number(seed + 3), "gisteren", null, null, null],

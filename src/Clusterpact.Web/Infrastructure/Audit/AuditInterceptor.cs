@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Clusterpact.Domain.Common;
 using Clusterpact.Web.Data;
 using Clusterpact.Web.Infrastructure.Auth;
@@ -11,8 +12,8 @@ namespace Clusterpact.Web.Infrastructure.Audit;
 
 /// <summary>
 /// The one place that writes the audit trail: for every business record (<see cref="IAuditable"/>), user,
-/// role assignment and cluster scope that a save adds, changes or deletes, one row per field with the old and
-/// new value. It also raises the version of every changed business record, so that a stale edit fails.
+/// role assignment and cluster scope that a save changes, one row per changed field with the old and new value;
+/// one that it adds or deletes, one row with all its values. It also raises the version of every changed business record, so that a stale edit fails.
 /// </summary>
 public sealed class AuditInterceptor(IServiceProvider services, TimeProvider clock) : SaveChangesInterceptor
 {
@@ -23,6 +24,11 @@ public sealed class AuditInterceptor(IServiceProvider services, TimeProvider clo
         nameof(AppUser.NormalizedEmail), nameof(AppUser.NormalizedUserName), nameof(AppUser.AccessFailedCount),
         nameof(IAuditable.Version),
     };
+
+    /// <summary>The field name of a created or deleted record's single row, whose value is all its fields as JSON.</summary>
+    public const string AllFields = "*";
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Set while demo data is loaded: seeding is not a change by a person.</summary>
     public static readonly AsyncLocal<bool> Suppressed = new();
@@ -58,26 +64,34 @@ public sealed class AuditInterceptor(IServiceProvider services, TimeProvider clo
         foreach (var e in entries)
         {
             var action = e.State switch { EntityState.Added => AuditAction.Created, EntityState.Deleted => AuditAction.Deleted, _ => AuditAction.Updated };
-            var entityId = KeyOf(e);
+            var entry = new AuditEntry
+            {
+                At = now, UserId = user?.Id, UserName = user?.Name ?? "system", EntityType = e.Metadata.ClrType.Name,
+                EntityId = KeyOf(e), Action = action, ChangeSetId = changeSet,
+            };
+            if (action != AuditAction.Updated)
+            {
+                // A record that appears or disappears is one row holding all its values: there is no "from" or "to" per field.
+                var values = e.Properties.Where(p => !IgnoredFields.Contains(p.Metadata.Name))
+                    .Select(p => (p.Metadata.Name, Value: Format(action == AuditAction.Created ? p.CurrentValue : p.OriginalValue)))
+                    .Where(v => v.Value is not null)
+                    .ToDictionary(v => v.Name, v => v.Value);
+                var json = JsonSerializer.Serialize(values, JsonOptions);
+                entry.Field = AllFields;
+                if (action == AuditAction.Created) entry.NewValue = json; else entry.OldValue = json;
+                db.AuditEntries.Add(entry);
+                continue;
+            }
             foreach (var p in e.Properties)
             {
-                if (IgnoredFields.Contains(p.Metadata.Name) || p.Metadata.IsPrimaryKey() && action == AuditAction.Updated) continue;
-                string? oldValue = action == AuditAction.Created ? null : Format(p.OriginalValue);
-                string? newValue = action == AuditAction.Deleted ? null : Format(p.CurrentValue);
-                if (action == AuditAction.Updated && (!p.IsModified || oldValue == newValue)) continue;
-                if (action != AuditAction.Updated && oldValue is null && newValue is null) continue;
+                if (IgnoredFields.Contains(p.Metadata.Name) || p.Metadata.IsPrimaryKey()) continue;
+                var oldValue = Format(p.OriginalValue);
+                var newValue = Format(p.CurrentValue);
+                if (!p.IsModified || oldValue == newValue) continue;
                 db.AuditEntries.Add(new AuditEntry
                 {
-                    At = now,
-                    UserId = user?.Id,
-                    UserName = user?.Name ?? "system",
-                    EntityType = e.Metadata.ClrType.Name,
-                    EntityId = entityId,
-                    Action = action,
-                    Field = p.Metadata.Name,
-                    OldValue = oldValue,
-                    NewValue = newValue,
-                    ChangeSetId = changeSet,
+                    At = entry.At, UserId = entry.UserId, UserName = entry.UserName, EntityType = entry.EntityType, EntityId = entry.EntityId,
+                    Action = action, Field = p.Metadata.Name, OldValue = oldValue, NewValue = newValue, ChangeSetId = changeSet,
                 });
             }
         }
