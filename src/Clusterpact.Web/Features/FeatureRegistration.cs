@@ -18,6 +18,7 @@ public static class FeatureRegistration
         services.AddScoped<UpdateClusterContact>();
         services.AddScoped<ListOrganisations>();
         services.AddScoped<GetOrganisation>();
+        services.AddScoped<GetMemberFigures>();
         services.AddScoped<Features.Organisations.Import.MemberImportService>();
         services.AddScoped<Infrastructure.Jobs.IJobHandler, Features.Organisations.Import.MemberImportJob>();
         services.AddScoped<ListUsers>();

@@ -1,0 +1,83 @@
+using Clusterpact.Domain.Members;
+using Clusterpact.Web.Data;
+using Clusterpact.Web.Infrastructure.Auth;
+using Microsoft.EntityFrameworkCore;
+
+namespace Clusterpact.Web.Features.Organisations;
+
+public sealed record ClusterFigures(Guid? ClusterId, string Name, MemberFiguresOn Figures, int NewMembersThisYear);
+
+public sealed record YearFigures(int Year, int MembersAtYearEnd, int NewMembers);
+
+/// <summary>
+/// The member figures of <see cref="MemberFigures"/>, computed in SQL over the register (same definitions; a
+/// test checks both agree). The programme row counts an organisation once and is shown only to those who see
+/// every cluster.
+/// </summary>
+public sealed class GetMemberFigures(ClusterpactDbContext db, ClusterAccess access, CurrentUser user)
+{
+    public bool CanSeeProgramme => user.SeesAllClusters;
+
+    public async Task<MemberFiguresOn> OnAsync(DateOnly date, Guid? clusterId, CancellationToken ct)
+    {
+        var visible = access.VisibleClusters().Select(c => c.Id);
+        var active = db.Memberships
+            .Where(m => visible.Contains(m.ClusterId) && (clusterId == null || m.ClusterId == clusterId) && m.From <= date && (m.Until == null || m.Until >= date))
+            .Select(m => m.OrganisationId).Distinct();
+        var row = await db.Organisations.Where(o => active.Contains(o.Id))
+            .GroupBy(_ => 1)
+            .Select(g => new
+            {
+                Members = g.Count(),
+                Companies = g.Count(o => o.Kind == OrganisationKind.Company),
+                Known = g.Count(o => o.Kind == OrganisationKind.Company && o.SizeClass != null),
+                Sme = g.Count(o => o.Kind == OrganisationKind.Company && (o.SizeClass == SizeClass.Micro || o.SizeClass == SizeClass.Small || o.SizeClass == SizeClass.Medium)),
+                Small = g.Count(o => o.Kind == OrganisationKind.Company && (o.SizeClass == SizeClass.Micro || o.SizeClass == SizeClass.Small)),
+                International = g.Count(o => o.Kind == OrganisationKind.Company && o.InternationallyActive),
+                Knowledge = g.Count(o => o.Kind == OrganisationKind.KnowledgeInstitution),
+            })
+            .SingleOrDefaultAsync(ct);
+        return row is null
+            ? new MemberFiguresOn(date, 0, 0, 0, 0, 0, 0, 0)
+            : new MemberFiguresOn(date, row.Members, row.Companies, row.Known, row.Sme, row.Small, row.International, row.Knowledge);
+    }
+
+    /// <summary>Organisations whose first membership (of the cluster, or of any visible cluster) starts in the year.</summary>
+    public Task<int> NewMembersInAsync(int year, Guid? clusterId, CancellationToken ct)
+    {
+        var visible = access.VisibleClusters().Select(c => c.Id);
+        var first = new DateOnly(year, 1, 1);
+        var last = new DateOnly(year, 12, 31);
+        return db.Memberships.Where(m => visible.Contains(m.ClusterId) && (clusterId == null || m.ClusterId == clusterId))
+            .GroupBy(m => m.OrganisationId)
+            .Select(g => g.Min(m => m.From))
+            .CountAsync(start => start >= first && start <= last, ct);
+    }
+
+    /// <summary>One row per visible cluster, and the programme (counted once) when the caller sees every cluster.</summary>
+    public async Task<IReadOnlyList<ClusterFigures>> PerClusterAsync(DateOnly date, CancellationToken ct)
+    {
+        var clusters = await access.VisibleClusters().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
+        var result = new List<ClusterFigures>();
+        foreach (var c in clusters)
+            result.Add(new ClusterFigures(c.Id, c.Name, await OnAsync(date, c.Id, ct), await NewMembersInAsync(date.Year, c.Id, ct)));
+        if (CanSeeProgramme) result.Add(new ClusterFigures(null, "", await OnAsync(date, null, ct), await NewMembersInAsync(date.Year, null, ct)));
+        return result;
+    }
+
+    /// <summary>Members at each year's end (today for the running year) and new members per year, from the first membership on.</summary>
+    public async Task<IReadOnlyList<YearFigures>> ByYearAsync(Guid? clusterId, DateOnly today, CancellationToken ct)
+    {
+        var visible = access.VisibleClusters().Select(c => c.Id);
+        var firstStart = await db.Memberships.Where(m => visible.Contains(m.ClusterId) && (clusterId == null || m.ClusterId == clusterId))
+            .OrderBy(m => m.From).Select(m => (DateOnly?)m.From).FirstOrDefaultAsync(ct);
+        if (firstStart is null) return [];
+        var years = new List<YearFigures>();
+        for (var y = firstStart.Value.Year; y <= today.Year; y++)
+        {
+            var end = y == today.Year ? today : new DateOnly(y, 12, 31);
+            years.Add(new YearFigures(y, (await OnAsync(end, clusterId, ct)).Members, await NewMembersInAsync(y, clusterId, ct)));
+        }
+        return years;
+    }
+}
