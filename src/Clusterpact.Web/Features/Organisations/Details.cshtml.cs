@@ -1,17 +1,66 @@
+using Clusterpact.Domain.Members;
+using Clusterpact.Web.Data;
+using Clusterpact.Web.Infrastructure.Auth;
+using Clusterpact.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Clusterpact.Web.Features.Organisations;
 
-public sealed class DetailsModel(GetOrganisation get) : PageModel
+public sealed class DetailsModel(GetOrganisation get, ClusterpactDbContext db, CurrentUser user, IStringLocalizer<SharedResource> text) : PageModel
 {
     public OrganisationDetails Organisation { get; private set; } = null!;
+    public IReadOnlyList<(int Year, SizeClass? Class, SmeClassification ByFigures)> SizeHistory { get; private set; } = [];
+    public bool CanOverride => user.IsAgencyStaff;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    [BindProperty] public SizeClass? OverrideClass { get; set; }
+    [BindProperty] public string? Justification { get; set; }
+    [BindProperty] public long Version { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    /// <summary>An agency officer sets or clears the size class of a linked or partner enterprise, with the reason.</summary>
+    public async Task<IActionResult> OnPostOverrideAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!CanOverride) return Forbid();
+        var org = await db.Organisations.SingleAsync(o => o.Id == id, ct);
+        if (org.Version != Version)
+        {
+            ModelState.AddModelError(string.Empty, text["Concurrency.Conflict"]);
+            return Page();
+        }
+        db.Entry(org).Property(o => o.Version).OriginalValue = Version;
+        if (OverrideClass is null) org.ClearSizeOverride();
+        else if (org.OverrideSize(OverrideClass.Value, Justification) is { IsSuccess: false } refused)
+        {
+            ModelState.AddModelError(nameof(Justification), text[refused.Error!.Code]);
+            return Page();
+        }
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError(string.Empty, text["Concurrency.Conflict"]);
+            return Page();
+        }
+        TempData["Flash"] = "Flash.Saved";
+        return Redirect($"/Organisations/{id}");
+    }
+
+    public string Reason(SmeClassification c) => c.Class is null
+        ? text[c.Reason].Value
+        : text[c.Reason, Infrastructure.Formatting.Format.Number(c.Headcount, 1), c.HeadcountCeiling ?? 0, Infrastructure.Formatting.Format.Money(c.TurnoverEur),
+            Infrastructure.Formatting.Format.Money(c.TurnoverCeiling), Infrastructure.Formatting.Format.Money(c.BalanceSheetEur), Infrastructure.Formatting.Format.Money(c.BalanceSheetCeiling)].Value;
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         var o = await get.HandleAsync(id, ct);
-        if (o is null) return NotFound();
+        if (o is null) return false;
         Organisation = o;
-        return Page();
+        SizeHistory = SmeClassifier.ClassifyOverYears((o.Figures ?? []).Select(f => new SizeFigures(f.Year, f.Headcount, f.TurnoverEur, f.BalanceSheetEur)));
+        if (Request.Method == "GET") (OverrideClass, Justification, Version) = (o.SizeOverride, o.SizeOverrideJustification, o.Version);
+        return true;
     }
 }

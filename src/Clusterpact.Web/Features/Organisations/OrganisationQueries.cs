@@ -73,7 +73,8 @@ public sealed class ListOrganisations(ClusterpactDbContext db, ClusterAccess acc
 public sealed record OrganisationMembershipRow(Guid ClusterId, string ClusterName, DateOnly From, DateOnly? Until, MembershipRole Role, decimal? YearlyFee, bool ActiveToday);
 
 public sealed record OrganisationDetails(Guid Id, long Version, string Name, OrganisationKind Kind, SizeClass? Size, string? EnterpriseNumber, string CountryCode,
-    bool InternationallyActive, IReadOnlyList<OrganisationMembershipRow> Memberships);
+    bool InternationallyActive, IReadOnlyList<OrganisationMembershipRow> Memberships, string? ForeignId = null, string? NaceCode = null, string? NutsRegion = null,
+    SizeClass? SizeOverride = null, string? SizeOverrideJustification = null, IReadOnlyList<OrganisationFigures>? Figures = null);
 
 /// <summary>One organisation with its memberships in the clusters the caller may see; not found otherwise.</summary>
 public sealed class GetOrganisation(ClusterpactDbContext db, ClusterAccess access, CurrentUser user, TimeProvider clock)
@@ -91,6 +92,7 @@ public sealed class GetOrganisation(ClusterpactDbContext db, ClusterAccess acces
             .ToListAsync(ct);
         if (memberships.Count == 0 && !user.SeesAllClusters) return null;
         var o = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
-        return o is null ? null : new OrganisationDetails(o.Id, o.Version, o.Name, o.Kind, o.SizeClass, o.EnterpriseNumber, o.CountryCode, o.InternationallyActive, memberships);
+        return o is null ? null : new OrganisationDetails(o.Id, o.Version, o.Name, o.Kind, o.SizeClass, o.EnterpriseNumber, o.CountryCode, o.InternationallyActive, memberships,
+            o.ForeignId, o.NaceCode, o.NutsRegion, o.SizeOverride, o.SizeOverrideJustification, o.Figures.OrderBy(f => f.Year).ToList());
     }
 }
