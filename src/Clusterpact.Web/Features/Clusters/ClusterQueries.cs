@@ -60,7 +60,7 @@ public sealed class ListClusters(ClusterpactDbContext db, ClusterAccess access, 
     }
 }
 
-public sealed record ClusterMemberRow(Guid OrganisationId, string Name, string Kind, string? SizeClass, string? EnterpriseNumber, DateOnly From, DateOnly? Until, string Role);
+public sealed record ClusterMemberRow(Guid MembershipId, Guid OrganisationId, string Name, string Kind, string? SizeClass, string? EnterpriseNumber, DateOnly From, DateOnly? Until, string Role);
 
 public sealed record ClusterDetails(
     Guid Id, long Version, string Name, ClusterType Type, string StrategicDomain, string OriginCall, ClusterStatus Status,
@@ -85,7 +85,7 @@ public sealed class GetClusterDetails(ClusterpactDbContext db, ClusterAccess acc
         var page = Paging.ClampPage(memberPage);
         const int size = 50;
         var rows = await active.OrderBy(x => x.o.Name).Skip((page - 1) * size).Take(size)
-            .Select(x => new ClusterMemberRow(x.o.Id, x.o.Name, x.o.Kind.ToString(), x.o.SizeClass.HasValue ? x.o.SizeClass.Value.ToString() : null, x.o.EnterpriseNumber, x.m.From, x.m.Until, x.m.Role.ToString()))
+            .Select(x => new ClusterMemberRow(x.m.Id, x.o.Id, x.o.Name, x.o.Kind.ToString(), x.o.SizeClass.HasValue ? x.o.SizeClass.Value.ToString() : null, x.o.EnterpriseNumber, x.m.From, x.m.Until, x.m.Role.ToString()))
             .ToListAsync(ct);
         var canEdit = await access.CanEditAsync(id, ct);
         return new ClusterDetails(c.Id, c.Version, c.Name, c.Type, c.StrategicDomain, c.OriginCall, c.Status, c.SupportStart, c.SupportEnd,

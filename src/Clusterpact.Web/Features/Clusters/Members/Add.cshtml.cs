@@ -1,0 +1,76 @@
+using System.ComponentModel.DataAnnotations;
+using Clusterpact.Domain.Members;
+using Clusterpact.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Clusterpact.Web.Features.Clusters.Members;
+
+public sealed class AddModel(GetClusterDetails details, MembershipCommands commands, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public sealed class InputModel
+    {
+        [Display(Name = "Clusters.EnterpriseNumber"), StringLength(30, ErrorMessage = "Validation.MaxLength")]
+        public string? EnterpriseNumber { get; set; }
+
+        [Display(Name = "Members.Country"), StringLength(2, ErrorMessage = "Validation.MaxLength")]
+        public string? CountryCode { get; set; } = "BE";
+
+        [Display(Name = "MemberField.ForeignId"), StringLength(40, ErrorMessage = "Validation.MaxLength")]
+        public string? ForeignId { get; set; }
+
+        [Display(Name = "Members.Name"), StringLength(300, ErrorMessage = "Validation.MaxLength")]
+        public string? Name { get; set; }
+
+        [Display(Name = "Members.Kind")]
+        public OrganisationKind Kind { get; set; } = OrganisationKind.Company;
+
+        [Required(ErrorMessage = "Validation.Required"), Display(Name = "Members.Since")]
+        public DateOnly? From { get; set; }
+
+        [Display(Name = "Members.Until")]
+        public DateOnly? Until { get; set; }
+
+        [Display(Name = "Members.Role")]
+        public MembershipRole Role { get; set; } = MembershipRole.Member;
+
+        [Display(Name = "Members.Fee"), Range(0, 10_000_000, ErrorMessage = "Validation.Range")]
+        public decimal? YearlyFee { get; set; }
+    }
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+    public Guid ClusterId { get; private set; }
+    public string ClusterName { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var c = await details.HandleAsync(id, 1, ct);
+        if (c is null) return NotFound();
+        if (!c.CanEdit) return Forbid();
+        (ClusterId, ClusterName) = (c.Id, c.Name);
+        Input.From = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        var c = await details.HandleAsync(id, 1, ct);
+        if (c is null) return NotFound();
+        (ClusterId, ClusterName) = (c.Id, c.Name);
+        if (!ModelState.IsValid) return Page();
+        var outcome = await commands.AddAsync(new AddMemberCommand(id, Input.EnterpriseNumber, Input.CountryCode, Input.ForeignId, Input.Name, Input.Kind,
+            Input.From!.Value, Input.Until, Input.Role, Input.YearlyFee), ct);
+        switch (outcome.Status)
+        {
+            case CommandStatus.Ok:
+                TempData["Flash"] = "Flash.Saved";
+                return Redirect($"/Clusters/{id}");
+            case CommandStatus.NotFound: return NotFound();
+            case CommandStatus.Forbidden: return Forbid();
+            default:
+                ModelState.AddModelError($"Input.{outcome.Field}", text[outcome.ErrorCode!]);
+                return Page();
+        }
+    }
+}

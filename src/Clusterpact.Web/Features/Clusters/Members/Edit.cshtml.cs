@@ -1,0 +1,75 @@
+using System.ComponentModel.DataAnnotations;
+using Clusterpact.Domain.Members;
+using Clusterpact.Web.Data;
+using Clusterpact.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Clusterpact.Web.Features.Clusters.Members;
+
+/// <summary>Change or end one membership of the cluster.</summary>
+public sealed class EditModel(GetClusterDetails details, MembershipCommands commands, ClusterpactDbContext db, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public sealed class InputModel
+    {
+        public long Version { get; set; }
+
+        [Display(Name = "Members.Until")]
+        public DateOnly? Until { get; set; }
+
+        [Display(Name = "Members.Role")]
+        public MembershipRole Role { get; set; }
+
+        [Display(Name = "Members.Fee"), Range(0, 10_000_000, ErrorMessage = "Validation.Range")]
+        public decimal? YearlyFee { get; set; }
+    }
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+    public Guid ClusterId { get; private set; }
+    public string ClusterName { get; private set; } = "";
+    public string OrganisationName { get; private set; } = "";
+    public DateOnly From { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid membershipId, CancellationToken ct)
+    {
+        if (await LoadAsync(id, membershipId, ct) is { } problem) return problem;
+        var m = await db.Memberships.AsNoTracking().SingleAsync(x => x.Id == membershipId, ct);
+        Input = new InputModel { Version = m.Version, Until = m.Until, Role = m.Role, YearlyFee = m.YearlyFee };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, Guid membershipId, CancellationToken ct)
+    {
+        if (await LoadAsync(id, membershipId, ct) is { } problem) return problem;
+        if (!ModelState.IsValid) return Page();
+        var outcome = await commands.UpdateAsync(new UpdateMembershipCommand(id, membershipId, Input.Version, Input.Until, Input.Role, Input.YearlyFee), ct);
+        switch (outcome.Status)
+        {
+            case CommandStatus.Ok:
+                TempData["Flash"] = "Flash.Saved";
+                return Redirect($"/Clusters/{id}");
+            case CommandStatus.NotFound: return NotFound();
+            case CommandStatus.Forbidden: return Forbid();
+            case CommandStatus.Conflict:
+                ModelState.AddModelError(string.Empty, text[outcome.ErrorCode!]);
+                return Page();
+            default:
+                ModelState.AddModelError($"Input.{outcome.Field}", text[outcome.ErrorCode!]);
+                return Page();
+        }
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, Guid membershipId, CancellationToken ct)
+    {
+        var c = await details.HandleAsync(id, 1, ct);
+        if (c is null) return NotFound();
+        if (!c.CanEdit) return Forbid();
+        var row = await db.Memberships.AsNoTracking().Where(m => m.Id == membershipId && m.ClusterId == id)
+            .Join(db.Organisations, m => m.OrganisationId, o => o.Id, (m, o) => new { o.Name, m.From }).SingleOrDefaultAsync(ct);
+        if (row is null) return NotFound();
+        (ClusterId, ClusterName, OrganisationName, From) = (c.Id, c.Name, row.Name, row.From);
+        return null;
+    }
+}

@@ -1,0 +1,76 @@
+using Clusterpact.Domain.Members;
+using Clusterpact.Web.Data;
+using Clusterpact.Web.Infrastructure.Auth;
+using Microsoft.EntityFrameworkCore;
+
+namespace Clusterpact.Web.Features.Clusters.Members;
+
+public sealed record AddMemberCommand(Guid ClusterId, string? EnterpriseNumber, string? CountryCode, string? ForeignId, string? Name, OrganisationKind Kind,
+    DateOnly From, DateOnly? Until, MembershipRole Role, decimal? YearlyFee);
+
+public sealed record UpdateMembershipCommand(Guid ClusterId, Guid MembershipId, long Version, DateOnly? Until, MembershipRole Role, decimal? YearlyFee);
+
+/// <summary>
+/// A cluster manager (own cluster) or agency staff add a member by enterprise number, creating the organisation
+/// when the register does not know it yet, and change or end a membership.
+/// </summary>
+public sealed class MembershipCommands(ClusterpactDbContext db, ClusterAccess access)
+{
+    public async Task<CommandOutcome> AddAsync(AddMemberCommand cmd, CancellationToken ct)
+    {
+        if (!await access.CanSeeAsync(cmd.ClusterId, ct)) return CommandOutcome.NotFound;
+        if (!await access.CanEditAsync(cmd.ClusterId, ct)) return CommandOutcome.Forbidden;
+        var country = string.IsNullOrWhiteSpace(cmd.CountryCode) ? "BE" : cmd.CountryCode.Trim().ToUpperInvariant();
+        if (country.Length != 2 || !country.All(char.IsAsciiLetterUpper)) return CommandOutcome.Invalid("CountryCode", "Import.CountryInvalid");
+
+        Organisation? org;
+        if (country == "BE")
+        {
+            var number = EnterpriseNumber.Parse(cmd.EnterpriseNumber);
+            if (!number.IsSuccess) return CommandOutcome.Invalid("EnterpriseNumber", number.Error!.Code);
+            org = await db.Organisations.SingleOrDefaultAsync(o => o.EnterpriseNumber == number.Value.Digits, ct);
+            if (org is null)
+            {
+                if (string.IsNullOrWhiteSpace(cmd.Name)) return CommandOutcome.Invalid("Name", "Members.NameNeededForNew");
+                org = new Organisation(cmd.Name, cmd.Kind, number.Value.Digits, "BE", false);
+                db.Organisations.Add(org);
+            }
+        }
+        else
+        {
+            var foreignId = new string((cmd.ForeignId ?? "").ToUpperInvariant().Where(char.IsLetterOrDigit).ToArray());
+            if (foreignId.Length == 0) return CommandOutcome.Invalid("ForeignId", "Import.ForeignIdRequired");
+            org = await db.Organisations.SingleOrDefaultAsync(o => o.CountryCode == country && o.ForeignId == foreignId, ct);
+            if (org is null)
+            {
+                if (string.IsNullOrWhiteSpace(cmd.Name)) return CommandOutcome.Invalid("Name", "Members.NameNeededForNew");
+                org = Organisation.Foreign(cmd.Name, cmd.Kind, country, foreignId, true);
+                db.Organisations.Add(org);
+            }
+        }
+        if (cmd.Until is { } until && until < cmd.From) return CommandOutcome.Invalid("Until", "Membership.UntilBeforeFrom");
+        if (cmd.YearlyFee < 0) return CommandOutcome.Invalid("YearlyFee", "Membership.NegativeFee");
+        // One running membership per organisation and cluster: periods may not overlap.
+        var overlaps = await db.Memberships.AnyAsync(m => m.ClusterId == cmd.ClusterId && m.OrganisationId == org.Id
+            && (m.Until == null || m.Until >= cmd.From) && (cmd.Until == null || m.From <= cmd.Until), ct);
+        if (overlaps) return CommandOutcome.Invalid("EnterpriseNumber", "Members.AlreadyMember");
+        db.Memberships.Add(new Membership(org.Id, cmd.ClusterId, cmd.From, cmd.Until, cmd.Role, cmd.YearlyFee));
+        await db.SaveChangesAsync(ct);
+        return CommandOutcome.Ok(0);
+    }
+
+    public async Task<CommandOutcome> UpdateAsync(UpdateMembershipCommand cmd, CancellationToken ct)
+    {
+        if (!await access.CanSeeAsync(cmd.ClusterId, ct)) return CommandOutcome.NotFound;
+        if (!await access.CanEditAsync(cmd.ClusterId, ct)) return CommandOutcome.Forbidden;
+        var membership = await db.Memberships.SingleOrDefaultAsync(m => m.Id == cmd.MembershipId && m.ClusterId == cmd.ClusterId, ct);
+        if (membership is null) return CommandOutcome.NotFound;
+        if (membership.Version != cmd.Version) return CommandOutcome.Conflict;
+        db.Entry(membership).Property(m => m.Version).OriginalValue = cmd.Version;
+        var result = membership.Update(cmd.Until, cmd.Role, cmd.YearlyFee);
+        if (!result.IsSuccess) return CommandOutcome.Invalid(result.Error!.Code == "Membership.NegativeFee" ? "YearlyFee" : "Until", result.Error.Code);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { return CommandOutcome.Conflict; }
+        return CommandOutcome.Ok(membership.Version);
+    }
+}
