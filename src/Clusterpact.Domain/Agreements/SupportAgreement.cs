@@ -1,0 +1,94 @@
+using Clusterpact.Domain.Clusters;
+using Clusterpact.Domain.Common;
+using Clusterpact.Domain.Funding;
+
+namespace Clusterpact.Domain.Agreements;
+
+public enum AgreementTermKind { Initial, Extension }
+
+/// <summary>One term of a support agreement (steunovereenkomst), with the decision it rests on.</summary>
+public sealed record AgreementTerm(DateOnly Start, DateOnly End, AgreementTermKind Kind, string DecisionReference, DateOnly? InterimEvaluationDate);
+
+/// <summary>
+/// The support agreement between the agency and one cluster organisation: its terms over time. Every change is a
+/// new term or an amendment kept in history; a change the rules forbid is refused with the rule it breaks.
+/// </summary>
+public sealed class SupportAgreement
+{
+    private readonly List<AgreementTerm> _terms = [];
+
+    private SupportAgreement(Guid clusterId, ClusterType type) { Id = Guid.CreateVersion7(); ClusterId = clusterId; ClusterType = type; }
+
+    public Guid Id { get; private set; }
+    public Guid ClusterId { get; private set; }
+    public ClusterType ClusterType { get; private set; }
+    public IReadOnlyList<AgreementTerm> Terms => _terms;
+    public DateOnly Start => _terms[0].Start;
+    public DateOnly End => _terms[^1].End;
+
+    /// <summary>
+    /// A new agreement. <paramref name="firstOperatingAidDay"/> is the first day of operating aid the cluster ever had
+    /// under any agreement (itself, for a first agreement): the 10-year limit counts from there.
+    /// </summary>
+    public static Result<SupportAgreement> Create(Guid clusterId, ClusterType type, DateOnly start, DateOnly end, string decisionReference,
+        DateOnly firstOperatingAidDay, FundingRuleSet rules)
+    {
+        var agreement = new SupportAgreement(clusterId, type);
+        var check = agreement.CheckTerm(start, end, firstOperatingAidDay, rules);
+        if (!check.IsSuccess) return Result<SupportAgreement>.Fail(check.Error!);
+        if (string.IsNullOrWhiteSpace(decisionReference)) return Result<SupportAgreement>.Fail(new DomainError("Agreement.DecisionRequired"));
+        agreement._terms.Add(new AgreementTerm(start, end, AgreementTermKind.Initial, decisionReference.Trim(), null));
+        return Result<SupportAgreement>.Ok(agreement);
+    }
+
+    /// <summary>
+    /// Extends the agreement by a new term right after the current end, after an interim evaluation that decided
+    /// to extend (clusterbesluit; seed 001). Never past the last allowed day of operating aid.
+    /// </summary>
+    public Result Extend(DateOnly newEnd, DateOnly interimEvaluationDate, bool evaluationAdvisesExtension, string decisionReference,
+        DateOnly firstOperatingAidDay, FundingRuleSet rules)
+    {
+        var start = End.AddDays(1);
+        var rule = rules.InForce(ClusterType, start);
+        if (rule is null) return Result.Fail(new DomainError("Agreement.NoRule"));
+        if (rule.MaxOperatingAidYears <= rule.MaxTermYears)
+            return Result.Fail(new DomainError("Agreement.NetworkNoExtension", rule.Source)); // at most 3 years for a network, in one term
+        if (!evaluationAdvisesExtension) return Result.Fail(new DomainError("Agreement.EvaluationAgainstExtension"));
+        if (interimEvaluationDate > start || interimEvaluationDate < Start)
+            return Result.Fail(new DomainError("Agreement.EvaluationDateOutsideTerm"));
+        var check = CheckTerm(start, newEnd, firstOperatingAidDay, rules);
+        if (!check.IsSuccess) return check;
+        if (string.IsNullOrWhiteSpace(decisionReference)) return Result.Fail(new DomainError("Agreement.DecisionRequired"));
+        _terms.Add(new AgreementTerm(start, newEnd, AgreementTermKind.Extension, decisionReference.Trim(), interimEvaluationDate));
+        return Result.Success;
+    }
+
+    /// <summary>The last day operating aid may run for a cluster whose aid began on <paramref name="firstOperatingAidDay"/> (GBER art. 27: 10 years).</summary>
+    public static DateOnly LastAllowedDay(DateOnly firstOperatingAidDay, int maxYears) => firstOperatingAidDay.AddYears(maxYears).AddDays(-1);
+
+    /// <summary>Whole years and days left of operating aid on a date; zero when the limit has passed.</summary>
+    public static (int Years, int Days) TimeLeft(DateOnly on, DateOnly lastAllowedDay)
+    {
+        if (on > lastAllowedDay) return (0, 0);
+        var years = 0;
+        while (on.AddYears(years + 1) <= lastAllowedDay.AddDays(1)) years++;
+        var days = lastAllowedDay.DayNumber - on.AddYears(years).DayNumber + 1;
+        return (years, days);
+    }
+
+    /// <summary>True when the limit falls within <paramref name="months"/> of the date: time to plan what comes after.</summary>
+    public static bool ReachesLimitWithin(DateOnly on, DateOnly lastAllowedDay, int months) => lastAllowedDay >= on && lastAllowedDay <= on.AddMonths(months);
+
+    private Result CheckTerm(DateOnly start, DateOnly end, DateOnly firstOperatingAidDay, FundingRuleSet rules)
+    {
+        if (end < start) return Result.Fail(new DomainError("Agreement.EndBeforeStart"));
+        var rule = rules.InForce(ClusterType, start);
+        if (rule is null) return Result.Fail(new DomainError("Agreement.NoRule"));
+        if (end > start.AddYears(rule.MaxTermYears).AddDays(-1))
+            return Result.Fail(new DomainError("Agreement.TermTooLong", rule.Source));
+        if (start < firstOperatingAidDay) return Result.Fail(new DomainError("Agreement.StartsBeforeFirstAid"));
+        if (end > LastAllowedDay(firstOperatingAidDay, rule.MaxOperatingAidYears))
+            return Result.Fail(new DomainError(rule.MaxOperatingAidYears == 10 ? "Agreement.ExceedsTenYearLimit" : "Agreement.ExceedsNetworkLimit", "GBER art. 27"));
+        return Result.Success;
+    }
+}

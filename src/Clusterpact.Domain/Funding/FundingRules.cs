@@ -1,0 +1,41 @@
+using Clusterpact.Domain.Clusters;
+
+namespace Clusterpact.Domain.Funding;
+
+/// <summary>
+/// The funding figures for one kind of cluster from a date on. Rules are data: a new rule takes effect from its
+/// date and never rewrites what was decided under an earlier one.
+/// </summary>
+/// <param name="MaxYearlyOperatingAid">EUR per agreement year.</param>
+/// <param name="MinMemberCofinancingShare">Share of the budget the members bring in (0.50 = 50%).</param>
+/// <param name="MaxAidIntensity">Operating aid over total eligible costs over the whole aid period (GBER art. 27(9)).</param>
+/// <param name="MaxTermYears">Length of one support agreement term.</param>
+/// <param name="MaxOperatingAidYears">Operating aid over all agreements of one cluster together (GBER art. 27(7)).</param>
+/// <param name="Source">Where the figure comes from, shown next to a refusal.</param>
+public sealed record FundingRule(ClusterType ClusterType, DateOnly EffectiveFrom, decimal MaxYearlyOperatingAid, decimal MinMemberCofinancingShare,
+    decimal MaxAidIntensity, int MaxTermYears, int MaxOperatingAidYears, string Source);
+
+/// <summary>The rules in force over time, per cluster type.</summary>
+public sealed class FundingRuleSet(IEnumerable<FundingRule> rules)
+{
+    private readonly IReadOnlyList<FundingRule> _rules = rules.OrderBy(r => r.EffectiveFrom).ToList();
+
+    public IReadOnlyList<FundingRule> Rules => _rules;
+
+    /// <summary>The rule in force on the date: the latest that took effect on or before it; null before any rule.</summary>
+    public FundingRule? InForce(ClusterType type, DateOnly on) => _rules.LastOrDefault(r => r.ClusterType == type && r.EffectiveFrom <= on);
+
+    /// <summary>
+    /// The figures of the seeds. The 650,000 for spearhead clusters is named in the 2024 communication (seed 004:
+    /// "maximumbedrag van 650k€") without its starting date; 1 January 2024 is an assumption the agency can correct.
+    /// Ad-hoc clusters rest on the same decree and GBER article; their yearly maximum is not in the seeds and is set
+    /// to the network's amount until the agency records its own.
+    /// </summary>
+    public static FundingRuleSet Default { get; } = new(
+    [
+        new(ClusterType.SpearheadCluster, new DateOnly(2016, 3, 4), 500_000m, 0.50m, 0.50m, 3, 10, "Clusterbesluit 4 maart 2016; seed 001"),
+        new(ClusterType.SpearheadCluster, new DateOnly(2024, 1, 1), 650_000m, 0.50m, 0.50m, 3, 10, "Mededeling groenboek 2024 (seed 004)"),
+        new(ClusterType.InnovativeBusinessNetwork, new DateOnly(2016, 3, 4), 150_000m, 0.50m, 0.50m, 3, 3, "Clusterbesluit 4 maart 2016; seed 001"),
+        new(ClusterType.AdHocCluster, new DateOnly(2016, 3, 4), 150_000m, 0.50m, 0.50m, 3, 10, "Clusterbesluit 4 maart 2016; GBER art. 27"),
+    ]);
+}

@@ -1,0 +1,96 @@
+using Clusterpact.Domain.Agreements;
+using Clusterpact.Domain.Clusters;
+using Clusterpact.Domain.Funding;
+
+namespace Clusterpact.Domain.Tests.Agreements;
+
+public sealed class SupportAgreementTests
+{
+    private static readonly FundingRuleSet Rules = FundingRuleSet.Default;
+    private static readonly Guid Cluster = Guid.CreateVersion7();
+    private static readonly DateOnly FirstAid = new(2017, 1, 1);
+
+    private static SupportAgreement Spc(DateOnly start, DateOnly end) =>
+        SupportAgreement.Create(Cluster, ClusterType.SpearheadCluster, start, end, "HF-2017-001", FirstAid, Rules).Value!;
+
+    [Fact]
+    public void A_spearhead_term_is_at_most_three_years()
+    {
+        Assert.True(SupportAgreement.Create(Cluster, ClusterType.SpearheadCluster, FirstAid, new DateOnly(2019, 12, 31), "HF-1", FirstAid, Rules).IsSuccess);
+        var tooLong = SupportAgreement.Create(Cluster, ClusterType.SpearheadCluster, FirstAid, new DateOnly(2020, 1, 1), "HF-1", FirstAid, Rules);
+        Assert.Equal("Agreement.TermTooLong", tooLong.Error!.Code);
+    }
+
+    [Fact]
+    public void Extension_after_a_positive_interim_evaluation_up_to_the_last_day_of_year_ten()
+    {
+        var a = Spc(FirstAid, new DateOnly(2019, 12, 31));
+        Assert.True(a.Extend(new DateOnly(2022, 12, 31), new DateOnly(2019, 5, 15), true, "HF-2019-7", FirstAid, Rules).IsSuccess);
+        Assert.True(a.Extend(new DateOnly(2025, 12, 31), new DateOnly(2022, 6, 1), true, "HF-2022-3", FirstAid, Rules).IsSuccess);
+        // Year 10 ends on 31-12-2026: a one-year extension reaches exactly the last allowed day.
+        Assert.Equal(new DateOnly(2026, 12, 31), SupportAgreement.LastAllowedDay(FirstAid, 10));
+        Assert.True(a.Extend(new DateOnly(2026, 12, 31), new DateOnly(2025, 6, 1), true, "HF-2025-9", FirstAid, Rules).IsSuccess);
+        Assert.Equal(4, a.Terms.Count);
+        Assert.Equal([AgreementTermKind.Initial, AgreementTermKind.Extension, AgreementTermKind.Extension, AgreementTermKind.Extension], a.Terms.Select(t => t.Kind));
+        Assert.Equal(new DateOnly(2026, 1, 1), a.Terms[^1].Start);
+    }
+
+    [Fact]
+    public void An_extension_that_would_cross_the_ten_year_limit_is_refused_citing_gber_27()
+    {
+        var a = Spc(FirstAid, new DateOnly(2019, 12, 31));
+        a.Extend(new DateOnly(2022, 12, 31), new DateOnly(2019, 5, 15), true, "HF-2", FirstAid, Rules);
+        a.Extend(new DateOnly(2025, 12, 31), new DateOnly(2022, 5, 15), true, "HF-3", FirstAid, Rules);
+        var oneDayTooMany = a.Extend(new DateOnly(2027, 1, 1), new DateOnly(2025, 5, 15), true, "HF-4", FirstAid, Rules);
+        Assert.False(oneDayTooMany.IsSuccess);
+        Assert.Equal(("Agreement.ExceedsTenYearLimit", "GBER art. 27"), (oneDayTooMany.Error!.Code, oneDayTooMany.Error.Rule));
+        Assert.Equal(3, a.Terms.Count); // refused: history unchanged
+    }
+
+    [Fact]
+    public void The_limit_counts_from_the_first_aid_under_any_earlier_agreement()
+    {
+        // A second agreement from 2023 for a cluster supported since 2017 still ends by 31-12-2026.
+        var refused = SupportAgreement.Create(Cluster, ClusterType.SpearheadCluster, new DateOnly(2025, 1, 1), new DateOnly(2027, 12, 31), "HF-9", FirstAid, Rules);
+        Assert.Equal("Agreement.ExceedsTenYearLimit", refused.Error!.Code);
+        Assert.True(SupportAgreement.Create(Cluster, ClusterType.SpearheadCluster, new DateOnly(2025, 1, 1), new DateOnly(2026, 12, 31), "HF-9", FirstAid, Rules).IsSuccess);
+    }
+
+    [Fact]
+    public void No_extension_without_a_positive_evaluation_held_during_the_agreement()
+    {
+        var a = Spc(FirstAid, new DateOnly(2019, 12, 31));
+        Assert.Equal("Agreement.EvaluationAgainstExtension", a.Extend(new DateOnly(2022, 12, 31), new DateOnly(2019, 5, 15), false, "HF-2", FirstAid, Rules).Error!.Code);
+        Assert.Equal("Agreement.EvaluationDateOutsideTerm", a.Extend(new DateOnly(2022, 12, 31), new DateOnly(2020, 1, 2), true, "HF-2", FirstAid, Rules).Error!.Code);
+        Assert.Equal("Agreement.DecisionRequired", a.Extend(new DateOnly(2022, 12, 31), new DateOnly(2019, 5, 15), true, " ", FirstAid, Rules).Error!.Code);
+        Assert.Single(a.Terms);
+    }
+
+    [Fact]
+    public void A_network_has_at_most_three_years_and_no_extension()
+    {
+        var start = new DateOnly(2016, 10, 1);
+        var ok = SupportAgreement.Create(Cluster, ClusterType.InnovativeBusinessNetwork, start, new DateOnly(2019, 9, 30), "IBN-1", start, Rules);
+        Assert.True(ok.IsSuccess);
+        Assert.Equal("Agreement.NetworkNoExtension", ok.Value!.Extend(new DateOnly(2020, 9, 30), new DateOnly(2019, 3, 1), true, "IBN-2", start, Rules).Error!.Code);
+        Assert.Equal("Agreement.TermTooLong", SupportAgreement.Create(Cluster, ClusterType.InnovativeBusinessNetwork, start, new DateOnly(2019, 10, 1), "IBN-1", start, Rules).Error!.Code);
+    }
+
+    [Theory]
+    [InlineData("2026-11-22", 0, 40)]   // 22 Nov to 31 Dec 2026 inclusive = 40 days
+    [InlineData("2026-12-31", 0, 1)]
+    [InlineData("2027-01-01", 0, 0)]
+    [InlineData("2017-01-01", 10, 0)]
+    [InlineData("2024-01-01", 3, 0)]
+    public void Years_and_days_left(string on, int years, int days) =>
+        Assert.Equal((years, days), SupportAgreement.TimeLeft(DateOnly.Parse(on, System.Globalization.CultureInfo.InvariantCulture), new DateOnly(2026, 12, 31)));
+
+    [Fact]
+    public void Catalisti_Flux50_and_VIL_are_flagged_well_before_their_limit()
+    {
+        var last = SupportAgreement.LastAllowedDay(FirstAid, 10);
+        Assert.True(SupportAgreement.ReachesLimitWithin(new DateOnly(2026, 1, 1), last, 12));
+        Assert.False(SupportAgreement.ReachesLimitWithin(new DateOnly(2025, 12, 30), last, 12));
+        Assert.False(SupportAgreement.ReachesLimitWithin(new DateOnly(2027, 1, 1), last, 12));
+    }
+}
