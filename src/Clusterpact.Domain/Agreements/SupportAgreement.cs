@@ -13,13 +13,16 @@ public sealed record AgreementTerm(DateOnly Start, DateOnly End, AgreementTermKi
 /// The support agreement between the agency and one cluster organisation: its terms over time. Every change is a
 /// new term or an amendment kept in history; a change the rules forbid is refused with the rule it breaks.
 /// </summary>
-public sealed class SupportAgreement
+public sealed class SupportAgreement : IAuditable
 {
     private readonly List<AgreementTerm> _terms = [];
+
+    private SupportAgreement() { }
 
     private SupportAgreement(Guid clusterId, ClusterType type) { Id = Guid.CreateVersion7(); ClusterId = clusterId; ClusterType = type; }
 
     public Guid Id { get; private set; }
+    public long Version { get; private set; }
     public Guid ClusterId { get; private set; }
     public ClusterType ClusterType { get; private set; }
     public IReadOnlyList<AgreementTerm> Terms => _terms;

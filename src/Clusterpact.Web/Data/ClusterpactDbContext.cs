@@ -15,6 +15,8 @@ public abstract class ClusterpactDbContext(DbContextOptions options) : IdentityD
     public DbSet<Cluster> Clusters => Set<Cluster>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Domain.Agreements.SupportAgreement> SupportAgreements => Set<Domain.Agreements.SupportAgreement>();
+    public DbSet<Configurations.FundingRuleRow> FundingRules => Set<Configurations.FundingRuleRow>();
     public DbSet<UserClusterScope> UserClusterScopes => Set<UserClusterScope>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Features.Organisations.Import.ImportSession> ImportSessions => Set<Features.Organisations.Import.ImportSession>();

@@ -20,6 +20,14 @@ public static class DatabaseInitialiser
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new AppRole(role));
         }
 
+        // The funding rules of the decree and GBER are reference data, not demo data: every installation starts with them.
+        if (!await db.FundingRules.AnyAsync(ct))
+        {
+            db.FundingRules.AddRange(Domain.Funding.FundingRuleSet.Default.Rules.Select(Configurations.FundingRuleRow.From));
+            Infrastructure.Audit.AuditInterceptor.Suppressed.Value = true;
+            try { await db.SaveChangesAsync(ct); } finally { Infrastructure.Audit.AuditInterceptor.Suppressed.Value = false; }
+        }
+
         if (!config.GetValue("Demo:Load", false)) return false;
         await ActivatorUtilities.CreateInstance<DemoDataSeeder>(scope.ServiceProvider).SeedAsync(ct);
         return true;

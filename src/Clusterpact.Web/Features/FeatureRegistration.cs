@@ -16,6 +16,7 @@ public static class FeatureRegistration
         services.AddScoped<ListClusters>();
         services.AddScoped<GetClusterDetails>();
         services.AddScoped<UpdateClusterContact>();
+        services.AddScoped<Features.Agreements.AgreementService>();
         services.AddScoped<Features.Clusters.Members.MembershipCommands>();
         services.AddScoped<ListOrganisations>();
         services.AddScoped<GetOrganisation>();

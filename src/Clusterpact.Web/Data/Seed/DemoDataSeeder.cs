@@ -33,6 +33,7 @@ public sealed class DemoDataSeeder(ClusterpactDbContext db, UserManager<AppUser>
                 c.SetEnterpriseNumber(NextEnterpriseNumber(rng));
             }
             db.Clusters.AddRange(clusters);
+            db.SupportAgreements.AddRange(Agreements(clusters));
 
             var (organisations, memberships) = Members(clusters, rng, today);
             db.Organisations.AddRange(organisations);
@@ -113,6 +114,38 @@ public sealed class DemoDataSeeder(ClusterpactDbContext db, UserManager<AppUser>
             }
         }
         return (organisations, memberships);
+    }
+
+    /// <summary>
+    /// Support agreements that follow the reference dates: spearhead clusters in 3-year terms extended after interim
+    /// evaluations (the first, for the 2017 clusters, completed in May 2019: seed 001) up to their end date; each
+    /// network one term of at most 3 years ending on its reference end date. Built through the domain rules.
+    /// </summary>
+    private static IEnumerable<Domain.Agreements.SupportAgreement> Agreements(IEnumerable<Cluster> clusters)
+    {
+        var rules = Domain.Funding.FundingRuleSet.Default;
+        foreach (var c in clusters)
+        {
+            if (c.Type == ClusterType.SpearheadCluster && c.SupportStart is { } start && c.SupportEnd is { } end)
+            {
+                var firstEnd = start.AddYears(3).AddDays(-1);
+                var agreement = Domain.Agreements.SupportAgreement.Create(c.Id, c.Type, start, firstEnd, $"HF-{start.Year}-{c.Name[..3].ToUpperInvariant()}", start, rules).Value!;
+                var evaluation = new DateOnly(start.Year + 2, 5, 15);
+                while (agreement.End < end)
+                {
+                    var next = agreement.End.AddYears(3) < end ? agreement.End.AddYears(3) : end;
+                    var extended = agreement.Extend(next, evaluation, true, $"HF-{agreement.End.Year}-{c.Name[..3].ToUpperInvariant()}-V", start, rules);
+                    if (!extended.IsSuccess) throw new InvalidOperationException($"Demo agreement for {c.Name}: {extended.Error!.Code}");
+                    evaluation = new DateOnly(agreement.End.Year - 1, 5, 15);
+                }
+                yield return agreement;
+            }
+            else if (c.Type == ClusterType.InnovativeBusinessNetwork && c.SupportEnd is { } networkEnd)
+            {
+                var networkStart = networkEnd.AddDays(1).AddYears(-3);
+                yield return Domain.Agreements.SupportAgreement.Create(c.Id, c.Type, networkStart, networkEnd, $"IBN-{networkStart.Year}-{c.Name[..3].ToUpperInvariant()}", networkStart, rules).Value!;
+            }
+        }
     }
 
     private static Organisation NewCompany(Random rng, HashSet<string> usedNames)

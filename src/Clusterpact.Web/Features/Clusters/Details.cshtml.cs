@@ -4,9 +4,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Clusterpact.Web.Features.Clusters;
 
-public sealed class DetailsModel(GetClusterDetails details) : PageModel
+public sealed class DetailsModel(GetClusterDetails details, Agreements.AgreementService agreements) : PageModel
 {
     public ClusterDetails Cluster { get; private set; } = null!;
+    public Agreements.ClusterAgreements Agreements { get; private set; } = null!;
 
     public PagerModel Pager => new(Cluster.Members.Page, Cluster.Members.PageSize, Cluster.Members.TotalCount, $"/Clusters/{Cluster.Id}", new Dictionary<string, string?>());
 
@@ -15,6 +16,7 @@ public sealed class DetailsModel(GetClusterDetails details) : PageModel
         var c = await details.HandleAsync(id, page ?? 1, ct);
         if (c is null) return NotFound();
         Cluster = c;
+        Agreements = (await agreements.ForClusterAsync(id, ct))!;
         return Page();
     }
 }

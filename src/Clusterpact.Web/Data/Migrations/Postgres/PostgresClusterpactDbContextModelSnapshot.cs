@@ -22,6 +22,31 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Clusterpact.Domain.Agreements.SupportAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClusterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClusterType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClusterId");
+
+                    b.ToTable("support_agreements", (string)null);
+                });
+
             modelBuilder.Entity("Clusterpact.Domain.Clusters.Cluster", b =>
                 {
                     b.Property<Guid>("Id")
@@ -362,6 +387,51 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Clusterpact.Web.Data.Configurations.FundingRuleRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClusterType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("MaxAidIntensity")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)");
+
+                    b.Property<int>("MaxOperatingAidYears")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MaxTermYears")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("MaxYearlyOperatingAid")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<decimal>("MinMemberCofinancingShare")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClusterType", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("funding_rules", (string)null);
+                });
+
             modelBuilder.Entity("Clusterpact.Web.Data.UserClusterScope", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -657,6 +727,49 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Clusterpact.Domain.Agreements.SupportAgreement", b =>
+                {
+                    b.HasOne("Clusterpact.Domain.Clusters.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Clusterpact.Domain.Agreements.AgreementTerm", "Terms", b1 =>
+                        {
+                            b1.Property<Guid>("AgreementId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateOnly>("Start")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("DecisionReference")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<DateOnly>("End")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("InterimEvaluationDate")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.HasKey("AgreementId", "Start");
+
+                            b1.ToTable("agreement_terms", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgreementId");
+                        });
+
+                    b.Navigation("Terms");
                 });
 
             modelBuilder.Entity("Clusterpact.Domain.Members.Membership", b =>

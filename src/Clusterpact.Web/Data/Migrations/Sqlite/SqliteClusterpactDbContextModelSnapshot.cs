@@ -17,6 +17,31 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Clusterpact.Domain.Agreements.SupportAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClusterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClusterType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClusterId");
+
+                    b.ToTable("support_agreements", (string)null);
+                });
+
             modelBuilder.Entity("Clusterpact.Domain.Clusters.Cluster", b =>
                 {
                     b.Property<Guid>("Id")
@@ -357,6 +382,51 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Clusterpact.Web.Data.Configurations.FundingRuleRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClusterType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("MaxAidIntensity")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("MaxOperatingAidYears")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxTermYears")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("MaxYearlyOperatingAid")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MinMemberCofinancingShare")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClusterType", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("funding_rules", (string)null);
+                });
+
             modelBuilder.Entity("Clusterpact.Web.Data.UserClusterScope", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -648,6 +718,49 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Clusterpact.Domain.Agreements.SupportAgreement", b =>
+                {
+                    b.HasOne("Clusterpact.Domain.Clusters.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Clusterpact.Domain.Agreements.AgreementTerm", "Terms", b1 =>
+                        {
+                            b1.Property<Guid>("AgreementId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("Start")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("DecisionReference")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("End")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("InterimEvaluationDate")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("AgreementId", "Start");
+
+                            b1.ToTable("agreement_terms", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgreementId");
+                        });
+
+                    b.Navigation("Terms");
                 });
 
             modelBuilder.Entity("Clusterpact.Domain.Members.Membership", b =>

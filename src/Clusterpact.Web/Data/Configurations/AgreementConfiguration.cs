@@ -1,0 +1,69 @@
+using Clusterpact.Domain.Agreements;
+using Clusterpact.Domain.Clusters;
+using Clusterpact.Domain.Funding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Clusterpact.Web.Data.Configurations;
+
+internal sealed class SupportAgreementConfiguration : IEntityTypeConfiguration<SupportAgreement>
+{
+    public void Configure(EntityTypeBuilder<SupportAgreement> b)
+    {
+        b.ToTable("support_agreements");
+        b.HasKey(a => a.Id);
+        b.Property(a => a.Version).IsConcurrencyToken();
+        b.Property(a => a.ClusterType).HasConversion<string>().HasMaxLength(40);
+        b.HasOne<Cluster>().WithMany().HasForeignKey(a => a.ClusterId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(a => a.ClusterId);
+        b.Ignore(a => a.Start);
+        b.Ignore(a => a.End);
+        // Terms are only ever added: an extension is a new row, so the history stays.
+        b.OwnsMany(a => a.Terms, t =>
+        {
+            t.ToTable("agreement_terms");
+            t.WithOwner().HasForeignKey("AgreementId");
+            t.HasKey("AgreementId", nameof(AgreementTerm.Start));
+            t.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            t.Property(x => x.DecisionReference).HasMaxLength(100);
+        });
+        b.Navigation(a => a.Terms).HasField("_terms").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+/// <summary>A funding rule as stored: the rule set is data, and a new rule takes effect from its date.</summary>
+public sealed class FundingRuleRow
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public ClusterType ClusterType { get; set; }
+    public DateOnly EffectiveFrom { get; set; }
+    public decimal MaxYearlyOperatingAid { get; set; }
+    public decimal MinMemberCofinancingShare { get; set; }
+    public decimal MaxAidIntensity { get; set; }
+    public int MaxTermYears { get; set; }
+    public int MaxOperatingAidYears { get; set; }
+    public string Source { get; set; } = "";
+
+    public FundingRule ToRule() => new(ClusterType, EffectiveFrom, MaxYearlyOperatingAid, MinMemberCofinancingShare, MaxAidIntensity, MaxTermYears, MaxOperatingAidYears, Source);
+
+    public static FundingRuleRow From(FundingRule r) => new()
+    {
+        ClusterType = r.ClusterType, EffectiveFrom = r.EffectiveFrom, MaxYearlyOperatingAid = r.MaxYearlyOperatingAid, MinMemberCofinancingShare = r.MinMemberCofinancingShare,
+        MaxAidIntensity = r.MaxAidIntensity, MaxTermYears = r.MaxTermYears, MaxOperatingAidYears = r.MaxOperatingAidYears, Source = r.Source,
+    };
+}
+
+internal sealed class FundingRuleRowConfiguration : IEntityTypeConfiguration<FundingRuleRow>
+{
+    public void Configure(EntityTypeBuilder<FundingRuleRow> b)
+    {
+        b.ToTable("funding_rules");
+        b.HasKey(r => r.Id);
+        b.Property(r => r.ClusterType).HasConversion<string>().HasMaxLength(40);
+        b.HasIndex(r => new { r.ClusterType, r.EffectiveFrom }).IsUnique();
+        b.Property(r => r.MaxYearlyOperatingAid).HasPrecision(14, 2);
+        b.Property(r => r.MinMemberCofinancingShare).HasPrecision(5, 4);
+        b.Property(r => r.MaxAidIntensity).HasPrecision(5, 4);
+        b.Property(r => r.Source).HasMaxLength(300);
+    }
+}

@@ -1,0 +1,68 @@
+using System.ComponentModel.DataAnnotations;
+using Clusterpact.Web.Features.Clusters;
+using Clusterpact.Web.Infrastructure.Auth;
+using Clusterpact.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Clusterpact.Web.Features.Agreements;
+
+public sealed class ExtendModel(GetClusterDetails details, AgreementService agreements, CurrentUser user, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public sealed class InputModel
+    {
+        public long Version { get; set; }
+
+        [Required(ErrorMessage = "Validation.Required"), Display(Name = "Agreements.NewEnd")]
+        public DateOnly? End { get; set; }
+
+        [Required(ErrorMessage = "Validation.Required"), Display(Name = "Agreements.Evaluation")]
+        public DateOnly? InterimEvaluationDate { get; set; }
+
+        [Display(Name = "Agreements.EvaluationAdvises")]
+        public bool EvaluationAdvisesExtension { get; set; }
+
+        [Required(ErrorMessage = "Validation.Required"), StringLength(100, ErrorMessage = "Validation.MaxLength"), Display(Name = "Agreements.Decision")]
+        public string? DecisionReference { get; set; }
+    }
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+    public ClusterDetails Cluster { get; private set; } = null!;
+    public ClusterAgreements Agreements { get; private set; } = null!;
+    public AgreementView Agreement { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid agreementId, CancellationToken ct)
+    {
+        if (await LoadAsync(id, agreementId, ct) is { } problem) return problem;
+        Input.Version = Agreement.Version;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, Guid agreementId, CancellationToken ct)
+    {
+        if (await LoadAsync(id, agreementId, ct) is { } problem) return problem;
+        if (!ModelState.IsValid) return Page();
+        var outcome = await agreements.ExtendAsync(new ExtendAgreementCommand(id, agreementId, Input.Version, Input.End!.Value, Input.InterimEvaluationDate!.Value,
+            Input.EvaluationAdvisesExtension, Input.DecisionReference!), ct);
+        if (outcome is { Status: CommandStatus.Invalid, ErrorCode: "Agreement.ExceedsTenYearLimit" } && Agreements.LastAllowedDay is { } last)
+        {
+            // Say which day is the last one allowed, next to the rule.
+            ModelState.AddModelError("Input.End", text["Agreement.ExceedsTenYearLimitOn", Infrastructure.Formatting.Format.Date(last)]);
+            return Page();
+        }
+        return AgreementPages.Handle(this, outcome, $"/Clusters/{id}", text, "Input");
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, Guid agreementId, CancellationToken ct)
+    {
+        var c = await details.HandleAsync(id, 1, ct);
+        if (c is null) return NotFound();
+        if (!user.IsAgencyStaff) return Forbid();
+        var a = await agreements.ForClusterAsync(id, ct);
+        var agreement = a?.Agreements.SingleOrDefault(x => x.Id == agreementId);
+        if (a is null || agreement is null) return NotFound();
+        (Cluster, Agreements, Agreement) = (c, a, agreement);
+        return null;
+    }
+}

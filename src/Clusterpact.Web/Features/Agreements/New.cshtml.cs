@@ -1,0 +1,68 @@
+using System.ComponentModel.DataAnnotations;
+using Clusterpact.Web.Features.Clusters;
+using Clusterpact.Web.Infrastructure.Auth;
+using Clusterpact.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Clusterpact.Web.Features.Agreements;
+
+public sealed class NewModel(GetClusterDetails details, AgreementService agreements, CurrentUser user, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Validation.Required"), Display(Name = "Clusters.Start")]
+        public DateOnly? Start { get; set; }
+
+        [Required(ErrorMessage = "Validation.Required"), Display(Name = "Clusters.End")]
+        public DateOnly? End { get; set; }
+
+        [Required(ErrorMessage = "Validation.Required"), StringLength(100, ErrorMessage = "Validation.MaxLength"), Display(Name = "Agreements.Decision")]
+        public string? DecisionReference { get; set; }
+    }
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+    public ClusterDetails Cluster { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } problem) return problem;
+        if (!ModelState.IsValid) return Page();
+        var outcome = await agreements.CreateAsync(new CreateAgreementCommand(id, Input.Start!.Value, Input.End!.Value, Input.DecisionReference!), ct);
+        return AgreementPages.Handle(this, outcome, $"/Clusters/{id}", text, "Input");
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var c = await details.HandleAsync(id, 1, ct);
+        if (c is null) return NotFound();
+        if (!user.IsAgencyStaff) return Forbid();
+        Cluster = c;
+        return null;
+    }
+}
+
+internal static class AgreementPages
+{
+    /// <summary>Turns a command's outcome into the page's answer; a refusal is shown next to its field with the rule it cites.</summary>
+    public static IActionResult Handle(PageModel page, CommandOutcome outcome, string successUrl, IStringLocalizer text, string prefix)
+    {
+        switch (outcome.Status)
+        {
+            case CommandStatus.Ok:
+                page.TempData["Flash"] = "Flash.Saved";
+                return new RedirectResult(successUrl);
+            case CommandStatus.NotFound: return new NotFoundResult();
+            case CommandStatus.Forbidden: return new ForbidResult();
+            case CommandStatus.Conflict:
+                page.ModelState.AddModelError(string.Empty, text[outcome.ErrorCode!]);
+                return new PageResult();
+            default:
+                page.ModelState.AddModelError($"{prefix}.{outcome.Field}", text[outcome.ErrorCode!]);
+                return new PageResult();
+        }
+    }
+}

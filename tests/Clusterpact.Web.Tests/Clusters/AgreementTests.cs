@@ -1,0 +1,104 @@
+using System.Net;
+using Clusterpact.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Clusterpact.Web.Tests.Clusters;
+
+[Collection(AppCollection.Name)]
+public sealed class AgreementTests(ClusterpactApp app)
+{
+    [Fact]
+    public async Task Catalisti_shows_its_terms_and_is_flagged_before_its_ten_year_limit()
+    {
+        var officer = await app.SignedInAsync(Emails.Officer);
+        var id = await app.ClusterIdAsync("Catalisti");
+        var doc = await officer.GetDocumentAsync($"/Clusters/{id}");
+        var section = doc.QuerySelector("[data-testid=agreements]")!;
+        Assert.Contains("01-01-2017", section.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Verlenging", section.TextContent, StringComparison.Ordinal);
+        var limit = doc.QuerySelector("[data-testid=aid-limit]")!;
+        Assert.Contains("31-12-2026", limit.TextContent, StringComparison.Ordinal);
+        // The demo's today lies within a year of 31-12-2026 when the suite runs in 2026; the flag follows the clock.
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        Assert.Equal(today >= new DateOnly(2026, 1, 1) && today <= new DateOnly(2026, 12, 31), limit.ClassList.Contains("alert-warning"));
+    }
+
+    [Fact]
+    public async Task An_extension_past_the_ten_year_limit_is_refused_citing_the_rule_and_changes_nothing()
+    {
+        var officer = await app.SignedInAsync(Emails.Officer);
+        var id = await app.ClusterIdAsync("VIL");
+        var agreementId = await app.WithDbAsync(db => db.SupportAgreements.Where(a => a.ClusterId == id).Select(a => a.Id).SingleAsync());
+        var terms = await app.WithDbAsync(async db => (await db.SupportAgreements.AsNoTracking().SingleAsync(a => a.Id == agreementId)).Terms.Count);
+
+        var response = await officer.SubmitFormAsync($"/Clusters/{id}/Agreements/{agreementId}/Extend", new Dictionary<string, string>
+        {
+            ["Input.End"] = "2027-12-31", ["Input.InterimEvaluationDate"] = "2026-05-15", ["Input.EvaluationAdvisesExtension"] = "true", ["Input.DecisionReference"] = "HF-2026-VIL",
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = (await response.ParseAsync()).Body!.TextContent;
+        Assert.Contains("AGVV art. 27", text, StringComparison.Ordinal);
+        Assert.Contains("de laatste toegelaten dag is 31-12-2026", text, StringComparison.Ordinal);
+        Assert.Equal(terms, await app.WithDbAsync(async db => (await db.SupportAgreements.AsNoTracking().SingleAsync(a => a.Id == agreementId)).Terms.Count));
+    }
+
+    [Fact]
+    public async Task An_officer_creates_and_extends_an_agreement_and_the_rules_refuse_what_they_forbid()
+    {
+        var officer = await app.SignedInAsync(Emails.Officer);
+        var id = await app.ClusterIdAsync("Slimme Regio Vlaanderen");
+
+        var tooLong = await officer.SubmitFormAsync($"/Clusters/{id}/Agreements/New", new Dictionary<string, string>
+        {
+            ["Input.Start"] = "2024-01-01", ["Input.End"] = "2027-01-01", ["Input.DecisionReference"] = "HF-2023-SRV",
+        });
+        Assert.Contains("ten hoogste 3 jaar", (await tooLong.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
+
+        var created = await officer.SubmitFormAsync($"/Clusters/{id}/Agreements/New", new Dictionary<string, string>
+        {
+            ["Input.Start"] = "2024-01-01", ["Input.End"] = "2026-12-31", ["Input.DecisionReference"] = "HF-2023-SRV",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var agreementId = await app.WithDbAsync(db => db.SupportAgreements.Where(a => a.ClusterId == id).Select(a => a.Id).SingleAsync());
+
+        var withoutEvaluation = await officer.SubmitFormAsync($"/Clusters/{id}/Agreements/{agreementId}/Extend", new Dictionary<string, string>
+        {
+            ["Input.End"] = "2029-12-31", ["Input.InterimEvaluationDate"] = "2026-05-15", ["Input.DecisionReference"] = "HF-2026-SRV",
+        });
+        Assert.Contains("na een tussentijdse evaluatie die verlenging adviseert", (await withoutEvaluation.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
+
+        var extended = await officer.SubmitFormAsync($"/Clusters/{id}/Agreements/{agreementId}/Extend", new Dictionary<string, string>
+        {
+            ["Input.End"] = "2029-12-31", ["Input.InterimEvaluationDate"] = "2026-05-15", ["Input.EvaluationAdvisesExtension"] = "true", ["Input.DecisionReference"] = "HF-2026-SRV",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, extended.StatusCode);
+        var stored = await app.WithDbAsync(db => db.SupportAgreements.AsNoTracking().SingleAsync(a => a.Id == agreementId));
+        Assert.Equal([new DateOnly(2026, 12, 31), new DateOnly(2029, 12, 31)], stored.Terms.OrderBy(t => t.Start).Select(t => t.End));
+        Assert.Equal(1, stored.Version);
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "AgreementTerm" && a.EntityId.StartsWith(agreementId.ToString()) && a.UserName == Emails.Officer)));
+
+        var overlapping = await officer.SubmitFormAsync($"/Clusters/{id}/Agreements/New", new Dictionary<string, string>
+        {
+            ["Input.Start"] = "2029-01-01", ["Input.End"] = "2030-12-31", ["Input.DecisionReference"] = "HF-X",
+        });
+        Assert.Contains("overlapt", (await overlapping.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Only_agency_staff_create_or_extend_agreements()
+    {
+        var id = await app.ClusterIdAsync("Catalisti");
+        var agreementId = await app.WithDbAsync(db => db.SupportAgreements.Where(a => a.ClusterId == id).Select(a => a.Id).SingleAsync());
+        var manager = await app.SignedInAsync(Emails.CatalistiManager);
+        var page = await manager.GetStringAsync($"/Clusters/{id}");
+        Assert.Contains("Steunovereenkomsten", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("/Agreements/New", page, StringComparison.Ordinal);
+        foreach (var client in new[] { manager, await app.SignedInAsync(Emails.Reader) })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync($"/Clusters/{id}/Agreements/New")).StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync($"/Clusters/{id}/Agreements/{agreementId}/Extend")).StatusCode);
+        }
+        var other = await app.SignedInAsync(Emails.Flux50Manager);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Clusters/{id}/Agreements/New")).StatusCode);
+    }
+}
