@@ -8,7 +8,7 @@ public enum PaymentStatus { Requested, Approved, Paid, Rejected }
 /// A tranche of operating aid paid to a cluster organisation. One person requests it, another approves it
 /// (four-eyes); it is paid only once approved, never more than the year's granted aid not yet paid.
 /// </summary>
-public sealed class AidPayment
+public sealed class AidPayment : IAuditable
 {
     /// <summary>The allowed transitions: anything else is refused with a reason, never ignored.</summary>
     private static readonly Dictionary<(PaymentStatus From, PaymentStatus To), string> Transitions = new()
@@ -21,6 +21,7 @@ public sealed class AidPayment
     private AidPayment() { }
 
     public Guid Id { get; private set; }
+    public long Version { get; private set; }
     public Guid AgreementId { get; private set; }
     public int YearIndex { get; private set; }
     public decimal AmountEur { get; private set; }

@@ -1,0 +1,85 @@
+using Clusterpact.Domain.Common;
+using Clusterpact.Domain.Funding;
+
+namespace Clusterpact.Domain.Agreements;
+
+/// <summary>
+/// One year of a support agreement: the operating aid granted, the eligible costs per category, the members'
+/// cofinancing plan, the cofinancing paid in, and a lapse decision when the deposit rule was not met.
+/// </summary>
+public sealed class AgreementYear : IAuditable
+{
+    private readonly List<CofinancingPaymentRecord> _payments = [];
+
+    private AgreementYear() { }
+
+    public Guid Id { get; private set; }
+    public long Version { get; private set; }
+    public Guid AgreementId { get; private set; }
+    public int YearIndex { get; private set; }
+
+    /// <summary>First day of the project year; the deposit period starts here (for year 1: the approval date).</summary>
+    public DateOnly YearStart { get; private set; }
+
+    public decimal GrantedAid { get; private set; }
+    public decimal PlannedCofinancing { get; private set; }
+    public decimal AnimationCosts { get; private set; }
+    public decimal MarketingCosts { get; private set; }
+    public decimal FacilityCosts { get; private set; }
+    public decimal TrainingCosts { get; private set; }
+    public bool LapseDecided { get; private set; }
+    public string? LapseDecisionNote { get; private set; }
+    public IReadOnlyList<CofinancingPaymentRecord> CofinancingPayments => _payments;
+
+    public AgreementYearBudget Budget => new(YearIndex, YearStart, GrantedAid, new Dictionary<EligibleCostCategory, decimal>
+    {
+        [EligibleCostCategory.Animation] = AnimationCosts, [EligibleCostCategory.Marketing] = MarketingCosts,
+        [EligibleCostCategory.FacilityManagement] = FacilityCosts, [EligibleCostCategory.TrainingAndNetworking] = TrainingCosts,
+    }, PlannedCofinancing);
+
+    /// <summary>
+    /// A year's budget, checked against the rules in force at the year's start and, with the agreement's other years,
+    /// against the aid intensity over the whole period.
+    /// </summary>
+    public static Result<AgreementYear> Plan(SupportAgreement agreement, IReadOnlyList<AgreementYear> otherYears, DateOnly yearStart, decimal grantedAid,
+        decimal plannedCofinancing, decimal animation, decimal marketing, decimal facilities, decimal training, FundingRuleSet rules)
+    {
+        if (yearStart < agreement.Start || yearStart > agreement.End) return Result<AgreementYear>.Fail(new DomainError("Budget.YearOutsideAgreement"));
+        if (otherYears.Any(y => y.YearStart == yearStart)) return Result<AgreementYear>.Fail(new DomainError("Budget.YearExists"));
+        var year = new AgreementYear
+        {
+            Id = Guid.CreateVersion7(), AgreementId = agreement.Id, YearIndex = otherYears.Count(y => y.YearStart < yearStart) + 1, YearStart = yearStart,
+            GrantedAid = grantedAid, PlannedCofinancing = plannedCofinancing, AnimationCosts = animation, MarketingCosts = marketing,
+            FacilityCosts = facilities, TrainingCosts = training,
+        };
+        var check = AidIntensity.CheckYear(year.Budget, agreement.ClusterType, rules);
+        if (!check.IsSuccess) return Result<AgreementYear>.Fail(check.Error!);
+        var rule = rules.InForce(agreement.ClusterType, yearStart)!;
+        var period = AidIntensity.CheckPeriod(otherYears.Select(y => y.Budget).Append(year.Budget), rule.MaxAidIntensity);
+        return period.IsSuccess ? Result<AgreementYear>.Ok(year) : Result<AgreementYear>.Fail(period.Error!);
+    }
+
+    public Result RecordCofinancing(DateOnly paidOn, decimal amount, string? reference)
+    {
+        if (amount <= 0) return Result.Fail(new DomainError("Cofinancing.AmountNotPositive"));
+        if (paidOn < YearStart) return Result.Fail(new DomainError("Cofinancing.BeforeYear"));
+        _payments.Add(new CofinancingPaymentRecord(Guid.CreateVersion7(), paidOn, amount, string.IsNullOrWhiteSpace(reference) ? null : reference.Trim()));
+        return Result.Success;
+    }
+
+    public DepositState DepositOn(DateOnly on, int warningDays = CofinancingDeposit.DefaultWarningDays) =>
+        CofinancingDeposit.StatusOn(on, YearStart, PlannedCofinancing, _payments.Select(p => new CofinancingPayment(p.PaidOn, p.AmountEur)), LapseDecided, warningDays);
+
+    /// <summary>Records that the support decision lapsed for this year (concept note §7.1-7.2), only once the deadline has passed unmet.</summary>
+    public Result DecideLapse(DateOnly on, string note)
+    {
+        if (string.IsNullOrWhiteSpace(note)) return Result.Fail(new DomainError("Cofinancing.LapseNeedsNote"));
+        if (DepositOn(on).Status is not (DepositStatus.Late or DepositStatus.PaidLate)) return Result.Fail(new DomainError("Cofinancing.NotLate"));
+        LapseDecided = true;
+        LapseDecisionNote = note.Trim();
+        return Result.Success;
+    }
+}
+
+/// <summary>A cofinancing amount paid in by the members, with the bank reference.</summary>
+public sealed record CofinancingPaymentRecord(Guid Id, DateOnly PaidOn, decimal AmountEur, string? Reference);
