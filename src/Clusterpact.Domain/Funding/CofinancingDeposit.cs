@@ -1,6 +1,9 @@
 namespace Clusterpact.Domain.Funding;
 
-public enum DepositStatus { OnTrack, DueSoon, Late, PaidLate, Lapsed }
+/// <summary>
+/// AwaitingPayment: short of 80% with the deadline still beyond the warning window; OnTrack: 80% paid by the deadline.
+/// </summary>
+public enum DepositStatus { AwaitingPayment, DueSoon, OnTrack, Late, PaidLate, Lapsed }
 
 /// <summary>A payment of cofinancing into the cluster organisation's account.</summary>
 public sealed record CofinancingPayment(DateOnly PaidOn, decimal AmountEur);
@@ -32,8 +35,8 @@ public static class CofinancingDeposit
     public static decimal Required(decimal plannedCofinancingNext12Months) => Math.Round(plannedCofinancingNext12Months * RequiredShare, 2, MidpointRounding.AwayFromZero);
 
     /// <summary>
-    /// The status on a date. Paid in time (by the deadline, included) is on track; short of it: due soon within the
-    /// warning window, late after the deadline; paid in full only after the deadline is "paid late" (the agency
+    /// The status on a date. Paid in time (by the deadline, included) is on track; short of it: awaiting payment,
+    /// then due soon within the warning window, late after the deadline; paid in full only after the deadline is "paid late" (the agency
     /// decides on the lapse); a recorded lapse decision overrides all.
     /// </summary>
     public static DepositState StatusOn(DateOnly on, DateOnly periodStart, decimal plannedCofinancingNext12Months, IEnumerable<CofinancingPayment> payments,
@@ -47,7 +50,7 @@ public static class CofinancingDeposit
         DepositStatus status;
         if (lapseDecided) status = DepositStatus.Lapsed;
         else if (byDeadline >= required) status = DepositStatus.OnTrack;
-        else if (on <= deadline) status = deadline.DayNumber - on.DayNumber <= warningDays ? DepositStatus.DueSoon : DepositStatus.OnTrack;
+        else if (on <= deadline) status = deadline.DayNumber - on.DayNumber <= warningDays ? DepositStatus.DueSoon : DepositStatus.AwaitingPayment;
         else status = soFar >= required ? DepositStatus.PaidLate : DepositStatus.Late;
         return new DepositState(status, deadline, required, byDeadline, soFar);
     }

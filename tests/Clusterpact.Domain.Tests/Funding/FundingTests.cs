@@ -91,7 +91,7 @@ public sealed class CofinancingDepositTests
     [Fact]
     public void The_warning_window_opens_thirty_days_before_the_deadline()
     {
-        Assert.Equal(DepositStatus.OnTrack, CofinancingDeposit.StatusOn(new DateOnly(2025, 3, 15), Approval, Planned, []).Status);  // 31 days before
+        Assert.Equal(DepositStatus.AwaitingPayment, CofinancingDeposit.StatusOn(new DateOnly(2025, 3, 15), Approval, Planned, []).Status);  // 31 days before
         Assert.Equal(DepositStatus.DueSoon, CofinancingDeposit.StatusOn(new DateOnly(2025, 3, 16), Approval, Planned, []).Status);  // 30 days before
     }
 

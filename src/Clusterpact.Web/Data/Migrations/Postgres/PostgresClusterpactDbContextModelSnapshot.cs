@@ -22,6 +22,64 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Clusterpact.Domain.Agreements.AgreementYear", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("AnimationCosts")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<decimal>("FacilityCosts")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<decimal>("GrantedAid")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<bool>("LapseDecided")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("LapseDecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<decimal>("MarketingCosts")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<decimal>("PlannedCofinancing")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<decimal>("TrainingCosts")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("YearIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("YearStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId", "YearStart")
+                        .IsUnique();
+
+                    b.ToTable("agreement_years", (string)null);
+                });
+
             modelBuilder.Entity("Clusterpact.Domain.Agreements.SupportAgreement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -110,6 +168,50 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("clusters", (string)null);
+                });
+
+            modelBuilder.Entity("Clusterpact.Domain.Funding.AidPayment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("AmountEur")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("RequestedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("YearIndex")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId", "YearIndex");
+
+                    b.ToTable("aid_payments", (string)null);
                 });
 
             modelBuilder.Entity("Clusterpact.Domain.Members.Membership", b =>
@@ -729,6 +831,46 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Clusterpact.Domain.Agreements.AgreementYear", b =>
+                {
+                    b.HasOne("Clusterpact.Domain.Agreements.SupportAgreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Clusterpact.Domain.Agreements.CofinancingPaymentRecord", "CofinancingPayments", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("AgreementYearId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<decimal>("AmountEur")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)");
+
+                            b1.Property<DateOnly>("PaidOn")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("Reference")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AgreementYearId");
+
+                            b1.ToTable("cofinancing_payments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgreementYearId");
+                        });
+
+                    b.Navigation("CofinancingPayments");
+                });
+
             modelBuilder.Entity("Clusterpact.Domain.Agreements.SupportAgreement", b =>
                 {
                     b.HasOne("Clusterpact.Domain.Clusters.Cluster", null)
@@ -770,6 +912,15 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Terms");
+                });
+
+            modelBuilder.Entity("Clusterpact.Domain.Funding.AidPayment", b =>
+                {
+                    b.HasOne("Clusterpact.Domain.Agreements.SupportAgreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Clusterpact.Domain.Members.Membership", b =>

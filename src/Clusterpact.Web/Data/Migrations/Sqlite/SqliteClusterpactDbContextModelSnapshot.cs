@@ -17,6 +17,64 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Clusterpact.Domain.Agreements.AgreementYear", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("AnimationCosts")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("FacilityCosts")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("GrantedAid")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("LapseDecided")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LapseDecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("MarketingCosts")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("PlannedCofinancing")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("TrainingCosts")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("YearIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("YearStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId", "YearStart")
+                        .IsUnique();
+
+                    b.ToTable("agreement_years", (string)null);
+                });
+
             modelBuilder.Entity("Clusterpact.Domain.Agreements.SupportAgreement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -105,6 +163,50 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("clusters", (string)null);
+                });
+
+            modelBuilder.Entity("Clusterpact.Domain.Funding.AidPayment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("AmountEur")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RequestedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("YearIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId", "YearIndex");
+
+                    b.ToTable("aid_payments", (string)null);
                 });
 
             modelBuilder.Entity("Clusterpact.Domain.Members.Membership", b =>
@@ -720,6 +822,46 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Clusterpact.Domain.Agreements.AgreementYear", b =>
+                {
+                    b.HasOne("Clusterpact.Domain.Agreements.SupportAgreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Clusterpact.Domain.Agreements.CofinancingPaymentRecord", "CofinancingPayments", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("AgreementYearId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<double>("AmountEur")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("REAL");
+
+                            b1.Property<DateOnly>("PaidOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Reference")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AgreementYearId");
+
+                            b1.ToTable("cofinancing_payments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgreementYearId");
+                        });
+
+                    b.Navigation("CofinancingPayments");
+                });
+
             modelBuilder.Entity("Clusterpact.Domain.Agreements.SupportAgreement", b =>
                 {
                     b.HasOne("Clusterpact.Domain.Clusters.Cluster", null)
@@ -761,6 +903,15 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Terms");
+                });
+
+            modelBuilder.Entity("Clusterpact.Domain.Funding.AidPayment", b =>
+                {
+                    b.HasOne("Clusterpact.Domain.Agreements.SupportAgreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Clusterpact.Domain.Members.Membership", b =>

@@ -11,14 +11,97 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Clusterpact.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteClusterpactDbContext))]
-    [Migration("20261122234448_Foundation")]
-    partial class Foundation
+    [Migration("20261123005004_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Clusterpact.Domain.Agreements.AgreementYear", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("AnimationCosts")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("FacilityCosts")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("GrantedAid")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("LapseDecided")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LapseDecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("MarketingCosts")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("PlannedCofinancing")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("TrainingCosts")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("YearIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("YearStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId", "YearStart")
+                        .IsUnique();
+
+                    b.ToTable("agreement_years", (string)null);
+                });
+
+            modelBuilder.Entity("Clusterpact.Domain.Agreements.SupportAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClusterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClusterType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClusterId");
+
+                    b.ToTable("support_agreements", (string)null);
+                });
 
             modelBuilder.Entity("Clusterpact.Domain.Clusters.Cluster", b =>
                 {
@@ -85,6 +168,50 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                     b.ToTable("clusters", (string)null);
                 });
 
+            modelBuilder.Entity("Clusterpact.Domain.Funding.AidPayment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("AmountEur")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RequestedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("YearIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId", "YearIndex");
+
+                    b.ToTable("aid_payments", (string)null);
+                });
+
             modelBuilder.Entity("Clusterpact.Domain.Members.Membership", b =>
                 {
                     b.Property<Guid>("Id")
@@ -140,6 +267,10 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ForeignId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("InternationallyActive")
                         .HasColumnType("INTEGER");
 
@@ -148,13 +279,29 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NaceCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NutsRegion")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SizeClass")
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SizeOverride")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SizeOverrideJustification")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
@@ -167,6 +314,11 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("CountryCode", "ForeignId")
+                        .IsUnique();
+
+                    b.HasIndex("Kind", "SizeClass");
 
                     b.ToTable("organisations", (string)null);
                 });
@@ -335,6 +487,51 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Clusterpact.Web.Data.Configurations.FundingRuleRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClusterType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("MaxAidIntensity")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("MaxOperatingAidYears")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxTermYears")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("MaxYearlyOperatingAid")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MinMemberCofinancingShare")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClusterType", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("funding_rules", (string)null);
+                });
+
             modelBuilder.Entity("Clusterpact.Web.Data.UserClusterScope", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -348,6 +545,185 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                     b.HasIndex("ClusterId");
 
                     b.ToTable("user_cluster_scopes", (string)null);
+                });
+
+            modelBuilder.Entity("Clusterpact.Web.Features.Organisations.Import.ImportSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ClusterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CommittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DefaultMemberSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FiguresYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("JobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mapping")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoredPath")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClusterId");
+
+                    b.HasIndex("CreatedBy", "CreatedAt");
+
+                    b.ToTable("import_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Clusterpact.Web.Infrastructure.Email.OutboxEmail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DedupKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DedupKey")
+                        .IsUnique();
+
+                    b.HasIndex("SentAt", "CreatedAt");
+
+                    b.ToTable("outbox_emails", (string)null);
+                });
+
+            modelBuilder.Entity("Clusterpact.Web.Infrastructure.Jobs.BackgroundJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Input")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Progress")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("ProgressText")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.ToTable("background_jobs", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -449,6 +825,98 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Clusterpact.Domain.Agreements.AgreementYear", b =>
+                {
+                    b.HasOne("Clusterpact.Domain.Agreements.SupportAgreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Clusterpact.Domain.Agreements.CofinancingPaymentRecord", "CofinancingPayments", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("AgreementYearId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<double>("AmountEur")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("REAL");
+
+                            b1.Property<DateOnly>("PaidOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Reference")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AgreementYearId");
+
+                            b1.ToTable("cofinancing_payments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgreementYearId");
+                        });
+
+                    b.Navigation("CofinancingPayments");
+                });
+
+            modelBuilder.Entity("Clusterpact.Domain.Agreements.SupportAgreement", b =>
+                {
+                    b.HasOne("Clusterpact.Domain.Clusters.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Clusterpact.Domain.Agreements.AgreementTerm", "Terms", b1 =>
+                        {
+                            b1.Property<Guid>("AgreementId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("Start")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("DecisionReference")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("End")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("InterimEvaluationDate")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("AgreementId", "Start");
+
+                            b1.ToTable("agreement_terms", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgreementId");
+                        });
+
+                    b.Navigation("Terms");
+                });
+
+            modelBuilder.Entity("Clusterpact.Domain.Funding.AidPayment", b =>
+                {
+                    b.HasOne("Clusterpact.Domain.Agreements.SupportAgreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Clusterpact.Domain.Members.Membership", b =>
                 {
                     b.HasOne("Clusterpact.Domain.Clusters.Cluster", null)
@@ -464,6 +932,40 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Clusterpact.Domain.Members.Organisation", b =>
+                {
+                    b.OwnsMany("Clusterpact.Domain.Members.OrganisationFigures", "Figures", b1 =>
+                        {
+                            b1.Property<Guid>("OrganisationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Year")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<double?>("BalanceSheetEur")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("REAL");
+
+                            b1.Property<double?>("Headcount")
+                                .HasPrecision(10, 2)
+                                .HasColumnType("REAL");
+
+                            b1.Property<double?>("TurnoverEur")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("REAL");
+
+                            b1.HasKey("OrganisationId", "Year");
+
+                            b1.ToTable("organisation_figures", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrganisationId");
+                        });
+
+                    b.Navigation("Figures");
+                });
+
             modelBuilder.Entity("Clusterpact.Web.Data.UserClusterScope", b =>
                 {
                     b.HasOne("Clusterpact.Domain.Clusters.Cluster", null)
@@ -475,6 +977,15 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                     b.HasOne("Clusterpact.Web.Data.AppUser", null)
                         .WithMany("ClusterScopes")
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clusterpact.Web.Features.Organisations.Import.ImportSession", b =>
+                {
+                    b.HasOne("Clusterpact.Domain.Clusters.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

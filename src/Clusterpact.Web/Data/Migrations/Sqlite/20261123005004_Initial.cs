@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Clusterpact.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Foundation : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -76,6 +76,28 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "background_jobs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Progress = table.Column<double>(type: "REAL", nullable: false),
+                    ProgressText = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Input = table.Column<string>(type: "TEXT", nullable: false),
+                    Result = table.Column<string>(type: "TEXT", nullable: true),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_background_jobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "clusters",
                 columns: table => new
                 {
@@ -99,6 +121,25 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "funding_rules",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClusterType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    MaxYearlyOperatingAid = table.Column<double>(type: "REAL", precision: 14, scale: 2, nullable: false),
+                    MinMemberCofinancingShare = table.Column<double>(type: "REAL", precision: 5, scale: 4, nullable: false),
+                    MaxAidIntensity = table.Column<double>(type: "REAL", precision: 5, scale: 4, nullable: false),
+                    MaxTermYears = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaxOperatingAidYears = table.Column<int>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_funding_rules", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "organisations",
                 columns: table => new
                 {
@@ -108,12 +149,37 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                     Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     EnterpriseNumber = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
                     CountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    ForeignId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     InternationallyActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SizeClass = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true)
+                    NaceCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    NutsRegion = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
+                    SizeClass = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    SizeOverride = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    SizeOverrideJustification = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_organisations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_emails",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DedupKey = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outbox_emails", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -223,6 +289,59 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "import_sessions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClusterId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    Format = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    StoredPath = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Mapping = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    DefaultMemberSince = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    FiguresYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    JobId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Accepted = table.Column<int>(type: "INTEGER", nullable: false),
+                    Updated = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rejected = table.Column<int>(type: "INTEGER", nullable: false),
+                    Skipped = table.Column<int>(type: "INTEGER", nullable: false),
+                    CommittedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_import_sessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_import_sessions_clusters_ClusterId",
+                        column: x => x.ClusterId,
+                        principalTable: "clusters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "support_agreements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClusterId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClusterType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_support_agreements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_support_agreements_clusters_ClusterId",
+                        column: x => x.ClusterId,
+                        principalTable: "clusters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "user_cluster_scopes",
                 columns: table => new
                 {
@@ -276,6 +395,136 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "organisation_figures",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Headcount = table.Column<double>(type: "REAL", precision: 10, scale: 2, nullable: true),
+                    TurnoverEur = table.Column<double>(type: "REAL", precision: 18, scale: 2, nullable: true),
+                    BalanceSheetEur = table.Column<double>(type: "REAL", precision: 18, scale: 2, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_organisation_figures", x => new { x.OrganisationId, x.Year });
+                    table.ForeignKey(
+                        name: "FK_organisation_figures_organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "agreement_terms",
+                columns: table => new
+                {
+                    Start = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AgreementId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    End = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DecisionReference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    InterimEvaluationDate = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_agreement_terms", x => new { x.AgreementId, x.Start });
+                    table.ForeignKey(
+                        name: "FK_agreement_terms_support_agreements_AgreementId",
+                        column: x => x.AgreementId,
+                        principalTable: "support_agreements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "agreement_years",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    AgreementId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    YearIndex = table.Column<int>(type: "INTEGER", nullable: false),
+                    YearStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    GrantedAid = table.Column<double>(type: "REAL", precision: 14, scale: 2, nullable: false),
+                    PlannedCofinancing = table.Column<double>(type: "REAL", precision: 14, scale: 2, nullable: false),
+                    AnimationCosts = table.Column<double>(type: "REAL", precision: 14, scale: 2, nullable: false),
+                    MarketingCosts = table.Column<double>(type: "REAL", precision: 14, scale: 2, nullable: false),
+                    FacilityCosts = table.Column<double>(type: "REAL", precision: 14, scale: 2, nullable: false),
+                    TrainingCosts = table.Column<double>(type: "REAL", precision: 14, scale: 2, nullable: false),
+                    LapseDecided = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LapseDecisionNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_agreement_years", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_agreement_years_support_agreements_AgreementId",
+                        column: x => x.AgreementId,
+                        principalTable: "support_agreements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "aid_payments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    AgreementId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    YearIndex = table.Column<int>(type: "INTEGER", nullable: false),
+                    AmountEur = table.Column<double>(type: "REAL", precision: 14, scale: 2, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RequestedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DecidedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RequestedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PaidOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_aid_payments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_aid_payments_support_agreements_AgreementId",
+                        column: x => x.AgreementId,
+                        principalTable: "support_agreements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "cofinancing_payments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PaidOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AmountEur = table.Column<double>(type: "REAL", precision: 14, scale: 2, nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    AgreementYearId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_cofinancing_payments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_cofinancing_payments_agreement_years_AgreementYearId",
+                        column: x => x.AgreementYearId,
+                        principalTable: "agreement_years",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_agreement_years_AgreementId_YearStart",
+                table: "agreement_years",
+                columns: new[] { "AgreementId", "YearStart" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_aid_payments_AgreementId_YearIndex",
+                table: "aid_payments",
+                columns: new[] { "AgreementId", "YearIndex" });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -324,10 +573,36 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                 columns: new[] { "EntityType", "EntityId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_background_jobs_Status_CreatedAt",
+                table: "background_jobs",
+                columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_clusters_Name",
                 table: "clusters",
                 column: "Name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cofinancing_payments_AgreementYearId",
+                table: "cofinancing_payments",
+                column: "AgreementYearId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_funding_rules_ClusterType_EffectiveFrom",
+                table: "funding_rules",
+                columns: new[] { "ClusterType", "EffectiveFrom" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_import_sessions_ClusterId",
+                table: "import_sessions",
+                column: "ClusterId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_import_sessions_CreatedBy_CreatedAt",
+                table: "import_sessions",
+                columns: new[] { "CreatedBy", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_memberships_ClusterId_From",
@@ -340,15 +615,42 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                 column: "OrganisationId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_organisations_CountryCode_ForeignId",
+                table: "organisations",
+                columns: new[] { "CountryCode", "ForeignId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_organisations_EnterpriseNumber",
                 table: "organisations",
                 column: "EnterpriseNumber",
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_organisations_Kind_SizeClass",
+                table: "organisations",
+                columns: new[] { "Kind", "SizeClass" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_organisations_Name",
                 table: "organisations",
                 column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_emails_DedupKey",
+                table: "outbox_emails",
+                column: "DedupKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_emails_SentAt_CreatedAt",
+                table: "outbox_emails",
+                columns: new[] { "SentAt", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_support_agreements_ClusterId",
+                table: "support_agreements",
+                column: "ClusterId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_user_cluster_scopes_ClusterId",
@@ -359,6 +661,12 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "agreement_terms");
+
+            migrationBuilder.DropTable(
+                name: "aid_payments");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -378,7 +686,25 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                 name: "audit_entries");
 
             migrationBuilder.DropTable(
+                name: "background_jobs");
+
+            migrationBuilder.DropTable(
+                name: "cofinancing_payments");
+
+            migrationBuilder.DropTable(
+                name: "funding_rules");
+
+            migrationBuilder.DropTable(
+                name: "import_sessions");
+
+            migrationBuilder.DropTable(
                 name: "memberships");
+
+            migrationBuilder.DropTable(
+                name: "organisation_figures");
+
+            migrationBuilder.DropTable(
+                name: "outbox_emails");
 
             migrationBuilder.DropTable(
                 name: "user_cluster_scopes");
@@ -387,10 +713,16 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
+                name: "agreement_years");
+
+            migrationBuilder.DropTable(
                 name: "organisations");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "support_agreements");
 
             migrationBuilder.DropTable(
                 name: "clusters");
