@@ -64,7 +64,7 @@ builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddDbContextCheck<ClusterpactDbContext>("database");
 builder.Services.AddClusterpactEmail(builder.Configuration);
 builder.Services.AddClusterpactJobs();
-builder.Services.AddFeatures();
+builder.Services.AddFeatures(builder.Configuration);
 
 var app = builder.Build();
 

@@ -270,7 +270,8 @@ public static class BelgianFormats
         else if (lastDot >= 0)
         {
             var groups = s.TrimStart('-').Split('.');
-            var thousands = groups[0].Length is >= 1 and <= 3 && groups.Skip(1).All(g => g.Length == 3);
+            // "0.125" is a decimal: no number written with thousands separators starts with a 0 group.
+            var thousands = groups[0].Length is >= 1 and <= 3 && !groups[0].StartsWith('0') && groups.Skip(1).All(g => g.Length == 3);
             normalised = thousands ? s.Replace(".", "", StringComparison.Ordinal) : s;
         }
         else normalised = s;

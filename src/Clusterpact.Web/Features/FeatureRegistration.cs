@@ -11,8 +11,10 @@ namespace Clusterpact.Web.Features;
 /// <summary>Each feature's handlers and endpoints, registered in one place.</summary>
 public static class FeatureRegistration
 {
-    public static IServiceCollection AddFeatures(this IServiceCollection services)
+    public static IServiceCollection AddFeatures(this IServiceCollection services, IConfiguration config)
     {
+        services.AddScoped<Features.Agreements.DepositReminders>();
+        if (config.GetValue("Reminders:Enabled", true)) services.AddHostedService<Features.Agreements.DepositReminderService>();
         services.AddScoped<ListClusters>();
         services.AddScoped<GetClusterDetails>();
         services.AddScoped<UpdateClusterContact>();

@@ -103,6 +103,8 @@ public sealed class MemberImportTests
     [InlineData("-3,25", -3.25)]
     [InlineData("EUR 2.000.000", 2000000)]
     [InlineData("1.2345", 1.2345)]
+    [InlineData("0.125", 0.125)]
+    [InlineData("2,125", 2.125)]
     public void Belgian_numbers_as_text(string typed, double expected) =>
         Assert.Equal((decimal)expected, BelgianFormats.ParseNumber(typed));
 

@@ -32,6 +32,7 @@ public sealed class ClusterpactApp : WebApplicationFactory<Program>, IAsyncLifet
         builder.UseSetting("Demo:Load", "true");
         // Tests send the outbox themselves (OutboxDispatcher.DispatchOnceAsync), into a folder of their own.
         builder.UseSetting("Email:DispatchInBackground", "false");
+        builder.UseSetting("Reminders:Enabled", "false");
         builder.UseSetting("Email:OutboxFolder", OutboxFolder);
         if (OnPostgres)
         {

@@ -1,0 +1,90 @@
+using Clusterpact.Domain.Funding;
+using Clusterpact.Web.Data;
+using Clusterpact.Web.Infrastructure.Auth;
+using Clusterpact.Web.Infrastructure.Email;
+using Clusterpact.Web.Resources;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Clusterpact.Web.Features.Agreements;
+
+/// <summary>
+/// Warns the cluster's managers and the agency's programme officers when a cofinancing deposit is due soon or late
+/// (SERV advice §4.2.1). Each person gets each warning once per year and status, however often the check runs.
+/// </summary>
+public sealed class DepositReminders(ClusterpactDbContext db, EmailOutbox outbox, IStringLocalizerFactory localizers, TimeProvider clock)
+{
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var years = await db.AgreementYears.AsNoTracking().Where(y => !y.LapseDecided && y.YearStart <= today).ToListAsync(ct);
+        var officers = await db.Users.AsNoTracking()
+            .Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.ProgrammeOfficer)))
+            .Select(u => new { u.Email, u.PreferredCulture }).ToListAsync(ct);
+        var queued = 0;
+        foreach (var year in years)
+        {
+            var state = year.DepositOn(today);
+            if (state.Status is not (DepositStatus.DueSoon or DepositStatus.Late)) continue;
+            var agreement = await db.SupportAgreements.AsNoTracking().Where(a => a.Id == year.AgreementId).Select(a => new { a.Id, a.ClusterId }).SingleAsync(ct);
+            var cluster = await db.Clusters.AsNoTracking().Where(c => c.Id == agreement.ClusterId).Select(c => c.Name).SingleAsync(ct);
+            var managers = await db.Users.AsNoTracking()
+                .Where(u => u.IsActive && db.UserClusterScopes.Any(s => s.UserId == u.Id && s.ClusterId == agreement.ClusterId))
+                .Select(u => new { u.Email, u.PreferredCulture }).ToListAsync(ct);
+            foreach (var person in managers.Concat(officers).Where(p => p.Email is not null).DistinctBy(p => p.Email))
+            {
+                var text = localizers.Create(typeof(SharedResource));
+                using var _ = new CultureScope(person.PreferredCulture);
+                var subject = text[$"Reminder.Deposit{state.Status}.Subject", cluster, year.YearIndex].Value;
+                var body = text["Reminder.Deposit.Body", cluster, year.YearIndex, Infrastructure.Formatting.Format.Money(state.Required),
+                    Infrastructure.Formatting.Format.Date(state.Deadline), Infrastructure.Formatting.Format.Money(state.PaidSoFar), Infrastructure.Formatting.Format.Money(state.Shortfall),
+                    $"/Clusters/{agreement.ClusterId}/Agreements/{agreement.Id}/Budget"].Value;
+                if (await outbox.EnqueueAsync(person.Email!, subject, body, $"CofinancingDeposit.{state.Status}", $"deposit:{year.Id}:{state.Status}:{person.Email}", ct)) queued++;
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        return queued;
+    }
+
+    /// <summary>Writes an e-mail in its recipient's language.</summary>
+    private sealed class CultureScope : IDisposable
+    {
+        private readonly System.Globalization.CultureInfo _culture = System.Globalization.CultureInfo.CurrentCulture;
+        private readonly System.Globalization.CultureInfo _ui = System.Globalization.CultureInfo.CurrentUICulture;
+
+        public CultureScope(string? name)
+        {
+            var c = Infrastructure.Localization.Cultures.Resolve(name);
+            System.Globalization.CultureInfo.CurrentCulture = c;
+            System.Globalization.CultureInfo.CurrentUICulture = c;
+        }
+
+        public void Dispose()
+        {
+            System.Globalization.CultureInfo.CurrentCulture = _culture;
+            System.Globalization.CultureInfo.CurrentUICulture = _ui;
+        }
+    }
+}
+
+/// <summary>Runs the deposit check at start and every six hours (Reminders:Enabled turns it off, e.g. in tests).</summary>
+public sealed class DepositReminderService(IServiceScopeFactory scopes, ILogger<DepositReminderService> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var queued = await scope.ServiceProvider.GetRequiredService<DepositReminders>().RunAsync(stoppingToken);
+                if (queued > 0) log.LogInformation("Queued {Count} cofinancing deposit reminders", queued);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                log.LogError(ex, "Deposit reminders failed");
+            }
+            try { await Task.Delay(TimeSpan.FromHours(6), stoppingToken); } catch (OperationCanceledException) { return; }
+        }
+    }
+}
