@@ -38,6 +38,7 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
         o.Conventions.AuthorizeFolder("/Clusters", Policies.ClusterData);
         o.Conventions.AuthorizeFolder("/Organisations", Policies.ClusterData);
+        o.Conventions.AuthorizeFolder("/Agreements", Policies.ClusterData);
         o.Conventions.AuthorizeFolder("/Organisations/Import", Policies.ClusterEditing);
         o.Conventions.AllowAnonymousToFolder("/Account");
         o.Conventions.AllowAnonymousToPage("/Index");

@@ -20,6 +20,7 @@ public static class FeatureRegistration
         services.AddScoped<UpdateClusterContact>();
         services.AddScoped<Features.Agreements.AgreementService>();
         services.AddScoped<Features.Agreements.BudgetService>();
+        services.AddScoped<Features.Agreements.AgreementOverview>();
         services.AddScoped<Features.Clusters.Members.MembershipCommands>();
         services.AddScoped<ListOrganisations>();
         services.AddScoped<GetOrganisation>();
