@@ -22,6 +22,23 @@ public sealed class FundingRuleSet(IEnumerable<FundingRule> rules)
 
     public IReadOnlyList<FundingRule> Rules => _rules;
 
+    /// <summary>
+    /// A new rule, decided on a date: it takes effect after that date (never backwards: decisions taken under the old
+    /// rule stay valid) and after the type's latest rule; its figures must make sense.
+    /// </summary>
+    public Common.Result CheckChange(FundingRule rule, DateOnly decidedOn)
+    {
+        if (rule.EffectiveFrom <= decidedOn) return Common.Result.Fail(new Common.DomainError("Funding.RuleRetroactive"));
+        if (_rules.Any(r => r.ClusterType == rule.ClusterType && r.EffectiveFrom >= rule.EffectiveFrom))
+            return Common.Result.Fail(new Common.DomainError("Funding.RuleNotAfterLatest"));
+        if (rule.MaxYearlyOperatingAid <= 0 || rule.MaxTermYears <= 0 || rule.MaxOperatingAidYears < rule.MaxTermYears)
+            return Common.Result.Fail(new Common.DomainError("Funding.RuleFiguresInvalid"));
+        if (rule.MinMemberCofinancingShare is < 0 or > 1 || rule.MaxAidIntensity is <= 0 or > 1)
+            return Common.Result.Fail(new Common.DomainError("Funding.RuleSharesInvalid"));
+        if (string.IsNullOrWhiteSpace(rule.Source)) return Common.Result.Fail(new Common.DomainError("Funding.RuleSourceRequired"));
+        return Common.Result.Success;
+    }
+
     /// <summary>The rule in force on the date: the latest that took effect on or before it; null before any rule.</summary>
     public FundingRule? InForce(ClusterType type, DateOnly on) => _rules.LastOrDefault(r => r.ClusterType == type && r.EffectiveFrom <= on);
 

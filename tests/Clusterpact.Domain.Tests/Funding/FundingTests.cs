@@ -149,3 +149,33 @@ public sealed class AidPaymentTests
         Assert.Equal("Payment.AmountNotPositive", AidPayment.Request(Guid.CreateVersion7(), 1, 0m, 500_000m, 0m, Officer, default).Error!.Code);
     }
 }
+
+public sealed class FundingRuleChangeTests
+{
+    private static FundingRule Rule(DateOnly from, decimal max = 700_000m, int term = 3, int total = 10) =>
+        new(ClusterType.SpearheadCluster, from, max, 0.5m, 0.5m, term, total, "Besluit Vlaamse Regering");
+
+    [Fact]
+    public void A_new_rule_takes_effect_only_after_the_day_it_is_decided_and_after_the_latest_rule()
+    {
+        var rules = FundingRuleSet.Default;
+        var decided = new DateOnly(2026, 11, 22);
+        Assert.Equal("Funding.RuleRetroactive", rules.CheckChange(Rule(decided), decided).Error!.Code);
+        Assert.Equal("Funding.RuleRetroactive", rules.CheckChange(Rule(new DateOnly(2025, 1, 1)), decided).Error!.Code);
+        Assert.True(rules.CheckChange(Rule(decided.AddDays(1)), decided).IsSuccess);
+        // Decided long ago but dated before the 2024 rule: refused, the 2024 rule stays the latest.
+        Assert.Equal("Funding.RuleNotAfterLatest", rules.CheckChange(Rule(new DateOnly(2023, 6, 1)), new DateOnly(2023, 1, 1)).Error!.Code);
+    }
+
+    [Fact]
+    public void A_new_rule_needs_sensible_figures_and_a_source()
+    {
+        var rules = FundingRuleSet.Default;
+        var on = new DateOnly(2026, 11, 22);
+        var from = new DateOnly(2027, 1, 1);
+        Assert.Equal("Funding.RuleFiguresInvalid", rules.CheckChange(Rule(from, max: 0), on).Error!.Code);
+        Assert.Equal("Funding.RuleFiguresInvalid", rules.CheckChange(Rule(from, term: 4, total: 3), on).Error!.Code);
+        Assert.Equal("Funding.RuleSharesInvalid", rules.CheckChange(Rule(from) with { MaxAidIntensity = 1.2m }, on).Error!.Code);
+        Assert.Equal("Funding.RuleSourceRequired", rules.CheckChange(Rule(from) with { Source = " " }, on).Error!.Code);
+    }
+}
