@@ -18,6 +18,7 @@ public static class FeatureRegistration
         services.AddScoped<ListClusters>();
         services.AddScoped<GetClusterDetails>();
         services.AddScoped<UpdateClusterContact>();
+        services.AddScoped<UpdateClusterRecord>();
         services.AddScoped<Features.Agreements.AgreementService>();
         services.AddScoped<Features.Agreements.BudgetService>();
         services.AddScoped<Features.Agreements.AgreementOverview>();

@@ -110,3 +110,33 @@ public sealed class EditClusterContactTests(ClusterpactApp app)
         Assert.Equal("Cluster.WebsiteInvalid", problem.GetProperty("code").GetString());
     }
 }
+
+[Collection(AppCollection.Name)]
+public sealed class ClusterRecordTests(ClusterpactApp app)
+{
+    [Fact]
+    public async Task An_officer_ends_a_cluster_and_the_status_change_is_in_the_audit_trail()
+    {
+        var officer = await app.SignedInAsync(Emails.Officer);
+        var id = await app.ClusterIdAsync("Power to Gas");
+        var bad = await officer.SubmitFormAsync($"/Clusters/{id}/Record", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Power to Gas", ["Input.StrategicDomain"] = "hydrogen", ["Input.EnterpriseNumber"] = "0403.170.702",
+            ["Input.Status"] = "ContinuedWithoutSupport", ["Input.SupportEnd"] = "2019-08-31",
+        });
+        Assert.Contains("controlegetal", (await bad.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
+        var ok = await officer.SubmitFormAsync($"/Clusters/{id}/Record", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Power to Gas", ["Input.StrategicDomain"] = "hydrogen", ["Input.EnterpriseNumber"] = "BE 0403 170 701",
+            ["Input.Status"] = "ContinuedWithoutSupport", ["Input.SupportEnd"] = "2019-08-31",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        var status = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityId == id.ToString() && a.Field == "Status").ToListAsync());
+        Assert.Equal(("Ended", "ContinuedWithoutSupport"), (Assert.Single(status).OldValue, status[0].NewValue));
+        Assert.Equal("0403170701", (await app.WithDbAsync(db => db.Clusters.AsNoTracking().SingleAsync(c => c.Id == id))).EnterpriseNumber);
+
+        var manager = await app.SignedInAsync(Emails.CatalistiManager);
+        var catalisti = await app.ClusterIdAsync("Catalisti");
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.GetAsync($"/Clusters/{catalisti}/Record")).StatusCode);
+    }
+}
