@@ -6,6 +6,10 @@ namespace Clusterpact.Domain.Agreements;
 
 public enum AgreementTermKind { Initial, Extension }
 
+/// <summary>A decision that shortened or ended the agreement early; the terms stay as they were decided.</summary>
+/// <param name="TermCount">How many terms the agreement had when this was decided: a later extension supersedes it.</param>
+public sealed record AgreementAmendment(DateOnly DecidedOn, DateOnly PreviousEnd, DateOnly NewEnd, string Reason, int TermCount);
+
 /// <summary>One term of a support agreement (steunovereenkomst), with the decision it rests on.</summary>
 public sealed record AgreementTerm(DateOnly Start, DateOnly End, AgreementTermKind Kind, string DecisionReference, DateOnly? InterimEvaluationDate);
 
@@ -16,6 +20,7 @@ public sealed record AgreementTerm(DateOnly Start, DateOnly End, AgreementTermKi
 public sealed class SupportAgreement : IAuditable
 {
     private readonly List<AgreementTerm> _terms = [];
+    private readonly List<AgreementAmendment> _amendments = [];
 
     private SupportAgreement() { }
 
@@ -26,8 +31,25 @@ public sealed class SupportAgreement : IAuditable
     public Guid ClusterId { get; private set; }
     public ClusterType ClusterType { get; private set; }
     public IReadOnlyList<AgreementTerm> Terms => _terms;
+    public IReadOnlyList<AgreementAmendment> Amendments => _amendments;
     public DateOnly Start => _terms[0].Start;
-    public DateOnly End => _terms[^1].End;
+
+    /// <summary>The last day of the agreement: its last term's end, or an earlier end an amendment decided.</summary>
+    public DateOnly End => _amendments.LastOrDefault(a => a.TermCount == _terms.Count) is { } amended ? amended.NewEnd : _terms[^1].End;
+
+    /// <summary>
+    /// Shortens or ends the agreement early (a stop after an evaluation, a lapse, a merger). Lengthening goes
+    /// through <see cref="Extend"/>, after an interim evaluation. The history keeps the end before and after.
+    /// </summary>
+    public Result ShortenTo(DateOnly newEnd, DateOnly decidedOn, string reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) return Result.Fail(new DomainError("Agreement.ReasonRequired"));
+        if (newEnd >= End) return Result.Fail(new DomainError("Agreement.AmendmentMustShorten"));
+        if (newEnd < Start) return Result.Fail(new DomainError("Agreement.EndBeforeStart"));
+        if (decidedOn > newEnd.AddDays(1) && decidedOn > End) return Result.Fail(new DomainError("Agreement.AmendmentAfterEnd"));
+        _amendments.Add(new AgreementAmendment(decidedOn, End, newEnd, reason.Trim(), _terms.Count));
+        return Result.Success;
+    }
 
     /// <summary>
     /// A new agreement. <paramref name="firstOperatingAidDay"/> is the first day of operating aid the cluster ever had

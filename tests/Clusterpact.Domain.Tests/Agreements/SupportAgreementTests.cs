@@ -94,3 +94,30 @@ public sealed class SupportAgreementTests
         Assert.False(SupportAgreement.ReachesLimitWithin(new DateOnly(2027, 1, 1), last, 12));
     }
 }
+
+public sealed class AgreementAmendmentTests
+{
+    private static readonly FundingRuleSet Rules = FundingRuleSet.Default;
+    private static readonly DateOnly Start = new(2017, 1, 1);
+
+    [Fact]
+    public void An_agreement_can_be_ended_early_and_keeps_its_history()
+    {
+        var a = SupportAgreement.Create(Guid.CreateVersion7(), ClusterType.SpearheadCluster, Start, new DateOnly(2019, 12, 31), "HF-1", Start, Rules).Value!;
+        Assert.Equal("Agreement.ReasonRequired", a.ShortenTo(new DateOnly(2019, 6, 30), new DateOnly(2019, 5, 1), " ").Error!.Code);
+        Assert.Equal("Agreement.AmendmentMustShorten", a.ShortenTo(new DateOnly(2019, 12, 31), new DateOnly(2019, 5, 1), "x").Error!.Code);
+        Assert.Equal("Agreement.EndBeforeStart", a.ShortenTo(new DateOnly(2016, 12, 31), new DateOnly(2016, 5, 1), "x").Error!.Code);
+        Assert.True(a.ShortenTo(new DateOnly(2019, 6, 30), new DateOnly(2019, 5, 1), "Stopzetting na evaluatie").IsSuccess);
+        Assert.Equal(new DateOnly(2019, 6, 30), a.End);
+        var amendment = Assert.Single(a.Amendments);
+        Assert.Equal((new DateOnly(2019, 12, 31), new DateOnly(2019, 6, 30)), (amendment.PreviousEnd, amendment.NewEnd));
+        Assert.Equal(new DateOnly(2019, 12, 31), a.Terms[0].End); // the decided term stays as it was
+        // An extension after an early end starts the day after the new end.
+        Assert.True(a.Extend(new DateOnly(2022, 6, 30), new DateOnly(2019, 5, 15), true, "HF-2", Start, Rules).IsSuccess);
+        Assert.Equal(new DateOnly(2019, 7, 1), a.Terms[^1].Start);
+        Assert.Equal(new DateOnly(2022, 6, 30), a.End);
+        Assert.True(a.ShortenTo(new DateOnly(2021, 12, 31), new DateOnly(2021, 6, 1), "Fusie").IsSuccess);
+        Assert.Equal(new DateOnly(2021, 12, 31), a.End);
+        Assert.Equal(2, a.Amendments.Count);
+    }
+}

@@ -102,3 +102,27 @@ public sealed class AgreementTests(ClusterpactApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Clusters/{id}/Agreements/New")).StatusCode);
     }
 }
+
+[Collection(AppCollection.Name)]
+public sealed class AgreementAmendmentTests(ClusterpactApp app)
+{
+    [Fact]
+    public async Task An_officer_ends_an_agreement_early_and_the_history_stays_visible()
+    {
+        var officer = await app.SignedInAsync(Emails.Officer);
+        var id = await app.ClusterIdAsync("De Blauwe Cluster");
+        var agreementId = await app.WithDbAsync(db => db.SupportAgreements.Where(a => a.ClusterId == id).Select(a => a.Id).SingleAsync());
+        var lengthen = await officer.SubmitFormAsync($"/Clusters/{id}/Agreements/{agreementId}/Shorten", new Dictionary<string, string> { ["Input.End"] = "2028-06-30", ["Input.Reason"] = "x" });
+        Assert.Contains("alleen vervroegen", (await lengthen.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
+        var shortened = await officer.SubmitFormAsync($"/Clusters/{id}/Agreements/{agreementId}/Shorten", new Dictionary<string, string>
+        {
+            ["Input.End"] = "2027-06-30", ["Input.Reason"] = "Fusie met een andere cluster, beslissing HF-2026-12",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, shortened.StatusCode);
+        var page = await officer.GetDocumentAsync($"/Clusters/{id}");
+        Assert.Contains("einde 31-12-2027 werd 30-06-2027", page.QuerySelector("[data-testid=amendments]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("31-12-2027", page.QuerySelector("[data-testid=agreements] table")!.TextContent, StringComparison.Ordinal);
+        var reader = await app.SignedInAsync(Emails.Reader);
+        Assert.Equal(HttpStatusCode.Redirect, (await reader.GetAsync($"/Clusters/{id}/Agreements/{agreementId}/Shorten")).StatusCode);
+    }
+}

@@ -28,6 +28,15 @@ internal sealed class SupportAgreementConfiguration : IEntityTypeConfiguration<S
             t.Property(x => x.DecisionReference).HasMaxLength(100);
         });
         b.Navigation(a => a.Terms).HasField("_terms").UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.OwnsMany(a => a.Amendments, m =>
+        {
+            m.ToTable("agreement_amendments");
+            m.WithOwner().HasForeignKey("AgreementId");
+            m.Property<int>("Id").ValueGeneratedOnAdd();
+            m.HasKey("Id");
+            m.Property(x => x.Reason).HasMaxLength(1000);
+        });
+        b.Navigation(a => a.Amendments).HasField("_amendments").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 

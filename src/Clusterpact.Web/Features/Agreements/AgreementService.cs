@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Clusterpact.Web.Features.Agreements;
 
-public sealed record AgreementView(Guid Id, long Version, IReadOnlyList<AgreementTerm> Terms);
+public sealed record AgreementView(Guid Id, long Version, IReadOnlyList<AgreementTerm> Terms, IReadOnlyList<AgreementAmendment> Amendments, DateOnly End);
 
 /// <summary>A cluster's support agreements and where it stands against its operating-aid limit.</summary>
 public sealed record ClusterAgreements(Guid ClusterId, IReadOnlyList<AgreementView> Agreements, DateOnly? FirstAidDay, DateOnly? LastAllowedDay,
@@ -31,7 +31,7 @@ public sealed class AgreementService(ClusterpactDbContext db, ClusterAccess acce
         var cluster = await access.VisibleClusters().AsNoTracking().Where(c => c.Id == clusterId).Select(c => new { c.Id, c.Type }).SingleOrDefaultAsync(ct);
         if (cluster is null) return null;
         var agreements = await db.SupportAgreements.AsNoTracking().Where(a => a.ClusterId == clusterId).ToListAsync(ct);
-        var views = agreements.OrderBy(a => a.Terms.Min(t => t.Start)).Select(a => new AgreementView(a.Id, a.Version, a.Terms.OrderBy(t => t.Start).ToList())).ToList();
+        var views = agreements.OrderBy(a => a.Terms.Min(t => t.Start)).Select(a => new AgreementView(a.Id, a.Version, a.Terms.OrderBy(t => t.Start).ToList(), a.Amendments.ToList(), a.End)).ToList();
         var first = views.SelectMany(v => v.Terms).Select(t => (DateOnly?)t.Start).Min();
         DateOnly? last = null;
         var (years, days) = (0, 0);
@@ -52,7 +52,7 @@ public sealed class AgreementService(ClusterpactDbContext db, ClusterAccess acce
         if (!user.IsAgencyStaff) return CommandOutcome.Forbidden;
         var firstAid = await FirstAidDayAsync(cmd.ClusterId, ct) is { } earlier && earlier < cmd.Start ? earlier : cmd.Start;
         var overlap = await db.SupportAgreements.Where(a => a.ClusterId == cmd.ClusterId).ToListAsync(ct);
-        if (overlap.Any(a => a.Terms.Any(t => t.Start <= cmd.End && cmd.Start <= t.End))) return CommandOutcome.Invalid("Start", "Agreement.Overlaps");
+        if (overlap.Any(a => a.Start <= cmd.End && cmd.Start <= a.End)) return CommandOutcome.Invalid("Start", "Agreement.Overlaps");
         var created = SupportAgreement.Create(cmd.ClusterId, cluster.Type, cmd.Start, cmd.End, cmd.DecisionReference, firstAid, await RulesAsync(ct));
         if (!created.IsSuccess) return CommandOutcome.Invalid(FieldOf(created.Error!.Code), created.Error.Code);
         db.SupportAgreements.Add(created.Value!);
@@ -72,6 +72,22 @@ public sealed class AgreementService(ClusterpactDbContext db, ClusterAccess acce
         if (!result.IsSuccess) return CommandOutcome.Invalid(FieldOf(result.Error!.Code), result.Error.Code);
         // An added term changes no column of the agreement itself: touch it so its version rises and a stale form fails.
         db.Entry(agreement).Property(a => a.Version).OriginalValue = cmd.Version;
+        db.Entry(agreement).State = EntityState.Modified;
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { return CommandOutcome.Conflict; }
+        return CommandOutcome.Ok(agreement.Version);
+    }
+
+    public async Task<CommandOutcome> ShortenAsync(Guid clusterId, Guid agreementId, long version, DateOnly newEnd, string reason, CancellationToken ct)
+    {
+        if (!await access.CanSeeAsync(clusterId, ct)) return CommandOutcome.NotFound;
+        if (!user.IsAgencyStaff) return CommandOutcome.Forbidden;
+        var agreement = await db.SupportAgreements.SingleOrDefaultAsync(a => a.Id == agreementId && a.ClusterId == clusterId, ct);
+        if (agreement is null) return CommandOutcome.NotFound;
+        if (agreement.Version != version) return CommandOutcome.Conflict;
+        var result = agreement.ShortenTo(newEnd, DateOnly.FromDateTime(clock.GetLocalNow().Date), reason);
+        if (!result.IsSuccess) return CommandOutcome.Invalid(result.Error!.Code == "Agreement.ReasonRequired" ? "Reason" : "End", result.Error.Code);
+        db.Entry(agreement).Property(a => a.Version).OriginalValue = version;
         db.Entry(agreement).State = EntityState.Modified;
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { return CommandOutcome.Conflict; }

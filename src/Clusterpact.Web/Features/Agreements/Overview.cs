@@ -51,7 +51,7 @@ public sealed class AgreementOverview(ClusterpactDbContext db, ClusterAccess acc
         {
             var own = all.Where(a => a.ClusterId == c.Id).ToList();
             var terms = own.SelectMany(a => a.Terms).ToList();
-            DateOnly? end = terms.Count == 0 ? null : terms.Max(t => t.End);
+            DateOnly? end = own.Count == 0 ? null : own.Max(a => a.End);
             DateOnly? first = terms.Count == 0 ? null : terms.Min(t => t.Start);
             DateOnly? last = first is { } f && rules.InForce(c.Type, f) is { } rule ? SupportAgreement.LastAllowedDay(f, rule.MaxOperatingAidYears) : null;
             var (yl, dl) = last is { } l ? SupportAgreement.TimeLeft(today, l) : (0, 0);

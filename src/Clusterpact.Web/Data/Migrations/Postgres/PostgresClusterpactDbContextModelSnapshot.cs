@@ -879,6 +879,44 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsMany("Clusterpact.Domain.Agreements.AgreementAmendment", "Amendments", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("AgreementId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateOnly>("DecidedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly>("NewEnd")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly>("PreviousEnd")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<int>("TermCount")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AgreementId");
+
+                            b1.ToTable("agreement_amendments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgreementId");
+                        });
+
                     b.OwnsMany("Clusterpact.Domain.Agreements.AgreementTerm", "Terms", b1 =>
                         {
                             b1.Property<Guid>("AgreementId")
@@ -910,6 +948,8 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                             b1.WithOwner()
                                 .HasForeignKey("AgreementId");
                         });
+
+                    b.Navigation("Amendments");
 
                     b.Navigation("Terms");
                 });

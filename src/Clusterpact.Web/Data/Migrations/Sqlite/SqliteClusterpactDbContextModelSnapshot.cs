@@ -870,6 +870,42 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsMany("Clusterpact.Domain.Agreements.AgreementAmendment", "Amendments", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("AgreementId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("DecidedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("NewEnd")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("PreviousEnd")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("TermCount")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AgreementId");
+
+                            b1.ToTable("agreement_amendments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgreementId");
+                        });
+
                     b.OwnsMany("Clusterpact.Domain.Agreements.AgreementTerm", "Terms", b1 =>
                         {
                             b1.Property<Guid>("AgreementId")
@@ -901,6 +937,8 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                             b1.WithOwner()
                                 .HasForeignKey("AgreementId");
                         });
+
+                    b.Navigation("Amendments");
 
                     b.Navigation("Terms");
                 });

@@ -417,6 +417,30 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "agreement_amendments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PreviousEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    NewEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    TermCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgreementId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_agreement_amendments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_agreement_amendments_support_agreements_AgreementId",
+                        column: x => x.AgreementId,
+                        principalTable: "support_agreements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "agreement_terms",
                 columns: table => new
                 {
@@ -513,6 +537,11 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_agreement_amendments_AgreementId",
+                table: "agreement_amendments",
+                column: "AgreementId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_agreement_years_AgreementId_YearStart",
@@ -661,6 +690,9 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "agreement_amendments");
+
             migrationBuilder.DropTable(
                 name: "agreement_terms");
 

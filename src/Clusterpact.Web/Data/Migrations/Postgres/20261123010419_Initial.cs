@@ -419,6 +419,30 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "agreement_amendments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    PreviousEnd = table.Column<DateOnly>(type: "date", nullable: false),
+                    NewEnd = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    TermCount = table.Column<int>(type: "integer", nullable: false),
+                    AgreementId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_agreement_amendments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_agreement_amendments_support_agreements_AgreementId",
+                        column: x => x.AgreementId,
+                        principalTable: "support_agreements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "agreement_terms",
                 columns: table => new
                 {
@@ -515,6 +539,11 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_agreement_amendments_AgreementId",
+                table: "agreement_amendments",
+                column: "AgreementId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_agreement_years_AgreementId_YearStart",
@@ -663,6 +692,9 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "agreement_amendments");
+
             migrationBuilder.DropTable(
                 name: "agreement_terms");
 
