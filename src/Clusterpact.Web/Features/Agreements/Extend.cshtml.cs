@@ -1,3 +1,4 @@
+using Clusterpact.Web.Features.Shared;
 using System.ComponentModel.DataAnnotations;
 using Clusterpact.Web.Features.Clusters;
 using Clusterpact.Web.Infrastructure.Auth;
@@ -51,7 +52,7 @@ public sealed class ExtendModel(GetClusterDetails details, AgreementService agre
             ModelState.AddModelError("Input.End", text["Agreement.ExceedsTenYearLimitOn", Infrastructure.Formatting.Format.Date(last)]);
             return Page();
         }
-        return AgreementPages.Handle(this, outcome, $"/Clusters/{id}", text, "Input");
+        return CommandOutcomePage.Handle(this, outcome, $"/Clusters/{id}", text, "Input");
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, Guid agreementId, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Clusterpact.Web.Features.Shared;
 using System.ComponentModel.DataAnnotations;
 using Clusterpact.Web.Features.Clusters;
 using Clusterpact.Web.Infrastructure.Auth;
@@ -32,7 +33,7 @@ public sealed class NewModel(GetClusterDetails details, AgreementService agreeme
         if (await LoadAsync(id, ct) is { } problem) return problem;
         if (!ModelState.IsValid) return Page();
         var outcome = await agreements.CreateAsync(new CreateAgreementCommand(id, Input.Start!.Value, Input.End!.Value, Input.DecisionReference!), ct);
-        return AgreementPages.Handle(this, outcome, $"/Clusters/{id}", text, "Input");
+        return CommandOutcomePage.Handle(this, outcome, $"/Clusters/{id}", text, "Input");
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
@@ -42,27 +43,5 @@ public sealed class NewModel(GetClusterDetails details, AgreementService agreeme
         if (!user.IsAgencyStaff) return Forbid();
         Cluster = c;
         return null;
-    }
-}
-
-internal static class AgreementPages
-{
-    /// <summary>Turns a command's outcome into the page's answer; a refusal is shown next to its field with the rule it cites.</summary>
-    public static IActionResult Handle(PageModel page, CommandOutcome outcome, string successUrl, IStringLocalizer text, string prefix)
-    {
-        switch (outcome.Status)
-        {
-            case CommandStatus.Ok:
-                page.TempData["Flash"] = "Flash.Saved";
-                return new RedirectResult(successUrl);
-            case CommandStatus.NotFound: return new NotFoundResult();
-            case CommandStatus.Forbidden: return new ForbidResult();
-            case CommandStatus.Conflict:
-                page.ModelState.AddModelError(string.Empty, text[outcome.ErrorCode!]);
-                return new PageResult();
-            default:
-                page.ModelState.AddModelError($"{prefix}.{outcome.Field}", text[outcome.ErrorCode!]);
-                return new PageResult();
-        }
     }
 }

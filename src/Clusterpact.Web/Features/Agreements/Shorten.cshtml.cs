@@ -1,3 +1,4 @@
+using Clusterpact.Web.Features.Shared;
 using System.ComponentModel.DataAnnotations;
 using Clusterpact.Web.Features.Clusters;
 using Clusterpact.Web.Infrastructure.Auth;
@@ -38,7 +39,7 @@ public sealed class ShortenModel(GetClusterDetails details, AgreementService agr
         if (await LoadAsync(id, agreementId, ct) is { } problem) return problem;
         if (!ModelState.IsValid) return Page();
         var outcome = await agreements.ShortenAsync(id, agreementId, Input.Version, Input.End!.Value, Input.Reason!, ct);
-        return AgreementPages.Handle(this, outcome, $"/Clusters/{id}", text, "Input");
+        return CommandOutcomePage.Handle(this, outcome, $"/Clusters/{id}", text, "Input");
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, Guid agreementId, CancellationToken ct)

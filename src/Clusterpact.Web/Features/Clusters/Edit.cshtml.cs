@@ -1,3 +1,4 @@
+using Clusterpact.Web.Features.Shared;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -44,22 +45,6 @@ public sealed class EditModel(GetClusterDetails details, UpdateClusterContact up
         if (!ModelState.IsValid) return Page();
 
         var outcome = await update.HandleAsync(new UpdateClusterContactCommand(id, Input.Version, Input.Website, Input.ContactName, Input.ContactEmail), ct);
-        switch (outcome.Status)
-        {
-            case CommandStatus.Ok:
-                TempData["Flash"] = "Flash.Saved";
-                return Redirect($"/Clusters/{id}");
-            case CommandStatus.NotFound:
-                return NotFound();
-            case CommandStatus.Forbidden:
-                return Forbid();
-            case CommandStatus.Conflict:
-                // Keep what the user typed; show what changed meanwhile by pointing to the current version.
-                ModelState.AddModelError(string.Empty, text[outcome.ErrorCode!]);
-                return Page();
-            default:
-                ModelState.AddModelError($"{nameof(Input)}.{outcome.Field}", text[outcome.ErrorCode!]);
-                return Page();
-        }
+        return CommandOutcomePage.Handle(this, outcome, $"/Clusters/{id}", text, "Input");
     }
 }

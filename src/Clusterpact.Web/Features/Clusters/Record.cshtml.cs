@@ -1,3 +1,4 @@
+using Clusterpact.Web.Features.Shared;
 using System.ComponentModel.DataAnnotations;
 using Clusterpact.Domain.Clusters;
 using Clusterpact.Web.Infrastructure.Auth;
@@ -60,6 +61,6 @@ public sealed class RecordModel(GetClusterDetails details, UpdateClusterRecord u
         if (!ModelState.IsValid) return Page();
         var outcome = await update.HandleAsync(new UpdateClusterRecordCommand(id, Input.Version, Input.Name, Input.StrategicDomain, Input.EnterpriseNumber,
             Input.Status, Input.SupportStart, Input.SupportEnd), ct);
-        return Agreements.AgreementPages.Handle(this, outcome, $"/Clusters/{id}", text, "Input");
+        return CommandOutcomePage.Handle(this, outcome, $"/Clusters/{id}", text, "Input");
     }
 }

@@ -1,3 +1,4 @@
+using Clusterpact.Web.Features.Shared;
 using System.ComponentModel.DataAnnotations;
 using Clusterpact.Domain.Members;
 using Clusterpact.Web.Resources;
@@ -61,16 +62,6 @@ public sealed class AddModel(GetClusterDetails details, MembershipCommands comma
         if (!ModelState.IsValid) return Page();
         var outcome = await commands.AddAsync(new AddMemberCommand(id, Input.EnterpriseNumber, Input.CountryCode, Input.ForeignId, Input.Name, Input.Kind,
             Input.From!.Value, Input.Until, Input.Role, Input.YearlyFee), ct);
-        switch (outcome.Status)
-        {
-            case CommandStatus.Ok:
-                TempData["Flash"] = "Flash.Saved";
-                return Redirect($"/Clusters/{id}");
-            case CommandStatus.NotFound: return NotFound();
-            case CommandStatus.Forbidden: return Forbid();
-            default:
-                ModelState.AddModelError($"Input.{outcome.Field}", text[outcome.ErrorCode!]);
-                return Page();
-        }
+        return CommandOutcomePage.Handle(this, outcome, $"/Clusters/{id}", text, "Input");
     }
 }

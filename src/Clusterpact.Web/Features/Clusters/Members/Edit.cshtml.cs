@@ -1,3 +1,4 @@
+using Clusterpact.Web.Features.Shared;
 using System.ComponentModel.DataAnnotations;
 using Clusterpact.Domain.Members;
 using Clusterpact.Web.Data;
@@ -45,20 +46,7 @@ public sealed class EditModel(GetClusterDetails details, MembershipCommands comm
         if (await LoadAsync(id, membershipId, ct) is { } problem) return problem;
         if (!ModelState.IsValid) return Page();
         var outcome = await commands.UpdateAsync(new UpdateMembershipCommand(id, membershipId, Input.Version, Input.Until, Input.Role, Input.YearlyFee), ct);
-        switch (outcome.Status)
-        {
-            case CommandStatus.Ok:
-                TempData["Flash"] = "Flash.Saved";
-                return Redirect($"/Clusters/{id}");
-            case CommandStatus.NotFound: return NotFound();
-            case CommandStatus.Forbidden: return Forbid();
-            case CommandStatus.Conflict:
-                ModelState.AddModelError(string.Empty, text[outcome.ErrorCode!]);
-                return Page();
-            default:
-                ModelState.AddModelError($"Input.{outcome.Field}", text[outcome.ErrorCode!]);
-                return Page();
-        }
+        return CommandOutcomePage.Handle(this, outcome, $"/Clusters/{id}", text, "Input");
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, Guid membershipId, CancellationToken ct)

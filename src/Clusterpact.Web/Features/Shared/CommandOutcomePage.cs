@@ -1,0 +1,29 @@
+using Clusterpact.Web.Features.Clusters;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Clusterpact.Web.Features.Shared;
+
+/// <summary>The one way a page answers a command: redirect with a flash on success, 404/403, or the form again with the refusal next to its field.</summary>
+public static class CommandOutcomePage
+{
+    /// <summary>Turns a command's outcome into the page's answer; a refusal is shown next to its field with the rule it cites.</summary>
+    public static IActionResult Handle(PageModel page, CommandOutcome outcome, string successUrl, IStringLocalizer text, string prefix)
+    {
+        switch (outcome.Status)
+        {
+            case CommandStatus.Ok:
+                page.TempData["Flash"] = "Flash.Saved";
+                return new RedirectResult(successUrl);
+            case CommandStatus.NotFound: return new NotFoundResult();
+            case CommandStatus.Forbidden: return new ForbidResult();
+            case CommandStatus.Conflict:
+                page.ModelState.AddModelError(string.Empty, text[outcome.ErrorCode!]);
+                return new PageResult();
+            default:
+                page.ModelState.AddModelError($"{prefix}.{outcome.Field}", text[outcome.ErrorCode!]);
+                return new PageResult();
+        }
+    }
+}
