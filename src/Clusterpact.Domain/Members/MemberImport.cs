@@ -65,8 +65,6 @@ public static class MemberImportColumns
     }
 }
 
-public enum ImportRowStatus { Accepted, Updated, Rejected, Skipped }
-
 /// <summary>A row's values once read: what the commit writes.</summary>
 public sealed record MemberImportRecord(
     string Name, OrganisationKind Kind, string CountryCode, string? EnterpriseNumber, string? ForeignId,
@@ -75,19 +73,6 @@ public sealed record MemberImportRecord(
 {
     /// <summary>How the organisation is recognised in the register: its enterprise number, or country and foreign id.</summary>
     public string Key => EnterpriseNumber ?? $"{CountryCode}:{ForeignId}";
-}
-
-/// <summary>A problem with one cell: which field, the message key, and the value as typed.</summary>
-public sealed record ImportProblem(MemberField? Field, string Code, string? Value = null, int? OtherRow = null);
-
-public sealed record ImportRowResult(int RowNumber, ImportRowStatus Status, MemberImportRecord? Record, IReadOnlyList<ImportProblem> Problems);
-
-public sealed record ImportReport(IReadOnlyList<ImportRowResult> Rows)
-{
-    public int Accepted => Rows.Count(r => r.Status == ImportRowStatus.Accepted);
-    public int Updated => Rows.Count(r => r.Status == ImportRowStatus.Updated);
-    public int Rejected => Rows.Count(r => r.Status == ImportRowStatus.Rejected);
-    public int Skipped => Rows.Count(r => r.Status == ImportRowStatus.Skipped);
 }
 
 /// <summary>
@@ -108,10 +93,10 @@ public static class MemberImportValidator
         return Result<IReadOnlyDictionary<int, MemberField>>.Ok(mapping);
     }
 
-    public static ImportReport Validate(IReadOnlyDictionary<int, MemberField> mapping, IEnumerable<(int RowNumber, IReadOnlyList<string?> Cells)> rows, Options options)
+    public static ImportReport<MemberImportRecord> Validate(IReadOnlyDictionary<int, MemberField> mapping, IEnumerable<(int RowNumber, IReadOnlyList<string?> Cells)> rows, Options options)
     {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        var results = new List<ImportRowResult>();
+        var results = new List<ImportRowResult<MemberImportRecord>>();
         foreach (var (rowNumber, cells) in rows)
         {
             if (cells.All(string.IsNullOrWhiteSpace)) { results.Add(new(rowNumber, ImportRowStatus.Skipped, null, [])); continue; }
@@ -126,7 +111,7 @@ public static class MemberImportValidator
             seen[record.Key] = rowNumber;
             results.Add(new(rowNumber, options.ExistingKeys.Contains(record.Key) ? ImportRowStatus.Updated : ImportRowStatus.Accepted, record, []));
         }
-        return new ImportReport(results);
+        return new ImportReport<MemberImportRecord>(results);
     }
 
     private static (MemberImportRecord? Record, List<ImportProblem> Problems) ReadRow(IReadOnlyDictionary<int, MemberField> mapping, IReadOnlyList<string?> cells, DateOnly defaultSince)

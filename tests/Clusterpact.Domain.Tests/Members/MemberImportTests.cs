@@ -1,3 +1,4 @@
+using Clusterpact.Domain.Common;
 using Clusterpact.Domain.Members;
 
 namespace Clusterpact.Domain.Tests.Members;
@@ -65,7 +66,7 @@ public sealed class MemberImportTests
         Assert.Equal(("DE", "DE123456789", 5000m, 1200m, MembershipRole.BoardMember, new DateOnly(2020, 2, 29)),
             (byRow[8].Record!.CountryCode, byRow[8].Record!.ForeignId, byRow[8].Record!.Turnover!.Value, byRow[8].Record!.Headcount!.Value, byRow[8].Record!.Role, byRow[8].Record!.MemberSince));
         var bad = Assert.Single(byRow[9].Problems);
-        Assert.Equal((MemberField.Headcount, "Import.NumberInvalid", "abc"), (bad.Field, bad.Code, bad.Value));
+        Assert.Equal(((MemberField?)MemberField.Headcount, "Import.NumberInvalid", "abc"), ((MemberField?)bad.Field, bad.Code, bad.Value));
         Assert.Equal(ImportRowStatus.Updated, byRow[10].Status);
         Assert.Equal(OrganisationKind.KnowledgeInstitution, byRow[10].Record!.Kind);
         Assert.Equal(Default, byRow[10].Record!.MemberSince);

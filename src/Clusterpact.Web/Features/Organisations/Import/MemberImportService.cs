@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Clusterpact.Domain.Common;
 using Clusterpact.Domain.Members;
 using Clusterpact.Web.Data;
 using Clusterpact.Web.Infrastructure.Import;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Clusterpact.Web.Features.Organisations.Import;
 
-public sealed record ImportPreview(ImportSession Session, TabularData Data, IReadOnlyDictionary<int, MemberField> Mapping, string? MappingError, ImportReport? Report);
+public sealed record ImportPreview(ImportSession Session, TabularData Data, IReadOnlyDictionary<int, MemberField> Mapping, string? MappingError, ImportReport<MemberImportRecord>? Report);
 
 /// <summary>Reads a session's file, applies its mapping and validates every row against the register as it is now.</summary>
 public sealed class MemberImportService(ClusterpactDbContext db, TimeProvider clock)
@@ -36,7 +37,7 @@ public sealed class MemberImportService(ClusterpactDbContext db, TimeProvider cl
         return new ImportPreview(session, data, mapping, null, report);
     }
 
-    public async Task<ImportReport> ValidateAsync(TabularData data, IReadOnlyDictionary<int, MemberField> mapping, DateOnly defaultSince, CancellationToken ct)
+    public async Task<ImportReport<MemberImportRecord>> ValidateAsync(TabularData data, IReadOnlyDictionary<int, MemberField> mapping, DateOnly defaultSince, CancellationToken ct)
     {
         var keys = await ExistingKeysAsync(ct);
         return MemberImportValidator.Validate(mapping, data.Rows.Select(r => (r.RowNumber, r.Cells)), new MemberImportValidator.Options(defaultSince, keys));
@@ -54,14 +55,14 @@ public sealed class MemberImportService(ClusterpactDbContext db, TimeProvider cl
     /// their figures and their membership of the cluster. Saved in batches to bound memory; any failure rolls the
     /// whole import back, so the register has all good rows or none.
     /// </summary>
-    public async Task<ImportReport> CommitAsync(ImportSession session, IJobProgress progress, CancellationToken ct)
+    public async Task<ImportReport<MemberImportRecord>> CommitAsync(ImportSession session, IJobProgress progress, CancellationToken ct)
     {
         var batchSize = Math.Max(1, BatchSize);
         var data = ReadFile(session);
         var mapping = ReadMapping(session.Mapping);
         if (!MemberImportValidator.CheckMapping(mapping).IsSuccess) throw new JobFailedException("Import.MappingInvalid");
         var report = await ValidateAsync(data, mapping, session.DefaultMemberSince, ct);
-        var good = report.Rows.Where(r => r.Record is not null && r.Status is ImportRowStatus.Accepted or ImportRowStatus.Updated).Select(r => r.Record!).ToList();
+        var good = report.Good.ToList();
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = false;

@@ -1,3 +1,4 @@
+using Clusterpact.Domain.Common;
 using Clusterpact.Domain.Members;
 using Clusterpact.Web.Data;
 using Clusterpact.Web.Infrastructure.Auth;
@@ -84,7 +85,7 @@ public sealed class SessionModel(ClusterpactDbContext db, MemberImportService im
         if (session is null) return NotFound();
         var preview = await imports.PreviewAsync(session, ct);
         if (preview.Report is null) return Redirect($"/Organisations/Import/{id}");
-        ExportColumn<ImportRowResult>[] columns =
+        ExportColumn<ImportRowResult<MemberImportRecord>>[] columns =
         [
             new(text["Import.Row"], r => r.RowNumber),
             new(text["Import.Status"], r => text["ImportRowStatus." + r.Status].Value),
@@ -96,7 +97,7 @@ public sealed class SessionModel(ClusterpactDbContext db, MemberImportService im
 
     public string Describe(ImportProblem p)
     {
-        var field = p.Field is { } f ? text["MemberField." + f].Value + ": " : "";
+        var field = p.FieldKey is { } f ? text[f].Value + ": " : "";
         var message = p.OtherRow is { } other ? text[p.Code, other].Value : text[p.Code].Value;
         return p.Value is null ? field + message : $"{field}{message} ('{p.Value}')";
     }
