@@ -18,6 +18,8 @@ public abstract class ClusterpactDbContext(DbContextOptions options) : IdentityD
     public DbSet<Domain.Agreements.SupportAgreement> SupportAgreements => Set<Domain.Agreements.SupportAgreement>();
     public DbSet<Domain.Agreements.AgreementYear> AgreementYears => Set<Domain.Agreements.AgreementYear>();
     public DbSet<Domain.Funding.AidPayment> AidPayments => Set<Domain.Funding.AidPayment>();
+    public DbSet<Domain.Projects.Project> Projects => Set<Domain.Projects.Project>();
+    public DbSet<Domain.Projects.FundEnvelope> FundEnvelopes => Set<Domain.Projects.FundEnvelope>();
     public DbSet<Configurations.FundingRuleRow> FundingRules => Set<Configurations.FundingRuleRow>();
     public DbSet<UserClusterScope> UserClusterScopes => Set<UserClusterScope>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

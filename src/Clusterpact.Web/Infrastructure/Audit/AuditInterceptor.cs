@@ -98,7 +98,7 @@ public sealed class AuditInterceptor(IServiceProvider services, TimeProvider clo
     }
 
     private static bool IsAudited(object entity) =>
-        entity is IAuditable or Domain.Members.OrganisationFigures or Domain.Agreements.AgreementTerm or Domain.Agreements.AgreementAmendment or Domain.Agreements.CofinancingPaymentRecord or Data.Configurations.FundingRuleRow or AppUser or UserClusterScope or IdentityUserRole<Guid>;
+        entity is IAuditable or Domain.Members.OrganisationFigures or Domain.Agreements.AgreementTerm or Domain.Agreements.AgreementAmendment or Domain.Agreements.CofinancingPaymentRecord or Domain.Projects.ProjectPartner or Domain.Projects.ProjectCluster or Domain.Projects.FundCommitment or Data.Configurations.FundingRuleRow or AppUser or UserClusterScope or IdentityUserRole<Guid>;
 
     private static string KeyOf(EntityEntry e) =>
         string.Join("/", e.Metadata.FindPrimaryKey()!.Properties.Select(p => Format(e.Property(p.Name).CurrentValue)));

@@ -325,6 +325,135 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                     b.ToTable("organisations", (string)null);
                 });
 
+            modelBuilder.Entity("Clusterpact.Domain.Projects.FundEnvelope", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)");
+
+                    b.Property<Guid?>("ClusterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClusterId");
+
+                    b.HasIndex("Year", "Kind", "ClusterId");
+
+                    b.ToTable("fund_envelopes", (string)null);
+                });
+
+            modelBuilder.Entity("Clusterpact.Domain.Projects.Project", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Aid")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ExternalReference")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<decimal?>("ExtraFte")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<decimal?>("ExtraInvestments")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)");
+
+                    b.Property<decimal?>("ExtraTurnover")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)");
+
+                    b.Property<Guid?>("ProposedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal>("TotalBudget")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)");
+
+                    b.Property<int>("TrlStart")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TrlTarget")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExternalReference");
+
+                    b.HasIndex("Start");
+
+                    b.HasIndex("Title");
+
+                    b.ToTable("projects", (string)null);
+                });
+
             modelBuilder.Entity("Clusterpact.Web.Data.AppRole", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1012,6 +1141,120 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Figures");
+                });
+
+            modelBuilder.Entity("Clusterpact.Domain.Projects.FundEnvelope", b =>
+                {
+                    b.HasOne("Clusterpact.Domain.Clusters.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("Clusterpact.Domain.Projects.FundCommitment", "Commitments", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<decimal>("Committed")
+                                .HasPrecision(16, 2)
+                                .HasColumnType("numeric(16,2)");
+
+                            b1.Property<DateOnly>("CommittedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<Guid>("EnvelopeId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<decimal>("Paid")
+                                .HasPrecision(16, 2)
+                                .HasColumnType("numeric(16,2)");
+
+                            b1.Property<Guid>("ProjectId")
+                                .HasColumnType("uuid");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("EnvelopeId");
+
+                            b1.HasIndex("ProjectId");
+
+                            b1.ToTable("fund_commitments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("EnvelopeId");
+
+                            b1.HasOne("Clusterpact.Domain.Projects.Project", null)
+                                .WithMany()
+                                .HasForeignKey("ProjectId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+                        });
+
+                    b.Navigation("Commitments");
+                });
+
+            modelBuilder.Entity("Clusterpact.Domain.Projects.Project", b =>
+                {
+                    b.OwnsMany("Clusterpact.Domain.Projects.ProjectCluster", "Clusters", b1 =>
+                        {
+                            b1.Property<Guid>("ProjectId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("ClusterId")
+                                .HasColumnType("uuid");
+
+                            b1.HasKey("ProjectId", "ClusterId");
+
+                            b1.HasIndex("ClusterId");
+
+                            b1.ToTable("project_clusters", (string)null);
+
+                            b1.HasOne("Clusterpact.Domain.Clusters.Cluster", null)
+                                .WithMany()
+                                .HasForeignKey("ClusterId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProjectId");
+                        });
+
+                    b.OwnsMany("Clusterpact.Domain.Projects.ProjectPartner", "Partners", b1 =>
+                        {
+                            b1.Property<Guid>("ProjectId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("OrganisationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<decimal>("BudgetShare")
+                                .HasPrecision(16, 2)
+                                .HasColumnType("numeric(16,2)");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.HasKey("ProjectId", "OrganisationId");
+
+                            b1.HasIndex("OrganisationId");
+
+                            b1.ToTable("project_partners", (string)null);
+
+                            b1.HasOne("Clusterpact.Domain.Members.Organisation", null)
+                                .WithMany()
+                                .HasForeignKey("OrganisationId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProjectId");
+                        });
+
+                    b.Navigation("Clusters");
+
+                    b.Navigation("Partners");
                 });
 
             modelBuilder.Entity("Clusterpact.Web.Data.UserClusterScope", b =>

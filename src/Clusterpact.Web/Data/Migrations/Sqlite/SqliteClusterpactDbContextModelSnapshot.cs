@@ -320,6 +320,135 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                     b.ToTable("organisations", (string)null);
                 });
 
+            modelBuilder.Entity("Clusterpact.Domain.Projects.FundEnvelope", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Amount")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid?>("ClusterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClusterId");
+
+                    b.HasIndex("Year", "Kind", "ClusterId");
+
+                    b.ToTable("fund_envelopes", (string)null);
+                });
+
+            modelBuilder.Entity("Clusterpact.Domain.Projects.Project", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Aid")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalReference")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("ExtraFte")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("ExtraInvestments")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("ExtraTurnover")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid?>("ProposedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("TotalBudget")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("TrlStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TrlTarget")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExternalReference");
+
+                    b.HasIndex("Start");
+
+                    b.HasIndex("Title");
+
+                    b.ToTable("projects", (string)null);
+                });
+
             modelBuilder.Entity("Clusterpact.Web.Data.AppRole", b =>
                 {
                     b.Property<Guid>("Id")
@@ -999,6 +1128,120 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Figures");
+                });
+
+            modelBuilder.Entity("Clusterpact.Domain.Projects.FundEnvelope", b =>
+                {
+                    b.HasOne("Clusterpact.Domain.Clusters.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("Clusterpact.Domain.Projects.FundCommitment", "Commitments", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<double>("Committed")
+                                .HasPrecision(16, 2)
+                                .HasColumnType("REAL");
+
+                            b1.Property<DateOnly>("CommittedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("EnvelopeId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<double>("Paid")
+                                .HasPrecision(16, 2)
+                                .HasColumnType("REAL");
+
+                            b1.Property<Guid>("ProjectId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("EnvelopeId");
+
+                            b1.HasIndex("ProjectId");
+
+                            b1.ToTable("fund_commitments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("EnvelopeId");
+
+                            b1.HasOne("Clusterpact.Domain.Projects.Project", null)
+                                .WithMany()
+                                .HasForeignKey("ProjectId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+                        });
+
+                    b.Navigation("Commitments");
+                });
+
+            modelBuilder.Entity("Clusterpact.Domain.Projects.Project", b =>
+                {
+                    b.OwnsMany("Clusterpact.Domain.Projects.ProjectCluster", "Clusters", b1 =>
+                        {
+                            b1.Property<Guid>("ProjectId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("ClusterId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("ProjectId", "ClusterId");
+
+                            b1.HasIndex("ClusterId");
+
+                            b1.ToTable("project_clusters", (string)null);
+
+                            b1.HasOne("Clusterpact.Domain.Clusters.Cluster", null)
+                                .WithMany()
+                                .HasForeignKey("ClusterId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProjectId");
+                        });
+
+                    b.OwnsMany("Clusterpact.Domain.Projects.ProjectPartner", "Partners", b1 =>
+                        {
+                            b1.Property<Guid>("ProjectId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("OrganisationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<double>("BudgetShare")
+                                .HasPrecision(16, 2)
+                                .HasColumnType("REAL");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("ProjectId", "OrganisationId");
+
+                            b1.HasIndex("OrganisationId");
+
+                            b1.ToTable("project_partners", (string)null);
+
+                            b1.HasOne("Clusterpact.Domain.Members.Organisation", null)
+                                .WithMany()
+                                .HasForeignKey("OrganisationId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProjectId");
+                        });
+
+                    b.Navigation("Clusters");
+
+                    b.Navigation("Partners");
                 });
 
             modelBuilder.Entity("Clusterpact.Web.Data.UserClusterScope", b =>

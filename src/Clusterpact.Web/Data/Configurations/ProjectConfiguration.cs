@@ -1,0 +1,83 @@
+using Clusterpact.Domain.Clusters;
+using Clusterpact.Domain.Members;
+using Clusterpact.Domain.Projects;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Clusterpact.Web.Data.Configurations;
+
+internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
+{
+    public void Configure(EntityTypeBuilder<Project> b)
+    {
+        b.ToTable("projects");
+        b.HasKey(p => p.Id);
+        b.Property(p => p.Version).IsConcurrencyToken();
+        b.Property(p => p.Type).HasConversion<string>().HasMaxLength(30);
+        b.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(p => p.Theme).HasConversion<string>().HasMaxLength(40);
+        b.Property(p => p.Title).HasMaxLength(Project.MaxTitleLength).IsRequired();
+        b.HasIndex(p => p.Title);
+        b.Property(p => p.Summary).HasMaxLength(4000);
+        b.Property(p => p.DecisionNote).HasMaxLength(1000);
+        b.Property(p => p.ExternalReference).HasMaxLength(50);
+        b.HasIndex(p => p.ExternalReference);
+        b.HasIndex(p => p.Start);
+        foreach (var money in new[] { nameof(Project.TotalBudget), nameof(Project.Aid), nameof(Project.ExtraTurnover), nameof(Project.ExtraInvestments) })
+            b.Property(money).HasPrecision(16, 2);
+        b.Property(p => p.ExtraFte).HasPrecision(10, 2);
+        b.Ignore(p => p.ClusterIds);
+        b.Ignore(p => p.LeadOrganisationId);
+        b.OwnsMany(p => p.Partners, x =>
+        {
+            x.ToTable("project_partners");
+            x.WithOwner().HasForeignKey("ProjectId");
+            x.HasKey("ProjectId", nameof(ProjectPartner.OrganisationId));
+            x.HasOne<Organisation>().WithMany().HasForeignKey(y => y.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            x.HasIndex(y => y.OrganisationId);
+            x.Property(y => y.Role).HasConversion<string>().HasMaxLength(20);
+            x.Property(y => y.BudgetShare).HasPrecision(16, 2);
+        });
+        b.Navigation(p => p.Partners).HasField("_partners").UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.OwnsMany(p => p.Clusters, x =>
+        {
+            x.ToTable("project_clusters");
+            x.WithOwner().HasForeignKey("ProjectId");
+            x.HasKey("ProjectId", nameof(ProjectCluster.ClusterId));
+            x.HasOne<Cluster>().WithMany().HasForeignKey(y => y.ClusterId).OnDelete(DeleteBehavior.Restrict);
+            x.HasIndex(y => y.ClusterId);
+        });
+        b.Navigation(p => p.Clusters).HasField("_clusters").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class FundEnvelopeConfiguration : IEntityTypeConfiguration<FundEnvelope>
+{
+    public void Configure(EntityTypeBuilder<FundEnvelope> b)
+    {
+        b.ToTable("fund_envelopes");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Version).IsConcurrencyToken();
+        b.Property(e => e.Kind).HasConversion<string>().HasMaxLength(30);
+        b.HasOne<Cluster>().WithMany().HasForeignKey(e => e.ClusterId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(e => new { e.Year, e.Kind, e.ClusterId });
+        b.Property(e => e.Amount).HasPrecision(16, 2);
+        b.Property(e => e.Note).HasMaxLength(500);
+        b.Ignore(e => e.Committed);
+        b.Ignore(e => e.Paid);
+        b.Ignore(e => e.Remaining);
+        b.OwnsMany(e => e.Commitments, c =>
+        {
+            c.ToTable("fund_commitments");
+            c.WithOwner().HasForeignKey("EnvelopeId");
+            c.HasKey(x => x.Id);
+            // The domain sets the id; without this EF would take a new commitment with an id for an existing row.
+            c.Property(x => x.Id).ValueGeneratedNever();
+            c.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
+            c.HasIndex(x => x.ProjectId);
+            c.Property(x => x.Committed).HasPrecision(16, 2);
+            c.Property(x => x.Paid).HasPrecision(16, 2);
+        });
+        b.Navigation(e => e.Commitments).HasField("_commitments").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}

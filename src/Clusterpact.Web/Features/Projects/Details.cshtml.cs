@@ -1,0 +1,93 @@
+using Clusterpact.Domain.Members;
+using Clusterpact.Domain.Projects;
+using Clusterpact.Web.Data;
+using Clusterpact.Web.Features.Clusters;
+using Clusterpact.Web.Features.Shared;
+using Clusterpact.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Clusterpact.Web.Features.Projects;
+
+/// <summary>
+/// A project: its facts, partners, the money it holds on an envelope, and the next steps for whoever may take
+/// them (partners while it is a proposal; the agency's decision, status, payments; results at the end).
+/// </summary>
+public sealed class DetailsModel(ProjectQueries queries, ProjectService projects, ClusterpactDbContext db, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public ProjectView Project { get; private set; } = null!;
+    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+
+    // What the forms typed, kept when a form is shown again with its refusal.
+    [BindProperty] public string? EnterpriseNumber { get; set; }
+    [BindProperty] public PartnerRole Role { get; set; } = PartnerRole.Partner;
+    [BindProperty] public string? BudgetShare { get; set; }
+    [BindProperty] public string? Note { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public string? Amount { get; set; }
+    [BindProperty] public string? ExtraTurnover { get; set; }
+    [BindProperty] public string? ExtraFte { get; set; }
+    [BindProperty] public string? ExtraInvestments { get; set; }
+    [BindProperty] public long Version { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostPartnerAsync(Guid id, CancellationToken ct)
+    {
+        var share = ProjectForm.Amount(BudgetShare, nameof(BudgetShare), "Projects.BudgetShare", ModelState, text, "Input") ?? 0;
+        if (!ModelState.IsValid) return await ShowAsync(id, ct);
+        return await AnswerAsync(id, await projects.SetPartnerAsync(new SetPartnerCommand(id, Version, EnterpriseNumber, Role, share), ct), ct);
+    }
+
+    public async Task<IActionResult> OnPostRemovePartnerAsync(Guid id, Guid organisationId, CancellationToken ct) =>
+        await AnswerAsync(id, await projects.RemovePartnerAsync(id, Version, organisationId, ct), ct);
+
+    public async Task<IActionResult> OnPostDecideAsync(Guid id, bool approve, CancellationToken ct) =>
+        await AnswerAsync(id, await projects.DecideAsync(id, Version, approve, Note, ct), ct);
+
+    public async Task<IActionResult> OnPostMoveAsync(Guid id, ProjectStatus target, CancellationToken ct) =>
+        await AnswerAsync(id, await projects.MoveAsync(id, Version, target, Reason, ct), ct);
+
+    public async Task<IActionResult> OnPostPayAsync(Guid id, CancellationToken ct)
+    {
+        var amount = ProjectForm.Amount(Amount, nameof(Amount), "Projects.PaymentAmount", ModelState, text, "Input");
+        if (amount is null) ModelState.AddModelError("Input.Amount", text["Validation.Required", text["Projects.PaymentAmount"]]);
+        if (!ModelState.IsValid) return await ShowAsync(id, ct);
+        return await AnswerAsync(id, await projects.PayAsync(id, Version, amount!.Value, ct), ct);
+    }
+
+    public async Task<IActionResult> OnPostResultsAsync(Guid id, CancellationToken ct)
+    {
+        var turnover = ProjectForm.Amount(ExtraTurnover, nameof(ExtraTurnover), "Projects.ExtraTurnover", ModelState, text, "Input");
+        var fte = ProjectForm.Amount(ExtraFte, nameof(ExtraFte), "Projects.ExtraFte", ModelState, text, "Input");
+        var investments = ProjectForm.Amount(ExtraInvestments, nameof(ExtraInvestments), "Projects.ExtraInvestments", ModelState, text, "Input");
+        if (!ModelState.IsValid) return await ShowAsync(id, ct);
+        return await AnswerAsync(id, await projects.ReportResultsAsync(id, Version, new ProjectResults(turnover, fte, investments), ct), ct);
+    }
+
+    private async Task<IActionResult> AnswerAsync(Guid id, CommandOutcome outcome, CancellationToken ct)
+    {
+        var answer = CommandOutcomePage.Handle(this, outcome, $"/Projects/{id}", text, "Input");
+        return answer is PageResult ? await ShowAsync(id, ct) : answer;
+    }
+
+    private async Task<IActionResult> ShowAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var project = await queries.GetAsync(id, ct);
+        if (project is null) return false;
+        Project = project;
+        if (project.IsAgency)
+        {
+            var key = id.ToString();
+            History = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(Domain.Projects.Project) && a.EntityId == key)
+                .OrderByDescending(a => a.At).Take(50).ToListAsync(ct);
+        }
+        return true;
+    }
+
+    public static bool IsCompany(OrganisationKind kind) => kind == OrganisationKind.Company;
+}

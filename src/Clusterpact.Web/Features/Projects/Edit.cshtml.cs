@@ -1,0 +1,44 @@
+using Clusterpact.Web.Data;
+using Clusterpact.Web.Features.Shared;
+using Clusterpact.Web.Infrastructure.Auth;
+using Clusterpact.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Clusterpact.Web.Features.Projects;
+
+/// <summary>Revises a proposal (its cluster's manager or the agency) or corrects a decided project (the agency, funding fixed).</summary>
+public sealed class EditModel(ProjectQueries queries, ProjectService projects, ClusterAccess access, ClusterpactDbContext db, CurrentUser user, IStringLocalizer<SharedResource> text) : PageModel
+{
+    [BindProperty] public ProjectForm Input { get; set; } = new();
+    public ProjectFormView View { get; private set; } = null!;
+    public ProjectView Project { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refusal) return refusal;
+        Input = ProjectForm.From(Project.Project);
+        View = View with { Form = Input };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refusal) return refusal;
+        var details = Input.ToDetails(ModelState, text, "Input");
+        if (details is null || !ModelState.IsValid) return Page();
+        var outcome = await projects.ReviseAsync(new ReviseProjectCommand(id, Input.Version, details), ct);
+        return CommandOutcomePage.Handle(this, outcome, $"/Projects/{id}", text, "Input");
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var project = await queries.GetAsync(id, ct);
+        if (project is null) return NotFound();
+        if (!project.CanEdit || !project.Project.CanBeRevised(user.IsAgencyStaff)) return Forbid();
+        Project = project;
+        View = new ProjectFormView(Input, await ProjectForm.ClusterChoicesAsync(access, db, ct), user.IsAgencyStaff);
+        return null;
+    }
+}

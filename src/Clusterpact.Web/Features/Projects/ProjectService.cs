@@ -1,0 +1,218 @@
+using Clusterpact.Domain.Members;
+using Clusterpact.Domain.Projects;
+using Clusterpact.Web.Data;
+using Clusterpact.Web.Features.Clusters;
+using Clusterpact.Web.Infrastructure.Auth;
+using Microsoft.EntityFrameworkCore;
+
+namespace Clusterpact.Web.Features.Projects;
+
+public sealed record ProposeProjectCommand(ProjectDetails Details, string? LeadEnterpriseNumber);
+
+public sealed record ReviseProjectCommand(Guid ProjectId, long Version, ProjectDetails Details);
+
+public sealed record SetPartnerCommand(Guid ProjectId, long Version, string? EnterpriseNumber, PartnerRole Role, decimal BudgetShare);
+
+/// <summary>
+/// Which projects a caller sees and may change: agency staff and readers see all; a cluster manager the projects
+/// of their clusters. A cluster manager proposes and revises proposals of their own clusters; only agency staff
+/// decide, move a project on, and commit or pay money from an envelope.
+/// </summary>
+public sealed class ProjectAccess(ClusterpactDbContext db, ClusterAccess clusters, CurrentUser user)
+{
+    public IQueryable<Project> VisibleProjects()
+    {
+        if (user.SeesAllClusters) return db.Projects;
+        var visible = clusters.VisibleClusters().Select(c => c.Id);
+        return db.Projects.Where(p => p.Clusters.Any(c => visible.Contains(c.ClusterId)));
+    }
+
+    /// <summary>A cluster manager acts for a project when one of its clusters is theirs.</summary>
+    public async Task<bool> CanEditAsync(Project project, CancellationToken ct)
+    {
+        if (user.IsAgencyStaff) return true;
+        foreach (var id in project.ClusterIds) if (await clusters.CanEditAsync(id, ct)) return true;
+        return false;
+    }
+
+    public bool IsAgency => user.IsAgencyStaff;
+}
+
+/// <summary>Proposals, revisions, partners, decisions (with the envelope commitment), status, results and payments.</summary>
+public sealed class ProjectService(ClusterpactDbContext db, ProjectAccess projects, ClusterAccess clusters, CurrentUser user, TimeProvider clock)
+{
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+
+    public async Task<(CommandOutcome Outcome, Guid? ProjectId)> ProposeAsync(ProposeProjectCommand cmd, CancellationToken ct)
+    {
+        if (!user.IsAgencyStaff)
+        {
+            // A cluster manager proposes for a cluster of their own (an intercluster project also names others).
+            var own = false;
+            foreach (var id in cmd.Details.ClusterIds) own |= await clusters.CanEditAsync(id, ct);
+            if (!own) return (CommandOutcome.Forbidden, null);
+        }
+        var known = await db.Clusters.CountAsync(c => cmd.Details.ClusterIds.Contains(c.Id), ct);
+        if (known != cmd.Details.ClusterIds.Distinct().Count()) return (CommandOutcome.Invalid("ClusterIds", "Project.ClusterRequired"), null);
+        var lead = await OrganisationAsync(cmd.LeadEnterpriseNumber, ct);
+        if (!lead.IsSuccess) return (CommandOutcome.Invalid("LeadEnterpriseNumber", lead.Error!), null);
+        var proposed = Project.Propose(cmd.Details, lead.Id, user.Id);
+        if (!proposed.IsSuccess) return (CommandOutcome.Invalid(FieldOf(proposed.Error!.Code), proposed.Error.Code), null);
+        db.Projects.Add(proposed.Value!);
+        await db.SaveChangesAsync(ct);
+        return (CommandOutcome.Ok(proposed.Value!.Version), proposed.Value.Id);
+    }
+
+    public async Task<CommandOutcome> ReviseAsync(ReviseProjectCommand cmd, CancellationToken ct)
+    {
+        var (project, refusal) = await LoadForEditAsync(cmd.ProjectId, cmd.Version, ct);
+        if (project is null) return refusal!;
+        if (!user.IsAgencyStaff)
+        {
+            var own = false;
+            foreach (var id in cmd.Details.ClusterIds) own |= await clusters.CanEditAsync(id, ct);
+            if (!own) return CommandOutcome.Invalid("ClusterIds", "Project.KeepOwnCluster");
+        }
+        var result = project.Revise(cmd.Details, user.IsAgencyStaff);
+        if (!result.IsSuccess) return CommandOutcome.Invalid(FieldOf(result.Error!.Code), result.Error.Code);
+        return await SaveAsync(project, cmd.Version, ct);
+    }
+
+    public async Task<CommandOutcome> SetPartnerAsync(SetPartnerCommand cmd, CancellationToken ct)
+    {
+        var (project, refusal) = await LoadForEditAsync(cmd.ProjectId, cmd.Version, ct);
+        if (project is null) return refusal!;
+        var org = await OrganisationAsync(cmd.EnterpriseNumber, ct);
+        if (!org.IsSuccess) return CommandOutcome.Invalid("EnterpriseNumber", org.Error!);
+        var result = project.SetPartner(org.Id, cmd.Role, cmd.BudgetShare, user.IsAgencyStaff);
+        if (!result.IsSuccess) return CommandOutcome.Invalid(result.Error!.Code == "Project.ShareNegative" || result.Error.Code == "Project.SharesAboveBudget" ? "BudgetShare" : "Role", result.Error.Code);
+        return await SaveAsync(project, cmd.Version, ct);
+    }
+
+    public async Task<CommandOutcome> RemovePartnerAsync(Guid projectId, long version, Guid organisationId, CancellationToken ct)
+    {
+        var (project, refusal) = await LoadForEditAsync(projectId, version, ct);
+        if (project is null) return refusal!;
+        var result = project.RemovePartner(organisationId, user.IsAgencyStaff);
+        if (!result.IsSuccess) return CommandOutcome.Invalid("Partner", result.Error!.Code);
+        return await SaveAsync(project, version, ct);
+    }
+
+    /// <summary>
+    /// The agency's decision. Approving a collaboration or intercluster project commits its aid on the envelope of its
+    /// start year in the same transaction; an envelope that does not have it left refuses the approval.
+    /// </summary>
+    public async Task<CommandOutcome> DecideAsync(Guid projectId, long version, bool approve, string? note, CancellationToken ct)
+    {
+        var (project, refusal) = await LoadForAgencyAsync(projectId, version, ct);
+        if (project is null) return refusal!;
+        var result = project.Decide(approve, note, Today);
+        if (!result.IsSuccess) return CommandOutcome.Invalid("Note", result.Error!.Code);
+        if (approve && FundEnvelope.For(project.Type, project.ClusterIds, project.Start) is { } target && project.Aid > 0)
+        {
+            var envelope = await FindEnvelopeAsync(target, ct);
+            if (envelope is null) return CommandOutcome.Invalid("Note", "Envelope.Missing");
+            var commit = envelope.Commit(project.Id, project.Aid, Today);
+            if (!commit.IsSuccess) return CommandOutcome.Invalid("Note", commit.Error!.Code);
+            Touch(envelope);
+        }
+        return await SaveAsync(project, version, ct);
+    }
+
+    /// <summary>Moves the project on; a stopped project gives back to its envelope what it was not paid.</summary>
+    public async Task<CommandOutcome> MoveAsync(Guid projectId, long version, ProjectStatus target, string? reason, CancellationToken ct)
+    {
+        var (project, refusal) = await LoadForAgencyAsync(projectId, version, ct);
+        if (project is null) return refusal!;
+        var result = project.MoveTo(target, reason);
+        if (!result.IsSuccess) return CommandOutcome.Invalid("Reason", result.Error!.Code);
+        if (target == ProjectStatus.Stopped)
+        {
+            foreach (var envelope in await EnvelopesOfAsync(project.Id, ct))
+                if (envelope.ReleaseUnpaid(project.Id) > 0) Touch(envelope);
+        }
+        return await SaveAsync(project, version, ct);
+    }
+
+    /// <summary>Results are reported by the cluster (for its own projects) or the agency.</summary>
+    public async Task<CommandOutcome> ReportResultsAsync(Guid projectId, long version, ProjectResults results, CancellationToken ct)
+    {
+        var project = await projects.VisibleProjects().SingleOrDefaultAsync(p => p.Id == projectId, ct);
+        if (project is null) return CommandOutcome.NotFound;
+        if (!await projects.CanEditAsync(project, ct)) return CommandOutcome.Forbidden;
+        if (project.Version != version) return CommandOutcome.Conflict;
+        var result = project.ReportResults(results);
+        if (!result.IsSuccess) return CommandOutcome.Invalid("ExtraTurnover", result.Error!.Code);
+        return await SaveAsync(project, version, ct);
+    }
+
+    /// <summary>A payment to the project from the envelope it holds money on.</summary>
+    public async Task<CommandOutcome> PayAsync(Guid projectId, long version, decimal amount, CancellationToken ct)
+    {
+        var (project, refusal) = await LoadForAgencyAsync(projectId, version, ct);
+        if (project is null) return refusal!;
+        if (project.Status is not (ProjectStatus.Approved or ProjectStatus.Running or ProjectStatus.Completed)) return CommandOutcome.Invalid("Amount", "Project.NotPayable");
+        var envelope = (await EnvelopesOfAsync(project.Id, ct)).FirstOrDefault();
+        if (envelope is null) return CommandOutcome.Invalid("Amount", "Envelope.NoCommitment");
+        var result = envelope.Pay(project.Id, amount);
+        if (!result.IsSuccess) return CommandOutcome.Invalid("Amount", result.Error!.Code);
+        Touch(envelope);
+        // The payment is the envelope's change; the project's version still guards against a stale page.
+        return await SaveAsync(project, version, ct);
+    }
+
+    private async Task<(Project? Project, CommandOutcome? Refusal)> LoadForEditAsync(Guid id, long version, CancellationToken ct)
+    {
+        var project = await projects.VisibleProjects().SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (project is null) return (null, CommandOutcome.NotFound);
+        if (!await projects.CanEditAsync(project, ct)) return (null, CommandOutcome.Forbidden);
+        if (project.Version != version) return (null, CommandOutcome.Conflict);
+        return (project, null);
+    }
+
+    private async Task<(Project? Project, CommandOutcome? Refusal)> LoadForAgencyAsync(Guid id, long version, CancellationToken ct)
+    {
+        var project = await projects.VisibleProjects().SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (project is null) return (null, CommandOutcome.NotFound);
+        if (!user.IsAgencyStaff) return (null, CommandOutcome.Forbidden);
+        if (project.Version != version) return (null, CommandOutcome.Conflict);
+        return (project, null);
+    }
+
+    private Task<FundEnvelope?> FindEnvelopeAsync((EnvelopeKind Kind, Guid? ClusterId, int Year) target, CancellationToken ct) =>
+        db.FundEnvelopes.FirstOrDefaultAsync(e => e.Kind == target.Kind && e.ClusterId == target.ClusterId && e.Year == target.Year, ct);
+
+    private Task<List<FundEnvelope>> EnvelopesOfAsync(Guid projectId, CancellationToken ct) =>
+        db.FundEnvelopes.Where(e => e.Commitments.Any(c => c.ProjectId == projectId)).ToListAsync(ct);
+
+    /// <summary>A commitment changes no column of the envelope: touch it so its version rises and a concurrent commitment fails.</summary>
+    private void Touch(FundEnvelope envelope) => db.Entry(envelope).State = EntityState.Modified;
+
+    private async Task<CommandOutcome> SaveAsync(Project project, long version, CancellationToken ct)
+    {
+        db.Entry(project).Property(p => p.Version).OriginalValue = version;
+        db.Entry(project).State = EntityState.Modified;
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { return CommandOutcome.Conflict; }
+        return CommandOutcome.Ok(project.Version);
+    }
+
+    private async Task<(bool IsSuccess, Guid Id, string? Error)> OrganisationAsync(string? enterpriseNumber, CancellationToken ct)
+    {
+        var parsed = EnterpriseNumber.Parse(enterpriseNumber);
+        if (!parsed.IsSuccess) return (false, Guid.Empty, parsed.Error!.Code);
+        var id = await db.Organisations.Where(o => o.EnterpriseNumber == parsed.Value.Digits).Select(o => (Guid?)o.Id).SingleOrDefaultAsync(ct);
+        return id is null ? (false, Guid.Empty, "Import.OrganisationNotInRegister") : (true, id.Value, null);
+    }
+
+    public static string FieldOf(string code) => code switch
+    {
+        "Project.TitleRequired" or "Project.TitleTooLong" => "Title",
+        "Project.EndBeforeStart" => "End",
+        "Project.TrlRange" or "Project.TrlTargetBelowStart" => "TrlTarget",
+        "Project.BudgetPositive" or "Project.SharesAboveBudget" => "TotalBudget",
+        "Project.AidNegative" or "Project.AidAboveBudget" or "Project.FundingFixedAfterDecision" => "Aid",
+        "Project.ClusterRequired" or "Project.InterclusterNeedsTwoClusters" or "Project.CollaborationOneCluster" => "ClusterIds",
+        _ => "Title",
+    };
+}
