@@ -40,6 +40,11 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AuthorizeFolder("/Organisations", Policies.ClusterData);
         o.Conventions.AuthorizeFolder("/Agreements", Policies.ClusterData);
         o.Conventions.AuthorizeFolder("/Organisations/Import", Policies.ClusterEditing);
+        o.Conventions.AuthorizeFolder("/Projects", Policies.ClusterData);
+        o.Conventions.AuthorizeFolder("/Projects/Import", Policies.ClusterEditing);
+        o.Conventions.AuthorizePage("/Projects/New", Policies.ClusterEditing);
+        o.Conventions.AuthorizePage("/Projects/Edit", Policies.ClusterEditing);
+        o.Conventions.AuthorizeFolder("/Funds", Policies.ClusterData);
         o.Conventions.AllowAnonymousToFolder("/Account");
         o.Conventions.AllowAnonymousToPage("/Index");
         o.Conventions.AllowAnonymousToPage("/Error");

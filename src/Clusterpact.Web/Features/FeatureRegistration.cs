@@ -28,6 +28,12 @@ public static class FeatureRegistration
         services.AddScoped<GetMemberFigures>();
         services.AddScoped<Features.Organisations.Import.MemberImportService>();
         services.AddScoped<Infrastructure.Jobs.IJobHandler, Features.Organisations.Import.MemberImportJob>();
+        services.AddScoped<Features.Projects.ProjectAccess>();
+        services.AddScoped<Features.Projects.ProjectService>();
+        services.AddScoped<Features.Projects.ProjectQueries>();
+        services.AddScoped<Features.Projects.Import.ProjectImportService>();
+        services.AddScoped<Features.Funds.FundService>();
+        services.AddScoped<Infrastructure.Import.UploadStore>();
         services.AddScoped<ListUsers>();
         services.AddScoped<SaveUser>();
         services.AddScoped<ListAuditEntries>();

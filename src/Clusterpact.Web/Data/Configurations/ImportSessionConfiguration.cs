@@ -16,6 +16,7 @@ internal sealed class ImportSessionConfiguration : IEntityTypeConfiguration<Impo
         b.Property(s => s.Mapping).HasMaxLength(4000);
         b.Property(s => s.Format).HasConversion<string>().HasMaxLength(10);
         b.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(s => s.Kind).HasConversion<string>().HasMaxLength(20).HasDefaultValue(ImportKind.Members).HasSentinel(ImportKind.Members);
         b.HasOne<Cluster>().WithMany().HasForeignKey(s => s.ClusterId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(s => new { s.CreatedBy, s.CreatedAt });
     }

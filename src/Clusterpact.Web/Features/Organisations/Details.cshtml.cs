@@ -9,11 +9,12 @@ using Microsoft.Extensions.Localization;
 
 namespace Clusterpact.Web.Features.Organisations;
 
-public sealed class DetailsModel(GetOrganisation get, ClusterpactDbContext db, CurrentUser user, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class DetailsModel(GetOrganisation get, ClusterpactDbContext db, CurrentUser user, Projects.ProjectQueries projects, IStringLocalizer<SharedResource> text) : PageModel
 {
     public OrganisationDetails Organisation { get; private set; } = null!;
     public IReadOnlyList<(int Year, SizeClass? Class, SmeClassification ByFigures)> SizeHistory { get; private set; } = [];
     public bool CanOverride => user.IsAgencyStaff;
+    public Projects.ProjectListBlock Projects { get; private set; } = null!;
 
     [BindProperty] public SizeClass? OverrideClass { get; set; }
     [BindProperty] public string? Justification { get; set; }
@@ -61,6 +62,8 @@ public sealed class DetailsModel(GetOrganisation get, ClusterpactDbContext db, C
         Organisation = o;
         SizeHistory = SmeClassifier.ClassifyOverYears((o.Figures ?? []).Select(f => new SizeFigures(f.Year, f.Headcount, f.TurnoverEur, f.BalanceSheetEur)));
         if (Request.Method == "GET") (OverrideClass, Justification, Version) = (o.SizeOverride, o.SizeOverrideJustification, o.Version);
+        var list = await projects.ListAsync(new Projects.ProjectListQuery(null, null, null, null, null, null, id, PageSize: 10), ct);
+        Projects = new Projects.ProjectListBlock(text["Projects.OfPartner"], list, $"/Projects?organisation={id}", null);
         return true;
     }
 }

@@ -122,3 +122,6 @@ public sealed class ProjectQueries(ClusterpactDbContext db, ProjectAccess access
         return list.Select(p => Facts(p, orgs)).ToList();
     }
 }
+
+/// <summary>A short project list on another page (a cluster, a partner), with links to all and to propose one.</summary>
+public sealed record ProjectListBlock(string Title, Paged<ProjectListItem> Page, string AllUrl, string? NewUrl);

@@ -718,6 +718,13 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                     b.Property<Guid?>("JobId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("Members");
+
                     b.Property<string>("Mapping")
                         .IsRequired()
                         .HasMaxLength(4000)

@@ -713,6 +713,13 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                     b.Property<Guid?>("JobId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Members");
+
                     b.Property<string>("Mapping")
                         .IsRequired()
                         .HasMaxLength(4000)

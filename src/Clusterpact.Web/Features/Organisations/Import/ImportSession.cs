@@ -4,8 +4,11 @@ namespace Clusterpact.Web.Features.Organisations.Import;
 
 public enum ImportSessionStatus { Uploaded, Committing, Committed, Failed }
 
+/// <summary>What a list holds: the cluster's members, or its projects.</summary>
+public enum ImportKind { Members, Projects }
+
 /// <summary>
-/// One member-list import from upload to commit: the stored file, the column mapping the person chose, and
+/// One member-list or project-list import from upload to commit: the stored file, the column mapping the person chose, and
 /// what the commit wrote. The file stays until the import is committed or abandoned.
 /// </summary>
 public sealed class ImportSession
@@ -14,6 +17,7 @@ public sealed class ImportSession
     public Guid CreatedBy { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public Guid ClusterId { get; set; }
+    public ImportKind Kind { get; set; }
     public string FileName { get; set; } = "";
     public TabularFormat Format { get; set; }
     public string StoredPath { get; set; } = "";

@@ -13,7 +13,7 @@ namespace Clusterpact.Web.Features.Organisations.Import;
 
 /// <summary>Step 1 of a member import: choose the cluster and upload the list (.xlsx or .csv).</summary>
 [RequestSizeLimit(TabularFile.MaxBytes + 1024 * 1024)]
-public sealed class IndexModel(ClusterpactDbContext db, ClusterAccess access, CurrentUser user, IConfiguration config, IWebHostEnvironment env,
+public sealed class IndexModel(ClusterpactDbContext db, ClusterAccess access, CurrentUser user, UploadStore uploads,
     TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed class InputModel
@@ -52,22 +52,15 @@ public sealed class IndexModel(ClusterpactDbContext db, ClusterAccess access, Cu
             return Page();
         }
         var file = Input.File!;
-        var format = TabularFile.FormatOf(file.FileName);
-        if (format is null) { ModelState.AddModelError("Input.File", text["Import.WrongType"]); return Page(); }
-        if (file.Length == 0 || file.Length > TabularFile.MaxBytes) { ModelState.AddModelError("Input.File", text["Import.WrongSize"]); return Page(); }
-
-        var folder = config["Import:UploadFolder"] ?? "data/uploads";
-        if (!Path.IsPathRooted(folder)) folder = Path.Combine(env.ContentRootPath, folder);
-        Directory.CreateDirectory(folder);
+        var (format, error) = UploadStore.Check(file);
+        if (error is not null) { ModelState.AddModelError("Input.File", text[error]); return Page(); }
         var session = new ImportSession
         {
-            CreatedBy = user.Id!.Value, CreatedAt = clock.GetUtcNow(), ClusterId = Input.ClusterId.Value,
-            FileName = Path.GetFileName(file.FileName), Format = format.Value, DefaultMemberSince = Input.DefaultMemberSince!.Value,
+            CreatedBy = user.Id!.Value, CreatedAt = clock.GetUtcNow(), ClusterId = Input.ClusterId.Value, Kind = ImportKind.Members,
+            FileName = Path.GetFileName(file.FileName), Format = format!.Value, DefaultMemberSince = Input.DefaultMemberSince!.Value,
             FiguresYear = Input.FiguresYear!.Value, Status = ImportSessionStatus.Uploaded,
         };
-        session.StoredPath = Path.Combine(folder, $"{session.Id:N}{(format == TabularFormat.Xlsx ? ".xlsx" : ".csv")}");
-        await using (var target = System.IO.File.Create(session.StoredPath))
-            await file.CopyToAsync(target, ct);
+        session.StoredPath = await uploads.SaveAsync(file, session.Id, format.Value, ct);
 
         TabularData data;
         try
@@ -92,6 +85,6 @@ public sealed class IndexModel(ClusterpactDbContext db, ClusterAccess access, Cu
         var editable = new List<(Guid, string)>();
         foreach (var c in clusters) if (await access.CanEditAsync(c.Id, ct)) editable.Add((c.Id, c.Name));
         ClusterOptions = editable;
-        Recent = await db.ImportSessions.AsNoTracking().Where(s => s.CreatedBy == user.Id).OrderByDescending(s => s.CreatedAt).Take(10).ToListAsync(ct);
+        Recent = await db.ImportSessions.AsNoTracking().Where(s => s.CreatedBy == user.Id && s.Kind == ImportKind.Members).OrderByDescending(s => s.CreatedAt).Take(10).ToListAsync(ct);
     }
 }

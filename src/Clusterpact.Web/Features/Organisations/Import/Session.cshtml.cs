@@ -95,12 +95,7 @@ public sealed class SessionModel(ClusterpactDbContext db, MemberImportService im
         return await TableExport.ToFileAsync("csv", "", "importrapport", preview.Report.Rows, columns, clock, ct);
     }
 
-    public string Describe(ImportProblem p)
-    {
-        var field = p.FieldKey is { } f ? text[f].Value + ": " : "";
-        var message = p.OtherRow is { } other ? text[p.Code, other].Value : text[p.Code].Value;
-        return p.Value is null ? field + message : $"{field}{message} ('{p.Value}')";
-    }
+    public string Describe(ImportProblem p) => Shared.ImportText.Describe(p, text);
 
     private async Task<IActionResult> ShowAsync(ImportSession session, CancellationToken ct, Dictionary<int, MemberField>? typedMapping = null)
     {
@@ -130,7 +125,7 @@ public sealed class SessionModel(ClusterpactDbContext db, MemberImportService im
     private async Task<ImportSession?> FindAsync(Guid id, CancellationToken ct)
     {
         var isAdmin = user.IsInRole(Roles.Administrator);
-        var session = await db.ImportSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id && (isAdmin || s.CreatedBy == user.Id), ct);
+        var session = await db.ImportSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id && s.Kind == ImportKind.Members && (isAdmin || s.CreatedBy == user.Id), ct);
         // Losing the right to the cluster also ends the right to its imports.
         return session is not null && await access.CanSeeAsync(session.ClusterId, ct) ? session : null;
     }

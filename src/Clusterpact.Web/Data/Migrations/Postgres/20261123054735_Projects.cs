@@ -11,6 +11,14 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "Kind",
+                table: "import_sessions",
+                type: "character varying(20)",
+                maxLength: 20,
+                nullable: false,
+                defaultValue: "Members");
+
             migrationBuilder.CreateTable(
                 name: "fund_envelopes",
                 columns: table => new
@@ -205,6 +213,10 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "projects");
+
+            migrationBuilder.DropColumn(
+                name: "Kind",
+                table: "import_sessions");
         }
     }
 }

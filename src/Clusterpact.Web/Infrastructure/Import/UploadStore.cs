@@ -1,0 +1,29 @@
+namespace Clusterpact.Web.Infrastructure.Import;
+
+/// <summary>
+/// Keeps an uploaded list (.xlsx or .csv) on disk between the preview and the commit of an import, in the folder
+/// <c>Import:UploadFolder</c> (default data/uploads under the content root).
+/// </summary>
+public sealed class UploadStore(IConfiguration config, IWebHostEnvironment env)
+{
+    /// <summary>The message key of what is wrong with the file, or null with its format.</summary>
+    public static (TabularFormat? Format, string? Error) Check(IFormFile file)
+    {
+        var format = TabularFile.FormatOf(file.FileName);
+        if (format is null) return (null, "Import.WrongType");
+        if (file.Length == 0 || file.Length > TabularFile.MaxBytes) return (null, "Import.WrongSize");
+        return (format, null);
+    }
+
+    /// <summary>Stores the file under the import's id and returns its path.</summary>
+    public async Task<string> SaveAsync(IFormFile file, Guid id, TabularFormat format, CancellationToken ct)
+    {
+        var folder = config["Import:UploadFolder"] ?? "data/uploads";
+        if (!Path.IsPathRooted(folder)) folder = Path.Combine(env.ContentRootPath, folder);
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, $"{id:N}{(format == TabularFormat.Xlsx ? ".xlsx" : ".csv")}");
+        await using var target = File.Create(path);
+        await file.CopyToAsync(target, ct);
+        return path;
+    }
+}
