@@ -1,0 +1,362 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Clusterpact.Domain.Members;
+using Clusterpact.Domain.Projects;
+using Clusterpact.Web.Features.Organisations.Import;
+using Clusterpact.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Clusterpact.Web.Tests.Projects;
+
+/// <summary>
+/// Projects and earmarked funds through HTTP: a cluster manager proposes for their own cluster, the agency approves
+/// and the aid is committed on the envelope (never beyond it), the roles are refused what is not theirs, and a
+/// project list imports all good rows or none. Each test uses its own far-future year so tests do not share envelopes.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class ProjectTests(ClusterpactApp app)
+{
+    private static bool Handler(AngleSharp.Html.Dom.IHtmlFormElement f, string name) => f.GetAttribute("action")?.Contains($"handler={name}", StringComparison.Ordinal) == true;
+
+    private Task<string> CompanyOfAsync(string cluster, int skip = 0) => app.WithDbAsync(async db =>
+    {
+        var id = await db.Clusters.Where(c => c.Name == cluster).Select(c => c.Id).SingleAsync();
+        return (await db.Organisations.AsNoTracking()
+            .Where(o => o.Kind == OrganisationKind.Company && o.EnterpriseNumber != null && db.Memberships.Any(m => m.OrganisationId == o.Id && m.ClusterId == id))
+            .OrderBy(o => o.EnterpriseNumber).Skip(skip).Select(o => o.EnterpriseNumber!).FirstAsync());
+    });
+
+    private async Task<Guid> ProposeAsync(HttpClient client, Guid cluster, string title, int year, string aid, string budget = "1.000.000")
+    {
+        var response = await client.SubmitFormAsync("/Projects/New", new Dictionary<string, string>
+        {
+            ["Input.LeadEnterpriseNumber"] = await CompanyOfAsync("Catalisti"), ["Input.Type"] = "Collaboration", ["Input.Title"] = title, ["Input.Theme"] = "CircularEconomy",
+            ["Input.Start"] = $"{year}-02-01", ["Input.End"] = $"{year + 2}-01-31", ["Input.TrlStart"] = "3", ["Input.TrlTarget"] = "6",
+            ["Input.TotalBudget"] = budget, ["Input.Aid"] = aid, ["Input.ClusterIds"] = cluster.ToString(),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return Guid.Parse(response.Headers.Location!.OriginalString.Split('/').Last());
+    }
+
+    private async Task<Guid> OpenEnvelopeAsync(HttpClient officer, Guid cluster, int year, string amount)
+    {
+        var opened = await officer.SubmitFormAsync("/Funds", new Dictionary<string, string>
+        {
+            ["Kind"] = "ClusterEarmarked", ["ClusterId"] = cluster.ToString(), ["NewYear"] = year.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Amount"] = amount,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        return await app.WithDbAsync(db => db.FundEnvelopes.Where(e => e.ClusterId == cluster && e.Year == year).Select(e => e.Id).SingleAsync());
+    }
+
+    private Task<FundEnvelope> EnvelopeAsync(Guid id) => app.WithDbAsync(db => db.FundEnvelopes.AsNoTracking().SingleAsync(e => e.Id == id));
+
+    private Task<Project> ProjectAsync(Guid id) => app.WithDbAsync(db => db.Projects.AsNoTracking().SingleAsync(p => p.Id == id));
+
+    [Theory]
+    [InlineData(Emails.Expert, "/Projects", HttpStatusCode.Redirect)]
+    [InlineData(Emails.Expert, "/Funds", HttpStatusCode.Redirect)]
+    [InlineData(Emails.Expert, "/Projects/Figures", HttpStatusCode.Redirect)]
+    [InlineData(Emails.Reader, "/Projects", HttpStatusCode.OK)]
+    [InlineData(Emails.Reader, "/Funds", HttpStatusCode.OK)]
+    [InlineData(Emails.Reader, "/Projects/Figures", HttpStatusCode.OK)]
+    [InlineData(Emails.Reader, "/Projects/New", HttpStatusCode.Redirect)]
+    [InlineData(Emails.Reader, "/Projects/Import", HttpStatusCode.Redirect)]
+    [InlineData(Emails.CatalistiManager, "/Projects/New", HttpStatusCode.OK)]
+    [InlineData(Emails.CatalistiManager, "/Projects/Import", HttpStatusCode.OK)]
+    [InlineData(Emails.Officer, "/Projects/Figures", HttpStatusCode.OK)]
+    public async Task Pages_follow_the_role_rules(string email, string path, HttpStatusCode expected)
+    {
+        var client = await app.SignedInAsync(email);
+        var response = await client.GetAsync(path);
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.Redirect)
+            Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Anonymous_is_sent_to_sign_in()
+    {
+        foreach (var path in new[] { "/Projects", "/Funds", "/Projects/Figures" })
+        {
+            var response = await app.Anonymous().GetAsync(path);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_manager_proposes_for_their_cluster_and_the_agency_approves_which_commits_the_aid_on_the_envelope()
+    {
+        var catalisti = await app.ClusterIdAsync("Catalisti");
+        var officer = await app.SignedInAsync(Emails.Officer);
+        var envelope = await OpenEnvelopeAsync(officer, catalisti, 2031, "8.000.000");
+
+        var manager = await app.SignedInAsync(Emails.CatalistiManager);
+        var id = await ProposeAsync(manager, catalisti, "Bio-aromaten uit lignine", 2031, "600.000,50");
+        var proposed = await ProjectAsync(id);
+        Assert.Equal((ProjectStatus.Proposed, 600_000.50m, 1_000_000m), (proposed.Status, proposed.Aid, proposed.TotalBudget));
+
+        // The manager cannot decide; the page does not offer it and a posted decision is refused.
+        var page = await manager.GetDocumentAsync($"/Projects/{id}");
+        Assert.Null(page.QuerySelector("form[action*='handler=Decide']"));
+        var token = page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        var forged = await manager.PostFormRawAsync($"/Projects/{id}?handler=Decide", new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Version"] = proposed.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), ["approve"] = "true",
+        });
+        Assert.NotEqual(HttpStatusCode.OK, forged.StatusCode);
+        Assert.Equal(ProjectStatus.Proposed, (await ProjectAsync(id)).Status);
+
+        var approved = await officer.SubmitFormAsync($"/Projects/{id}", new Dictionary<string, string> { ["approve"] = "true", ["Note"] = "Past in de roadmap" }, f => Handler(f, "Decide"));
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        Assert.Equal(ProjectStatus.Approved, (await ProjectAsync(id)).Status);
+        var e = await EnvelopeAsync(envelope);
+        Assert.Equal((600_000.50m, 7_399_999.50m), (e.Committed, e.Remaining));
+
+        // After the decision the manager can no longer edit.
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.GetAsync($"/Projects/{id}/Edit")).StatusCode);
+        var funds = await officer.GetDocumentAsync($"/Funds/{envelope}");
+        Assert.Contains("Bio-aromaten uit lignine", funds.QuerySelector("[data-testid=uses]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_approval_beyond_the_envelope_is_refused_and_changes_nothing()
+    {
+        var catalisti = await app.ClusterIdAsync("Catalisti");
+        var officer = await app.SignedInAsync(Emails.Officer);
+        var envelope = await OpenEnvelopeAsync(officer, catalisti, 2032, "500.000");
+        var first = await ProposeAsync(officer, catalisti, "Eerste project 2032", 2032, "400.000");
+        var second = await ProposeAsync(officer, catalisti, "Tweede project 2032", 2032, "100.000,01");
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync($"/Projects/{first}", new Dictionary<string, string> { ["approve"] = "true" }, f => Handler(f, "Decide"))).StatusCode);
+
+        var refused = await officer.SubmitFormAsync($"/Projects/{second}", new Dictionary<string, string> { ["approve"] = "true", ["Note"] = "Mijn motivering" }, f => Handler(f, "Decide"));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var doc = await refused.ParseAsync();
+        Assert.Contains("overschrijden", doc.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Mijn motivering", doc.QuerySelector("#Note")!.TextContent);
+        Assert.Equal(ProjectStatus.Proposed, (await ProjectAsync(second)).Status);
+        Assert.Equal(400_000m, (await EnvelopeAsync(envelope)).Committed);
+    }
+
+    [Fact]
+    public async Task Approving_without_an_envelope_for_the_start_year_is_refused()
+    {
+        var catalisti = await app.ClusterIdAsync("Catalisti");
+        var officer = await app.SignedInAsync(Emails.Officer);
+        var id = await ProposeAsync(officer, catalisti, "Zonder enveloppe", 2039, "10.000");
+        var refused = await officer.SubmitFormAsync($"/Projects/{id}", new Dictionary<string, string> { ["approve"] = "true" }, f => Handler(f, "Decide"));
+        Assert.Contains("geen enveloppe", (await refused.ParseAsync()).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(ProjectStatus.Proposed, (await ProjectAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task Stopping_a_project_gives_back_what_was_not_paid()
+    {
+        var catalisti = await app.ClusterIdAsync("Catalisti");
+        var officer = await app.SignedInAsync(Emails.Officer);
+        var envelope = await OpenEnvelopeAsync(officer, catalisti, 2033, "1.000.000");
+        var id = await ProposeAsync(officer, catalisti, "Stopgezet project", 2033, "300.000");
+        await officer.SubmitFormAsync($"/Projects/{id}", new Dictionary<string, string> { ["approve"] = "true" }, f => Handler(f, "Decide"));
+        var paid = await officer.SubmitFormAsync($"/Projects/{id}", new Dictionary<string, string> { ["Amount"] = "120.000" }, f => Handler(f, "Pay"));
+        Assert.Equal(HttpStatusCode.Redirect, paid.StatusCode);
+        var tooMuch = await officer.SubmitFormAsync($"/Projects/{id}", new Dictionary<string, string> { ["Amount"] = "180.000,01" }, f => Handler(f, "Pay"));
+        Assert.Equal(HttpStatusCode.OK, tooMuch.StatusCode);
+
+        var noReason = await officer.SubmitFormAsync($"/Projects/{id}", new Dictionary<string, string> { ["target"] = "Stopped" }, f => Handler(f, "Move"));
+        Assert.Equal(HttpStatusCode.OK, noReason.StatusCode);
+        var stopped = await officer.SubmitFormAsync($"/Projects/{id}", new Dictionary<string, string> { ["target"] = "Stopped", ["Reason"] = "Partner failliet" }, f => Handler(f, "Move"));
+        Assert.Equal(HttpStatusCode.Redirect, stopped.StatusCode);
+        var e = await EnvelopeAsync(envelope);
+        Assert.Equal((120_000m, 120_000m, 880_000m), (e.Committed, e.Paid, e.Remaining));
+        Assert.Equal(ProjectStatus.Stopped, (await ProjectAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task A_manager_neither_proposes_for_nor_sees_another_cluster()
+    {
+        var flux = await app.ClusterIdAsync("Flux50");
+        var officer = await app.SignedInAsync(Emails.Officer);
+        var fluxProject = await ProposeAsync(officer, flux, "Flux-only project", 2034, "0");
+        var fluxEnvelope = await OpenEnvelopeAsync(officer, flux, 2034, "1.000.000");
+
+        var manager = await app.SignedInAsync(Emails.CatalistiManager);
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/Projects/{fluxProject}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/Funds/{fluxEnvelope}")).StatusCode);
+        var list = await manager.GetDocumentAsync("/Projects?search=Flux-only");
+        Assert.Empty(list.QuerySelectorAll("[data-project]"));
+
+        var attempt = await manager.SubmitFormAsync("/Projects/New", new Dictionary<string, string>
+        {
+            ["Input.LeadEnterpriseNumber"] = await CompanyOfAsync("Catalisti"), ["Input.Type"] = "Collaboration", ["Input.Title"] = "Not mine",
+            ["Input.Start"] = "2034-01-01", ["Input.End"] = "2035-01-01", ["Input.TotalBudget"] = "1000", ["Input.ClusterIds"] = flux.ToString(),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, attempt.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", attempt.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.Projects.AnyAsync(p => p.Title == "Not mine")));
+
+        // Nor does a manager open envelopes.
+        var page = await manager.GetDocumentAsync("/Funds");
+        Assert.Null(page.QuerySelector("form[method=post] #Amount"));
+    }
+
+    [Fact]
+    public async Task A_form_with_bad_input_explains_and_keeps_what_was_typed()
+    {
+        var catalisti = await app.ClusterIdAsync("Catalisti");
+        var manager = await app.SignedInAsync(Emails.CatalistiManager);
+        var response = await manager.SubmitFormAsync("/Projects/New", new Dictionary<string, string>
+        {
+            ["Input.LeadEnterpriseNumber"] = "0403.170.702", ["Input.Type"] = "Intercluster", ["Input.Title"] = "Te klein consortium",
+            ["Input.Start"] = "2030-01-01", ["Input.End"] = "2031-01-01", ["Input.TotalBudget"] = "veel", ["Input.Aid"] = "10", ["Input.ClusterIds"] = catalisti.ToString(),
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var doc = await response.ParseAsync();
+        Assert.Contains("geen geldig bedrag", doc.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Te klein consortium", doc.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_Title")!.Value);
+        Assert.Equal("veel", doc.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_TotalBudget")!.Value);
+
+        var intercluster = await manager.SubmitFormAsync("/Projects/New", new Dictionary<string, string>
+        {
+            ["Input.LeadEnterpriseNumber"] = await CompanyOfAsync("Catalisti"), ["Input.Type"] = "Intercluster", ["Input.Title"] = "Te klein consortium",
+            ["Input.Start"] = "2030-01-01", ["Input.End"] = "2031-01-01", ["Input.TotalBudget"] = "1.000", ["Input.Aid"] = "10", ["Input.ClusterIds"] = catalisti.ToString(),
+        });
+        Assert.Contains("minstens twee clusters", (await intercluster.ParseAsync()).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_stale_edit_is_refused_instead_of_overwriting()
+    {
+        var catalisti = await app.ClusterIdAsync("Catalisti");
+        var manager = await app.SignedInAsync(Emails.CatalistiManager);
+        var id = await ProposeAsync(manager, catalisti, "Gelijktijdig bewerkt", 2035, "1.000");
+        var stale = await manager.GetDocumentAsync($"/Projects/{id}/Edit");
+        var officer = await app.SignedInAsync(Emails.Officer);
+        var fresh = await officer.GetDocumentAsync($"/Projects/{id}/Edit");
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.PostFormRawAsync($"/Projects/{id}/Edit", AllFields(fresh, "Input.Title", "Eerst bewaard"))).StatusCode);
+
+        var late = await manager.PostFormRawAsync($"/Projects/{id}/Edit", AllFields(stale, "Input.Title", "Later bewaard"));
+        Assert.Equal(HttpStatusCode.OK, late.StatusCode);
+        Assert.Contains("gewijzigd", (await late.ParseAsync()).QuerySelector("#error-summary")!.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("Eerst bewaard", (await ProjectAsync(id)).Title);
+    }
+
+    [Fact]
+    public async Task Partners_count_as_companies_but_knowledge_institutions_do_not()
+    {
+        var catalisti = await app.ClusterIdAsync("Catalisti");
+        var manager = await app.SignedInAsync(Emails.CatalistiManager);
+        var id = await ProposeAsync(manager, catalisti, "Consortium opbouwen", 2036, "1.000");
+        var institute = await app.WithDbAsync(db => db.Organisations.Where(o => o.Kind == OrganisationKind.KnowledgeInstitution && o.EnterpriseNumber != null).Select(o => o.EnterpriseNumber!).FirstAsync());
+        foreach (var number in new[] { await CompanyOfAsync("Catalisti", 1), institute })
+        {
+            var added = await manager.SubmitFormAsync($"/Projects/{id}", new Dictionary<string, string> { ["EnterpriseNumber"] = number, ["Role"] = "Partner", ["BudgetShare"] = "100" }, f => Handler(f, "Partner"));
+            Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        }
+        var page = await manager.GetDocumentAsync($"/Projects/{id}");
+        Assert.Equal("2", page.QuerySelector("[data-testid=companies]")!.TextContent.Trim());
+        await manager.SubmitFormAsync($"/Projects/{id}", new Dictionary<string, string> { ["EnterpriseNumber"] = await CompanyOfAsync("Catalisti", 2), ["Role"] = "Partner" }, f => Handler(f, "Partner"));
+        page = await manager.GetDocumentAsync($"/Projects/{id}");
+        Assert.Equal("3", page.QuerySelector("[data-testid=companies]")!.TextContent.Trim());
+        Assert.Contains("≥ 3", page.QuerySelector(".stat .badge")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(4, (await ProjectAsync(id)).Partners.Count);
+    }
+
+    /// <summary>Every field of the page's post form as the browser would send it, with one field changed.</summary>
+    private static List<KeyValuePair<string, string>> AllFields(AngleSharp.Html.Dom.IHtmlDocument doc, string name, string value)
+    {
+        var form = doc.Forms.Single(f => f.Method == "post" && string.IsNullOrEmpty(f.GetAttribute("action")));
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var e in form.Elements)
+        {
+            switch (e)
+            {
+                case AngleSharp.Html.Dom.IHtmlInputElement i when !string.IsNullOrEmpty(i.Name) && (i.Type is not ("checkbox" or "radio") || i.IsChecked):
+                    fields.Add(new(i.Name!, i.Name == name ? value : i.Value)); break;
+                case AngleSharp.Html.Dom.IHtmlSelectElement sel when !string.IsNullOrEmpty(sel.Name): fields.Add(new(sel.Name!, sel.Value ?? "")); break;
+                case AngleSharp.Html.Dom.IHtmlTextAreaElement t when !string.IsNullOrEmpty(t.Name): fields.Add(new(t.Name!, t.Value ?? "")); break;
+            }
+        }
+        return fields;
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid clusterId, string csv)
+    {
+        var page = await client.GetDocumentAsync("/Projects/Import");
+        var token = page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(clusterId.ToString()), "Input.ClusterId" },
+        };
+        var content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv));
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(content, "Input.File", "projecten.csv");
+        return await client.PostAsync("/Projects/Import", form);
+    }
+
+    [Fact]
+    public async Task A_project_list_imports_all_good_rows_with_a_report_and_a_second_import_updates_them()
+    {
+        var catalisti = await app.ClusterIdAsync("Catalisti");
+        var manager = await app.SignedInAsync(Emails.CatalistiManager);
+        var (lead, partner) = (await CompanyOfAsync("Catalisti", 3), await CompanyOfAsync("Catalisti", 4));
+        var reference = $"IMP-{Random.Shared.Next(100_000, 999_999)}";
+        var csv = $"""
+            Referentie;Titel;Soort;Thema;Startdatum;Einddatum;TRL start;TRL doel;Totaal budget;Steun;Trekker;Partners
+            {reference}-1;Geïmporteerd project A;samenwerkingsproject;circulaire economie;01-03-2037;28-02-2039;3;6;1.200.000;600.000;{lead};{partner}
+            {reference}-2;Geïmporteerd project B;europees;energietransitie;01-04-2037;31-03-2040;4;7;2.000.000;900.000;{lead};
+            {reference}-3;;samenwerkingsproject;;31-02-2037;01-01-2038;12;3;-5;;0403170702;
+            """;
+        var upload = await UploadAsync(manager, catalisti, csv);
+        Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
+        var url = upload.Headers.Location!.OriginalString;
+        var preview = await manager.GetDocumentAsync(url);
+        var rows = preview.QuerySelectorAll("[data-testid=rows-table] tbody tr").ToList();
+        Assert.Equal(3, rows.Count);
+        Assert.Contains("De titel ontbreekt", rows[2].TextContent, StringComparison.Ordinal);
+        Assert.Contains("Het TRL ligt tussen 1 en 9", rows[2].TextContent, StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.Projects.AnyAsync(p => p.ExternalReference!.StartsWith(reference))));
+
+        // Another manager cannot see or commit this import.
+        var other = await app.SignedInAsync(Emails.Flux50Manager);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(url)).StatusCode);
+
+        var committed = await manager.SubmitFormAsync(url, new Dictionary<string, string>(), f => Handler(f, "Commit"));
+        Assert.Equal(HttpStatusCode.Redirect, committed.StatusCode);
+        var imported = await app.WithDbAsync(db => db.Projects.AsNoTracking().Where(p => p.ExternalReference!.StartsWith(reference)).OrderBy(p => p.ExternalReference).ToListAsync());
+        Assert.Equal(2, imported.Count);
+        Assert.All(imported, p => Assert.Equal(ProjectStatus.Proposed, p.Status));
+        Assert.Equal((ProjectType.Collaboration, 2, 600_000m), (imported[0].Type, imported[0].Partners.Count, imported[0].Aid));
+        Assert.Equal(ProjectType.European, imported[1].Type);
+        var session = await app.WithDbAsync(db => db.ImportSessions.AsNoTracking().SingleAsync(s => s.Id == Guid.Parse(url.Split('/').Last())));
+        Assert.Equal((ImportSessionStatus.Committed, ImportKind.Projects, 2, 1), (session.Status, session.Kind, session.Accepted, session.Rejected));
+
+        // The same list again, with a corrected title: the proposals are updated, not duplicated.
+        var again = await UploadAsync(manager, catalisti, csv.Replace("Geïmporteerd project A", "Project A herzien", StringComparison.Ordinal));
+        var secondUrl = again.Headers.Location!.OriginalString;
+        Assert.Contains("Bijgewerkt", (await manager.GetDocumentAsync(secondUrl)).QuerySelector("[data-testid=rows-table]")!.TextContent, StringComparison.Ordinal);
+        await manager.SubmitFormAsync(secondUrl, new Dictionary<string, string>(), f => Handler(f, "Commit"));
+        var titles = await app.WithDbAsync(db => db.Projects.AsNoTracking().Where(p => p.ExternalReference!.StartsWith(reference)).OrderBy(p => p.ExternalReference).Select(p => p.Title).ToListAsync());
+        Assert.Equal(["Project A herzien", "Geïmporteerd project B"], titles);
+    }
+
+    [Fact]
+    public async Task The_figures_page_counts_an_intercluster_project_once_for_the_programme()
+    {
+        var officer = await app.SignedInAsync(Emails.Officer);
+        var doc = await officer.GetDocumentAsync("/Projects/Figures?year=2024");
+        var facts = await app.WithDbAsync(async db =>
+        {
+            var projects = await db.Projects.AsNoTracking().ToListAsync();
+            var orgs = await db.Organisations.AsNoTracking().Select(o => new PartnerFacts(o.Id, o.Kind, o.SizeClass)).ToDictionaryAsync(o => o.OrganisationId);
+            return projects.Select(p => Web.Features.Projects.ProjectQueries.Facts(p, orgs)).ToList();
+        });
+        var programme = ProjectFigures.Totals(facts, 2024);
+        var clusterRows = facts.Where(f => f.Counts && f.Start.Year == 2024).Sum(f => f.ClusterIds.Count);
+        Assert.True(programme.Projects > 0);
+        Assert.True(clusterRows > programme.Projects, "the demo data has intercluster projects in 2024");
+        var row = doc.QuerySelector("[data-testid=by-cluster] tbody tr:last-child")!;
+        Assert.Equal(programme.Projects.ToString(System.Globalization.CultureInfo.InvariantCulture), row.QuerySelectorAll("td")[0].TextContent.Trim());
+        Assert.Equal(programme.ThreeCompanyProjects.ToString(System.Globalization.CultureInfo.InvariantCulture), row.QuerySelectorAll("td")[1].TextContent.Trim());
+    }
+}
