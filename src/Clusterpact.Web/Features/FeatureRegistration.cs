@@ -3,6 +3,7 @@ using Clusterpact.Web.Features.Admin.Audit;
 using Clusterpact.Web.Features.Admin.Users;
 using Clusterpact.Web.Features.Clusters;
 using Clusterpact.Web.Features.Organisations;
+using Clusterpact.Web.Features.Projects;
 using Clusterpact.Web.Infrastructure.Jobs;
 using Clusterpact.Web.Infrastructure.Localization;
 
@@ -50,5 +51,6 @@ public static class FeatureRegistration
         api.MapUsersApi();
         api.MapAuditApi();
         api.MapJobsApi();
+        api.MapProjectsApi();
     }
 }

@@ -73,6 +73,34 @@ public sealed class ProjectTests(ClusterpactApp app)
             Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(Emails.Expert, "/api/v1/projects", HttpStatusCode.Forbidden)]
+    [InlineData(Emails.Expert, "/api/v1/funds", HttpStatusCode.Forbidden)]
+    [InlineData(Emails.Reader, "/api/v1/projects", HttpStatusCode.OK)]
+    [InlineData(Emails.Reader, "/api/v1/projects/figures?year=2024", HttpStatusCode.OK)]
+    [InlineData(Emails.CatalistiManager, "/api/v1/funds", HttpStatusCode.OK)]
+    public async Task Api_follows_the_role_rules(string email, string path, HttpStatusCode expected)
+    {
+        var client = await app.SignedInAsync(email);
+        Assert.Equal(expected, (await client.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().GetAsync(path)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_api_gives_a_manager_only_their_clusters_projects_and_envelopes()
+    {
+        var catalisti = await app.ClusterIdAsync("Catalisti");
+        var manager = await app.SignedInAsync(Emails.CatalistiManager);
+        using var projects = System.Text.Json.JsonDocument.Parse(await manager.GetStringAsync("/api/v1/projects?pageSize=200"));
+        var items = projects.RootElement.GetProperty("items").EnumerateArray().ToList();
+        Assert.NotEmpty(items);
+        var ids = items.Select(i => i.GetProperty("id").GetGuid()).ToList();
+        var clustersOf = await app.WithDbAsync(db => db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync());
+        Assert.All(clustersOf, p => Assert.Contains(catalisti, p.ClusterIds));
+        using var funds = System.Text.Json.JsonDocument.Parse(await manager.GetStringAsync("/api/v1/funds"));
+        Assert.All(funds.RootElement.EnumerateArray(), e => Assert.Equal(catalisti, e.GetProperty("clusterId").GetGuid()));
+    }
+
     [Fact]
     public async Task Anonymous_is_sent_to_sign_in()
     {
