@@ -190,6 +190,12 @@ public sealed class ProjectTests(ClusterpactApp app)
         var tooMuch = await officer.SubmitFormAsync($"/Projects/{id}", new Dictionary<string, string> { ["Amount"] = "180.000,01" }, f => Handler(f, "Pay"));
         Assert.Equal(HttpStatusCode.OK, tooMuch.StatusCode);
 
+        var released = await officer.SubmitFormAsync($"/Projects/{id}", new Dictionary<string, string> { ["Release"] = "30.000" }, f => Handler(f, "Release"));
+        Assert.Equal(HttpStatusCode.Redirect, released.StatusCode);
+        Assert.Equal(270_000m, (await EnvelopeAsync(envelope)).Committed);
+        var beyondPaid = await officer.SubmitFormAsync($"/Projects/{id}", new Dictionary<string, string> { ["Release"] = "150.000,01" }, f => Handler(f, "Release"));
+        Assert.Contains("betaald", (await beyondPaid.ParseAsync()).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+
         var noReason = await officer.SubmitFormAsync($"/Projects/{id}", new Dictionary<string, string> { ["target"] = "Stopped" }, f => Handler(f, "Move"));
         Assert.Equal(HttpStatusCode.OK, noReason.StatusCode);
         var stopped = await officer.SubmitFormAsync($"/Projects/{id}", new Dictionary<string, string> { ["target"] = "Stopped", ["Reason"] = "Partner failliet" }, f => Handler(f, "Move"));

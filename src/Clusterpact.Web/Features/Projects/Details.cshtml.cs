@@ -27,6 +27,7 @@ public sealed class DetailsModel(ProjectQueries queries, ProjectService projects
     [BindProperty] public string? Note { get; set; }
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public string? Amount { get; set; }
+    [BindProperty] public string? Release { get; set; }
     [BindProperty] public string? ExtraTurnover { get; set; }
     [BindProperty] public string? ExtraFte { get; set; }
     [BindProperty] public string? ExtraInvestments { get; set; }
@@ -56,6 +57,14 @@ public sealed class DetailsModel(ProjectQueries queries, ProjectService projects
         if (amount is null) ModelState.AddModelError("Input.Amount", text["Validation.Required", text["Projects.PaymentAmount"]]);
         if (!ModelState.IsValid) return await ShowAsync(id, ct);
         return await AnswerAsync(id, await projects.PayAsync(id, Version, amount!.Value, ct), ct);
+    }
+
+    public async Task<IActionResult> OnPostReleaseAsync(Guid id, CancellationToken ct)
+    {
+        var amount = ProjectForm.Amount(Release, nameof(Release), "Projects.ReleaseAmount", ModelState, text, "Input");
+        if (amount is null) ModelState.AddModelError("Input.Release", text["Validation.Required", text["Projects.ReleaseAmount"]]);
+        if (!ModelState.IsValid) return await ShowAsync(id, ct);
+        return await AnswerAsync(id, await projects.ReleaseAsync(id, Version, amount!.Value, ct), ct);
     }
 
     public async Task<IActionResult> OnPostResultsAsync(Guid id, CancellationToken ct)

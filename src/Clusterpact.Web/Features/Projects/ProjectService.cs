@@ -161,6 +161,19 @@ public sealed class ProjectService(ClusterpactDbContext db, ProjectAccess projec
         return await SaveAsync(project, version, ct);
     }
 
+    /// <summary>Gives part of the commitment back to the envelope (the project turned out cheaper); never what was paid.</summary>
+    public async Task<CommandOutcome> ReleaseAsync(Guid projectId, long version, decimal amount, CancellationToken ct)
+    {
+        var (project, refusal) = await LoadForAgencyAsync(projectId, version, ct);
+        if (project is null) return refusal!;
+        var envelope = (await EnvelopesOfAsync(project.Id, ct)).FirstOrDefault();
+        if (envelope is null) return CommandOutcome.Invalid("Release", "Envelope.NoCommitment");
+        var result = envelope.Release(project.Id, amount);
+        if (!result.IsSuccess) return CommandOutcome.Invalid("Release", result.Error!.Code);
+        Touch(envelope);
+        return await SaveAsync(project, version, ct);
+    }
+
     private async Task<(Project? Project, CommandOutcome? Refusal)> LoadForEditAsync(Guid id, long version, CancellationToken ct)
     {
         var project = await projects.VisibleProjects().SingleOrDefaultAsync(p => p.Id == id, ct);
