@@ -45,6 +45,11 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AuthorizePage("/Projects/New", Policies.ClusterEditing);
         o.Conventions.AuthorizePage("/Projects/Edit", Policies.ClusterEditing);
         o.Conventions.AuthorizeFolder("/Funds", Policies.ClusterData);
+        o.Conventions.AuthorizeFolder("/Evaluations", Policies.ClusterData);
+        o.Conventions.AuthorizePage("/Evaluations/New", Policies.AgencyStaff);
+        o.Conventions.AuthorizeFolder("/Surveys", Policies.ClusterData);
+        // The survey answer page (/s/{token}) is public: the personal link is the credential.
+        o.Conventions.AllowAnonymousToFolder("/Respond");
         o.Conventions.AllowAnonymousToFolder("/Account");
         o.Conventions.AllowAnonymousToPage("/Index");
         o.Conventions.AllowAnonymousToPage("/Error");

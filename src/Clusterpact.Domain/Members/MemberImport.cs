@@ -8,7 +8,7 @@ namespace Clusterpact.Domain.Members;
 public enum MemberField
 {
     Name, EnterpriseNumber, Kind, Country, ForeignId, MemberSince, MemberUntil, Role, Fee,
-    Headcount, Turnover, BalanceSheet, InternationallyActive, Nace, Nuts,
+    Headcount, Turnover, BalanceSheet, InternationallyActive, Nace, Nuts, ContactEmail,
 }
 
 /// <summary>Which column of the file holds which field; built from the header (Dutch or English) and adjustable by the user.</summary>
@@ -37,6 +37,8 @@ public static class MemberImportColumns
         ["internationaalactief"] = MemberField.InternationallyActive, ["internationallyactive"] = MemberField.InternationallyActive,
         ["internationaal"] = MemberField.InternationallyActive, ["international"] = MemberField.InternationallyActive, ["export"] = MemberField.InternationallyActive,
         ["nace"] = MemberField.Nace, ["nacecode"] = MemberField.Nace, ["sector"] = MemberField.Nace,
+        ["email"] = MemberField.ContactEmail, ["emailadres"] = MemberField.ContactEmail, ["contactemail"] = MemberField.ContactEmail, ["contact"] = MemberField.ContactEmail,
+        ["mail"] = MemberField.ContactEmail, ["emailcontactpersoon"] = MemberField.ContactEmail,
         ["nuts"] = MemberField.Nuts, ["nutscode"] = MemberField.Nuts, ["regio"] = MemberField.Nuts, ["region"] = MemberField.Nuts,
     };
 
@@ -69,7 +71,7 @@ public static class MemberImportColumns
 public sealed record MemberImportRecord(
     string Name, OrganisationKind Kind, string CountryCode, string? EnterpriseNumber, string? ForeignId,
     DateOnly MemberSince, DateOnly? MemberUntil, MembershipRole Role, decimal? Fee,
-    decimal? Headcount, decimal? Turnover, decimal? BalanceSheet, bool? InternationallyActive, string? Nace, string? Nuts)
+    decimal? Headcount, decimal? Turnover, decimal? BalanceSheet, bool? InternationallyActive, string? Nace, string? Nuts, string? ContactEmail = null)
 {
     /// <summary>How the organisation is recognised in the register: its enterprise number, or country and foreign id.</summary>
     public string Key => EnterpriseNumber ?? $"{CountryCode}:{ForeignId}";
@@ -166,8 +168,11 @@ public static class MemberImportValidator
         var nuts = Cell(MemberField.Nuts)?.ToUpperInvariant();
         if (nuts is { Length: > 5 }) problems.Add(new(MemberField.Nuts, "Import.NutsInvalid", nuts));
 
+        var email = Cell(MemberField.ContactEmail)?.ToLowerInvariant();
+        if (email is not null && !Membership.IsEmail(email)) problems.Add(new(MemberField.ContactEmail, "Membership.ContactInvalid", email));
+
         if (problems.Count > 0 || name is null) return (null, problems);
-        return (new MemberImportRecord(name, kind, country, enterpriseNumber, foreignId, since, until, role, fee, headcount, turnover, balance, international, nace, nuts), problems);
+        return (new MemberImportRecord(name, kind, country, enterpriseNumber, foreignId, since, until, role, fee, headcount, turnover, balance, international, nace, nuts, email), problems);
     }
 
     private static OrganisationKind ParseKind(string? s, List<ImportProblem> problems)

@@ -165,6 +165,24 @@ public sealed class Membership : IAuditable
     /// <summary>Membership fee in EUR per year.</summary>
     public decimal? YearlyFee { get; private set; }
 
+    /// <summary>The member's contact for this cluster: where survey invitations go.</summary>
+    public string? ContactEmail { get; private set; }
+
+    /// <summary>Sets (or clears) the contact address; a value that is not an e-mail address is refused.</summary>
+    public Result SetContact(string? email)
+    {
+        if (string.IsNullOrWhiteSpace(email)) { ContactEmail = null; return Result.Success; }
+        var e = email.Trim().ToLowerInvariant();
+        if (!IsEmail(e)) return Result.Fail(new DomainError("Membership.ContactInvalid"));
+        ContactEmail = e;
+        return Result.Success;
+    }
+
+    /// <summary>One @, a dot in the domain, no spaces, at most 254 characters (RFC 5321).</summary>
+    public static bool IsEmail(string e) =>
+        e.Length <= 254 && e.Count(c => c == '@') == 1 && e.IndexOf('@') > 0 && e[(e.IndexOf('@') + 1)..] is var d && d.Contains('.') && !d.StartsWith('.') && !d.EndsWith('.')
+        && !e.Any(char.IsWhiteSpace);
+
     public bool IsActiveOn(DateOnly date) => From <= date && (Until is null || date <= Until);
 
     /// <summary>An import or the cluster manager updates the terms of a running membership.</summary>

@@ -20,6 +20,10 @@ public abstract class ClusterpactDbContext(DbContextOptions options) : IdentityD
     public DbSet<Domain.Funding.AidPayment> AidPayments => Set<Domain.Funding.AidPayment>();
     public DbSet<Domain.Projects.Project> Projects => Set<Domain.Projects.Project>();
     public DbSet<Domain.Projects.FundEnvelope> FundEnvelopes => Set<Domain.Projects.FundEnvelope>();
+    public DbSet<Domain.Evaluations.Evaluation> Evaluations => Set<Domain.Evaluations.Evaluation>();
+    public DbSet<Domain.Surveys.Survey> Surveys => Set<Domain.Surveys.Survey>();
+    public DbSet<Domain.Surveys.SurveyInvitation> SurveyInvitations => Set<Domain.Surveys.SurveyInvitation>();
+    public DbSet<Domain.Surveys.SurveyResponse> SurveyResponses => Set<Domain.Surveys.SurveyResponse>();
     public DbSet<Configurations.FundingRuleRow> FundingRules => Set<Configurations.FundingRuleRow>();
     public DbSet<UserClusterScope> UserClusterScopes => Set<UserClusterScope>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -35,6 +35,8 @@ public static class FeatureRegistration
         services.AddScoped<Features.Projects.Import.ProjectImportService>();
         services.AddScoped<Features.Funds.FundService>();
         services.AddScoped<Infrastructure.Import.UploadStore>();
+        services.AddScoped<Features.Evaluations.EvaluationService>();
+        services.AddScoped<Features.Surveys.SurveyService>();
         services.AddScoped<ListUsers>();
         services.AddScoped<SaveUser>();
         services.AddScoped<ListAuditEntries>();

@@ -50,6 +50,7 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
         b.Property(m => m.Version).IsConcurrencyToken();
         b.Property(m => m.Role).HasConversion<string>().HasMaxLength(40);
         b.Property(m => m.YearlyFee).HasPrecision(14, 2);
+        b.Property(m => m.ContactEmail).HasMaxLength(254);
         b.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Cluster>().WithMany().HasForeignKey(m => m.ClusterId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(m => new { m.ClusterId, m.From });

@@ -37,6 +37,9 @@ public sealed class DemoDataSeeder(ClusterpactDbContext db, UserManager<AppUser>
             db.SupportAgreements.AddRange(Agreements(clusters));
 
             var (organisations, memberships) = Members(clusters, rng, today);
+            // Every member has a contact for its cluster, so a member survey can be sent in the demo (the outbox keeps the mails).
+            var slugs = organisations.ToDictionary(o => o.Id, o => new string(o.Name.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).ToArray()));
+            foreach (var m in memberships) m.SetContact($"contact@{slugs[m.OrganisationId]}.demo");
             db.Organisations.AddRange(organisations);
             db.Memberships.AddRange(memberships);
             var (envelopes, projects) = Projects(clusters, organisations, memberships, new Random(RandomSeed + 1), today);

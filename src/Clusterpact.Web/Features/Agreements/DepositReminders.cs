@@ -34,7 +34,7 @@ public sealed class DepositReminders(ClusterpactDbContext db, EmailOutbox outbox
             foreach (var person in managers.Concat(officers).Where(p => p.Email is not null).DistinctBy(p => p.Email))
             {
                 var text = localizers.Create(typeof(SharedResource));
-                using var _ = new CultureScope(person.PreferredCulture);
+                using var _ = new Infrastructure.Localization.CultureScope(person.PreferredCulture);
                 var subject = text[$"Reminder.Deposit{state.Status}.Subject", cluster, year.YearIndex].Value;
                 var body = text["Reminder.Deposit.Body", cluster, year.YearIndex, Infrastructure.Formatting.Format.Money(state.Required),
                     Infrastructure.Formatting.Format.Date(state.Deadline), Infrastructure.Formatting.Format.Money(state.PaidSoFar), Infrastructure.Formatting.Format.Money(state.Shortfall),
@@ -44,26 +44,6 @@ public sealed class DepositReminders(ClusterpactDbContext db, EmailOutbox outbox
         }
         await db.SaveChangesAsync(ct);
         return queued;
-    }
-
-    /// <summary>Writes an e-mail in its recipient's language.</summary>
-    private sealed class CultureScope : IDisposable
-    {
-        private readonly System.Globalization.CultureInfo _culture = System.Globalization.CultureInfo.CurrentCulture;
-        private readonly System.Globalization.CultureInfo _ui = System.Globalization.CultureInfo.CurrentUICulture;
-
-        public CultureScope(string? name)
-        {
-            var c = Infrastructure.Localization.Cultures.Resolve(name);
-            System.Globalization.CultureInfo.CurrentCulture = c;
-            System.Globalization.CultureInfo.CurrentUICulture = c;
-        }
-
-        public void Dispose()
-        {
-            System.Globalization.CultureInfo.CurrentCulture = _culture;
-            System.Globalization.CultureInfo.CurrentUICulture = _ui;
-        }
     }
 }
 

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Clusterpact.Web.Features.Agreements;
 
-public sealed class ExtendModel(GetClusterDetails details, AgreementService agreements, CurrentUser user, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class ExtendModel(GetClusterDetails details, AgreementService agreements, Evaluations.EvaluationService evaluations, CurrentUser user, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed class InputModel
     {
@@ -33,10 +33,18 @@ public sealed class ExtendModel(GetClusterDetails details, AgreementService agre
     public ClusterAgreements Agreements { get; private set; } = null!;
     public AgreementView Agreement { get; private set; } = null!;
 
+    /// <summary>The latest decided interim evaluation of the cluster, which the extension rests on.</summary>
+    public Domain.Evaluations.Evaluation? Interim { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, Guid agreementId, CancellationToken ct)
     {
         if (await LoadAsync(id, agreementId, ct) is { } problem) return problem;
         Input.Version = Agreement.Version;
+        if (Interim is { DecidedOn: { } decided })
+        {
+            Input.InterimEvaluationDate = decided;
+            Input.EvaluationAdvisesExtension = Interim.AdvisesExtension;
+        }
         return Page();
     }
 
@@ -64,6 +72,7 @@ public sealed class ExtendModel(GetClusterDetails details, AgreementService agre
         var agreement = a?.Agreements.SingleOrDefault(x => x.Id == agreementId);
         if (a is null || agreement is null) return NotFound();
         (Cluster, Agreements, Agreement) = (c, a, agreement);
+        Interim = await evaluations.LatestInterimAsync(id, ct);
         return null;
     }
 }

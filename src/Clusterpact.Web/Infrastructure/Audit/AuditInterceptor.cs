@@ -97,8 +97,14 @@ public sealed class AuditInterceptor(IServiceProvider services, TimeProvider clo
         }
     }
 
+    /// <summary>
+    /// Survey invitations and responses are deliberately not in the trail: an audit row's time next to a response's
+    /// would tie an anonymous answer to the invitee (docs/decisions/0005-anonymous-surveys.md).
+    /// </summary>
     private static bool IsAudited(object entity) =>
-        entity is IAuditable or Domain.Members.OrganisationFigures or Domain.Agreements.AgreementTerm or Domain.Agreements.AgreementAmendment or Domain.Agreements.CofinancingPaymentRecord or Domain.Projects.ProjectPartner or Domain.Projects.ProjectCluster or Domain.Projects.FundCommitment or Data.Configurations.FundingRuleRow or AppUser or UserClusterScope or IdentityUserRole<Guid>;
+        entity is IAuditable or Domain.Members.OrganisationFigures or Domain.Agreements.AgreementTerm or Domain.Agreements.AgreementAmendment or Domain.Agreements.CofinancingPaymentRecord or Domain.Projects.ProjectPartner or Domain.Projects.ProjectCluster or Domain.Projects.FundCommitment
+        or Domain.Evaluations.StageDate or Domain.Evaluations.EvaluationParticipant or Domain.Evaluations.EvaluationEvidence or Domain.Evaluations.Recommendation
+        or Domain.Surveys.SurveyQuestion or Data.Configurations.FundingRuleRow or AppUser or UserClusterScope or IdentityUserRole<Guid>;
 
     private static string KeyOf(EntityEntry e) =>
         string.Join("/", e.Metadata.FindPrimaryKey()!.Properties.Select(p => Format(e.Property(p.Name).CurrentValue)));

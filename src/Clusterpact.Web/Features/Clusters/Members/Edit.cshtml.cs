@@ -25,6 +25,9 @@ public sealed class EditModel(GetClusterDetails details, MembershipCommands comm
 
         [Display(Name = "Members.Fee"), Range(0, 10_000_000, ErrorMessage = "Validation.Range")]
         public decimal? YearlyFee { get; set; }
+
+        [StringLength(254, ErrorMessage = "Validation.MaxLength"), Display(Name = "MemberField.ContactEmail")]
+        public string? ContactEmail { get; set; }
     }
 
     [BindProperty] public InputModel Input { get; set; } = new();
@@ -37,7 +40,7 @@ public sealed class EditModel(GetClusterDetails details, MembershipCommands comm
     {
         if (await LoadAsync(id, membershipId, ct) is { } problem) return problem;
         var m = await db.Memberships.AsNoTracking().SingleAsync(x => x.Id == membershipId, ct);
-        Input = new InputModel { Version = m.Version, Until = m.Until, Role = m.Role, YearlyFee = m.YearlyFee };
+        Input = new InputModel { Version = m.Version, Until = m.Until, Role = m.Role, YearlyFee = m.YearlyFee, ContactEmail = m.ContactEmail };
         return Page();
     }
 
@@ -45,7 +48,7 @@ public sealed class EditModel(GetClusterDetails details, MembershipCommands comm
     {
         if (await LoadAsync(id, membershipId, ct) is { } problem) return problem;
         if (!ModelState.IsValid) return Page();
-        var outcome = await commands.UpdateAsync(new UpdateMembershipCommand(id, membershipId, Input.Version, Input.Until, Input.Role, Input.YearlyFee), ct);
+        var outcome = await commands.UpdateAsync(new UpdateMembershipCommand(id, membershipId, Input.Version, Input.Until, Input.Role, Input.YearlyFee, Input.ContactEmail), ct);
         return CommandOutcomePage.Handle(this, outcome, $"/Clusters/{id}", text, "Input");
     }
 

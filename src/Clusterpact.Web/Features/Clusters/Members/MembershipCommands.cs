@@ -8,7 +8,7 @@ namespace Clusterpact.Web.Features.Clusters.Members;
 public sealed record AddMemberCommand(Guid ClusterId, string? EnterpriseNumber, string? CountryCode, string? ForeignId, string? Name, OrganisationKind Kind,
     DateOnly From, DateOnly? Until, MembershipRole Role, decimal? YearlyFee);
 
-public sealed record UpdateMembershipCommand(Guid ClusterId, Guid MembershipId, long Version, DateOnly? Until, MembershipRole Role, decimal? YearlyFee);
+public sealed record UpdateMembershipCommand(Guid ClusterId, Guid MembershipId, long Version, DateOnly? Until, MembershipRole Role, decimal? YearlyFee, string? ContactEmail = null);
 
 /// <summary>
 /// A cluster manager (own cluster) or agency staff add a member by enterprise number, creating the organisation
@@ -69,6 +69,7 @@ public sealed class MembershipCommands(ClusterpactDbContext db, ClusterAccess ac
         db.Entry(membership).Property(m => m.Version).OriginalValue = cmd.Version;
         var result = membership.Update(cmd.Until, cmd.Role, cmd.YearlyFee);
         if (!result.IsSuccess) return CommandOutcome.Invalid(result.Error!.Code == "Membership.NegativeFee" ? "YearlyFee" : "Until", result.Error.Code);
+        if (membership.SetContact(cmd.ContactEmail) is { IsSuccess: false } contact) return CommandOutcome.Invalid("ContactEmail", contact.Error!.Code);
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { return CommandOutcome.Conflict; }
         return CommandOutcome.Ok(membership.Version);

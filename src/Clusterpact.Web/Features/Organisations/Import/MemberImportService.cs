@@ -112,10 +112,15 @@ public sealed class MemberImportService(ClusterpactDbContext db, TimeProvider cl
 
             // The running membership of this cluster is updated; otherwise a new one starts.
             var current = memberships.Where(m => m.OrganisationId == org.Id && (m.Until == null || m.Until >= r.MemberSince)).MaxBy(m => m.From);
-            if (current is not null && current.From <= r.MemberSince) current.Update(r.MemberUntil, r.Role, r.Fee);
+            if (current is not null && current.From <= r.MemberSince)
+            {
+                current.Update(r.MemberUntil, r.Role, r.Fee);
+                if (r.ContactEmail is not null) current.SetContact(r.ContactEmail);
+            }
             else
             {
                 var membership = new Membership(org.Id, session.ClusterId, r.MemberSince, r.MemberUntil, r.Role, r.Fee);
+                membership.SetContact(r.ContactEmail);
                 db.Memberships.Add(membership);
                 memberships.Add(membership);
             }

@@ -1,0 +1,70 @@
+using Clusterpact.Domain.Evaluations;
+using Clusterpact.Web.Features.Clusters;
+using Clusterpact.Web.Features.Shared;
+using Clusterpact.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Clusterpact.Web.Features.Evaluations;
+
+/// <summary>One evaluation: its stages, people, evidence, findings and recommendations with follow-up, and its outcome.</summary>
+public sealed class DetailsModel(EvaluationService evaluations, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public Evaluation Evaluation { get; private set; } = null!;
+    public string? ClusterName { get; private set; }
+    public bool CanManage => evaluations.CanManage;
+    public DateOnly Today => evaluations.Today;
+
+    [BindProperty] public long Version { get; set; }
+    [BindProperty] public DateOnly? On { get; set; }
+    [BindProperty] public EvaluationOutcome? Outcome { get; set; }
+    [BindProperty] public string? Conditions { get; set; }
+    [BindProperty] public string? Conclusion { get; set; }
+    [BindProperty] public string? Name { get; set; }
+    [BindProperty] public string? Organisation { get; set; }
+    [BindProperty] public ParticipantRole Role { get; set; }
+    [BindProperty] public EvidenceKind EvidenceKind { get; set; }
+    [BindProperty] public string? EvidenceTitle { get; set; }
+    [BindProperty] public string? Reference { get; set; }
+    [BindProperty] public string? Finding { get; set; }
+    [BindProperty] public string? Recommendation { get; set; }
+    [BindProperty] public string? Owner { get; set; }
+    [BindProperty] public DateOnly? Due { get; set; }
+    [BindProperty] public Guid RecommendationId { get; set; }
+    [BindProperty] public FollowUpStatus FollowUpStatus { get; set; }
+    [BindProperty] public string? FollowUpNote { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostAdvanceAsync(Guid id, CancellationToken ct) =>
+        RunAsync(id, "On", e => e.Advance(On ?? Today, Outcome, Conditions, Conclusion), ct);
+
+    public Task<IActionResult> OnPostParticipantAsync(Guid id, CancellationToken ct) =>
+        RunAsync(id, "Name", e => e.AddParticipant(Name ?? "", Organisation, Role), ct);
+
+    public Task<IActionResult> OnPostEvidenceAsync(Guid id, CancellationToken ct) =>
+        RunAsync(id, "EvidenceTitle", e => e.AddEvidence(EvidenceKind, EvidenceTitle ?? "", Reference, Today), ct);
+
+    public Task<IActionResult> OnPostRecommendationAsync(Guid id, CancellationToken ct) =>
+        RunAsync(id, "Finding", e => e.AddRecommendation(Finding ?? "", Recommendation ?? "", Owner, Due), ct);
+
+    public Task<IActionResult> OnPostFollowUpAsync(Guid id, CancellationToken ct) =>
+        RunAsync(id, "FollowUpNote", e => e.FollowUp(RecommendationId, FollowUpStatus, FollowUpNote), ct);
+
+    private async Task<IActionResult> RunAsync(Guid id, string field, Func<Evaluation, Domain.Common.Result> change, CancellationToken ct)
+    {
+        var outcome = await evaluations.ChangeAsync(id, Version, field, change, ct);
+        var answer = CommandOutcomePage.Handle(this, outcome, $"/Evaluations/{id}", text, "Input");
+        if (answer is PageResult && !await LoadAsync(id, ct)) return NotFound();
+        return answer;
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var found = await evaluations.GetAsync(id, ct);
+        if (found is null) return false;
+        (Evaluation, ClusterName) = found.Value;
+        return true;
+    }
+}

@@ -1,0 +1,49 @@
+using Clusterpact.Domain.Evaluations;
+using Clusterpact.Web.Infrastructure.Auth;
+using Clusterpact.Web.Infrastructure.Export;
+using Clusterpact.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Clusterpact.Web.Features.Evaluations;
+
+/// <summary>Every evaluation at a glance: its stage, the day each stage was (or is to be) reached, late ones flagged.</summary>
+public sealed class IndexModel(EvaluationService evaluations, ClusterAccess access, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Search { get; set; }
+    [BindProperty(SupportsGet = true)] public EvaluationKind? Kind { get; set; }
+    [BindProperty(SupportsGet = true)] public EvaluationStage? Stage { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? Cluster { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Late { get; set; }
+
+    public IReadOnlyList<EvaluationRow> Rows { get; private set; } = [];
+    public IReadOnlyList<(Guid Id, string Name)> ClusterOptions { get; private set; } = [];
+    public bool CanManage => evaluations.CanManage;
+    public DateOnly Today => evaluations.Today;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        ClusterOptions = (await access.VisibleClusters().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name)).ToList();
+        Rows = await evaluations.ListAsync(Search, Kind, Stage, Cluster, Late, ct);
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    {
+        ModelState.Clear();
+        var rows = await evaluations.ListAsync(Search, Kind, Stage, Cluster, Late, ct);
+        var columns = new List<ExportColumn<EvaluationRow>>
+        {
+            new(text["Evaluations.TitleField"], r => r.Title),
+            new(text["Evaluations.Kind"], r => text["EvaluationKind." + r.Kind].Value),
+            new(text["Members.Cluster"], r => r.ClusterName ?? text["EvaluationScope.Systemic"].Value),
+            new(text["Evaluations.Stage"], r => text["EvaluationStage." + r.Stage].Value),
+        };
+        foreach (var s in Enum.GetValues<EvaluationStage>())
+            columns.Add(new(text["EvaluationStage." + s], r => r.Stages.FirstOrDefault(x => x.Stage == s) is { } d ? d.Reached ?? d.Planned : null));
+        columns.Add(new(text["Evaluations.Outcome"], r => r.Outcome is null ? null : text["EvaluationOutcome." + r.Outcome].Value));
+        return await TableExport.ToFileAsync(format, text["Evaluations.Title"], "evaluaties", rows, columns, clock, ct);
+    }
+}

@@ -1,0 +1,49 @@
+using System.ComponentModel.DataAnnotations;
+using Clusterpact.Domain.Evaluations;
+using Clusterpact.Web.Features.Shared;
+using Clusterpact.Web.Infrastructure.Auth;
+using Clusterpact.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Clusterpact.Web.Features.Evaluations;
+
+/// <summary>Agency staff plan an evaluation: kind, scope (a cluster or the programme) and the planned day of each stage.</summary>
+public sealed class NewModel(EvaluationService evaluations, ClusterAccess access, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Validation.Required"), StringLength(200, ErrorMessage = "Validation.MaxLength"), Display(Name = "Evaluations.TitleField")]
+        public string? Title { get; set; }
+        public EvaluationKind Kind { get; set; } = EvaluationKind.Interim;
+        public EvaluationScope Scope { get; set; } = EvaluationScope.Individual;
+        public Guid? ClusterId { get; set; }
+        public Dictionary<EvaluationStage, DateOnly?> Planned { get; set; } = [];
+    }
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+    public IReadOnlyList<(Guid Id, string Name)> ClusterOptions { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid? cluster, CancellationToken ct)
+    {
+        if (!evaluations.CanManage) return Forbid();
+        await LoadAsync(ct);
+        Input.ClusterId = cluster;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!evaluations.CanManage) return Forbid();
+        await LoadAsync(ct);
+        if (!ModelState.IsValid) return Page();
+        var planned = Input.Planned.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value!.Value);
+        var (outcome, id) = await evaluations.PlanAsync(new PlanEvaluationCommand(Input.Title!, Input.Kind, Input.Scope, Input.ClusterId, planned), ct);
+        return CommandOutcomePage.Handle(this, outcome, $"/Evaluations/{id}", text, "Input");
+    }
+
+    private async Task LoadAsync(CancellationToken ct) =>
+        ClusterOptions = (await access.VisibleClusters().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name)).ToList();
+}

@@ -1,0 +1,83 @@
+using Clusterpact.Domain.Surveys;
+using Clusterpact.Web.Features.Shared;
+using Clusterpact.Web.Infrastructure.Auth;
+using Clusterpact.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Clusterpact.Web.Features.Surveys;
+
+/// <summary>A survey: its questionnaire (built while a draft), opening and closing, invitations and reminders, response rates per cluster.</summary>
+public sealed class DetailsModel(SurveyService surveys, ClusterAccess access, IConfiguration config, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public Survey Survey { get; private set; } = null!;
+    public IReadOnlyList<ClusterRate> Rates { get; private set; } = [];
+    public IReadOnlyList<(Guid Id, string Name)> ClusterOptions { get; private set; } = [];
+    public bool CanManage => surveys.CanManage;
+
+    [BindProperty] public long Version { get; set; }
+    [BindProperty] public QuestionKind Kind { get; set; }
+    [BindProperty] public string? TextNl { get; set; }
+    [BindProperty] public string? TextEn { get; set; }
+    [BindProperty] public string? OptionsNl { get; set; }
+    [BindProperty] public string? OptionsEn { get; set; }
+    [BindProperty] public int? ScaleMin { get; set; } = 1;
+    [BindProperty] public int? ScaleMax { get; set; } = 5;
+    [BindProperty] public bool Required { get; set; } = true;
+    [BindProperty] public Guid QuestionId { get; set; }
+    [BindProperty] public int Direction { get; set; }
+    [BindProperty] public List<Guid> Clusters { get; set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostQuestionAsync(Guid id, CancellationToken ct) => RunAsync(id, "TextNl", s => s.AddQuestion(Kind, TextNl ?? "", TextEn, Lines(OptionsNl), Lines(OptionsEn), ScaleMin, ScaleMax, Required, null), ct);
+    public Task<IActionResult> OnPostRemoveAsync(Guid id, CancellationToken ct) => RunAsync(id, "QuestionId", s => s.RemoveQuestion(QuestionId), ct);
+    public Task<IActionResult> OnPostMoveAsync(Guid id, CancellationToken ct) => RunAsync(id, "QuestionId", s => s.MoveQuestion(QuestionId, Direction), ct);
+    public Task<IActionResult> OnPostOpenAsync(Guid id, CancellationToken ct) => RunAsync(id, "Status", s => s.Open(surveys.Today), ct);
+    public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct) => RunAsync(id, "Status", s => s.Close(surveys.Today), ct);
+
+    public async Task<IActionResult> OnPostInviteAsync(Guid id, CancellationToken ct)
+    {
+        var (outcome, count) = await surveys.InviteAsync(id, Clusters, BaseUrl, ct);
+        var answer = CommandOutcomePage.Handle(this, outcome, $"/Surveys/{id}", text, "Input");
+        if (answer is PageResult) return await LoadAsync(id, ct) ? Page() : NotFound();
+        TempData["Flash"] = "Flash.Invited";
+        TempData["FlashCount"] = count;
+        return answer;
+    }
+
+    public async Task<IActionResult> OnPostRemindAsync(Guid id, CancellationToken ct)
+    {
+        var (outcome, count) = await surveys.RemindAsync(id, BaseUrl, ct);
+        var answer = CommandOutcomePage.Handle(this, outcome, $"/Surveys/{id}", text, "Input");
+        if (answer is PageResult) return await LoadAsync(id, ct) ? Page() : NotFound();
+        TempData["Flash"] = "Flash.Reminded";
+        TempData["FlashCount"] = count;
+        return answer;
+    }
+
+    /// <summary>Where the links in the e-mails point: the configured public address, or the one this request came in on.</summary>
+    private string BaseUrl => config["App:PublicBaseUrl"] is { Length: > 0 } configured ? configured : $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
+
+    private static List<string> Lines(string? s) => (s ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+
+    private async Task<IActionResult> RunAsync(Guid id, string field, Func<Survey, Domain.Common.Result> change, CancellationToken ct)
+    {
+        var answer = CommandOutcomePage.Handle(this, await surveys.ChangeAsync(id, Version, field, change, ct), $"/Surveys/{id}", text, "Input");
+        if (answer is PageResult && !await LoadAsync(id, ct)) return NotFound();
+        return answer;
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var s = await surveys.GetAsync(id, ct);
+        if (s is null) return false;
+        Survey = s;
+        Rates = await surveys.RatesAsync(id, ct);
+        if (CanManage)
+            ClusterOptions = (await access.VisibleClusters().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name)).ToList();
+        return true;
+    }
+}

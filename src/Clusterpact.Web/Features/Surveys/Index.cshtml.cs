@@ -1,0 +1,33 @@
+using Clusterpact.Web.Features.Shared;
+using Clusterpact.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Clusterpact.Web.Features.Surveys;
+
+/// <summary>The member surveys with their response rate; agency staff start a new one (the standard questionnaire or an empty one).</summary>
+public sealed class IndexModel(SurveyService surveys, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public IReadOnlyList<SurveyRow> Rows { get; private set; } = [];
+    public bool CanManage => surveys.CanManage;
+
+    [BindProperty] public string? Title { get; set; }
+    [BindProperty] public int? Year { get; set; }
+    [BindProperty] public bool Standard { get; set; } = true;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Rows = await surveys.ListAsync(ct);
+        Year ??= surveys.Today.Year;
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!surveys.CanManage) return Forbid();
+        var (outcome, id) = await surveys.CreateAsync(Title, Year ?? 0, Standard, ct);
+        var answer = CommandOutcomePage.Handle(this, outcome, $"/Surveys/{id}", text, "Input");
+        if (answer is PageResult) Rows = await surveys.ListAsync(ct);
+        return answer;
+    }
+}
