@@ -10,7 +10,7 @@ namespace Clusterpact.Browser.Tests;
 public sealed class SurveyTests(BrowserApp app)
 {
     /// <summary>An open standard survey with one invitation for a Catalisti member; returns the link's secret.</summary>
-    private async Task<string> InvitationAsync()
+    private async Task<(Guid Survey, string Token)> InvitationAsync()
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ClusterpactDbContext>();
@@ -21,13 +21,13 @@ public sealed class SurveyTests(BrowserApp app)
         var (invitation, token) = SurveyInvitation.Create(survey.Id, catalisti, null, "lid@voorbeeld.demo", english: false, new DateOnly(2026, 3, 1));
         db.SurveyInvitations.Add(invitation);
         await db.SaveChangesAsync();
-        return token;
+        return (survey.Id, token);
     }
 
     [Fact]
     public async Task A_member_answers_a_survey_through_the_link_with_the_keyboard_and_the_link_then_stops_working()
     {
-        var token = await InvitationAsync();
+        var (surveyId, token) = await InvitationAsync();
         var page = await app.NewPageAsync();
         await page.GotoAsync($"/s/{token}");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Ledenbevraging Catalisti 2026");
@@ -56,7 +56,7 @@ public sealed class SurveyTests(BrowserApp app)
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ClusterpactDbContext>();
-        var response = await db.SurveyResponses.AsNoTracking().SingleAsync();
+        var response = await db.SurveyResponses.AsNoTracking().SingleAsync(r => r.SurveyId == surveyId);
         Assert.Equal(6, response.Answers.Count);
         Assert.Equal(3, response.Answers.Single(a => a.Scale == 3).Scale);
     }

@@ -1,6 +1,8 @@
 using Clusterpact.Domain.Clusters;
 using Clusterpact.Domain.Members;
+using Clusterpact.Domain.Evaluations;
 using Clusterpact.Domain.Projects;
+using Clusterpact.Domain.Surveys;
 using Clusterpact.Web.Infrastructure.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -45,6 +47,11 @@ public sealed class DemoDataSeeder(ClusterpactDbContext db, UserManager<AppUser>
             var (envelopes, projects) = Projects(clusters, organisations, memberships, new Random(RandomSeed + 1), today);
             db.Projects.AddRange(projects);
             db.FundEnvelopes.AddRange(envelopes);
+            db.Evaluations.AddRange(Evaluations(clusters));
+            var (survey, invitations, responses) = MemberSurvey(clusters, organisations, memberships, new Random(RandomSeed + 2));
+            db.Surveys.Add(survey);
+            db.SurveyInvitations.AddRange(invitations);
+            db.SurveyResponses.AddRange(responses);
             await db.SaveChangesAsync(ct);
 
             foreach (var login in DemoLogins.All)
@@ -244,6 +251,90 @@ public sealed class DemoDataSeeder(ClusterpactDbContext db, UserManager<AppUser>
         if (!envelope.Commitments.Any(c => c.ProjectId == p.Id)) return;
         var share = p.Status == ProjectStatus.Completed ? 1m : Math.Min(0.9m, 0.3m * (today.Year - year));
         if (share > 0) envelope.Pay(p.Id, Math.Round(p.Aid * share, 0));
+    }
+
+    /// <summary>
+    /// The evaluations the seeds name: the interim evaluations of the four 2017 spearhead clusters completed in May 2019
+    /// (all extended), the 2019-2020 systemic evaluation of the cluster policy, and interim evaluations of the 2018
+    /// clusters, one of them still running.
+    /// </summary>
+    private static IEnumerable<Evaluation> Evaluations(List<Cluster> clusters)
+    {
+        Cluster Named(string name) => clusters.Single(c => c.Name == name);
+        foreach (var name in new[] { "Catalisti", "SIM", "Flux50", "VIL" })
+        {
+            var e = Evaluation.Plan($"Tussentijdse evaluatie {name} 2019", EvaluationKind.Interim, EvaluationScope.Individual, Named(name).Id,
+                new Dictionary<EvaluationStage, DateOnly> { [EvaluationStage.CollectingData] = new(2019, 1, 15), [EvaluationStage.Decided] = new(2019, 5, 31) }).Value!;
+            e.AddParticipant("Idea Consult", null, ParticipantRole.Evaluator);
+            e.AddEvidence(EvidenceKind.KpiExtract, "KPI-rapportering werkjaren 2017-2018", null, new DateOnly(2019, 1, 20));
+            e.Advance(new DateOnly(2019, 1, 15));
+            e.AddEvidence(EvidenceKind.InterviewNotes, "Interviews raad van bestuur en clustermanager", null, new DateOnly(2019, 2, 20));
+            e.Advance(new DateOnly(2019, 3, 15));
+            e.AddParticipant("Internationaal expertpanel", null, ParticipantRole.PanelMember);
+            e.Advance(new DateOnly(2019, 4, 30));
+            e.Advance(new DateOnly(2019, 5, 28), EvaluationOutcome.Extend);
+            yield return e;
+        }
+        var systemic = Evaluation.Plan("Evaluatie van het clusterbeleid 2019-2020", EvaluationKind.MidTermReview, EvaluationScope.Systemic, null,
+            new Dictionary<EvaluationStage, DateOnly> { [EvaluationStage.CollectingData] = new(2019, 9, 1), [EvaluationStage.Decided] = new(2020, 5, 31) }).Value!;
+        systemic.AddEvidence(EvidenceKind.SurveyResults, "Online bevraging van alle leden (328 IBN- en 232 SPC-leden)", "Ledenbevraging 2020", new DateOnly(2020, 1, 31));
+        systemic.AddEvidence(EvidenceKind.InterviewNotes, "Interviews met elke clustermanager en 8 betrokken ambtenaren", null, new DateOnly(2020, 2, 28));
+        systemic.Advance(new DateOnly(2019, 9, 1));
+        systemic.Advance(new DateOnly(2020, 3, 1));
+        systemic.AddParticipant("Internationaal expertpanel", null, ParticipantRole.PanelMember);
+        systemic.AddRecommendation("Kmo's en internationalisering blijven achter", "Stel ambitieuze, duidelijke KPI's vooraf en betrek meer kmo's in Europese samenwerking", "VLAIO", new DateOnly(2021, 12, 31));
+        systemic.Advance(new DateOnly(2020, 4, 15));
+        systemic.Advance(new DateOnly(2020, 5, 29), conclusion: "Het clusterbeleid werkt; meer focus op impact en kmo-bereik.");
+        yield return systemic;
+        foreach (var (name, done) in new[] { ("Flanders' FOOD", true), ("De Blauwe Cluster", false) })
+        {
+            var e = Evaluation.Plan($"Tussentijdse evaluatie {name} 2020", EvaluationKind.Interim, EvaluationScope.Individual, Named(name).Id,
+                new Dictionary<EvaluationStage, DateOnly> { [EvaluationStage.CollectingData] = new(2020, 1, 15), [EvaluationStage.ExpertPanel] = new(2020, 3, 15), [EvaluationStage.Decided] = new(2020, 6, 30) }).Value!;
+            e.Advance(new DateOnly(2020, 1, 15));
+            if (done)
+            {
+                e.Advance(new DateOnly(2020, 3, 20));
+                e.Advance(new DateOnly(2020, 5, 5));
+                e.Advance(new DateOnly(2020, 6, 26), EvaluationOutcome.ExtendWithConditions, "Meer kmo's betrekken in de projecten");
+            }
+            yield return e;
+        }
+    }
+
+    /// <summary>
+    /// The 2020 member survey of the evaluation, closed, with answers from members of four spearhead clusters shaped
+    /// like the seed's findings (about 30% say the cluster already made them more competitive, 40% more expect it).
+    /// </summary>
+    private static (Survey, List<SurveyInvitation>, List<SurveyResponse>) MemberSurvey(List<Cluster> clusters, List<Organisation> organisations, List<Membership> memberships, Random rng)
+    {
+        var survey = Survey.Standard("Ledenbevraging evaluatie clusterbeleid 2020", 2020);
+        survey.Open(new DateOnly(2020, 1, 6));
+        var q = survey.Questions;
+        var byId = organisations.ToDictionary(o => o.Id);
+        var invitations = new List<SurveyInvitation>();
+        var responses = new List<SurveyResponse>();
+        foreach (var cluster in clusters.Where(c => c.Name is "Catalisti" or "Flux50" or "VIL" or "Flanders' FOOD"))
+        {
+            var asked = memberships.Where(m => m.ClusterId == cluster.Id && m.ContactEmail is not null && m.IsActiveOn(new DateOnly(2020, 1, 6))).Take(40).ToList();
+            foreach (var m in asked)
+            {
+                var (invitation, _) = SurveyInvitation.Create(survey.Id, cluster.Id, m.OrganisationId, m.ContactEmail!, false, new DateOnly(2020, 1, 6));
+                invitations.Add(invitation);
+                if (rng.Next(10) >= 6) continue;
+                invitation.Use();
+                int Scale(int[] weights) { var r = rng.Next(weights.Sum()); for (var i = 0; i < weights.Length; i++) { if (r < weights[i]) return i + 1; r -= weights[i]; } return weights.Length; }
+                responses.Add(SurveyResponse.Of(survey.Id, cluster.Id, byId[m.OrganisationId].SizeClass,
+                [
+                    new SurveyAnswer(q[0].Id, rng.Next(10) < 8 ? (2 + rng.Next(2)).ToString(System.Globalization.CultureInfo.InvariantCulture) : rng.Next(2).ToString(System.Globalization.CultureInfo.InvariantCulture), null, null, null),
+                    new SurveyAnswer(q[1].Id, null, Scale([5, 10, 25, 40, 20]), null, null),
+                    new SurveyAnswer(q[2].Id, null, Scale([15, 25, 30, 20, 10]), null, null),
+                    new SurveyAnswer(q[3].Id, null, Scale([10, 20, 30, 28, 12]), null, null),
+                    new SurveyAnswer(q[4].Id, rng.Next(10) < 7 ? "0" : rng.Next(2) == 0 ? "1" : "2", null, null, null),
+                ]));
+            }
+        }
+        survey.Close(new DateOnly(2020, 2, 14));
+        return (survey, invitations, responses);
     }
 
     private static readonly string[] ProjectTopics =
