@@ -48,6 +48,9 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AuthorizeFolder("/Evaluations", Policies.ClusterData);
         o.Conventions.AuthorizePage("/Evaluations/New", Policies.AgencyStaff);
         o.Conventions.AuthorizeFolder("/Surveys", Policies.ClusterData);
+        o.Conventions.AuthorizeFolder("/Kpis", Policies.ClusterData);
+        o.Conventions.AuthorizeFolder("/Pacts", Policies.ClusterData);
+        o.Conventions.AuthorizeFolder("/Reports", Policies.ClusterData);
         // The survey answer page (/s/{token}) is public: the personal link is the credential.
         o.Conventions.AllowAnonymousToFolder("/Respond");
         o.Conventions.AllowAnonymousToFolder("/Account");

@@ -24,6 +24,9 @@ public abstract class ClusterpactDbContext(DbContextOptions options) : IdentityD
     public DbSet<Domain.Surveys.Survey> Surveys => Set<Domain.Surveys.Survey>();
     public DbSet<Domain.Surveys.SurveyInvitation> SurveyInvitations => Set<Domain.Surveys.SurveyInvitation>();
     public DbSet<Domain.Surveys.SurveyResponse> SurveyResponses => Set<Domain.Surveys.SurveyResponse>();
+    public DbSet<Domain.Kpis.KpiTarget> KpiTargets => Set<Domain.Kpis.KpiTarget>();
+    public DbSet<Domain.Pacts.ClusterPact> ClusterPacts => Set<Domain.Pacts.ClusterPact>();
+    public DbSet<Domain.Reports.AnnualReport> AnnualReports => Set<Domain.Reports.AnnualReport>();
     public DbSet<Configurations.FundingRuleRow> FundingRules => Set<Configurations.FundingRuleRow>();
     public DbSet<UserClusterScope> UserClusterScopes => Set<UserClusterScope>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -37,6 +37,11 @@ public static class FeatureRegistration
         services.AddScoped<Infrastructure.Import.UploadStore>();
         services.AddScoped<Features.Evaluations.EvaluationService>();
         services.AddScoped<Features.Surveys.SurveyService>();
+        services.AddScoped<Features.Kpis.KpiService>();
+        services.AddScoped<Features.Kpis.TargetService>();
+        services.AddScoped<Features.Pacts.PactService>();
+        services.AddScoped<Features.Reports.ReportService>();
+        services.AddScoped<Features.Reports.ReportReminders>();
         services.AddScoped<ListUsers>();
         services.AddScoped<SaveUser>();
         services.AddScoped<ListAuditEntries>();

@@ -47,7 +47,7 @@ public sealed class DepositReminders(ClusterpactDbContext db, EmailOutbox outbox
     }
 }
 
-/// <summary>Runs the deposit check at start and every six hours (Reminders:Enabled turns it off, e.g. in tests).</summary>
+/// <summary>Runs the deposit and annual-report checks at start and every six hours (Reminders:Enabled turns it off, e.g. in tests).</summary>
 public sealed class DepositReminderService(IServiceScopeFactory scopes, ILogger<DepositReminderService> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -59,6 +59,8 @@ public sealed class DepositReminderService(IServiceScopeFactory scopes, ILogger<
                 await using var scope = scopes.CreateAsyncScope();
                 var queued = await scope.ServiceProvider.GetRequiredService<DepositReminders>().RunAsync(stoppingToken);
                 if (queued > 0) log.LogInformation("Queued {Count} cofinancing deposit reminders", queued);
+                var reports = await scope.ServiceProvider.GetRequiredService<Reports.ReportReminders>().RunAsync(stoppingToken);
+                if (reports > 0) log.LogInformation("Queued {Count} annual report reminders", reports);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -104,7 +104,8 @@ public sealed class AuditInterceptor(IServiceProvider services, TimeProvider clo
     private static bool IsAudited(object entity) =>
         entity is IAuditable or Domain.Members.OrganisationFigures or Domain.Agreements.AgreementTerm or Domain.Agreements.AgreementAmendment or Domain.Agreements.CofinancingPaymentRecord or Domain.Projects.ProjectPartner or Domain.Projects.ProjectCluster or Domain.Projects.FundCommitment
         or Domain.Evaluations.StageDate or Domain.Evaluations.EvaluationParticipant or Domain.Evaluations.EvaluationEvidence or Domain.Evaluations.Recommendation
-        or Domain.Surveys.SurveyQuestion or Data.Configurations.FundingRuleRow or AppUser or UserClusterScope or IdentityUserRole<Guid>;
+        or Domain.Surveys.SurveyQuestion or Domain.Kpis.TargetChange or Domain.Pacts.PactVersion or Domain.Pacts.PactCommitment
+        or Domain.Reports.ReportedValue or Domain.Reports.CommitmentReport or Domain.Reports.ReportStep or Data.Configurations.FundingRuleRow or AppUser or UserClusterScope or IdentityUserRole<Guid>;
 
     private static string KeyOf(EntityEntry e) =>
         string.Join("/", e.Metadata.FindPrimaryKey()!.Properties.Select(p => Format(e.Property(p.Name).CurrentValue)));

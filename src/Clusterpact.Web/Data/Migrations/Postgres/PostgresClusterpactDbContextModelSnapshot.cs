@@ -269,6 +269,43 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                     b.ToTable("aid_payments", (string)null);
                 });
 
+            modelBuilder.Entity("Clusterpact.Domain.Kpis.KpiTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("Baseline")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<Guid>("ClusterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("KpiCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<decimal>("Target")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClusterId", "KpiCode", "Year")
+                        .IsUnique();
+
+                    b.ToTable("kpi_targets", (string)null);
+                });
+
             modelBuilder.Entity("Clusterpact.Domain.Members.Membership", b =>
                 {
                     b.Property<Guid>("Id")
@@ -382,6 +419,27 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                     b.HasIndex("Kind", "SizeClass");
 
                     b.ToTable("organisations", (string)null);
+                });
+
+            modelBuilder.Entity("Clusterpact.Domain.Pacts.ClusterPact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClusterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClusterId")
+                        .IsUnique();
+
+                    b.ToTable("cluster_pacts", (string)null);
                 });
 
             modelBuilder.Entity("Clusterpact.Domain.Projects.FundEnvelope", b =>
@@ -511,6 +569,42 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                     b.HasIndex("Title");
 
                     b.ToTable("projects", (string)null);
+                });
+
+            modelBuilder.Entity("Clusterpact.Domain.Reports.AnnualReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClusterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Narrative")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClusterId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("annual_reports", (string)null);
                 });
 
             modelBuilder.Entity("Clusterpact.Domain.Surveys.Survey", b =>
@@ -1418,6 +1512,56 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Clusterpact.Domain.Kpis.KpiTarget", b =>
+                {
+                    b.HasOne("Clusterpact.Domain.Clusters.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Clusterpact.Domain.Kpis.TargetChange", "Changes", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("By")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)");
+
+                            b1.Property<decimal?>("From")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("numeric(18,4)");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<Guid>("TargetId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<decimal>("To")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("numeric(18,4)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("TargetId");
+
+                            b1.ToTable("kpi_target_changes", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("TargetId");
+                        });
+
+                    b.Navigation("Changes");
+                });
+
             modelBuilder.Entity("Clusterpact.Domain.Members.Membership", b =>
                 {
                     b.HasOne("Clusterpact.Domain.Clusters.Cluster", null)
@@ -1467,6 +1611,98 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Figures");
+                });
+
+            modelBuilder.Entity("Clusterpact.Domain.Pacts.ClusterPact", b =>
+                {
+                    b.HasOne("Clusterpact.Domain.Clusters.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Clusterpact.Domain.Pacts.PactCommitment", "AllCommitments", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<DateOnly?>("Due")
+                                .HasColumnType("date");
+
+                            b1.Property<Guid>("Key")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Owner")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<Guid>("PactId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Party")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("PartyKind")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<int>("VersionNumber")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PactId", "VersionNumber", "Key")
+                                .IsUnique();
+
+                            b1.ToTable("pact_commitments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PactId");
+                        });
+
+                    b.OwnsMany("Clusterpact.Domain.Pacts.PactVersion", "Versions", b1 =>
+                        {
+                            b1.Property<Guid>("PactId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateOnly?>("AdoptedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("Basis")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<int>("Year")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("PactId", "Number");
+
+                            b1.ToTable("pact_versions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PactId");
+                        });
+
+                    b.Navigation("AllCommitments");
+
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Clusterpact.Domain.Projects.FundEnvelope", b =>
@@ -1581,6 +1817,120 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                     b.Navigation("Clusters");
 
                     b.Navigation("Partners");
+                });
+
+            modelBuilder.Entity("Clusterpact.Domain.Reports.AnnualReport", b =>
+                {
+                    b.HasOne("Clusterpact.Domain.Clusters.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Clusterpact.Domain.Reports.CommitmentReport", "Commitments", b1 =>
+                        {
+                            b1.Property<Guid>("ReportId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("CommitmentKey")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Comment")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.HasKey("ReportId", "CommitmentKey");
+
+                            b1.ToTable("report_commitments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReportId");
+                        });
+
+                    b.OwnsMany("Clusterpact.Domain.Reports.ReportStep", "Steps", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("By")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)");
+
+                            b1.Property<string>("From")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<string>("Remark")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<Guid>("ReportId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("To")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ReportId");
+
+                            b1.ToTable("report_steps", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReportId");
+                        });
+
+                    b.OwnsMany("Clusterpact.Domain.Reports.ReportedValue", "Values", b1 =>
+                        {
+                            b1.Property<Guid>("ReportId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("KpiCode")
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)");
+
+                            b1.Property<string>("Comment")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<string>("Evidence")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<decimal?>("Value")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("numeric(18,4)");
+
+                            b1.Property<string>("Warning")
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)");
+
+                            b1.HasKey("ReportId", "KpiCode");
+
+                            b1.ToTable("report_values", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReportId");
+                        });
+
+                    b.Navigation("Commitments");
+
+                    b.Navigation("Steps");
+
+                    b.Navigation("Values");
                 });
 
             modelBuilder.Entity("Clusterpact.Domain.Surveys.Survey", b =>

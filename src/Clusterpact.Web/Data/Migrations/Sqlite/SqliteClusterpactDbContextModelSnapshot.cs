@@ -264,6 +264,43 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                     b.ToTable("aid_payments", (string)null);
                 });
 
+            modelBuilder.Entity("Clusterpact.Domain.Kpis.KpiTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Baseline")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("ClusterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KpiCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Target")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClusterId", "KpiCode", "Year")
+                        .IsUnique();
+
+                    b.ToTable("kpi_targets", (string)null);
+                });
+
             modelBuilder.Entity("Clusterpact.Domain.Members.Membership", b =>
                 {
                     b.Property<Guid>("Id")
@@ -377,6 +414,27 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                     b.HasIndex("Kind", "SizeClass");
 
                     b.ToTable("organisations", (string)null);
+                });
+
+            modelBuilder.Entity("Clusterpact.Domain.Pacts.ClusterPact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClusterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClusterId")
+                        .IsUnique();
+
+                    b.ToTable("cluster_pacts", (string)null);
                 });
 
             modelBuilder.Entity("Clusterpact.Domain.Projects.FundEnvelope", b =>
@@ -506,6 +564,42 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                     b.HasIndex("Title");
 
                     b.ToTable("projects", (string)null);
+                });
+
+            modelBuilder.Entity("Clusterpact.Domain.Reports.AnnualReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClusterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Narrative")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClusterId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("annual_reports", (string)null);
                 });
 
             modelBuilder.Entity("Clusterpact.Domain.Surveys.Survey", b =>
@@ -1407,6 +1501,56 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Clusterpact.Domain.Kpis.KpiTarget", b =>
+                {
+                    b.HasOne("Clusterpact.Domain.Clusters.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Clusterpact.Domain.Kpis.TargetChange", "Changes", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("At")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("By")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<double?>("From")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("REAL");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("TargetId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<double>("To")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("REAL");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("TargetId");
+
+                            b1.ToTable("kpi_target_changes", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("TargetId");
+                        });
+
+                    b.Navigation("Changes");
+                });
+
             modelBuilder.Entity("Clusterpact.Domain.Members.Membership", b =>
                 {
                     b.HasOne("Clusterpact.Domain.Clusters.Cluster", null)
@@ -1454,6 +1598,98 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Figures");
+                });
+
+            modelBuilder.Entity("Clusterpact.Domain.Pacts.ClusterPact", b =>
+                {
+                    b.HasOne("Clusterpact.Domain.Clusters.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Clusterpact.Domain.Pacts.PactCommitment", "AllCommitments", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("Due")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("Key")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Owner")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("PactId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Party")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("PartyKind")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("VersionNumber")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PactId", "VersionNumber", "Key")
+                                .IsUnique();
+
+                            b1.ToTable("pact_commitments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PactId");
+                        });
+
+                    b.OwnsMany("Clusterpact.Domain.Pacts.PactVersion", "Versions", b1 =>
+                        {
+                            b1.Property<Guid>("PactId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly?>("AdoptedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Basis")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Year")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("PactId", "Number");
+
+                            b1.ToTable("pact_versions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PactId");
+                        });
+
+                    b.Navigation("AllCommitments");
+
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Clusterpact.Domain.Projects.FundEnvelope", b =>
@@ -1568,6 +1804,120 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                     b.Navigation("Clusters");
 
                     b.Navigation("Partners");
+                });
+
+            modelBuilder.Entity("Clusterpact.Domain.Reports.AnnualReport", b =>
+                {
+                    b.HasOne("Clusterpact.Domain.Clusters.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Clusterpact.Domain.Reports.CommitmentReport", "Commitments", b1 =>
+                        {
+                            b1.Property<Guid>("ReportId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("CommitmentKey")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Comment")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("ReportId", "CommitmentKey");
+
+                            b1.ToTable("report_commitments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReportId");
+                        });
+
+                    b.OwnsMany("Clusterpact.Domain.Reports.ReportStep", "Steps", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("At")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("By")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("From")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Remark")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("ReportId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("To")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ReportId");
+
+                            b1.ToTable("report_steps", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReportId");
+                        });
+
+                    b.OwnsMany("Clusterpact.Domain.Reports.ReportedValue", "Values", b1 =>
+                        {
+                            b1.Property<Guid>("ReportId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("KpiCode")
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Comment")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Evidence")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<double?>("Value")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("REAL");
+
+                            b1.Property<string>("Warning")
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("ReportId", "KpiCode");
+
+                            b1.ToTable("report_values", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReportId");
+                        });
+
+                    b.Navigation("Commitments");
+
+                    b.Navigation("Steps");
+
+                    b.Navigation("Values");
                 });
 
             modelBuilder.Entity("Clusterpact.Domain.Surveys.Survey", b =>

@@ -1,0 +1,59 @@
+using Clusterpact.Domain.Kpis;
+using Clusterpact.Domain.Members;
+using Clusterpact.Web.Data;
+using Clusterpact.Web.Features.Shared;
+using Clusterpact.Web.Infrastructure.Auth;
+using Clusterpact.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Clusterpact.Web.Features.Kpis;
+
+/// <summary>A cluster's KPIs over the years: targets against actuals, as a chart for the chosen KPI and as a table for all; agency staff set targets.</summary>
+public sealed class ClusterModel(KpiService kpis, TargetService targets, ClusterpactDbContext db, CurrentUser user, IStringLocalizer<SharedResource> text) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string Kpi { get; set; } = KpiCatalogue.Members;
+
+    public string ClusterName { get; private set; } = "";
+    public IReadOnlyDictionary<string, IReadOnlyList<KpiValue>> Values { get; private set; } = new Dictionary<string, IReadOnlyList<KpiValue>>();
+    public IReadOnlyList<KpiTarget> Targets { get; private set; } = [];
+    public KpiDefinition Definition => KpiCatalogue.Find(Kpi) ?? KpiCatalogue.All[0];
+    public IReadOnlyList<int> Years => kpis.Years;
+    public bool CanSetTargets => user.IsAgencyStaff;
+    public bool English => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    [BindProperty] public int? TargetYear { get; set; }
+    [BindProperty] public string? Baseline { get; set; }
+    [BindProperty] public string? Target { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostTargetAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var share = Definition.Unit == KpiUnit.Share ? 0.01m : 1m;
+        var target = BelgianFormats.ParseNumber(Target) * share;
+        var baseline = BelgianFormats.ParseNumber(Baseline) * share;
+        if (target is null) ModelState.AddModelError("Input.Target", text["Validation.Required", text["Kpis.Target"]]);
+        if (baseline is null && !string.IsNullOrWhiteSpace(Baseline)) ModelState.AddModelError("Input.Baseline", text["Validation.Amount", text["Kpis.Baseline"]]);
+        if (TargetYear is null) ModelState.AddModelError("Input.Year", text["Validation.Required", text["Reports.Year"]]);
+        if (!ModelState.IsValid) return Page();
+        var outcome = await targets.SetAsync(id, Definition.Code, TargetYear!.Value, baseline, target!.Value, Reason, ct);
+        var answer = CommandOutcomePage.Handle(this, outcome, $"/Kpis/Cluster/{id}?kpi={Definition.Code}", text, "Input");
+        if (answer is PageResult) await LoadAsync(id, ct);
+        return answer;
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var values = await kpis.ForClusterAsync(id, ct);
+        if (values is null) return false;
+        Values = values;
+        ClusterName = await db.Clusters.Where(c => c.Id == id).Select(c => c.Name).SingleAsync(ct);
+        Targets = await targets.ForClusterAsync(id, ct);
+        return true;
+    }
+}

@@ -1,0 +1,120 @@
+using Clusterpact.Domain.Kpis;
+using Clusterpact.Domain.Members;
+using Clusterpact.Domain.Projects;
+using Clusterpact.Domain.Reports;
+using Clusterpact.Domain.Surveys;
+using Clusterpact.Web.Data;
+using Clusterpact.Web.Features.Clusters;
+using Clusterpact.Web.Features.Projects;
+using Clusterpact.Web.Infrastructure.Auth;
+using Microsoft.EntityFrameworkCore;
+
+namespace Clusterpact.Web.Features.Kpis;
+
+/// <summary>A KPI's value for a cluster (or the programme) in a year, with its target and where the value came from.</summary>
+public sealed record KpiValue(int Year, decimal? Actual, decimal? Target, decimal? Baseline, KpiValueOrigin Origin);
+
+/// <summary>Computed from the data; from an accepted report; from a report not yet accepted; from a member survey.</summary>
+public enum KpiValueOrigin { None, Computed, Accepted, Reported, Survey }
+
+/// <summary>
+/// The KPI values: computed KPIs from the register and the projects, reported KPIs from the annual reports (accepted
+/// first), the members-made-more-competitive share from a closed member survey with at least five answers of the
+/// cluster when there is one; with the targets set in the pact.
+/// </summary>
+public sealed class KpiService(ClusterpactDbContext db, ClusterAccess access, TimeProvider clock)
+{
+    public int ThisYear => clock.GetLocalNow().Year;
+
+    /// <summary>The years the KPI views show: from the first spearhead clusters (2017) to last year.</summary>
+    public IReadOnlyList<int> Years => Enumerable.Range(2017, Math.Max(1, ThisYear - 2017)).ToList();
+
+    public async Task<KpiInputs> InputsAsync(CancellationToken ct)
+    {
+        var memberships = await db.Memberships.AsNoTracking().Select(m => new MembershipPeriod(m.OrganisationId, m.ClusterId, m.From, m.Until)).ToListAsync(ct);
+        var orgs = await db.Organisations.AsNoTracking().Select(o => new OrganisationFacts(o.Id, o.Kind, o.SizeClass, o.InternationallyActive)).ToDictionaryAsync(o => o.Id, ct);
+        return new KpiInputs(memberships, orgs, await AllProjectFactsAsync(ct));
+    }
+
+    /// <summary>All projects for the KPIs: the programme's figures do not depend on who looks.</summary>
+    private async Task<IReadOnlyList<ProjectFacts>> AllProjectFactsAsync(CancellationToken ct)
+    {
+        var list = await db.Projects.AsNoTracking().ToListAsync(ct);
+        var partners = await db.Organisations.AsNoTracking().Select(o => new PartnerFacts(o.Id, o.Kind, o.SizeClass)).ToDictionaryAsync(o => o.OrganisationId, ct);
+        return list.Select(p => ProjectQueries.Facts(p, partners)).ToList();
+    }
+
+    private sealed record Sources(KpiInputs Inputs, List<AnnualReport> Reports, List<KpiTarget> Targets, Dictionary<(Guid Cluster, int Year), decimal> SurveyShares);
+
+    private async Task<Sources> SourcesAsync(Guid? clusterId, CancellationToken ct)
+    {
+        var reports = await db.AnnualReports.AsNoTracking().Where(r => clusterId == null || r.ClusterId == clusterId)
+            .Where(r => r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Accepted || r.Status == ReportStatus.Returned).ToListAsync(ct);
+        var targets = await db.KpiTargets.AsNoTracking().Where(t => clusterId == null || t.ClusterId == clusterId).ToListAsync(ct);
+        var shares = new Dictionary<(Guid, int), decimal>();
+        foreach (var survey in await db.Surveys.AsNoTracking().Where(s => s.Status == SurveyStatus.Closed).ToListAsync(ct))
+        {
+            if (survey.Questions.All(q => q.KpiCode != Survey.CompetitivenessKpi)) continue;
+            var responses = await db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == survey.Id && (clusterId == null || r.ClusterId == clusterId)).ToListAsync(ct);
+            foreach (var group in responses.GroupBy(r => r.ClusterId).Where(g => SurveyResults.CanShow(g.Count())))
+                if (SurveyResults.KpiValue(survey, Survey.CompetitivenessKpi, group) is { } v) shares[(group.Key, survey.Year)] = v;
+        }
+        return new Sources(await InputsAsync(ct), reports, targets, shares);
+    }
+
+    private static KpiValue ValueOf(KpiDefinition kpi, Guid clusterId, int year, Sources s)
+    {
+        var target = s.Targets.FirstOrDefault(t => t.ClusterId == clusterId && t.KpiCode == kpi.Code && t.Year == year);
+        if (kpi.Source == KpiSource.Computed)
+            return new KpiValue(year, KpiCalculator.Compute(kpi.Code, year, s.Inputs, clusterId), target?.Target, target?.Baseline, KpiValueOrigin.Computed);
+        if (kpi.Code == KpiCatalogue.MoreCompetitive && s.SurveyShares.TryGetValue((clusterId, year), out var share))
+            return new KpiValue(year, share, target?.Target, target?.Baseline, KpiValueOrigin.Survey);
+        var report = s.Reports.FirstOrDefault(r => r.ClusterId == clusterId && r.Year == year);
+        var value = report?.ValueOf(kpi.Code);
+        var origin = value is null ? KpiValueOrigin.None : report!.Status == ReportStatus.Accepted ? KpiValueOrigin.Accepted : KpiValueOrigin.Reported;
+        return new KpiValue(year, value, target?.Target, target?.Baseline, origin);
+    }
+
+    /// <summary>Every KPI over the years for one cluster, with targets.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<KpiValue>>?> ForClusterAsync(Guid clusterId, CancellationToken ct)
+    {
+        if (!await access.CanSeeAsync(clusterId, ct)) return null;
+        var s = await SourcesAsync(clusterId, ct);
+        return KpiCatalogue.All.ToDictionary(k => k.Code, k => (IReadOnlyList<KpiValue>)Years.Select(y => ValueOf(k, clusterId, y, s)).ToList());
+    }
+
+    public sealed record ClusterKpiRow(Guid ClusterId, string Name, KpiValue Value)
+    {
+        public bool? MetTarget(KpiDefinition kpi) => Value.Actual is { } a && Value.Target is { } t ? (kpi.HigherIsBetter ? a >= t : a <= t) : null;
+    }
+
+    /// <summary>
+    /// One KPI in one year across the clusters the caller sees, and the programme value: computed over the programme
+    /// for a computed KPI (each organisation and project once), or combined by the KPI's rule for a reported one.
+    /// </summary>
+    public async Task<(IReadOnlyList<ClusterKpiRow> Rows, decimal? Programme)> AcrossClustersAsync(KpiDefinition kpi, int year, CancellationToken ct)
+    {
+        var clusters = await access.VisibleClusters().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
+        var s = await SourcesAsync(null, ct);
+        var rows = clusters.Select(c => new ClusterKpiRow(c.Id, c.Name, ValueOf(kpi, c.Id, year, s))).Where(r => r.Value.Actual is not null || r.Value.Target is not null).ToList();
+        var programme = kpi.Source == KpiSource.Computed ? KpiCalculator.Compute(kpi.Code, year, s.Inputs) : KpiCalculator.Aggregate(kpi, rows.Select(r => r.Value.Actual));
+        return (rows, programme);
+    }
+
+    /// <summary>The programme's value of a KPI over the years (for the programme view and the dashboards).</summary>
+    public async Task<IReadOnlyList<(int Year, decimal? Value)>> ProgrammeAsync(KpiDefinition kpi, CancellationToken ct)
+    {
+        var s = await SourcesAsync(null, ct);
+        var clusterIds = await db.Clusters.AsNoTracking().Select(c => c.Id).ToListAsync(ct);
+        return Years.Select(y => (y, kpi.Source == KpiSource.Computed
+            ? KpiCalculator.Compute(kpi.Code, y, s.Inputs)
+            : KpiCalculator.Aggregate(kpi, clusterIds.Select(c => ValueOf(kpi, c, y, s).Actual)))).ToList();
+    }
+
+    /// <summary>Last year's value of a reported KPI for a cluster: what a new value is checked against.</summary>
+    public async Task<decimal?> LastYearAsync(Guid clusterId, string code, int year, CancellationToken ct)
+    {
+        var report = await db.AnnualReports.AsNoTracking().SingleOrDefaultAsync(r => r.ClusterId == clusterId && r.Year == year - 1, ct);
+        return report?.ValueOf(code);
+    }
+}

@@ -1,0 +1,77 @@
+using Clusterpact.Domain.Pacts;
+using Clusterpact.Web.Features.Shared;
+using Clusterpact.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Clusterpact.Web.Features.Pacts;
+
+/// <summary>A cluster's pact: every version with its commitments, the yearly review as a draft, adoption, and the comparison of two versions.</summary>
+public sealed class IndexModel(PactService pacts, IStringLocalizer<SharedResource> text) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? Show { get; set; }
+    [BindProperty(SupportsGet = true)] public int? From { get; set; }
+    [BindProperty(SupportsGet = true)] public int? To { get; set; }
+
+    public string ClusterName { get; private set; } = "";
+    public bool IsSpearhead { get; private set; }
+    public ClusterPact? Pact { get; private set; }
+    public bool CanEdit { get; private set; }
+    public bool CanAdopt { get; private set; }
+    public IReadOnlyList<CommitmentDiff> Diff { get; private set; } = [];
+
+    [BindProperty] public long Version { get; set; }
+    [BindProperty] public int? Year { get; set; }
+    [BindProperty] public string? Basis { get; set; }
+    [BindProperty] public Guid? Key { get; set; }
+    [BindProperty] public PartyKind PartyKind { get; set; }
+    [BindProperty] public string? Party { get; set; }
+    [BindProperty] public string? Description { get; set; }
+    [BindProperty] public string? Owner { get; set; }
+    [BindProperty] public DateOnly? Due { get; set; }
+    [BindProperty] public CommitmentStatus Status { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        ModelState.Clear();
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostStartAsync(Guid id, CancellationToken ct) =>
+        await AnswerAsync(id, await pacts.StartAsync(id, Year ?? pacts.Today.Year, Basis, ct), ct);
+
+    public async Task<IActionResult> OnPostReviewAsync(Guid id, CancellationToken ct) =>
+        await AnswerAsync(id, await pacts.ChangeAsync(id, Version, false, "Year", p => p.Review(Year ?? pacts.Today.Year, Basis), ct), ct);
+
+    public async Task<IActionResult> OnPostCommitmentAsync(Guid id, CancellationToken ct) =>
+        await AnswerAsync(id, await pacts.ChangeAsync(id, Version, false, "Description", p => Key is { } key
+            ? p.ChangeCommitment(key, PartyKind, Party ?? "", Description ?? "", Owner ?? "", Due, Status)
+            : p.AddCommitment(PartyKind, Party ?? "", Description ?? "", Owner ?? "", Due), ct), ct);
+
+    public async Task<IActionResult> OnPostRemoveAsync(Guid id, CancellationToken ct) =>
+        await AnswerAsync(id, await pacts.ChangeAsync(id, Version, false, "Description", p => p.RemoveCommitment(Key ?? Guid.Empty), ct), ct);
+
+    public async Task<IActionResult> OnPostAdoptAsync(Guid id, CancellationToken ct) =>
+        await AnswerAsync(id, await pacts.ChangeAsync(id, Version, true, "Year", p => p.Adopt(pacts.Today), ct), ct);
+
+    private async Task<IActionResult> AnswerAsync(Guid id, Clusters.CommandOutcome outcome, CancellationToken ct)
+    {
+        var answer = CommandOutcomePage.Handle(this, outcome, $"/Pacts/{id}", text, "Input");
+        if (answer is PageResult && !await LoadAsync(id, ct)) return NotFound();
+        return answer;
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var found = await pacts.GetAsync(id, ct);
+        if (found is null) return false;
+        (ClusterName, IsSpearhead, Pact, CanEdit, CanAdopt) = found.Value;
+        if (Pact is not null)
+        {
+            Show ??= Pact.Latest.Number;
+            if (From is { } f && To is { } t && Pact.Versions.Any(v => v.Number == f) && Pact.Versions.Any(v => v.Number == t)) Diff = Pact.Compare(f, t);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,103 @@
+using Clusterpact.Domain.Kpis;
+using Clusterpact.Domain.Pacts;
+using Clusterpact.Domain.Members;
+using Clusterpact.Web.Features.Shared;
+using Clusterpact.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Clusterpact.Web.Features.Reports;
+
+/// <summary>
+/// An annual report: the cluster fills in the reported KPIs (checked at entry), the narrative and the state of the
+/// pact's commitments, saves and submits; the agency returns it with a remark or accepts it.
+/// </summary>
+public sealed class DetailsModel(ReportService reports, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public ReportService.ReportView View { get; private set; } = null!;
+    public IReadOnlyList<(string Code, string Warning)> Warnings { get; private set; } = [];
+
+    [BindProperty] public long Version { get; set; }
+    [BindProperty] public Dictionary<string, string?> Value { get; set; } = [];
+    [BindProperty] public Dictionary<string, string?> Comment { get; set; } = [];
+    [BindProperty] public Dictionary<string, string?> Evidence { get; set; } = [];
+    [BindProperty] public string? Narrative { get; set; }
+    [BindProperty] public Dictionary<Guid, CommitmentStatus> CommitmentStatus { get; set; } = [];
+    [BindProperty] public Dictionary<Guid, string?> CommitmentComment { get; set; } = [];
+    [BindProperty] public string? Remark { get; set; }
+
+    public bool English => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Fill();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(Guid id, bool submit, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var values = new List<ValueInput>();
+        foreach (var kpi in KpiCatalogue.Reported)
+        {
+            var typed = Value.GetValueOrDefault(kpi.Code);
+            var number = BelgianFormats.ParseNumber(typed);
+            if (number is null && !string.IsNullOrWhiteSpace(typed)) { ModelState.AddModelError($"Input.Value[{kpi.Code}]", text["Validation.Amount", kpi.Name(English)]); continue; }
+            // Shares are typed as percentages.
+            if (number is { } n && kpi.Unit == KpiUnit.Share) number = n / 100m;
+            values.Add(new ValueInput(kpi.Code, number, Comment.GetValueOrDefault(kpi.Code), Evidence.GetValueOrDefault(kpi.Code)));
+        }
+        if (!ModelState.IsValid) return Page();
+        var commitments = CommitmentStatus.Select(kv => new CommitmentInput(kv.Key, kv.Value, CommitmentComment.GetValueOrDefault(kv.Key))).ToList();
+        var (outcome, warnings) = await reports.SaveAsync(id, Version, values, Narrative, commitments, ct);
+        if (outcome.Status == Clusters.CommandStatus.Ok && submit)
+            outcome = await reports.SubmitAsync(id, outcome.NewVersion!.Value, ct);
+        var answer = CommandOutcomePage.Handle(this, outcome, $"/Reports/{id}", text, "Input");
+        if (answer is PageResult)
+        {
+            await LoadAsync(id, ct);
+            Version = View.Report.Version;
+            Warnings = warnings;
+        }
+        else if (warnings.Count > 0 && !submit) TempData["Flash"] = "Flash.SavedWithWarnings";
+        return answer;
+    }
+
+    public async Task<IActionResult> OnPostDecideAsync(Guid id, bool accept, CancellationToken ct)
+    {
+        var answer = CommandOutcomePage.Handle(this, await reports.DecideAsync(id, Version, accept, Remark, ct), $"/Reports/{id}", text, "Input");
+        if (answer is PageResult && !await LoadAsync(id, ct)) return NotFound();
+        return answer;
+    }
+
+    /// <summary>The form starts from what is stored; shares are shown as percentages.</summary>
+    private void Fill()
+    {
+        var r = View.Report;
+        Version = r.Version;
+        Narrative = r.Narrative;
+        foreach (var v in r.Values)
+        {
+            var kpi = KpiCatalogue.Find(v.KpiCode);
+            Value[v.KpiCode] = v.Value is { } n ? (kpi?.Unit == KpiUnit.Share ? n * 100m : n).ToString("0.####", System.Globalization.CultureInfo.CurrentCulture) : null;
+            Comment[v.KpiCode] = v.Comment;
+            Evidence[v.KpiCode] = v.Evidence;
+        }
+        foreach (var c in View.Commitments)
+        {
+            var state = r.Commitments.FirstOrDefault(x => x.CommitmentKey == c.Key);
+            CommitmentStatus[c.Key] = state?.Status ?? c.Status;
+            CommitmentComment[c.Key] = state?.Comment;
+        }
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var v = await reports.GetAsync(id, ct);
+        if (v is null) return false;
+        View = v;
+        return true;
+    }
+}

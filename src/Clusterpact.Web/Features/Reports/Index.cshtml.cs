@@ -1,0 +1,32 @@
+using Clusterpact.Domain.Reports;
+using Clusterpact.Web.Features.Shared;
+using Clusterpact.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Clusterpact.Web.Features.Reports;
+
+/// <summary>The annual reports of a working year: status and deadline per cluster; a cluster starts its own report here.</summary>
+public sealed class IndexModel(ReportService reports, IStringLocalizer<SharedResource> text) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true)] public ReportStatus? Status { get; set; }
+
+    public IReadOnlyList<ReportRow> Rows { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        Year ??= reports.Today.Year - 1;
+        Rows = await reports.ListAsync(Year.Value, Status, ct);
+    }
+
+    public async Task<IActionResult> OnPostStartAsync(Guid clusterId, int year, CancellationToken ct)
+    {
+        var (outcome, id) = await reports.StartAsync(clusterId, year, ct);
+        var answer = CommandOutcomePage.Handle(this, outcome, $"/Reports/{id}", text, "Input");
+        if (answer is PageResult) { Year = year; Rows = await reports.ListAsync(year, null, ct); }
+        return answer;
+    }
+}

@@ -1,0 +1,42 @@
+using Clusterpact.Domain.Reports;
+using Clusterpact.Web.Data;
+using Clusterpact.Web.Infrastructure.Email;
+using Clusterpact.Web.Infrastructure.Localization;
+using Clusterpact.Web.Resources;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Clusterpact.Web.Features.Reports;
+
+/// <summary>
+/// Reminds the cluster's managers of an annual report that is due within 30 days or overdue and not submitted,
+/// once per report and state, in each person's language. Run by the same hosted check as the deposit reminders.
+/// </summary>
+public sealed class ReportReminders(ClusterpactDbContext db, EmailOutbox outbox, IStringLocalizerFactory localizers, TimeProvider clock)
+{
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var open = await db.AnnualReports.AsNoTracking().Where(r => r.Status == ReportStatus.Draft || r.Status == ReportStatus.Returned).ToListAsync(ct);
+        var queued = 0;
+        foreach (var report in open)
+        {
+            var state = report.DeadlineOn(today);
+            if (state is not (DeadlineState.DueSoon or DeadlineState.Overdue)) continue;
+            var cluster = await db.Clusters.AsNoTracking().Where(c => c.Id == report.ClusterId).Select(c => c.Name).SingleAsync(ct);
+            var managers = await db.Users.AsNoTracking()
+                .Where(u => u.IsActive && db.UserClusterScopes.Any(s => s.UserId == u.Id && s.ClusterId == report.ClusterId))
+                .Select(u => new { u.Email, u.PreferredCulture }).ToListAsync(ct);
+            foreach (var person in managers.Where(p => p.Email is not null))
+            {
+                var text = localizers.Create(typeof(SharedResource));
+                using var _ = new CultureScope(person.PreferredCulture);
+                var subject = text[$"Reminder.Report{state}.Subject", cluster, report.Year].Value;
+                var body = text["Reminder.Report.Body", cluster, report.Year, Infrastructure.Formatting.Format.Date(report.DueOn), $"/Reports/{report.Id}"].Value;
+                if (await outbox.EnqueueAsync(person.Email!, subject, body, $"AnnualReport.{state}", $"report:{report.Id}:{state}:{person.Email}", ct)) queued++;
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        return queued;
+    }
+}
