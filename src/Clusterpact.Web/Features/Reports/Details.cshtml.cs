@@ -23,8 +23,9 @@ public sealed class DetailsModel(ReportService reports, IStringLocalizer<SharedR
     [BindProperty] public Dictionary<string, string?> Comment { get; set; } = [];
     [BindProperty] public Dictionary<string, string?> Evidence { get; set; } = [];
     [BindProperty] public string? Narrative { get; set; }
-    [BindProperty] public Dictionary<Guid, CommitmentStatus> CommitmentStatus { get; set; } = [];
-    [BindProperty] public Dictionary<Guid, string?> CommitmentComment { get; set; } = [];
+    // Read from the form by hand: a dictionary keyed by Guid would fall back to binding every other field when none is posted.
+    public Dictionary<Guid, CommitmentStatus> CommitmentStatus { get; } = [];
+    public Dictionary<Guid, string?> CommitmentComment { get; } = [];
     [BindProperty] public string? Remark { get; set; }
 
     public bool English => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
@@ -48,6 +49,11 @@ public sealed class DetailsModel(ReportService reports, IStringLocalizer<SharedR
             // Shares are typed as percentages.
             if (number is { } n && kpi.Unit == KpiUnit.Share) number = n / 100m;
             values.Add(new ValueInput(kpi.Code, number, Comment.GetValueOrDefault(kpi.Code), Evidence.GetValueOrDefault(kpi.Code)));
+        }
+        foreach (var (key, posted) in Request.Form)
+        {
+            if (key.StartsWith("CommitmentStatus[", StringComparison.Ordinal) && Guid.TryParse(key[17..^1], out var ck) && Enum.TryParse<CommitmentStatus>(posted, out var cs)) CommitmentStatus[ck] = cs;
+            if (key.StartsWith("CommitmentComment[", StringComparison.Ordinal) && Guid.TryParse(key[18..^1], out var cc)) CommitmentComment[cc] = posted;
         }
         if (!ModelState.IsValid) return Page();
         var commitments = CommitmentStatus.Select(kv => new CommitmentInput(kv.Key, kv.Value, CommitmentComment.GetValueOrDefault(kv.Key))).ToList();

@@ -1,0 +1,158 @@
+using System.Net;
+using Clusterpact.Domain.Kpis;
+using Clusterpact.Domain.Reports;
+using Clusterpact.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Clusterpact.Web.Tests.Reports;
+
+/// <summary>
+/// Annual reports through HTTP: a cluster manager edits only their own report and only while it is a draft or
+/// returned; agency staff return it with a remark or accept it; the KPI pages show the result.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class AnnualReportTests(ClusterpactApp app)
+{
+    private static bool Handler(AngleSharp.Html.Dom.IHtmlFormElement f, string name) => f.GetAttribute("action")?.Contains($"handler={name}", StringComparison.Ordinal) == true;
+
+    private static Dictionary<string, string> Filled(string fte, string? fteComment = null) => new()
+    {
+        [$"Value[{KpiCatalogue.ExtraTurnover}]"] = "7.500.000", [$"Value[{KpiCatalogue.ExtraFte}]"] = fte, [$"Comment[{KpiCatalogue.ExtraFte}]"] = fteComment ?? "",
+        [$"Value[{KpiCatalogue.ExtraInvestments}]"] = "1.250.000", [$"Value[{KpiCatalogue.MoreCompetitive}]"] = "35", [$"Value[{KpiCatalogue.EuropeanSmes}]"] = "9",
+        ["Narrative"] = "Het jaarplan werd uitgevoerd.",
+    };
+
+    /// <summary>A fresh report of a cluster for a working year nobody else uses in the tests.</summary>
+    private async Task<(Guid Id, string Url)> FreshReportAsync(string cluster, int year)
+    {
+        var id = await app.ClusterIdAsync(cluster);
+        var reportId = await app.WithDbAsync(async db =>
+        {
+            var existing = await db.AnnualReports.Where(r => r.ClusterId == id && r.Year == year).ToListAsync();
+            db.AnnualReports.RemoveRange(existing);
+            var report = AnnualReport.Start(id, year);
+            db.AnnualReports.Add(report);
+            await db.SaveChangesAsync();
+            return report.Id;
+        });
+        return (reportId, $"/Reports/{reportId}");
+    }
+
+    [Theory]
+    [InlineData(Emails.Expert, "/Reports", HttpStatusCode.Redirect)]
+    [InlineData(Emails.Expert, "/Kpis", HttpStatusCode.Redirect)]
+    [InlineData(Emails.Reader, "/Reports", HttpStatusCode.OK)]
+    [InlineData(Emails.Reader, "/Kpis", HttpStatusCode.OK)]
+    [InlineData(Emails.CatalistiManager, "/Kpis?kpi=extra-fte", HttpStatusCode.OK)]
+    public async Task Pages_follow_the_role_rules(string email, string path, HttpStatusCode expected)
+    {
+        var client = await app.SignedInAsync(email);
+        Assert.Equal(expected, (await client.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await app.Anonymous().GetAsync(path)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_manager_cannot_open_or_edit_another_clusters_report_nor_its_kpis_and_pact()
+    {
+        var (_, url) = await FreshReportAsync("Flux50", 2018);
+        var flux = await app.ClusterIdAsync("Flux50");
+        var manager = await app.SignedInAsync(Emails.CatalistiManager);
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/Kpis/Cluster/{flux}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/Pacts/{flux}")).StatusCode);
+        var token = (await manager.GetDocumentAsync("/Reports")).QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        var forged = await manager.PostFormRawAsync($"{url}?handler=Save", [new("__RequestVerificationToken", token), new("Version", "0"), new("Narrative", "hacked")]);
+        Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
+
+        // A reader sees a report but gets no form, and a posted save is refused.
+        var reader = await app.SignedInAsync(Emails.Reader);
+        var page = await reader.GetDocumentAsync(url);
+        Assert.Null(page.QuerySelector("textarea#Narrative"));
+        var refused = await reader.PostFormRawAsync($"{url}?handler=Save", [new("__RequestVerificationToken", page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value), new("Version", "0"), new("Narrative", "x")]);
+        Assert.StartsWith("/Account/AccessDenied", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.Null((await app.WithDbAsync(db => db.AnnualReports.AsNoTracking().SingleAsync(r => r.ClusterId == flux && r.Year == 2018))).Narrative);
+    }
+
+    [Fact]
+    public async Task Draft_submit_return_correct_resubmit_accept_and_no_edits_in_between()
+    {
+        var (id, url) = await FreshReportAsync("Catalisti", 2017);
+        var manager = await app.SignedInAsync(Emails.CatalistiManager);
+
+        // A share above 100% is refused at entry, with what was typed kept.
+        var refused = await manager.SubmitFormAsync(url, new Dictionary<string, string>(Filled("20")) { [$"Value[{KpiCatalogue.MoreCompetitive}]"] = "135" }, f => Handler(f, "Save"));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var doc = await refused.ParseAsync();
+        Assert.Contains("tussen 0 en 100%", doc.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("135", doc.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>($"#v-{KpiCatalogue.MoreCompetitive}")!.Value);
+
+        var submitted = await manager.SubmitFormAsync(url, new Dictionary<string, string>(Filled("20")) { ["submit"] = "true" }, f => Handler(f, "Save"));
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        var stored = await app.WithDbAsync(db => db.AnnualReports.AsNoTracking().SingleAsync(r => r.Id == id));
+        Assert.Equal((ReportStatus.Submitted, 0.35m, 7_500_000m), (stored.Status, stored.ValueOf(KpiCatalogue.MoreCompetitive)!.Value, stored.ValueOf(KpiCatalogue.ExtraTurnover)!.Value));
+
+        // Submitted: the manager can no longer change it.
+        var token = (await manager.GetDocumentAsync(url)).QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        var late = await manager.PostFormRawAsync($"{url}?handler=Save", [new("__RequestVerificationToken", token), new("Version", stored.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Narrative", "te laat")]);
+        Assert.Contains("niet meer gewijzigd", (await late.ParseAsync()).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        // Nor can the manager accept it.
+        var selfAccept = await manager.PostFormRawAsync($"{url}?handler=Decide", [new("__RequestVerificationToken", token), new("Version", stored.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("accept", "true")]);
+        Assert.StartsWith("/Account/AccessDenied", selfAccept.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+
+        var officer = await app.SignedInAsync(Emails.Officer);
+        var noRemark = await officer.SubmitFormAsync(url, new Dictionary<string, string> { ["accept"] = "false" }, f => Handler(f, "Decide"));
+        Assert.Contains("opmerkingen", (await noRemark.ParseAsync()).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync(url, new Dictionary<string, string> { ["accept"] = "false", ["Remark"] = "Extra VTE onderbouwen" }, f => Handler(f, "Decide"))).StatusCode);
+
+        var returned = await manager.GetDocumentAsync(url);
+        Assert.Contains("Extra VTE onderbouwen", returned.QuerySelector("[data-testid=remark]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.SubmitFormAsync(url, new Dictionary<string, string>(Filled("24", "Telling per lid")) { ["submit"] = "true" }, f => Handler(f, "Save"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync(url, new Dictionary<string, string> { ["accept"] = "true" }, f => Handler(f, "Decide"))).StatusCode);
+
+        stored = await app.WithDbAsync(db => db.AnnualReports.AsNoTracking().SingleAsync(r => r.Id == id));
+        Assert.Equal(ReportStatus.Accepted, stored.Status);
+        Assert.Equal([ReportStatus.Submitted, ReportStatus.Returned, ReportStatus.Submitted, ReportStatus.Accepted], stored.Steps.Select(s => s.To));
+        Assert.Equal(24m, stored.ValueOf(KpiCatalogue.ExtraFte));
+
+        // The accepted value is the cluster's KPI for 2017.
+        var catalisti = await app.ClusterIdAsync("Catalisti");
+        var kpis = await manager.GetDocumentAsync($"/Kpis/Cluster/{catalisti}?kpi={KpiCatalogue.ExtraFte}");
+        Assert.Equal("24,0", kpis.QuerySelector("[data-testid=kpi-years] tr[data-year='2017'] [data-testid=actual]")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_value_far_from_last_year_needs_a_comment_before_submitting()
+    {
+        var (_, url) = await FreshReportAsync("Flux50", 2019);
+        await app.WithDbAsync(async db =>
+        {
+            var flux = await db.Clusters.Where(c => c.Name == "Flux50").Select(c => c.Id).SingleAsync();
+            var previous = await db.AnnualReports.SingleOrDefaultAsync(r => r.ClusterId == flux && r.Year == 2018) ?? AnnualReport.Start(flux, 2018);
+            if (db.Entry(previous).State == EntityState.Detached) db.AnnualReports.Add(previous);
+            previous.SetValue(KpiCatalogue.ExtraFte, 10m, null, null, null);
+            return await db.SaveChangesAsync();
+        });
+        var manager = await app.SignedInAsync(Emails.Flux50Manager);
+        var response = await manager.SubmitFormAsync(url, new Dictionary<string, string>(Filled("40")) { ["submit"] = "true" }, f => Handler(f, "Save"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var doc = await response.ParseAsync();
+        Assert.Contains("toelichting", doc.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("drie keer", doc.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_programme_row_counts_each_member_once_across_clusters()
+    {
+        var officer = await app.SignedInAsync(Emails.Officer);
+        var doc = await officer.GetDocumentAsync($"/Kpis?kpi={KpiCatalogue.Members}&year=2024");
+        var programme = int.Parse(doc.QuerySelector("[data-testid=programme-row] td")!.TextContent.Trim().Replace(".", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+        var (sum, distinct) = await app.WithDbAsync(async db =>
+        {
+            var end = new DateOnly(2024, 12, 31);
+            var active = await db.Memberships.AsNoTracking().Where(m => m.From <= end && (m.Until == null || m.Until >= end)).Select(m => new { m.OrganisationId, m.ClusterId }).ToListAsync();
+            return (active.Select(a => (a.OrganisationId, a.ClusterId)).Distinct().Count(), active.Select(a => a.OrganisationId).Distinct().Count());
+        });
+        Assert.Equal(distinct, programme);
+        Assert.True(sum > distinct, "the demo register has organisations in several clusters");
+    }
+}
