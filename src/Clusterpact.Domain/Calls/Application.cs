@@ -1,0 +1,261 @@
+using System.Globalization;
+using Clusterpact.Domain.Common;
+using Clusterpact.Domain.Members;
+
+namespace Clusterpact.Domain.Calls;
+
+/// <summary>
+/// A company or institution that commits to the proposed cluster or project. Size class and enterprise number are asked
+/// because SME involvement is a selection factor (SERV advice 2015, §4.4) and the number is what conflict checks compare.
+/// </summary>
+/// <param name="EnterpriseNumber">Normalised 10 digits, e.g. "0403170701".</param>
+public sealed record ConsortiumMember(string Name, string EnterpriseNumber, SizeClass Size)
+{
+    public static Result<ConsortiumMember> Create(string? name, string? enterpriseNumber, SizeClass size)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return Result<ConsortiumMember>.Fail(new DomainError("Application.MemberNameRequired"));
+        var number = Members.EnterpriseNumber.Parse(enterpriseNumber);
+        if (!number.IsSuccess) return Result<ConsortiumMember>.Fail(number.Error!);
+        return Result<ConsortiumMember>.Ok(new ConsortiumMember(name.Trim(), number.Value.Digits, size));
+    }
+}
+
+/// <summary>
+/// One year of the proposal's budget and of the members' cofinancing in it. What the applicant asks from the agency is
+/// the difference; at least half must be cofinanced (concept note, GBER art. 27: at most 50% aid), which the agency
+/// checks at eligibility, so a draft may hold any split.
+/// </summary>
+public sealed record YearPlan(int Year, decimal BudgetEur, decimal CofinancingEur)
+{
+    public decimal RequestedAidEur => BudgetEur - CofinancingEur;
+}
+
+/// <summary>One step in an application's life: who took it, when, from which status to which, and the note with it.</summary>
+public sealed record ApplicationTransition(DateTimeOffset At, Guid By, ApplicationStatus From, ApplicationStatus To, string? Note);
+
+/// <summary>
+/// An application (aanvraag) to a call by a cluster organisation or consortium. The applicant writes it in Draft and
+/// submits it while the call is open; the agency checks eligibility, has experts review it, and records the decision
+/// of the Hermes fund's decision committee. Every step is kept in <see cref="History"/>.
+/// </summary>
+public sealed class Application : IAuditable
+{
+    public const int NameMaxLength = 200;
+
+    private readonly List<ConsortiumMember> _committedMembers = [];
+    private readonly List<YearPlan> _yearPlans = [];
+    private readonly List<Attachment> _attachments = [];
+    private readonly List<ApplicationTransition> _history = [];
+    private readonly List<string> _ineligibilityReasons = [];
+
+    private Application() { ApplicantName = ""; ApplicantEnterpriseNumber = ""; }
+
+    public Guid Id { get; private set; }
+    public long Version { get; private set; }
+    public Guid CallId { get; private set; }
+
+    /// <summary>Sequence number within the call, given in order of creation: the "A-003" experts see when the call is anonymised.</summary>
+    public int Number { get; private set; }
+
+    public string ApplicantName { get; private set; }
+
+    /// <summary>The applicant's enterprise number, normalised to 10 digits.</summary>
+    public string ApplicantEnterpriseNumber { get; private set; }
+
+    public ApplicationStatus Status { get; private set; }
+    public string? StrategicDomain { get; private set; }
+    public string? Vision { get; private set; }
+    public string? ActionPlan { get; private set; }
+
+    /// <summary>How the consortium is put together and steered (triple helix, role of the SMEs), in the applicant's words.</summary>
+    public string? ConsortiumDescription { get; private set; }
+
+    public IReadOnlyList<ConsortiumMember> CommittedMembers => _committedMembers;
+    public IReadOnlyList<YearPlan> YearPlans => _yearPlans;
+    public IReadOnlyList<Attachment> Attachments => _attachments;
+    public IReadOnlyList<ApplicationTransition> History => _history;
+    public IReadOnlyList<string> IneligibilityReasons => _ineligibilityReasons;
+    public DateTimeOffset? SubmittedAt { get; private set; }
+    public ApplicationOutcome? Outcome { get; private set; }
+    public string? Conditions { get; private set; }
+
+    public string Reference => "A-" + Number.ToString("000", CultureInfo.InvariantCulture);
+    public decimal RequestedAidEur => _yearPlans.Sum(y => y.RequestedAidEur);
+    public decimal TotalBudgetEur => _yearPlans.Sum(y => y.BudgetEur);
+    public decimal TotalCofinancingEur => _yearPlans.Sum(y => y.CofinancingEur);
+
+    /// <summary>Starts a draft for a published call that has not closed yet.</summary>
+    public static Result<Application> Start(Call call, int number, string? applicantName, string? applicantEnterpriseNumber, DateTimeOffset now)
+    {
+        if (call.Status != CallStatus.Published) return Fail<Application>("Application.CallNotPublished");
+        if (now > call.ClosesAt) return Fail<Application>("Application.Late");
+        if (number < 1) return Fail<Application>("Application.NumberInvalid");
+        if (string.IsNullOrWhiteSpace(applicantName)) return Fail<Application>("Application.ApplicantNameRequired");
+        if (applicantName.Trim().Length > NameMaxLength) return Fail<Application>("Application.ApplicantNameTooLong");
+        var enterprise = EnterpriseNumber.Parse(applicantEnterpriseNumber);
+        if (!enterprise.IsSuccess) return Result<Application>.Fail(enterprise.Error!);
+        return Result<Application>.Ok(new Application
+        {
+            Id = Guid.CreateVersion7(), CallId = call.Id, Number = number, ApplicantName = applicantName.Trim(),
+            ApplicantEnterpriseNumber = enterprise.Value.Digits, Status = ApplicationStatus.Draft,
+        });
+    }
+
+    /// <summary>
+    /// The name to show. Experts on an anonymised call see only the reference; the agency always sees the applicant.
+    /// </summary>
+    public string DisplayNameFor(Call call, Audience audience) =>
+        audience == Audience.Expert && call.HideApplicantFromExperts ? "Application " + Reference : ApplicantName;
+
+    public Result UpdateProposal(string? strategicDomain, string? vision, string? actionPlan, string? consortiumDescription)
+    {
+        if (Status != ApplicationStatus.Draft) return Result.Fail(new DomainError("Application.NotEditable"));
+        StrategicDomain = Clean(strategicDomain);
+        Vision = Clean(vision);
+        ActionPlan = Clean(actionPlan);
+        ConsortiumDescription = Clean(consortiumDescription);
+        return Result.Success;
+    }
+
+    /// <summary>Replaces the committed members; one enterprise commits once.</summary>
+    public Result SetCommittedMembers(IEnumerable<ConsortiumMember> members)
+    {
+        if (Status != ApplicationStatus.Draft) return Result.Fail(new DomainError("Application.NotEditable"));
+        var list = members.ToList();
+        if (list.Select(m => m.EnterpriseNumber).Distinct(StringComparer.Ordinal).Count() != list.Count)
+            return Result.Fail(new DomainError("Application.MemberDuplicate"));
+        _committedMembers.Clear();
+        _committedMembers.AddRange(list);
+        return Result.Success;
+    }
+
+    /// <summary>Replaces the budget and cofinancing plan: one line per year, amounts not negative, cofinancing within the budget.</summary>
+    public Result SetYearPlans(IEnumerable<YearPlan> plans)
+    {
+        if (Status != ApplicationStatus.Draft) return Result.Fail(new DomainError("Application.NotEditable"));
+        var list = plans.OrderBy(p => p.Year).ToList();
+        if (list.Select(p => p.Year).Distinct().Count() != list.Count) return Result.Fail(new DomainError("Application.YearDuplicate"));
+        if (list.Any(p => p.BudgetEur <= 0)) return Result.Fail(new DomainError("Application.BudgetNotPositive"));
+        if (list.Any(p => p.CofinancingEur < 0)) return Result.Fail(new DomainError("Application.CofinancingNegative"));
+        if (list.Any(p => p.CofinancingEur > p.BudgetEur)) return Result.Fail(new DomainError("Application.CofinancingAboveBudget"));
+        _yearPlans.Clear();
+        _yearPlans.AddRange(list);
+        return Result.Success;
+    }
+
+    /// <summary>Adds a file to the draft (<see cref="AttachmentRules"/>); a document code must be one the call asks for.</summary>
+    public Result<Attachment> AddAttachment(Call call, string? fileName, string? contentType, long sizeBytes, string? documentCode = null)
+    {
+        EnsureSameCall(call);
+        if (Status != ApplicationStatus.Draft) return Fail<Attachment>("Application.NotEditable");
+        var checkedFile = AttachmentRules.Check(fileName, contentType, sizeBytes, documentCode);
+        if (!checkedFile.IsSuccess) return checkedFile;
+        var attachment = checkedFile.Value!;
+        if (attachment.DocumentCode is { } code)
+        {
+            var required = call.RequiredDocuments.FirstOrDefault(d => string.Equals(d.Code, code, StringComparison.OrdinalIgnoreCase));
+            if (required is null) return Fail<Attachment>("Attachment.UnknownDocument");
+            attachment = attachment with { DocumentCode = required.Code };
+        }
+        _attachments.Add(attachment);
+        return Result<Attachment>.Ok(attachment);
+    }
+
+    public Result RemoveAttachment(Guid attachmentId)
+    {
+        if (Status != ApplicationStatus.Draft) return Result.Fail(new DomainError("Application.NotEditable"));
+        return _attachments.RemoveAll(a => a.Id == attachmentId) == 1 ? Result.Success : Result.Fail(new DomainError("Attachment.NotFound"));
+    }
+
+    /// <summary>The call's required documents with no attachment yet: what the page lists before submission.</summary>
+    public IReadOnlyList<RequiredDocument> MissingDocuments(Call call) =>
+        call.RequiredDocuments.Where(d => !_attachments.Any(a => string.Equals(a.DocumentCode, d.Code, StringComparison.OrdinalIgnoreCase))).ToList();
+
+    /// <summary>
+    /// Submits the application. Only while the call is open, from its opening to its closing instant included; one
+    /// second after the closing it is late and refused, the same for everyone (equal treatment of applicants; SERV
+    /// advice 2015, §4.3: no first come, first served). A submission must be complete: proposal, at least one committed
+    /// member, a year plan and every required document.
+    /// </summary>
+    public Result Submit(Call call, Guid by, DateTimeOffset now)
+    {
+        EnsureSameCall(call);
+        if (ApplicationLifecycle.Find(Status, ApplicationStatus.Submitted) is null) return Cannot(ApplicationStatus.Submitted);
+        if (call.Status == CallStatus.Draft) return Result.Fail(new DomainError("Application.CallNotPublished"));
+        if (call.Status != CallStatus.Published || now > call.ClosesAt) return Result.Fail(new DomainError("Application.Late", "Call closing instant"));
+        if (now < call.OpensAt) return Result.Fail(new DomainError("Application.CallNotYetOpen"));
+        if (StrategicDomain is null || Vision is null || ActionPlan is null || ConsortiumDescription is null)
+            return Result.Fail(new DomainError("Application.ProposalIncomplete"));
+        if (_committedMembers.Count == 0) return Result.Fail(new DomainError("Application.NoCommittedMembers"));
+        if (_yearPlans.Count == 0) return Result.Fail(new DomainError("Application.NoYearPlan"));
+        if (MissingDocuments(call).Count > 0) return Result.Fail(new DomainError("Application.RequiredDocumentMissing"));
+        var moved = Move(ApplicationStatus.Submitted, ApplicationActor.Applicant, by, now, null);
+        if (moved.IsSuccess) SubmittedAt = now;
+        return moved;
+    }
+
+    /// <summary>The applicant withdraws a submitted application, at any point before the agency finds it ineligible or it is decided.</summary>
+    public Result Withdraw(Guid by, DateTimeOffset now, string? note = null) =>
+        Move(ApplicationStatus.Withdrawn, ApplicationActor.Applicant, by, now, Clean(note));
+
+    public Result MarkEligible(Guid by, DateTimeOffset now, string? note = null) =>
+        Move(ApplicationStatus.Eligible, ApplicationActor.Agency, by, now, Clean(note));
+
+    /// <summary>Finds the application ineligible, with at least one reason the applicant will read.</summary>
+    public Result MarkIneligible(IEnumerable<string?> reasons, Guid by, DateTimeOffset now)
+    {
+        var cleaned = reasons.Select(Clean).OfType<string>().ToList();
+        if (ApplicationLifecycle.Find(Status, ApplicationStatus.Ineligible) is null) return Cannot(ApplicationStatus.Ineligible);
+        if (cleaned.Count == 0) return Result.Fail(new DomainError("Application.ReasonsRequired", MotivationAct));
+        var moved = Move(ApplicationStatus.Ineligible, ApplicationActor.Agency, by, now, string.Join("; ", cleaned));
+        if (moved.IsSuccess) _ineligibilityReasons.AddRange(cleaned);
+        return moved;
+    }
+
+    public Result StartReview(Guid by, DateTimeOffset now) =>
+        Move(ApplicationStatus.UnderReview, ApplicationActor.Agency, by, now, null);
+
+    /// <summary>
+    /// Records the decision once the call has closed: applications are compared with each other, so none is decided
+    /// while others may still come in. A conditional grant states its conditions; a refusal states its reasons.
+    /// </summary>
+    public Result Decide(Call call, ApplicationOutcome outcome, string? conditions, string? motivation, Guid by, DateTimeOffset now)
+    {
+        EnsureSameCall(call);
+        if (ApplicationLifecycle.Find(Status, ApplicationStatus.Decided) is null) return Cannot(ApplicationStatus.Decided);
+        if (call.Status is not (CallStatus.Closed or CallStatus.Decided)) return Result.Fail(new DomainError("Application.CallNotClosed"));
+        conditions = Clean(conditions);
+        motivation = Clean(motivation);
+        if (outcome == ApplicationOutcome.GrantedWithConditions && conditions is null) return Result.Fail(new DomainError("Application.ConditionsRequired"));
+        if (outcome != ApplicationOutcome.GrantedWithConditions && conditions is not null) return Result.Fail(new DomainError("Application.ConditionsOnlyWithConditionalGrant"));
+        if (outcome == ApplicationOutcome.Refused && motivation is null) return Result.Fail(new DomainError("Application.MotivationRequired", MotivationAct));
+        var note = string.Join(" | ", new[] { outcome.ToString(), conditions, motivation }.OfType<string>());
+        var moved = Move(ApplicationStatus.Decided, ApplicationActor.Agency, by, now, note);
+        if (moved.IsSuccess) { Outcome = outcome; Conditions = conditions; }
+        return moved;
+    }
+
+    private const string MotivationAct = "Wet 29 juli 1991 uitdrukkelijke motivering van de bestuurshandelingen";
+
+    private Result Move(ApplicationStatus to, ApplicationActor actor, Guid by, DateTimeOffset now, string? note)
+    {
+        var rule = ApplicationLifecycle.Find(Status, to);
+        if (rule is null || rule.Actor != actor) return Cannot(to);
+        if (rule.NoteRequired && note is null) return Result.Fail(new DomainError("Application.ReasonsRequired", MotivationAct));
+        _history.Add(new ApplicationTransition(now, by, Status, to, note));
+        Status = to;
+        return Result.Success;
+    }
+
+    private Result Cannot(ApplicationStatus to) => Result.Fail(new DomainError($"Application.Cannot{to}From{Status}"));
+
+    private void EnsureSameCall(Call call)
+    {
+        // Passing another call's terms is a programming error, not a rule an applicant can break.
+        if (call.Id != CallId) throw new ArgumentException("The application belongs to another call.", nameof(call));
+    }
+
+    private static Result<T> Fail<T>(string code) => Result<T>.Fail(new DomainError(code));
+
+    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
