@@ -2,6 +2,7 @@ using Clusterpact.Domain.Agreements;
 using Clusterpact.Domain.Funding;
 using Clusterpact.Web.Data;
 using Clusterpact.Web.Features.Clusters;
+using Clusterpact.Web.Features.Shared;
 using Clusterpact.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 
@@ -71,11 +72,7 @@ public sealed class AgreementService(ClusterpactDbContext db, ClusterAccess acce
         var result = agreement.Extend(cmd.NewEnd, cmd.InterimEvaluationDate, cmd.EvaluationAdvisesExtension, cmd.DecisionReference, firstAid, await RulesAsync(ct));
         if (!result.IsSuccess) return CommandOutcome.Invalid(FieldOf(result.Error!.Code), result.Error.Code);
         // An added term changes no column of the agreement itself: touch it so its version rises and a stale form fails.
-        db.Entry(agreement).Property(a => a.Version).OriginalValue = cmd.Version;
-        db.Entry(agreement).State = EntityState.Modified;
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { return CommandOutcome.Conflict; }
-        return CommandOutcome.Ok(agreement.Version);
+        return await db.SaveVersionedAsync(agreement, cmd.Version, ct);
     }
 
     public async Task<CommandOutcome> ShortenAsync(Guid clusterId, Guid agreementId, long version, DateOnly newEnd, string reason, CancellationToken ct)
@@ -87,11 +84,7 @@ public sealed class AgreementService(ClusterpactDbContext db, ClusterAccess acce
         if (agreement.Version != version) return CommandOutcome.Conflict;
         var result = agreement.ShortenTo(newEnd, DateOnly.FromDateTime(clock.GetLocalNow().Date), reason);
         if (!result.IsSuccess) return CommandOutcome.Invalid(result.Error!.Code == "Agreement.ReasonRequired" ? "Reason" : "End", result.Error.Code);
-        db.Entry(agreement).Property(a => a.Version).OriginalValue = version;
-        db.Entry(agreement).State = EntityState.Modified;
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { return CommandOutcome.Conflict; }
-        return CommandOutcome.Ok(agreement.Version);
+        return await db.SaveVersionedAsync(agreement, version, ct);
     }
 
     private async Task<DateOnly?> FirstAidDayAsync(Guid clusterId, CancellationToken ct)

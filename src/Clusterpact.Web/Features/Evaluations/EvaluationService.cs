@@ -1,6 +1,7 @@
 using Clusterpact.Domain.Evaluations;
 using Clusterpact.Web.Data;
 using Clusterpact.Web.Features.Clusters;
+using Clusterpact.Web.Features.Shared;
 using Clusterpact.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 
@@ -78,10 +79,6 @@ public sealed class EvaluationService(ClusterpactDbContext db, ClusterAccess acc
         if (e.Version != version) return CommandOutcome.Conflict;
         var result = change(e);
         if (!result.IsSuccess) return CommandOutcome.Invalid(field, result.Error!.Code);
-        db.Entry(e).Property(x => x.Version).OriginalValue = version;
-        db.Entry(e).State = EntityState.Modified;
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { return CommandOutcome.Conflict; }
-        return CommandOutcome.Ok(e.Version);
+        return await db.SaveVersionedAsync(e, version, ct);
     }
 }

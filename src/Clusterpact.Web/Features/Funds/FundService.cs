@@ -1,6 +1,7 @@
 using Clusterpact.Domain.Projects;
 using Clusterpact.Web.Data;
 using Clusterpact.Web.Features.Clusters;
+using Clusterpact.Web.Features.Shared;
 using Clusterpact.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 
@@ -84,10 +85,7 @@ public sealed class FundService(ClusterpactDbContext db, ClusterAccess access, C
         if (envelope.Version != version) return CommandOutcome.Conflict;
         var result = envelope.Resize(amount, note);
         if (!result.IsSuccess) return CommandOutcome.Invalid("Amount", result.Error!.Code);
-        db.Entry(envelope).Property(e => e.Version).OriginalValue = version;
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { return CommandOutcome.Conflict; }
-        return CommandOutcome.Ok(envelope.Version);
+        return await db.SaveVersionedAsync(envelope, version, ct);
     }
 
     private static EnvelopeRow Row(FundEnvelope e, IReadOnlyDictionary<Guid, string> names) =>

@@ -22,7 +22,7 @@ public sealed class ClusterModel(KpiService kpis, TargetService targets, Cluster
     public KpiDefinition Definition => KpiCatalogue.Find(Kpi) ?? KpiCatalogue.All[0];
     public IReadOnlyList<int> Years => kpis.Years;
     public bool CanSetTargets => user.IsAgencyStaff;
-    public bool English => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+    public bool English => Infrastructure.Localization.Cultures.IsEnglish;
 
     [BindProperty] public int? TargetYear { get; set; }
     [BindProperty] public string? Baseline { get; set; }

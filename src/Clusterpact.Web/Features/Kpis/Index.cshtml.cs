@@ -15,7 +15,7 @@ public sealed class IndexModel(KpiService kpis) : PageModel
     public decimal? Programme { get; private set; }
     public IReadOnlyList<(int Year, decimal? Value)> ProgrammeYears { get; private set; } = [];
     public IReadOnlyList<int> Years => kpis.Years;
-    public bool English => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+    public bool English => Infrastructure.Localization.Cultures.IsEnglish;
 
     public async Task OnGetAsync(CancellationToken ct)
     {

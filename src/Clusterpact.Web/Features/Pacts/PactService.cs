@@ -2,6 +2,7 @@ using Clusterpact.Domain.Common;
 using Clusterpact.Domain.Pacts;
 using Clusterpact.Web.Data;
 using Clusterpact.Web.Features.Clusters;
+using Clusterpact.Web.Features.Shared;
 using Clusterpact.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,10 +47,6 @@ public sealed class PactService(ClusterpactDbContext db, ClusterAccess access, C
         if (pact.Version != version) return CommandOutcome.Conflict;
         var result = change(pact);
         if (!result.IsSuccess) return CommandOutcome.Invalid(field, result.Error!.Code);
-        db.Entry(pact).Property(p => p.Version).OriginalValue = version;
-        db.Entry(pact).State = EntityState.Modified;
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { return CommandOutcome.Conflict; }
-        return CommandOutcome.Ok(pact.Version);
+        return await db.SaveVersionedAsync(pact, version, ct);
     }
 }

@@ -2,6 +2,7 @@ using Clusterpact.Domain.Members;
 using Clusterpact.Domain.Projects;
 using Clusterpact.Web.Data;
 using Clusterpact.Web.Features.Clusters;
+using Clusterpact.Web.Features.Shared;
 using Clusterpact.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 
@@ -75,7 +76,7 @@ public sealed class ProjectService(ClusterpactDbContext db, ProjectAccess projec
         }
         var result = project.Revise(cmd.Details, user.IsAgencyStaff);
         if (!result.IsSuccess) return CommandOutcome.Invalid(FieldOf(result.Error!.Code), result.Error.Code);
-        return await SaveAsync(project, cmd.Version, ct);
+        return await db.SaveVersionedAsync(project, cmd.Version, ct);
     }
 
     public async Task<CommandOutcome> SetPartnerAsync(SetPartnerCommand cmd, CancellationToken ct)
@@ -86,7 +87,7 @@ public sealed class ProjectService(ClusterpactDbContext db, ProjectAccess projec
         if (!org.IsSuccess) return CommandOutcome.Invalid("EnterpriseNumber", org.Error!);
         var result = project.SetPartner(org.Id, cmd.Role, cmd.BudgetShare, user.IsAgencyStaff);
         if (!result.IsSuccess) return CommandOutcome.Invalid(result.Error!.Code == "Project.ShareNegative" || result.Error.Code == "Project.SharesAboveBudget" ? "BudgetShare" : "Role", result.Error.Code);
-        return await SaveAsync(project, cmd.Version, ct);
+        return await db.SaveVersionedAsync(project, cmd.Version, ct);
     }
 
     public async Task<CommandOutcome> RemovePartnerAsync(Guid projectId, long version, Guid organisationId, CancellationToken ct)
@@ -95,7 +96,7 @@ public sealed class ProjectService(ClusterpactDbContext db, ProjectAccess projec
         if (project is null) return refusal!;
         var result = project.RemovePartner(organisationId, user.IsAgencyStaff);
         if (!result.IsSuccess) return CommandOutcome.Invalid("Partner", result.Error!.Code);
-        return await SaveAsync(project, version, ct);
+        return await db.SaveVersionedAsync(project, version, ct);
     }
 
     /// <summary>
@@ -116,7 +117,7 @@ public sealed class ProjectService(ClusterpactDbContext db, ProjectAccess projec
             if (!commit.IsSuccess) return CommandOutcome.Invalid("Note", commit.Error!.Code);
             Touch(envelope);
         }
-        return await SaveAsync(project, version, ct);
+        return await db.SaveVersionedAsync(project, version, ct);
     }
 
     /// <summary>Moves the project on; a stopped project gives back to its envelope what it was not paid.</summary>
@@ -131,7 +132,7 @@ public sealed class ProjectService(ClusterpactDbContext db, ProjectAccess projec
             foreach (var envelope in await EnvelopesOfAsync(project.Id, ct))
                 if (envelope.ReleaseUnpaid(project.Id) > 0) Touch(envelope);
         }
-        return await SaveAsync(project, version, ct);
+        return await db.SaveVersionedAsync(project, version, ct);
     }
 
     /// <summary>Results are reported by the cluster (for its own projects) or the agency.</summary>
@@ -143,7 +144,7 @@ public sealed class ProjectService(ClusterpactDbContext db, ProjectAccess projec
         if (project.Version != version) return CommandOutcome.Conflict;
         var result = project.ReportResults(results);
         if (!result.IsSuccess) return CommandOutcome.Invalid("ExtraTurnover", result.Error!.Code);
-        return await SaveAsync(project, version, ct);
+        return await db.SaveVersionedAsync(project, version, ct);
     }
 
     /// <summary>A payment to the project from the envelope it holds money on.</summary>
@@ -158,7 +159,7 @@ public sealed class ProjectService(ClusterpactDbContext db, ProjectAccess projec
         if (!result.IsSuccess) return CommandOutcome.Invalid("Amount", result.Error!.Code);
         Touch(envelope);
         // The payment is the envelope's change; the project's version still guards against a stale page.
-        return await SaveAsync(project, version, ct);
+        return await db.SaveVersionedAsync(project, version, ct);
     }
 
     /// <summary>Gives part of the commitment back to the envelope (the project turned out cheaper); never what was paid.</summary>
@@ -171,7 +172,7 @@ public sealed class ProjectService(ClusterpactDbContext db, ProjectAccess projec
         var result = envelope.Release(project.Id, amount);
         if (!result.IsSuccess) return CommandOutcome.Invalid("Release", result.Error!.Code);
         Touch(envelope);
-        return await SaveAsync(project, version, ct);
+        return await db.SaveVersionedAsync(project, version, ct);
     }
 
     private async Task<(Project? Project, CommandOutcome? Refusal)> LoadForEditAsync(Guid id, long version, CancellationToken ct)
@@ -200,15 +201,6 @@ public sealed class ProjectService(ClusterpactDbContext db, ProjectAccess projec
 
     /// <summary>A commitment changes no column of the envelope: touch it so its version rises and a concurrent commitment fails.</summary>
     private void Touch(FundEnvelope envelope) => db.Entry(envelope).State = EntityState.Modified;
-
-    private async Task<CommandOutcome> SaveAsync(Project project, long version, CancellationToken ct)
-    {
-        db.Entry(project).Property(p => p.Version).OriginalValue = version;
-        db.Entry(project).State = EntityState.Modified;
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { return CommandOutcome.Conflict; }
-        return CommandOutcome.Ok(project.Version);
-    }
 
     private async Task<(bool IsSuccess, Guid Id, string? Error)> OrganisationAsync(string? enterpriseNumber, CancellationToken ct)
     {

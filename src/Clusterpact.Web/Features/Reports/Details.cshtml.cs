@@ -28,7 +28,7 @@ public sealed class DetailsModel(ReportService reports, IStringLocalizer<SharedR
     public Dictionary<Guid, string?> CommitmentComment { get; } = [];
     [BindProperty] public string? Remark { get; set; }
 
-    public bool English => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+    public bool English => Infrastructure.Localization.Cultures.IsEnglish;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {

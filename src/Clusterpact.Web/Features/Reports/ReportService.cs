@@ -4,6 +4,7 @@ using Clusterpact.Domain.Pacts;
 using Clusterpact.Domain.Reports;
 using Clusterpact.Web.Data;
 using Clusterpact.Web.Features.Clusters;
+using Clusterpact.Web.Features.Shared;
 using Clusterpact.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 
@@ -88,7 +89,7 @@ public sealed class ReportService(ClusterpactDbContext db, ClusterAccess access,
         }
         report.SetNarrative(narrative);
         foreach (var c in commitments) report.SetCommitment(c.Key, c.Status, c.Comment);
-        return (await SaveAsync(report, version, ct), warnings);
+        return (await db.SaveVersionedAsync(report, version, ct), warnings);
     }
 
     public async Task<CommandOutcome> SubmitAsync(Guid id, long version, CancellationToken ct)
@@ -97,7 +98,7 @@ public sealed class ReportService(ClusterpactDbContext db, ClusterAccess access,
         if (report is null) return refusal!;
         var result = report.Submit(user.Name, clock.GetUtcNow());
         if (!result.IsSuccess) return CommandOutcome.Invalid(result.Error!.Code == "Report.NarrativeMissing" ? "Narrative" : "Values", result.Error.Code);
-        return await SaveAsync(report, version, ct);
+        return await db.SaveVersionedAsync(report, version, ct);
     }
 
     public async Task<CommandOutcome> DecideAsync(Guid id, long version, bool accept, string? remark, CancellationToken ct)
@@ -107,7 +108,7 @@ public sealed class ReportService(ClusterpactDbContext db, ClusterAccess access,
         if (!user.IsAgencyStaff) return CommandOutcome.Forbidden;
         var result = accept ? report.Accept(user.Name, clock.GetUtcNow()) : report.Return(user.Name, clock.GetUtcNow(), remark);
         if (!result.IsSuccess) return CommandOutcome.Invalid("Remark", result.Error!.Code);
-        return await SaveAsync(report, version, ct);
+        return await db.SaveVersionedAsync(report, version, ct);
     }
 
     private async Task<(AnnualReport? Report, CommandOutcome? Refusal)> LoadAsync(Guid id, long version, bool edit, CancellationToken ct)
@@ -119,12 +120,4 @@ public sealed class ReportService(ClusterpactDbContext db, ClusterAccess access,
         return (report, null);
     }
 
-    private async Task<CommandOutcome> SaveAsync(AnnualReport report, long version, CancellationToken ct)
-    {
-        db.Entry(report).Property(r => r.Version).OriginalValue = version;
-        db.Entry(report).State = EntityState.Modified;
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { return CommandOutcome.Conflict; }
-        return CommandOutcome.Ok(report.Version);
-    }
 }

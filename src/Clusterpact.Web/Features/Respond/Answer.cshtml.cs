@@ -20,7 +20,7 @@ public sealed class AnswerModel(SurveyService surveys) : PageModel
     public string? Problem { get; private set; }
     public bool Done { get; private set; }
     public IReadOnlyDictionary<Guid, string> ProblemByQuestion { get; private set; } = new Dictionary<Guid, string>();
-    public bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+    public bool English => Infrastructure.Localization.Cultures.IsEnglish;
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
     {

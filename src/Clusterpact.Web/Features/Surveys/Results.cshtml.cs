@@ -25,7 +25,7 @@ public sealed class ResultsModel(SurveyService surveys, IStringLocalizer<SharedR
     public bool Hidden { get; private set; }
     public decimal? CompetitivenessKpi { get; private set; }
     public bool SeesAll => surveys.SeesAll;
-    public bool English => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+    public bool English => Infrastructure.Localization.Cultures.IsEnglish;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 

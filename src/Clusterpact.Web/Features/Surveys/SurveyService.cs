@@ -3,6 +3,7 @@ using Clusterpact.Domain.Members;
 using Clusterpact.Domain.Surveys;
 using Clusterpact.Web.Data;
 using Clusterpact.Web.Features.Clusters;
+using Clusterpact.Web.Features.Shared;
 using Clusterpact.Web.Infrastructure.Auth;
 using Clusterpact.Web.Infrastructure.Email;
 using Clusterpact.Web.Infrastructure.Localization;
@@ -110,11 +111,7 @@ public sealed class SurveyService(ClusterpactDbContext db, ClusterAccess access,
         if (survey.Version != version) return CommandOutcome.Conflict;
         var result = change(survey);
         if (!result.IsSuccess) return CommandOutcome.Invalid(field, result.Error!.Code);
-        db.Entry(survey).Property(s => s.Version).OriginalValue = version;
-        db.Entry(survey).State = EntityState.Modified;
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { return CommandOutcome.Conflict; }
-        return CommandOutcome.Ok(survey.Version);
+        return await db.SaveVersionedAsync(survey, version, ct);
     }
 
     /// <summary>

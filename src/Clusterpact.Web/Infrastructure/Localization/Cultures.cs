@@ -16,6 +16,9 @@ public static class Cultures
 
     public static readonly IList<CultureInfo> Supported = [Dutch, English];
 
+    /// <summary>Is this request in English? Texts that exist in both languages (KPI names, survey questions) pick by it.</summary>
+    public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
     public static CultureInfo Resolve(string? name) =>
         Supported.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)
             || string.Equals(c.TwoLetterISOLanguageName, name, StringComparison.OrdinalIgnoreCase)) ?? Dutch;

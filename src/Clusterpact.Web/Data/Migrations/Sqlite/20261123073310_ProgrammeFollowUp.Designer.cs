@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Clusterpact.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteClusterpactDbContext))]
-    [Migration("20261123054715_Projects")]
-    partial class Projects
+    [Migration("20261123073310_ProgrammeFollowUp")]
+    partial class ProgrammeFollowUp
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -168,6 +168,61 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                     b.ToTable("clusters", (string)null);
                 });
 
+            modelBuilder.Entity("Clusterpact.Domain.Evaluations.Evaluation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClusterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conclusion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conditions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClusterId", "Kind");
+
+                    b.ToTable("evaluations", (string)null);
+                });
+
             modelBuilder.Entity("Clusterpact.Domain.Funding.AidPayment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -212,6 +267,43 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                     b.ToTable("aid_payments", (string)null);
                 });
 
+            modelBuilder.Entity("Clusterpact.Domain.Kpis.KpiTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Baseline")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("ClusterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KpiCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Target")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClusterId", "KpiCode", "Year")
+                        .IsUnique();
+
+                    b.ToTable("kpi_targets", (string)null);
+                });
+
             modelBuilder.Entity("Clusterpact.Domain.Members.Membership", b =>
                 {
                     b.Property<Guid>("Id")
@@ -219,6 +311,10 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ClusterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("From")
@@ -321,6 +417,27 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                     b.HasIndex("Kind", "SizeClass");
 
                     b.ToTable("organisations", (string)null);
+                });
+
+            modelBuilder.Entity("Clusterpact.Domain.Pacts.ClusterPact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClusterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClusterId")
+                        .IsUnique();
+
+                    b.ToTable("cluster_pacts", (string)null);
                 });
 
             modelBuilder.Entity("Clusterpact.Domain.Projects.FundEnvelope", b =>
@@ -450,6 +567,152 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                     b.HasIndex("Title");
 
                     b.ToTable("projects", (string)null);
+                });
+
+            modelBuilder.Entity("Clusterpact.Domain.Reports.AnnualReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClusterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Narrative")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClusterId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("annual_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Clusterpact.Domain.Surveys.Survey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OpenedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("surveys", (string)null);
+                });
+
+            modelBuilder.Entity("Clusterpact.Domain.Surveys.SurveyInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClusterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("English")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("InvitedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastRemindedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Reminders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Used")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClusterId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("SurveyId", "ClusterId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("survey_invitations", (string)null);
+                });
+
+            modelBuilder.Entity("Clusterpact.Domain.Surveys.SurveyResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClusterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SizeClass")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClusterId");
+
+                    b.HasIndex("SurveyId", "ClusterId");
+
+                    b.ToTable("survey_responses", (string)null);
                 });
 
             modelBuilder.Entity("Clusterpact.Web.Data.AppRole", b =>
@@ -1082,6 +1345,156 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                     b.Navigation("Terms");
                 });
 
+            modelBuilder.Entity("Clusterpact.Domain.Evaluations.Evaluation", b =>
+                {
+                    b.HasOne("Clusterpact.Domain.Clusters.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("Clusterpact.Domain.Evaluations.EvaluationEvidence", "Evidence", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("AddedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("EvaluationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Reference")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("EvaluationId");
+
+                            b1.ToTable("evaluation_evidence", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("EvaluationId");
+                        });
+
+                    b.OwnsMany("Clusterpact.Domain.Evaluations.EvaluationParticipant", "Participants", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("EvaluationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Organisation")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("EvaluationId");
+
+                            b1.ToTable("evaluation_participants", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("EvaluationId");
+                        });
+
+                    b.OwnsMany("Clusterpact.Domain.Evaluations.Recommendation", "Recommendations", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("Due")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("EvaluationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Finding")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("FollowUpNote")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Owner")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("EvaluationId");
+
+                            b1.ToTable("evaluation_recommendations", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("EvaluationId");
+                        });
+
+                    b.OwnsMany("Clusterpact.Domain.Evaluations.StageDate", "Stages", b1 =>
+                        {
+                            b1.Property<Guid>("EvaluationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Stage")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("Planned")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("Reached")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("EvaluationId", "Stage");
+
+                            b1.ToTable("evaluation_stages", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("EvaluationId");
+                        });
+
+                    b.Navigation("Evidence");
+
+                    b.Navigation("Participants");
+
+                    b.Navigation("Recommendations");
+
+                    b.Navigation("Stages");
+                });
+
             modelBuilder.Entity("Clusterpact.Domain.Funding.AidPayment", b =>
                 {
                     b.HasOne("Clusterpact.Domain.Agreements.SupportAgreement", null)
@@ -1089,6 +1502,56 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                         .HasForeignKey("AgreementId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Clusterpact.Domain.Kpis.KpiTarget", b =>
+                {
+                    b.HasOne("Clusterpact.Domain.Clusters.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Clusterpact.Domain.Kpis.TargetChange", "Changes", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("At")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("By")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<double?>("From")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("REAL");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("TargetId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<double>("To")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("REAL");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("TargetId");
+
+                            b1.ToTable("kpi_target_changes", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("TargetId");
+                        });
+
+                    b.Navigation("Changes");
                 });
 
             modelBuilder.Entity("Clusterpact.Domain.Members.Membership", b =>
@@ -1138,6 +1601,98 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Figures");
+                });
+
+            modelBuilder.Entity("Clusterpact.Domain.Pacts.ClusterPact", b =>
+                {
+                    b.HasOne("Clusterpact.Domain.Clusters.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Clusterpact.Domain.Pacts.PactCommitment", "AllCommitments", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("Due")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("Key")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Owner")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("PactId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Party")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("PartyKind")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("VersionNumber")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PactId", "VersionNumber", "Key")
+                                .IsUnique();
+
+                            b1.ToTable("pact_commitments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PactId");
+                        });
+
+                    b.OwnsMany("Clusterpact.Domain.Pacts.PactVersion", "Versions", b1 =>
+                        {
+                            b1.Property<Guid>("PactId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly?>("AdoptedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Basis")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Year")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("PactId", "Number");
+
+                            b1.ToTable("pact_versions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PactId");
+                        });
+
+                    b.Navigation("AllCommitments");
+
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Clusterpact.Domain.Projects.FundEnvelope", b =>
@@ -1252,6 +1807,248 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                     b.Navigation("Clusters");
 
                     b.Navigation("Partners");
+                });
+
+            modelBuilder.Entity("Clusterpact.Domain.Reports.AnnualReport", b =>
+                {
+                    b.HasOne("Clusterpact.Domain.Clusters.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Clusterpact.Domain.Reports.CommitmentReport", "Commitments", b1 =>
+                        {
+                            b1.Property<Guid>("ReportId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("CommitmentKey")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Comment")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("ReportId", "CommitmentKey");
+
+                            b1.ToTable("report_commitments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReportId");
+                        });
+
+                    b.OwnsMany("Clusterpact.Domain.Reports.ReportStep", "Steps", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("At")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("By")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("From")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Remark")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("ReportId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("To")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ReportId");
+
+                            b1.ToTable("report_steps", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReportId");
+                        });
+
+                    b.OwnsMany("Clusterpact.Domain.Reports.ReportedValue", "Values", b1 =>
+                        {
+                            b1.Property<Guid>("ReportId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("KpiCode")
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Comment")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Evidence")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<double?>("Value")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("REAL");
+
+                            b1.Property<string>("Warning")
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("ReportId", "KpiCode");
+
+                            b1.ToTable("report_values", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReportId");
+                        });
+
+                    b.Navigation("Commitments");
+
+                    b.Navigation("Steps");
+
+                    b.Navigation("Values");
+                });
+
+            modelBuilder.Entity("Clusterpact.Domain.Surveys.Survey", b =>
+                {
+                    b.OwnsMany("Clusterpact.Domain.Surveys.SurveyQuestion", "Questions", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("KpiCode")
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("OptionsEn")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("OptionsNl")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Order")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("Required")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("ScaleMax")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("ScaleMin")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("SurveyId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("TextEn")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("TextNl")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("SurveyId");
+
+                            b1.ToTable("survey_questions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SurveyId");
+                        });
+
+                    b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("Clusterpact.Domain.Surveys.SurveyInvitation", b =>
+                {
+                    b.HasOne("Clusterpact.Domain.Clusters.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clusterpact.Domain.Surveys.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clusterpact.Domain.Surveys.SurveyResponse", b =>
+                {
+                    b.HasOne("Clusterpact.Domain.Clusters.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clusterpact.Domain.Surveys.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Clusterpact.Domain.Surveys.SurveyAnswer", "Answers", b1 =>
+                        {
+                            b1.Property<Guid>("ResponseId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("QuestionId")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Choices")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<double?>("Number")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("REAL");
+
+                            b1.Property<int?>("Scale")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Text")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("ResponseId", "QuestionId");
+
+                            b1.ToTable("survey_answers", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ResponseId");
+                        });
+
+                    b.Navigation("Answers");
                 });
 
             modelBuilder.Entity("Clusterpact.Web.Data.UserClusterScope", b =>

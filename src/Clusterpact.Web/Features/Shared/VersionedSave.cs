@@ -1,0 +1,25 @@
+using Clusterpact.Domain.Common;
+using Clusterpact.Web.Data;
+using Clusterpact.Web.Features.Clusters;
+using Microsoft.EntityFrameworkCore;
+
+namespace Clusterpact.Web.Features.Shared;
+
+/// <summary>The one way a command saves a changed record against the version the person saw.</summary>
+public static class VersionedSave
+{
+    /// <summary>
+    /// Saves with <paramref name="version"/> as the concurrency check, so an edit made meanwhile by someone else fails
+    /// instead of being overwritten. The record is marked changed even when only its owned rows (terms, partners,
+    /// commitments) changed, so its version rises and the next stale form fails too.
+    /// </summary>
+    public static async Task<CommandOutcome> SaveVersionedAsync<T>(this ClusterpactDbContext db, T entity, long version, CancellationToken ct) where T : class, IAuditable
+    {
+        var entry = db.Entry(entity);
+        entry.Property(e => e.Version).OriginalValue = version;
+        entry.State = EntityState.Modified;
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { return CommandOutcome.Conflict; }
+        return CommandOutcome.Ok(entity.Version);
+    }
+}
