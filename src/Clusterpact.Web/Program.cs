@@ -51,6 +51,11 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AuthorizeFolder("/Kpis", Policies.ClusterData);
         o.Conventions.AuthorizeFolder("/Pacts", Policies.ClusterData);
         o.Conventions.AuthorizeFolder("/Reports", Policies.ClusterData);
+        o.Conventions.AuthorizeFolder("/Calls", Policies.AgencyStaff);
+        o.Conventions.AuthorizeFolder("/Apply", Policies.Applying);
+        o.Conventions.AuthorizeFolder("/Review", Policies.Reviewing);
+        // Published calls are public: anyone may read the terms before applying.
+        o.Conventions.AllowAnonymousToFolder("/OpenCalls");
         // The survey answer page (/s/{token}) is public: the personal link is the credential.
         o.Conventions.AllowAnonymousToFolder("/Respond");
         o.Conventions.AllowAnonymousToFolder("/Account");

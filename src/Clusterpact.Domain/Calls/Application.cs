@@ -79,13 +79,19 @@ public sealed class Application : IAuditable
     public ApplicationOutcome? Outcome { get; private set; }
     public string? Conditions { get; private set; }
 
+    /// <summary>The account that writes and submits the application: the only applicant who may read it.</summary>
+    public Guid? OwnerId { get; private set; }
+
+    /// <summary>The support agreement made from a granted application's plan, once the agency has made it.</summary>
+    public Guid? AgreementId { get; private set; }
+
     public string Reference => "A-" + Number.ToString("000", CultureInfo.InvariantCulture);
     public decimal RequestedAidEur => _yearPlans.Sum(y => y.RequestedAidEur);
     public decimal TotalBudgetEur => _yearPlans.Sum(y => y.BudgetEur);
     public decimal TotalCofinancingEur => _yearPlans.Sum(y => y.CofinancingEur);
 
     /// <summary>Starts a draft for a published call that has not closed yet.</summary>
-    public static Result<Application> Start(Call call, int number, string? applicantName, string? applicantEnterpriseNumber, DateTimeOffset now)
+    public static Result<Application> Start(Call call, int number, string? applicantName, string? applicantEnterpriseNumber, DateTimeOffset now, Guid? ownerId = null)
     {
         if (call.Status != CallStatus.Published) return Fail<Application>("Application.CallNotPublished");
         if (now > call.ClosesAt) return Fail<Application>("Application.Late");
@@ -97,7 +103,7 @@ public sealed class Application : IAuditable
         return Result<Application>.Ok(new Application
         {
             Id = Guid.CreateVersion7(), CallId = call.Id, Number = number, ApplicantName = applicantName.Trim(),
-            ApplicantEnterpriseNumber = enterprise.Value.Digits, Status = ApplicationStatus.Draft,
+            ApplicantEnterpriseNumber = enterprise.Value.Digits, Status = ApplicationStatus.Draft, OwnerId = ownerId,
         });
     }
 
@@ -233,6 +239,21 @@ public sealed class Application : IAuditable
         var moved = Move(ApplicationStatus.Decided, ApplicationActor.Agency, by, now, note);
         if (moved.IsSuccess) { Outcome = outcome; Conditions = conditions; }
         return moved;
+    }
+
+    /// <summary>
+    /// Links the support agreement made from this application. Only a granted cluster application gets one (a thematic
+    /// project call funds projects, not a cluster organisation), and only one.
+    /// </summary>
+    public Result LinkAgreement(Call call, Guid agreementId)
+    {
+        EnsureSameCall(call);
+        if (Status != ApplicationStatus.Decided || Outcome is not (ApplicationOutcome.Granted or ApplicationOutcome.GrantedWithConditions))
+            return Result.Fail(new DomainError("Application.NotGranted"));
+        if (call.Kind == CallKind.ThematicProject) return Result.Fail(new DomainError("Application.NoAgreementForProjects"));
+        if (AgreementId is not null) return Result.Fail(new DomainError("Application.AgreementExists"));
+        AgreementId = agreementId;
+        return Result.Success;
     }
 
     private const string MotivationAct = "Wet 29 juli 1991 uitdrukkelijke motivering van de bestuurshandelingen";

@@ -166,8 +166,9 @@ public sealed class Call : IAuditable
         TitleNl = titleNl.Trim();
         TitleEn = titleEn.Trim();
         BudgetEur = budgetEur;
-        OpensAt = opens.Value;
-        ClosesAt = closes.Value;
+        // Stored as UTC instants: the same moment, and what PostgreSQL's timestamptz accepts.
+        OpensAt = opens.Value.ToUniversalTime();
+        ClosesAt = closes.Value.ToUniversalTime();
         Scale = scale;
         return Result.Success;
     }

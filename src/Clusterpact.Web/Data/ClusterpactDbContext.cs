@@ -27,6 +27,11 @@ public abstract class ClusterpactDbContext(DbContextOptions options) : IdentityD
     public DbSet<Domain.Kpis.KpiTarget> KpiTargets => Set<Domain.Kpis.KpiTarget>();
     public DbSet<Domain.Pacts.ClusterPact> ClusterPacts => Set<Domain.Pacts.ClusterPact>();
     public DbSet<Domain.Reports.AnnualReport> AnnualReports => Set<Domain.Reports.AnnualReport>();
+    public DbSet<Domain.Calls.Call> Calls => Set<Domain.Calls.Call>();
+    public DbSet<Domain.Calls.Application> Applications => Set<Domain.Calls.Application>();
+    public DbSet<Domain.Calls.ExpertAssignment> ExpertAssignments => Set<Domain.Calls.ExpertAssignment>();
+    public DbSet<Domain.Calls.Consensus> Consensus => Set<Domain.Calls.Consensus>();
+    public DbSet<Configurations.StoredFile> StoredFiles => Set<Configurations.StoredFile>();
     public DbSet<Configurations.FundingRuleRow> FundingRules => Set<Configurations.FundingRuleRow>();
     public DbSet<UserClusterScope> UserClusterScopes => Set<UserClusterScope>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

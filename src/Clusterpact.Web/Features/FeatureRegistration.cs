@@ -42,6 +42,10 @@ public static class FeatureRegistration
         services.AddScoped<Features.Pacts.PactService>();
         services.AddScoped<Features.Reports.ReportService>();
         services.AddScoped<Features.Reports.ReportReminders>();
+        services.AddScoped<Features.Calls.CallService>();
+        services.AddScoped<Features.Calls.AgreementFromApplication>();
+        services.AddScoped<Features.Apply.ApplyService>();
+        services.AddScoped<Features.Review.ReviewService>();
         services.AddScoped<ListUsers>();
         services.AddScoped<SaveUser>();
         services.AddScoped<ListAuditEntries>();

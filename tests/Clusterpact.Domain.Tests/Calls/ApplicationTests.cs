@@ -333,4 +333,56 @@ public sealed class ApplicationTests
         Assert.Equal("Flanders Photonics", named.DisplayNameFor(open, Audience.Expert));
         Assert.Equal("Flanders Photonics", named.DisplayNameFor(open, Audience.Agency));
     }
+
+    [Fact]
+    public void A_granted_cluster_application_links_one_agreement()
+    {
+        var (call, app) = InStatus(ApplicationStatus.Decided);
+        var agreement = Guid.CreateVersion7();
+        Ok(app.LinkAgreement(call, agreement));
+        Assert.Equal(agreement, app.AgreementId);
+        Assert.Equal("Application.AgreementExists", app.LinkAgreement(call, Guid.CreateVersion7()).Error!.Code);
+        Assert.Equal(agreement, app.AgreementId);
+    }
+
+    [Theory]
+    [InlineData(ApplicationStatus.Submitted)]
+    [InlineData(ApplicationStatus.UnderReview)]
+    public void An_undecided_application_gets_no_agreement(ApplicationStatus status)
+    {
+        var (call, app) = InStatus(status);
+        Assert.Equal("Application.NotGranted", app.LinkAgreement(call, Guid.CreateVersion7()).Error!.Code);
+        Assert.Null(app.AgreementId);
+    }
+
+    [Fact]
+    public void A_refused_application_gets_no_agreement()
+    {
+        var call = PublishedCall();
+        var app = CompleteDraft(call);
+        Ok(app.Submit(call, ApplicantUser, WhileOpen));
+        Ok(app.MarkEligible(Officer, WhileOpen));
+        Ok(app.StartReview(Officer, WhileOpen));
+        Ok(call.Close(AfterClose));
+        Ok(app.Decide(call, ApplicationOutcome.Refused, null, "Below the threshold on two criteria", Officer, AfterClose));
+        Assert.Equal("Application.NotGranted", app.LinkAgreement(call, Guid.CreateVersion7()).Error!.Code);
+    }
+
+    [Fact]
+    public void The_owner_is_the_account_that_started_the_application()
+    {
+        var owner = Guid.CreateVersion7();
+        var app = Application.Start(PublishedCall(), 1, "Flanders Photonics", Applicant, WhileOpen, owner).Value!;
+        Assert.Equal(owner, app.OwnerId);
+    }
+
+    [Fact]
+    public void Call_instants_are_kept_in_utc_whatever_the_announced_offset()
+    {
+        var call = PublishedCall();
+        Assert.Equal(TimeSpan.Zero, call.OpensAt.Offset);
+        Assert.Equal(TimeSpan.Zero, call.ClosesAt.Offset);
+        Assert.Equal(OpensUtc, call.OpensAt);
+        Assert.Equal(ClosesUtc, call.ClosesAt);
+    }
 }

@@ -10,6 +10,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         b.Property(u => u.DisplayName).HasMaxLength(200);
         b.Property(u => u.Affiliation).HasMaxLength(300);
+        b.Property(u => u.AffiliationEnterpriseNumber).HasMaxLength(10);
         b.Property(u => u.PreferredCulture).HasMaxLength(5);
         b.HasMany(u => u.ClusterScopes).WithOne().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
     }

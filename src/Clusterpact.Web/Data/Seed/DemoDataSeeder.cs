@@ -66,7 +66,7 @@ public sealed class DemoDataSeeder(ClusterpactDbContext db, UserManager<AppUser>
                 var user = new AppUser
                 {
                     UserName = login.Email, Email = login.Email, EmailConfirmed = true,
-                    DisplayName = login.DisplayName, Affiliation = login.Affiliation,
+                    DisplayName = login.DisplayName, Affiliation = login.Affiliation, AffiliationEnterpriseNumber = login.AffiliationNumber,
                 };
                 var created = await users.CreateAsync(user, DemoLogins.Password);
                 if (!created.Succeeded) throw new InvalidOperationException("Demo user: " + string.Join("; ", created.Errors.Select(e => e.Description)));

@@ -87,7 +87,8 @@ public sealed class AgreementService(ClusterpactDbContext db, ClusterAccess acce
         return await db.SaveVersionedAsync(agreement, version, ct);
     }
 
-    private async Task<DateOnly?> FirstAidDayAsync(Guid clusterId, CancellationToken ct)
+    /// <summary>The first day of operating aid under any of the cluster's agreements: where its 10-year limit counts from.</summary>
+    public async Task<DateOnly?> FirstAidDayAsync(Guid clusterId, CancellationToken ct)
     {
         var agreements = await db.SupportAgreements.AsNoTracking().Where(a => a.ClusterId == clusterId).ToListAsync(ct);
         return agreements.SelectMany(a => a.Terms).Select(t => (DateOnly?)t.Start).Min();

@@ -105,6 +105,8 @@ public sealed class AuditInterceptor(IServiceProvider services, TimeProvider clo
         entity is IAuditable or Domain.Members.OrganisationFigures or Domain.Agreements.AgreementTerm or Domain.Agreements.AgreementAmendment or Domain.Agreements.CofinancingPaymentRecord or Domain.Projects.ProjectPartner or Domain.Projects.ProjectCluster or Domain.Projects.FundCommitment
         or Domain.Evaluations.StageDate or Domain.Evaluations.EvaluationParticipant or Domain.Evaluations.EvaluationEvidence or Domain.Evaluations.Recommendation
         or Domain.Surveys.SurveyQuestion or Domain.Kpis.TargetChange or Domain.Pacts.PactVersion or Domain.Pacts.PactCommitment
+        or Domain.Calls.CallCriterion or Domain.Calls.RequiredDocument or Domain.Calls.ConsortiumMember or Domain.Calls.YearPlan or Domain.Calls.Attachment
+        or Domain.Calls.ApplicationTransition or Domain.Calls.ConflictFlag or Domain.Calls.Score or Domain.Calls.ConsensusScore
         or Domain.Reports.ReportedValue or Domain.Reports.CommitmentReport or Domain.Reports.ReportStep or Data.Configurations.FundingRuleRow or AppUser or UserClusterScope or IdentityUserRole<Guid>;
 
     private static string KeyOf(EntityEntry e) =>

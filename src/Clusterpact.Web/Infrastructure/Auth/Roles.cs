@@ -9,7 +9,10 @@ public static class Roles
     public const string ExternalExpert = "ExternalExpert";
     public const string Reader = "Reader";
 
-    public static readonly IReadOnlyList<string> All = [Administrator, ProgrammeOfficer, ClusterManager, ExternalExpert, Reader];
+    /// <summary>A (future) cluster organisation that applies to a call; sees only its own applications.</summary>
+    public const string Applicant = "Applicant";
+
+    public static readonly IReadOnlyList<string> All = [Administrator, ProgrammeOfficer, ClusterManager, ExternalExpert, Reader, Applicant];
 }
 
 /// <summary>Authorization policies, declared once and applied to folders and route groups, never per page by memory.</summary>
@@ -26,4 +29,10 @@ public static class Policies
 
     /// <summary>Who may look at cluster data at all: agency staff, readers, and cluster managers (scoped to their own).</summary>
     public const string ClusterData = "ClusterData";
+
+    /// <summary>Who may apply to calls: applicants, and cluster managers for the organisations they run.</summary>
+    public const string Applying = "Applying";
+
+    /// <summary>External experts, who see only the applications assigned to them.</summary>
+    public const string Reviewing = "Reviewing";
 }

@@ -26,6 +26,9 @@ public sealed class EditModel(SaveUser save, ClusterpactDbContext db, IStringLoc
         [StringLength(300, ErrorMessage = "Validation.MaxLength"), Display(Name = "Users.Affiliation")]
         public string? Affiliation { get; set; }
 
+        [StringLength(20, ErrorMessage = "Validation.MaxLength"), Display(Name = "Users.AffiliationNumber")]
+        public string? AffiliationEnterpriseNumber { get; set; }
+
         [Required(ErrorMessage = "Validation.Required"), Display(Name = "Users.Role")]
         public string Role { get; set; } = Roles.Reader;
 
@@ -56,7 +59,7 @@ public sealed class EditModel(SaveUser save, ClusterpactDbContext db, IStringLoc
         IsLockedOut = u.IsLockedOut;
         Input = new InputModel
         {
-            ConcurrencyStamp = u.ConcurrencyStamp, Email = u.Email, DisplayName = u.DisplayName, Affiliation = u.Affiliation,
+            ConcurrencyStamp = u.ConcurrencyStamp, Email = u.Email, DisplayName = u.DisplayName, Affiliation = u.Affiliation, AffiliationEnterpriseNumber = u.AffiliationEnterpriseNumber,
             Role = u.Role, ClusterIds = u.ClusterIds.ToList(), IsActive = u.IsActive,
         };
         return Page();
@@ -74,7 +77,7 @@ public sealed class EditModel(SaveUser save, ClusterpactDbContext db, IStringLoc
         }
         if (!ModelState.IsValid) return Page();
         var (outcome, savedId, identityErrors) = await save.HandleAsync(new SaveUserCommand(userId, Input.ConcurrencyStamp, Input.Email, Input.DisplayName,
-            Input.Affiliation, Input.Role, Input.ClusterIds, Input.IsActive, Input.NewPassword, Input.Unlock), ct);
+            Input.Affiliation, Input.AffiliationEnterpriseNumber, Input.Role, Input.ClusterIds, Input.IsActive, Input.NewPassword, Input.Unlock), ct);
         switch (outcome.Status)
         {
             case CommandStatus.Ok:

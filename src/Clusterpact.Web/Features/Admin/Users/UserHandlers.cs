@@ -43,10 +43,10 @@ public sealed class ListUsers(ClusterpactDbContext db, TimeProvider clock)
     }
 }
 
-public sealed record SaveUserCommand(Guid? Id, string? ConcurrencyStamp, string Email, string DisplayName, string? Affiliation, string Role,
+public sealed record SaveUserCommand(Guid? Id, string? ConcurrencyStamp, string Email, string DisplayName, string? Affiliation, string? AffiliationEnterpriseNumber, string Role,
     IReadOnlyList<Guid> ClusterIds, bool IsActive, string? NewPassword, bool Unlock);
 
-public sealed record UserEditData(Guid Id, string ConcurrencyStamp, string Email, string DisplayName, string? Affiliation, string Role, IReadOnlyList<Guid> ClusterIds, bool IsActive, bool IsLockedOut);
+public sealed record UserEditData(Guid Id, string ConcurrencyStamp, string Email, string DisplayName, string? Affiliation, string? AffiliationEnterpriseNumber, string Role, IReadOnlyList<Guid> ClusterIds, bool IsActive, bool IsLockedOut);
 
 /// <summary>
 /// Creates or updates a user: one role, and for a cluster manager the clusters they act for.
@@ -61,12 +61,19 @@ public sealed class SaveUser(ClusterpactDbContext db, UserManager<AppUser> users
         if (u is null) return null;
         var role = await db.UserRoles.Where(ur => ur.UserId == id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).FirstOrDefaultAsync(ct) ?? Roles.Reader;
         var clusters = await db.UserClusterScopes.Where(s => s.UserId == id).Select(s => s.ClusterId).ToListAsync(ct);
-        return new UserEditData(u.Id, u.ConcurrencyStamp ?? "", u.Email ?? "", u.DisplayName, u.Affiliation, role, clusters, u.IsActive, u.LockoutEnd > clock.GetUtcNow());
+        return new UserEditData(u.Id, u.ConcurrencyStamp ?? "", u.Email ?? "", u.DisplayName, u.Affiliation, u.AffiliationEnterpriseNumber, role, clusters, u.IsActive, u.LockoutEnd > clock.GetUtcNow());
     }
 
     public async Task<(CommandOutcome Outcome, Guid? Id, IReadOnlyList<string> IdentityErrors)> HandleAsync(SaveUserCommand cmd, CancellationToken ct)
     {
         if (!Roles.All.Contains(cmd.Role)) return (CommandOutcome.Invalid(nameof(cmd.Role), "Users.RoleUnknown"), null, []);
+        string? affiliationNumber = null;
+        if (!string.IsNullOrWhiteSpace(cmd.AffiliationEnterpriseNumber))
+        {
+            var parsed = Domain.Members.EnterpriseNumber.Parse(cmd.AffiliationEnterpriseNumber);
+            if (!parsed.IsSuccess) return (CommandOutcome.Invalid(nameof(cmd.AffiliationEnterpriseNumber), parsed.Error!.Code), null, []);
+            affiliationNumber = parsed.Value.Digits;
+        }
         var clusterIds = cmd.ClusterIds.Distinct().ToList();
         if (cmd.Role == Roles.ClusterManager && clusterIds.Count == 0) return (CommandOutcome.Invalid(nameof(cmd.ClusterIds), "Users.ManagerNeedsCluster"), null, []);
         if (cmd.Role != Roles.ClusterManager) clusterIds.Clear();
@@ -95,6 +102,7 @@ public sealed class SaveUser(ClusterpactDbContext db, UserManager<AppUser> users
         user.EmailConfirmed = true;
         user.DisplayName = cmd.DisplayName.Trim();
         user.Affiliation = string.IsNullOrWhiteSpace(cmd.Affiliation) ? null : cmd.Affiliation.Trim();
+        user.AffiliationEnterpriseNumber = affiliationNumber;
         user.IsActive = cmd.IsActive;
         var saved = cmd.Id is null ? await users.CreateAsync(user, cmd.NewPassword!) : await users.UpdateAsync(user);
         if (!saved.Succeeded) return (CommandOutcome.Invalid(nameof(cmd.Email), "Users.IdentityError"), null, saved.Errors.Select(e => e.Description).ToList());
