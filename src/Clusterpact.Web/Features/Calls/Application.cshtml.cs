@@ -1,0 +1,136 @@
+using Clusterpact.Domain.Calls;
+using Clusterpact.Domain.Members;
+using Clusterpact.Web.Features.Clusters;
+using Clusterpact.Web.Features.Shared;
+using Clusterpact.Web.Infrastructure.Localization;
+using Clusterpact.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Clusterpact.Web.Features.Calls;
+
+/// <summary>
+/// One application for the agency: the proposal and its files, eligibility, the panel with declarations and scores,
+/// the consensus, the decision with its letter, the agreement made from it, and the whole history.
+/// </summary>
+public sealed class ApplicationModel(CallService calls, AgreementFromApplication agreements, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public AgencyApplicationView View { get; private set; } = null!;
+    public Call Call => View.Call;
+    public Domain.Calls.Application App => View.Application;
+    public bool English => Cultures.IsEnglish;
+
+    [BindProperty] public long Version { get; set; }
+    [BindProperty] public string? Note { get; set; }
+    [BindProperty] public string? Reasons { get; set; }
+    [BindProperty] public Guid ExpertId { get; set; }
+    [BindProperty] public Guid AssignmentId { get; set; }
+    [BindProperty] public string? Criterion { get; set; }
+    [BindProperty] public string? Value { get; set; }
+    [BindProperty] public string? Justification { get; set; }
+    [BindProperty] public ApplicationOutcome? Outcome { get; set; }
+    [BindProperty] public string? Conditions { get; set; }
+    [BindProperty] public string? Motivation { get; set; }
+    [BindProperty] public DateOnly? AgreementStart { get; set; }
+    [BindProperty] public string? DecisionReference { get; set; }
+    [BindProperty] public List<AgreementYearInput> Years { get; set; } = [];
+
+    public sealed class AgreementYearInput
+    {
+        public int Year { get; set; }
+        public string? Aid { get; set; }
+        public string? Cofinancing { get; set; }
+        public string? Animation { get; set; }
+        public string? Marketing { get; set; }
+        public string? Facilities { get; set; }
+        public string? Training { get; set; }
+    }
+
+    public bool CanMakeAgreement => App.Status == ApplicationStatus.Decided && App.AgreementId is null && Call.Kind != CallKind.ThematicProject
+        && App.Outcome is ApplicationOutcome.Granted or ApplicationOutcome.GrantedWithConditions;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Years = AgreementFromApplication.Proposed(App).Select(y => new AgreementYearInput
+        {
+            Year = y.Year, Aid = Amount(y.Aid), Cofinancing = Amount(y.Cofinancing), Animation = Amount(y.Animation), Marketing = Amount(y.Marketing),
+            Facilities = Amount(y.Facilities), Training = Amount(y.Training),
+        }).ToList();
+        AgreementStart = App.YearPlans.Count > 0 ? new DateOnly(App.YearPlans[0].Year, 1, 1) : null;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetFileAsync(Guid id, Guid attachment, CancellationToken ct) =>
+        await calls.FileAsync(id, attachment, ct) is { } file ? File(file.Content, file.Attachment.ContentType, file.Attachment.FileName) : NotFound();
+
+    public async Task<IActionResult> OnPostEligibleAsync(Guid id, CancellationToken ct) => await RunAsync(id, await calls.MarkEligibleAsync(id, Version, Note, ct), ct);
+
+    public async Task<IActionResult> OnPostIneligibleAsync(Guid id, CancellationToken ct) => await RunAsync(id, await calls.MarkIneligibleAsync(id, Version, Reasons, ct), ct);
+
+    public async Task<IActionResult> OnPostReviewAsync(Guid id, CancellationToken ct) => await RunAsync(id, await calls.StartReviewAsync(id, Version, ct), ct);
+
+    public async Task<IActionResult> OnPostAssignAsync(Guid id, CancellationToken ct) => await RunAsync(id, await calls.AssignAsync(id, ExpertId, ct), ct);
+
+    public async Task<IActionResult> OnPostUnassignAsync(Guid id, CancellationToken ct) => await RunAsync(id, await calls.UnassignAsync(id, AssignmentId, ct), ct);
+
+    public async Task<IActionResult> OnPostConsensusAsync(Guid id, CancellationToken ct)
+    {
+        var value = BelgianFormats.ParseNumber(Value);
+        if (value is null)
+        {
+            ModelState.AddModelError("Consensus", text["Validation.Number", text["Calls.Score"]]);
+            return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+        return await RunAsync(id, await calls.RecordConsensusAsync(id, Criterion ?? "", value.Value, Justification, ct), ct);
+    }
+
+    public async Task<IActionResult> OnPostDecideAsync(Guid id, CancellationToken ct)
+    {
+        if (Outcome is not { } outcome)
+        {
+            ModelState.AddModelError("Decision", text["Validation.Required", text["Applications.Outcome"]]);
+            return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+        return await RunAsync(id, await calls.DecideAsync(id, Version, outcome, Conditions, Motivation, ct), ct);
+    }
+
+    public async Task<IActionResult> OnPostAgreementAsync(Guid id, CancellationToken ct)
+    {
+        var lines = new List<AgreementYearLine>();
+        foreach (var y in Years)
+        {
+            decimal? Parse(string? s, string field)
+            {
+                var v = string.IsNullOrWhiteSpace(s) ? 0 : BelgianFormats.ParseNumber(s);
+                if (v is null) ModelState.AddModelError("Agreement", text["Validation.Amount", s ?? ""]);
+                return v;
+            }
+            lines.Add(new AgreementYearLine(y.Year, Parse(y.Aid, "Aid") ?? 0, Parse(y.Cofinancing, "Cofinancing") ?? 0, Parse(y.Animation, "Animation") ?? 0,
+                Parse(y.Marketing, "Marketing") ?? 0, Parse(y.Facilities, "Facilities") ?? 0, Parse(y.Training, "Training") ?? 0));
+        }
+        if (AgreementStart is null) ModelState.AddModelError("Agreement", text["Validation.Required", text["Applications.AgreementStart"]]);
+        if (!ModelState.IsValid) return await LoadAsync(id, ct) ? Page() : NotFound();
+        var (outcome, clusterId) = await agreements.CreateAsync(new AgreementFromApplicationCommand(id, Version, AgreementStart!.Value, DecisionReference ?? "", lines), ct);
+        if (outcome.Status != CommandStatus.Ok) outcome = outcome with { Field = "Agreement" };
+        return await RunAsync(id, outcome, ct, clusterId is { } c ? $"/Clusters/{c}" : null);
+    }
+
+    private async Task<IActionResult> RunAsync(Guid id, CommandOutcome outcome, CancellationToken ct, string? successUrl = null)
+    {
+        var answer = CommandOutcomePage.Handle(this, outcome, successUrl ?? $"/Calls/Application/{id}", text, "Form");
+        if (answer is PageResult && !await LoadAsync(id, ct)) return NotFound();
+        return answer;
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var view = await calls.ApplicationAsync(id, ct);
+        if (view is null) return false;
+        View = view;
+        return true;
+    }
+
+    private static string Amount(decimal value) => value.ToString("N2", System.Globalization.CultureInfo.CurrentCulture);
+}

@@ -1,0 +1,45 @@
+using Clusterpact.Domain.Calls;
+using Clusterpact.Web.Features.Clusters;
+using Clusterpact.Web.Features.Shared;
+using Clusterpact.Web.Infrastructure.Localization;
+using Clusterpact.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Clusterpact.Web.Features.Calls;
+
+/// <summary>One call for the agency: its terms, its state with the next step, and the applications submitted to it.</summary>
+public sealed class DetailsModel(CallService calls, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public Call Call { get; private set; } = null!;
+    public IReadOnlyList<ApplicationRow> Applications { get; private set; } = [];
+    public bool English => Cultures.IsEnglish;
+    public DateTimeOffset Now => calls.Now;
+
+    [BindProperty] public long Version { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken ct) => RunAsync(id, calls.PublishAsync(id, Version, ct), ct);
+
+    public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct) => RunAsync(id, calls.CloseAsync(id, Version, ct), ct);
+
+    public Task<IActionResult> OnPostDecidedAsync(Guid id, CancellationToken ct) => RunAsync(id, calls.MarkDecidedAsync(id, Version, ct), ct);
+
+    private async Task<IActionResult> RunAsync(Guid id, Task<CommandOutcome> command, CancellationToken ct)
+    {
+        var answer = CommandOutcomePage.Handle(this, await command, $"/Calls/Details/{id}", text, "Call");
+        if (answer is PageResult && !await LoadAsync(id, ct)) return NotFound();
+        return answer;
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var call = await calls.GetAsync(id, ct);
+        if (call is null) return false;
+        Call = call;
+        Applications = await calls.ApplicationsAsync(id, ct);
+        return true;
+    }
+}
