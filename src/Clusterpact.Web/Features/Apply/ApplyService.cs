@@ -172,7 +172,7 @@ public sealed class ApplyService(ClusterpactDbContext db, CurrentUser user, Call
         if (app.Version != version) return CommandOutcome.Conflict;
         var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == app.CallId, ct);
         var (error, field) = change(app, call);
-        if (error is not null) return CommandOutcome.Invalid(field, error.Code);
+        if (error is not null) return CommandOutcome.Invalid(field, CallService.MessageKey(error.Code));
         if (alongside is not null) await alongside(app);
         return await db.SaveVersionedAsync(app, version, ct);
     }

@@ -252,7 +252,10 @@ public sealed class CallService(ClusterpactDbContext db, CurrentUser user, TimeP
         return app is null ? null : await ApplicationFiles.ReadAsync(db, app, attachmentId, ct);
     }
 
-    private static CommandOutcome Invalid(DomainError error, string? field = null) => CommandOutcome.Invalid(field ?? FieldOf(error.Code), error.Code);
+    private static CommandOutcome Invalid(DomainError error, string? field = null) => CommandOutcome.Invalid(field ?? FieldOf(error.Code), MessageKey(error.Code));
+
+    /// <summary>A step the lifecycle does not allow ("Application.CannotSubmittedFromDraft") reads as one message.</summary>
+    public static string MessageKey(string code) => code.StartsWith("Application.Cannot", StringComparison.Ordinal) ? "Application.CannotStep" : code;
 
     private static string FieldOf(string code) => code switch
     {

@@ -1,0 +1,153 @@
+using Clusterpact.Domain.Calls;
+using Clusterpact.Domain.Members;
+using Clusterpact.Web.Features.Clusters;
+using Clusterpact.Web.Features.Shared;
+using Clusterpact.Web.Infrastructure.Formatting;
+using Clusterpact.Web.Infrastructure.Localization;
+using Clusterpact.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Clusterpact.Web.Features.Apply;
+
+/// <summary>
+/// The applicant's application: the form while it is a draft (what they typed stays when something is refused), then
+/// its status, the reasons of an ineligibility, withdrawal, and after the decision the outcome, the jury's scores and the letter.
+/// </summary>
+public sealed class DetailsModel(ApplyService apply, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public const int BlankMemberRows = 3;
+    public const int BlankYearRows = 2;
+
+    public sealed class MemberInput
+    {
+        public string? Name { get; set; }
+        public string? EnterpriseNumber { get; set; }
+        public SizeClass Size { get; set; } = SizeClass.Small;
+    }
+
+    public sealed class YearInput
+    {
+        public string? Year { get; set; }
+        public string? Budget { get; set; }
+        public string? Cofinancing { get; set; }
+    }
+
+    public sealed class InputModel
+    {
+        public string? StrategicDomain { get; set; }
+        public string? Vision { get; set; }
+        public string? ActionPlan { get; set; }
+        public string? ConsortiumDescription { get; set; }
+        public List<MemberInput> Members { get; set; } = [];
+        public List<YearInput> Years { get; set; } = [];
+    }
+
+    public ApplicantView View { get; private set; } = null!;
+    public Application App => View.Application;
+    public Call Call => View.Call;
+    public bool English => Cultures.IsEnglish;
+    public DateTimeOffset Now => apply.Now;
+
+    [BindProperty] public long Version { get; set; }
+    [BindProperty] public InputModel Input { get; set; } = new();
+    [BindProperty] public IFormFile? Upload { get; set; }
+    [BindProperty] public string? DocumentCode { get; set; }
+    [BindProperty] public Guid AttachmentId { get; set; }
+    [BindProperty] public string? WithdrawNote { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Input = new InputModel
+        {
+            StrategicDomain = App.StrategicDomain, Vision = App.Vision, ActionPlan = App.ActionPlan, ConsortiumDescription = App.ConsortiumDescription,
+            Members = App.CommittedMembers.Select(m => new MemberInput { Name = m.Name, EnterpriseNumber = Format.EnterpriseNumber(m.EnterpriseNumber), Size = m.Size }).ToList(),
+            Years = App.YearPlans.Select(y => new YearInput { Year = y.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), Budget = Amount(y.BudgetEur), Cofinancing = Amount(y.CofinancingEur) }).ToList(),
+        };
+        Pad();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetFileAsync(Guid id, Guid attachment, CancellationToken ct) =>
+        await apply.FileAsync(id, attachment, ct) is { } file ? File(file.Content, file.Attachment.ContentType, file.Attachment.FileName) : NotFound();
+
+    public async Task<IActionResult> OnPostSaveAsync(Guid id, CancellationToken ct)
+    {
+        var years = new List<YearLine>();
+        foreach (var y in Input.Years)
+        {
+            int? year = int.TryParse(y.Year, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var parsedYear) ? parsedYear : null;
+            var budget = BelgianFormats.ParseNumber(y.Budget);
+            var cofinancing = BelgianFormats.ParseNumber(y.Cofinancing);
+            if (!string.IsNullOrWhiteSpace(y.Budget) && budget is null) ModelState.AddModelError("Input.Years", text["Validation.Amount", y.Budget]);
+            if (!string.IsNullOrWhiteSpace(y.Cofinancing) && cofinancing is null) ModelState.AddModelError("Input.Years", text["Validation.Amount", y.Cofinancing]);
+            if (!string.IsNullOrWhiteSpace(y.Year) && year is null) ModelState.AddModelError("Input.Years", text["Validation.Number", y.Year]);
+            years.Add(new YearLine(year, budget, cofinancing));
+        }
+        if (!ModelState.IsValid) return await ReshowAsync(id, ct);
+        var outcome = await apply.SaveProposalAsync(id, Version, new ProposalInput(Input.StrategicDomain, Input.Vision, Input.ActionPlan, Input.ConsortiumDescription,
+            Input.Members.Select(m => new MemberLine(m.Name, m.EnterpriseNumber, m.Size)).ToList(), years), ct);
+        return await HandleAsync(id, outcome, ct, keepInput: true);
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(Guid id, CancellationToken ct)
+    {
+        if (Upload is null)
+        {
+            ModelState.AddModelError("Input.File", text["Validation.Required", text["Applications.File"]]);
+            return await ReshowAsync(id, ct, fromRecord: true);
+        }
+        await using var stream = Upload.OpenReadStream();
+        return await HandleAsync(id, await apply.AttachAsync(id, Version, Upload.FileName, Upload.ContentType, Upload.Length, DocumentCode, stream, ct), ct);
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(Guid id, CancellationToken ct) =>
+        await HandleAsync(id, await apply.RemoveAttachmentAsync(id, Version, AttachmentId, ct), ct);
+
+    public async Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken ct) =>
+        await HandleAsync(id, await apply.SubmitAsync(id, Version, ct), ct);
+
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct) =>
+        await HandleAsync(id, await apply.WithdrawAsync(id, Version, WithdrawNote, ct), ct);
+
+    private async Task<IActionResult> HandleAsync(Guid id, CommandOutcome outcome, CancellationToken ct, bool keepInput = false)
+    {
+        var answer = CommandOutcomePage.Handle(this, outcome, $"/Apply/{id}", text, "Input");
+        return answer is PageResult ? await ReshowAsync(id, ct, fromRecord: !keepInput) : answer;
+    }
+
+    /// <summary>Shows the page again after a refusal: with what the person typed for the proposal form, from the record otherwise.</summary>
+    private async Task<IActionResult> ReshowAsync(Guid id, CancellationToken ct, bool fromRecord = false)
+    {
+        if (fromRecord)
+        {
+            var errors = ModelState.Where(kv => kv.Value!.Errors.Count > 0).SelectMany(kv => kv.Value!.Errors.Select(e => (kv.Key, e.ErrorMessage))).ToList();
+            var result = await OnGetAsync(id, ct);
+            foreach (var (key, message) in errors) ModelState.AddModelError(key, message);
+            return result;
+        }
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Pad();
+        return Page();
+    }
+
+    private void Pad()
+    {
+        Input.Members.RemoveAll(m => string.IsNullOrWhiteSpace(m.Name) && string.IsNullOrWhiteSpace(m.EnterpriseNumber));
+        Input.Years.RemoveAll(y => string.IsNullOrWhiteSpace(y.Year) && string.IsNullOrWhiteSpace(y.Budget) && string.IsNullOrWhiteSpace(y.Cofinancing));
+        for (var i = 0; i < BlankMemberRows; i++) Input.Members.Add(new MemberInput());
+        for (var i = 0; i < BlankYearRows; i++) Input.Years.Add(new YearInput());
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var view = await apply.GetAsync(id, ct);
+        if (view is null) return false;
+        View = view;
+        return true;
+    }
+
+    private static string Amount(decimal value) => value.ToString("N2", System.Globalization.CultureInfo.CurrentCulture);
+}

@@ -1,0 +1,13 @@
+using Clusterpact.Web.Infrastructure.Localization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Clusterpact.Web.Features.Apply;
+
+/// <summary>The applicant's own applications with their status; nobody else's appear here.</summary>
+public sealed class IndexModel(ApplyService apply) : PageModel
+{
+    public IReadOnlyList<MyApplicationRow> Rows { get; private set; } = [];
+    public bool English => Cultures.IsEnglish;
+
+    public async Task OnGetAsync(CancellationToken ct) => Rows = await apply.ListAsync(ct);
+}

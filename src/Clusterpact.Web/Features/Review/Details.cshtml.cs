@@ -1,0 +1,73 @@
+using Clusterpact.Domain.Calls;
+using Clusterpact.Domain.Members;
+using Clusterpact.Web.Features.Clusters;
+using Clusterpact.Web.Features.Shared;
+using Clusterpact.Web.Infrastructure.Localization;
+using Clusterpact.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Clusterpact.Web.Features.Review;
+
+/// <summary>One assignment: declare first; then read the proposal, score each criterion with a justification, see the panel's scores.</summary>
+public sealed class DetailsModel(ReviewService reviews, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public sealed class ScoreInput
+    {
+        public string Code { get; set; } = "";
+        public string? Value { get; set; }
+        public string? Justification { get; set; }
+    }
+
+    public ReviewView View { get; private set; } = null!;
+    public bool English => Cultures.IsEnglish;
+
+    [BindProperty] public long Version { get; set; }
+    [BindProperty] public bool Conflict { get; set; }
+    [BindProperty] public string? Explanation { get; set; }
+    [BindProperty] public List<ScoreInput> Scores { get; set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Scores = View.Call.Criteria.Select(c => View.Assignment.Scores.FirstOrDefault(s => s.CriterionCode == c.Code) is { } s
+            ? new ScoreInput { Code = c.Code, Value = s.Value.ToString("0.##", System.Globalization.CultureInfo.CurrentCulture), Justification = s.Justification }
+            : new ScoreInput { Code = c.Code }).ToList();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetFileAsync(Guid id, Guid attachment, CancellationToken ct) =>
+        await reviews.FileAsync(id, attachment, ct) is { } file ? File(file.Content, file.Attachment.ContentType, file.Attachment.FileName) : NotFound();
+
+    public async Task<IActionResult> OnPostDeclareAsync(Guid id, CancellationToken ct) =>
+        await HandleAsync(id, await reviews.DeclareAsync(id, Version, Conflict, Explanation, ct), ct);
+
+    public async Task<IActionResult> OnPostScoreAsync(Guid id, CancellationToken ct)
+    {
+        var lines = new List<ScoreLine>();
+        foreach (var s in Scores)
+        {
+            var value = BelgianFormats.ParseNumber(s.Value);
+            if (!string.IsNullOrWhiteSpace(s.Value) && value is null) ModelState.AddModelError($"Input.Scores_{s.Code}", text["Validation.Number", s.Value]);
+            lines.Add(new ScoreLine(s.Code, value, s.Justification));
+        }
+        if (!ModelState.IsValid) return await LoadAsync(id, ct) ? Page() : NotFound();
+        return await HandleAsync(id, await reviews.ScoreAsync(id, Version, lines, ct), ct);
+    }
+
+    private async Task<IActionResult> HandleAsync(Guid id, CommandOutcome outcome, CancellationToken ct)
+    {
+        var answer = CommandOutcomePage.Handle(this, outcome, $"/Review/{id}", text, "Input");
+        if (answer is PageResult && !await LoadAsync(id, ct)) return NotFound();
+        return answer;
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var view = await reviews.GetAsync(id, ct);
+        if (view is null) return false;
+        View = view;
+        return true;
+    }
+}
