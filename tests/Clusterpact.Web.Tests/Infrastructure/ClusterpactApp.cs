@@ -103,6 +103,8 @@ public static class Emails
     public const string Flux50Manager = "manager.flux50@clusterpact.demo";
     public const string Expert = "expert@clusterpact.demo";
     public const string Reader = "reader@clusterpact.demo";
+    public const string Expert2 = "expert2@clusterpact.demo";
+    public const string Applicant = "applicant@clusterpact.demo";
 }
 
 /// <summary>Posting forms as a browser does: read the page, keep its hidden fields (antiforgery, version), fill the rest.</summary>

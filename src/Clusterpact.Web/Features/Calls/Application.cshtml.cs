@@ -101,16 +101,23 @@ public sealed class ApplicationModel(CallService calls, AgreementFromApplication
         var lines = new List<AgreementYearLine>();
         foreach (var y in Years)
         {
-            decimal? Parse(string? s, string field)
+            // Aid and cofinancing are the decision itself and must be given; an empty cost category is zero.
+            decimal Parse(string? s, string label, bool required)
             {
-                var v = string.IsNullOrWhiteSpace(s) ? 0 : BelgianFormats.ParseNumber(s);
-                if (v is null) ModelState.AddModelError("Agreement", text["Validation.Amount", s ?? ""]);
-                return v;
+                if (string.IsNullOrWhiteSpace(s))
+                {
+                    if (required) ModelState.AddModelError("Form.Agreement", text["Validation.Required", $"{text[label]} {y.Year}"]);
+                    return 0;
+                }
+                var v = BelgianFormats.ParseNumber(s);
+                if (v is null) ModelState.AddModelError("Form.Agreement", text["Validation.Amount", s]);
+                return v ?? 0;
             }
-            lines.Add(new AgreementYearLine(y.Year, Parse(y.Aid, "Aid") ?? 0, Parse(y.Cofinancing, "Cofinancing") ?? 0, Parse(y.Animation, "Animation") ?? 0,
-                Parse(y.Marketing, "Marketing") ?? 0, Parse(y.Facilities, "Facilities") ?? 0, Parse(y.Training, "Training") ?? 0));
+            lines.Add(new AgreementYearLine(y.Year, Parse(y.Aid, "Applications.Aid", true), Parse(y.Cofinancing, "Applications.Cofinancing", true),
+                Parse(y.Animation, "CostCategory.Animation", false), Parse(y.Marketing, "CostCategory.Marketing", false),
+                Parse(y.Facilities, "CostCategory.FacilityManagement", false), Parse(y.Training, "CostCategory.TrainingAndNetworking", false)));
         }
-        if (AgreementStart is null) ModelState.AddModelError("Agreement", text["Validation.Required", text["Applications.AgreementStart"]]);
+        if (AgreementStart is null) ModelState.AddModelError("Form.Agreement", text["Validation.Required", text["Applications.AgreementStart"]]);
         if (!ModelState.IsValid) return await LoadAsync(id, ct) ? Page() : NotFound();
         var (outcome, clusterId) = await agreements.CreateAsync(new AgreementFromApplicationCommand(id, Version, AgreementStart!.Value, DecisionReference ?? "", lines), ct);
         if (outcome.Status != CommandStatus.Ok) outcome = outcome with { Field = "Agreement" };

@@ -1,0 +1,278 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using Clusterpact.Domain.Calls;
+using Clusterpact.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Clusterpact.Web.Tests.Calls;
+
+/// <summary>
+/// A call from publication to support agreement over HTTP: who may read what at each step (experts only their own
+/// assignments and no score before declaring; applicants only their own applications and no score before the decision),
+/// the deadline, the ranking and the agreement made from the granted application.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class CallTests(ClusterpactApp app)
+{
+    private static bool Handler(AngleSharp.Html.Dom.IHtmlFormElement f, string name) => f.GetAttribute("action")?.Contains($"handler={name}", StringComparison.Ordinal) == true;
+
+    private static string Local(DateTimeOffset instant) => BrusselsTime.ToLocal(instant).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+
+    private async Task<Guid> PublishedCallAsync(HttpClient officer, string title, bool hideApplicant)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var created = await officer.SubmitFormAsync("/Calls/Edit", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "InnovativeBusinessNetwork", ["Input.TitleNl"] = title, ["Input.TitleEn"] = title + " (EN)", ["Input.BudgetEur"] = "250.000,00",
+            ["Input.OpensLocal"] = Local(now.AddDays(-1)), ["Input.ClosesLocal"] = Local(now.AddDays(7)), ["Input.ScaleMin"] = "0", ["Input.ScaleMax"] = "10",
+            ["Input.HideApplicant"] = hideApplicant ? "true" : "false",
+            ["Input.Criteria[0].Code"] = "C1", ["Input.Criteria[0].NameNl"] = "Gedragenheid", ["Input.Criteria[0].NameEn"] = "Support base", ["Input.Criteria[0].Weight"] = "60",
+            ["Input.Criteria[1].Code"] = "C2", ["Input.Criteria[1].NameNl"] = "Actieplan", ["Input.Criteria[1].NameEn"] = "Action plan", ["Input.Criteria[1].Weight"] = "40",
+            ["Input.Documents[0].Code"] = "BUSINESSPLAN", ["Input.Documents[0].NameNl"] = "Businessplan", ["Input.Documents[0].NameEn"] = "Business plan",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var id = Guid.Parse(created.Headers.Location!.OriginalString.Split('/').Last());
+        // A draft is not public.
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Anonymous().GetAsync($"/OpenCalls/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync($"/Calls/Details/{id}", new Dictionary<string, string>(), f => Handler(f, "Publish"))).StatusCode);
+        return id;
+    }
+
+    /// <summary>Starts, fills in, attaches and (optionally) submits an application; returns its id.</summary>
+    private async Task<Guid> ApplyAsync(HttpClient applicant, Guid callId, string name, string number, bool submit = true)
+    {
+        var started = await applicant.SubmitFormAsync($"/Apply/Start/{callId}", new Dictionary<string, string> { ["Input.ApplicantName"] = name, ["Input.EnterpriseNumber"] = number });
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var url = started.Headers.Location!.OriginalString;
+        var saved = await applicant.SubmitFormAsync(url, new Dictionary<string, string>
+        {
+            ["Input.StrategicDomain"] = "Waterstof", ["Input.Vision"] = "Een gedeelde visie op groene waterstof in Vlaanderen",
+            ["Input.ActionPlan"] = "Jaar 1: roadmap; jaar 2: proeftuinen", ["Input.ConsortiumDescription"] = "Twaalf bedrijven en twee universiteiten",
+            ["Input.Members[0].Name"] = "Universiteit Gent", ["Input.Members[0].EnterpriseNumber"] = "0248.015.142", ["Input.Members[0].Size"] = "Large",
+            ["Input.Members[1].Name"] = "Kmo A", ["Input.Members[1].EnterpriseNumber"] = "0200000043", ["Input.Members[1].Size"] = "Small",
+            ["Input.Years[0].Year"] = "2027", ["Input.Years[0].Budget"] = "200.000,00", ["Input.Years[0].Cofinancing"] = "100.000,00",
+            ["Input.Years[1].Year"] = "2028", ["Input.Years[1].Budget"] = "200.000,00", ["Input.Years[1].Cofinancing"] = "100.000,00",
+        }, f => Handler(f, "Save"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(applicant, url, "businessplan.pdf", "application/pdf", "%PDF-1.4 businessplan"u8.ToArray())).StatusCode);
+        if (submit) Assert.Equal(HttpStatusCode.Redirect, (await applicant.SubmitFormAsync(url, new Dictionary<string, string>(), f => Handler(f, "Submit"))).StatusCode);
+        return Guid.Parse(url.Split('/').Last());
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string url, string fileName, string contentType, byte[] bytes)
+    {
+        var page = await client.GetDocumentAsync(url);
+        var form = page.Forms.Single(f => Handler(f, "Upload"));
+        var version = form.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=Version]")!.Value;
+        var token = form.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(version), "Version" },
+            { new StringContent("BUSINESSPLAN"), "DocumentCode" },
+        };
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        content.Add(file, "Upload", fileName);
+        return await client.PostAsync(form.GetAttribute("action"), content);
+    }
+
+    private Task<Guid> AssignmentIdAsync(Guid applicationId, string expertEmail) =>
+        app.WithDbAsync(db => db.ExpertAssignments.Where(a => a.ApplicationId == applicationId && db.Users.Any(u => u.Id == a.ExpertId && u.Email == expertEmail)).Select(a => a.Id).SingleAsync());
+
+    /// <summary>The deadline passes: the call's closing instant is moved into the past, as time would.</summary>
+    private Task MoveClosingAsync(Guid callId, DateTimeOffset closes) => app.WithDbAsync(async db =>
+    {
+        var call = await db.Calls.SingleAsync(c => c.Id == callId);
+        db.Entry(call).Property(nameof(Call.ClosesAt)).CurrentValue = closes;
+        return await db.SaveChangesAsync();
+    });
+
+    [Fact]
+    public async Task A_call_runs_from_publication_to_agreement_and_everyone_sees_only_what_is_theirs()
+    {
+        var officer = await app.SignedInAsync(Emails.Officer);
+        var callId = await PublishedCallAsync(officer, "Oproep innovatieve bedrijfsnetwerken (HTTP-test)", hideApplicant: true);
+        var publicPage = await app.Anonymous().GetAsync($"/OpenCalls/{callId}");
+        Assert.Equal(HttpStatusCode.OK, publicPage.StatusCode);
+        Assert.Contains("Gedragenheid", await publicPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var applicant = await app.SignedInAsync(Emails.Applicant);
+        var appId = await ApplyAsync(applicant, callId, "Vlaamse Waterstofcluster vzw", "0765.432.146");
+        var manager = await app.SignedInAsync(Emails.CatalistiManager);
+        var otherId = await ApplyAsync(manager, callId, "Catalisti vzw", "0850.123.440");
+
+        // An applicant reads only their own application.
+        Assert.Equal(HttpStatusCode.NotFound, (await applicant.GetAsync($"/Apply/{otherId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/Apply/{appId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await applicant.GetAsync($"/Calls/Application/{appId}")).StatusCode);
+        Assert.DoesNotContain("Catalisti vzw", (await applicant.GetDocumentAsync("/Apply")).Body!.TextContent, StringComparison.Ordinal);
+
+        // Eligibility, then two experts: the second works for Ghent University, a committed member, and is flagged.
+        foreach (var id in new[] { appId, otherId })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync($"/Calls/Application/{id}", new Dictionary<string, string> { ["Note"] = "Volledig" }, f => Handler(f, "Eligible"))).StatusCode);
+            foreach (var email in new[] { Emails.Expert, Emails.Expert2 })
+            {
+                var expertId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+                Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync($"/Calls/Application/{id}", new Dictionary<string, string> { ["ExpertId"] = expertId.ToString() }, f => Handler(f, "Assign"))).StatusCode);
+            }
+            Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync($"/Calls/Application/{id}", new Dictionary<string, string>(), f => Handler(f, "Review"))).StatusCode);
+        }
+        var flagged = await app.WithDbAsync(db => db.ExpertAssignments.AsNoTracking().SingleAsync(a => a.ApplicationId == appId && db.Users.Any(u => u.Id == a.ExpertId && u.Email == Emails.Expert2)));
+        Assert.Equal([ConflictReason.EmployerIsConsortiumMember], flagged.DetectedConflicts.Select(f => f.Reason));
+
+        var expert = await app.SignedInAsync(Emails.Expert);
+        var mine = await AssignmentIdAsync(appId, Emails.Expert);
+        var theirs = await AssignmentIdAsync(appId, Emails.Expert2);
+        // An expert reaches only their own assignment, and no agency or applicant page.
+        Assert.Equal(HttpStatusCode.NotFound, (await expert.GetAsync($"/Review/{theirs}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await expert.GetAsync($"/Calls/Application/{appId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await expert.GetAsync($"/Apply/{appId}")).StatusCode);
+
+        // Before declaring: the anonymised name, no proposal, no file, no scores.
+        var before = await expert.GetDocumentAsync($"/Review/{mine}");
+        Assert.DoesNotContain("Vlaamse Waterstofcluster", before.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("gedeelde visie", before.Body.TextContent, StringComparison.Ordinal);
+        Assert.Null(before.QuerySelector("[data-testid=panel-scores]"));
+        var attachment = await app.WithDbAsync(db => db.Applications.AsNoTracking().Where(a => a.Id == appId).Select(a => a.Attachments.First().Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await expert.GetAsync($"/Review/{mine}?handler=File&attachment={attachment}")).StatusCode);
+        // The page offers no score form before the declaration; a forged post is refused and stores nothing.
+        Assert.DoesNotContain(before.Forms, f => Handler(f, "Score"));
+        var token = before.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        var version = before.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=Version]")!.Value;
+        var early = await expert.PostFormRawAsync($"/Review/{mine}?handler=Score", [new("__RequestVerificationToken", token), new("Version", version),
+            new("Scores[0].Code", "C1"), new("Scores[0].Value", "8"), new("Scores[0].Justification", "Sterk draagvlak bij de kmo's in de regio")]);
+        Assert.Contains("Verklaar eerst", (await early.ParseAsync()).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(await app.WithDbAsync(db => db.ExpertAssignments.AsNoTracking().Where(a => a.Id == mine).Select(a => a.Scores).SingleAsync()));
+        Assert.Equal(HttpStatusCode.Redirect, (await expert.SubmitFormAsync($"/Review/{mine}", new Dictionary<string, string> { ["Conflict"] = "false" }, f => Handler(f, "Declare"))).StatusCode);
+
+        var after = await expert.GetDocumentAsync($"/Review/{mine}");
+        Assert.Contains("gedeelde visie", after.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Vlaamse Waterstofcluster", after.Body.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await expert.GetAsync($"/Review/{mine}?handler=File&attachment={attachment}")).StatusCode);
+        var tooShort = await expert.SubmitFormAsync($"/Review/{mine}", new Dictionary<string, string> { ["Scores[0].Code"] = "C1", ["Scores[0].Value"] = "8", ["Scores[0].Justification"] = "goed", ["Scores[1].Code"] = "C2" }, f => Handler(f, "Score"));
+        Assert.Contains("20 tekens", (await tooShort.ParseAsync()).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        foreach (var id in new[] { appId, otherId })
+        {
+            var assignment = await AssignmentIdAsync(id, Emails.Expert);
+            if (id == otherId) Assert.Equal(HttpStatusCode.Redirect, (await expert.SubmitFormAsync($"/Review/{assignment}", new Dictionary<string, string> { ["Conflict"] = "false" }, f => Handler(f, "Declare"))).StatusCode);
+            var (c1, c2) = id == appId ? ("8", "7,5") : ("6", "6");
+            Assert.Equal(HttpStatusCode.Redirect, (await expert.SubmitFormAsync($"/Review/{assignment}", new Dictionary<string, string>
+            {
+                ["Scores[0].Code"] = "C1", ["Scores[0].Value"] = c1, ["Scores[0].Justification"] = "Sterk draagvlak bij de kmo's in de regio",
+                ["Scores[1].Code"] = "C2", ["Scores[1].Value"] = c2, ["Scores[1].Justification"] = "Concreet actieplan met mijlpalen per jaar",
+            }, f => Handler(f, "Score"))).StatusCode);
+        }
+
+        // The flagged expert declares the conflict on both: their (absent) scores never count and consensus needs only the first.
+        var expert2 = await app.SignedInAsync(Emails.Expert2);
+        foreach (var id in new[] { appId, otherId })
+        {
+            var assignment = await AssignmentIdAsync(id, Emails.Expert2);
+            Assert.Equal(HttpStatusCode.Redirect, (await expert2.SubmitFormAsync($"/Review/{assignment}", new Dictionary<string, string> { ["Conflict"] = "true", ["Explanation"] = "Ik werk aan de UGent" }, f => Handler(f, "Declare"))).StatusCode);
+            var page = await expert2.GetDocumentAsync($"/Review/{assignment}");
+            Assert.Null(page.QuerySelector("[data-testid=panel-scores]"));
+            Assert.DoesNotContain("Sterk draagvlak", page.Body!.TextContent, StringComparison.Ordinal);
+        }
+
+        // Consensus on C1 replaces the mean; the ranking puts the stronger application first.
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync($"/Calls/Application/{appId}", new Dictionary<string, string> { ["Criterion"] = "C1", ["Value"] = "9", ["Justification"] = "De jury vond het draagvlak uitzonderlijk breed" }, f => Handler(f, "Consensus"))).StatusCode);
+        var ranking = await officer.GetDocumentAsync($"/Calls/Ranking/{callId}");
+        var rows = ranking.QuerySelectorAll("[data-testid=ranking] tbody tr[data-application]").ToList();
+        Assert.Equal(appId.ToString(), rows[0].GetAttribute("data-application"));
+        // 60 x 9/10 + 40 x 7.5/10 = 54 + 30 = 84; 60 x 0.6 + 40 x 0.6 = 60.
+        Assert.Equal(["84,00", "60,00"], rows.Select(r => r.QuerySelector("[data-testid=total]")!.TextContent.Trim()));
+
+        // The applicant still sees no score before the decision.
+        var waiting = await applicant.GetDocumentAsync($"/Apply/{appId}");
+        Assert.DoesNotContain("draagvlak uitzonderlijk", waiting.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("84,00", waiting.Body.TextContent, StringComparison.Ordinal);
+
+        // A draft on the same call after the deadline is refused; then the call closes and the committee decides.
+        var lateId = await ApplyAsync(applicant, callId, "Vlaamse Waterstofcluster vzw", "0765.432.146", submit: false);
+        await MoveClosingAsync(callId, DateTimeOffset.UtcNow.AddMinutes(-1));
+        var late = await applicant.SubmitFormAsync($"/Apply/{lateId}", new Dictionary<string, string>(), f => Handler(f, "Submit"));
+        Assert.Contains("indiendatum is verstreken", (await late.ParseAsync()).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(ApplicationStatus.Draft, await app.WithDbAsync(db => db.Applications.Where(a => a.Id == lateId).Select(a => a.Status).SingleAsync()));
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync($"/Calls/Details/{callId}", new Dictionary<string, string>(), f => Handler(f, "Close"))).StatusCode);
+
+        var unmotivated = await officer.SubmitFormAsync($"/Calls/Application/{otherId}", new Dictionary<string, string> { ["Outcome"] = "Refused" }, f => Handler(f, "Decide"));
+        Assert.Contains("gemotiveerd", (await unmotivated.ParseAsync()).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync($"/Calls/Application/{otherId}", new Dictionary<string, string> { ["Outcome"] = "Refused", ["Motivation"] = "Onder de budgetlijn" }, f => Handler(f, "Decide"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync($"/Calls/Application/{appId}", new Dictionary<string, string> { ["Outcome"] = "GrantedWithConditions", ["Conditions"] = "Kmo-bereik jaarlijks rapporteren" }, f => Handler(f, "Decide"))).StatusCode);
+
+        var decided = await applicant.GetDocumentAsync($"/Apply/{appId}");
+        Assert.Contains("Toegekend onder voorwaarden", decided.QuerySelector("[data-testid=outcome]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("draagvlak uitzonderlijk", decided.Body!.TextContent, StringComparison.Ordinal);
+
+        // The agreement comes from the plan: a new network, two working years.
+        var noAid = await officer.SubmitFormAsync($"/Calls/Application/{appId}", new Dictionary<string, string> { ["AgreementStart"] = "2027-01-01", ["DecisionReference"] = "HF-2027-IBN-TEST" }, f => Handler(f, "Agreement"));
+        Assert.Contains("Steun 2027 is verplicht", (await noAid.ParseAsync()).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        var form = new Dictionary<string, string> { ["AgreementStart"] = "2027-01-01", ["DecisionReference"] = "HF-2027-IBN-TEST" };
+        for (var i = 0; i < 2; i++) { form[$"Years[{i}].Aid"] = "100.000,00"; form[$"Years[{i}].Cofinancing"] = "100.000,00"; form[$"Years[{i}].Animation"] = "200.000,00"; }
+        var made = await officer.SubmitFormAsync($"/Calls/Application/{appId}", form, f => Handler(f, "Agreement"));
+        Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
+        var cluster = await app.WithDbAsync(db => db.Clusters.AsNoTracking().SingleAsync(c => c.EnterpriseNumber == "0765432146"));
+        Assert.Equal(("Vlaamse Waterstofcluster vzw", Domain.Clusters.ClusterType.InnovativeBusinessNetwork), (cluster.Name, cluster.Type));
+        var agreement = await app.WithDbAsync(db => db.SupportAgreements.AsNoTracking().SingleAsync(a => a.ClusterId == cluster.Id));
+        Assert.Equal((new DateOnly(2027, 1, 1), new DateOnly(2028, 12, 31)), (agreement.Start, agreement.End));
+        var years = await app.WithDbAsync(db => db.AgreementYears.AsNoTracking().Where(y => y.AgreementId == agreement.Id).OrderBy(y => y.YearStart).ToListAsync());
+        Assert.Equal([100_000m, 100_000m], years.Select(y => y.GrantedAid));
+        Assert.Equal(agreement.Id, await app.WithDbAsync(db => db.Applications.Where(a => a.Id == appId).Select(a => a.AgreementId).SingleAsync()));
+
+        // The agency sees the whole history with names, and the audit trail has every change.
+        var history = (await officer.GetDocumentAsync($"/Calls/Application/{appId}")).QuerySelector("[data-testid=history]")!.TextContent;
+        Assert.Contains("Lotte Van den Broeck", history, StringComparison.Ordinal);
+        Assert.Contains("Koen Janssens", history, StringComparison.Ordinal);
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == nameof(Application) && a.EntityId == appId.ToString() && a.Field == nameof(Application.Status))));
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == nameof(Score))));
+    }
+
+    [Fact]
+    public async Task A_file_of_another_type_than_it_claims_is_refused_and_nothing_is_stored()
+    {
+        var officer = await app.SignedInAsync(Emails.Officer);
+        var callId = await PublishedCallAsync(officer, "Oproep bijlagen (HTTP-test)", hideApplicant: false);
+        var applicant = await app.SignedInAsync(Emails.Applicant);
+        var started = await applicant.SubmitFormAsync($"/Apply/Start/{callId}", new Dictionary<string, string> { ["Input.ApplicantName"] = "Testaanvrager", ["Input.EnterpriseNumber"] = "0403170701" });
+        var url = started.Headers.Location!.OriginalString;
+        var refused = await UploadAsync(applicant, url, "plan.pdf", "application/zip", [1, 2, 3]);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("bestandstype klopt niet", (await refused.ParseAsync()).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        var exe = await UploadAsync(applicant, url, "plan.exe", "application/octet-stream", [1, 2, 3]);
+        Assert.Contains("Alleen PDF", (await exe.ParseAsync()).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        var id = Guid.Parse(url.Split('/').Last());
+        Assert.Equal(0, await app.WithDbAsync(db => db.StoredFiles.CountAsync(f => f.ApplicationId == id)));
+        // An incomplete draft cannot be submitted, and says why.
+        var incomplete = await applicant.SubmitFormAsync(url, new Dictionary<string, string>(), f => Handler(f, "Submit"));
+        Assert.Contains("Vul domein", (await incomplete.ParseAsync()).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Emails.Reader, "/Calls")]
+    [InlineData(Emails.CatalistiManager, "/Calls")]
+    [InlineData(Emails.Expert, "/Calls")]
+    [InlineData(Emails.Applicant, "/Calls/Edit")]
+    [InlineData(Emails.Officer, "/Review")]
+    [InlineData(Emails.Applicant, "/Review")]
+    [InlineData(Emails.Expert, "/Apply")]
+    [InlineData(Emails.Reader, "/Apply")]
+    public async Task Each_role_is_refused_the_pages_of_another(string email, string url)
+    {
+        var client = await app.SignedInAsync(email);
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Open_calls_are_public_and_applying_needs_a_sign_in()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await app.Anonymous().GetAsync("/OpenCalls")).StatusCode);
+        var apply = await app.Anonymous().GetAsync("/Apply");
+        Assert.Equal(HttpStatusCode.Redirect, apply.StatusCode);
+        Assert.StartsWith("/Account/Login", apply.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+}
