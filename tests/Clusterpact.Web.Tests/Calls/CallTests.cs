@@ -267,6 +267,20 @@ public sealed class CallTests(ClusterpactApp app)
         Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Closes", true)]
+    [InlineData("Title", false)]
+    [InlineData("Budget", true)]
+    [InlineData("Status", false)]
+    public async Task The_call_list_sorts_filters_and_lists_the_demo_calls(string sort, bool desc)
+    {
+        var officer = await app.SignedInAsync(Emails.Officer);
+        var list = await officer.GetDocumentAsync($"/Calls?sort={sort}&desc={desc.ToString().ToLowerInvariant()}");
+        Assert.Contains(list.QuerySelectorAll("[data-testid=calls] tbody a"), a => a.TextContent.Contains("circulaire bouw", StringComparison.Ordinal));
+        var filtered = await officer.GetDocumentAsync("/Calls?status=Decided&search=circulaire");
+        Assert.Single(filtered.QuerySelectorAll("[data-testid=calls] tbody a"));
+    }
+
     [Fact]
     public async Task Open_calls_are_public_and_applying_needs_a_sign_in()
     {

@@ -77,6 +77,16 @@ public sealed class DemoDataSeeder(ClusterpactDbContext db, UserManager<AppUser>
                 }
             }
             await db.SaveChangesAsync(ct);
+
+            var ids = await db.Users.ToDictionaryAsync(u => u.Email!, ct);
+            var (calls, applications, assignments, consensus) = DemoCalls.Build(clock.GetUtcNow(), ids["applicant@clusterpact.demo"].Id, ids["officer@clusterpact.demo"].Id,
+                ids["expert@clusterpact.demo"].Id, ids["expert2@clusterpact.demo"].Id, ids["expert2@clusterpact.demo"].AffiliationEnterpriseNumber);
+            db.Calls.AddRange(calls);
+            db.Applications.AddRange(applications);
+            db.ExpertAssignments.AddRange(assignments);
+            db.Consensus.AddRange(consensus);
+            db.StoredFiles.AddRange(applications.SelectMany(a => a.Attachments.Select(f => new Configurations.StoredFile { Id = f.Id, ApplicationId = a.Id, Content = DemoCalls.DemoPdf })));
+            await db.SaveChangesAsync(ct);
             log.LogInformation("Demo data loaded: {Clusters} clusters, {Organisations} organisations, {Memberships} memberships, {Projects} projects, {Users} users",
                 clusters.Count, organisations.Count, memberships.Count, projects.Count, DemoLogins.All.Count);
         }

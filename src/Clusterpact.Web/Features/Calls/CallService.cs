@@ -49,12 +49,15 @@ public sealed class CallService(ClusterpactDbContext db, CurrentUser user, TimeP
         }
         if (kind is { } k) query = query.Where(c => c.Kind == k);
         if (status is { } s) query = query.Where(c => c.Status == s);
-        var rows = query.Select(c => new CallRow(c.Id, c.TitleNl, c.TitleEn, c.Kind, c.Status, c.BudgetEur, c.OpensAt, c.ClosesAt,
-            db.Applications.Count(a => a.CallId == c.Id && a.Status != ApplicationStatus.Draft)));
+        // Calls are few (a handful a year): filter in SQL, sort and page the rows in memory.
+        var counts = await db.Applications.Where(a => a.Status != ApplicationStatus.Draft).GroupBy(a => a.CallId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var rows = (await query.ToListAsync(ct)).Select(c => new CallRow(c.Id, c.TitleNl, c.TitleEn, c.Kind, c.Status, c.BudgetEur, c.OpensAt, c.ClosesAt,
+            counts.GetValueOrDefault(c.Id)));
         rows = (sort, desc) switch
         {
-            (CallSort.Title, false) => rows.OrderBy(r => r.TitleNl),
-            (CallSort.Title, true) => rows.OrderByDescending(r => r.TitleNl),
+            (CallSort.Title, false) => rows.OrderBy(r => r.TitleNl, StringComparer.CurrentCultureIgnoreCase),
+            (CallSort.Title, true) => rows.OrderByDescending(r => r.TitleNl, StringComparer.CurrentCultureIgnoreCase),
             (CallSort.Budget, false) => rows.OrderBy(r => r.BudgetEur),
             (CallSort.Budget, true) => rows.OrderByDescending(r => r.BudgetEur),
             (CallSort.Status, false) => rows.OrderBy(r => r.Status).ThenByDescending(r => r.ClosesAt),
@@ -62,9 +65,10 @@ public sealed class CallService(ClusterpactDbContext db, CurrentUser user, TimeP
             (_, false) => rows.OrderBy(r => r.ClosesAt),
             _ => rows.OrderByDescending(r => r.ClosesAt),
         };
-        var total = await rows.CountAsync(ct);
+        var all = rows.ToList();
         var size = Paging.DefaultPageSize;
-        var items = await rows.Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        var total = all.Count;
+        var items = all.Skip((page - 1) * size).Take(size).ToList();
         return new Paged<CallRow>(items, page, size, total);
     }
 
