@@ -63,7 +63,7 @@ public sealed class PdfReport
         double[] widths = [ContentWidth * 0.35, ContentWidth * 0.65];
         foreach (var (key, value) in pairs)
         {
-            Row([key, value], widths, rightAligned: null, column => column == 0 ? BodyBoldStyle : BodyStyle, fill: null, ruled: false);
+            Row([key, value], widths, rightAligned: null, column => column == 0 ? BodyBoldStyle : BodyStyle, fill: null, ruled: false, onNewPage: null);
         }
 
         return Spacer(6);
@@ -83,13 +83,13 @@ public sealed class PdfReport
         }
 
         var widths = relative.Select(w => ContentWidth * w / relative.Sum()).ToArray();
-        void Header() => Row(headers, widths, rightAligned, _ => CellBoldStyle, HeaderFill, ruled: true);
+        void Header() => Row(headers, widths, rightAligned, _ => CellBoldStyle, HeaderFill, ruled: true, onNewPage: null);
         EnsureSpace(4 * CellStyle.LineHeight); // the header never stands alone at the bottom of a page
         Header();
         foreach (var row in rows)
         {
             if (row.Count != headers.Count) throw new ArgumentException($"A row has {row.Count} cells for {headers.Count} headers.");
-            if (Row(row, widths, rightAligned, _ => CellStyle, fill: null, ruled: true)) Header();
+            Row(row, widths, rightAligned, _ => CellStyle, fill: null, ruled: true, onNewPage: Header);
         }
 
         return Spacer(8);
@@ -153,13 +153,13 @@ public sealed class PdfReport
         return this;
     }
 
-    /// <summary>Draws one row of wrapped cells; true when it had to start a new page first.</summary>
-    private bool Row(IReadOnlyList<string> cells, double[] widths, IReadOnlyList<bool>? rightAligned,
-        Func<int, TextStyle> styleOf, PdfColor? fill, bool ruled)
+    /// <summary>Draws one row of wrapped cells, calling <paramref name="onNewPage"/> first if it starts a new page.</summary>
+    private void Row(IReadOnlyList<string> cells, double[] widths, IReadOnlyList<bool>? rightAligned,
+        Func<int, TextStyle> styleOf, PdfColor? fill, bool ruled, Action? onNewPage)
     {
         var wrapped = cells.Select((cell, i) => Wrap(cell, styleOf(i), widths[i] - (2 * CellPadding))).ToList();
         var height = wrapped.Select((lines, i) => lines.Count * styleOf(i).LineHeight).Max() + (2 * CellPadding);
-        var newPage = EnsureSpace(height);
+        if (EnsureSpace(height)) onNewPage?.Invoke();
         if (fill is { } color) _writer.FillRectangle(Page, Left, _y, ContentWidth, height, color);
         var x = Left;
         for (var i = 0; i < cells.Count; i++)
@@ -170,7 +170,6 @@ public sealed class PdfReport
 
         if (ruled) _writer.Line(Page, Left, _y + height, Right, _y + height, 0.5, Rule);
         _y += height;
-        return newPage;
     }
 
     /// <summary>Draws lines from <paramref name="top"/> down; with <paramref name="alignRightWithin"/>, flush right in that width.</summary>

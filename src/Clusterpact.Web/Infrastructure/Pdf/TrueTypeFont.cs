@@ -11,6 +11,9 @@ internal sealed class TrueTypeFont
     // The tables a PDF viewer needs of an embedded CIDFontType2 (ISO 32000-1, 9.9), plus cmap, OS/2 and name.
     private static readonly string[] KeptTables = ["OS/2", "cmap", "cvt ", "fpgm", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name", "prep"];
 
+    // Characters Liberation Sans lacks (U+2011 non-breaking hyphen) drawn with one it has; the text keeps the original.
+    private static readonly Dictionary<char, char> Lookalikes = new() { ['\u2011'] = '\u2010', ['\u2010'] = '-', ['\u2212'] = '-', ['\u202F'] = '\u00A0' };
+
     private readonly byte[] _data;
     private readonly Dictionary<string, (int Offset, int Length)> _tables = new(StringComparer.Ordinal);
     private readonly Dictionary<int, ushort> _glyphOfChar = [];
@@ -65,8 +68,9 @@ internal sealed class TrueTypeFont
         ReadUnicodeCmap();
     }
 
-    /// <summary>The glyph for a character; 0 (the .notdef box) when the font has none.</summary>
-    public ushort GlyphId(char c) => _glyphOfChar.GetValueOrDefault(c);
+    /// <summary>The glyph for a character, a lookalike's when the font lacks it, else 0 (the .notdef box).</summary>
+    public ushort GlyphId(char c) =>
+        _glyphOfChar.TryGetValue(c, out var glyph) ? glyph : Lookalikes.TryGetValue(c, out var similar) ? GlyphId(similar) : (ushort)0;
 
     /// <summary>Advance width in thousandths of the font size, the unit PDF widths use.</summary>
     public double Advance(ushort glyph) => _advances[glyph] * 1000.0 / UnitsPerEm;
