@@ -206,6 +206,20 @@ public sealed class CallTests(ClusterpactApp app)
         var decided = await applicant.GetDocumentAsync($"/Apply/{appId}");
         Assert.Contains("Toegekend onder voorwaarden", decided.QuerySelector("[data-testid=outcome]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("draagvlak uitzonderlijk", decided.Body!.TextContent, StringComparison.Ordinal);
+        // The decision letter opens as a PDF with the outcome, the conditions and the jury's agreed score.
+        var letter = await applicant.GetAsync($"/Apply/{appId}?handler=Letter");
+        Assert.Equal("application/pdf", letter.Content.Headers.ContentType!.MediaType);
+        var pdf = Path.Combine(Path.GetTempPath(), $"letter-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(pdf, await letter.Content.ReadAsByteArrayAsync());
+        try
+        {
+            var letterText = string.Join(' ', Pdf.PdfReportTests.Poppler("pdftotext", pdf, "-").Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries));
+            Assert.Contains("toe onder de voorwaarden", letterText, StringComparison.Ordinal);
+            Assert.Contains("Kmo-bereik jaarlijks rapporteren", letterText, StringComparison.Ordinal);
+            Assert.Contains("84,00", letterText, StringComparison.Ordinal);
+        }
+        finally { File.Delete(pdf); }
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/Apply/{appId}?handler=Letter")).StatusCode);
 
         // The agreement comes from the plan: a new network, two working years.
         var noAid = await officer.SubmitFormAsync($"/Calls/Application/{appId}", new Dictionary<string, string> { ["AgreementStart"] = "2027-01-01", ["DecisionReference"] = "HF-2027-IBN-TEST" }, f => Handler(f, "Agreement"));

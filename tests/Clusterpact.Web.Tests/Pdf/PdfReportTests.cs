@@ -93,7 +93,7 @@ public sealed class PdfReportTests : IDisposable
     }
 
     /// <summary>Runs a poppler-utils tool and returns what it printed; fails the test when the tool is missing.</summary>
-    private static string Poppler(string tool, params string[] arguments)
+    internal static string Poppler(string tool, params string[] arguments)
     {
         var executable = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
             .Select(folder => Path.Combine(folder, tool)).FirstOrDefault(File.Exists);

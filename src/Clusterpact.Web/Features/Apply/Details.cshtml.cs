@@ -73,6 +73,13 @@ public sealed class DetailsModel(ApplyService apply, IStringLocalizer<SharedReso
     public async Task<IActionResult> OnGetFileAsync(Guid id, Guid attachment, CancellationToken ct) =>
         await apply.FileAsync(id, attachment, ct) is { } file ? File(file.Content, file.Attachment.ContentType, file.Attachment.FileName) : NotFound();
 
+    /// <summary>The decision letter as a PDF, once the application is decided.</summary>
+    public async Task<IActionResult> OnGetLetterAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct) || App.Status != ApplicationStatus.Decided) return NotFound();
+        return File(Calls.DecisionLetter.Render(Call, App, View.Consensus, View.Ranked, text), "application/pdf", $"beslissing-{App.Reference}.pdf");
+    }
+
     public async Task<IActionResult> OnPostSaveAsync(Guid id, CancellationToken ct)
     {
         var years = new List<YearLine>();

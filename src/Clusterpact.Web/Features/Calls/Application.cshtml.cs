@@ -65,6 +65,13 @@ public sealed class ApplicationModel(CallService calls, AgreementFromApplication
     public async Task<IActionResult> OnGetFileAsync(Guid id, Guid attachment, CancellationToken ct) =>
         await calls.FileAsync(id, attachment, ct) is { } file ? File(file.Content, file.Attachment.ContentType, file.Attachment.FileName) : NotFound();
 
+    /// <summary>The decision letter as a PDF, once the application is decided.</summary>
+    public async Task<IActionResult> OnGetLetterAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct) || App.Status != ApplicationStatus.Decided) return NotFound();
+        return File(DecisionLetter.Render(Call, App, View.Consensus, View.Ranked, text), "application/pdf", $"beslissing-{App.Reference}.pdf");
+    }
+
     public async Task<IActionResult> OnPostEligibleAsync(Guid id, CancellationToken ct) => await RunAsync(id, await calls.MarkEligibleAsync(id, Version, Note, ct), ct);
 
     public async Task<IActionResult> OnPostIneligibleAsync(Guid id, CancellationToken ct) => await RunAsync(id, await calls.MarkIneligibleAsync(id, Version, Reasons, ct), ct);
