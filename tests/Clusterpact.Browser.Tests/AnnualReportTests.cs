@@ -6,22 +6,11 @@ namespace Clusterpact.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class AnnualReportTests(BrowserApp app)
 {
-    private async Task<IPage> SignInAsync(string email)
-    {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("E-mailadres").FillAsync(email);
-        await page.GetByLabel("Wachtwoord").FillAsync(DemoLogins.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Aanmelden" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + "/");
-        return page;
-    }
-
     [Fact]
     public async Task A_manager_submits_the_officer_returns_the_manager_corrects_and_the_kpi_chart_shows_the_new_value()
     {
         var year = DateTime.Today.Year - 1;
-        var manager = await SignInAsync("manager.catalisti@clusterpact.demo");
+        var manager = await app.SignInAsync("manager.catalisti@clusterpact.demo");
         await manager.GotoAsync($"/Reports?year={year}");
         await manager.GetByRole(AriaRole.Row).Filter(new() { HasText = "Catalisti" }).GetByRole(AriaRole.Link, new() { Name = "Openen" }).ClickAsync();
         await manager.GetByLabel("Extra VTE").FillAsync("30");
@@ -30,7 +19,7 @@ public sealed class AnnualReportTests(BrowserApp app)
         await Assertions.Expect(manager.GetByTestId("report-status")).ToHaveTextAsync("Ingediend");
         var reportUrl = manager.Url;
 
-        var officer = await SignInAsync("officer@clusterpact.demo");
+        var officer = await app.SignInAsync("officer@clusterpact.demo");
         await officer.GotoAsync(reportUrl);
         await officer.GetByLabel("Opmerkingen").FillAsync("Onderbouw de extra VTE per lid.");
         await officer.GetByRole(AriaRole.Button, new() { Name = "Terugsturen met opmerkingen" }).ClickAsync();

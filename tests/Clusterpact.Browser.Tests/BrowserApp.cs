@@ -51,6 +51,18 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A new page signed in through the login form as a demo user.</summary>
+    public async Task<IPage> SignInAsync(string email)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("E-mailadres").FillAsync(email);
+        await page.GetByLabel("Wachtwoord").FillAsync(Clusterpact.Web.Data.Seed.DemoLogins.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Aanmelden" }).ClickAsync();
+        await page.WaitForURLAsync(BaseUrl + "/");
+        return page;
+    }
+
     async Task IAsyncLifetime.DisposeAsync()
     {
         if (Browser is not null) await Browser.CloseAsync();

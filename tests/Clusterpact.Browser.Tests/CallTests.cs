@@ -12,24 +12,13 @@ namespace Clusterpact.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class CallTests(BrowserApp app)
 {
-    private async Task<IPage> SignInAsync(string email)
-    {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("E-mailadres").FillAsync(email);
-        await page.GetByLabel("Wachtwoord").FillAsync(DemoLogins.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Aanmelden" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + "/");
-        return page;
-    }
-
     private static string Local(DateTimeOffset instant) => BrusselsTime.ToLocal(instant).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task A_small_call_runs_from_publication_to_decision()
     {
         const string title = "Oproep bedrijfsnetwerken (browsertest)";
-        var officer = await SignInAsync("officer@clusterpact.demo");
+        var officer = await app.SignInAsync("officer@clusterpact.demo");
         await officer.GotoAsync("/Calls/Edit");
         await officer.GetByLabel("Titel (Nederlands)").FillAsync(title);
         await officer.GetByLabel("Titel (Engels)").FillAsync("Business networks call (browser test)");
@@ -45,7 +34,7 @@ public sealed class CallTests(BrowserApp app)
         await Assertions.Expect(officer.GetByTestId("call-status")).ToHaveTextAsync("Gepubliceerd");
         var callId = Guid.Parse(officer.Url.Split('/').Last());
 
-        var applicant = await SignInAsync("applicant@clusterpact.demo");
+        var applicant = await app.SignInAsync("applicant@clusterpact.demo");
         await applicant.GotoAsync($"/OpenCalls/{callId}");
         await applicant.GetByRole(AriaRole.Link, new() { Name = "Aanvraag starten" }).ClickAsync();
         await Assertions.Expect(applicant.GetByLabel("Aanvrager")).ToHaveValueAsync("Vlaamse Waterstofcluster vzw");
@@ -72,7 +61,7 @@ public sealed class CallTests(BrowserApp app)
         await Assertions.Expect(officer.GetByTestId("application-status")).ToHaveTextAsync("In beoordeling");
         var applicationUrl = officer.Url;
 
-        var expert = await SignInAsync("expert@clusterpact.demo");
+        var expert = await app.SignInAsync("expert@clusterpact.demo");
         await expert.GotoAsync("/Review");
         await expert.GetByRole(AriaRole.Row).Filter(new() { HasText = title }).GetByRole(AriaRole.Link).ClickAsync();
         await expert.GetByLabel("Nee, ik heb geen belangenconflict").CheckAsync();
