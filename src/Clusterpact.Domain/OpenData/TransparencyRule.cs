@@ -1,0 +1,81 @@
+namespace Clusterpact.Domain.OpenData;
+
+/// <summary>
+/// Which individual aid awards must be published (GBER art. 9(1)(c)): those whose aid element EXCEEDS the threshold.
+/// The regulation says "exceeding EUR 100 000" (Dutch text: "van meer dan 100 000 EUR"), so an award of exactly
+/// the threshold need not be published. EUR 100,000 since Regulation (EU) 2023/1315 (in force 1 July 2023);
+/// EUR 500,000 in Regulation (EU) No 651/2014 as adopted, published from 1 July 2016 (art. 9(6) of that text).
+/// </summary>
+/// <param name="ThresholdEur">Defaults to the EUR 100,000 of the 2023 amendment.</param>
+/// <param name="EffectiveFrom">First granting date the rule applies to; the default applies to every date.</param>
+/// <param name="Source">Shown next to the listing.</param>
+public sealed record TransparencyRule(decimal ThresholdEur = TransparencyRule.DefaultThresholdEur, DateOnly EffectiveFrom = default, string Source = TransparencyRule.DefaultSource)
+{
+    public const decimal DefaultThresholdEur = 100_000m;
+    public const string DefaultSource = "GBER (Reg. 651/2014) art. 9(1)(c) as amended by Reg. (EU) 2023/1315";
+
+    /// <summary>GBER art. 9(4): publication within six months of the granting date.</summary>
+    public const int PublicationMonths = 6;
+
+    public static TransparencyRule Gber2014 { get; } = new(500_000m, new DateOnly(2016, 7, 1), "GBER (Reg. 651/2014) art. 9(1)(c) and 9(6), text of 2014");
+    public static TransparencyRule Gber2023 { get; } = new(100_000m, new DateOnly(2023, 7, 1), DefaultSource);
+
+    public bool MustPublish(decimal aidElementEur) => aidElementEur > ThresholdEur;
+
+    /// <summary>The awards this rule requires to be published, after <see cref="Aggregate"/>, by date then beneficiary.</summary>
+    public IReadOnlyList<AidAward> SelectPublishable(IEnumerable<AidAward> awards) =>
+        Order(Aggregate(awards).Where(a => MustPublish(a.AidElementEur)));
+
+    /// <summary>The date by which the award must be in the Transparency Award Module (art. 9(4)).</summary>
+    public static DateOnly PublishBy(AidAward award) => award.GrantedOn.AddMonths(PublicationMonths);
+
+    /// <summary>
+    /// Our reading of "individual aid award": the aid conferred on one beneficiary by one granting act. Lines that
+    /// share the beneficiary (enterprise number), the aid measure, the granting date, the instrument and the objective
+    /// come from one act (a 3-year support agreement recorded as three agreement years, a project whose aid is split
+    /// over budget lines) and count as one award of their sum (the threshold is tested on the sum). Awards granted on
+    /// different dates, under different measures or to different enterprises stay separate: each is its own act.
+    /// Splitting one decision over several dates to stay under the threshold is not detectable from data; that is
+    /// for the agency's state-aid check. The merged award keeps the fields of the line with the smallest reference
+    /// (ordinal), so its id stays stable, and spans the earliest planned start to the latest planned end.
+    /// </summary>
+    public static IReadOnlyList<AidAward> Aggregate(IEnumerable<AidAward> awards) =>
+        awards
+            .GroupBy(a => (a.BeneficiaryId.Digits, a.AidMeasureReference, a.GrantedOn, a.Instrument, a.Objective))
+            .Select(g =>
+            {
+                var parts = g.OrderBy(a => a.Reference, StringComparer.Ordinal).ToList();
+                if (parts.Count == 1) return parts[0];
+                return parts[0] with
+                {
+                    AidElementEur = parts.Sum(a => a.AidElementEur),
+                    PlannedStart = parts.Min(a => a.PlannedStart),
+                    PlannedEnd = parts.Max(a => a.PlannedEnd),
+                };
+            })
+            .ToList();
+
+    internal static IReadOnlyList<AidAward> Order(IEnumerable<AidAward> awards) =>
+        awards.OrderBy(a => a.GrantedOn).ThenBy(a => a.BeneficiaryName, StringComparer.Ordinal).ThenBy(a => a.Reference, StringComparer.Ordinal).ToList();
+}
+
+/// <summary>
+/// The transparency thresholds over time: the rule in force on an award's granting date decides. GBER runs to
+/// 31 December 2026; a successor's threshold is added here as a new dated rule, not by editing the old ones.
+/// </summary>
+public sealed class TransparencyRuleSet(IEnumerable<TransparencyRule> rules)
+{
+    private readonly IReadOnlyList<TransparencyRule> _rules = rules.OrderBy(r => r.EffectiveFrom).ToList();
+
+    public static TransparencyRuleSet Default { get; } = new([TransparencyRule.Gber2014, TransparencyRule.Gber2023]);
+
+    public IReadOnlyList<TransparencyRule> Rules => _rules;
+
+    /// <summary>The latest rule in effect on the date; null before any (no individual publication before 1 July 2016).</summary>
+    public TransparencyRule? InForce(DateOnly grantedOn) => _rules.LastOrDefault(r => r.EffectiveFrom <= grantedOn);
+
+    public bool MustPublish(AidAward award) => InForce(award.GrantedOn) is { } rule && rule.MustPublish(award.AidElementEur);
+
+    public IReadOnlyList<AidAward> SelectPublishable(IEnumerable<AidAward> awards) =>
+        TransparencyRule.Order(TransparencyRule.Aggregate(awards).Where(MustPublish));
+}
