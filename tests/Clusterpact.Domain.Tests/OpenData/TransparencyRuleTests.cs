@@ -1,0 +1,105 @@
+using Clusterpact.Domain.OpenData;
+using static Clusterpact.Domain.Tests.OpenData.OpenDataFixtures;
+
+namespace Clusterpact.Domain.Tests.OpenData;
+
+public sealed class TransparencyRuleTests
+{
+    // GBER art. 9(1)(c): "each individual aid award exceeding EUR 100 000": exactly the threshold is not above it.
+    [Theory]
+    [InlineData("99999.99", false)]
+    [InlineData("100000.00", false)]
+    [InlineData("100000.01", true)]
+    [InlineData("150000", true)]
+    public void Awards_exceeding_EUR_100000_must_be_published(string amount, bool published)
+    {
+        var aid = decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture);
+        var rule = new TransparencyRule();
+        Assert.Equal(100_000m, rule.ThresholdEur);
+        Assert.Equal(published, rule.MustPublish(aid));
+        Assert.Equal(published ? 1 : 0, rule.SelectPublishable([Award(aid)]).Count);
+    }
+
+    [Fact]
+    public void The_threshold_is_a_parameter()
+    {
+        var old = new TransparencyRule(500_000m);
+        Assert.False(old.MustPublish(500_000m));
+        Assert.True(old.MustPublish(500_000.01m));
+        Assert.False(old.MustPublish(150_000m));
+    }
+
+    [Fact]
+    public void The_rule_in_force_on_the_granting_date_decides()
+    {
+        var rules = TransparencyRuleSet.Default;
+        Assert.Null(rules.InForce(new DateOnly(2016, 6, 30)));
+        Assert.Equal(500_000m, rules.InForce(new DateOnly(2016, 7, 1))!.ThresholdEur);
+        Assert.Equal(500_000m, rules.InForce(new DateOnly(2023, 6, 30))!.ThresholdEur);
+        Assert.Equal(100_000m, rules.InForce(new DateOnly(2023, 7, 1))!.ThresholdEur);
+
+        Assert.False(rules.MustPublish(Award(10_000_000m, on: new DateOnly(2016, 6, 30))));
+        Assert.True(rules.MustPublish(Award(500_000.01m, on: new DateOnly(2016, 7, 1))));
+        Assert.False(rules.MustPublish(Award(200_000m, on: new DateOnly(2023, 6, 30))));
+        Assert.True(rules.MustPublish(Award(200_000m, on: new DateOnly(2023, 7, 1))));
+    }
+
+    [Fact]
+    public void Lines_of_one_granting_act_count_as_one_award_of_their_sum()
+    {
+        // A support agreement recorded as three agreement years of 40,000 each, all granted by one decision.
+        var lines = new[] { Award(40_000m, "agr-7-y2"), Award(40_000m, "agr-7-y1"), Award(40_000m, "agr-7-y3") };
+        Assert.All(lines, l => Assert.False(new TransparencyRule().MustPublish(l.AidElementEur)));
+
+        var merged = Assert.Single(TransparencyRule.Aggregate(lines));
+        Assert.Equal(120_000m, merged.AidElementEur);
+        Assert.Equal("agr-7-y1", merged.Reference);
+
+        var published = Assert.Single(new TransparencyRule().SelectPublishable(lines));
+        Assert.Equal(120_000m, published.AidElementEur);
+    }
+
+    [Fact]
+    public void Awards_on_other_dates_under_other_measures_or_to_other_enterprises_stay_separate()
+    {
+        var otherDate = new[] { Award(60_000m, "a"), Award(60_000m, "b", on: new DateOnly(2024, 3, 2)) };
+        var otherMeasure = new[] { Award(60_000m, "a"), Award(60_000m, "b", measure: "SA.54321") };
+        var otherEnterprise = new[] { Award(60_000m, "a"), Award(60_000m, "b", number: Kbo(4_031_708)) };
+
+        foreach (var set in new[] { otherDate, otherMeasure, otherEnterprise })
+        {
+            Assert.Equal(2, TransparencyRule.Aggregate(set).Count);
+            Assert.Empty(new TransparencyRule().SelectPublishable(set));
+        }
+    }
+
+    [Fact]
+    public void A_merged_award_spans_the_planned_dates_of_its_lines()
+    {
+        var early = Award(60_000m, "a") with { PlannedStart = new DateOnly(2024, 1, 1), PlannedEnd = new DateOnly(2024, 12, 31) };
+        var late = Award(60_000m, "b") with { PlannedStart = new DateOnly(2025, 1, 1), PlannedEnd = new DateOnly(2026, 12, 31) };
+        var merged = Assert.Single(TransparencyRule.Aggregate([late, early]));
+        Assert.Equal((new DateOnly(2024, 1, 1), new DateOnly(2026, 12, 31)), (merged.PlannedStart!.Value, merged.PlannedEnd!.Value));
+    }
+
+    [Fact]
+    public void The_listing_runs_by_granting_date_then_beneficiary()
+    {
+        var awards = new[]
+        {
+            Award(200_000m, "c", on: new DateOnly(2024, 5, 1), name: "VIL vzw", number: Kbo(4_031_708)),
+            Award(200_000m, "b", on: new DateOnly(2024, 5, 1), name: "Flux50 vzw", number: Kbo(4_031_709)),
+            Award(200_000m, "a", on: new DateOnly(2024, 1, 1)),
+        };
+        Assert.Equal(["a", "b", "c"], new TransparencyRule().SelectPublishable(awards).Select(a => a.Reference));
+    }
+
+    [Theory]
+    [InlineData("2024-03-01", "2024-09-01")]
+    [InlineData("2024-08-31", "2025-02-28")]
+    public void Publication_is_due_six_months_after_granting(string granted, string due)
+    {
+        var award = Award(on: DateOnly.Parse(granted, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture), TransparencyRule.PublishBy(award));
+    }
+}
