@@ -39,7 +39,7 @@ public sealed class ScenarioProjection
     /// <summary>The parameters the projection was computed from.</summary>
     public BudgetScenario Scenario { get; }
 
-    public string Name => Scenario.Name;
+    public string Name => Scenario.Name.Trim();
     public GreenPaperScenario Basis => Scenario.Basis;
     public int FirstYear => Scenario.FirstYear;
     public int LastYear => Scenario.LastYear;
