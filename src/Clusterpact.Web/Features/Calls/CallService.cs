@@ -158,13 +158,13 @@ public sealed class CallService(ClusterpactDbContext db, CurrentUser user, TimeP
         var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == app.CallId, ct);
         var panel = await db.ExpertAssignments.AsNoTracking().Where(a => a.ApplicationId == app.Id).ToListAsync(ct);
         var consensus = await db.Consensus.AsNoTracking().SingleOrDefaultAsync(c => c.ApplicationId == app.Id, ct);
-        var expertRole = await db.Roles.Where(r => r.Name == Roles.ExternalExpert).Select(r => r.Id).SingleAsync(ct);
-        var experts = (await db.Users.AsNoTracking().Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == expertRole))
+        var experts = (await ActiveExperts()
             .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, u.Affiliation }).ToListAsync(ct))
             .Select(u => (u.Id, u.DisplayName, u.Affiliation)).ToList();
         var peopleIds = app.History.Select(h => h.By).Concat(panel.Select(p => p.ExpertId)).Concat(consensus?.Scores.Select(s => s.RecordedBy) ?? []).Distinct().ToList();
-        var people = await db.Users.AsNoTracking().Where(u => peopleIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        var affiliations = await db.Users.AsNoTracking().Where(u => peopleIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Affiliation, ct);
+        var users = await db.Users.AsNoTracking().Where(u => peopleIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.Affiliation }).ToListAsync(ct);
+        var people = users.ToDictionary(u => u.Id, u => u.DisplayName);
+        var affiliations = users.ToDictionary(u => u.Id, u => u.Affiliation);
         var ranking = app.Status is ApplicationStatus.UnderReview or ApplicationStatus.Decided ? await RankAsync(call, ct) : null;
         return new AgencyApplicationView(call, app,
             panel.OrderBy(p => people.GetValueOrDefault(p.ExpertId)).Select(p => new AssignmentView(p, people.GetValueOrDefault(p.ExpertId, "?"), affiliations.GetValueOrDefault(p.ExpertId))).ToList(),
@@ -202,8 +202,7 @@ public sealed class CallService(ClusterpactDbContext db, CurrentUser user, TimeP
         if (!user.IsAgencyStaff) return CommandOutcome.Forbidden;
         var app = await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == applicationId && a.Status != ApplicationStatus.Draft, ct);
         if (app is null) return CommandOutcome.NotFound;
-        var expertRole = await db.Roles.Where(r => r.Name == Roles.ExternalExpert).Select(r => r.Id).SingleAsync(ct);
-        var expert = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == expertId && u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == expertRole), ct);
+        var expert = await ActiveExperts().SingleOrDefaultAsync(u => u.Id == expertId, ct);
         if (expert is null) return CommandOutcome.Invalid("ExpertId", "Expert.Unknown");
         if (await db.ExpertAssignments.AnyAsync(a => a.ApplicationId == applicationId && a.ExpertId == expertId, ct)) return CommandOutcome.Invalid("ExpertId", "Expert.AlreadyAssigned");
         var assigned = ExpertAssignment.Assign(app, expertId, null, expert.AffiliationEnterpriseNumber);
@@ -212,6 +211,10 @@ public sealed class CallService(ClusterpactDbContext db, CurrentUser user, TimeP
         await db.SaveChangesAsync(ct);
         return CommandOutcome.Ok(0);
     }
+
+    /// <summary>Active users with the external-expert role: who may be assigned.</summary>
+    private IQueryable<AppUser> ActiveExperts() =>
+        db.Users.AsNoTracking().Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.ExternalExpert)));
 
     /// <summary>Takes an expert off an application: only before they scored, so no judgement disappears from the record.</summary>
     public async Task<CommandOutcome> UnassignAsync(Guid applicationId, Guid assignmentId, CancellationToken ct)
