@@ -281,6 +281,31 @@ public sealed class CallTests(ClusterpactApp app)
         Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Criteria_come_back_in_the_order_the_officer_wrote_them()
+    {
+        var officer = await app.SignedInAsync(Emails.Officer);
+        var now = DateTimeOffset.UtcNow;
+        string[] codes = ["Z9", "A1", "M5", "B2", "Y8", "C3"];
+        var form = new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "SpearheadCluster", ["Input.TitleNl"] = "Oproep volgorde (HTTP-test)", ["Input.TitleEn"] = "Order call", ["Input.BudgetEur"] = "100.000,00",
+            ["Input.OpensLocal"] = Local(now.AddDays(-1)), ["Input.ClosesLocal"] = Local(now.AddDays(7)), ["Input.ScaleMin"] = "0", ["Input.ScaleMax"] = "10",
+        };
+        for (var i = 0; i < codes.Length; i++)
+        {
+            form[$"Input.Criteria[{i}].Code"] = codes[i];
+            form[$"Input.Criteria[{i}].NameNl"] = "Criterium " + codes[i];
+            form[$"Input.Criteria[{i}].NameEn"] = "Criterion " + codes[i];
+            form[$"Input.Criteria[{i}].Weight"] = i < 4 ? "15" : "20";
+        }
+        var created = await officer.SubmitFormAsync("/Calls/Edit", form);
+        var details = await officer.GetDocumentAsync(created.Headers.Location!.OriginalString);
+        var shown = details.QuerySelectorAll("table").First(t => t.TextContent.Contains("Criterium Z9", StringComparison.Ordinal))
+            .QuerySelectorAll("tbody tr td:first-child").Select(td => td.TextContent.Trim());
+        Assert.Equal(codes, shown);
+    }
+
     [Theory]
     [InlineData("Closes", true)]
     [InlineData("Title", false)]

@@ -6,7 +6,7 @@ namespace Clusterpact.Web.Data.Configurations;
 
 /// <summary>
 /// Calls, applications and the jury. Rows of owned lists that the domain replaces as a whole (criteria, members, year
-/// plans, scores) get a generated row id, so replacing a list is a delete and an insert that the audit trail shows.
+/// plans, scores) get a generated row id (<see cref="OrderedRowId"/>, so they load in the order written), and replacing a list is a delete and an insert that the audit trail shows.
 /// </summary>
 internal sealed class CallConfiguration : IEntityTypeConfiguration<Call>
 {
@@ -29,7 +29,7 @@ internal sealed class CallConfiguration : IEntityTypeConfiguration<Call>
         {
             x.ToTable("call_criteria");
             x.WithOwner().HasForeignKey("CallId");
-            x.Property<Guid>("RowId").ValueGeneratedOnAdd();
+            x.Property<Guid>("RowId").HasValueGenerator<OrderedRowId>();
             x.HasKey("RowId");
             x.Property(y => y.Code).HasMaxLength(20);
             x.Property(y => y.NameNl).HasMaxLength(200);
@@ -40,7 +40,7 @@ internal sealed class CallConfiguration : IEntityTypeConfiguration<Call>
         {
             x.ToTable("call_documents");
             x.WithOwner().HasForeignKey("CallId");
-            x.Property<Guid>("RowId").ValueGeneratedOnAdd();
+            x.Property<Guid>("RowId").HasValueGenerator<OrderedRowId>();
             x.HasKey("RowId");
             x.Property(y => y.Code).HasMaxLength(40);
             x.Property(y => y.NameNl).HasMaxLength(200);
@@ -79,7 +79,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         {
             x.ToTable("application_members");
             x.WithOwner().HasForeignKey("ApplicationId");
-            x.Property<Guid>("RowId").ValueGeneratedOnAdd();
+            x.Property<Guid>("RowId").HasValueGenerator<OrderedRowId>();
             x.HasKey("RowId");
             x.Property(y => y.Name).HasMaxLength(200);
             x.Property(y => y.EnterpriseNumber).HasMaxLength(10);
@@ -90,7 +90,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         {
             x.ToTable("application_years");
             x.WithOwner().HasForeignKey("ApplicationId");
-            x.Property<Guid>("RowId").ValueGeneratedOnAdd();
+            x.Property<Guid>("RowId").HasValueGenerator<OrderedRowId>();
             x.HasKey("RowId");
             x.Property(y => y.BudgetEur).HasPrecision(18, 2);
             x.Property(y => y.CofinancingEur).HasPrecision(18, 2);
@@ -112,7 +112,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         {
             x.ToTable("application_history");
             x.WithOwner().HasForeignKey("ApplicationId");
-            x.Property<Guid>("RowId").ValueGeneratedOnAdd();
+            x.Property<Guid>("RowId").HasValueGenerator<OrderedRowId>();
             x.HasKey("RowId");
             x.Property(y => y.From).HasConversion<string>().HasMaxLength(20);
             x.Property(y => y.To).HasConversion<string>().HasMaxLength(20);
@@ -140,7 +140,7 @@ internal sealed class ExpertAssignmentConfiguration : IEntityTypeConfiguration<E
         {
             x.ToTable("expert_conflict_flags");
             x.WithOwner().HasForeignKey("AssignmentId");
-            x.Property<Guid>("RowId").ValueGeneratedOnAdd();
+            x.Property<Guid>("RowId").HasValueGenerator<OrderedRowId>();
             x.HasKey("RowId");
             x.Property(y => y.Reason).HasConversion<string>().HasMaxLength(40);
             x.Property(y => y.EnterpriseNumber).HasMaxLength(10);
@@ -150,7 +150,7 @@ internal sealed class ExpertAssignmentConfiguration : IEntityTypeConfiguration<E
         {
             x.ToTable("expert_scores");
             x.WithOwner().HasForeignKey("AssignmentId");
-            x.Property<Guid>("RowId").ValueGeneratedOnAdd();
+            x.Property<Guid>("RowId").HasValueGenerator<OrderedRowId>();
             x.HasKey("RowId");
             x.Property(y => y.CriterionCode).HasMaxLength(20);
             x.Property(y => y.Value).HasPrecision(9, 2);
@@ -173,7 +173,7 @@ internal sealed class ConsensusConfiguration : IEntityTypeConfiguration<Consensu
         {
             x.ToTable("consensus_scores");
             x.WithOwner().HasForeignKey("ConsensusId");
-            x.Property<Guid>("RowId").ValueGeneratedOnAdd();
+            x.Property<Guid>("RowId").HasValueGenerator<OrderedRowId>();
             x.HasKey("RowId");
             x.Property(y => y.CriterionCode).HasMaxLength(20);
             x.Property(y => y.Value).HasPrecision(9, 2);
