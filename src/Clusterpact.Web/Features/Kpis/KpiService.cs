@@ -85,7 +85,7 @@ public sealed class KpiService(ClusterpactDbContext db, ClusterAccess access, Ti
 
     public sealed record ClusterKpiRow(Guid ClusterId, string Name, KpiValue Value)
     {
-        public bool? MetTarget(KpiDefinition kpi) => Value.Actual is { } a && Value.Target is { } t ? (kpi.HigherIsBetter ? a >= t : a <= t) : null;
+        public bool? MetTarget(KpiDefinition kpi) => Domain.Reporting.TargetCheck.Met(kpi, Value.Actual, Value.Target);
     }
 
     /// <summary>
