@@ -89,6 +89,16 @@ public sealed class SupportAgreement : IAuditable
     }
 
     /// <summary>The last day operating aid may run for a cluster whose aid began on <paramref name="firstOperatingAidDay"/> (GBER art. 27: 10 years).</summary>
+    /// <summary>
+    /// A cluster's window of operating aid over all its agreements: the first day of aid under any of them and the last
+    /// day allowed by the rule in force on that first day (null without agreements or without a rule).
+    /// </summary>
+    public static (DateOnly FirstAidDay, DateOnly LastAllowedDay)? AidWindow(IEnumerable<SupportAgreement> clusterAgreements, ClusterType type, FundingRuleSet rules)
+    {
+        var first = clusterAgreements.SelectMany(a => a.Terms).Select(t => (DateOnly?)t.Start).Min();
+        return first is { } f && rules.InForce(type, f) is { } rule ? (f, LastAllowedDay(f, rule.MaxOperatingAidYears)) : null;
+    }
+
     public static DateOnly LastAllowedDay(DateOnly firstOperatingAidDay, int maxYears) => firstOperatingAidDay.AddYears(maxYears).AddDays(-1);
 
     /// <summary>Whole years and days left of operating aid on a date; zero when the limit has passed.</summary>

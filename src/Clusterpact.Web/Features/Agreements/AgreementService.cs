@@ -34,14 +34,9 @@ public sealed class AgreementService(ClusterpactDbContext db, ClusterAccess acce
         var agreements = await db.SupportAgreements.AsNoTracking().Where(a => a.ClusterId == clusterId).ToListAsync(ct);
         var views = agreements.OrderBy(a => a.Terms.Min(t => t.Start)).Select(a => new AgreementView(a.Id, a.Version, a.Terms.OrderBy(t => t.Start).ToList(), a.Amendments.ToList(), a.End)).ToList();
         var first = views.SelectMany(v => v.Terms).Select(t => (DateOnly?)t.Start).Min();
-        DateOnly? last = null;
-        var (years, days) = (0, 0);
+        var last = SupportAgreement.AidWindow(agreements, cluster.Type, await RulesAsync(ct))?.LastAllowedDay;
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
-        if (first is { } f && (await RulesAsync(ct)).InForce(cluster.Type, f) is { } rule)
-        {
-            last = SupportAgreement.LastAllowedDay(f, rule.MaxOperatingAidYears);
-            (years, days) = SupportAgreement.TimeLeft(today, last.Value);
-        }
+        var (years, days) = last is { } lastDay ? SupportAgreement.TimeLeft(today, lastDay) : (0, 0);
         return new ClusterAgreements(clusterId, views, first, last, years, days,
             last is { } l && SupportAgreement.ReachesLimitWithin(today, l, LimitWarningMonths), user.IsAgencyStaff);
     }

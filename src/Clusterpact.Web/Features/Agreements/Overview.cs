@@ -50,10 +50,8 @@ public sealed class AgreementOverview(ClusterpactDbContext db, ClusterAccess acc
         foreach (var c in clusters)
         {
             var own = all.Where(a => a.ClusterId == c.Id).ToList();
-            var terms = own.SelectMany(a => a.Terms).ToList();
             DateOnly? end = own.Count == 0 ? null : own.Max(a => a.End);
-            DateOnly? first = terms.Count == 0 ? null : terms.Min(t => t.Start);
-            DateOnly? last = first is { } f && rules.InForce(c.Type, f) is { } rule ? SupportAgreement.LastAllowedDay(f, rule.MaxOperatingAidYears) : null;
+            var last = SupportAgreement.AidWindow(own, c.Type, rules)?.LastAllowedDay;
             var (yl, dl) = last is { } l ? SupportAgreement.TimeLeft(today, l) : (0, 0);
             var flagged = last is { } l2 && SupportAgreement.ReachesLimitWithin(today, l2, AgreementService.LimitWarningMonths);
             var ownYears = years.Where(y => own.Any(a => a.Id == y.AgreementId)).ToList();

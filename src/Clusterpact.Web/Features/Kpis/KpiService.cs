@@ -1,12 +1,14 @@
 using Clusterpact.Domain.Kpis;
 using Clusterpact.Domain.Members;
 using Clusterpact.Domain.Projects;
+using Clusterpact.Domain.Reporting;
 using Clusterpact.Domain.Reports;
 using Clusterpact.Domain.Surveys;
 using Clusterpact.Web.Data;
 using Clusterpact.Web.Features.Clusters;
 using Clusterpact.Web.Features.Projects;
 using Clusterpact.Web.Infrastructure.Auth;
+using Clusterpact.Web.Infrastructure.Formatting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Clusterpact.Web.Features.Kpis;
@@ -44,22 +46,28 @@ public sealed class KpiService(ClusterpactDbContext db, ClusterAccess access, Ti
         return list.Select(p => ProjectQueries.Facts(p, partners)).ToList();
     }
 
-    private sealed record Sources(KpiInputs Inputs, List<AnnualReport> Reports, List<KpiTarget> Targets, Dictionary<(Guid Cluster, int Year), decimal> SurveyShares);
+    private sealed record Sources(KpiInputs Inputs, List<AnnualReport> Reports, List<KpiTarget> Targets, Dictionary<(Guid Cluster, int Year), decimal> SurveyShares, DateTimeOffset? AsOf);
 
-    private async Task<Sources> SourcesAsync(Guid? clusterId, CancellationToken ct)
+    /// <summary>
+    /// Where the values come from. With <paramref name="asOf"/>, only what was known at that instant counts: reports
+    /// submitted by then (accepted if the agency had accepted them by then) and surveys closed by then.
+    /// </summary>
+    private async Task<Sources> SourcesAsync(Guid? clusterId, CancellationToken ct, DateTimeOffset? asOf = null)
     {
         var reports = await db.AnnualReports.AsNoTracking().Where(r => clusterId == null || r.ClusterId == clusterId)
             .Where(r => r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Accepted || r.Status == ReportStatus.Returned).ToListAsync(ct);
+        if (asOf is { } at) reports = reports.Where(r => AsOf.SubmittedBy(r, at)).ToList();
         var targets = await db.KpiTargets.AsNoTracking().Where(t => clusterId == null || t.ClusterId == clusterId).ToListAsync(ct);
         var shares = new Dictionary<(Guid, int), decimal>();
+        var closedBy = asOf is { } a ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(a, Format.Brussels).Date) : DateOnly.MaxValue;
         foreach (var survey in await db.Surveys.AsNoTracking().Where(s => s.Status == SurveyStatus.Closed).ToListAsync(ct))
         {
-            if (survey.Questions.All(q => q.KpiCode != Survey.CompetitivenessKpi)) continue;
+            if (survey.Questions.All(q => q.KpiCode != Survey.CompetitivenessKpi) || survey.ClosedOn > closedBy) continue;
             var responses = await db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == survey.Id && (clusterId == null || r.ClusterId == clusterId)).ToListAsync(ct);
             foreach (var group in responses.GroupBy(r => r.ClusterId).Where(g => SurveyResults.CanShow(g.Count())))
                 if (SurveyResults.KpiValue(survey, Survey.CompetitivenessKpi, group) is { } v) shares[(group.Key, survey.Year)] = v;
         }
-        return new Sources(await InputsAsync(ct), reports, targets, shares);
+        return new Sources(await InputsAsync(ct), reports, targets, shares, asOf);
     }
 
     private static KpiValue ValueOf(KpiDefinition kpi, Guid clusterId, int year, Sources s)
@@ -71,7 +79,8 @@ public sealed class KpiService(ClusterpactDbContext db, ClusterAccess access, Ti
             return new KpiValue(year, share, target?.Target, target?.Baseline, KpiValueOrigin.Survey);
         var report = s.Reports.FirstOrDefault(r => r.ClusterId == clusterId && r.Year == year);
         var value = report?.ValueOf(kpi.Code);
-        var origin = value is null ? KpiValueOrigin.None : report!.Status == ReportStatus.Accepted ? KpiValueOrigin.Accepted : KpiValueOrigin.Reported;
+        var accepted = report is not null && (s.AsOf is { } at ? AsOf.AcceptedBy(report, at) : report.Status == ReportStatus.Accepted);
+        var origin = value is null ? KpiValueOrigin.None : accepted ? KpiValueOrigin.Accepted : KpiValueOrigin.Reported;
         return new KpiValue(year, value, target?.Target, target?.Baseline, origin);
     }
 
@@ -106,9 +115,31 @@ public sealed class KpiService(ClusterpactDbContext db, ClusterAccess access, Ti
     {
         var s = await SourcesAsync(null, ct);
         var clusterIds = await db.Clusters.AsNoTracking().Select(c => c.Id).ToListAsync(ct);
-        return Years.Select(y => (y, kpi.Source == KpiSource.Computed
-            ? KpiCalculator.Compute(kpi.Code, y, s.Inputs)
-            : KpiCalculator.Aggregate(kpi, clusterIds.Select(c => ValueOf(kpi, c, y, s).Actual)))).ToList();
+        return Years.Select(y => (y, ProgrammeValue(kpi, y, s, clusterIds))).ToList();
+    }
+
+    /// <summary>The programme's value: computed over the programme for a computed KPI, combined by the KPI's rule for a reported one.</summary>
+    private static decimal? ProgrammeValue(KpiDefinition kpi, int year, Sources s, IEnumerable<Guid> clusterIds) => kpi.Source == KpiSource.Computed
+        ? KpiCalculator.Compute(kpi.Code, year, s.Inputs)
+        : KpiCalculator.Aggregate(kpi, clusterIds.Select(c => ValueOf(kpi, c, year, s).Actual));
+
+    /// <summary>A cluster's KPIs over the years: every KPI of the catalogue, one value per year.</summary>
+    public sealed record ClusterKpis(Guid ClusterId, string Name, Domain.Clusters.ClusterType Type, IReadOnlyDictionary<string, IReadOnlyList<KpiValue>> Values);
+
+    /// <summary>
+    /// Every KPI of every cluster the caller sees, and of the programme, for the years from 2017 to the last complete
+    /// year on <paramref name="on"/>, counting only what was known at the end of that day (Brussels time).
+    /// </summary>
+    public async Task<(IReadOnlyList<int> Years, IReadOnlyList<ClusterKpis> Clusters, IReadOnlyDictionary<string, IReadOnlyList<(int Year, decimal? Value)>> Programme)> AsOfAsync(DateOnly on, CancellationToken ct)
+    {
+        var s = await SourcesAsync(null, ct, Format.EndOfDay(on));
+        var years = Enumerable.Range(2017, Math.Max(0, AsOf.LastCompleteYear(on) - 2016)).ToList();
+        var clusters = await access.VisibleClusters().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name, c.Type }).ToListAsync(ct);
+        var rows = clusters.Select(c => new ClusterKpis(c.Id, c.Name, c.Type,
+            KpiCatalogue.All.ToDictionary(k => k.Code, k => (IReadOnlyList<KpiValue>)years.Select(y => ValueOf(k, c.Id, y, s)).ToList()))).ToList();
+        var allIds = await db.Clusters.AsNoTracking().Select(c => c.Id).ToListAsync(ct);
+        var programme = KpiCatalogue.All.ToDictionary(k => k.Code, k => (IReadOnlyList<(int, decimal?)>)years.Select(y => (y, ProgrammeValue(k, y, s, allIds))).ToList());
+        return (years, rows, programme);
     }
 
     /// <summary>Last year's value of a reported KPI for a cluster: what a new value is checked against.</summary>

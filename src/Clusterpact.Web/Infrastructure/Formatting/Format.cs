@@ -23,4 +23,14 @@ public static class Format
 
     /// <summary>Calls and deadlines are in Brussels time whatever the server's zone.</summary>
     public static readonly TimeZoneInfo Brussels = TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
+
+    /// <summary>The instant a day starts in Brussels (midnight local time), in UTC.</summary>
+    public static DateTimeOffset StartOfDay(DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, Brussels.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    /// <summary>The last instant of a day in Brussels, in UTC: "by the end of that day".</summary>
+    public static DateTimeOffset EndOfDay(DateOnly day) => StartOfDay(day.AddDays(1)).AddTicks(-1);
 }

@@ -23,8 +23,8 @@ public sealed class ListAuditEntries(ClusterpactDbContext db)
             var term = q.User.Trim().ToLower();
             rows = rows.Where(a => a.UserName.ToLower().Contains(term));
         }
-        if (q.From is { } from) rows = rows.Where(a => a.At >= StartOfDay(from));
-        if (q.To is { } to) rows = rows.Where(a => a.At < StartOfDay(to.AddDays(1)));
+        if (q.From is { } from) rows = rows.Where(a => a.At >= Infrastructure.Formatting.Format.StartOfDay(from));
+        if (q.To is { } to) rows = rows.Where(a => a.At < Infrastructure.Formatting.Format.StartOfDay(to.AddDays(1)));
         var page = Paging.ClampPage(q.Page);
         var size = Math.Clamp(q.PageSize, 1, Paging.MaxPageSize);
         var total = await rows.CountAsync(ct);
@@ -37,12 +37,6 @@ public sealed class ListAuditEntries(ClusterpactDbContext db)
 
     public Task<List<string>> EntityTypesAsync(CancellationToken ct) =>
         db.AuditEntries.AsNoTracking().Select(a => a.EntityType).Distinct().OrderBy(t => t).ToListAsync(ct);
-
-    private static DateTimeOffset StartOfDay(DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, Infrastructure.Formatting.Format.Brussels.GetUtcOffset(local)).ToUniversalTime();
-    }
 }
 
 public static class AuditApi
