@@ -52,6 +52,8 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AuthorizeFolder("/Pacts", Policies.ClusterData);
         o.Conventions.AuthorizeFolder("/Reports", Policies.ClusterData);
         o.Conventions.AuthorizeFolder("/Calls", Policies.AgencyStaff);
+        o.Conventions.AuthorizeFolder("/Dashboard", Policies.ProgrammeView);
+        o.Conventions.AuthorizeFolder("/AnswerPack", Policies.ProgrammeView);
         o.Conventions.AuthorizeFolder("/Apply", Policies.Applying);
         o.Conventions.AuthorizeFolder("/Review", Policies.Reviewing);
         // Published calls are public: anyone may read the terms before applying.

@@ -39,7 +39,10 @@ public sealed class DemoDataSeeder(ClusterpactDbContext db, UserManager<AppUser>
                 c.SetEnterpriseNumber(NextEnterpriseNumber(rng));
             }
             db.Clusters.AddRange(clusters);
-            db.SupportAgreements.AddRange(Agreements(clusters));
+            var agreements = Agreements(clusters).ToList();
+            db.SupportAgreements.AddRange(agreements);
+            var agreementYears = DemoBudgets.Years(agreements, today, new Random(RandomSeed + 3));
+            db.AgreementYears.AddRange(agreementYears);
 
             var (organisations, memberships) = Members(clusters, rng, today);
             // Every member has a contact for its cluster, so a member survey can be sent in the demo (the outbox keeps the mails).
@@ -79,6 +82,7 @@ public sealed class DemoDataSeeder(ClusterpactDbContext db, UserManager<AppUser>
             await db.SaveChangesAsync(ct);
 
             var ids = await db.Users.ToDictionaryAsync(u => u.Email!, ct);
+            db.AidPayments.AddRange(DemoBudgets.Payments(agreementYears, today, ids["officer@clusterpact.demo"].Id, ids["admin@clusterpact.demo"].Id));
             var (calls, applications, assignments, consensus) = DemoCalls.Build(clock.GetUtcNow(), ids["applicant@clusterpact.demo"].Id, ids["officer@clusterpact.demo"].Id,
                 ids["expert@clusterpact.demo"].Id, ids["expert2@clusterpact.demo"].Id, ids["expert2@clusterpact.demo"].AffiliationEnterpriseNumber);
             db.Calls.AddRange(calls);

@@ -70,6 +70,7 @@ public static class AuthServices
             .AddPolicy(Policies.AgencyStaff, p => p.RequireRole(Roles.Administrator, Roles.ProgrammeOfficer))
             .AddPolicy(Policies.ClusterEditing, p => p.RequireRole(Roles.Administrator, Roles.ProgrammeOfficer, Roles.ClusterManager))
             .AddPolicy(Policies.ClusterData, p => p.RequireRole(Roles.Administrator, Roles.ProgrammeOfficer, Roles.Reader, Roles.ClusterManager))
+            .AddPolicy(Policies.ProgrammeView, p => p.RequireRole(Roles.Administrator, Roles.ProgrammeOfficer, Roles.Reader))
             .AddPolicy(Policies.Applying, p => p.RequireRole(Roles.Applicant, Roles.ClusterManager))
             .AddPolicy(Policies.Reviewing, p => p.RequireRole(Roles.ExternalExpert))
             // Everything needs a signed-in user unless it says otherwise ([AllowAnonymous] on public pages).

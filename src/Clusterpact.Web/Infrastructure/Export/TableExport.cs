@@ -7,6 +7,13 @@ namespace Clusterpact.Web.Infrastructure.Export;
 /// <summary>A column of an export: its header in the user's language and how to read it from a row.</summary>
 public sealed record ExportColumn<T>(string Header, Func<T, object?> Value);
 
+/// <summary>One sheet of a workbook: its name and its rows.</summary>
+public sealed record ExportSheet(string Name, IEnumerable<Dictionary<string, object?>> Rows)
+{
+    public static ExportSheet Of<T>(string name, IEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns) =>
+        new(name, rows.Select(r => TableExport.Row(r, columns)));
+}
+
 /// <summary>
 /// Lists to Excel (.xlsx, streamed by MiniExcel) and CSV as Belgian spreadsheets expect them: semicolon-separated,
 /// decimal comma, dates dd-MM-yyyy, UTF-8 with a byte-order mark so Excel reads accents right.
@@ -16,15 +23,23 @@ public static class TableExport
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const string CsvContentType = "text/csv; charset=utf-8";
 
-    public static async Task WriteXlsxAsync<T>(Stream output, string sheetName, IEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, CancellationToken ct)
+    public static Task WriteXlsxAsync<T>(Stream output, string sheetName, IEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, CancellationToken ct) =>
+        WriteWorkbookAsync(output, [ExportSheet.Of(sheetName, rows, columns)], ct);
+
+    /// <summary>Several lists as the sheets of one workbook, in the order given.</summary>
+    public static async Task WriteWorkbookAsync(Stream output, IReadOnlyList<ExportSheet> sheets, CancellationToken ct)
     {
-        var sheet = rows.Select(r =>
-        {
-            var dict = new Dictionary<string, object?>(columns.Count);
-            foreach (var c in columns) dict[c.Header] = ForExcel(c.Value(r));
-            return dict;
-        });
-        await output.SaveAsAsync(sheet, sheetName: SafeSheetName(sheetName), cancellationToken: ct);
+        var book = new Dictionary<string, object>();
+        foreach (var sheet in sheets) book[SafeSheetName(sheet.Name)] = sheet.Rows;
+        await output.SaveAsAsync(book, cancellationToken: ct);
+    }
+
+    /// <summary>A row of a sheet as Excel gets it: typed values under the column headers.</summary>
+    internal static Dictionary<string, object?> Row<T>(T row, IReadOnlyList<ExportColumn<T>> columns)
+    {
+        var dict = new Dictionary<string, object?>(columns.Count);
+        foreach (var c in columns) dict[c.Header] = ForExcel(c.Value(row));
+        return dict;
     }
 
     public static async Task WriteCsvAsync<T>(Stream output, IEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, CancellationToken ct)

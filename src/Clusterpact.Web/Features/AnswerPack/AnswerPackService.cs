@@ -1,0 +1,133 @@
+using Clusterpact.Domain.Agreements;
+using Clusterpact.Domain.Clusters;
+using Clusterpact.Domain.Evaluations;
+using Clusterpact.Domain.Kpis;
+using Clusterpact.Domain.Pacts;
+using Clusterpact.Domain.Projects;
+using Clusterpact.Domain.Reporting;
+using Clusterpact.Web.Data;
+using Clusterpact.Web.Features.Agreements;
+using Clusterpact.Web.Features.Kpis;
+using Microsoft.EntityFrameworkCore;
+
+namespace Clusterpact.Web.Features.AnswerPack;
+
+/// <summary>Question 1: an evaluation as it stood on the day.</summary>
+public sealed record EvaluationAnswer(string Title, EvaluationKind Kind, string? ClusterName, EvaluationStage Stage, DateOnly? Since,
+    EvaluationStage? NextStage, DateOnly? NextPlanned, bool Late, EvaluationOutcome? Outcome, DateOnly? DecidedOn, string? Conclusion);
+
+/// <summary>Question 2: a KPI of a cluster in the latest year with both a value and a target.</summary>
+public sealed record GoalAnswer(string ClusterName, KpiDefinition Kpi, int Year, decimal Actual, decimal Target, bool Met);
+
+/// <summary>Question 3 and 4: a recommendation of an evaluation decided by the day, with its follow-up now.</summary>
+public sealed record LessonAnswer(string Evaluation, string? ClusterName, string Finding, string Recommendation, FollowUpStatus Status, string? FollowUp);
+
+/// <summary>
+/// Question 5: a spearhead cluster's pact in force, its next yearly review (overdue when that year has passed) and how
+/// far its agreement can still run.
+/// </summary>
+public sealed record PactAnswer(string ClusterName, int? Version, int? VersionYear, DateOnly? AdoptedOn, int? NextReviewYear, int Commitments, int Done,
+    int Delayed, DateOnly? AgreementEnd, DateOnly? LastAllowedDay, bool ReviewOverdue)
+{
+    /// <summary>Can the agreement still be extended after its current end, within the 10-year limit?</summary>
+    public bool CanBeExtended => AgreementEnd is { } e && LastAllowedDay is { } l && e < l;
+}
+
+public enum FundLineKind { OperatingAid, Earmarked, InterclusterPool }
+
+/// <summary>Question 6: money planned for a year, per cluster (none for the pool).</summary>
+public sealed record FundLine(int Year, FundLineKind Kind, string? ClusterName, decimal Amount);
+
+/// <summary>
+/// The answers to the parliamentary question on the cluster pacts (seed 003), from the data as it stood at the end of
+/// the chosen day: the evaluations' stages, the KPIs' evolution and the goals met, the lessons (recommendations and
+/// their follow-up), the pacts in force and when they are reviewed or end, and the money planned for the coming years.
+/// </summary>
+public sealed record AnswerPackData(DateOnly On, IReadOnlyList<EvaluationAnswer> Evaluations, IReadOnlyList<int> KpiYears,
+    IReadOnlyDictionary<string, IReadOnlyList<(int Year, decimal? Value)>> Programme, IReadOnlyList<KpiService.ClusterKpis> ClusterKpis,
+    IReadOnlyList<GoalAnswer> Goals, IReadOnlyList<LessonAnswer> Lessons, IReadOnlyList<PactAnswer> Pacts, IReadOnlyList<FundLine> Funds)
+{
+    public const int FundYears = 5;
+
+    public IReadOnlyList<int> FundYearRange => Enumerable.Range(On.Year, FundYears).ToList();
+
+    public decimal FundTotal(int year, FundLineKind? kind = null) => Funds.Where(f => f.Year == year && (kind is null || f.Kind == kind)).Sum(f => f.Amount);
+}
+
+/// <summary>Builds the answer pack for agency staff and readers (who see every cluster).</summary>
+public sealed class AnswerPackService(ClusterpactDbContext db, KpiService kpis, AgreementService agreements, TimeProvider clock)
+{
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+
+    /// <summary>The earliest day the pack can speak of: the decree of 4 March 2016.</summary>
+    public static readonly DateOnly Earliest = new(2016, 3, 4);
+
+    public async Task<AnswerPackData> BuildAsync(DateOnly on, CancellationToken ct)
+    {
+        var clusters = await db.Clusters.AsNoTracking().Select(c => new { c.Id, c.Name, c.Type }).ToDictionaryAsync(c => c.Id, ct);
+        bool IsSpearhead(Guid? id) => id is { } c && clusters.TryGetValue(c, out var x) && x.Type == ClusterType.SpearheadCluster;
+        string? NameOf(Guid? id) => id is { } c && clusters.TryGetValue(c, out var x) ? x.Name : null;
+
+        // 1. The evaluations of the spearhead clusters and of the policy as a whole, with their planning as recorded
+        // (the day an evaluation was planned is not kept, so one not started by then shows as planned).
+        var evaluations = (await db.Evaluations.AsNoTracking().ToListAsync(ct)).Where(e => e.ClusterId is null || IsSpearhead(e.ClusterId)).ToList();
+        var evaluationAnswers = evaluations.Select(e =>
+            {
+                var next = AsOf.NextStageOn(e, on);
+                var outcome = AsOf.OutcomeOn(e, on);
+                var decided = AsOf.StageOn(e, on) == EvaluationStage.Decided;
+                return new EvaluationAnswer(e.Title, e.Kind, NameOf(e.ClusterId), AsOf.StageOn(e, on), AsOf.StageReachedOn(e, on), next?.Stage, next?.Planned,
+                    AsOf.LateOn(e, on), outcome, decided ? e.DecidedOn : null, decided ? e.Conclusion : null);
+            })
+            .OrderBy(a => a.ClusterName is null ? 0 : 1).ThenBy(a => a.ClusterName).ThenBy(a => a.Title).ToList();
+
+        // 2. KPIs: the programme's evolution and, per spearhead cluster, the latest year with a value and a target.
+        var (years, clusterKpis, programme) = await kpis.AsOfAsync(on, ct);
+        var spearheadKpis = clusterKpis.Where(c => c.Type == ClusterType.SpearheadCluster).ToList();
+        var goals = new List<GoalAnswer>();
+        foreach (var cluster in spearheadKpis)
+            foreach (var kpi in KpiCatalogue.All)
+                if (cluster.Values[kpi.Code].LastOrDefault(v => v.Actual is not null && v.Target is not null) is { Actual: { } a, Target: { } t } latest)
+                    goals.Add(new GoalAnswer(cluster.Name, kpi, latest.Year, a, t, TargetCheck.Met(kpi, a, t)!.Value));
+
+        // 3-4. Lessons: the recommendations of the evaluations decided by then, with how they were followed up.
+        var lessons = evaluations.Where(e => AsOf.StageOn(e, on) == EvaluationStage.Decided)
+            .SelectMany(e => e.Recommendations.Select(r => new LessonAnswer(e.Title, NameOf(e.ClusterId), r.Finding, r.Text, r.Status, r.FollowUpNote)))
+            .OrderBy(l => l.ClusterName is null ? 0 : 1).ThenBy(l => l.ClusterName).ThenBy(l => l.Evaluation).ToList();
+
+        // 5. Pacts in force and agreements as known then.
+        var rules = await agreements.RulesAsync(ct);
+        var allAgreements = await db.SupportAgreements.AsNoTracking().ToListAsync(ct);
+        var pacts = await db.ClusterPacts.AsNoTracking().ToListAsync(ct);
+        var pactAnswers = new List<PactAnswer>();
+        foreach (var cluster in clusters.Values.Where(c => c.Type == ClusterType.SpearheadCluster).OrderBy(c => c.Name))
+        {
+            // Agreements are decided before they start: one starting within a year of the day was known on it.
+            var own = allAgreements.Where(a => a.ClusterId == cluster.Id && a.Start <= on.AddYears(1)).ToList();
+            if (own.Count == 0) continue;
+            var pact = pacts.SingleOrDefault(p => p.ClusterId == cluster.Id);
+            var version = pact is null ? null : AsOf.AdoptedVersionOn(pact, on);
+            var commitments = version is null ? [] : pact!.CommitmentsOf(version.Number);
+            pactAnswers.Add(new PactAnswer(cluster.Name, version?.Number, version?.Year, version?.AdoptedOn, version is null ? null : AsOf.NextReviewYear(version),
+                commitments.Count, commitments.Count(c => c.Status == CommitmentStatus.Done), commitments.Count(c => c.Status == CommitmentStatus.Delayed),
+                own.Max(a => AsOf.AgreementEndOn(a, on)), SupportAgreement.AidWindow(own, cluster.Type, rules)?.LastAllowedDay,
+                version is not null && AsOf.NextReviewYear(version) < on.Year));
+        }
+
+        // 6. Money for the coming years: operating aid of the working years within the agreements as known then,
+        // the earmarked envelopes of the spearhead clusters and the intercluster pool.
+        var fundYears = Enumerable.Range(on.Year, AnswerPackData.FundYears).ToList();
+        var agreementEnds = allAgreements.ToDictionary(a => a.Id, a => (a.ClusterId, End: AsOf.AgreementEndOn(a, on)));
+        var first = new DateOnly(on.Year, 1, 1);
+        var workingYears = await db.AgreementYears.AsNoTracking().Where(y => y.YearStart >= first).ToListAsync(ct);
+        var funds = workingYears.Where(y => fundYears.Contains(y.YearStart.Year) && agreementEnds.TryGetValue(y.AgreementId, out var a) && y.YearStart <= a.End)
+            .GroupBy(y => (y.YearStart.Year, agreementEnds[y.AgreementId].ClusterId))
+            .Select(g => new FundLine(g.Key.Year, FundLineKind.OperatingAid, NameOf(g.Key.ClusterId), g.Sum(y => y.GrantedAid))).ToList();
+        var envelopes = await db.FundEnvelopes.AsNoTracking().Where(e => fundYears.Contains(e.Year)).ToListAsync(ct);
+        funds.AddRange(envelopes.Select(e => new FundLine(e.Year, e.Kind == EnvelopeKind.InterclusterPool ? FundLineKind.InterclusterPool : FundLineKind.Earmarked,
+            NameOf(e.ClusterId), e.Amount)));
+        funds = funds.OrderBy(f => f.Year).ThenBy(f => f.Kind).ThenBy(f => f.ClusterName).ToList();
+
+        return new AnswerPackData(on, evaluationAnswers, years, programme, spearheadKpis, goals, lessons, pactAnswers, funds);
+    }
+}

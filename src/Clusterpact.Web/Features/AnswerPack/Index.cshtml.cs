@@ -1,0 +1,51 @@
+using Clusterpact.Web.Infrastructure.Export;
+using Clusterpact.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Clusterpact.Web.Features.AnswerPack;
+
+/// <summary>The minister's answer pack for a chosen day: as a page, a PDF and an Excel workbook with the figures.</summary>
+public sealed class IndexModel(AnswerPackService service, IStringLocalizer<SharedResource> text) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public DateOnly? On { get; set; }
+
+    public AnswerPackData Data { get; private set; } = null!;
+
+    /// <summary>The short answer to each question, the same words as in the PDF.</summary>
+    public IReadOnlyDictionary<string, string> Summaries { get; private set; } = new Dictionary<string, string>();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return Page();
+        return File(AnswerPackDocument.Pdf(Data, text), "application/pdf", $"antwoord-clusterpacten-{Data.On:yyyyMMdd}.pdf");
+    }
+
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return Page();
+        return File(await AnswerPackDocument.WorkbookAsync(Data, text, ct), TableExport.XlsxContentType, $"antwoord-clusterpacten-{Data.On:yyyyMMdd}.xlsx");
+    }
+
+    /// <summary>A day that cannot be read, or lies outside the programme's life, is explained and today's pack shown instead.</summary>
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var valid = ModelState.IsValid;
+        if (!valid) ModelState.AddModelError(nameof(On), text["Answer.DateInvalid"]);
+        if (On is { } on && (on < AnswerPackService.Earliest || on > service.Today))
+        {
+            ModelState.AddModelError(nameof(On), text["Answer.DateRange", Infrastructure.Formatting.Format.Date(AnswerPackService.Earliest), Infrastructure.Formatting.Format.Date(service.Today)]);
+            valid = false;
+        }
+        Data = await service.BuildAsync(valid && On is { } day ? day : service.Today, ct);
+        Summaries = AnswerPackDocument.Questions.ToDictionary(q => q, q => AnswerPackDocument.Summary(q, Data, text));
+        return valid;
+    }
+}
