@@ -23,6 +23,7 @@ public static class FeatureRegistration
         services.AddScoped<Features.Agreements.AgreementService>();
         services.AddScoped<Features.Agreements.BudgetService>();
         services.AddScoped<Features.AnswerPack.AnswerPackService>();
+        services.AddScoped<Features.Dashboard.DashboardService>();
         services.AddScoped<Features.Agreements.AgreementOverview>();
         services.AddScoped<Features.Clusters.Members.MembershipCommands>();
         services.AddScoped<ListOrganisations>();

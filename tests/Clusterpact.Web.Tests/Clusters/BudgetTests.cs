@@ -60,22 +60,22 @@ public sealed class BudgetTests(ClusterpactApp app)
     public async Task The_cluster_manager_records_cofinancing_and_the_deposit_status_follows()
     {
         var officer = await app.SignedInAsync(Emails.Officer);
-        var id = await app.ClusterIdAsync("Catalisti");
-        var agreement = await app.WithDbAsync(db => db.SupportAgreements.Where(a => a.ClusterId == id).Select(a => a.Id).SingleAsync());
-        var url = $"/Clusters/{id}/Agreements/{agreement}/Budget";
+        // MEDVIA has no agreement in the demo (the others have every working year budgeted already).
+        var (id, agreement, url) = await FreshAgreementAsync(officer, "MEDVIA");
         var today = DateOnly.FromDateTime(DateTime.Today);
-        var yearStart = new DateOnly(2026, 1, 1);
+        var yearStart = new DateOnly(2026, 1, 15);
         var planned = await officer.SubmitFormAsync(url, new Dictionary<string, string>
         {
-            ["yearStart"] = "2026-01-01", ["grantedAid"] = "650000", ["plannedCofinancing"] = "700000", ["animation"] = "1000000", ["training"] = "350000",
+            ["yearStart"] = "2026-01-15", ["grantedAid"] = "650000", ["plannedCofinancing"] = "700000", ["animation"] = "1000000", ["training"] = "350000",
         }, f => Handler(f, "Year"));
         Assert.Equal(HttpStatusCode.Redirect, planned.StatusCode);
 
-        var manager = await app.SignedInAsync(Emails.CatalistiManager);
+        await UsersTestData.CreateUserAsync(app, "manager.medvia@test.demo", Web.Infrastructure.Auth.Roles.ClusterManager, id);
+        var manager = await app.SignedInAsync("manager.medvia@test.demo", UsersTestData.Password);
         var page = await manager.GetDocumentAsync(url);
         Assert.Null(page.QuerySelector("form[action*='handler=Payment']"));
         var status = page.QuerySelector("[data-year] [data-testid=deposit-status]")!.TextContent;
-        // 80% of 700,000 = 560,000 was due by 01-04-2026; nothing recorded.
+        // 80% of 700,000 = 560,000 was due by 15-04-2026; nothing recorded.
         Assert.Equal(today > yearStart.AddMonths(3) ? "Te laat" : today >= yearStart.AddMonths(3).AddDays(-30) ? "Termijn nadert" : "Wacht op storting", status);
 
         var recorded = await manager.SubmitFormAsync(url, new Dictionary<string, string> { ["paidOn"] = "2026-03-20", ["amount"] = "560.000", ["reference"] = "OGM 101" },

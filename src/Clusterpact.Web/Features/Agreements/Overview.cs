@@ -10,7 +10,7 @@ namespace Clusterpact.Web.Features.Agreements;
 public sealed record OverviewRow(Guid ClusterId, string Name, ClusterType Type, ClusterStatus Status, DateOnly? AgreementEnd, DateOnly? LastAllowedDay,
     int YearsLeft, int DaysLeft, bool LimitWithinAYear, decimal GrantedThisYear, decimal PaidThisYear, DepositStatus? WorstDeposit);
 
-public enum DeadlineKind { DepositDue, AgreementEnds, AidLimit }
+public enum DeadlineKind { DepositDue, AgreementEnds, AidLimit, ReportDue }
 
 public sealed record Deadline(DateOnly Date, Guid ClusterId, string ClusterName, DeadlineKind Kind, string? Detail);
 
