@@ -52,6 +52,10 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AuthorizeFolder("/Pacts", Policies.ClusterData);
         o.Conventions.AuthorizeFolder("/Reports", Policies.ClusterData);
         o.Conventions.AuthorizeFolder("/Calls", Policies.AgencyStaff);
+        // Budget scenarios are the agency's policy preparation: readers may look, only agency staff change them.
+        o.Conventions.AuthorizeFolder("/Budget", Policies.AgencyReading);
+        o.Conventions.AuthorizePage("/Budget/New", Policies.AgencyStaff);
+        o.Conventions.AuthorizePage("/Budget/Edit", Policies.AgencyStaff);
         o.Conventions.AuthorizeFolder("/Apply", Policies.Applying);
         o.Conventions.AuthorizeFolder("/Review", Policies.Reviewing);
         // Published calls are public: anyone may read the terms before applying.

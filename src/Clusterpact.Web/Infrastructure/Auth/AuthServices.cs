@@ -68,6 +68,7 @@ public static class AuthServices
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.AgencyStaff, p => p.RequireRole(Roles.Administrator, Roles.ProgrammeOfficer))
+            .AddPolicy(Policies.AgencyReading, p => p.RequireRole(Roles.Administrator, Roles.ProgrammeOfficer, Roles.Reader))
             .AddPolicy(Policies.ClusterEditing, p => p.RequireRole(Roles.Administrator, Roles.ProgrammeOfficer, Roles.ClusterManager))
             .AddPolicy(Policies.ClusterData, p => p.RequireRole(Roles.Administrator, Roles.ProgrammeOfficer, Roles.Reader, Roles.ClusterManager))
             .AddPolicy(Policies.Applying, p => p.RequireRole(Roles.Applicant, Roles.ClusterManager))

@@ -24,6 +24,9 @@ public static class Policies
     /// <summary>Agency staff who manage the programme (administrators and programme officers).</summary>
     public const string AgencyStaff = "AgencyStaff";
 
+    /// <summary>Who may read the agency's own planning (the budget planner): agency staff and readers, not cluster managers.</summary>
+    public const string AgencyReading = "AgencyReading";
+
     /// <summary>Who may change cluster data: agency staff, and cluster managers for their own clusters.</summary>
     public const string ClusterEditing = "ClusterEditing";
 
