@@ -184,8 +184,20 @@ public sealed class BudgetPlannerTests(ClusterpactApp app)
         Assert.Equal(("4. Nieuw programma voor systemische transformaties", GreenPaperScenario.SystemicTransformationProgramme, 2027, 2029),
             (stored.Name, stored.Basis, stored.FirstYear, stored.LastYear));
         Assert.Equal(["Pool interclusterprojecten", "Programma systemische transformaties"], stored.ProgrammeLines.Select(l => l.Label));
-        Assert.NotEmpty(stored.Clusters);
         Assert.All(stored.Clusters, c => Assert.False(c.ContinuesAfterTerm));
+
+        // Today's clusters from the agreements and funds: the six spearhead clusters under an agreement on 23-11-2026 (the
+        // networks' agreements ended by 2021), with the funding rule's EUR 650.000 (the demo agreements have no working-year
+        // budgets), this year's EUR 8.000.000 envelope and the 10-year last day (first aid 01-01-2017 -> 31-12-2026).
+        Assert.Equal(["Catalisti", "De Blauwe Cluster", "Flanders' FOOD", "Flux50", "SIM", "VIL"], stored.Clusters.Select(c => c.Name).Order(StringComparer.Ordinal));
+        var catalisti = stored.Clusters.Single(c => c.Name == "Catalisti");
+        Assert.Equal((650_000m, 8_000_000m, new DateOnly(2026, 12, 31)), (catalisti.OperatingAidPerYear, catalisti.EarmarkedPerYear, catalisti.TermEnd!.Value));
+        Assert.Equal(new DateOnly(2027, 12, 31), stored.Clusters.Single(c => c.Name == "Flanders' FOOD").TermEnd);
+        // Scenario 4's defaults: the pool (this year's EUR 75 million minus 6 x 8 million = 27.000.000) while a spearhead term
+        // runs (2027: Flanders' FOOD, De Blauwe Cluster), and the money the ending terms free: 4 x (650.000 + 8.000.000) =
+        // 34.600.000 in 2027, 6 x 8.650.000 = 51.900.000 from 2028.
+        Assert.Equal("2027=27000000;2028=0;2029=0", stored.ProgrammeLines[0].Amounts.Replace(".00", "", StringComparison.Ordinal));
+        Assert.Equal("2027=34600000;2028=51900000;2029=51900000", stored.ProgrammeLines[1].Amounts.Replace(".00", "", StringComparison.Ordinal));
 
         // A period the domain refuses comes back with its message.
         var refused = await officer.SubmitFormAsync("/Budget/New", new Dictionary<string, string>
