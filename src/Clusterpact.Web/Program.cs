@@ -54,6 +54,10 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AuthorizeFolder("/Calls", Policies.AgencyStaff);
         o.Conventions.AuthorizeFolder("/Dashboard", Policies.ProgrammeView);
         o.Conventions.AuthorizeFolder("/AnswerPack", Policies.ProgrammeView);
+        // Budget scenarios are the agency's policy preparation: readers may look, only agency staff change them.
+        o.Conventions.AuthorizeFolder("/Budget", Policies.ProgrammeView);
+        o.Conventions.AuthorizePage("/Budget/New", Policies.AgencyStaff);
+        o.Conventions.AuthorizePage("/Budget/Edit", Policies.AgencyStaff);
         o.Conventions.AuthorizeFolder("/Apply", Policies.Applying);
         o.Conventions.AuthorizeFolder("/Review", Policies.Reviewing);
         // Published calls are public: anyone may read the terms before applying.

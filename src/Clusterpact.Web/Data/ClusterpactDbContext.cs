@@ -31,6 +31,7 @@ public abstract class ClusterpactDbContext(DbContextOptions options) : IdentityD
     public DbSet<Domain.Calls.Application> Applications => Set<Domain.Calls.Application>();
     public DbSet<Domain.Calls.ExpertAssignment> ExpertAssignments => Set<Domain.Calls.ExpertAssignment>();
     public DbSet<Domain.Calls.Consensus> Consensus => Set<Domain.Calls.Consensus>();
+    public DbSet<Domain.Budget.SavedBudgetScenario> BudgetScenarios => Set<Domain.Budget.SavedBudgetScenario>();
     public DbSet<Configurations.StoredFile> StoredFiles => Set<Configurations.StoredFile>();
     public DbSet<Configurations.FundingRuleRow> FundingRules => Set<Configurations.FundingRuleRow>();
     public DbSet<UserClusterScope> UserClusterScopes => Set<UserClusterScope>();

@@ -53,6 +53,7 @@ public sealed class DemoDataSeeder(ClusterpactDbContext db, UserManager<AppUser>
             var (envelopes, projects) = Projects(clusters, organisations, memberships, new Random(RandomSeed + 1), today);
             db.Projects.AddRange(projects);
             db.FundEnvelopes.AddRange(envelopes);
+            db.BudgetScenarios.AddRange(BudgetScenarios(clusters, agreements, agreementYears, envelopes, today, clock.GetUtcNow()));
             db.Evaluations.AddRange(Evaluations(clusters));
             var (pacts, targets, reports) = PactsAndReports(clusters, today);
             db.ClusterPacts.AddRange(pacts);
@@ -180,6 +181,50 @@ public sealed class DemoDataSeeder(ClusterpactDbContext db, UserManager<AppUser>
                 var networkStart = networkEnd.AddDays(1).AddYears(-3);
                 yield return Domain.Agreements.SupportAgreement.Create(c.Id, c.Type, networkStart, networkEnd, $"IBN-{networkStart.Year}-{c.Name[..3].ToUpperInvariant()}", networkStart, rules).Value!;
             }
+        }
+    }
+
+    /// <summary>
+    /// Green-paper scenarios 3 and 4 (seed 004) for 2027-2030, from the clusters under an agreement today: operating aid as
+    /// granted for this year's working year (the funding rule's yearly maximum without one), this year's earmarked envelope,
+    /// the term ending on the 10-year last day; the intercluster pool of this year. The planner computes the same from the
+    /// database for a new scenario.
+    /// </summary>
+    private static IEnumerable<Domain.Budget.SavedBudgetScenario> BudgetScenarios(List<Cluster> clusters, List<Domain.Agreements.SupportAgreement> agreements,
+        List<Domain.Agreements.AgreementYear> agreementYears, List<FundEnvelope> envelopes, DateOnly today, DateTimeOffset now)
+    {
+        var rules = Domain.Funding.FundingRuleSet.Default;
+        var current = new List<Domain.Budget.CurrentCluster>();
+        foreach (var c in clusters)
+        {
+            var own = agreements.Where(a => a.ClusterId == c.Id).ToList();
+            if (own.Count == 0 || own.Max(a => a.End) < today || rules.InForce(c.Type, today) is not { } rule) continue;
+            var first = own.SelectMany(a => a.Terms).Min(t => t.Start);
+            var earmarked = envelopes.Where(e => e.Kind == EnvelopeKind.ClusterEarmarked && e.ClusterId == c.Id && e.Year <= today.Year).OrderByDescending(e => e.Year).FirstOrDefault()?.Amount ?? 0m;
+            var grantedThisYear = agreementYears.Where(y => own.Any(a => a.Id == y.AgreementId) && y.YearStart.Year == today.Year).Sum(y => y.GrantedAid);
+            current.Add(new Domain.Budget.CurrentCluster(c.Id, c.Name, c.Type, grantedThisYear > 0 ? grantedThisYear : rule.MaxYearlyOperatingAid, earmarked,
+                Domain.Agreements.SupportAgreement.LastAllowedDay(first, (rules.InForce(c.Type, first) ?? rule).MaxOperatingAidYears)));
+        }
+        var pool = envelopes.Where(e => e.Kind == EnvelopeKind.InterclusterPool && e.Year <= today.Year).OrderByDescending(e => e.Year).FirstOrDefault()?.Amount ?? 0m;
+        var labels = new Dictionary<Domain.Budget.ProgrammeLineKind, string>
+        {
+            [Domain.Budget.ProgrammeLineKind.InterclusterPool] = "Pool interclusterprojecten",
+            [Domain.Budget.ProgrammeLineKind.AdHocAssignments] = "Ad-hocopdrachten",
+            [Domain.Budget.ProgrammeLineKind.TransformationProgramme] = "Programma systemische transformaties",
+        };
+        foreach (var (basis, name) in new[]
+        {
+            (Domain.Budget.GreenPaperScenario.BasicMissionWithEarmarkedFunds, "3. Basisopdracht met geoormerkte middelen (demo)"),
+            (Domain.Budget.GreenPaperScenario.SystemicTransformationProgramme, "4. Nieuw programma voor systemische transformaties (demo)"),
+        })
+        {
+            var scenario = Domain.Budget.ScenarioDefaults.For(basis, 2027, 2030, current, pool, name);
+            scenario = scenario with
+            {
+                ProgrammeLines = scenario.ProgrammeLines.Select(l => l with { Label = labels.GetValueOrDefault(l.Kind, l.Label) }).ToList(),
+                Notes = "Demoscenario met de standaardparameters van het groenboek.",
+            };
+            yield return Domain.Budget.SavedBudgetScenario.Create(scenario, now).Value!;
         }
     }
 

@@ -107,6 +107,7 @@ public sealed class AuditInterceptor(IServiceProvider services, TimeProvider clo
         or Domain.Surveys.SurveyQuestion or Domain.Kpis.TargetChange or Domain.Pacts.PactVersion or Domain.Pacts.PactCommitment
         or Domain.Calls.CallCriterion or Domain.Calls.RequiredDocument or Domain.Calls.ConsortiumMember or Domain.Calls.YearPlan or Domain.Calls.Attachment
         or Domain.Calls.ApplicationTransition or Domain.Calls.ConflictFlag or Domain.Calls.Score or Domain.Calls.ConsensusScore
+        or Domain.Budget.SavedClusterLine or Domain.Budget.SavedProgrammeLine
         or Domain.Reports.ReportedValue or Domain.Reports.CommitmentReport or Domain.Reports.ReportStep or Data.Configurations.FundingRuleRow or AppUser or UserClusterScope or IdentityUserRole<Guid>;
 
     private static string KeyOf(EntityEntry e) =>

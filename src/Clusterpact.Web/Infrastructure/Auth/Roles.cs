@@ -30,7 +30,10 @@ public static class Policies
     /// <summary>Who may look at cluster data at all: agency staff, readers, and cluster managers (scoped to their own).</summary>
     public const string ClusterData = "ClusterData";
 
-    /// <summary>Who looks at the programme as a whole (dashboard, answer pack): agency staff and readers, who see every cluster.</summary>
+    /// <summary>
+    /// Who looks at the programme as a whole and the agency's own planning (dashboard, answer pack, budget planner):
+    /// agency staff and readers, who see every cluster; not cluster managers.
+    /// </summary>
     public const string ProgrammeView = "ProgrammeView";
 
     /// <summary>Who may apply to calls: applicants, and cluster managers for the organisations they run.</summary>

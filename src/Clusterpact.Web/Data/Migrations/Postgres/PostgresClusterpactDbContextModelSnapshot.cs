@@ -106,6 +106,46 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                     b.ToTable("support_agreements", (string)null);
                 });
 
+            modelBuilder.Entity("Clusterpact.Domain.Budget.SavedBudgetScenario", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FirstYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LastYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("budget_scenarios", (string)null);
+                });
+
             modelBuilder.Entity("Clusterpact.Domain.Calls.Application", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1579,6 +1619,104 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                     b.Navigation("Amendments");
 
                     b.Navigation("Terms");
+                });
+
+            modelBuilder.Entity("Clusterpact.Domain.Budget.SavedBudgetScenario", b =>
+                {
+                    b.OwnsMany("Clusterpact.Domain.Budget.SavedClusterLine", "Clusters", b1 =>
+                        {
+                            b1.Property<Guid>("RowId")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("ClusterId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<bool>("ContinuesAfterTerm")
+                                .HasColumnType("boolean");
+
+                            b1.Property<decimal>("EarmarkedPerYear")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("numeric(18,2)");
+
+                            b1.Property<decimal>("FollowOnEarmarkedPerYear")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("numeric(18,2)");
+
+                            b1.Property<decimal>("FollowOnFundingPerYear")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("numeric(18,2)");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<decimal>("OperatingAidPerYear")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("numeric(18,2)");
+
+                            b1.Property<Guid>("ScenarioId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateOnly?>("TermEnd")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("TermStart")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("Type")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.HasKey("RowId");
+
+                            b1.HasIndex("ScenarioId");
+
+                            b1.ToTable("budget_scenario_clusters", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ScenarioId");
+                        });
+
+                    b.OwnsMany("Clusterpact.Domain.Budget.SavedProgrammeLine", "ProgrammeLines", b1 =>
+                        {
+                            b1.Property<Guid>("RowId")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Amounts")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<string>("Label")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<Guid>("ScenarioId")
+                                .HasColumnType("uuid");
+
+                            b1.HasKey("RowId");
+
+                            b1.HasIndex("ScenarioId");
+
+                            b1.ToTable("budget_scenario_lines", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ScenarioId");
+                        });
+
+                    b.Navigation("Clusters");
+
+                    b.Navigation("ProgrammeLines");
                 });
 
             modelBuilder.Entity("Clusterpact.Domain.Calls.Application", b =>

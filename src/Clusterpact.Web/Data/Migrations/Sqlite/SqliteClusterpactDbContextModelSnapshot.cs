@@ -101,6 +101,46 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                     b.ToTable("support_agreements", (string)null);
                 });
 
+            modelBuilder.Entity("Clusterpact.Domain.Budget.SavedBudgetScenario", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("budget_scenarios", (string)null);
+                });
+
             modelBuilder.Entity("Clusterpact.Domain.Calls.Application", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1568,6 +1608,104 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                     b.Navigation("Amendments");
 
                     b.Navigation("Terms");
+                });
+
+            modelBuilder.Entity("Clusterpact.Domain.Budget.SavedBudgetScenario", b =>
+                {
+                    b.OwnsMany("Clusterpact.Domain.Budget.SavedClusterLine", "Clusters", b1 =>
+                        {
+                            b1.Property<Guid>("RowId")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("ClusterId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("ContinuesAfterTerm")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<double>("EarmarkedPerYear")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("REAL");
+
+                            b1.Property<double>("FollowOnEarmarkedPerYear")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("REAL");
+
+                            b1.Property<double>("FollowOnFundingPerYear")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("REAL");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<double>("OperatingAidPerYear")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("REAL");
+
+                            b1.Property<Guid>("ScenarioId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("TermEnd")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("TermStart")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Type")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("RowId");
+
+                            b1.HasIndex("ScenarioId");
+
+                            b1.ToTable("budget_scenario_clusters", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ScenarioId");
+                        });
+
+                    b.OwnsMany("Clusterpact.Domain.Budget.SavedProgrammeLine", "ProgrammeLines", b1 =>
+                        {
+                            b1.Property<Guid>("RowId")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Amounts")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Label")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("ScenarioId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("RowId");
+
+                            b1.HasIndex("ScenarioId");
+
+                            b1.ToTable("budget_scenario_lines", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ScenarioId");
+                        });
+
+                    b.Navigation("Clusters");
+
+                    b.Navigation("ProgrammeLines");
                 });
 
             modelBuilder.Entity("Clusterpact.Domain.Calls.Application", b =>

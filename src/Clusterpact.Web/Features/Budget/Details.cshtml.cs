@@ -1,0 +1,63 @@
+using Clusterpact.Domain.Budget;
+using Clusterpact.Web.Features.Clusters;
+using Clusterpact.Web.Features.Shared;
+using Clusterpact.Web.Infrastructure.Export;
+using Clusterpact.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Clusterpact.Web.Features.Budget;
+
+/// <summary>A saved scenario projected year by year, per cluster and in total, with a chart; exportable, copied or deleted from here.</summary>
+public sealed class DetailsModel(BudgetPlannerService planner, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
+{
+    public SavedBudgetScenario Saved { get; private set; } = null!;
+    public ScenarioProjection? Projection { get; private set; }
+    public string? ProjectionError { get; private set; }
+    public bool CanEdit => planner.CanEdit;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnGetExportAsync(Guid id, string? format, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (Projection is null) return BadRequest();
+        return await TableExport.ToFileAsync(format, text["Budget.Projection"], "begrotingsscenario", BudgetExport.ProjectionRows(Projection, text),
+            BudgetExport.Columns(Projection.Years, text), clock, ct);
+    }
+
+    public async Task<IActionResult> OnPostCopyAsync(Guid id, CancellationToken ct)
+    {
+        var saved = await planner.GetAsync(id, ct);
+        if (saved is null) return NotFound();
+        var (outcome, copy) = await planner.CopyAsync(id, text["Budget.CopyName", saved.Name], ct);
+        if (outcome.Status != CommandStatus.Ok) return await ShowAsync(id, outcome, ct);
+        TempData["Flash"] = "Flash.Saved";
+        return Redirect($"/Budget/Edit/{copy}");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, long version, CancellationToken ct)
+    {
+        var outcome = await planner.DeleteAsync(id, version, ct);
+        if (outcome.Status != CommandStatus.Ok) return await ShowAsync(id, outcome, ct);
+        TempData["Flash"] = "Budget.Deleted";
+        return Redirect("/Budget");
+    }
+
+    private async Task<IActionResult> ShowAsync(Guid id, CommandOutcome outcome, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        return CommandOutcomePage.Handle(this, outcome, $"/Budget/{id}", text, "");
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var found = await planner.ProjectAsync(id, ct);
+        if (found is not { } f) return false;
+        Saved = f.Saved;
+        if (f.Projection.IsSuccess) Projection = f.Projection.Value;
+        else ProjectionError = f.Projection.Error!.Code;
+        return true;
+    }
+}
