@@ -18,7 +18,7 @@ namespace Clusterpact.Web.Tests.OpenData;
 /// The public open data on aid awarded over HTTP, on data this class inserts: an innovative business network granted
 /// 3 × € 40.000 by one decision (one award of € 120.000, published), one granted 2 × € 50.000 (€ 100.000, exactly the
 /// threshold: not published), and a collaboration project of € 450.000 aid split by budget shares 300/100/100 over a
-/// lead (€ 270.000, published), a company (€ 90.000, below) and a knowledge institution without size (refused).
+/// lead (€ 270.000, published), a company (€ 90.000, below) and a knowledge institution (not State aid: not published).
 /// </summary>
 [Collection(AppCollection.Name)]
 public sealed class OpenDataTests(ClusterpactApp app)
@@ -161,7 +161,7 @@ public sealed class OpenDataTests(ClusterpactApp app)
         Assert.Equal("BE21", lead.GetProperty("nutsRegion").GetString());
         Assert.Equal("SA.00025", lead.GetProperty("aidMeasureReference").GetString());
         Assert.Equal("Open Data Recyclage Demonstrator", lead.GetProperty("title").GetString());
-        // € 90.000 to the company partner: below the threshold; the college has no size class: refused, not published.
+        // € 90.000 to the company partner: below the threshold; the college's € 90.000 is a research organisation's: not published.
         Assert.Empty(Items(await JsonAsync(client, $"{Api}/awards?search={PartnerNumber}")));
         Assert.Empty(Items(await JsonAsync(client, $"{Api}/awards?search={CollegeNumber}")));
 
@@ -169,9 +169,9 @@ public sealed class OpenDataTests(ClusterpactApp app)
         var officer = await app.SignedInAsync(Emails.Officer);
         var refused = (await officer.GetDocumentAsync("/OpenData")).QuerySelector("[data-testid=refused]");
         Assert.NotNull(refused);
-        Assert.NotNull(refused!.QuerySelector("tr[data-code='AidAward.SizeUnknown']"));
+        Assert.NotNull(refused!.QuerySelector("tr[data-code='OpenData.ResearchOrganisation']"));
         var set = await app.WithScopeAsync(sp => sp.GetRequiredService<OpenDataService>().BuildAsync(CancellationToken.None));
-        Assert.Contains(new NotPublished(OpenDataService.ProjectSourceName, $"project-{ids.ProjectId:N}-{ids.CollegeId:N}", "Open Data Recyclage Demonstrator", "AidAward.SizeUnknown"), set.Refused);
+        Assert.Contains(new NotPublished(OpenDataService.ProjectSourceName, $"project-{ids.ProjectId:N}-{ids.CollegeId:N}", "Open Data Recyclage Demonstrator", "OpenData.ResearchOrganisation"), set.Refused);
         Assert.Null((await app.Anonymous().GetDocumentAsync("/OpenData")).QuerySelector("[data-testid=refused]"));
     }
 

@@ -168,6 +168,13 @@ public sealed class OpenDataService(ClusterpactDbContext db, IOptions<OpenDataOp
                 refused.Add(new NotPublished(ProjectSourceName, reference, project.Title, "OpenData.OrganisationUnknown"));
                 continue;
             }
+            if (organisation is { Kind: OrganisationKind.KnowledgeInstitution, SizeClass: null })
+            {
+                // Aid for a research organisation's non-economic activity is not State aid (R&D&I Framework 2022, 2.1.1):
+                // not published unless the agency classes it as an undertaking (a size override).
+                refused.Add(new NotPublished(ProjectSourceName, reference, project.Title, "OpenData.ResearchOrganisation"));
+                continue;
+            }
             var grant = new AidGrant(reference, project.Title, aid, AidObjective.ResearchAndDevelopmentProjects, decidedOn, measure,
                 PlannedStart: project.Start, PlannedEnd: project.End);
             Add(AidBeneficiary.From(organisation, null, isLegalEntity: true), grant, ProjectSourceName, project.Title, lines, refused);
