@@ -37,10 +37,7 @@ public sealed class IndexModel(OpenDataService service, CurrentUser user) : Page
         if (Region is not null) Region = BelgianRegions.NormaliseNuts(Region) is { IsSuccess: true } nuts ? nuts.Value : null;
         var set = await service.BuildAsync(ct);
         Years = OpenDataService.Years(set.Published);
-        var all = OpenDataService.Filter(set.Published, new AwardQuery(Search, Year, Objective, Region, Sort, Desc));
-        var size = Paging.DefaultPageSize;
-        var page = Math.Min(Paging.ClampPage(PageNumber), Math.Max(1, (int)Math.Ceiling(all.Count / (double)size)));
-        Result = new Paged<AidAward>(all.Skip((page - 1) * size).Take(size).ToList(), page, size, all.Count);
+        Result = OpenDataService.PageOf(set.Published, new AwardQuery(Search, Year, Objective, Region, Sort, Desc, PageNumber));
         if (ShowRefused)
         {
             Refused = set.Refused.GroupBy(r => r.Code).OrderByDescending(g => g.Count()).ToList();

@@ -206,9 +206,12 @@ public sealed class OpenDataService(ClusterpactDbContext db, IOptions<OpenDataOp
         else refused.Add(new NotPublished(source, grant.Reference, name, award.Error!.Code));
     }
 
-    public async Task<Paged<AidAward>> ListAsync(AwardQuery query, CancellationToken ct)
+    public async Task<Paged<AidAward>> ListAsync(AwardQuery query, CancellationToken ct) => PageOf((await BuildAsync(ct)).Published, query);
+
+    /// <summary>The query's page of the filtered, sorted awards; a page past the end gives the last one.</summary>
+    public static Paged<AidAward> PageOf(IEnumerable<AidAward> published, AwardQuery query)
     {
-        var all = Filter((await BuildAsync(ct)).Published, query);
+        var all = Filter(published, query);
         var size = Paging.ClampSize(query.PageSize);
         var page = Math.Min(Paging.ClampPage(query.Page), Math.Max(1, (int)Math.Ceiling(all.Count / (double)size)));
         return new Paged<AidAward>(all.Skip((page - 1) * size).Take(size).ToList(), page, size, all.Count);
