@@ -62,6 +62,8 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AuthorizeFolder("/Review", Policies.Reviewing);
         // Published calls are public: anyone may read the terms before applying.
         o.Conventions.AllowAnonymousToFolder("/OpenCalls");
+        // Aid awarded is published for anyone (GBER art. 9): organisation data only.
+        o.Conventions.AllowAnonymousToFolder("/OpenData");
         // The survey answer page (/s/{token}) is public: the personal link is the credential.
         o.Conventions.AllowAnonymousToFolder("/Respond");
         o.Conventions.AllowAnonymousToFolder("/Account");

@@ -49,6 +49,8 @@ public static class FeatureRegistration
         services.AddScoped<Features.Calls.AgreementFromApplication>();
         services.AddScoped<Features.Apply.ApplyService>();
         services.AddScoped<Features.Review.ReviewService>();
+        services.AddOptions<Features.OpenData.OpenDataOptions>().Bind(config.GetSection(Features.OpenData.OpenDataOptions.Section));
+        services.AddScoped<Features.OpenData.OpenDataService>();
         services.AddScoped<ListUsers>();
         services.AddScoped<SaveUser>();
         services.AddScoped<ListAuditEntries>();
@@ -66,5 +68,6 @@ public static class FeatureRegistration
         api.MapAuditApi();
         api.MapJobsApi();
         api.MapProjectsApi();
+        Features.OpenData.OpenDataApi.MapOpenDataApi(api);
     }
 }

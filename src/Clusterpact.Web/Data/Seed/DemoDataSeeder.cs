@@ -45,6 +45,8 @@ public sealed class DemoDataSeeder(ClusterpactDbContext db, UserManager<AppUser>
             db.AgreementYears.AddRange(agreementYears);
 
             var (organisations, memberships) = Members(clusters, rng, today);
+            organisations.AddRange(ClusterOrganisations(clusters, new Random(RandomSeed + 4)));
+            DescribeActivity(organisations, new Random(RandomSeed + 5));
             // Every member has a contact for its cluster, so a member survey can be sent in the demo (the outbox keeps the mails).
             var slugs = organisations.ToDictionary(o => o.Id, o => new string(o.Name.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).ToArray()));
             foreach (var m in memberships) m.SetContact($"contact@{slugs[m.OrganisationId]}.demo");
@@ -150,6 +152,37 @@ public sealed class DemoDataSeeder(ClusterpactDbContext db, UserManager<AppUser>
             }
         }
         return (organisations, memberships);
+    }
+
+    /// <summary>
+    /// Each cluster organisation in the register under the cluster's enterprise number, as the open-data listing
+    /// finds the beneficiary of operating aid there: a small non-profit (vzw) in NACE group 94.1 (business membership
+    /// organisations), with a synthetic Flemish region. Its own random stream, so the rest of the demo stays as it was.
+    /// </summary>
+    private static IEnumerable<Organisation> ClusterOrganisations(List<Cluster> clusters, Random rng)
+    {
+        foreach (var c in clusters.Where(c => c.EnterpriseNumber is not null))
+        {
+            var org = new Organisation($"{c.Name} vzw", OrganisationKind.CivilSociety, c.EnterpriseNumber, "BE", true);
+            org.SetSizeClass(SizeClass.Small);
+            org.Describe(org.Name, org.Kind, null, "94.11", FlemishRegions[rng.Next(FlemishRegions.Length)]);
+            yield return org;
+        }
+    }
+
+    /// <summary>
+    /// A sector (NACE class) and region (NUTS 2) for each Belgian organisation, as the KBO would give them: the
+    /// knowledge institutions where they are, the companies spread over Flanders and Brussels. Foreign members get none.
+    /// </summary>
+    private static void DescribeActivity(List<Organisation> organisations, Random rng)
+    {
+        foreach (var org in organisations.Where(o => o.CountryCode == "BE" && o.NaceCode is null))
+        {
+            var (nace, nuts) = org.Kind == OrganisationKind.KnowledgeInstitution && KnowledgeRegions.TryGetValue(org.Name, out var known)
+                ? known
+                : (CompanyNace[rng.Next(CompanyNace.Length)], FlemishRegions[rng.Next(FlemishRegions.Length)]);
+            org.Describe(org.Name, org.Kind, null, nace, nuts);
+        }
     }
 
     /// <summary>
@@ -490,5 +523,14 @@ public sealed class DemoDataSeeder(ClusterpactDbContext db, UserManager<AppUser>
     private static readonly string[] ActivityWords = ["Tech", "Solutions", "Engineering", "Industries", "Systems", "Logistics", "Materials", "Energy", "Foods", "Coatings", "Robotics", "Digital", "Chemicals", "Composites", "Analytics", "Maritime", "Mobility", "Health", "Bio", "Sensors"];
     private static readonly string[] LegalForms = ["NV", "BV", "BV", "BV", "CV"];
     private static readonly string[] ForeignCountries = ["NL", "DE", "FR", "LU"];
+    private static readonly string[] FlemishRegions = ["BE21", "BE21", "BE22", "BE23", "BE23", "BE24", "BE24", "BE25", "BE10"];
+    private static readonly string[] CompanyNace = ["20.16", "20.59", "22.21", "25.62", "26.51", "28.29", "33.12", "35.11", "38.32", "42.99", "46.69", "49.41", "52.29", "62.01", "62.02", "71.12", "72.19", "10.89", "50.40", "86.90"];
+    private static readonly Dictionary<string, (string Nace, string Nuts)> KnowledgeRegions = new(StringComparer.Ordinal)
+    {
+        ["KU Leuven"] = ("85.42", "BE24"), ["Universiteit Gent"] = ("85.42", "BE23"), ["Universiteit Antwerpen"] = ("85.42", "BE21"),
+        ["Vrije Universiteit Brussel"] = ("85.42", "BE10"), ["Universiteit Hasselt"] = ("85.42", "BE22"), ["imec"] = ("72.19", "BE24"),
+        ["VITO"] = ("72.19", "BE21"), ["Flanders Make"] = ("72.19", "BE22"), ["VIB"] = ("72.19", "BE23"), ["Sirris"] = ("72.19", "BE10"),
+        ["Hogeschool Gent"] = ("85.42", "BE23"), ["Thomas More"] = ("85.42", "BE21"),
+    };
     private static readonly string[] KnowledgeInstitutions = ["KU Leuven", "Universiteit Gent", "Universiteit Antwerpen", "Vrije Universiteit Brussel", "Universiteit Hasselt", "imec", "VITO", "Flanders Make", "VIB", "Sirris", "Hogeschool Gent", "Thomas More"];
 }

@@ -1,0 +1,258 @@
+using Clusterpact.Domain.Agreements;
+using Clusterpact.Domain.Clusters;
+using Clusterpact.Domain.Common;
+using Clusterpact.Domain.Members;
+using Clusterpact.Domain.OpenData;
+using Clusterpact.Domain.Projects;
+using Clusterpact.Web.Data;
+using Clusterpact.Web.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Clusterpact.Web.Features.OpenData;
+
+/// <summary>
+/// Section "OpenData" of the configuration: who publishes the 360Giving file and the Commission's SA numbers of the
+/// two aid measures. The demo values in appsettings.json are placeholders the agency replaces (decision 0007).
+/// </summary>
+public sealed class OpenDataOptions
+{
+    public const string Section = "OpenData";
+
+    /// <summary>The funder's org-id; "BE-BCE_KBO-" and the agency's enterprise number once confirmed.</summary>
+    public string FunderId { get; set; } = "360G-vlaio";
+    public string FunderName { get; set; } = AidAward.Vlaio;
+    public string GrantIdPrefix { get; set; } = ThreeSixtyGiving.VlaioGrantIdPrefix;
+
+    /// <summary>Where the file is published; empty: the address of the public page on this server.</summary>
+    public string? DataSource { get; set; }
+
+    /// <summary>SA number of the operating-aid measure for cluster organisations (GBER art. 27).</summary>
+    public string ClusterAidMeasure { get; set; } = "";
+
+    /// <summary>SA number of the measure for collaboration and intercluster projects (GBER art. 25).</summary>
+    public string ProjectAidMeasure { get; set; } = "";
+}
+
+/// <summary>A line that was not turned into a publishable award, with the rule code; for the agency, never public.</summary>
+/// <param name="Source">"Agreement" or "Project".</param>
+/// <param name="Name">The cluster's name or the project's title, so an officer can find and correct it.</param>
+public sealed record NotPublished(string Source, string Reference, string Name, string Code);
+
+/// <summary>Everything the public listing rests on: the published awards and what was left out, and why.</summary>
+/// <param name="BelowThreshold">Awards (after aggregation) at or below the threshold in force on their date.</param>
+public sealed record OpenDataSet(IReadOnlyList<AidAward> Published, IReadOnlyList<NotPublished> Refused, int BelowThreshold);
+
+public enum AwardSort { Date, Beneficiary, Amount, Region, Sector }
+
+public sealed record AwardQuery(string? Search = null, int? Year = null, AidObjective? Objective = null, string? Region = null,
+    AwardSort Sort = AwardSort.Date, bool Desc = true, int Page = 1, int PageSize = Paging.DefaultPageSize);
+
+/// <summary>One support agreement with what the mapping needs: its cluster and its working years.</summary>
+public sealed record AgreementSource(SupportAgreement Agreement, Cluster Cluster, IReadOnlyList<AgreementYear> Years);
+
+/// <summary>The SA numbers and the refusal code for projects outside the cluster programme's measure.</summary>
+public sealed record AidMeasures(string ClusterAid, string ProjectAid);
+
+/// <summary>
+/// The open data on aid awarded (issue 9, GBER art. 9(1)(c)), built from the register: each support agreement's
+/// granted years are operating aid to the cluster organisation (art. 27), each decided collaboration or intercluster
+/// project's aid is aid to its partners by budget share (art. 25). The domain checks every field, sums one granting
+/// act and applies the threshold in force on the granting date; what fails is counted with its rule for the agency.
+/// Only organisation fields reach an award (no contact person, e-mail or phone), and the privacy scan runs last.
+/// </summary>
+public sealed class OpenDataService(ClusterpactDbContext db, IOptions<OpenDataOptions> options, TimeProvider clock, ILogger<OpenDataService> log)
+{
+    public const string AgreementSourceName = "Agreement";
+    public const string ProjectSourceName = "Project";
+
+    private static readonly ProjectStatus[] Decided = [ProjectStatus.Approved, ProjectStatus.Running, ProjectStatus.Completed];
+
+    public async Task<OpenDataSet> BuildAsync(CancellationToken ct)
+    {
+        var agreements = await db.SupportAgreements.AsNoTracking().ToListAsync(ct);
+        var clusters = await db.Clusters.AsNoTracking().ToDictionaryAsync(c => c.Id, ct);
+        var years = (await db.AgreementYears.AsNoTracking().Where(y => y.GrantedAid > 0).ToListAsync(ct)).ToLookup(y => y.AgreementId);
+        var projects = await db.Projects.AsNoTracking()
+            .Where(p => p.Status == ProjectStatus.Approved || p.Status == ProjectStatus.Running || p.Status == ProjectStatus.Completed).ToListAsync(ct);
+        // The whole register: partners are looked up by id, cluster organisations by enterprise number.
+        var organisations = await db.Organisations.AsNoTracking().ToListAsync(ct);
+
+        var sources = agreements.Where(a => clusters.ContainsKey(a.ClusterId))
+            .Select(a => new AgreementSource(a, clusters[a.ClusterId], years[a.Id].OrderBy(y => y.YearStart).ToList()));
+        var o = options.Value;
+        var set = Build(sources, projects, organisations, new AidMeasures(o.ClusterAidMeasure, o.ProjectAidMeasure), TransparencyRuleSet.Default);
+        if (set.Refused.Count > 0)
+            log.LogInformation("Open data: {Published} awards published, {Refused} lines not published ({Codes})", set.Published.Count, set.Refused.Count,
+                string.Join(", ", set.Refused.GroupBy(r => r.Code).Select(g => $"{g.Key}: {g.Count()}")));
+        return set;
+    }
+
+    /// <summary>The mapping itself, without the database: agreements and projects in, publishable awards and refusals out.</summary>
+    public static OpenDataSet Build(IEnumerable<AgreementSource> agreements, IEnumerable<Project> projects, IEnumerable<Organisation> organisations,
+        AidMeasures measures, TransparencyRuleSet rules)
+    {
+        var register = organisations.ToList();
+        var byId = register.ToDictionary(x => x.Id);
+        var byNumber = register.Where(x => x.EnterpriseNumber is not null).GroupBy(x => x.EnterpriseNumber!).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var lines = new List<AidAward>();
+        var refused = new List<NotPublished>();
+
+        foreach (var source in agreements)
+            AddAgreement(source, byNumber, measures.ClusterAid, lines, refused);
+        foreach (var project in projects.Where(p => Decided.Contains(p.Status) && p.Aid > 0))
+            AddProject(project, byId, measures.ProjectAid, lines, refused);
+
+        var aggregated = TransparencyRule.Aggregate(lines);
+        var publishable = rules.SelectPublishable(lines);
+        var findings = OpenDataPrivacy.Check(publishable).Select(f => f.AwardReference).ToHashSet(StringComparer.Ordinal);
+        foreach (var award in publishable.Where(a => findings.Contains(a.Reference)))
+            refused.Add(new NotPublished(award.Objective == AidObjective.InnovationClusters ? AgreementSourceName : ProjectSourceName, award.Reference, award.Title, "OpenData.PersonalDataFound"));
+        var distinct = refused.DistinctBy(r => (r.Reference, r.Code)).ToList();
+        return new OpenDataSet(publishable.Where(a => !findings.Contains(a.Reference)).ToList(), distinct, aggregated.Count - publishable.Count);
+    }
+
+    /// <summary>
+    /// The working years of one agreement term were granted by that term's decision: they share its reference and
+    /// its granting date (the term's start, the first day the right to the aid runs), so the domain sums them into
+    /// one award. An extension is a new decision, a new award.
+    /// </summary>
+    private static void AddAgreement(AgreementSource source, Dictionary<string, Organisation> byNumber, string measure, List<AidAward> lines, List<NotPublished> refused)
+    {
+        var (agreement, cluster, years) = source;
+        if (years.Count == 0) return;
+        var organisation = cluster.EnterpriseNumber is { } number && byNumber.TryGetValue(number, out var found) ? found : null;
+        foreach (var year in years)
+        {
+            var termIndex = Math.Max(0, agreement.Terms.ToList().FindLastIndex(t => t.Start <= year.YearStart));
+            var term = agreement.Terms[termIndex];
+            var reference = $"agreement-{agreement.Id:N}-{termIndex + 1}";
+            if (organisation is null)
+            {
+                refused.Add(new NotPublished(AgreementSourceName, reference, cluster.Name,
+                    cluster.EnterpriseNumber is null ? "OpenData.ClusterNumberMissing" : "OpenData.ClusterNotInRegister"));
+                continue;
+            }
+            var termEnd = termIndex + 1 < agreement.Terms.Count ? agreement.Terms[termIndex + 1].Start.AddDays(-1) : agreement.End;
+            var yearEnd = year.YearStart.AddYears(1).AddDays(-1);
+            var grant = new AidGrant(reference, $"Werkingssteun clusterorganisatie {cluster.Name} {term.Start.Year}-{termEnd.Year}", year.GrantedAid,
+                AidObjective.InnovationClusters, term.Start, measure, PlannedStart: year.YearStart, PlannedEnd: yearEnd < termEnd ? yearEnd : termEnd);
+            Add(AidBeneficiary.From(organisation, null, isLegalEntity: true), grant, AgreementSourceName, cluster.Name, lines, refused);
+        }
+    }
+
+    /// <summary>
+    /// A project's aid goes to its partners in proportion to their budget shares (rounded to the cent, the rest to
+    /// the lead), or wholly to the lead when no shares are recorded. Only collaboration and intercluster projects are
+    /// granted under the cluster programme's measure; projects on regular or European instruments are published by
+    /// those instruments (European funds under direct management are not State aid at all).
+    /// </summary>
+    private static void AddProject(Project project, Dictionary<Guid, Organisation> byId, string measure, List<AidAward> lines, List<NotPublished> refused)
+    {
+        var projectReference = $"project-{project.Id:N}";
+        if (!Project.DrawsOnEnvelope(project.Type))
+        {
+            refused.Add(new NotPublished(ProjectSourceName, projectReference, project.Title, project.Type == ProjectType.European ? "OpenData.EuropeanFunds" : "OpenData.OtherInstrument"));
+            return;
+        }
+        if (project.DecidedOn is not { } decidedOn)
+        {
+            refused.Add(new NotPublished(ProjectSourceName, projectReference, project.Title, "OpenData.DecisionDateUnknown"));
+            return;
+        }
+        foreach (var (organisationId, aid) in SplitAid(project))
+        {
+            var reference = $"{projectReference}-{organisationId:N}";
+            if (!byId.TryGetValue(organisationId, out var organisation))
+            {
+                refused.Add(new NotPublished(ProjectSourceName, reference, project.Title, "OpenData.OrganisationUnknown"));
+                continue;
+            }
+            if (organisation is { Kind: OrganisationKind.KnowledgeInstitution, SizeClass: null })
+            {
+                // Aid for a research organisation's non-economic activity is not State aid (R&D&I Framework 2022, 2.1.1):
+                // not published unless the agency classes it as an undertaking (a size override).
+                refused.Add(new NotPublished(ProjectSourceName, reference, project.Title, "OpenData.ResearchOrganisation"));
+                continue;
+            }
+            var grant = new AidGrant(reference, project.Title, aid, AidObjective.ResearchAndDevelopmentProjects, decidedOn, measure,
+                PlannedStart: project.Start, PlannedEnd: project.End);
+            Add(AidBeneficiary.From(organisation, null, isLegalEntity: true), grant, ProjectSourceName, project.Title, lines, refused);
+        }
+    }
+
+    /// <summary>Each partner's part of the project's aid by budget share, in cents, the rounding difference to the lead.</summary>
+    public static IReadOnlyList<(Guid OrganisationId, decimal Aid)> SplitAid(Project project)
+    {
+        var lead = project.LeadOrganisationId;
+        var sharing = project.Partners.Where(p => p.BudgetShare > 0).ToList();
+        var total = sharing.Sum(p => p.BudgetShare);
+        if (total <= 0) return lead is { } only ? [(only, project.Aid)] : [];
+        var parts = sharing.Select(p => (p.OrganisationId, Aid: decimal.Round(project.Aid * p.BudgetShare / total, 2, MidpointRounding.AwayFromZero))).ToList();
+        var rest = project.Aid - parts.Sum(p => p.Aid);
+        if (rest != 0)
+        {
+            var target = parts.FindIndex(p => p.OrganisationId == lead);
+            if (target < 0) target = parts.IndexOf(parts.MaxBy(p => p.Aid));
+            parts[target] = (parts[target].OrganisationId, parts[target].Aid + rest);
+        }
+        return parts.Where(p => p.Aid > 0).ToList();
+    }
+
+    private static void Add(AidBeneficiary beneficiary, AidGrant grant, string source, string name, List<AidAward> lines, List<NotPublished> refused)
+    {
+        var award = AidAward.Create(beneficiary, grant);
+        if (award.IsSuccess) lines.Add(award.Value!);
+        else refused.Add(new NotPublished(source, grant.Reference, name, award.Error!.Code));
+    }
+
+    public async Task<Paged<AidAward>> ListAsync(AwardQuery query, CancellationToken ct) => PageOf((await BuildAsync(ct)).Published, query);
+
+    /// <summary>The query's page of the filtered, sorted awards; a page past the end gives the last one.</summary>
+    public static Paged<AidAward> PageOf(IEnumerable<AidAward> published, AwardQuery query)
+    {
+        var all = Filter(published, query);
+        var size = Paging.ClampSize(query.PageSize);
+        var page = Math.Min(Paging.ClampPage(query.Page), Math.Max(1, (int)Math.Ceiling(all.Count / (double)size)));
+        return new Paged<AidAward>(all.Skip((page - 1) * size).Take(size).ToList(), page, size, all.Count);
+    }
+
+    public async Task<IReadOnlyList<AidAward>> AllAsync(AwardQuery query, CancellationToken ct) => Filter((await BuildAsync(ct)).Published, query);
+
+    /// <summary>Search on the beneficiary's name or enterprise number (in any typed form), the filters, then the sort.</summary>
+    public static IReadOnlyList<AidAward> Filter(IEnumerable<AidAward> awards, AwardQuery q)
+    {
+        var result = awards;
+        if (!string.IsNullOrWhiteSpace(q.Search))
+        {
+            var text = q.Search.Trim();
+            var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
+            result = result.Where(a => a.BeneficiaryName.Contains(text, StringComparison.CurrentCultureIgnoreCase)
+                || (digits.Length >= 3 && a.BeneficiaryId.Digits.Contains(digits.Length == 9 ? "0" + digits : digits, StringComparison.Ordinal)));
+        }
+        if (q.Year is { } year) result = result.Where(a => a.GrantedOn.Year == year);
+        if (q.Objective is { } objective) result = result.Where(a => a.Objective == objective);
+        if (!string.IsNullOrWhiteSpace(q.Region)) result = result.Where(a => a.NutsRegion == q.Region.Trim().ToUpperInvariant());
+        Func<AidAward, object> key = q.Sort switch
+        {
+            AwardSort.Beneficiary => a => a.BeneficiaryName,
+            AwardSort.Amount => a => a.AidElementEur,
+            AwardSort.Region => a => a.NutsRegion,
+            AwardSort.Sector => a => a.Sector,
+            _ => a => a.GrantedOn,
+        };
+        var sorted = q.Desc ? result.OrderByDescending(key) : result.OrderBy(key);
+        return sorted.ThenBy(a => a.BeneficiaryName, StringComparer.CurrentCultureIgnoreCase).ThenBy(a => a.Reference, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The 360Giving package of the published awards, or the domain's refusal (nothing to publish, contact data found).</summary>
+    public async Task<Result<string>> ThreeSixtyGivingAsync(string defaultDataSource, CancellationToken ct)
+    {
+        var o = options.Value;
+        var publisher = new ThreeSixtyGivingPublisher(o.FunderId, o.FunderName, o.GrantIdPrefix, string.IsNullOrWhiteSpace(o.DataSource) ? defaultDataSource : o.DataSource);
+        return ThreeSixtyGiving.Export((await BuildAsync(ct)).Published, publisher, clock.GetUtcNow());
+    }
+
+    /// <summary>The years that have published awards, newest first, for the year filter.</summary>
+    public static IReadOnlyList<int> Years(IEnumerable<AidAward> awards) => awards.Select(a => a.GrantedOn.Year).Distinct().OrderDescending().ToList();
+}
