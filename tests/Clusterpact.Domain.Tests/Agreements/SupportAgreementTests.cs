@@ -93,6 +93,19 @@ public sealed class SupportAgreementTests
         Assert.False(SupportAgreement.ReachesLimitWithin(new DateOnly(2025, 12, 30), last, 12));
         Assert.False(SupportAgreement.ReachesLimitWithin(new DateOnly(2027, 1, 1), last, 12));
     }
+
+    [Fact]
+    public void The_aid_window_counts_from_the_first_day_under_any_agreement()
+    {
+        var later = SupportAgreement.Create(Cluster, ClusterType.SpearheadCluster, new DateOnly(2020, 1, 1), new DateOnly(2022, 12, 31), "HF-3", FirstAid, Rules).Value!;
+        var earlier = Spc(FirstAid, new DateOnly(2019, 12, 31));
+        Assert.Equal((FirstAid, new DateOnly(2026, 12, 31)), SupportAgreement.AidWindow([later, earlier], ClusterType.SpearheadCluster, Rules));
+        // A network's rule allows 3 years from its first day.
+        var network = SupportAgreement.Create(Cluster, ClusterType.InnovativeBusinessNetwork, new DateOnly(2021, 3, 1), new DateOnly(2024, 2, 29), "HF-4", new DateOnly(2021, 3, 1), Rules).Value!;
+        Assert.Equal(new DateOnly(2024, 2, 29), SupportAgreement.AidWindow([network], ClusterType.InnovativeBusinessNetwork, Rules)!.Value.LastAllowedDay);
+        Assert.Null(SupportAgreement.AidWindow([], ClusterType.SpearheadCluster, Rules));
+    }
+
 }
 
 public sealed class AgreementAmendmentTests
@@ -119,27 +132,5 @@ public sealed class AgreementAmendmentTests
         Assert.True(a.ShortenTo(new DateOnly(2021, 12, 31), new DateOnly(2021, 6, 1), "Fusie").IsSuccess);
         Assert.Equal(new DateOnly(2021, 12, 31), a.End);
         Assert.Equal(2, a.Amendments.Count);
-    }
-}
-
-public sealed class AidWindowTests
-{
-    private static readonly FundingRuleSet Rules = FundingRuleSet.Default;
-    private static readonly Guid Cluster = Guid.CreateVersion7();
-    private static readonly DateOnly FirstAid = new(2017, 1, 1);
-
-    private static SupportAgreement Spc(DateOnly start, DateOnly end) =>
-        SupportAgreement.Create(Cluster, ClusterType.SpearheadCluster, start, end, "HF-2017-001", FirstAid, Rules).Value!;
-
-    [Fact]
-    public void The_aid_window_counts_from_the_first_day_under_any_agreement()
-    {
-        var later = SupportAgreement.Create(Cluster, ClusterType.SpearheadCluster, new DateOnly(2020, 1, 1), new DateOnly(2022, 12, 31), "HF-3", FirstAid, Rules).Value!;
-        var earlier = Spc(FirstAid, new DateOnly(2019, 12, 31));
-        Assert.Equal((FirstAid, new DateOnly(2026, 12, 31)), SupportAgreement.AidWindow([later, earlier], ClusterType.SpearheadCluster, Rules));
-        // A network's rule allows 3 years from its first day.
-        var network = SupportAgreement.Create(Cluster, ClusterType.InnovativeBusinessNetwork, new DateOnly(2021, 3, 1), new DateOnly(2024, 2, 29), "HF-4", new DateOnly(2021, 3, 1), Rules).Value!;
-        Assert.Equal(new DateOnly(2024, 2, 29), SupportAgreement.AidWindow([network], ClusterType.InnovativeBusinessNetwork, Rules)!.Value.LastAllowedDay);
-        Assert.Null(SupportAgreement.AidWindow([], ClusterType.SpearheadCluster, Rules));
     }
 }
