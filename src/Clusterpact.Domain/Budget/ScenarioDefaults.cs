@@ -132,3 +132,31 @@ public static class ScenarioDefaults
         return ProRata.Share(c.OperatingAidPerYear, afterDays, year) + ProRata.Share(c.EarmarkedPerYear, afterDays, year);
     }
 }
+
+/// <summary>A cluster's funding as the agreements give it today: the agreement's end, the 10-year last day and this year's aid.</summary>
+public sealed record FundedCluster(Guid ClusterId, string Name, ClusterType Type, DateOnly? AgreementEnd, DateOnly? LastAllowedDay, decimal GrantedThisYear);
+
+/// <summary>An earmarked envelope or the intercluster pool of a year.</summary>
+public sealed record EnvelopeAmount(Projects.EnvelopeKind Kind, Guid? ClusterId, int Year, decimal Amount);
+
+/// <summary>The clusters a new scenario starts from, and this year's intercluster pool: one rule for the planner and the demo.</summary>
+public static class CurrentClusters
+{
+    /// <summary>
+    /// The clusters whose agreement runs today or later: their aid granted for this year's working year (the funding rule's
+    /// yearly maximum when none was entered), their latest earmarked envelope up to this year (spearhead clusters only) and
+    /// their term up to the 10-year last day (the agreement's end when no rule applies). The pool is the latest pool
+    /// envelope up to this year.
+    /// </summary>
+    public static (IReadOnlyList<CurrentCluster> Clusters, decimal InterclusterPool) From(IEnumerable<FundedCluster> clusters, IReadOnlyCollection<EnvelopeAmount> envelopes,
+        Funding.FundingRuleSet rules, DateOnly today)
+    {
+        decimal Latest(Projects.EnvelopeKind kind, Guid? clusterId) =>
+            envelopes.Where(e => e.Kind == kind && e.ClusterId == clusterId && e.Year <= today.Year).OrderByDescending(e => e.Year).FirstOrDefault()?.Amount ?? 0m;
+        var current = clusters.Where(c => c.AgreementEnd >= today).Select(c => new CurrentCluster(c.ClusterId, c.Name, c.Type,
+            c.GrantedThisYear > 0 ? c.GrantedThisYear : rules.InForce(c.Type, today)?.MaxYearlyOperatingAid ?? 0m,
+            c.Type == ClusterType.SpearheadCluster ? Latest(Projects.EnvelopeKind.ClusterEarmarked, c.ClusterId) : 0m,
+            c.LastAllowedDay ?? c.AgreementEnd)).ToList();
+        return (current, Latest(Projects.EnvelopeKind.InterclusterPool, null));
+    }
+}

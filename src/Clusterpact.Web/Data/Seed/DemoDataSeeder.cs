@@ -220,25 +220,19 @@ public sealed class DemoDataSeeder(ClusterpactDbContext db, UserManager<AppUser>
     /// <summary>
     /// Green-paper scenarios 3 and 4 (seed 004) for 2027-2030, from the clusters under an agreement today: operating aid as
     /// granted for this year's working year (the funding rule's yearly maximum without one), this year's earmarked envelope,
-    /// the term ending on the 10-year last day; the intercluster pool of this year. The planner computes the same from the
-    /// database for a new scenario.
+    /// the term ending on the 10-year last day; the intercluster pool of this year: the planner's rule (CurrentClusters), on the
+    /// data being seeded.
     /// </summary>
     private static IEnumerable<Domain.Budget.SavedBudgetScenario> BudgetScenarios(List<Cluster> clusters, List<Domain.Agreements.SupportAgreement> agreements,
         List<Domain.Agreements.AgreementYear> agreementYears, List<FundEnvelope> envelopes, DateOnly today, DateTimeOffset now)
     {
         var rules = Domain.Funding.FundingRuleSet.Default;
-        var current = new List<Domain.Budget.CurrentCluster>();
-        foreach (var c in clusters)
-        {
-            var own = agreements.Where(a => a.ClusterId == c.Id).ToList();
-            if (own.Count == 0 || own.Max(a => a.End) < today || rules.InForce(c.Type, today) is not { } rule) continue;
-            var first = own.SelectMany(a => a.Terms).Min(t => t.Start);
-            var earmarked = envelopes.Where(e => e.Kind == EnvelopeKind.ClusterEarmarked && e.ClusterId == c.Id && e.Year <= today.Year).OrderByDescending(e => e.Year).FirstOrDefault()?.Amount ?? 0m;
-            var grantedThisYear = agreementYears.Where(y => own.Any(a => a.Id == y.AgreementId) && y.YearStart.Year == today.Year).Sum(y => y.GrantedAid);
-            current.Add(new Domain.Budget.CurrentCluster(c.Id, c.Name, c.Type, grantedThisYear > 0 ? grantedThisYear : rule.MaxYearlyOperatingAid, earmarked,
-                Domain.Agreements.SupportAgreement.LastAllowedDay(first, (rules.InForce(c.Type, first) ?? rule).MaxOperatingAidYears)));
-        }
-        var pool = envelopes.Where(e => e.Kind == EnvelopeKind.InterclusterPool && e.Year <= today.Year).OrderByDescending(e => e.Year).FirstOrDefault()?.Amount ?? 0m;
+        var funded = clusters.Select(c => (Cluster: c, Own: agreements.Where(a => a.ClusterId == c.Id).ToList())).Where(x => x.Own.Count > 0)
+            .Select(x => new Domain.Budget.FundedCluster(x.Cluster.Id, x.Cluster.Name, x.Cluster.Type, x.Own.Max(a => a.End),
+                Domain.Agreements.SupportAgreement.AidWindow(x.Own, x.Cluster.Type, rules)?.LastAllowedDay,
+                agreementYears.Where(y => x.Own.Any(a => a.Id == y.AgreementId) && y.YearStart.Year == today.Year).Sum(y => y.GrantedAid)));
+        var (current, pool) = Domain.Budget.CurrentClusters.From(funded,
+            envelopes.Select(e => new Domain.Budget.EnvelopeAmount(e.Kind, e.ClusterId, e.Year, e.Amount)).ToList(), rules, today);
         var labels = new Dictionary<Domain.Budget.ProgrammeLineKind, string>
         {
             [Domain.Budget.ProgrammeLineKind.InterclusterPool] = "Pool interclusterprojecten",

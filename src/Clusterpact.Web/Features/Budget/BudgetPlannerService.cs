@@ -41,17 +41,9 @@ public sealed class BudgetPlannerService(ClusterpactDbContext db, AgreementOverv
     {
         var today = overview.Today;
         var (rows, _) = await overview.BuildAsync(null, false, OverviewSort.Name, false, ct);
-        var rules = await agreements.RulesAsync(ct);
-        var envelopes = (await funds.ListAsync(null, null, ct)).Where(e => e.Year <= today.Year).ToList();
-        var clusters = rows.Where(r => r.AgreementEnd >= today).Select(r =>
-        {
-            var aid = r.GrantedThisYear > 0 ? r.GrantedThisYear : rules.InForce(r.Type, today)?.MaxYearlyOperatingAid ?? 0m;
-            var earmarked = r.Type == ClusterType.SpearheadCluster
-                ? envelopes.Where(e => e.Kind == EnvelopeKind.ClusterEarmarked && e.ClusterId == r.ClusterId).OrderByDescending(e => e.Year).FirstOrDefault()?.Amount ?? 0m
-                : 0m;
-            return new CurrentCluster(r.ClusterId, r.Name, r.Type, aid, earmarked, r.LastAllowedDay ?? r.AgreementEnd);
-        }).ToList();
-        var pool = envelopes.Where(e => e.Kind == EnvelopeKind.InterclusterPool).OrderByDescending(e => e.Year).FirstOrDefault()?.Amount ?? 0m;
+        var envelopes = (await funds.ListAsync(null, null, ct)).Select(e => new EnvelopeAmount(e.Kind, e.ClusterId, e.Year, e.Amount)).ToList();
+        var (clusters, pool) = CurrentClusters.From(rows.Select(r => new FundedCluster(r.ClusterId, r.Name, r.Type, r.AgreementEnd, r.LastAllowedDay, r.GrantedThisYear)),
+            envelopes, await agreements.RulesAsync(ct), today);
         return new PlannerStart(clusters, pool, today);
     }
 
