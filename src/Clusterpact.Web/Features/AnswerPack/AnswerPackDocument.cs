@@ -36,15 +36,6 @@ public static class AnswerPackDocument
         _ => throw new ArgumentOutOfRangeException(nameof(question)),
     };
 
-    /// <summary>A KPI value as people read it: shares as percentages, money in euro, counts as whole numbers.</summary>
-    public static string Value(KpiDefinition kpi, decimal? value) => kpi.Unit switch
-    {
-        KpiUnit.Share => Format.Percent(value, 1),
-        KpiUnit.Euro => Format.Money(value),
-        KpiUnit.Fte => Format.Number(value, 1),
-        _ => Format.Number(value),
-    };
-
     public static byte[] Pdf(AnswerPackData d, IStringLocalizer<SharedResource> text)
     {
         var english = Cultures.IsEnglish;
@@ -64,11 +55,11 @@ public static class AnswerPackDocument
         var lastYears = d.KpiYears.TakeLast(5).ToList();
         if (lastYears.Count > 0)
             report.Table([text["Reports.Kpi"], .. lastYears.Select(y => y.ToString(CultureInfo.InvariantCulture))],
-                shown.Select(k => (IReadOnlyList<string>)[k.Name(english), .. lastYears.Select(y => Value(k, d.Programme[k.Code].First(v => v.Year == y).Value))]),
+                shown.Select(k => (IReadOnlyList<string>)[k.Name(english), .. lastYears.Select(y => Format.Kpi(k, d.Programme[k.Code].First(v => v.Year == y).Value))]),
                 [4, .. lastYears.Select(_ => 1.5)], [false, .. lastYears.Select(_ => true)]);
         if (d.Goals.Count > 0)
             report.Table([text["Members.Cluster"], text["Reports.Kpi"], text["Reports.Year"], text["Kpis.Actual"], text["Kpis.Target"], text["Kpis.Met"]],
-                d.Goals.Select(g => (IReadOnlyList<string>)[g.ClusterName, g.Kpi.Name(english), g.Year.ToString(CultureInfo.InvariantCulture), Value(g.Kpi, g.Actual), Value(g.Kpi, g.Target),
+                d.Goals.Select(g => (IReadOnlyList<string>)[g.ClusterName, g.Kpi.Name(english), g.Year.ToString(CultureInfo.InvariantCulture), Format.Kpi(g.Kpi, g.Actual), Format.Kpi(g.Kpi, g.Target),
                     g.Met ? text["Kpis.MetYes"] : text["Kpis.MetNo"]]),
                 [2.5, 4, 1, 1.5, 1.5, 1], [false, false, true, true, true, false]);
 

@@ -17,6 +17,15 @@ public static class Format
 
     public static string Percent(decimal? share, int decimals = 0) => share?.ToString("P" + decimals, CultureInfo.CurrentCulture) ?? "–";
 
+    /// <summary>A KPI value as people read it: shares as percentages, money in euro, FTE with one decimal, counts whole.</summary>
+    public static string Kpi(Domain.Kpis.KpiDefinition kpi, decimal? value) => value is null ? "–" : kpi.Unit switch
+    {
+        Domain.Kpis.KpiUnit.Share => Percent(value, 1),
+        Domain.Kpis.KpiUnit.Euro => Money(value),
+        Domain.Kpis.KpiUnit.Fte => Number(value, 1),
+        _ => Number(value),
+    };
+
     /// <summary>A Belgian enterprise number as people write it: 0403.170.701.</summary>
     public static string EnterpriseNumber(string? digits) =>
         digits is { Length: 10 } n ? $"{n[..4]}.{n[4..7]}.{n[7..]}" : "–";
