@@ -31,13 +31,13 @@ public sealed class ClusterTests(ClusterpactApp app)
     }
 
     [Fact]
-    public async Task Embedded_reference_data_is_the_shared_reference_file()
+    public async Task Embedded_reference_data_is_the_products_own_reference_file()
     {
-        var shared = Path.Combine(Account.LocalisationTests.RepoRoot(), "..", "shared", "data", "clusters.csv");
-        // CI and every developer have shared/ beside the repository; the product itself ships its own copy.
-        Assert.True(File.Exists(shared), "shared/data/clusters.csv not found beside the repository");
-        var fromShared = ReferenceClusters.Parse(await File.ReadAllTextAsync(shared));
-        Assert.Equal(fromShared, ReferenceClusters.Load());
+        // The product's copy in the repository is the reference (a fresh clone has nothing beside it); the build embeds it.
+        var own = Path.Combine(Account.LocalisationTests.RepoRoot(), "src", "Clusterpact.Web", "Data", "Seed", "clusters.csv");
+        Assert.True(File.Exists(own), "src/Clusterpact.Web/Data/Seed/clusters.csv not found in the repository");
+        var fromFile = ReferenceClusters.Parse(await File.ReadAllTextAsync(own));
+        Assert.Equal(fromFile, ReferenceClusters.Load());
     }
 
     [Fact]

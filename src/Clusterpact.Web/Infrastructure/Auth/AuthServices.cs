@@ -14,6 +14,7 @@ public static class AuthServices
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddScoped<ClusterAccess>();
+        services.AddScoped<RecordActors>();
 
         services.AddIdentity<AppUser, AppRole>(o =>
             {
