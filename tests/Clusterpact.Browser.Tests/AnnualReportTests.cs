@@ -1,3 +1,4 @@
+using Clusterpact.Domain.Common;
 using Clusterpact.Web.Data.Seed;
 using Microsoft.Playwright;
 
@@ -9,7 +10,7 @@ public sealed class AnnualReportTests(BrowserApp app)
     [Fact]
     public async Task A_manager_submits_the_officer_returns_the_manager_corrects_and_the_kpi_chart_shows_the_new_value()
     {
-        var year = DateTime.Today.Year - 1;
+        var year = app.Clock.TodayInBrussels().Year - 1;
         var manager = await app.SignInAsync("manager.catalisti@clusterpact.demo");
         await manager.GotoAsync($"/Reports?year={year}");
         await manager.GetByRole(AriaRole.Row).Filter(new() { HasText = "Catalisti" }).GetByRole(AriaRole.Link, new() { Name = "Openen" }).ClickAsync();
