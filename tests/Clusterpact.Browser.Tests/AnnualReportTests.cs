@@ -39,7 +39,7 @@ public sealed class AnnualReportTests(BrowserApp app)
         await Assertions.Expect(manager.Locator($"[data-testid=kpi-years] tr[data-year='{year}'] [data-testid=actual]")).ToHaveTextAsync("32,0");
         // The chart is drawn from the same numbers: its data holds the new value for the last year.
         var data = await manager.Locator("#kpi-data").TextContentAsync();
-        Assert.Contains("32", data!.Split("\"data\"")[1].Split(']')[0], StringComparison.Ordinal);
+        Assert.Contains("32", data!.Split("\"values\"")[1].Split(']')[0], StringComparison.Ordinal);
         Assert.True(await manager.Locator("#kpi-chart").EvaluateAsync<bool>("c => window.Chart && !!Chart.getChart(c)"));
         await manager.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotDir, "kpi-chart.png"), FullPage = true });
     }
