@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 
 namespace Clusterpact.Browser.Tests;
@@ -16,6 +18,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly string _db = Path.Combine(Path.GetTempPath(), $"clusterpact-browser-{Guid.NewGuid():N}.db");
     private IPlaywright? _playwright;
 
+    /// <summary>The app's clock, at the date the other suites use (1 December 2026, 10:00 Brussels), a millisecond further at each reading.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.FromHours(1))) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
+
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
 
@@ -28,6 +33,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={_db}");
         builder.UseSetting("Demo:Load", "true");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     public async Task InitializeAsync()

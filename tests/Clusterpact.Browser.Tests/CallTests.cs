@@ -23,8 +23,8 @@ public sealed class CallTests(BrowserApp app)
         await officer.GetByLabel("Titel (Nederlands)").FillAsync(title);
         await officer.GetByLabel("Titel (Engels)").FillAsync("Business networks call (browser test)");
         await officer.GetByLabel("Budget (EUR)").FillAsync("300.000,00");
-        await officer.GetByLabel("Opent").FillAsync(Local(DateTimeOffset.UtcNow.AddDays(-1)));
-        await officer.GetByLabel("Sluit").FillAsync(Local(DateTimeOffset.UtcNow.AddDays(10)));
+        await officer.GetByLabel("Opent").FillAsync(Local(app.Clock.GetUtcNow().AddDays(-1)));
+        await officer.GetByLabel("Sluit").FillAsync(Local(app.Clock.GetUtcNow().AddDays(10)));
         await officer.GetByLabel("Code 1", new() { Exact = true }).First.FillAsync("C1");
         await officer.GetByLabel("Naam (Nederlands) 1", new() { Exact = true }).First.FillAsync("Kwaliteit van het voorstel");
         await officer.GetByLabel("Naam (Engels) 1", new() { Exact = true }).First.FillAsync("Quality of the proposal");
@@ -77,7 +77,7 @@ public sealed class CallTests(BrowserApp app)
         {
             var db = scope.ServiceProvider.GetRequiredService<ClusterpactDbContext>();
             var call = await db.Calls.SingleAsync(c => c.Id == callId);
-            db.Entry(call).Property(nameof(Call.ClosesAt)).CurrentValue = DateTimeOffset.UtcNow.AddMinutes(-1);
+            db.Entry(call).Property(nameof(Call.ClosesAt)).CurrentValue = app.Clock.GetUtcNow().AddMinutes(-1);
             await db.SaveChangesAsync();
         }
         await officer.GotoAsync($"/Calls/Details/{callId}");

@@ -1,4 +1,5 @@
 using Clusterpact.Domain.Clusters;
+using Clusterpact.Domain.Common;
 using Clusterpact.Web.Data;
 using Clusterpact.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,7 +24,7 @@ public sealed class IndexModel(ClusterAccess access, CurrentUser user, Clusterpa
             .Select(g => new ClusterTypeCount(g.Key, g.Count(), g.Count(c => c.Status == ClusterStatus.Supported)))
             .ToListAsync(ct);
         ByType = ByType.OrderBy(t => t.Type).ToList();
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = clock.TodayInBrussels();
         // An organisation in two clusters counts once.
         ActiveMembers = await db.Memberships.Where(m => visible.Any(c => c.Id == m.ClusterId) && m.From <= today && (m.Until == null || m.Until >= today))
             .Select(m => m.OrganisationId).Distinct().CountAsync(ct);

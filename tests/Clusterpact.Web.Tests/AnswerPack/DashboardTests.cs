@@ -18,7 +18,7 @@ public sealed class DashboardTests(ClusterpactApp app)
     {
         var reader = await app.SignedInAsync(Emails.Reader);
         var doc = await reader.GetDocumentAsync("/Dashboard");
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = app.Today;
         var year = today.Year;
         var expected = await app.WithDbAsync(async db =>
         {

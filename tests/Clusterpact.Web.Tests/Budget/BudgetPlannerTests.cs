@@ -192,7 +192,7 @@ public sealed class BudgetPlannerTests(ClusterpactApp app)
         // (Other tests may give a cluster a new agreement; those come in too, so the demo's six must be there.)
         Assert.Subset(stored.Clusters.Select(c => c.Name).ToHashSet(), new HashSet<string> { "Catalisti", "De Blauwe Cluster", "Flanders' FOOD", "Flux50", "SIM", "VIL" });
         Assert.DoesNotContain(stored.Clusters, c => c.Name is "B-hive" or "EdTech");
-        var thisYear = DateTime.Today.Year;
+        var thisYear = app.Today.Year;
         var granted = await app.WithDbAsync(async db =>
         {
             var agreements = await db.SupportAgreements.AsNoTracking().Select(a => new { a.Id, a.ClusterId }).ToListAsync();

@@ -21,7 +21,7 @@ public sealed class CallTests(ClusterpactApp app)
 
     private async Task<Guid> PublishedCallAsync(HttpClient officer, string title, bool hideApplicant)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = app.Clock.GetUtcNow();
         var created = await officer.SubmitFormAsync("/Calls/Edit", new Dictionary<string, string>
         {
             ["Input.Kind"] = "InnovativeBusinessNetwork", ["Input.TitleNl"] = title, ["Input.TitleEn"] = title + " (EN)", ["Input.BudgetEur"] = "250.000,00",
@@ -192,7 +192,7 @@ public sealed class CallTests(ClusterpactApp app)
 
         // A draft on the same call after the deadline is refused; then the call closes and the committee decides.
         var lateId = await ApplyAsync(applicant, callId, "Vlaamse Waterstofcluster vzw", "0765.432.146", submit: false);
-        await MoveClosingAsync(callId, DateTimeOffset.UtcNow.AddMinutes(-1));
+        await MoveClosingAsync(callId, app.Clock.GetUtcNow().AddMinutes(-1));
         var late = await applicant.SubmitFormAsync($"/Apply/{lateId}", new Dictionary<string, string>(), f => Handler(f, "Submit"));
         Assert.Contains("indiendatum is verstreken", (await late.ParseAsync()).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(ApplicationStatus.Draft, await app.WithDbAsync(db => db.Applications.Where(a => a.Id == lateId).Select(a => a.Status).SingleAsync()));
@@ -285,7 +285,7 @@ public sealed class CallTests(ClusterpactApp app)
     public async Task Criteria_come_back_in_the_order_the_officer_wrote_them()
     {
         var officer = await app.SignedInAsync(Emails.Officer);
-        var now = DateTimeOffset.UtcNow;
+        var now = app.Clock.GetUtcNow();
         string[] codes = ["Z9", "A1", "M5", "B2", "Y8", "C3"];
         var form = new Dictionary<string, string>
         {

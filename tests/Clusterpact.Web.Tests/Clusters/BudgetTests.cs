@@ -62,7 +62,7 @@ public sealed class BudgetTests(ClusterpactApp app)
         var officer = await app.SignedInAsync(Emails.Officer);
         // MEDVIA has no agreement in the demo (the others have every working year budgeted already).
         var (id, agreement, url) = await FreshAgreementAsync(officer, "MEDVIA");
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = app.Today;
         var yearStart = new DateOnly(2026, 1, 15);
         var planned = await officer.SubmitFormAsync(url, new Dictionary<string, string>
         {

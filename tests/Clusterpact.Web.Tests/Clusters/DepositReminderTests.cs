@@ -14,7 +14,7 @@ public sealed class DepositReminderTests(ClusterpactApp app)
     {
         var officer = await app.SignedInAsync(Emails.Officer);
         var id = await app.ClusterIdAsync("EdTech");
-        var start = DateOnly.FromDateTime(DateTime.Today).AddMonths(-5);
+        var start = app.Today.AddMonths(-5);
         string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var created = await officer.SubmitFormAsync($"/Clusters/{id}/Agreements/New", new Dictionary<string, string>
         {

@@ -12,7 +12,7 @@ public sealed class FundingRuleTests(ClusterpactApp app)
     public async Task An_administrator_records_a_future_rule_but_never_a_retroactive_one()
     {
         var admin = await app.SignedInAsync(Emails.Admin);
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = app.Today;
         var retro = await admin.SubmitFormAsync("/Agreements/Rules", new Dictionary<string, string>
         {
             ["ClusterType"] = "InnovativeBusinessNetwork", ["EffectiveFrom"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["MaxYearlyOperatingAid"] = "175000",

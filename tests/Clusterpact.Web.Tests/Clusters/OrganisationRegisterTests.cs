@@ -9,7 +9,7 @@ namespace Clusterpact.Web.Tests.Clusters;
 [Collection(AppCollection.Name)]
 public sealed class OrganisationRegisterTests(ClusterpactApp app)
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.Today);
+    private DateOnly Today => app.Today;
 
     [Fact]
     public async Task A_cluster_manager_sees_only_organisations_of_their_own_cluster()

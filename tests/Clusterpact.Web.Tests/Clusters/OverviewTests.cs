@@ -13,7 +13,7 @@ public sealed class OverviewTests(ClusterpactApp app)
     [Fact]
     public async Task Money_granted_and_paid_this_year_and_the_coming_deadlines_per_cluster()
     {
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = app.Today;
         var officer = await app.SignedInAsync(Emails.Officer);
         var admin = await app.SignedInAsync(Emails.Admin);
         var id = await app.ClusterIdAsync("Flanders' FOOD");

@@ -113,7 +113,7 @@ public sealed class MemberImportTests(ClusterpactApp app)
         await File.WriteAllLinesAsync(path, lines);
         var session = new ImportSession
         {
-            CreatedBy = adminId, CreatedAt = DateTimeOffset.UtcNow, ClusterId = catalisti, FileName = "halfweg.csv", Format = Web.Infrastructure.Import.TabularFormat.Csv,
+            CreatedBy = adminId, CreatedAt = app.Clock.GetUtcNow(), ClusterId = catalisti, FileName = "halfweg.csv", Format = Web.Infrastructure.Import.TabularFormat.Csv,
             StoredPath = path, DefaultMemberSince = new DateOnly(2026, 1, 1), FiguresYear = 2025, Status = ImportSessionStatus.Committing,
             Mapping = MemberImportService.WriteMapping(new Dictionary<int, MemberField> { [0] = MemberField.Name, [1] = MemberField.EnterpriseNumber }),
         };

@@ -1,12 +1,15 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using Clusterpact.Domain.Common;
 using Clusterpact.Web.Data;
 using Clusterpact.Web.Data.Seed;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
 namespace Clusterpact.Web.Tests.Infrastructure;
@@ -23,6 +26,15 @@ public sealed class ClusterpactApp : WebApplicationFactory<Program>, IAsyncLifet
     public string OutboxFolder { get; } = Path.Combine(Path.GetTempPath(), $"clusterpact-outbox-{Guid.NewGuid():N}");
     private readonly string _pgDatabase = $"clusterpact_test_{Guid.NewGuid():N}";
 
+    /// <summary>
+    /// The app's only clock: 1 December 2026, 10:00 in Brussels, whatever the machine's date. Each reading steps it a
+    /// millisecond, so records written one after another get increasing times. A test that needs another moment moves
+    /// it forward with <c>Clock.Advance</c> (it cannot go back, and the collection shares it).
+    /// </summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.FromHours(1))) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
+
+    public DateOnly Today => Clock.TodayInBrussels();
+
     private static string PostgresServer =>
         Environment.GetEnvironmentVariable("CLUSTERPACT_TEST_PG") ?? "Host=127.0.0.1;Port=5433;Username=postgres";
 
@@ -34,6 +46,7 @@ public sealed class ClusterpactApp : WebApplicationFactory<Program>, IAsyncLifet
         builder.UseSetting("Email:DispatchInBackground", "false");
         builder.UseSetting("Reminders:Enabled", "false");
         builder.UseSetting("Email:OutboxFolder", OutboxFolder);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         if (OnPostgres)
         {
             builder.UseSetting("Database:Provider", "PostgreSQL");

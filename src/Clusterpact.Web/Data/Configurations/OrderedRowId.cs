@@ -23,7 +23,7 @@ public sealed class OrderedRowId : ValueGenerator<Guid>
         do
         {
             previous = Interlocked.Read(ref _last);
-            value = Math.Max(DateTime.UtcNow.Ticks, previous + 1);
+            value = Math.Max(TimeProvider.System.GetUtcNow().UtcTicks, previous + 1); // the machine's ticks, not the business clock: only the order of writing matters
         }
         while (Interlocked.CompareExchange(ref _last, value, previous) != previous);
         // 16 hex digits of the value, then 16 random ones: the leading digits decide the order in both stores.

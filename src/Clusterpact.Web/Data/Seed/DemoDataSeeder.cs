@@ -1,4 +1,5 @@
 using Clusterpact.Domain.Clusters;
+using Clusterpact.Domain.Common;
 using Clusterpact.Domain.Members;
 using Clusterpact.Domain.Evaluations;
 using Clusterpact.Domain.Kpis;
@@ -27,7 +28,7 @@ public sealed class DemoDataSeeder(ClusterpactDbContext db, UserManager<AppUser>
         AuditInterceptor.Suppressed.Value = true;
         try
         {
-            var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+            var today = clock.TodayInBrussels();
             var clusters = ReferenceClusters.Load()
                 .Select(r => new Cluster(r.Name, r.Type, r.Domain, r.Call, r.Start, r.End, ClusterStatusRule.StatusOn(today, r.Start, r.End)))
                 .ToList();

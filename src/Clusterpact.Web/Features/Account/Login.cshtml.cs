@@ -55,7 +55,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, IStringLocalizer<S
         // The interface follows the person's own language from the moment they sign in.
         var culture = Cultures.Resolve(user!.PreferredCulture);
         Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture, culture)),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
         log.LogInformation("{Email} signed in", Input.Email);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }

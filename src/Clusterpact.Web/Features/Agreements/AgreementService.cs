@@ -1,4 +1,5 @@
 using Clusterpact.Domain.Agreements;
+using Clusterpact.Domain.Common;
 using Clusterpact.Domain.Funding;
 using Clusterpact.Web.Data;
 using Clusterpact.Web.Features.Clusters;
@@ -35,7 +36,7 @@ public sealed class AgreementService(ClusterpactDbContext db, ClusterAccess acce
         var views = agreements.OrderBy(a => a.Terms.Min(t => t.Start)).Select(a => new AgreementView(a.Id, a.Version, a.Terms.OrderBy(t => t.Start).ToList(), a.Amendments.ToList(), a.End)).ToList();
         var first = views.SelectMany(v => v.Terms).Select(t => (DateOnly?)t.Start).Min();
         var last = SupportAgreement.AidWindow(agreements, cluster.Type, await RulesAsync(ct))?.LastAllowedDay;
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = clock.TodayInBrussels();
         var (years, days) = last is { } lastDay ? SupportAgreement.TimeLeft(today, lastDay) : (0, 0);
         return new ClusterAgreements(clusterId, views, first, last, years, days,
             last is { } l && SupportAgreement.ReachesLimitWithin(today, l, LimitWarningMonths), user.IsAgencyStaff);
@@ -77,7 +78,7 @@ public sealed class AgreementService(ClusterpactDbContext db, ClusterAccess acce
         var agreement = await db.SupportAgreements.SingleOrDefaultAsync(a => a.Id == agreementId && a.ClusterId == clusterId, ct);
         if (agreement is null) return CommandOutcome.NotFound;
         if (agreement.Version != version) return CommandOutcome.Conflict;
-        var result = agreement.ShortenTo(newEnd, DateOnly.FromDateTime(clock.GetLocalNow().Date), reason);
+        var result = agreement.ShortenTo(newEnd, clock.TodayInBrussels(), reason);
         if (!result.IsSuccess) return CommandOutcome.Invalid(result.Error!.Code == "Agreement.ReasonRequired" ? "Reason" : "End", result.Error.Code);
         return await db.SaveVersionedAsync(agreement, version, ct);
     }

@@ -19,7 +19,7 @@ public sealed record AgreementBudget(Guid ClusterId, string ClusterName, Support
 /// </summary>
 public sealed class BudgetService(ClusterpactDbContext db, ClusterAccess access, CurrentUser user, AgreementService agreements, TimeProvider clock)
 {
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    public DateOnly Today => clock.TodayInBrussels();
 
     public async Task<AgreementBudget?> LoadAsync(Guid clusterId, Guid agreementId, CancellationToken ct)
     {

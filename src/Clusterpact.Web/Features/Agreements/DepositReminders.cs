@@ -1,3 +1,4 @@
+using Clusterpact.Domain.Common;
 using Clusterpact.Domain.Funding;
 using Clusterpact.Web.Data;
 using Clusterpact.Web.Infrastructure.Auth;
@@ -16,7 +17,7 @@ public sealed class DepositReminders(ClusterpactDbContext db, EmailOutbox outbox
 {
     public async Task<int> RunAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = clock.TodayInBrussels();
         var years = await db.AgreementYears.AsNoTracking().Where(y => !y.LapseDecided && y.YearStart <= today).ToListAsync(ct);
         var officers = await db.Users.AsNoTracking()
             .Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.ProgrammeOfficer)))

@@ -1,5 +1,6 @@
 using Clusterpact.Domain.Agreements;
 using Clusterpact.Domain.Clusters;
+using Clusterpact.Domain.Common;
 using Clusterpact.Domain.Funding;
 using Clusterpact.Web.Data;
 using Clusterpact.Web.Infrastructure.Auth;
@@ -24,7 +25,7 @@ public sealed class AgreementOverview(ClusterpactDbContext db, ClusterAccess acc
 {
     public const int DeadlineDays = 90;
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    public DateOnly Today => clock.TodayInBrussels();
 
     public async Task<(IReadOnlyList<OverviewRow> Rows, IReadOnlyList<Deadline> Deadlines)> BuildAsync(ClusterType? type, bool onlyFlagged, OverviewSort sort, bool desc, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using Clusterpact.Domain.Clusters;
+using Clusterpact.Domain.Common;
 using Clusterpact.Domain.Funding;
 using Clusterpact.Web.Data;
 using Clusterpact.Web.Data.Configurations;
@@ -39,7 +40,7 @@ public sealed class RulesModel(ClusterpactDbContext db, AgreementService agreeme
         }
         var rule = new FundingRule(ClusterType, EffectiveFrom.Value, MaxYearlyOperatingAid.Value, MinMemberCofinancingPercent / 100m, MaxAidIntensityPercent / 100m,
             MaxTermYears, MaxOperatingAidYears, Source?.Trim() ?? "");
-        var check = (await agreements.RulesAsync(ct)).CheckChange(rule, DateOnly.FromDateTime(clock.GetLocalNow().Date));
+        var check = (await agreements.RulesAsync(ct)).CheckChange(rule, clock.TodayInBrussels());
         if (!check.IsSuccess)
         {
             ModelState.AddModelError(string.Empty, text[check.Error!.Code]);

@@ -1,5 +1,6 @@
 using Clusterpact.Domain.Agreements;
 using Clusterpact.Domain.Clusters;
+using Clusterpact.Domain.Common;
 using Clusterpact.Domain.Evaluations;
 using Clusterpact.Domain.Kpis;
 using Clusterpact.Domain.Pacts;
@@ -57,7 +58,7 @@ public sealed record AnswerPackData(DateOnly On, IReadOnlyList<EvaluationAnswer>
 /// <summary>Builds the answer pack for agency staff and readers (who see every cluster).</summary>
 public sealed class AnswerPackService(ClusterpactDbContext db, KpiService kpis, AgreementService agreements, TimeProvider clock)
 {
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    public DateOnly Today => clock.TodayInBrussels();
 
     /// <summary>The earliest day the pack can speak of: the decree of 4 March 2016.</summary>
     public static readonly DateOnly Earliest = new(2016, 3, 4);

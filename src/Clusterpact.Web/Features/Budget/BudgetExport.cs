@@ -71,6 +71,3 @@ public static class BudgetExport
         return columns;
     }
 }
-
-/// <summary>What the budget chart draws: one series per kind of money (stacked) or per scenario (side by side).</summary>
-public sealed record BudgetChart(string Label, IReadOnlyList<int> Years, IReadOnlyList<(string Label, IReadOnlyList<decimal> Values)> Series, bool Stacked);

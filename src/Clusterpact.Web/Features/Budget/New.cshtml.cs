@@ -1,4 +1,5 @@
 using Clusterpact.Domain.Budget;
+using Clusterpact.Domain.Common;
 using Clusterpact.Web.Features.Shared;
 using Clusterpact.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
@@ -25,7 +26,7 @@ public sealed class NewModel(BudgetPlannerService planner, IStringLocalizer<Shar
 
     public void OnGet()
     {
-        var next = clock.GetLocalNow().Year + 1;
+        var next = clock.TodayInBrussels().Year + 1;
         Input = new InputModel { FirstYear = next, LastYear = next + DefaultYears - 1 };
     }
 

@@ -1,6 +1,7 @@
 using Clusterpact.Domain.Agreements;
 using Clusterpact.Domain.Calls;
 using Clusterpact.Domain.Clusters;
+using Clusterpact.Domain.Common;
 using Clusterpact.Web.Data;
 using Clusterpact.Web.Features.Agreements;
 using Clusterpact.Web.Features.Clusters;
@@ -42,7 +43,7 @@ public sealed class AgreementFromApplication(ClusterpactDbContext db, CurrentUse
         if (cluster is null)
         {
             cluster = new Cluster(app.ApplicantName, type, app.StrategicDomain ?? "", call.TitleNl, cmd.Start, end,
-                ClusterStatusRule.StatusOn(DateOnly.FromDateTime(clock.GetLocalNow().Date), cmd.Start, end));
+                ClusterStatusRule.StatusOn(clock.TodayInBrussels(), cmd.Start, end));
             cluster.SetEnterpriseNumber(app.ApplicantEnterpriseNumber);
             db.Clusters.Add(cluster);
         }

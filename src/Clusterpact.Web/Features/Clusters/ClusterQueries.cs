@@ -1,4 +1,5 @@
 using Clusterpact.Domain.Clusters;
+using Clusterpact.Domain.Common;
 using Clusterpact.Web.Data;
 using Clusterpact.Web.Features.Shared;
 using Clusterpact.Web.Infrastructure.Auth;
@@ -30,7 +31,7 @@ public sealed class ListClusters(ClusterpactDbContext db, ClusterAccess access, 
 
     private (IQueryable<ClusterListItem> Rows, IQueryable<Cluster> Filtered) Build(ClusterListQuery q)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = clock.TodayInBrussels();
         var query = access.VisibleClusters().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q.Search))
         {
@@ -72,7 +73,7 @@ public sealed class GetClusterDetails(ClusterpactDbContext db, ClusterAccess acc
 {
     public async Task<ClusterDetails?> HandleAsync(Guid id, int memberPage, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = clock.TodayInBrussels();
         var c = await access.VisibleClusters().AsNoTracking().Where(x => x.Id == id).FirstOrDefaultAsync(ct);
         if (c is null) return null;
 

@@ -1,3 +1,4 @@
+using Clusterpact.Domain.Common;
 using Clusterpact.Domain.Evaluations;
 using Clusterpact.Web.Data;
 using Clusterpact.Web.Features.Clusters;
@@ -18,7 +19,7 @@ public sealed record PlanEvaluationCommand(string Title, EvaluationKind Kind, Ev
 /// </summary>
 public sealed class EvaluationService(ClusterpactDbContext db, ClusterAccess access, CurrentUser user, TimeProvider clock)
 {
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    public DateOnly Today => clock.TodayInBrussels();
 
     public bool CanManage => user.IsAgencyStaff;
 

@@ -1,4 +1,5 @@
 using Clusterpact.Domain.Clusters;
+using Clusterpact.Domain.Common;
 using Clusterpact.Domain.Projects;
 using Clusterpact.Web.Data;
 using Clusterpact.Web.Features.Projects;
@@ -68,9 +69,9 @@ public sealed class IndexModel(FundService funds, ClusterpactDbContext db, Curre
     private async Task LoadAsync(CancellationToken ct)
     {
         Years = await funds.YearsAsync(ct);
-        Year ??= Years.Count > 0 ? (Years.Contains(clock.GetLocalNow().Year) ? clock.GetLocalNow().Year : Years[0]) : null;
+        Year ??= Years.Count > 0 ? (Years.Contains(clock.TodayInBrussels().Year) ? clock.TodayInBrussels().Year : Years[0]) : null;
         Rows = await funds.ListAsync(Year, null, ct);
-        NewYear ??= clock.GetLocalNow().Year;
+        NewYear ??= clock.TodayInBrussels().Year;
         if (CanManage)
             SpearheadClusters = (await db.Clusters.AsNoTracking().Where(c => c.Type == ClusterType.SpearheadCluster).OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
                 .Select(c => (c.Id, c.Name)).ToList();

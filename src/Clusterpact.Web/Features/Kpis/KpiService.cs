@@ -1,3 +1,4 @@
+using Clusterpact.Domain.Common;
 using Clusterpact.Domain.Kpis;
 using Clusterpact.Domain.Members;
 using Clusterpact.Domain.Projects;
@@ -26,7 +27,7 @@ public enum KpiValueOrigin { None, Computed, Accepted, Reported, Survey }
 /// </summary>
 public sealed class KpiService(ClusterpactDbContext db, ClusterAccess access, TimeProvider clock)
 {
-    public int ThisYear => clock.GetLocalNow().Year;
+    public int ThisYear => clock.TodayInBrussels().Year;
 
     /// <summary>The years the KPI views show: from the first spearhead clusters (2017) to last year.</summary>
     public IReadOnlyList<int> Years => Enumerable.Range(2017, Math.Max(1, ThisYear - 2017)).ToList();

@@ -1,3 +1,4 @@
+using Clusterpact.Domain.Common;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,7 @@ public sealed class FiguresModel(GetMemberFigures figures, Infrastructure.Auth.C
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = clock.TodayInBrussels();
         On = Date ?? today;
         ClusterOptions = (await access.VisibleClusters().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
             .Select(c => (c.Id, c.Name)).ToList();

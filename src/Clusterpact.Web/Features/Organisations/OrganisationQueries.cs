@@ -1,3 +1,4 @@
+using Clusterpact.Domain.Common;
 using Clusterpact.Domain.Members;
 using Clusterpact.Web.Data;
 using Clusterpact.Web.Features.Shared;
@@ -34,7 +35,7 @@ public sealed class ListOrganisations(ClusterpactDbContext db, ClusterAccess acc
 
     private (IQueryable<OrganisationListItem> Rows, IQueryable<Organisation> Filtered) Build(OrganisationListQuery q)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = clock.TodayInBrussels();
         var visibleClusters = access.VisibleClusters().Select(c => c.Id);
         var active = db.Memberships.Where(m => visibleClusters.Contains(m.ClusterId) && m.From <= today && (m.Until == null || m.Until >= today));
         var everMember = db.Memberships.Where(m => visibleClusters.Contains(m.ClusterId));
@@ -81,7 +82,7 @@ public sealed class GetOrganisation(ClusterpactDbContext db, ClusterAccess acces
 {
     public async Task<OrganisationDetails?> HandleAsync(Guid id, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = clock.TodayInBrussels();
         var visible = access.VisibleClusters();
         var memberships = await db.Memberships.AsNoTracking()
             .Where(m => m.OrganisationId == id)

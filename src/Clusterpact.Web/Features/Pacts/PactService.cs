@@ -14,7 +14,7 @@ namespace Clusterpact.Web.Features.Pacts;
 /// </summary>
 public sealed class PactService(ClusterpactDbContext db, ClusterAccess access, CurrentUser user, TimeProvider clock)
 {
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    public DateOnly Today => clock.TodayInBrussels();
 
     public async Task<(string ClusterName, bool IsSpearhead, ClusterPact? Pact, bool CanEdit, bool CanAdopt)?> GetAsync(Guid clusterId, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Clusterpact.Domain.Common;
 using Clusterpact.Domain.Projects;
 using Clusterpact.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Mvc;
@@ -35,7 +36,7 @@ public sealed class FiguresModel(ProjectQueries queries, ClusterAccess access, C
 
         var facts = await queries.AllFactsAsync(ct);
         var years = facts.Where(f => f.Counts).Select(f => f.Start.Year).Distinct().Order().ToList();
-        Year ??= years.Count == 0 ? clock.GetLocalNow().Year : years.Contains(clock.GetLocalNow().Year) ? clock.GetLocalNow().Year : years[^1];
+        Year ??= years.Count == 0 ? clock.TodayInBrussels().Year : years.Contains(clock.TodayInBrussels().Year) ? clock.TodayInBrussels().Year : years[^1];
 
         var withProjects = facts.SelectMany(f => f.ClusterIds).ToHashSet();
         var rows = ClusterOptions.Where(c => withProjects.Contains(c.Id))

@@ -1,3 +1,4 @@
+using Clusterpact.Domain.Common;
 using Clusterpact.Domain.Members;
 using Clusterpact.Domain.Projects;
 using Clusterpact.Web.Data;
@@ -42,7 +43,7 @@ public sealed class ProjectAccess(ClusterpactDbContext db, ClusterAccess cluster
 /// <summary>Proposals, revisions, partners, decisions (with the envelope commitment), status, results and payments.</summary>
 public sealed class ProjectService(ClusterpactDbContext db, ProjectAccess projects, ClusterAccess clusters, CurrentUser user, TimeProvider clock)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    private DateOnly Today => clock.TodayInBrussels();
 
     public async Task<(CommandOutcome Outcome, Guid? ProjectId)> ProposeAsync(ProposeProjectCommand cmd, CancellationToken ct)
     {

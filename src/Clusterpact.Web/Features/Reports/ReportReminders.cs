@@ -1,3 +1,4 @@
+using Clusterpact.Domain.Common;
 using Clusterpact.Domain.Reports;
 using Clusterpact.Web.Data;
 using Clusterpact.Web.Infrastructure.Email;
@@ -16,7 +17,7 @@ public sealed class ReportReminders(ClusterpactDbContext db, EmailOutbox outbox,
 {
     public async Task<int> RunAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = clock.TodayInBrussels();
         var open = await db.AnnualReports.AsNoTracking().Where(r => r.Status == ReportStatus.Draft || r.Status == ReportStatus.Returned).ToListAsync(ct);
         var queued = 0;
         foreach (var report in open)

@@ -23,7 +23,7 @@ public sealed record CommitmentInput(Guid Key, CommitmentStatus Status, string? 
 /// </summary>
 public sealed class ReportService(ClusterpactDbContext db, ClusterAccess access, CurrentUser user, TimeProvider clock)
 {
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    public DateOnly Today => clock.TodayInBrussels();
     public bool IsAgency => user.IsAgencyStaff;
 
     public async Task<IReadOnlyList<ReportRow>> ListAsync(int year, ReportStatus? status, CancellationToken ct)

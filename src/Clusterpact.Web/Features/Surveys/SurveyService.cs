@@ -34,7 +34,7 @@ public sealed class SurveyService(ClusterpactDbContext db, ClusterAccess access,
     /// <summary>A reminder goes at most once a week to the same person.</summary>
     public const int ReminderIntervalDays = 7;
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    public DateOnly Today => clock.TodayInBrussels();
     public bool CanManage => user.IsAgencyStaff;
     public bool SeesAll => user.SeesAllClusters;
 

@@ -1,3 +1,4 @@
+using Clusterpact.Domain.Common;
 using System.Globalization;
 using System.Text;
 using MiniExcelLibs;
@@ -65,7 +66,7 @@ public static class TableExport
         stream.Position = 0;
         return new Microsoft.AspNetCore.Mvc.FileStreamResult(stream, csv ? CsvContentType : XlsxContentType)
         {
-            FileDownloadName = $"{fileBaseName}-{clock.GetLocalNow():yyyyMMdd}.{(csv ? "csv" : "xlsx")}",
+            FileDownloadName = $"{fileBaseName}-{clock.TodayInBrussels():yyyyMMdd}.{(csv ? "csv" : "xlsx")}",
         };
     }
 

@@ -66,8 +66,7 @@ internal sealed class PdfFileWriter(double pageWidth, double pageHeight)
 
         var catalog = Reserve();
         var pagesRoot = Reserve();
-        var info = Add($"<< /Title {TextString(title)} /Author {TextString(author)} /Creator {TextString(author)} /Producer {TextString(author)} " +
-                       $"/CreationDate ({DateTimeOffset.UtcNow.ToString("'D:'yyyyMMddHHmmss'Z'", CultureInfo.InvariantCulture)}) >>");
+        var info = Add($"<< /Title {TextString(title)} /Author {TextString(author)} /Creator {TextString(author)} /Producer {TextString(author)} >>"); // no /CreationDate: it is optional (ISO 32000-1, 14.3.3) and the same letter then gives the same bytes
         var fontRefs = new StringBuilder();
         var subsetTag = 'A';
         foreach (var (font, (name, codes)) in _fonts)

@@ -1,5 +1,6 @@
-// Charts for the dashboard and the answer pack: every <canvas data-chart="ID"> reads its figures from the JSON in
-// <script id="ID">: { type: 'bar'|'line', stacked, unit: 'euro'|'percent'|'number', labels, series: [{ label, data }] }.
+// Draws every chart on the page. Each <canvas data-chart="ID"> reads its figures from <script type="application/json" id="ID">,
+// written by Features/Shared/_Chart.cshtml from a ChartData:
+// { kind: 'bar'|'stackedBar'|'horizontalBar'|'line', unit: 'number'|'count'|'euro'|'percent', labels, series: [{ name, values, line, dashed }] }.
 // The same numbers are always in a table next to the chart, so the chart is never the only way to read them.
 (function () {
     if (!window.Chart) return;
@@ -8,6 +9,7 @@
     const formats = {
         euro: new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }),
         percent: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }),
+        count: new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }),
         number: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }),
     };
     document.querySelectorAll('canvas[data-chart]').forEach(canvas => {
@@ -15,16 +17,29 @@
         if (!source) return;
         const d = JSON.parse(source.textContent);
         const format = formats[d.unit] || formats.number;
+        const stacked = d.kind === 'stackedBar';
+        const horizontal = d.kind === 'horizontalBar';
+        const valueAxis = { stacked: stacked, beginAtZero: true, ticks: { precision: d.unit === 'count' ? 0 : undefined, callback: v => format.format(v) } };
+        const categoryAxis = { stacked: stacked };
         new Chart(canvas, {
-            type: d.type || 'bar',
+            type: d.kind === 'line' ? 'line' : 'bar',
             data: {
                 labels: d.labels,
-                datasets: d.series.map((s, i) => ({ label: s.label, data: s.data, backgroundColor: colours[i % colours.length], borderColor: colours[i % colours.length], tension: 0.2, spanGaps: true })),
+                datasets: d.series.map((s, i) => {
+                    const colour = colours[i % colours.length];
+                    return {
+                        type: s.line ? 'line' : undefined, order: s.line ? 0 : 1, label: s.name, data: s.values,
+                        backgroundColor: colour, borderColor: colour, borderDash: s.dashed ? [6, 4] : [], tension: 0.2, spanGaps: true,
+                    };
+                }),
             },
             options: {
-                locale: locale, animation: false,
-                scales: { x: { stacked: !!d.stacked }, y: { stacked: !!d.stacked, beginAtZero: true, ticks: { callback: v => format.format(v) } } },
-                plugins: { tooltip: { callbacks: { label: c => c.dataset.label + ': ' + format.format(c.parsed.y) } } },
+                locale: locale, animation: false, indexAxis: horizontal ? 'y' : 'x',
+                scales: horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
+                plugins: {
+                    legend: { display: d.series.length > 1 },
+                    tooltip: { callbacks: { label: c => c.dataset.label + ': ' + format.format(horizontal ? c.parsed.x : c.parsed.y) } },
+                },
             },
         });
     });

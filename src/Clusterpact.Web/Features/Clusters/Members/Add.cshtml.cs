@@ -1,3 +1,4 @@
+using Clusterpact.Domain.Common;
 using Clusterpact.Web.Features.Shared;
 using System.ComponentModel.DataAnnotations;
 using Clusterpact.Domain.Members;
@@ -50,7 +51,7 @@ public sealed class AddModel(GetClusterDetails details, MembershipCommands comma
         if (c is null) return NotFound();
         if (!c.CanEdit) return Forbid();
         (ClusterId, ClusterName) = (c.Id, c.Name);
-        Input.From = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        Input.From = clock.TodayInBrussels();
         return Page();
     }
 

@@ -1,3 +1,4 @@
+using Clusterpact.Domain.Common;
 using System.ComponentModel.DataAnnotations;
 using Clusterpact.Domain.Members;
 using Clusterpact.Web.Data;
@@ -38,7 +39,7 @@ public sealed class IndexModel(ClusterpactDbContext db, ClusterAccess access, Cu
     public async Task OnGetAsync(Guid? cluster, CancellationToken ct)
     {
         await LoadAsync(ct);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = clock.TodayInBrussels();
         Input = new InputModel { ClusterId = cluster ?? (ClusterOptions.Count == 1 ? ClusterOptions[0].Id : null), DefaultMemberSince = new DateOnly(today.Year, 1, 1), FiguresYear = today.Year - 1 };
     }
 

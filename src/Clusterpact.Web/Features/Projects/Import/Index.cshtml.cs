@@ -1,3 +1,4 @@
+using Clusterpact.Domain.Common;
 using System.ComponentModel.DataAnnotations;
 using Clusterpact.Web.Data;
 using Clusterpact.Web.Features.Organisations.Import;
@@ -50,7 +51,7 @@ public sealed class IndexModel(ClusterpactDbContext db, ClusterAccess access, Cu
         {
             CreatedBy = user.Id!.Value, CreatedAt = clock.GetUtcNow(), ClusterId = Input.ClusterId!.Value, Kind = ImportKind.Projects,
             FileName = Path.GetFileName(file.FileName), Format = format!.Value, Status = ImportSessionStatus.Uploaded,
-            DefaultMemberSince = DateOnly.FromDateTime(clock.GetLocalNow().Date), FiguresYear = clock.GetLocalNow().Year,
+            DefaultMemberSince = clock.TodayInBrussels(), FiguresYear = clock.TodayInBrussels().Year,
         };
         session.StoredPath = await uploads.SaveAsync(file, session.Id, format.Value, ct);
         try
