@@ -125,6 +125,36 @@ public sealed class ProjectImportTests(ClusterpactApp app)
     }
 
     [Fact]
+    public async Task While_the_commit_runs_the_page_shows_its_progress_and_offers_nothing_to_change()
+    {
+        var catalisti = await app.ClusterIdAsync("Catalisti");
+        var manager = await app.SignedInAsync(Emails.CatalistiManager);
+        var url = (await UploadAsync(manager, catalisti, await ListAsync($"RUN-{Random.Shared.Next(100_000, 999_999)}"))).Headers.Location!.OriginalString;
+        var managerId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == Emails.CatalistiManager).Select(u => u.Id).SingleAsync());
+        // A job that is running (never handed to the runner), as the page sees it halfway.
+        var job = new BackgroundJob { Kind = ImportJob.JobKind, CreatedBy = managerId, CreatedAt = DateTimeOffset.UnixEpoch, Status = JobStatus.Running, Progress = 0.2 };
+        await app.WithDbAsync(async db =>
+        {
+            db.BackgroundJobs.Add(job);
+            await db.SaveChangesAsync();
+            return await db.ImportSessions.Where(s => s.Id == ImportSteps.SessionId(url))
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, ImportSessionStatus.Committing).SetProperty(x => x.JobId, job.Id));
+        });
+        app.Services.GetRequiredService<JobProgressStore>().Set(job.Id, 0.6, "3/5");
+
+        var page = await manager.GetDocumentAsync(url);
+        var progress = page.QuerySelector("[data-testid=import-progress]")!;
+        Assert.Equal(job.Id.ToString(), progress.GetAttribute("data-job"));
+        Assert.Equal("60", progress.QuerySelector("[role=progressbar]")!.GetAttribute("aria-valuenow"));
+        Assert.Equal("3/5", page.QuerySelector("#job-text")!.TextContent.Trim());
+        Assert.NotNull(page.QuerySelector("noscript meta[http-equiv=refresh]"));
+        Assert.DoesNotContain(page.Forms, f => f.Method == "post" && f.GetAttribute("action")?.Contains("handler=", StringComparison.Ordinal) == true);
+        var live = await manager.GetStringAsync($"/api/v1/jobs/{job.Id}");
+        Assert.Contains("\"progress\":0.6", live, StringComparison.Ordinal);
+        app.Services.GetRequiredService<JobProgressStore>().Remove(job.Id);
+    }
+
+    [Fact]
     public async Task A_cluster_manager_imports_projects_only_for_their_own_cluster_and_sees_only_their_own_imports()
     {
         var flux = await app.ClusterIdAsync("Flux50");
