@@ -43,7 +43,7 @@ try
         services.AddDbContext<ClusterpactDbContext, PostgresClusterpactDbContext>((sp, o) => o.UseNpgsql($"{pgServer};Database={pgDatabase}").AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
     else
         services.AddDbContext<ClusterpactDbContext, SqliteClusterpactDbContext>((sp, o) => o.UseSqlite($"Data Source={Path.Combine(work.FullName, "bench.db")}").AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
-    services.AddScoped<MemberImportService>();
+    services.AddScoped<MemberImportKind>();
     await using var provider = services.BuildServiceProvider();
 
     Guid clusterId;
@@ -63,10 +63,10 @@ try
         DefaultMemberSince = new DateOnly(2026, 1, 1), FiguresYear = 2025, Status = ImportSessionStatus.Committing,
     };
     sw.Restart();
-    var data = MemberImportService.ReadFile(session);
+    var data = UploadStore.Read(session);
     Report("read file", sw.Elapsed, rows);
-    var mapping = MemberImportColumns.AutoMap(data.Header);
-    session.Mapping = MemberImportService.WriteMapping(mapping);
+    var mapping = MemberImportValidator.Columns.AutoMap(data.Header);
+    session.Mapping = System.Text.Json.JsonSerializer.Serialize(mapping);
 
     await using (var scope = provider.CreateAsyncScope())
     {
@@ -74,13 +74,13 @@ try
         db.ImportSessions.Add(session);
         await db.SaveChangesAsync();
         sw.Restart();
-        var report = await scope.ServiceProvider.GetRequiredService<MemberImportService>().ValidateAsync(data, mapping, session.DefaultMemberSince, default);
-        Report("validate (preview)", sw.Elapsed, rows, $"{report.Accepted} accepted, {report.Rejected} rejected");
+        var report = (await scope.ServiceProvider.GetRequiredService<MemberImportKind>().PreviewAsync(session, default)).Report!;
+        Report("read+validate (preview)", sw.Elapsed, rows, $"{report.Accepted} accepted, {report.Rejected} rejected");
     }
     await using (var scope = provider.CreateAsyncScope())
     {
         sw.Restart();
-        var report = await scope.ServiceProvider.GetRequiredService<MemberImportService>().CommitAsync(session, new NoProgress(), default);
+        var report = await scope.ServiceProvider.GetRequiredService<MemberImportKind>().CommitAsync(session, new NoProgress(), default);
         Report("commit (read+validate+write)", sw.Elapsed, rows, $"{report.Accepted} organisations and memberships written");
         var db = scope.ServiceProvider.GetRequiredService<ClusterpactDbContext>();
         Console.WriteLine($"register now: {await db.Organisations.CountAsync()} organisations, {await db.Memberships.CountAsync()} memberships, {await db.AuditEntries.CountAsync()} audit rows");

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Clusterpact.Domain.Common;
 
 namespace Clusterpact.Domain.Members;
@@ -9,62 +8,6 @@ public enum MemberField
 {
     Name, EnterpriseNumber, Kind, Country, ForeignId, MemberSince, MemberUntil, Role, Fee,
     Headcount, Turnover, BalanceSheet, InternationallyActive, Nace, Nuts, ContactEmail,
-}
-
-/// <summary>Which column of the file holds which field; built from the header (Dutch or English) and adjustable by the user.</summary>
-public static class MemberImportColumns
-{
-    // Normalised aliases: lower case, accents and punctuation removed.
-    private static readonly Dictionary<string, MemberField> Aliases = new(StringComparer.Ordinal)
-    {
-        ["naam"] = MemberField.Name, ["name"] = MemberField.Name, ["organisatie"] = MemberField.Name, ["organisation"] = MemberField.Name,
-        ["organization"] = MemberField.Name, ["bedrijf"] = MemberField.Name, ["company"] = MemberField.Name, ["bedrijfsnaam"] = MemberField.Name,
-        ["ondernemingsnummer"] = MemberField.EnterpriseNumber, ["enterprisenumber"] = MemberField.EnterpriseNumber, ["kbo"] = MemberField.EnterpriseNumber,
-        ["kbonummer"] = MemberField.EnterpriseNumber, ["btw"] = MemberField.EnterpriseNumber, ["btwnummer"] = MemberField.EnterpriseNumber,
-        ["vat"] = MemberField.EnterpriseNumber, ["vatnumber"] = MemberField.EnterpriseNumber, ["companynumber"] = MemberField.EnterpriseNumber,
-        ["soort"] = MemberField.Kind, ["type"] = MemberField.Kind, ["kind"] = MemberField.Kind, ["categorie"] = MemberField.Kind, ["category"] = MemberField.Kind,
-        ["land"] = MemberField.Country, ["country"] = MemberField.Country, ["landcode"] = MemberField.Country, ["countrycode"] = MemberField.Country,
-        ["buitenlandsnummer"] = MemberField.ForeignId, ["nationaalnummer"] = MemberField.ForeignId, ["foreignid"] = MemberField.ForeignId,
-        ["nationalid"] = MemberField.ForeignId, ["buitenlandsbtwnummer"] = MemberField.ForeignId, ["foreignvat"] = MemberField.ForeignId,
-        ["lidsinds"] = MemberField.MemberSince, ["membersince"] = MemberField.MemberSince, ["startlidmaatschap"] = MemberField.MemberSince, ["van"] = MemberField.MemberSince, ["from"] = MemberField.MemberSince,
-        ["lidtot"] = MemberField.MemberUntil, ["memberuntil"] = MemberField.MemberUntil, ["eindelidmaatschap"] = MemberField.MemberUntil, ["tot"] = MemberField.MemberUntil, ["until"] = MemberField.MemberUntil,
-        ["rol"] = MemberField.Role, ["role"] = MemberField.Role, ["functie"] = MemberField.Role,
-        ["lidgeld"] = MemberField.Fee, ["fee"] = MemberField.Fee, ["membershipfee"] = MemberField.Fee, ["bijdrage"] = MemberField.Fee,
-        ["vte"] = MemberField.Headcount, ["fte"] = MemberField.Headcount, ["headcount"] = MemberField.Headcount, ["personeel"] = MemberField.Headcount,
-        ["werknemers"] = MemberField.Headcount, ["employees"] = MemberField.Headcount, ["awu"] = MemberField.Headcount,
-        ["omzet"] = MemberField.Turnover, ["turnover"] = MemberField.Turnover, ["jaaromzet"] = MemberField.Turnover,
-        ["balanstotaal"] = MemberField.BalanceSheet, ["balancesheettotal"] = MemberField.BalanceSheet, ["balancesheet"] = MemberField.BalanceSheet, ["balans"] = MemberField.BalanceSheet,
-        ["internationaalactief"] = MemberField.InternationallyActive, ["internationallyactive"] = MemberField.InternationallyActive,
-        ["internationaal"] = MemberField.InternationallyActive, ["international"] = MemberField.InternationallyActive, ["export"] = MemberField.InternationallyActive,
-        ["nace"] = MemberField.Nace, ["nacecode"] = MemberField.Nace, ["sector"] = MemberField.Nace,
-        ["email"] = MemberField.ContactEmail, ["emailadres"] = MemberField.ContactEmail, ["contactemail"] = MemberField.ContactEmail, ["contact"] = MemberField.ContactEmail,
-        ["mail"] = MemberField.ContactEmail, ["emailcontactpersoon"] = MemberField.ContactEmail,
-        ["nuts"] = MemberField.Nuts, ["nutscode"] = MemberField.Nuts, ["regio"] = MemberField.Nuts, ["region"] = MemberField.Nuts,
-    };
-
-    /// <summary>Column index to field, from the header; the first column wins when two name the same field (merged cells).</summary>
-    public static IReadOnlyDictionary<int, MemberField> AutoMap(IReadOnlyList<string?> header)
-    {
-        var map = new Dictionary<int, MemberField>();
-        for (var i = 0; i < header.Count; i++)
-        {
-            if (Aliases.TryGetValue(Normalise(header[i]), out var field) && !map.ContainsValue(field)) map[i] = field;
-        }
-        return map;
-    }
-
-    public static string Normalise(string? header)
-    {
-        if (string.IsNullOrWhiteSpace(header)) return "";
-        var decomposed = header.Trim().ToLowerInvariant().Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
-        foreach (var ch in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark) continue;
-            if (char.IsLetterOrDigit(ch)) sb.Append(ch);
-        }
-        return sb.ToString();
-    }
 }
 
 /// <summary>A row's values once read: what the commit writes.</summary>
@@ -86,14 +29,26 @@ public static class MemberImportValidator
 {
     public sealed record Options(DateOnly DefaultMemberSince, IReadOnlySet<string> ExistingKeys);
 
-    public static Result<IReadOnlyDictionary<int, MemberField>> CheckMapping(IReadOnlyDictionary<int, MemberField> mapping)
-    {
-        if (!mapping.Values.Contains(MemberField.Name)) return Result<IReadOnlyDictionary<int, MemberField>>.Fail(new DomainError("Import.NoNameColumn"));
-        if (!mapping.Values.Contains(MemberField.EnterpriseNumber) && !mapping.Values.Contains(MemberField.ForeignId))
-            return Result<IReadOnlyDictionary<int, MemberField>>.Fail(new DomainError("Import.NoIdentifierColumn"));
-        if (mapping.Values.GroupBy(f => f).Any(g => g.Count() > 1)) return Result<IReadOnlyDictionary<int, MemberField>>.Fail(new DomainError("Import.FieldMappedTwice"));
-        return Result<IReadOnlyDictionary<int, MemberField>>.Ok(mapping);
-    }
+    /// <summary>The columns of a member list, in Dutch and English, as cluster managers head them.</summary>
+    public static readonly ImportColumns<MemberField> Columns = new ImportColumns<MemberField>()
+        .Field(MemberField.Name, "Naam", "Name", "Organisatie", "Organisation", "Organization", "Bedrijf", "Company", "Bedrijfsnaam", "Company name")
+        .Field(MemberField.EnterpriseNumber, "Ondernemingsnummer", "Enterprise number", "KBO", "KBO-nummer", "BTW", "BTW-nummer", "VAT", "VAT number", "Company number")
+        .Field(MemberField.Kind, "Soort", "Type", "Kind", "Categorie", "Category")
+        .Field(MemberField.Country, "Land", "Country", "Landcode", "Country code")
+        .Field(MemberField.ForeignId, "Buitenlands nummer", "Nationaal nummer", "Foreign id", "National id", "Buitenlands btw-nummer", "Foreign VAT")
+        .Field(MemberField.MemberSince, "Lid sinds", "Member since", "Start lidmaatschap", "Van", "From")
+        .Field(MemberField.MemberUntil, "Lid tot", "Member until", "Einde lidmaatschap", "Tot", "Until")
+        .Field(MemberField.Role, "Rol", "Role", "Functie")
+        .Field(MemberField.Fee, "Lidgeld", "Fee", "Membership fee", "Bijdrage")
+        .Field(MemberField.Headcount, "VTE", "FTE", "Headcount", "Personeel", "Staff", "Staff headcount", "Werknemers", "Employees", "AWU", "Aantal werknemers", "Number of employees")
+        .Field(MemberField.Turnover, "Omzet", "Turnover", "Jaaromzet", "Annual turnover")
+        .Field(MemberField.BalanceSheet, "Balanstotaal", "Balance sheet total", "Balance sheet", "Balans")
+        .Field(MemberField.InternationallyActive, "Internationaal actief", "Internationally active", "Internationaal", "International", "Export")
+        .Field(MemberField.Nace, "NACE", "NACE-code", "Sector")
+        .Field(MemberField.ContactEmail, "E-mail", "E-mailadres", "Contact e-mail", "Contact", "Mail", "E-mail contactpersoon")
+        .Field(MemberField.Nuts, "NUTS", "NUTS-code", "Regio", "Region")
+        .Require("Import.NoNameColumn", MemberField.Name)
+        .Require("Import.NoIdentifierColumn", MemberField.EnterpriseNumber, MemberField.ForeignId);
 
     public static ImportReport<MemberImportRecord> Validate(IReadOnlyDictionary<int, MemberField> mapping, IEnumerable<(int RowNumber, IReadOnlyList<string?> Cells)> rows, Options options)
     {
@@ -131,7 +86,7 @@ public static class MemberImportValidator
         else if (name.Length > 300) problems.Add(new(MemberField.Name, "Import.NameTooLong", name[..50]));
 
         var country = (Cell(MemberField.Country) ?? "BE").ToUpperInvariant();
-        if (CountryNames.TryGetValue(MemberImportColumns.Normalise(country), out var iso)) country = iso;
+        if (CountryNames.TryGetValue(ImportNames.Normalise(country), out var iso)) country = iso;
         if (country.Length != 2 || !country.All(char.IsAsciiLetterUpper)) { problems.Add(new(MemberField.Country, "Import.CountryInvalid", Cell(MemberField.Country))); country = "BE"; }
 
         string? enterpriseNumber = null;
@@ -177,7 +132,7 @@ public static class MemberImportValidator
 
     private static OrganisationKind ParseKind(string? s, List<ImportProblem> problems)
     {
-        switch (MemberImportColumns.Normalise(s))
+        switch (ImportNames.Normalise(s))
         {
             case "" or "bedrijf" or "company" or "onderneming" or "enterprise" or "kmo" or "sme" or "business": return OrganisationKind.Company;
             case "kennisinstelling" or "knowledgeinstitution" or "universiteit" or "university" or "hogeschool" or "onderzoekscentrum" or "researchcentre" or "researchcenter" or "sok" or "strategischonderzoekscentrum":
@@ -190,7 +145,7 @@ public static class MemberImportValidator
 
     private static MembershipRole ParseRole(string? s, List<ImportProblem> problems)
     {
-        switch (MemberImportColumns.Normalise(s))
+        switch (ImportNames.Normalise(s))
         {
             case "" or "lid" or "member" or "gewoonlid": return MembershipRole.Member;
             case "bestuurslid" or "boardmember" or "bestuur" or "board" or "bestuurder" or "director": return MembershipRole.BoardMember;
@@ -201,7 +156,7 @@ public static class MemberImportValidator
 
     private static bool? ParseBool(string? s, List<ImportProblem> problems)
     {
-        switch (MemberImportColumns.Normalise(s))
+        switch (ImportNames.Normalise(s))
         {
             case "": return null;
             case "ja" or "j" or "yes" or "y" or "1" or "x" or "waar" or "true" or "oui": return true;

@@ -24,37 +24,27 @@ public static class ProjectImportValidator
     public sealed record Options(Guid ClusterId, IReadOnlyDictionary<string, Guid> Register, IReadOnlyDictionary<string, Guid> ClustersByName,
         IReadOnlyDictionary<string, (Guid Id, bool StillProposed)> ExistingByReference);
 
-    private static readonly Dictionary<string, ProjectField> Aliases = new(StringComparer.Ordinal)
-    {
-        ["referentie"] = ProjectField.Reference, ["reference"] = ProjectField.Reference, ["ref"] = ProjectField.Reference, ["projectnummer"] = ProjectField.Reference,
-        ["projectnumber"] = ProjectField.Reference, ["dossiernummer"] = ProjectField.Reference, ["id"] = ProjectField.Reference,
-        ["titel"] = ProjectField.Title, ["title"] = ProjectField.Title, ["projecttitel"] = ProjectField.Title, ["projecttitle"] = ProjectField.Title, ["naam"] = ProjectField.Title, ["name"] = ProjectField.Title,
-        ["samenvatting"] = ProjectField.Summary, ["summary"] = ProjectField.Summary, ["omschrijving"] = ProjectField.Summary, ["description"] = ProjectField.Summary,
-        ["type"] = ProjectField.Type, ["soort"] = ProjectField.Type, ["projecttype"] = ProjectField.Type,
-        ["thema"] = ProjectField.Theme, ["theme"] = ProjectField.Theme, ["transitie"] = ProjectField.Theme, ["transition"] = ProjectField.Theme,
-        ["start"] = ProjectField.Start, ["startdatum"] = ProjectField.Start, ["begin"] = ProjectField.Start, ["startdate"] = ProjectField.Start, ["van"] = ProjectField.Start,
-        ["einde"] = ProjectField.End, ["einddatum"] = ProjectField.End, ["end"] = ProjectField.End, ["enddate"] = ProjectField.End, ["tot"] = ProjectField.End,
-        ["trlstart"] = ProjectField.TrlStart, ["trlbegin"] = ProjectField.TrlStart, ["trl"] = ProjectField.TrlStart,
-        ["trldoel"] = ProjectField.TrlTarget, ["trltarget"] = ProjectField.TrlTarget, ["trleinde"] = ProjectField.TrlTarget, ["trlend"] = ProjectField.TrlTarget,
-        ["budget"] = ProjectField.TotalBudget, ["totaalbudget"] = ProjectField.TotalBudget, ["totalbudget"] = ProjectField.TotalBudget, ["projectbudget"] = ProjectField.TotalBudget,
-        ["steun"] = ProjectField.Aid, ["aid"] = ProjectField.Aid, ["subsidie"] = ProjectField.Aid, ["grant"] = ProjectField.Aid, ["steunbedrag"] = ProjectField.Aid,
-        ["trekker"] = ProjectField.Lead, ["lead"] = ProjectField.Lead, ["coordinator"] = ProjectField.Lead, ["promotor"] = ProjectField.Lead, ["leadpartner"] = ProjectField.Lead,
-        ["partners"] = ProjectField.Partners, ["partner"] = ProjectField.Partners, ["consortium"] = ProjectField.Partners,
-        ["andereclusters"] = ProjectField.OtherClusters, ["otherclusters"] = ProjectField.OtherClusters, ["clusters"] = ProjectField.OtherClusters,
-    };
-
-    /// <summary>Column index to field from the header (Dutch or English); the first column wins when two name the same field.</summary>
-    public static IReadOnlyDictionary<int, ProjectField> AutoMap(IReadOnlyList<string?> header)
-    {
-        var map = new Dictionary<int, ProjectField>();
-        for (var i = 0; i < header.Count; i++)
-            if (Aliases.TryGetValue(MemberImportColumns.Normalise(header[i]), out var f) && !map.ContainsValue(f)) map[i] = f;
-        return map;
-    }
-
-    /// <summary>The columns a project list cannot do without.</summary>
-    public static IReadOnlyList<ProjectField> MissingColumns(IReadOnlyDictionary<int, ProjectField> mapping) =>
-        new[] { ProjectField.Title, ProjectField.Start, ProjectField.End, ProjectField.TotalBudget, ProjectField.Lead }.Where(f => !mapping.Values.Contains(f)).ToList();
+    /// <summary>The columns of a project list, in Dutch and English; title, dates, budget and lead cannot be missing.</summary>
+    public static readonly ImportColumns<ProjectField> Columns = new ImportColumns<ProjectField>()
+        .Field(ProjectField.Reference, "Referentie", "Reference", "Ref", "Projectnummer", "Project number", "Dossiernummer", "Id")
+        .Field(ProjectField.Title, "Titel", "Title", "Projecttitel", "Project title", "Naam", "Name")
+        .Field(ProjectField.Summary, "Samenvatting", "Summary", "Omschrijving", "Description")
+        .Field(ProjectField.Type, "Type", "Soort", "Projecttype")
+        .Field(ProjectField.Theme, "Thema", "Theme", "Transitie", "Transition")
+        .Field(ProjectField.Start, "Start", "Startdatum", "Begin", "Start date", "Van")
+        .Field(ProjectField.End, "Einde", "Einddatum", "End", "End date", "Tot")
+        .Field(ProjectField.TrlStart, "TRL start", "TRL begin", "TRL")
+        .Field(ProjectField.TrlTarget, "TRL doel", "TRL target", "TRL einde", "TRL end")
+        .Field(ProjectField.TotalBudget, "Budget", "Totaal budget", "Total budget", "Projectbudget")
+        .Field(ProjectField.Aid, "Steun", "Aid", "Subsidie", "Grant", "Steunbedrag")
+        .Field(ProjectField.Lead, "Trekker", "Lead", "Coördinator", "Promotor", "Lead partner")
+        .Field(ProjectField.Partners, "Partners", "Partner", "Consortium")
+        .Field(ProjectField.OtherClusters, "Andere clusters", "Other clusters", "Clusters")
+        .Require("Import.NoTitleColumn", ProjectField.Title)
+        .Require("Import.NoStartColumn", ProjectField.Start)
+        .Require("Import.NoEndColumn", ProjectField.End)
+        .Require("Import.NoBudgetColumn", ProjectField.TotalBudget)
+        .Require("Import.NoLeadColumn", ProjectField.Lead);
 
     public static ImportReport<ProjectImportRecord> Validate(IReadOnlyDictionary<int, ProjectField> mapping, IEnumerable<(int RowNumber, IReadOnlyList<string?> Cells)> rows, Options options)
     {
@@ -106,7 +96,7 @@ public static class ProjectImportValidator
         var clusterIds = new List<Guid> { options.ClusterId };
         foreach (var name in Split(Cell(ProjectField.OtherClusters)))
         {
-            if (options.ClustersByName.TryGetValue(MemberImportColumns.Normalise(name), out var cid)) { if (!clusterIds.Contains(cid)) clusterIds.Add(cid); }
+            if (options.ClustersByName.TryGetValue(ImportNames.Normalise(name), out var cid)) { if (!clusterIds.Contains(cid)) clusterIds.Add(cid); }
             else problems.Add(new(ProjectField.OtherClusters, "Import.ClusterUnknown", name));
         }
 
@@ -153,7 +143,7 @@ public static class ProjectImportValidator
 
     private static ProjectType ParseType(string? s, List<ImportProblem> problems)
     {
-        switch (MemberImportColumns.Normalise(s))
+        switch (ImportNames.Normalise(s))
         {
             case "" or "samenwerkingsproject" or "collaboration" or "collaborationproject" or "geoormerkt" or "earmarked" or "cluster": return ProjectType.Collaboration;
             case "intercluster" or "interclusterproject": return ProjectType.Intercluster;
@@ -165,10 +155,10 @@ public static class ProjectImportValidator
 
     private static StrategicTheme ParseTheme(string? s, List<ImportProblem> problems)
     {
-        var n = MemberImportColumns.Normalise(s);
+        var n = ImportNames.Normalise(s);
         if (n.Length == 0) return StrategicTheme.Other;
         foreach (var theme in Enum.GetValues<StrategicTheme>())
-            if (MemberImportColumns.Normalise(theme.ToString()) == n) return theme;
+            if (ImportNames.Normalise(theme.ToString()) == n) return theme;
         var dutch = n switch
         {
             "circulaireeconomie" => StrategicTheme.CircularEconomy, "energietransitie" or "energie" => StrategicTheme.EnergyTransition,

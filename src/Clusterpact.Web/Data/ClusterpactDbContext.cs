@@ -36,7 +36,7 @@ public abstract class ClusterpactDbContext(DbContextOptions options) : IdentityD
     public DbSet<Configurations.FundingRuleRow> FundingRules => Set<Configurations.FundingRuleRow>();
     public DbSet<UserClusterScope> UserClusterScopes => Set<UserClusterScope>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
-    public DbSet<Features.Organisations.Import.ImportSession> ImportSessions => Set<Features.Organisations.Import.ImportSession>();
+    public DbSet<Infrastructure.Import.ImportSession> ImportSessions => Set<Infrastructure.Import.ImportSession>();
     public DbSet<Infrastructure.Jobs.BackgroundJob> BackgroundJobs => Set<Infrastructure.Jobs.BackgroundJob>();
     public DbSet<Infrastructure.Email.OutboxEmail> OutboxEmails => Set<Infrastructure.Email.OutboxEmail>();
 

@@ -4,6 +4,7 @@ using Clusterpact.Web.Features.Admin.Users;
 using Clusterpact.Web.Features.Clusters;
 using Clusterpact.Web.Features.Organisations;
 using Clusterpact.Web.Features.Projects;
+using Clusterpact.Web.Infrastructure.Import;
 using Clusterpact.Web.Infrastructure.Jobs;
 using Clusterpact.Web.Infrastructure.Localization;
 
@@ -29,14 +30,13 @@ public static class FeatureRegistration
         services.AddScoped<ListOrganisations>();
         services.AddScoped<GetOrganisation>();
         services.AddScoped<GetMemberFigures>();
-        services.AddScoped<Features.Organisations.Import.MemberImportService>();
-        services.AddScoped<Infrastructure.Jobs.IJobHandler, Features.Organisations.Import.MemberImportJob>();
+        services.AddClusterpactImports();
+        services.AddImportKind<Features.Organisations.Import.MemberImportKind>();
+        services.AddImportKind<Features.Projects.Import.ProjectImportKind>();
         services.AddScoped<Features.Projects.ProjectAccess>();
         services.AddScoped<Features.Projects.ProjectService>();
         services.AddScoped<Features.Projects.ProjectQueries>();
-        services.AddScoped<Features.Projects.Import.ProjectImportService>();
         services.AddScoped<Features.Funds.FundService>();
-        services.AddScoped<Infrastructure.Import.UploadStore>();
         services.AddScoped<Features.Evaluations.EvaluationService>();
         services.AddScoped<Features.Surveys.SurveyService>();
         services.AddScoped<Features.Kpis.KpiService>();

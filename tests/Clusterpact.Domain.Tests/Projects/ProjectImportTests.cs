@@ -17,17 +17,17 @@ public class ProjectImportTests
 
     private static ImportReport<ProjectImportRecord> Run(params string?[][] rows)
     {
-        var mapping = ProjectImportValidator.AutoMap(Header);
+        var mapping = ProjectImportValidator.Columns.AutoMap(Header);
         return ProjectImportValidator.Validate(mapping, rows.Select((r, i) => (i + 2, (IReadOnlyList<string?>)r)), Options);
     }
 
     [Fact]
     public void Dutch_headers_map_to_every_field()
     {
-        var mapping = ProjectImportValidator.AutoMap(Header);
+        var mapping = ProjectImportValidator.Columns.AutoMap(Header);
         Assert.Equal(13, mapping.Count);
-        Assert.Empty(ProjectImportValidator.MissingColumns(mapping));
-        Assert.Contains(ProjectField.Lead, ProjectImportValidator.MissingColumns(ProjectImportValidator.AutoMap(["Titel", "Start", "Einde", "Budget"])));
+        Assert.True(ProjectImportValidator.Columns.CheckMapping(mapping).IsSuccess);
+        Assert.Equal("Import.NoLeadColumn", ProjectImportValidator.Columns.CheckMapping(ProjectImportValidator.Columns.AutoMap(["Titel", "Start", "Einde", "Budget"])).Error!.Code);
     }
 
     [Fact]

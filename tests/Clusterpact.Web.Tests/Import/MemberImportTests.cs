@@ -1,9 +1,10 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Clusterpact.Domain.Members;
 using Clusterpact.Web.Features.Organisations.Import;
+using Clusterpact.Web.Infrastructure.Import;
 using Clusterpact.Web.Infrastructure.Jobs;
 using Clusterpact.Web.Tests.Infrastructure;
+using static Clusterpact.Web.Tests.Import.ImportSteps;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,13 +13,6 @@ namespace Clusterpact.Web.Tests.Import;
 [Collection(AppCollection.Name)]
 public sealed class MemberImportTests(ClusterpactApp app)
 {
-    /// <summary>Valid enterprise numbers no demo organisation has (the demo numbers start at 02).</summary>
-    private static string Number(int seed)
-    {
-        var body = 1_000_000 + seed;
-        return "0" + body.ToString("D7", System.Globalization.CultureInfo.InvariantCulture) + (97 - body % 97).ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
-    }
-
     private static string WrongCheckDigit(string valid) => valid[..9] + (valid[9] == '0' ? '1' : '0');
 
     private static byte[] MessyWorkbook(int seed, string existingNumber) => TestWorkbook.Create(
@@ -34,22 +28,8 @@ public sealed class MemberImportTests(ClusterpactApp app)
         [$"Tekst {seed} BV", Number(seed + 3), "gisteren", null, null, null],
     ], "D2:E2");
 
-    private async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid clusterId, byte[] file, string fileName)
-    {
-        var page = await client.GetDocumentAsync("/Organisations/Import");
-        var token = page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new StringContent(clusterId.ToString()), "Input.ClusterId" },
-            { new StringContent("2026-01-01"), "Input.DefaultMemberSince" },
-            { new StringContent("2025"), "Input.FiguresYear" },
-        };
-        var content = new ByteArrayContent(file);
-        content.Headers.ContentType = new MediaTypeHeaderValue(fileName.EndsWith(".csv", StringComparison.Ordinal) ? "text/csv" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        form.Add(content, "Input.File", fileName);
-        return await client.PostAsync("/Organisations/Import", form);
-    }
+    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid clusterId, byte[] file, string fileName) =>
+        client.UploadAsync("/Organisations/Import", clusterId, file, fileName, new Dictionary<string, string> { ["Input.DefaultMemberSince"] = "2026-01-01", ["Input.FiguresYear"] = "2025" });
 
     [Fact]
     public async Task A_messy_file_rejects_exactly_the_bad_rows_and_the_commit_writes_all_good_rows()
@@ -70,16 +50,18 @@ public sealed class MemberImportTests(ClusterpactApp app)
         Assert.Matches(@"1\s*Bijgewerkt", counts);
         Assert.Matches(@"3\s*Geweigerd", counts);
         Assert.Matches(@"1\s*Lege rij", counts);
-        var rejected = preview.QuerySelectorAll("[data-testid=rejected-table] tbody tr").Select(r => r.TextContent).ToList();
+        var rejected = preview.QuerySelectorAll("[data-testid=rows-table] tbody tr[data-status=Rejected]").Select(r => r.TextContent).ToList();
         Assert.Equal(3, rejected.Count);
         Assert.Contains(rejected, r => r.Contains('6') && r.Contains("controlegetal", StringComparison.Ordinal));
         Assert.Contains(rejected, r => r.Contains('7') && r.Contains("staat al op rij 3", StringComparison.Ordinal));
         Assert.Contains(rejected, r => r.Contains('9') && r.Contains("gisteren", StringComparison.Ordinal));
 
-        var commit = await manager.SubmitFormAsync(sessionUrl, new Dictionary<string, string>(), f => f.GetAttribute("action")?.Contains("handler=Commit", StringComparison.Ordinal) == true);
+        // Nothing is written before the person confirms.
+        Assert.False(await app.WithDbAsync(db => db.Organisations.AnyAsync(o => o.Name.Contains(seed.ToString()))));
+        var commit = await manager.CommitAsync(sessionUrl);
         Assert.Equal(HttpStatusCode.Redirect, commit.StatusCode);
-        var session = await WaitForCommitAsync(Guid.Parse(sessionUrl.Split('/')[^1]));
-        Assert.Equal(ImportSessionStatus.Committed, session.Status);
+        var (session, job) = await app.WaitForCommitAsync(manager, sessionUrl);
+        Assert.Equal((ImportSessionStatus.Committed, JobStatus.Succeeded, 1.0), (session.Status, job.Status, job.Progress));
         Assert.Equal((2, 1, 3, 1), (session.Accepted, session.Updated, session.Rejected, session.Skipped));
 
         var written = await app.WithDbAsync(db => db.Organisations.AsNoTracking().Where(o => o.Name.Contains(seed.ToString())).ToListAsync());
@@ -113,17 +95,17 @@ public sealed class MemberImportTests(ClusterpactApp app)
         await File.WriteAllLinesAsync(path, lines);
         var session = new ImportSession
         {
-            CreatedBy = adminId, CreatedAt = app.Clock.GetUtcNow(), ClusterId = catalisti, FileName = "halfweg.csv", Format = Web.Infrastructure.Import.TabularFormat.Csv,
+            CreatedBy = adminId, CreatedAt = app.Clock.GetUtcNow(), ClusterId = catalisti, FileName = "halfweg.csv", Format = TabularFormat.Csv,
             StoredPath = path, DefaultMemberSince = new DateOnly(2026, 1, 1), FiguresYear = 2025, Status = ImportSessionStatus.Committing,
-            Mapping = MemberImportService.WriteMapping(new Dictionary<int, MemberField> { [0] = MemberField.Name, [1] = MemberField.EnterpriseNumber }),
+            Mapping = System.Text.Json.JsonSerializer.Serialize(new Dictionary<int, MemberField> { [0] = MemberField.Name, [1] = MemberField.EnterpriseNumber }),
         };
         await app.WithDbAsync(async db => { db.ImportSessions.Add(session); await db.SaveChangesAsync(); return 0; });
 
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => app.WithScopeAsync(async sp =>
         {
-            var service = sp.GetRequiredService<MemberImportService>();
-            service.BatchSize = 3;
-            return await service.CommitAsync(session, new FailingAfter(2), default);
+            var kind = sp.GetRequiredService<MemberImportKind>();
+            kind.BatchSize = 3;
+            return await kind.CommitAsync(session, new Progress(failAt: 2), default);
         }));
         Assert.Equal("disk full", failure.Message);
         Assert.False(await app.WithDbAsync(db => db.Organisations.AnyAsync(o => o.Name.StartsWith($"Halfweg {seed}-"))));
@@ -160,24 +142,5 @@ public sealed class MemberImportTests(ClusterpactApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await fluxManager.GetAsync(url)).StatusCode);
         var reader = await app.SignedInAsync(Emails.Reader);
         Assert.Equal(HttpStatusCode.Redirect, (await reader.GetAsync("/Organisations/Import")).StatusCode);
-    }
-
-    private async Task<ImportSession> WaitForCommitAsync(Guid id)
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            var s = await app.WithDbAsync(db => db.ImportSessions.AsNoTracking().SingleAsync(x => x.Id == id));
-            if (s.Status is ImportSessionStatus.Committed or ImportSessionStatus.Failed) return s;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException("The import did not finish in 15 s");
-    }
-
-    private sealed class FailingAfter(int calls) : IJobProgress
-    {
-        private int _count;
-
-        public Task ReportAsync(double fraction, string? text, CancellationToken ct) =>
-            ++_count >= calls ? throw new InvalidOperationException("disk full") : Task.CompletedTask;
     }
 }

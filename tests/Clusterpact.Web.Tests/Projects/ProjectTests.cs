@@ -1,8 +1,6 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Clusterpact.Domain.Members;
 using Clusterpact.Domain.Projects;
-using Clusterpact.Web.Features.Organisations.Import;
 using Clusterpact.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -311,67 +309,6 @@ public sealed class ProjectTests(ClusterpactApp app)
             }
         }
         return fields;
-    }
-
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid clusterId, string csv)
-    {
-        var page = await client.GetDocumentAsync("/Projects/Import");
-        var token = page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new StringContent(clusterId.ToString()), "Input.ClusterId" },
-        };
-        var content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv));
-        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        form.Add(content, "Input.File", "projecten.csv");
-        return await client.PostAsync("/Projects/Import", form);
-    }
-
-    [Fact]
-    public async Task A_project_list_imports_all_good_rows_with_a_report_and_a_second_import_updates_them()
-    {
-        var catalisti = await app.ClusterIdAsync("Catalisti");
-        var manager = await app.SignedInAsync(Emails.CatalistiManager);
-        var (lead, partner) = (await CompanyOfAsync("Catalisti", 3), await CompanyOfAsync("Catalisti", 4));
-        var reference = $"IMP-{Random.Shared.Next(100_000, 999_999)}";
-        var csv = $"""
-            Referentie;Titel;Soort;Thema;Startdatum;Einddatum;TRL start;TRL doel;Totaal budget;Steun;Trekker;Partners
-            {reference}-1;Geïmporteerd project A;samenwerkingsproject;circulaire economie;01-03-2037;28-02-2039;3;6;1.200.000;600.000;{lead};{partner}
-            {reference}-2;Geïmporteerd project B;europees;energietransitie;01-04-2037;31-03-2040;4;7;2.000.000;900.000;{lead};
-            {reference}-3;;samenwerkingsproject;;31-02-2037;01-01-2038;12;3;-5;;0403170702;
-            """;
-        var upload = await UploadAsync(manager, catalisti, csv);
-        Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
-        var url = upload.Headers.Location!.OriginalString;
-        var preview = await manager.GetDocumentAsync(url);
-        var rows = preview.QuerySelectorAll("[data-testid=rows-table] tbody tr").ToList();
-        Assert.Equal(3, rows.Count);
-        Assert.Contains("De titel ontbreekt", rows[2].TextContent, StringComparison.Ordinal);
-        Assert.Contains("Het TRL ligt tussen 1 en 9", rows[2].TextContent, StringComparison.Ordinal);
-        Assert.False(await app.WithDbAsync(db => db.Projects.AnyAsync(p => p.ExternalReference!.StartsWith(reference))));
-
-        // Another manager cannot see or commit this import.
-        var other = await app.SignedInAsync(Emails.Flux50Manager);
-        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(url)).StatusCode);
-
-        var committed = await manager.SubmitFormAsync(url, new Dictionary<string, string>(), f => Handler(f, "Commit"));
-        Assert.Equal(HttpStatusCode.Redirect, committed.StatusCode);
-        var imported = await app.WithDbAsync(db => db.Projects.AsNoTracking().Where(p => p.ExternalReference!.StartsWith(reference)).OrderBy(p => p.ExternalReference).ToListAsync());
-        Assert.Equal(2, imported.Count);
-        Assert.All(imported, p => Assert.Equal(ProjectStatus.Proposed, p.Status));
-        Assert.Equal((ProjectType.Collaboration, 2, 600_000m), (imported[0].Type, imported[0].Partners.Count, imported[0].Aid));
-        Assert.Equal(ProjectType.European, imported[1].Type);
-        var session = await app.WithDbAsync(db => db.ImportSessions.AsNoTracking().SingleAsync(s => s.Id == Guid.Parse(url.Split('/').Last())));
-        Assert.Equal((ImportSessionStatus.Committed, ImportKind.Projects, 2, 1), (session.Status, session.Kind, session.Accepted, session.Rejected));
-
-        // The same list again, with a corrected title: the proposals are updated, not duplicated.
-        var again = await UploadAsync(manager, catalisti, csv.Replace("Geïmporteerd project A", "Project A herzien", StringComparison.Ordinal));
-        var secondUrl = again.Headers.Location!.OriginalString;
-        Assert.Contains("Bijgewerkt", (await manager.GetDocumentAsync(secondUrl)).QuerySelector("[data-testid=rows-table]")!.TextContent, StringComparison.Ordinal);
-        await manager.SubmitFormAsync(secondUrl, new Dictionary<string, string>(), f => Handler(f, "Commit"));
-        var titles = await app.WithDbAsync(db => db.Projects.AsNoTracking().Where(p => p.ExternalReference!.StartsWith(reference)).OrderBy(p => p.ExternalReference).Select(p => p.Title).ToListAsync());
-        Assert.Equal(["Project A herzien", "Geïmporteerd project B"], titles);
     }
 
     [Fact]

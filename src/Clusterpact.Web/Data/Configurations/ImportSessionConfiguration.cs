@@ -1,5 +1,5 @@
 using Clusterpact.Domain.Clusters;
-using Clusterpact.Web.Features.Organisations.Import;
+using Clusterpact.Web.Infrastructure.Import;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

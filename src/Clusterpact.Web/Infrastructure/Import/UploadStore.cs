@@ -15,6 +15,13 @@ public sealed class UploadStore(IConfiguration config, IWebHostEnvironment env)
         return (format, null);
     }
 
+    /// <summary>Reads an import's stored file; a file that is gone or not what its name says fails (<see cref="TabularFileException"/>, <see cref="IOException"/>).</summary>
+    public static TabularData Read(ImportSession session)
+    {
+        using var stream = File.OpenRead(session.StoredPath);
+        return TabularFile.Read(stream, session.Format);
+    }
+
     /// <summary>Stores the file under the import's id and returns its path.</summary>
     public async Task<string> SaveAsync(IFormFile file, Guid id, TabularFormat format, CancellationToken ct)
     {

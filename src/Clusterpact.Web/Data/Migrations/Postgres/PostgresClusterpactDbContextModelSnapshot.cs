@@ -1209,7 +1209,7 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                     b.ToTable("user_cluster_scopes", (string)null);
                 });
 
-            modelBuilder.Entity("Clusterpact.Web.Features.Organisations.Import.ImportSession", b =>
+            modelBuilder.Entity("Clusterpact.Web.Infrastructure.Import.ImportSession", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2824,7 +2824,7 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Clusterpact.Web.Features.Organisations.Import.ImportSession", b =>
+            modelBuilder.Entity("Clusterpact.Web.Infrastructure.Import.ImportSession", b =>
                 {
                     b.HasOne("Clusterpact.Domain.Clusters.Cluster", null)
                         .WithMany()

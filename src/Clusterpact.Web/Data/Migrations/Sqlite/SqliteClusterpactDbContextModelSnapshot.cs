@@ -1204,7 +1204,7 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                     b.ToTable("user_cluster_scopes", (string)null);
                 });
 
-            modelBuilder.Entity("Clusterpact.Web.Features.Organisations.Import.ImportSession", b =>
+            modelBuilder.Entity("Clusterpact.Web.Infrastructure.Import.ImportSession", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2811,7 +2811,7 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Clusterpact.Web.Features.Organisations.Import.ImportSession", b =>
+            modelBuilder.Entity("Clusterpact.Web.Infrastructure.Import.ImportSession", b =>
                 {
                     b.HasOne("Clusterpact.Domain.Clusters.Cluster", null)
                         .WithMany()

@@ -1,6 +1,4 @@
-using Clusterpact.Web.Infrastructure.Import;
-
-namespace Clusterpact.Web.Features.Organisations.Import;
+namespace Clusterpact.Web.Infrastructure.Import;
 
 public enum ImportSessionStatus { Uploaded, Committing, Committed, Failed }
 
