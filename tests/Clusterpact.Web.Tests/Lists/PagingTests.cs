@@ -65,6 +65,7 @@ public sealed partial class PagingTests(ClusterpactApp app)
         while (true)
         {
             Assert.Equal(total, Total(doc));
+            Assert.DoesNotContain("{0}", doc.Body!.TextContent, StringComparison.Ordinal);
             forward.Add(Rows(doc, table));
             if (PagerLink(doc, "Volgende") is not { } next) break;
             Assert.True(forward.Count < pageCount, $"{url}: a 'next' link after page {forward.Count} of {pageCount}");
