@@ -274,7 +274,7 @@ public sealed class OpenDataTests(ClusterpactApp app)
         var outputs = new Dictionary<string, string>
         {
             ["page"] = (await client.GetDocumentAsync($"/OpenData?search={NetworkNumber}")).DocumentElement.OuterHtml,
-            ["all pages"] = string.Join("\n", await Task.WhenAll(Enumerable.Range(1, 3).Select(p => client.GetStringAsync($"/OpenData?page={p}")))),
+            ["all pages"] = string.Join("\n", await Task.WhenAll(Enumerable.Range(1, 3).Select(p => client.GetStringAsync($"/OpenData?p={p}")))),
             ["json"] = string.Join("\n", json),
             ["csv"] = await client.GetStringAsync($"{Api}/awards.csv"),
             ["360giving"] = await client.GetStringAsync($"{Api}/360giving.json"),
@@ -316,7 +316,7 @@ public sealed class OpenDataTests(ClusterpactApp app)
     {
         await InsertedAsync();
         var client = app.Anonymous();
-        foreach (var url in new[] { "/OpenData", "/OpenData?sort=Amount&desc=false&page=2", $"{Api}/awards", $"{Api}/awards.csv", $"{Api}/awards.xlsx", $"{Api}/360giving.json" })
+        foreach (var url in new[] { "/OpenData", "/OpenData?sort=Amount&desc=false&p=2", $"{Api}/awards", $"{Api}/awards.csv", $"{Api}/awards.xlsx", $"{Api}/360giving.json" })
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url)).StatusCode);
 
         var byAmount = Items(await JsonAsync(client, $"{Api}/awards?sort=Amount&desc=false&pageSize=200"));

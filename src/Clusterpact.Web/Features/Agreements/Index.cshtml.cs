@@ -2,27 +2,25 @@ using Clusterpact.Domain.Clusters;
 using Clusterpact.Web.Infrastructure.Export;
 using Clusterpact.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
+using Clusterpact.Web.Features.Shared;
 using Microsoft.Extensions.Localization;
 
 namespace Clusterpact.Web.Features.Agreements;
 
-public sealed class IndexModel(AgreementOverview overview, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
+public sealed class IndexModel(AgreementOverview overview, IStringLocalizer<SharedResource> text, TimeProvider clock) : ListPageModel<OverviewSort>(OverviewSort.Name)
 {
     [BindProperty(SupportsGet = true)] public ClusterType? Type { get; set; }
     [BindProperty(SupportsGet = true)] public bool Flagged { get; set; }
-    [BindProperty(SupportsGet = true)] public OverviewSort Sort { get; set; } = OverviewSort.Name;
-    [BindProperty(SupportsGet = true)] public bool Desc { get; set; }
 
-    public IReadOnlyList<OverviewRow> Rows { get; private set; } = [];
+    public Paged<OverviewRow> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
     public IReadOnlyList<Deadline> Deadlines { get; private set; } = [];
     public int Year => overview.Today.Year;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        (Rows, Deadlines) = await overview.BuildAsync(Type, Flagged, Sort, Desc, ct);
+        var (rows, deadlines) = await overview.BuildAsync(Type, Flagged, Sort, Desc, ct);
+        (Result, Deadlines) = (rows.ToPage(PageRequest), deadlines);
     }
 
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
@@ -43,15 +41,5 @@ public sealed class IndexModel(AgreementOverview overview, IStringLocalizer<Shar
         return await TableExport.ToFileAsync(format, text["Overview.Title"], "overzicht-steun", rows, columns, clock, ct);
     }
 
-    private Dictionary<string, string?> Filters(OverviewSort? sort = null, bool? desc = null) => new()
-    {
-        ["type"] = Type?.ToString(), ["flagged"] = Flagged ? "true" : null, ["sort"] = (sort ?? Sort).ToString(), ["desc"] = (desc ?? Desc) ? "true" : null,
-    };
-
-    public string SortUrl(OverviewSort column) => QueryHelpers.AddQueryString("/Agreements", Filters(column, column == Sort && !Desc).Where(kv => !string.IsNullOrEmpty(kv.Value)));
-
-    public string ExportUrl(string format) =>
-        QueryHelpers.AddQueryString("/Agreements", Filters().Append(new("handler", "Export")).Append(new("format", format)).Where(kv => !string.IsNullOrEmpty(kv.Value)));
-
-    public string AriaSort(OverviewSort column) => column != Sort ? "none" : Desc ? "descending" : "ascending";
+    protected override IEnumerable<KeyValuePair<string, string?>> Filters() => [new("type", Type?.ToString()), new("flagged", Flagged ? "true" : null)];
 }

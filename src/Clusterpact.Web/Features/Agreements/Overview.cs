@@ -68,7 +68,7 @@ public sealed class AgreementOverview(ClusterpactDbContext db, ClusterAccess acc
             if (last is { } lim && lim >= today && lim <= horizon) deadlines.Add(new Deadline(lim, c.Id, c.Name, DeadlineKind.AidLimit, null));
         }
         IEnumerable<OverviewRow> result = onlyFlagged ? rows.Where(r => r.LimitWithinAYear || r.WorstDeposit is DepositStatus.DueSoon or DepositStatus.Late) : rows;
-        result = (sort, desc) switch
+        var ordered = (sort, desc) switch
         {
             (OverviewSort.Type, _) => desc ? result.OrderByDescending(r => r.Type).ThenBy(r => r.Name) : result.OrderBy(r => r.Type).ThenBy(r => r.Name),
             (OverviewSort.AgreementEnd, _) => desc ? result.OrderBy(r => r.AgreementEnd is null).ThenByDescending(r => r.AgreementEnd) : result.OrderBy(r => r.AgreementEnd is null).ThenBy(r => r.AgreementEnd),
@@ -77,6 +77,7 @@ public sealed class AgreementOverview(ClusterpactDbContext db, ClusterAccess acc
             (OverviewSort.Paid, _) => desc ? result.OrderByDescending(r => r.PaidThisYear) : result.OrderBy(r => r.PaidThisYear),
             _ => desc ? result.OrderByDescending(r => r.Name) : result.OrderBy(r => r.Name),
         };
-        return (result.ToList(), deadlines.OrderBy(d => d.Date).ThenBy(d => d.ClusterName).ToList());
+        // Cluster names are unique: the name settles ties, so a page boundary never moves between requests.
+        return (ordered.ThenBy(r => r.Name, StringComparer.Ordinal).ToList(), deadlines.OrderBy(d => d.Date).ThenBy(d => d.ClusterName).ToList());
     }
 }

@@ -47,7 +47,7 @@ public sealed class BudgetPlannerService(ClusterpactDbContext db, AgreementOverv
         return new PlannerStart(clusters, pool, today);
     }
 
-    public async Task<Paged<ScenarioRow>> ListAsync(string? search, ScenarioSort sort, bool desc, int page, CancellationToken ct)
+    public async Task<Paged<ScenarioRow>> ListAsync(string? search, ScenarioSort sort, bool desc, PageRequest page, CancellationToken ct)
     {
         var query = db.BudgetScenarios.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))
@@ -61,7 +61,7 @@ public sealed class BudgetPlannerService(ClusterpactDbContext db, AgreementOverv
             var projection = ScenarioProjection.Compute(s.ToScenario());
             return new ScenarioRow(s.Id, s.Name, s.Basis, s.FirstYear, s.LastYear, s.Clusters.Count, projection.IsSuccess ? projection.Value!.Total.Total : null, s.UpdatedAt);
         });
-        rows = sort switch
+        var ordered = sort switch
         {
             ScenarioSort.Basis => desc ? rows.OrderByDescending(r => r.Basis).ThenBy(r => r.Name) : rows.OrderBy(r => r.Basis).ThenBy(r => r.Name),
             ScenarioSort.Period => desc ? rows.OrderByDescending(r => r.FirstYear).ThenByDescending(r => r.LastYear) : rows.OrderBy(r => r.FirstYear).ThenBy(r => r.LastYear),
@@ -69,9 +69,7 @@ public sealed class BudgetPlannerService(ClusterpactDbContext db, AgreementOverv
             ScenarioSort.Updated => desc ? rows.OrderByDescending(r => r.UpdatedAt) : rows.OrderBy(r => r.UpdatedAt),
             _ => desc ? rows.OrderByDescending(r => r.Name, StringComparer.CurrentCultureIgnoreCase) : rows.OrderBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase),
         };
-        var all = rows.ToList();
-        var size = Paging.DefaultPageSize;
-        return new Paged<ScenarioRow>(all.Skip((page - 1) * size).Take(size).ToList(), page, size, all.Count);
+        return ordered.ThenBy(r => r.Id).ToPage(page);
     }
 
     public Task<SavedBudgetScenario?> GetAsync(Guid id, CancellationToken ct) => db.BudgetScenarios.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);

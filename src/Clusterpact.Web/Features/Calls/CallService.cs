@@ -39,7 +39,7 @@ public sealed class CallService(ClusterpactDbContext db, CurrentUser user, TimeP
 
     private Guid Me => user.Id ?? Guid.Empty;
 
-    public async Task<Paged<CallRow>> ListAsync(string? search, CallKind? kind, CallStatus? status, CallSort sort, bool desc, int page, CancellationToken ct)
+    public async Task<Paged<CallRow>> ListAsync(string? search, CallKind? kind, CallStatus? status, CallSort sort, bool desc, PageRequest page, CancellationToken ct)
     {
         var query = db.Calls.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))
@@ -54,7 +54,7 @@ public sealed class CallService(ClusterpactDbContext db, CurrentUser user, TimeP
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var rows = (await query.ToListAsync(ct)).Select(c => new CallRow(c.Id, c.TitleNl, c.TitleEn, c.Kind, c.Status, c.BudgetEur, c.OpensAt, c.ClosesAt,
             counts.GetValueOrDefault(c.Id)));
-        rows = (sort, desc) switch
+        var ordered = (sort, desc) switch
         {
             (CallSort.Title, false) => rows.OrderBy(r => r.TitleNl, StringComparer.CurrentCultureIgnoreCase),
             (CallSort.Title, true) => rows.OrderByDescending(r => r.TitleNl, StringComparer.CurrentCultureIgnoreCase),
@@ -65,11 +65,7 @@ public sealed class CallService(ClusterpactDbContext db, CurrentUser user, TimeP
             (_, false) => rows.OrderBy(r => r.ClosesAt),
             _ => rows.OrderByDescending(r => r.ClosesAt),
         };
-        var all = rows.ToList();
-        var size = Paging.DefaultPageSize;
-        var total = all.Count;
-        var items = all.Skip((page - 1) * size).Take(size).ToList();
-        return new Paged<CallRow>(items, page, size, total);
+        return ordered.ThenBy(r => r.Id).ToPage(page);
     }
 
     public Task<Call?> GetAsync(Guid id, CancellationToken ct) => db.Calls.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);

@@ -9,27 +9,19 @@ namespace Clusterpact.Web.Features.Clusters;
 
 public enum ClusterSort { Name, Type, Status, Domain, Start, End, Members }
 
-public sealed record ClusterListQuery(string? Search, ClusterType? Type, ClusterStatus? Status, ClusterSort Sort = ClusterSort.Name, bool Descending = false, int Page = 1, int PageSize = Paging.DefaultPageSize);
+public sealed record ClusterListQuery(string? Search, ClusterType? Type, ClusterStatus? Status, ClusterSort Sort = ClusterSort.Name, bool Descending = false);
 
 public sealed record ClusterListItem(Guid Id, string Name, ClusterType Type, string StrategicDomain, ClusterStatus Status, DateOnly? SupportStart, DateOnly? SupportEnd, int ActiveMembers);
 
 /// <summary>The clusters the caller may see, searched, filtered, sorted and paged in SQL.</summary>
 public sealed class ListClusters(ClusterpactDbContext db, ClusterAccess access, TimeProvider clock)
 {
-    public async Task<Paged<ClusterListItem>> HandleAsync(ClusterListQuery q, CancellationToken ct)
-    {
-        var (rows, query) = Build(q);
-        var page = Paging.ClampPage(q.Page);
-        var size = Paging.ClampSize(q.PageSize);
-        var total = await query.CountAsync(ct);
-        var items = await rows.Skip((page - 1) * size).Take(size).ToListAsync(ct);
-        return new Paged<ClusterListItem>(items, page, size, total);
-    }
+    public Task<Paged<ClusterListItem>> HandleAsync(ClusterListQuery q, PageRequest page, CancellationToken ct) => Build(q).ToPageAsync(page, ct);
 
     /// <summary>Every row of the filtered, sorted list, for an export.</summary>
-    public Task<List<ClusterListItem>> AllAsync(ClusterListQuery q, CancellationToken ct) => Build(q).Rows.ToListAsync(ct);
+    public Task<List<ClusterListItem>> AllAsync(ClusterListQuery q, CancellationToken ct) => Build(q).ToListAsync(ct);
 
-    private (IQueryable<ClusterListItem> Rows, IQueryable<Cluster> Filtered) Build(ClusterListQuery q)
+    private IQueryable<ClusterListItem> Build(ClusterListQuery q)
     {
         var today = clock.TodayInBrussels();
         var query = access.VisibleClusters().AsNoTracking();
@@ -55,9 +47,8 @@ public sealed class ListClusters(ClusterpactDbContext db, ClusterAccess access, 
             ClusterSort.Members => q.Descending ? query.OrderByDescending(members) : query.OrderBy(members),
             _ => q.Descending ? query.OrderByDescending(c => c.Name) : query.OrderBy(c => c.Name),
         };
-        var rows = ordered.ThenBy(c => c.Name).Select(c => new ClusterListItem(c.Id, c.Name, c.Type, c.StrategicDomain, c.Status, c.SupportStart, c.SupportEnd,
+        return ordered.ThenBy(c => c.Name).ThenBy(c => c.Id).Select(c => new ClusterListItem(c.Id, c.Name, c.Type, c.StrategicDomain, c.Status, c.SupportStart, c.SupportEnd,
             db.Memberships.Count(m => m.ClusterId == c.Id && m.From <= today && (m.Until == null || m.Until >= today))));
-        return (rows, query);
     }
 }
 
@@ -71,7 +62,12 @@ public sealed record ClusterDetails(
 /// <summary>One cluster's page: its facts and its current members. Not found when the caller may not see it.</summary>
 public sealed class GetClusterDetails(ClusterpactDbContext db, ClusterAccess access, TimeProvider clock)
 {
-    public async Task<ClusterDetails?> HandleAsync(Guid id, int memberPage, CancellationToken ct)
+    public const int MemberPageSize = 50;
+
+    /// <summary>The cluster with one page of its members by number (pages that show the cluster's header use page 1).</summary>
+    public Task<ClusterDetails?> HandleAsync(Guid id, int memberPage, CancellationToken ct) => HandleAsync(id, new PageRequest(memberPage, MemberPageSize), ct);
+
+    public async Task<ClusterDetails?> HandleAsync(Guid id, PageRequest memberPage, CancellationToken ct)
     {
         var today = clock.TodayInBrussels();
         var c = await access.VisibleClusters().AsNoTracking().Where(x => x.Id == id).FirstOrDefaultAsync(ct);
@@ -83,13 +79,12 @@ public sealed class GetClusterDetails(ClusterpactDbContext db, ClusterAccess acc
         var total = await active.CountAsync(ct);
         var sme = await active.CountAsync(x => x.o.Kind == Domain.Members.OrganisationKind.Company && x.o.SizeClass != null && x.o.SizeClass != Domain.Members.SizeClass.Large, ct);
         var knowledge = await active.CountAsync(x => x.o.Kind == Domain.Members.OrganisationKind.KnowledgeInstitution, ct);
-        var page = Paging.ClampPage(memberPage);
-        const int size = 50;
-        var rows = await active.OrderBy(x => x.o.Name).Skip((page - 1) * size).Take(size)
-            .Select(x => new ClusterMemberRow(x.m.Id, x.o.Id, x.o.Name, x.o.Kind.ToString(), x.o.SizeClass.HasValue ? x.o.SizeClass.Value.ToString() : null, x.o.EnterpriseNumber, x.m.From, x.m.Until, x.m.Role.ToString()))
-            .ToListAsync(ct);
+        // A large cluster has thousands of members: by name, next and previous read by keyset.
+        var members = await active.ToKeysetPageAsync(TextOrder.Binary(db, active, x => x.o.Name), x => x.m.Id, false,
+            x => new ClusterMemberRow(x.m.Id, x.o.Id, x.o.Name, x.o.Kind.ToString(), x.o.SizeClass.HasValue ? x.o.SizeClass.Value.ToString() : null, x.o.EnterpriseNumber, x.m.From, x.m.Until, x.m.Role.ToString()),
+            r => r.MembershipId, memberPage, ct);
         var canEdit = await access.CanEditAsync(id, ct);
         return new ClusterDetails(c.Id, c.Version, c.Name, c.Type, c.StrategicDomain, c.OriginCall, c.Status, c.SupportStart, c.SupportEnd,
-            c.EnterpriseNumber, c.Website, c.ContactName, c.ContactEmail, total, sme, knowledge, canEdit, new Paged<ClusterMemberRow>(rows, page, size, total));
+            c.EnterpriseNumber, c.Website, c.ContactName, c.ContactEmail, total, sme, knowledge, canEdit, members);
     }
 }

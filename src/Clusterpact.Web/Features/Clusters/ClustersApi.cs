@@ -17,7 +17,7 @@ public static class ClustersApi
         var group = api.MapGroup("/clusters").WithTags("Clusters").RequireAuthorization(Policies.ClusterData);
 
         group.MapGet("/", async (string? search, ClusterType? type, ClusterStatus? status, ClusterSort? sort, bool? desc, int? page, int? pageSize, ListClusters list, CancellationToken ct) =>
-                TypedResults.Ok(await list.HandleAsync(new ClusterListQuery(search, type, status, sort ?? ClusterSort.Name, desc ?? false, Paging.ClampPage(page), Paging.ClampSize(pageSize)), ct)))
+                TypedResults.Ok(await list.HandleAsync(new ClusterListQuery(search, type, status, sort ?? ClusterSort.Name, desc ?? false), new PageRequest(page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
             .WithName("ListClusters")
             .WithSummary("Clusters the caller may see, searched, filtered, sorted and paged.");
 

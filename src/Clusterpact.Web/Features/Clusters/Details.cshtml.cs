@@ -5,21 +5,21 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Clusterpact.Web.Features.Clusters;
 
 public sealed class DetailsModel(GetClusterDetails details, Agreements.AgreementService agreements, Projects.ProjectQueries projects,
-    Microsoft.Extensions.Localization.IStringLocalizer<Resources.SharedResource> text) : PageModel
+    Microsoft.Extensions.Localization.IStringLocalizer<Resources.SharedResource> text) : ListPageModel
 {
     public ClusterDetails Cluster { get; private set; } = null!;
     public Agreements.ClusterAgreements Agreements { get; private set; } = null!;
     public Projects.ProjectListBlock Projects { get; private set; } = null!;
 
-    public PagerModel Pager => new(Cluster.Members.Page, Cluster.Members.PageSize, Cluster.Members.TotalCount, $"/Clusters/{Cluster.Id}", new Dictionary<string, string?>());
+    protected override int DefaultPageSize => GetClusterDetails.MemberPageSize;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, int? page, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var c = await details.HandleAsync(id, page ?? 1, ct);
+        var c = await details.HandleAsync(id, PageRequest, ct);
         if (c is null) return NotFound();
         Cluster = c;
         Agreements = (await agreements.ForClusterAsync(id, ct))!;
-        var list = await projects.ListAsync(new Projects.ProjectListQuery(null, id, null, null, null, null, null, PageSize: 8), ct);
+        var list = await projects.ListAsync(new Projects.ProjectListQuery(null, id, null, null, null, null, null), new PageRequest(Size: 8), ct);
         Projects = new Projects.ProjectListBlock(text["Projects.OfCluster"], list, $"/Projects?cluster={id}", c.CanEdit ? $"/Projects/New?cluster={id}" : null);
         return Page();
     }

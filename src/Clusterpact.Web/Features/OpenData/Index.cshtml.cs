@@ -3,7 +3,6 @@ using Clusterpact.Web.Features.Shared;
 using Clusterpact.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace Clusterpact.Web.Features.OpenData;
 
@@ -11,15 +10,12 @@ namespace Clusterpact.Web.Features.OpenData;
 /// The public list of aid awarded above the transparency threshold (GBER art. 9), searchable and filterable, with the
 /// downloads. Agency staff also see what was not published and why, so they can complete the register.
 /// </summary>
-public sealed class IndexModel(OpenDataService service, CurrentUser user) : PageModel
+public sealed class IndexModel(OpenDataService service, CurrentUser user) : ListPageModel<AwardSort>(AwardSort.Date, defaultDescending: true)
 {
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public AidObjective? Objective { get; set; }
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
-    [BindProperty(SupportsGet = true)] public AwardSort Sort { get; set; } = AwardSort.Date;
-    [BindProperty(SupportsGet = true)] public bool Desc { get; set; } = true;
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Paged<AidAward> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
     public IReadOnlyList<int> Years { get; private set; } = [];
@@ -37,7 +33,7 @@ public sealed class IndexModel(OpenDataService service, CurrentUser user) : Page
         if (Region is not null) Region = BelgianRegions.NormaliseNuts(Region) is { IsSuccess: true } nuts ? nuts.Value : null;
         var set = await service.BuildAsync(ct);
         Years = OpenDataService.Years(set.Published);
-        Result = OpenDataService.PageOf(set.Published, new AwardQuery(Search, Year, Objective, Region, Sort, Desc, PageNumber));
+        Result = OpenDataService.Filter(set.Published, new AwardQuery(Search, Year, Objective, Region, Sort, Desc)).ToPage(PageRequest);
         if (ShowRefused)
         {
             Refused = set.Refused.GroupBy(r => r.Code).OrderByDescending(g => g.Count()).ToList();
@@ -45,24 +41,12 @@ public sealed class IndexModel(OpenDataService service, CurrentUser user) : Page
         }
     }
 
-    public PagerModel Pager => new(Result.Page, Result.PageSize, Result.TotalCount, "/OpenData", Filters());
+    protected override IEnumerable<KeyValuePair<string, string?>> Filters() =>
+        [new("search", Search), new("year", Year?.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("objective", Objective?.ToString()), new("region", Region)];
 
-    public IDictionary<string, string?> Filters(AwardSort? sort = null, bool? desc = null) => new Dictionary<string, string?>
-    {
-        ["search"] = Search,
-        ["year"] = Year?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["objective"] = Objective?.ToString(),
-        ["region"] = Region,
-        ["sort"] = (sort ?? Sort).ToString(),
-        ["desc"] = (desc ?? Desc) ? "true" : "false",
-    };
-
-    public string SortUrl(AwardSort column) =>
-        QueryHelpers.AddQueryString("/OpenData", Filters(column, column == Sort ? !Desc : column is AwardSort.Date or AwardSort.Amount).Where(kv => !string.IsNullOrEmpty(kv.Value)));
-
-    public string AriaSort(AwardSort column) => column != Sort ? "none" : Desc ? "descending" : "ascending";
+    /// <summary>Amounts and dates show the largest and newest first.</summary>
+    protected override bool StartsDescending(AwardSort column) => column is AwardSort.Date or AwardSort.Amount;
 
     /// <summary>A download with the filters of the page (the API reads the same parameter names).</summary>
-    public string DownloadUrl(string file) =>
-        QueryHelpers.AddQueryString($"/api/v1/open-data/{file}", Filters().Where(kv => kv.Key != "page" && !string.IsNullOrEmpty(kv.Value)));
+    public string DownloadUrl(string file) => Links.To($"/api/v1/open-data/{file}");
 }

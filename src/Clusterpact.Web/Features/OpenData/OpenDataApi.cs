@@ -31,9 +31,9 @@ public static class OpenDataApi
 
         group.MapGet("/awards", async Task<IResult> (HttpRequest request, OpenDataService service, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
             {
-                var (query, errors) = ParseQuery(request.Query, text);
+                var (query, pageRequest, errors) = ParseQuery(request.Query, text);
                 if (errors.Count > 0) return BadRequest(errors, text);
-                var page = await service.ListAsync(query, ct);
+                var page = await service.ListAsync(query, pageRequest, ct);
                 return TypedResults.Ok(new Paged<AwardDto>(page.Items.Select(AwardDto.From).ToList(), page.Page, page.PageSize, page.TotalCount));
             })
             .WithName("ListAidAwards")
@@ -44,7 +44,7 @@ public static class OpenDataApi
         {
             group.MapGet($"/awards.{format}", async Task<IResult> (HttpRequest request, OpenDataService service, IStringLocalizer<SharedResource> text, TimeProvider clock, CancellationToken ct) =>
                 {
-                    var (query, errors) = ParseQuery(request.Query, text);
+                    var (query, _, errors) = ParseQuery(request.Query, text);
                     if (errors.Count > 0) return BadRequest(errors, text);
                     var file = await TableExport.ToFileAsync(format, text["OpenData.Title"], "open-data-steun", await service.AllAsync(query, ct), Columns(text), clock, ct);
                     return TypedResults.File(file.FileStream, file.ContentType, file.FileDownloadName);
@@ -89,7 +89,7 @@ public static class OpenDataApi
     /// Reads the query string strictly: an unknown value is a 400 naming the parameter and what it accepts, rather
     /// than being ignored (a consumer who misspells a filter would otherwise get every award and not know).
     /// </summary>
-    public static (AwardQuery Query, Dictionary<string, string[]> Errors) ParseQuery(IQueryCollection q, IStringLocalizer text)
+    public static (AwardQuery Query, PageRequest Page, Dictionary<string, string[]> Errors) ParseQuery(IQueryCollection q, IStringLocalizer text)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         void Bad(string name, string key) => errors[name] = [text[key, q[name].ToString()]];
@@ -134,7 +134,7 @@ public static class OpenDataApi
         if (One("pageSize") is { Length: > 0 } ps && (!int.TryParse(ps, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > Paging.MaxPageSize))
             Bad("pageSize", "OpenData.Api.PageSize");
 
-        return (new AwardQuery(string.IsNullOrEmpty(search) ? null : search, year, objective, region, sort, desc, page, pageSize), errors);
+        return (new AwardQuery(string.IsNullOrEmpty(search) ? null : search, year, objective, region, sort, desc), new PageRequest(page, pageSize), errors);
     }
 
     private static IResult BadRequest(Dictionary<string, string[]> errors, IStringLocalizer text) =>

@@ -46,7 +46,7 @@ public sealed record OpenDataSet(IReadOnlyList<AidAward> Published, IReadOnlyLis
 public enum AwardSort { Date, Beneficiary, Amount, Region, Sector }
 
 public sealed record AwardQuery(string? Search = null, int? Year = null, AidObjective? Objective = null, string? Region = null,
-    AwardSort Sort = AwardSort.Date, bool Desc = true, int Page = 1, int PageSize = Paging.DefaultPageSize);
+    AwardSort Sort = AwardSort.Date, bool Desc = true);
 
 /// <summary>One support agreement with what the mapping needs: its cluster and its working years.</summary>
 public sealed record AgreementSource(SupportAgreement Agreement, Cluster Cluster, IReadOnlyList<AgreementYear> Years);
@@ -206,16 +206,12 @@ public sealed class OpenDataService(ClusterpactDbContext db, IOptions<OpenDataOp
         else refused.Add(new NotPublished(source, grant.Reference, name, award.Error!.Code));
     }
 
-    public async Task<Paged<AidAward>> ListAsync(AwardQuery query, CancellationToken ct) => PageOf((await BuildAsync(ct)).Published, query);
-
-    /// <summary>The query's page of the filtered, sorted awards; a page past the end gives the last one.</summary>
-    public static Paged<AidAward> PageOf(IEnumerable<AidAward> published, AwardQuery query)
-    {
-        var all = Filter(published, query);
-        var size = Paging.ClampSize(query.PageSize);
-        var page = Math.Min(Paging.ClampPage(query.Page), Math.Max(1, (int)Math.Ceiling(all.Count / (double)size)));
-        return new Paged<AidAward>(all.Skip((page - 1) * size).Take(size).ToList(), page, size, all.Count);
-    }
+    /// <summary>
+    /// One page of the filtered, sorted awards; a page past the end gives the last one. The awards are derived from the
+    /// whole register on each request (aggregation and thresholds need every line), so they page in memory: a keyset
+    /// would save nothing.
+    /// </summary>
+    public async Task<Paged<AidAward>> ListAsync(AwardQuery query, PageRequest page, CancellationToken ct) => Filter((await BuildAsync(ct)).Published, query).ToPage(page);
 
     public async Task<IReadOnlyList<AidAward>> AllAsync(AwardQuery query, CancellationToken ct) => Filter((await BuildAsync(ct)).Published, query);
 

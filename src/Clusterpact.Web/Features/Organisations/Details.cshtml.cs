@@ -62,7 +62,7 @@ public sealed class DetailsModel(GetOrganisation get, ClusterpactDbContext db, C
         Organisation = o;
         SizeHistory = SmeClassifier.ClassifyOverYears((o.Figures ?? []).Select(f => new SizeFigures(f.Year, f.Headcount, f.TurnoverEur, f.BalanceSheetEur)));
         if (Request.Method == "GET") (OverrideClass, Justification, Version) = (o.SizeOverride, o.SizeOverrideJustification, o.Version);
-        var list = await projects.ListAsync(new Projects.ProjectListQuery(null, null, null, null, null, null, id, PageSize: 10), ct);
+        var list = await projects.ListAsync(new Projects.ProjectListQuery(null, null, null, null, null, null, id), new Shared.PageRequest(Size: 10), ct);
         Projects = new Projects.ProjectListBlock(text["Projects.OfPartner"], list, $"/Projects?organisation={id}", null);
         return true;
     }

@@ -5,36 +5,31 @@ using Clusterpact.Web.Infrastructure.Export;
 using Clusterpact.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Clusterpact.Web.Features.Organisations;
 
-public sealed class IndexModel(ListOrganisations list, ClusterAccess access, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
+public sealed class IndexModel(ListOrganisations list, ClusterAccess access, IStringLocalizer<SharedResource> text, TimeProvider clock) : ListPageModel<OrganisationSort>(OrganisationSort.Name)
 {
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty(SupportsGet = true)] public OrganisationKind? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public SizeClass? Size { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Cluster { get; set; }
     [BindProperty(SupportsGet = true)] public bool Multi { get; set; }
-    [BindProperty(SupportsGet = true)] public OrganisationSort Sort { get; set; } = OrganisationSort.Name;
-    [BindProperty(SupportsGet = true)] public bool Desc { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Paged<OrganisationListItem> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
     public IReadOnlyList<(Guid Id, string Name)> ClusterOptions { get; private set; } = [];
     public bool CanImport => User.IsInRole(Roles.Administrator) || User.IsInRole(Roles.ProgrammeOfficer) || User.IsInRole(Roles.ClusterManager);
-    public PagerModel Pager => new(Result.Page, Result.PageSize, Result.TotalCount, "/Organisations", Filters());
 
-    private OrganisationListQuery Query(int page = 1) => new(Search, Kind, Size, Cluster, Multi, Sort, Desc, page);
+    private OrganisationListQuery Query() => new(Search, Kind, Size, Cluster, Multi, Sort, Desc);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         ModelState.Clear();
         ClusterOptions = (await access.VisibleClusters().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
             .Select(c => (c.Id, c.Name)).ToList();
-        Result = await list.HandleAsync(Query(PageNumber), ct);
+        Result = await list.HandleAsync(Query(), PageRequest, ct);
     }
 
     /// <summary>The filtered register as Excel or CSV.</summary>
@@ -55,17 +50,8 @@ public sealed class IndexModel(ListOrganisations list, ClusterAccess access, ISt
         return await TableExport.ToFileAsync(format, text["Members.Title"], "leden", rows, columns, clock, ct);
     }
 
-    public IDictionary<string, string?> Filters(OrganisationSort? sort = null, bool? desc = null) => new Dictionary<string, string?>
-    {
-        ["search"] = Search, ["kind"] = Kind?.ToString(), ["size"] = Size?.ToString(), ["cluster"] = Cluster?.ToString(),
-        ["multi"] = Multi ? "true" : null, ["sort"] = (sort ?? Sort).ToString(), ["desc"] = (desc ?? Desc) ? "true" : null,
-    };
-
-    public string SortUrl(OrganisationSort column) =>
-        QueryHelpers.AddQueryString("/Organisations", Filters(column, column == Sort && !Desc).Where(kv => !string.IsNullOrEmpty(kv.Value)));
-
-    public string ExportUrl(string format) =>
-        QueryHelpers.AddQueryString("/Organisations", Filters().Append(new("handler", "Export")).Append(new("format", format)).Where(kv => !string.IsNullOrEmpty(kv.Value)));
-
-    public string AriaSort(OrganisationSort column) => column != Sort ? "none" : Desc ? "descending" : "ascending";
+    protected override IEnumerable<KeyValuePair<string, string?>> Filters() =>
+    [
+        new("search", Search), new("kind", Kind?.ToString()), new("size", Size?.ToString()), new("cluster", Cluster?.ToString()), new("multi", Multi ? "true" : null),
+    ];
 }

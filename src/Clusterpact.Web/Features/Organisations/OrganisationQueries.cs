@@ -10,7 +10,7 @@ namespace Clusterpact.Web.Features.Organisations;
 public enum OrganisationSort { Name, Kind, Size, Country, Clusters }
 
 public sealed record OrganisationListQuery(string? Search, OrganisationKind? Kind, SizeClass? Size, Guid? ClusterId, bool MultiClusterOnly = false,
-    OrganisationSort Sort = OrganisationSort.Name, bool Descending = false, int Page = 1, int PageSize = Paging.DefaultPageSize);
+    OrganisationSort Sort = OrganisationSort.Name, bool Descending = false);
 
 public sealed record OrganisationListItem(Guid Id, string Name, OrganisationKind Kind, SizeClass? Size, string? EnterpriseNumber, string CountryCode,
     bool InternationallyActive, int ActiveClusterCount);
@@ -21,19 +21,22 @@ public sealed record OrganisationListItem(Guid Id, string Name, OrganisationKind
 /// </summary>
 public sealed class ListOrganisations(ClusterpactDbContext db, ClusterAccess access, CurrentUser user, TimeProvider clock)
 {
-    public async Task<Paged<OrganisationListItem>> HandleAsync(OrganisationListQuery q, CancellationToken ct)
+    /// <summary>
+    /// One page of the register. By name (the default, and the order of the name index) next and previous read by
+    /// keyset, so a page deep in a register of tens of thousands costs what the first page costs.
+    /// </summary>
+    public async Task<Paged<OrganisationListItem>> HandleAsync(OrganisationListQuery q, PageRequest page, CancellationToken ct)
     {
-        var (rows, filtered) = Build(q);
-        var page = Paging.ClampPage(q.Page);
-        var size = Paging.ClampSize(q.PageSize);
-        var total = await filtered.CountAsync(ct);
-        var items = await rows.Skip((page - 1) * size).Take(size).ToListAsync(ct);
-        return new Paged<OrganisationListItem>(items, page, size, total);
+        var (rows, filtered, name, select) = Build(q);
+        return q.Sort == OrganisationSort.Name
+            ? await filtered.ToKeysetPageAsync(name, o => o.Id, q.Descending, select, r => r.Id, page, ct)
+            : await rows.ToPageAsync(page, ct);
     }
 
     public Task<List<OrganisationListItem>> AllAsync(OrganisationListQuery q, CancellationToken ct) => Build(q).Rows.ToListAsync(ct);
 
-    private (IQueryable<OrganisationListItem> Rows, IQueryable<Organisation> Filtered) Build(OrganisationListQuery q)
+    private (IQueryable<OrganisationListItem> Rows, IQueryable<Organisation> Filtered, System.Linq.Expressions.Expression<Func<Organisation, string>> Name,
+        System.Linq.Expressions.Expression<Func<Organisation, OrganisationListItem>> Select) Build(OrganisationListQuery q)
     {
         var today = clock.TodayInBrussels();
         var visibleClusters = access.VisibleClusters().Select(c => c.Id);
@@ -57,17 +60,18 @@ public sealed class ListOrganisations(ClusterpactDbContext db, ClusterAccess acc
         if (q.MultiClusterOnly) query = query.Where(o => active.Where(m => m.OrganisationId == o.Id).Select(m => m.ClusterId).Distinct().Count() > 1);
 
         System.Linq.Expressions.Expression<Func<Organisation, int>> clusters = o => active.Where(m => m.OrganisationId == o.Id).Select(m => m.ClusterId).Distinct().Count();
+        var name = TextOrder.Binary<Organisation>(db, o => o.Name);
         var ordered = q.Sort switch
         {
             OrganisationSort.Kind => q.Descending ? query.OrderByDescending(o => o.Kind) : query.OrderBy(o => o.Kind),
             OrganisationSort.Size => q.Descending ? query.OrderBy(o => o.SizeClass == null).ThenByDescending(o => o.SizeClass) : query.OrderBy(o => o.SizeClass == null).ThenBy(o => o.SizeClass),
             OrganisationSort.Country => q.Descending ? query.OrderByDescending(o => o.CountryCode) : query.OrderBy(o => o.CountryCode),
             OrganisationSort.Clusters => q.Descending ? query.OrderByDescending(clusters) : query.OrderBy(clusters),
-            _ => q.Descending ? query.OrderByDescending(o => o.Name) : query.OrderBy(o => o.Name),
+            _ => q.Descending ? query.OrderByDescending(name).ThenByDescending(o => o.Id) : query.OrderBy(name).ThenBy(o => o.Id),
         };
-        var rows = ordered.ThenBy(o => o.Name).ThenBy(o => o.Id).Select(o => new OrganisationListItem(o.Id, o.Name, o.Kind, o.SizeClass, o.EnterpriseNumber, o.CountryCode,
-            o.InternationallyActive, active.Where(m => m.OrganisationId == o.Id).Select(m => m.ClusterId).Distinct().Count()));
-        return (rows, query);
+        System.Linq.Expressions.Expression<Func<Organisation, OrganisationListItem>> select = o => new OrganisationListItem(o.Id, o.Name, o.Kind, o.SizeClass, o.EnterpriseNumber,
+            o.CountryCode, o.InternationallyActive, active.Where(m => m.OrganisationId == o.Id).Select(m => m.ClusterId).Distinct().Count());
+        return (ordered.ThenBy(name).ThenBy(o => o.Id).Select(select), query, name, select);
     }
 }
 

@@ -5,13 +5,12 @@ using Clusterpact.Web.Infrastructure.Export;
 using Clusterpact.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Clusterpact.Web.Features.Projects;
 
-public sealed class IndexModel(ProjectQueries queries, ClusterAccess access, CurrentUser user, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
+public sealed class IndexModel(ProjectQueries queries, ClusterAccess access, CurrentUser user, IStringLocalizer<SharedResource> text, TimeProvider clock) : ListPageModel<ProjectSort>(ProjectSort.Start, defaultDescending: true)
 {
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Cluster { get; set; }
@@ -20,23 +19,19 @@ public sealed class IndexModel(ProjectQueries queries, ClusterAccess access, Cur
     [BindProperty(SupportsGet = true)] public StrategicTheme? Theme { get; set; }
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Organisation { get; set; }
-    [BindProperty(SupportsGet = true)] public ProjectSort Sort { get; set; } = ProjectSort.Start;
-    [BindProperty(SupportsGet = true)] public bool Desc { get; set; } = true;
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Paged<ProjectListItem> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
     public IReadOnlyList<(Guid Id, string Name)> ClusterOptions { get; private set; } = [];
     public bool CanPropose => user.IsAgencyStaff || user.IsInRole(Roles.ClusterManager);
-    public PagerModel Pager => new(Result.Page, Result.PageSize, Result.TotalCount, "/Projects", Filters());
 
-    private ProjectListQuery Query(int page = 1) => new(Search, Cluster, Type, Status, Theme, Year, Organisation, Sort, Desc, page);
+    private ProjectListQuery Query() => new(Search, Cluster, Type, Status, Theme, Year, Organisation, Sort, Desc);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         ModelState.Clear();
         ClusterOptions = (await access.VisibleClusters().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
             .Select(c => (c.Id, c.Name)).ToList();
-        Result = await queries.ListAsync(Query(PageNumber), ct);
+        Result = await queries.ListAsync(Query(), PageRequest, ct);
     }
 
     /// <summary>The filtered project list as Excel or CSV.</summary>
@@ -60,17 +55,9 @@ public sealed class IndexModel(ProjectQueries queries, ClusterAccess access, Cur
         return await TableExport.ToFileAsync(format, text["Projects.Title"], "projecten", rows, columns, clock, ct);
     }
 
-    private Dictionary<string, string?> Filters(ProjectSort? sort = null, bool? desc = null) => new()
-    {
-        ["search"] = Search, ["cluster"] = Cluster?.ToString(), ["type"] = Type?.ToString(), ["status"] = Status?.ToString(), ["theme"] = Theme?.ToString(),
-        ["year"] = Year?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["organisation"] = Organisation?.ToString(),
-        ["sort"] = (sort ?? Sort).ToString(), ["desc"] = (desc ?? Desc) ? "true" : "false",
-    };
-
-    public string SortUrl(ProjectSort column) => QueryHelpers.AddQueryString("/Projects", Filters(column, column == Sort && !Desc).Where(kv => !string.IsNullOrEmpty(kv.Value)));
-
-    public string ExportUrl(string format) =>
-        QueryHelpers.AddQueryString("/Projects", Filters().Append(new("handler", "Export")).Append(new("format", format)).Where(kv => !string.IsNullOrEmpty(kv.Value)));
-
-    public string AriaSort(ProjectSort column) => column != Sort ? "none" : Desc ? "descending" : "ascending";
+    protected override IEnumerable<KeyValuePair<string, string?>> Filters() =>
+    [
+        new("search", Search), new("cluster", Cluster?.ToString()), new("type", Type?.ToString()), new("status", Status?.ToString()), new("theme", Theme?.ToString()),
+        new("year", Year?.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("organisation", Organisation?.ToString()),
+    ];
 }

@@ -10,7 +10,7 @@ namespace Clusterpact.Web.Features.Projects;
 public enum ProjectSort { Title, Type, Status, Start, End, Budget, Aid }
 
 public sealed record ProjectListQuery(string? Search, Guid? ClusterId, ProjectType? Type, ProjectStatus? Status, StrategicTheme? Theme, int? Year, Guid? OrganisationId,
-    ProjectSort Sort = ProjectSort.Start, bool Descending = true, int Page = 1, int PageSize = Paging.DefaultPageSize);
+    ProjectSort Sort = ProjectSort.Start, bool Descending = true);
 
 public sealed record ProjectListItem(Guid Id, string Title, ProjectType Type, ProjectStatus Status, StrategicTheme Theme, DateOnly Start, DateOnly End,
     decimal TotalBudget, decimal Aid, string? LeadName, IReadOnlyList<string> ClusterNames);
@@ -25,14 +25,10 @@ public sealed record ProjectView(Project Project, IReadOnlyList<(Guid Id, string
 /// <summary>The projects the caller may see: searched, filtered, sorted and paged in SQL.</summary>
 public sealed class ProjectQueries(ClusterpactDbContext db, ProjectAccess access)
 {
-    public async Task<Paged<ProjectListItem>> ListAsync(ProjectListQuery q, CancellationToken ct)
+    public async Task<Paged<ProjectListItem>> ListAsync(ProjectListQuery q, PageRequest page, CancellationToken ct)
     {
-        var query = Filter(q);
-        var page = Paging.ClampPage(q.Page);
-        var size = Paging.ClampSize(q.PageSize);
-        var total = await query.CountAsync(ct);
-        var rows = await Sort(query, q).Skip((page - 1) * size).Take(size).ToListAsync(ct);
-        return new Paged<ProjectListItem>(await ToItemsAsync(rows, ct), page, size, total);
+        var rows = await Sort(Filter(q), q).ToPageAsync(page, ct);
+        return new Paged<ProjectListItem>(await ToItemsAsync(rows.Items, ct), rows.Page, rows.PageSize, rows.TotalCount);
     }
 
     public async Task<IReadOnlyList<ProjectListItem>> AllAsync(ProjectListQuery q, CancellationToken ct) =>
@@ -72,7 +68,7 @@ public sealed class ProjectQueries(ClusterpactDbContext db, ProjectAccess access
         return ordered.ThenBy(p => p.Title).ThenBy(p => p.Id);
     }
 
-    private async Task<IReadOnlyList<ProjectListItem>> ToItemsAsync(List<Project> rows, CancellationToken ct)
+    private async Task<IReadOnlyList<ProjectListItem>> ToItemsAsync(IReadOnlyList<Project> rows, CancellationToken ct)
     {
         var leadIds = rows.Select(p => p.LeadOrganisationId).OfType<Guid>().Distinct().ToList();
         var leads = await db.Organisations.AsNoTracking().Where(o => leadIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);

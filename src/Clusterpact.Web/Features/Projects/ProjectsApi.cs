@@ -12,8 +12,8 @@ public static class ProjectsApi
         var group = api.MapGroup("/projects").WithTags("Projects").RequireAuthorization(Policies.ClusterData);
         group.MapGet("/", async (string? search, Guid? cluster, ProjectType? type, ProjectStatus? status, StrategicTheme? theme, int? year, Guid? organisation,
                     ProjectSort? sort, bool? desc, int? page, int? pageSize, ProjectQueries queries, CancellationToken ct) =>
-                TypedResults.Ok(await queries.ListAsync(new ProjectListQuery(search, cluster, type, status, theme, year, organisation, sort ?? ProjectSort.Start, desc ?? true,
-                    Paging.ClampPage(page), Paging.ClampSize(pageSize)), ct)))
+                TypedResults.Ok(await queries.ListAsync(new ProjectListQuery(search, cluster, type, status, theme, year, organisation, sort ?? ProjectSort.Start, desc ?? true),
+                    new PageRequest(page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
             .WithName("ListProjects").WithSummary("The projects the caller may see (a cluster manager: their clusters'), searched, filtered, sorted and paged.");
         group.MapGet("/figures", async (int? year, Guid? cluster, StrategicTheme? theme, ProjectQueries queries, CancellationToken ct) =>
                 TypedResults.Ok(ProjectFigures.Totals(await queries.AllFactsAsync(ct), year, cluster, theme)))

@@ -1,11 +1,29 @@
-using Microsoft.AspNetCore.WebUtilities;
+using System.Linq.Expressions;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
 
 namespace Clusterpact.Web.Features.Shared;
 
 /// <summary>One page of a list, with the total so the UI can say "21-40 of 312".</summary>
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)
+/// <param name="Cursors">The first and last row's ids when the page was read by keyset, so "previous" and "next" can continue from them.</param>
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount, [property: JsonIgnore] PageCursors? Cursors = null)
 {
-    public int TotalPages => Math.Max(1, (int)Math.Ceiling(TotalCount / (double)PageSize));
+    public int TotalPages => Paging.PageCount(TotalCount, PageSize);
+    public int FirstItem => TotalCount == 0 ? 0 : Math.Min((Page - 1) * PageSize + 1, TotalCount);
+    public int LastItem => Math.Min(Page * PageSize, TotalCount);
+}
+
+/// <summary>The ids of a keyset page's first and last rows: "previous" reads the rows before the first, "next" those after the last.</summary>
+public sealed record PageCursors(Guid First, Guid Last);
+
+/// <summary>
+/// Which page of a list to read: a page number (offset, for jumping), or the row to continue after or before
+/// (keyset, for next and previous on a large list; the number still says where we are).
+/// </summary>
+public sealed record PageRequest(int Page = 1, int Size = Paging.DefaultPageSize, Guid? After = null, Guid? Before = null)
+{
+    public int Page { get; } = Math.Max(1, Page);
+    public int Size { get; } = Math.Clamp(Size, 1, Paging.MaxPageSize);
 }
 
 public static class Paging
@@ -13,30 +31,90 @@ public static class Paging
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 200;
 
-    public static int ClampPage(int? page) => Math.Max(1, page ?? 1);
+    public static int PageCount(int totalCount, int pageSize) => Math.Max(1, (int)Math.Ceiling(totalCount / (double)pageSize));
 
-    public static int ClampSize(int? size) => Math.Clamp(size ?? DefaultPageSize, 1, MaxPageSize);
-}
+    /// <summary>A page past the end is the last page, so a stale link still shows rows.</summary>
+    private static int Within(int page, int totalCount, int size) => Math.Min(page, PageCount(totalCount, size));
 
-/// <summary>What the pager partial needs: where we are and how to build the link to another page, keeping the filters.</summary>
-public sealed class PagerModel(int page, int pageSize, int totalCount, string path, IDictionary<string, string?> query)
-{
-    public int Page { get; } = page;
-    public int TotalCount { get; } = totalCount;
-    public int TotalPages { get; } = Math.Max(1, (int)Math.Ceiling(totalCount / (double)pageSize));
-    public int FirstItem { get; } = totalCount == 0 ? 0 : (page - 1) * pageSize + 1;
-    public int LastItem { get; } = Math.Min(page * pageSize, totalCount);
-
-    public string UrlFor(int target)
+    /// <summary>The requested page of an ordered query, by offset, with the total.</summary>
+    public static async Task<Paged<T>> ToPageAsync<T>(this IQueryable<T> ordered, PageRequest request, CancellationToken ct)
     {
-        var q = new Dictionary<string, string?>(query) { ["page"] = target.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        return QueryHelpers.AddQueryString(path, q.Where(kv => !string.IsNullOrEmpty(kv.Value)));
+        var total = await ordered.CountAsync(ct);
+        var page = Within(request.Page, total, request.Size);
+        var items = await ordered.Skip((page - 1) * request.Size).Take(request.Size).ToListAsync(ct);
+        return new Paged<T>(items, page, request.Size, total);
     }
 
-    public IEnumerable<int> VisiblePages()
+    /// <summary>The requested page of rows already in memory (short lists that are sorted after loading).</summary>
+    public static Paged<T> ToPage<T>(this IEnumerable<T> ordered, PageRequest request)
     {
-        var from = Math.Max(1, Page - 3);
-        var to = Math.Min(TotalPages, from + 6);
-        return Enumerable.Range(from, to - from + 1);
+        var all = ordered as IReadOnlyList<T> ?? ordered.ToList();
+        var page = Within(request.Page, all.Count, request.Size);
+        return new Paged<T>(all.Skip((page - 1) * request.Size).Take(request.Size).ToList(), page, request.Size, all.Count);
+    }
+
+    /// <summary>
+    /// The requested page ordered by <paramref name="key"/> then by id (the stable tie-breaker): after or before a known
+    /// row by keyset when the request names one, by offset otherwise. The key expression must be the one the index
+    /// orders by (see <see cref="TextOrder"/> for text), so the comparison and the order agree on both databases.
+    /// </summary>
+    public static async Task<Paged<T>> ToKeysetPageAsync<TRow, TKey, T>(this IQueryable<TRow> filtered, Expression<Func<TRow, TKey>> key,
+        Expression<Func<TRow, Guid>> id, bool descending, Expression<Func<TRow, T>> select, Func<T, Guid> idOf, PageRequest request, CancellationToken ct)
+    {
+        var total = await filtered.CountAsync(ct);
+        var size = request.Size;
+        var page = Within(request.Page, total, size);
+        var boundary = request.After ?? request.Before;
+        var forward = request.Before is null;
+        List<T>? items = null;
+        if (boundary is { } b && page == request.Page)
+        {
+            var boundaryKey = await filtered.Where(Equal(id, b)).Select(key).ToListAsync(ct);
+            if (boundaryKey.Count == 1)
+            {
+                // Reading backwards is reading forwards in the other direction, then turning the rows round.
+                var ascending = forward != descending;
+                var rows = filtered.Where(Beyond(key, id, boundaryKey[0], b, ascending));
+                items = await Order(rows, key, id, !ascending).Take(size).Select(select).ToListAsync(ct);
+                if (!forward) items.Reverse();
+            }
+        }
+        // No boundary, a boundary that no longer matches the filter, or a page number out of range: by offset.
+        items ??= await Order(filtered, key, id, descending).Skip((page - 1) * size).Take(size).Select(select).ToListAsync(ct);
+        return new Paged<T>(items, page, size, total, items.Count == 0 ? null : new PageCursors(idOf(items[0]), idOf(items[^1])));
+    }
+
+    private static IOrderedQueryable<TRow> Order<TRow, TKey>(IQueryable<TRow> rows, Expression<Func<TRow, TKey>> key, Expression<Func<TRow, Guid>> id, bool descending) =>
+        descending ? rows.OrderByDescending(key).ThenByDescending(id) : rows.OrderBy(key).ThenBy(id);
+
+    private static Expression<Func<TRow, bool>> Equal<TRow>(Expression<Func<TRow, Guid>> id, Guid value) =>
+        Expression.Lambda<Func<TRow, bool>>(Expression.Equal(id.Body, Constant(value)), id.Parameters);
+
+    /// <summary>(key, id) strictly after (ascending) or before (descending) the boundary: key beyond, or the same key and the id beyond.</summary>
+    private static Expression<Func<TRow, bool>> Beyond<TRow, TKey>(Expression<Func<TRow, TKey>> key, Expression<Func<TRow, Guid>> id, TKey keyValue, Guid idValue, bool after)
+    {
+        var row = key.Parameters[0];
+        var idBody = new ParameterSwap(id.Parameters[0], row).Visit(id.Body);
+        Expression Compare(Expression column, Expression value) =>
+            after ? Expression.GreaterThan(CompareTo(column, value), Expression.Constant(0)) : Expression.LessThan(CompareTo(column, value), Expression.Constant(0));
+        var keyConstant = Constant(keyValue);
+        var body = Expression.OrElse(Compare(key.Body, keyConstant),
+            Expression.AndAlso(Expression.Equal(key.Body, keyConstant), Compare(idBody, Constant(idValue))));
+        return Expression.Lambda<Func<TRow, bool>>(body, row);
+    }
+
+    // x.CompareTo(y) > 0 is what EF translates to x > y for text, dates and ids alike (C# has no > on string or Guid).
+    private static MethodCallExpression CompareTo(Expression column, Expression value) =>
+        Expression.Call(column, column.Type.GetMethod(nameof(IComparable<int>.CompareTo), [column.Type])!, value);
+
+    /// <summary>A captured value, so EF sends it as a parameter (one cached plan) rather than as a literal.</summary>
+    private static Expression Constant<TValue>(TValue value) =>
+        Expression.Property(Expression.Constant(new Box<TValue>(value)), nameof(Box<TValue>.Value));
+
+    private sealed record Box<TValue>(TValue Value);
+
+    private sealed class ParameterSwap(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 }

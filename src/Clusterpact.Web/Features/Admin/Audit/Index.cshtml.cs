@@ -1,10 +1,9 @@
 using Clusterpact.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Clusterpact.Web.Features.Admin.Audit;
 
-public sealed class IndexModel(ListAuditEntries list) : PageModel
+public sealed class IndexModel(ListAuditEntries list) : ListPageModel
 {
     [BindProperty(SupportsGet = true)] public string? EntityType { get; set; }
     [BindProperty(SupportsGet = true)] public string? EntityId { get; set; }
@@ -12,24 +11,22 @@ public sealed class IndexModel(ListAuditEntries list) : PageModel
     [BindProperty(SupportsGet = true)] public string? Field { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
-    public Paged<AuditRow> Result { get; private set; } = new([], 1, 50, 0);
+    public Paged<AuditRow> Result { get; private set; } = new([], 1, AuditQuery.PageSize, 0);
     public IReadOnlyList<string> EntityTypes { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         ModelState.Clear();
         EntityTypes = await list.EntityTypesAsync(ct);
-        Result = await list.HandleAsync(new AuditQuery(EntityType, EntityId, UserName, Field, From, To, PageNumber), ct);
+        Result = await list.HandleAsync(new AuditQuery(EntityType, EntityId, UserName, Field, From, To), PageRequest, ct);
     }
 
-    public PagerModel Pager => new(Result.Page, Result.PageSize, Result.TotalCount, "/Admin/Audit", Filters());
+    protected override int DefaultPageSize => AuditQuery.PageSize;
 
-    public IDictionary<string, string?> Filters() => new Dictionary<string, string?>
-    {
-        ["entityType"] = EntityType, ["entityId"] = EntityId, ["user"] = UserName, ["field"] = Field,
-        ["from"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        ["to"] = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-    };
+    public string? FromValue => From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    public string? ToValue => To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    protected override IEnumerable<KeyValuePair<string, string?>> Filters() =>
+        [new("entityType", EntityType), new("entityId", EntityId), new("user", UserName), new("field", Field), new("from", FromValue), new("to", ToValue)];
 }

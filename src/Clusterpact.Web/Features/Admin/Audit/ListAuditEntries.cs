@@ -5,14 +5,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Clusterpact.Web.Features.Admin.Audit;
 
-public sealed record AuditQuery(string? EntityType, string? EntityId, string? User, string? Field, DateOnly? From, DateOnly? To, int Page = 1, int PageSize = 50);
+public sealed record AuditQuery(string? EntityType, string? EntityId, string? User, string? Field, DateOnly? From, DateOnly? To)
+{
+    public const int PageSize = 50;
+}
 
-public sealed record AuditRow(DateTimeOffset At, string UserName, string EntityType, string EntityId, AuditAction Action, string Field, string? OldValue, string? NewValue);
+public sealed record AuditRow(Guid Id, DateTimeOffset At, string UserName, string EntityType, string EntityId, AuditAction Action, string Field, string? OldValue, string? NewValue);
 
-/// <summary>The audit trail, newest first, filtered by record, person, field and period (dates in Brussels time).</summary>
+/// <summary>
+/// The audit trail, newest first, filtered by record, person, field and period (dates in Brussels time). It grows with
+/// every save, so next and previous read by keyset on (time, id): the index on the time serves every page alike.
+/// </summary>
 public sealed class ListAuditEntries(ClusterpactDbContext db)
 {
-    public async Task<Paged<AuditRow>> HandleAsync(AuditQuery q, CancellationToken ct)
+    public async Task<Paged<AuditRow>> HandleAsync(AuditQuery q, PageRequest page, CancellationToken ct)
     {
         var rows = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q.EntityType)) rows = rows.Where(a => a.EntityType == q.EntityType);
@@ -25,14 +31,8 @@ public sealed class ListAuditEntries(ClusterpactDbContext db)
         }
         if (q.From is { } from) rows = rows.Where(a => a.At >= Infrastructure.Formatting.Format.StartOfDay(from));
         if (q.To is { } to) rows = rows.Where(a => a.At < Infrastructure.Formatting.Format.StartOfDay(to.AddDays(1)));
-        var page = Paging.ClampPage(q.Page);
-        var size = Math.Clamp(q.PageSize, 1, Paging.MaxPageSize);
-        var total = await rows.CountAsync(ct);
-        var items = await rows.OrderByDescending(a => a.At).ThenBy(a => a.EntityType).ThenBy(a => a.Field)
-            .Skip((page - 1) * size).Take(size)
-            .Select(a => new AuditRow(a.At, a.UserName, a.EntityType, a.EntityId, a.Action, a.Field, a.OldValue, a.NewValue))
-            .ToListAsync(ct);
-        return new Paged<AuditRow>(items, page, size, total);
+        return await rows.ToKeysetPageAsync(a => a.At, a => a.Id, true,
+            a => new AuditRow(a.Id, a.At, a.UserName, a.EntityType, a.EntityId, a.Action, a.Field, a.OldValue, a.NewValue), r => r.Id, page, ct);
     }
 
     public Task<List<string>> EntityTypesAsync(CancellationToken ct) =>
@@ -44,6 +44,6 @@ public static class AuditApi
     public static void MapAuditApi(this RouteGroupBuilder api) =>
         api.MapGroup("/audit").WithTags("Administration").RequireAuthorization(Policies.Administration)
             .MapGet("/", async (string? entityType, string? entityId, string? user, string? field, DateOnly? from, DateOnly? to, int? page, int? pageSize, ListAuditEntries list, CancellationToken ct) =>
-                TypedResults.Ok(await list.HandleAsync(new AuditQuery(entityType, entityId, user, field, from, to, Paging.ClampPage(page), Paging.ClampSize(pageSize ?? 50)), ct)))
+                TypedResults.Ok(await list.HandleAsync(new AuditQuery(entityType, entityId, user, field, from, to), new PageRequest(page ?? 1, pageSize ?? AuditQuery.PageSize), ct)))
             .WithName("ListAuditEntries").WithSummary("The audit trail, newest first (administrators only).");
 }

@@ -1,21 +1,19 @@
 using Clusterpact.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Clusterpact.Web.Features.Admin.Users;
 
-public sealed class IndexModel(ListUsers list) : PageModel
+public sealed class IndexModel(ListUsers list) : ListPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty(SupportsGet = true)] public string? Role { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
     public Paged<UserListItem> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
 
-    public PagerModel Pager => new(Result.Page, Result.PageSize, Result.TotalCount, "/Admin/Users", new Dictionary<string, string?> { ["search"] = Search, ["role"] = Role });
+    protected override IEnumerable<KeyValuePair<string, string?>> Filters() => [new("search", Search), new("role", Role)];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        Result = await list.HandleAsync(new UserListQuery(Search, Role, PageNumber), ct);
+        Result = await list.HandleAsync(new UserListQuery(Search, Role), PageRequest, ct);
     }
 }
