@@ -183,10 +183,10 @@ public sealed class Application : IAuditable
     /// advice 2015, §4.3: no first come, first served). A submission must be complete: proposal, at least one committed
     /// member, a year plan and every required document.
     /// </summary>
-    public Result Submit(Call call, Guid by, DateTimeOffset now)
+    public Result Submit(Call call, IReadOnlySet<Actor> actors, Guid by, DateTimeOffset now)
     {
         EnsureSameCall(call);
-        if (ApplicationLifecycle.Find(Status, ApplicationStatus.Submitted) is null) return Cannot(ApplicationStatus.Submitted);
+        if (Check(ApplicationLifecycle.Submit, actors, null) is { IsSuccess: false } refused) return refused;
         if (call.Status == CallStatus.Draft) return Result.Fail(new DomainError("Application.CallNotPublished"));
         if (call.Status != CallStatus.Published || now > call.ClosesAt) return Result.Fail(new DomainError("Application.Late", "Call closing instant"));
         if (now < call.OpensAt) return Result.Fail(new DomainError("Application.CallNotYetOpen"));
@@ -195,40 +195,39 @@ public sealed class Application : IAuditable
         if (_committedMembers.Count == 0) return Result.Fail(new DomainError("Application.NoCommittedMembers"));
         if (_yearPlans.Count == 0) return Result.Fail(new DomainError("Application.NoYearPlan"));
         if (MissingDocuments(call).Count > 0) return Result.Fail(new DomainError("Application.RequiredDocumentMissing"));
-        var moved = Move(ApplicationStatus.Submitted, ApplicationActor.Applicant, by, now, null);
+        var moved = Move(ApplicationLifecycle.Submit, actors, by, now, null);
         if (moved.IsSuccess) SubmittedAt = now;
         return moved;
     }
 
     /// <summary>The applicant withdraws a submitted application, at any point before the agency finds it ineligible or it is decided.</summary>
-    public Result Withdraw(Guid by, DateTimeOffset now, string? note = null) =>
-        Move(ApplicationStatus.Withdrawn, ApplicationActor.Applicant, by, now, Clean(note));
+    public Result Withdraw(IReadOnlySet<Actor> actors, Guid by, DateTimeOffset now, string? note = null) =>
+        Move(ApplicationLifecycle.Withdraw, actors, by, now, Clean(note));
 
-    public Result MarkEligible(Guid by, DateTimeOffset now, string? note = null) =>
-        Move(ApplicationStatus.Eligible, ApplicationActor.Agency, by, now, Clean(note));
+    public Result MarkEligible(IReadOnlySet<Actor> actors, Guid by, DateTimeOffset now, string? note = null) =>
+        Move(ApplicationLifecycle.MarkEligible, actors, by, now, Clean(note));
 
     /// <summary>Finds the application ineligible, with at least one reason the applicant will read.</summary>
-    public Result MarkIneligible(IEnumerable<string?> reasons, Guid by, DateTimeOffset now)
+    public Result MarkIneligible(IReadOnlySet<Actor> actors, IEnumerable<string?> reasons, Guid by, DateTimeOffset now)
     {
         var cleaned = reasons.Select(Clean).OfType<string>().ToList();
-        if (ApplicationLifecycle.Find(Status, ApplicationStatus.Ineligible) is null) return Cannot(ApplicationStatus.Ineligible);
-        if (cleaned.Count == 0) return Result.Fail(new DomainError("Application.ReasonsRequired", MotivationAct));
-        var moved = Move(ApplicationStatus.Ineligible, ApplicationActor.Agency, by, now, string.Join("; ", cleaned));
+        var moved = Move(ApplicationLifecycle.MarkIneligible, actors, by, now, cleaned.Count == 0 ? null : string.Join("; ", cleaned));
         if (moved.IsSuccess) _ineligibilityReasons.AddRange(cleaned);
         return moved;
     }
 
-    public Result StartReview(Guid by, DateTimeOffset now) =>
-        Move(ApplicationStatus.UnderReview, ApplicationActor.Agency, by, now, null);
+    /// <summary>Starts the experts' review of an eligible application: from then on the experts who declared no conflict score it.</summary>
+    public Result StartReview(IReadOnlySet<Actor> actors, Guid by, DateTimeOffset now) =>
+        Move(ApplicationLifecycle.StartReview, actors, by, now, null);
 
     /// <summary>
     /// Records the decision once the call has closed: applications are compared with each other, so none is decided
     /// while others may still come in. A conditional grant states its conditions; a refusal states its reasons.
     /// </summary>
-    public Result Decide(Call call, ApplicationOutcome outcome, string? conditions, string? motivation, Guid by, DateTimeOffset now)
+    public Result Decide(Call call, IReadOnlySet<Actor> actors, ApplicationOutcome outcome, string? conditions, string? motivation, Guid by, DateTimeOffset now)
     {
         EnsureSameCall(call);
-        if (ApplicationLifecycle.Find(Status, ApplicationStatus.Decided) is null) return Cannot(ApplicationStatus.Decided);
+        if (Check(ApplicationLifecycle.Decide, actors, null) is { IsSuccess: false } refused) return refused;
         if (call.Status is not (CallStatus.Closed or CallStatus.Decided)) return Result.Fail(new DomainError("Application.CallNotClosed"));
         conditions = Clean(conditions);
         motivation = Clean(motivation);
@@ -236,10 +235,26 @@ public sealed class Application : IAuditable
         if (outcome != ApplicationOutcome.GrantedWithConditions && conditions is not null) return Result.Fail(new DomainError("Application.ConditionsOnlyWithConditionalGrant"));
         if (outcome == ApplicationOutcome.Refused && motivation is null) return Result.Fail(new DomainError("Application.MotivationRequired", MotivationAct));
         var note = string.Join(" | ", new[] { outcome.ToString(), conditions, motivation }.OfType<string>());
-        var moved = Move(ApplicationStatus.Decided, ApplicationActor.Agency, by, now, note);
+        var moved = Move(ApplicationLifecycle.Decide, actors, by, now, note);
         if (moved.IsSuccess) { Outcome = outcome; Conditions = conditions; }
         return moved;
     }
+
+    /// <summary>
+    /// Takes a step of the table that needs nothing but an optional or required reason: what the lifecycle buttons post.
+    /// The reason is the withdrawal's or eligibility's note, or the ineligibility's reasons one per line. The decision
+    /// has its own form (<see cref="Decide"/>).
+    /// </summary>
+    public Result Take(Call call, string step, IReadOnlySet<Actor> actors, string? reason, Guid by, DateTimeOffset now) => step switch
+    {
+        ApplicationLifecycle.Submit => Submit(call, actors, by, now),
+        ApplicationLifecycle.Withdraw => Withdraw(actors, by, now, reason),
+        ApplicationLifecycle.MarkEligible => MarkEligible(actors, by, now, reason),
+        ApplicationLifecycle.MarkIneligible => MarkIneligible(actors, (reason ?? "").Split('\n'), by, now),
+        ApplicationLifecycle.StartReview => StartReview(actors, by, now),
+        ApplicationLifecycle.Decide => Result.Fail(new DomainError("Application.DecisionNeedsItsForm")),
+        _ => Result.Fail(new DomainError(Lifecycle<ApplicationStatus>.UnknownStep)),
+    };
 
     /// <summary>
     /// Links the support agreement made from this application. Only a granted cluster application gets one (a thematic
@@ -258,17 +273,23 @@ public sealed class Application : IAuditable
 
     private const string MotivationAct = "Wet 29 juli 1991 uitdrukkelijke motivering van de bestuurshandelingen";
 
-    private Result Move(ApplicationStatus to, ApplicationActor actor, Guid by, DateTimeOffset now, string? note)
+    /// <summary>Whether the table lets these actors take the step from the current status: the refusal codes are the table's.</summary>
+    private Result Check(string step, IReadOnlySet<Actor> actors, string? note)
     {
-        var rule = ApplicationLifecycle.Find(Status, to);
-        if (rule is null || rule.Actor != actor) return Cannot(to);
-        if (rule.NoteRequired && note is null) return Result.Fail(new DomainError("Application.ReasonsRequired", MotivationAct));
+        var check = ApplicationLifecycle.Rules.Check(Status, step, actors, note);
+        if (check.IsSuccess) return Result.Success;
+        // A missing reason of an ineligibility cites the act that requires it.
+        return Result.Fail(check.Error!.Code == Lifecycle<ApplicationStatus>.ReasonRequired ? new DomainError("Application.ReasonsRequired", MotivationAct) : check.Error);
+    }
+
+    private Result Move(string step, IReadOnlySet<Actor> actors, Guid by, DateTimeOffset now, string? note)
+    {
+        if (Check(step, actors, note) is { IsSuccess: false } refused) return refused;
+        var to = ApplicationLifecycle.Rules.Find(Status, step)!.To;
         _history.Add(new ApplicationTransition(now, by, Status, to, note));
         Status = to;
         return Result.Success;
     }
-
-    private Result Cannot(ApplicationStatus to) => Result.Fail(new DomainError($"Application.Cannot{to}From{Status}"));
 
     private void EnsureSameCall(Call call)
     {

@@ -1,3 +1,5 @@
+using Clusterpact.Domain.Common;
+
 namespace Clusterpact.Domain.Calls;
 
 /// <summary>
@@ -9,35 +11,30 @@ public enum ApplicationStatus { Draft, Submitted, Withdrawn, Eligible, Ineligibl
 /// <summary>The decision of the Hermes fund's decision committee on an application.</summary>
 public enum ApplicationOutcome { Granted, Refused, GrantedWithConditions }
 
-/// <summary>Who takes a step: the applicant (the cluster organisation) or the agency (VLAIO's programme officers).</summary>
-public enum ApplicationActor { Applicant, Agency }
-
-/// <summary>One allowed step: from, to, who may take it, and whether a written reason must go with it.</summary>
-public sealed record ApplicationTransitionRule(ApplicationStatus From, ApplicationStatus To, ApplicationActor Actor, bool NoteRequired);
-
 /// <summary>
-/// The application lifecycle as one table. Pages derive their buttons and authorisation from it, the aggregate refuses
-/// any step not in it, and tests walk it, so the three cannot drift apart.
+/// The application lifecycle as one table. The aggregate refuses any step not in it, pages render their buttons from
+/// it, the person's actors authorize a step through it, and a test walks it, so the four cannot drift apart.
 /// </summary>
 public static class ApplicationLifecycle
 {
-    public static readonly IReadOnlyList<ApplicationTransitionRule> Rules =
+    public const string Submit = "Submit";
+    public const string Withdraw = "Withdraw";
+    public const string MarkEligible = "MarkEligible";
+    public const string MarkIneligible = "MarkIneligible";
+    public const string StartReview = "StartReview";
+    public const string Decide = "Decide";
+
+    public static readonly Lifecycle<ApplicationStatus> Rules = new("Application",
     [
-        new(ApplicationStatus.Draft, ApplicationStatus.Submitted, ApplicationActor.Applicant, false),
-        new(ApplicationStatus.Submitted, ApplicationStatus.Withdrawn, ApplicationActor.Applicant, false),
-        new(ApplicationStatus.Eligible, ApplicationStatus.Withdrawn, ApplicationActor.Applicant, false),
-        new(ApplicationStatus.UnderReview, ApplicationStatus.Withdrawn, ApplicationActor.Applicant, false),
-        new(ApplicationStatus.Submitted, ApplicationStatus.Eligible, ApplicationActor.Agency, false),
+        Step.Of(Submit, ApplicationStatus.Draft, ApplicationStatus.Submitted, Actor.Applicant),
+        Step.Of(Withdraw, ApplicationStatus.Submitted, ApplicationStatus.Withdrawn, Actor.Applicant),
+        Step.Of(Withdraw, ApplicationStatus.Eligible, ApplicationStatus.Withdrawn, Actor.Applicant),
+        Step.Of(Withdraw, ApplicationStatus.UnderReview, ApplicationStatus.Withdrawn, Actor.Applicant),
+        Step.Of(MarkEligible, ApplicationStatus.Submitted, ApplicationStatus.Eligible, Actor.Agency),
         // An administrative decision against the applicant states its reasons (wet van 29 juli 1991 betreffende de uitdrukkelijke motivering van de bestuurshandelingen).
-        new(ApplicationStatus.Submitted, ApplicationStatus.Ineligible, ApplicationActor.Agency, true),
-        new(ApplicationStatus.Eligible, ApplicationStatus.UnderReview, ApplicationActor.Agency, false),
-        new(ApplicationStatus.UnderReview, ApplicationStatus.Decided, ApplicationActor.Agency, false),
-    ];
-
-    public static ApplicationTransitionRule? Find(ApplicationStatus from, ApplicationStatus to) =>
-        Rules.FirstOrDefault(r => r.From == from && r.To == to);
-
-    /// <summary>The steps an actor may take from a status: what a page offers as buttons.</summary>
-    public static IEnumerable<ApplicationTransitionRule> Available(ApplicationStatus from, ApplicationActor actor) =>
-        Rules.Where(r => r.From == from && r.Actor == actor);
+        Step.Of(MarkIneligible, ApplicationStatus.Submitted, ApplicationStatus.Ineligible, Actor.Agency, reasonRequired: true),
+        // Experts score only once the agency has started the review.
+        Step.Of(StartReview, ApplicationStatus.Eligible, ApplicationStatus.UnderReview, Actor.Agency),
+        Step.Of(Decide, ApplicationStatus.UnderReview, ApplicationStatus.Decided, Actor.Agency),
+    ]);
 }

@@ -5,6 +5,24 @@ namespace Clusterpact.Domain.Calls;
 /// <summary>None until the expert has declared; then NoConflict or Conflict.</summary>
 public enum ConflictDeclaration { None, NoConflict, Conflict }
 
+/// <summary>
+/// The expert's declaration on an assignment as one table: from not declared to no conflict or conflict, and from no
+/// conflict to conflict when the expert finds one later; a conflict is final. Only the expert declares (the agency
+/// assigns and takes an expert off, which ends the assignment rather than moving it).
+/// </summary>
+public static class AssignmentLifecycle
+{
+    public const string DeclareNoConflict = "DeclareNoConflict";
+    public const string DeclareConflict = "DeclareConflict";
+
+    public static readonly Lifecycle<ConflictDeclaration> Rules = new("Assignment",
+    [
+        Step.Of(DeclareNoConflict, ConflictDeclaration.None, ConflictDeclaration.NoConflict, Actor.Expert),
+        Step.Of(DeclareConflict, ConflictDeclaration.None, ConflictDeclaration.Conflict, Actor.Expert, reasonRequired: true),
+        Step.Of(DeclareConflict, ConflictDeclaration.NoConflict, ConflictDeclaration.Conflict, Actor.Expert, reasonRequired: true),
+    ]);
+}
+
 /// <summary>An expert's score on one criterion, with the written justification the jury and the applicant can read back.</summary>
 public sealed record Score(string CriterionCode, decimal Value, string Justification, DateTimeOffset ScoredAt)
 {
@@ -61,30 +79,48 @@ public sealed class ExpertAssignment : IAuditable
     }
 
     /// <summary>
+    /// The declaration as the expert's form gives it: the step chosen (no conflict, or conflict) with the explanation.
+    /// Choosing nothing is refused, never read as "no conflict": the proposal opens only on an explicit declaration.
+    /// </summary>
+    public Result Declare(string? step, IReadOnlySet<Actor> actors, string? explanation, DateTimeOffset at) => step switch
+    {
+        null or "" => Result.Fail(new DomainError("Expert.DeclarationChoiceRequired")),
+        AssignmentLifecycle.DeclareConflict => DeclareConflict(actors, explanation, at),
+        AssignmentLifecycle.DeclareNoConflict => DeclareNoConflict(actors, explanation, at),
+        _ => Result.Fail(new DomainError(Lifecycle<ConflictDeclaration>.UnknownStep)),
+    };
+
+    /// <summary>
     /// Declares no conflict. When the registers flagged a likely conflict the expert says why it is none (e.g. left that
     /// employer years ago), so the programme officer can judge it.
     /// </summary>
-    public Result DeclareNoConflict(string? explanation, DateTimeOffset at)
+    public Result DeclareNoConflict(IReadOnlySet<Actor> actors, string? explanation, DateTimeOffset at)
     {
-        if (Declaration == ConflictDeclaration.Conflict) return Result.Fail(new DomainError("Expert.ConflictIsFinal"));
         explanation = Clean(explanation);
+        if (Check(AssignmentLifecycle.DeclareNoConflict, actors, explanation) is { IsSuccess: false } refused) return refused;
         if (_detectedConflicts.Count > 0 && explanation is null) return Result.Fail(new DomainError("Expert.ExplainFlaggedConflict"));
-        Declaration = ConflictDeclaration.NoConflict;
-        DeclarationExplanation = explanation;
-        DeclaredAt = at;
-        return Result.Success;
+        return Move(AssignmentLifecycle.DeclareNoConflict, actors, explanation, at);
     }
 
     /// <summary>
     /// Declares a conflict, also after a "no conflict" when the expert finds one later. It is final: the expert's scores
     /// stop counting and they no longer see the panel's, and a conflict cannot be declared away afterwards.
     /// </summary>
-    public Result DeclareConflict(string? explanation, DateTimeOffset at)
+    public Result DeclareConflict(IReadOnlySet<Actor> actors, string? explanation, DateTimeOffset at) =>
+        Move(AssignmentLifecycle.DeclareConflict, actors, Clean(explanation), at);
+
+    /// <summary>Whether the table lets these actors take the step now; a conflict without its explanation says so in its own words.</summary>
+    private Result Check(string step, IReadOnlySet<Actor> actors, string? explanation)
     {
-        explanation = Clean(explanation);
-        if (explanation is null) return Result.Fail(new DomainError("Expert.ConflictExplanationRequired"));
-        if (Declaration == ConflictDeclaration.Conflict) return Result.Fail(new DomainError("Expert.ConflictIsFinal"));
-        Declaration = ConflictDeclaration.Conflict;
+        var check = AssignmentLifecycle.Rules.Check(Declaration, step, actors, explanation);
+        if (check.IsSuccess) return Result.Success;
+        return Result.Fail(check.Error!.Code == Lifecycle<ConflictDeclaration>.ReasonRequired ? new DomainError("Expert.ConflictExplanationRequired") : check.Error);
+    }
+
+    private Result Move(string step, IReadOnlySet<Actor> actors, string? explanation, DateTimeOffset at)
+    {
+        if (Check(step, actors, explanation) is { IsSuccess: false } refused) return refused;
+        Declaration = AssignmentLifecycle.Rules.Find(Declaration, step)!.To;
         DeclarationExplanation = explanation;
         DeclaredAt = at;
         return Result.Success;

@@ -14,6 +14,29 @@ public enum EvaluationScope { Systemic, Individual }
 /// <summary>The stages every evaluation goes through, in this order.</summary>
 public enum EvaluationStage { Planned, CollectingData, ExpertPanel, Report, Decided }
 
+/// <summary>
+/// The stages of an evaluation as one table, taken in order by agency staff: data collection starts, the expert panel
+/// convenes, the report is drafted, and the evaluation is decided (with its own form: outcome, conditions, conclusion).
+/// </summary>
+public static class EvaluationLifecycle
+{
+    public const string StartDataCollection = "StartDataCollection";
+    public const string ConveneExpertPanel = "ConveneExpertPanel";
+    public const string DraftReport = "DraftReport";
+    public const string Decide = "Decide";
+
+    public static readonly Lifecycle<EvaluationStage> Rules = new("Evaluation",
+    [
+        Step.Of(StartDataCollection, EvaluationStage.Planned, EvaluationStage.CollectingData, Actor.Agency),
+        Step.Of(ConveneExpertPanel, EvaluationStage.CollectingData, EvaluationStage.ExpertPanel, Actor.Agency),
+        Step.Of(DraftReport, EvaluationStage.ExpertPanel, EvaluationStage.Report, Actor.Agency),
+        Step.Of(Decide, EvaluationStage.Report, EvaluationStage.Decided, Actor.Agency),
+    ]);
+
+    /// <summary>The stage after this one in the table, if any: what "late" and the planning look ahead to.</summary>
+    public static EvaluationStage? Next(EvaluationStage stage) => Rules.Steps.FirstOrDefault(s => s.From == stage)?.To;
+}
+
 /// <summary>What an interim evaluation decides for the support agreement.</summary>
 public enum EvaluationOutcome { Extend, ExtendWithConditions, Stop }
 
@@ -157,27 +180,44 @@ public sealed class Evaluation : IAuditable
     }
 
     /// <summary>
-    /// Moves to the next stage on a day that is not before the previous stage was reached. The last step, to decided,
-    /// needs the outcome (for an interim evaluation) or a conclusion (for the others); "extend with conditions" needs the conditions.
+    /// Takes one step of the table (all but the decision, which has its own form) on a day that is not before the
+    /// previous stage was reached.
     /// </summary>
-    public Result Advance(DateOnly on, EvaluationOutcome? outcome = null, string? conditions = null, string? conclusion = null)
+    public Result Take(string step, IReadOnlySet<Actor> actors, DateOnly on)
     {
-        if (Stage == EvaluationStage.Decided) return Fail("Evaluation.AlreadyDecided");
-        var next = Stage + 1;
+        if (step == EvaluationLifecycle.Decide) return Fail("Evaluation.DecisionNeedsItsForm");
+        return Move(step, actors, on);
+    }
+
+    /// <summary>
+    /// Decides the evaluation: an interim evaluation gives its outcome ("extend with conditions" with the conditions),
+    /// the others their conclusion.
+    /// </summary>
+    public Result Decide(IReadOnlySet<Actor> actors, DateOnly on, EvaluationOutcome? outcome, string? conditions = null, string? conclusion = null)
+    {
+        var check = EvaluationLifecycle.Rules.Check(Stage, EvaluationLifecycle.Decide, actors, null);
+        if (!check.IsSuccess) return Result.Fail(check.Error!);
+        if (Kind == EvaluationKind.Interim && outcome is null) return Fail("Evaluation.OutcomeRequired");
+        if (Kind != EvaluationKind.Interim && outcome is not null) return Fail("Evaluation.OutcomeOnlyForInterim");
+        if (outcome == EvaluationOutcome.ExtendWithConditions && string.IsNullOrWhiteSpace(conditions)) return Fail("Evaluation.ConditionsRequired");
+        if (Kind != EvaluationKind.Interim && string.IsNullOrWhiteSpace(conclusion)) return Fail("Evaluation.ConclusionRequired");
+        var moved = Move(EvaluationLifecycle.Decide, actors, on);
+        if (!moved.IsSuccess) return moved;
+        Outcome = outcome;
+        Conditions = outcome == EvaluationOutcome.ExtendWithConditions ? conditions!.Trim() : null;
+        Conclusion = string.IsNullOrWhiteSpace(conclusion) ? null : conclusion.Trim();
+        DecidedOn = on;
+        return Result.Success;
+    }
+
+    private Result Move(string step, IReadOnlySet<Actor> actors, DateOnly on)
+    {
+        var check = EvaluationLifecycle.Rules.Check(Stage, step, actors, null);
+        if (!check.IsSuccess) return Result.Fail(check.Error!);
         var lastReached = _stages.Where(s => s.Reached is not null).Select(s => s.Reached!.Value).DefaultIfEmpty(DateOnly.MinValue).Max();
         if (on < lastReached) return Fail("Evaluation.DateBeforePreviousStage");
-        if (next == EvaluationStage.Decided)
-        {
-            if (Kind == EvaluationKind.Interim && outcome is null) return Fail("Evaluation.OutcomeRequired");
-            if (Kind != EvaluationKind.Interim && outcome is not null) return Fail("Evaluation.OutcomeOnlyForInterim");
-            if (outcome == EvaluationOutcome.ExtendWithConditions && string.IsNullOrWhiteSpace(conditions)) return Fail("Evaluation.ConditionsRequired");
-            if (Kind != EvaluationKind.Interim && string.IsNullOrWhiteSpace(conclusion)) return Fail("Evaluation.ConclusionRequired");
-            Outcome = outcome;
-            Conditions = outcome == EvaluationOutcome.ExtendWithConditions ? conditions!.Trim() : null;
-            Conclusion = string.IsNullOrWhiteSpace(conclusion) ? null : conclusion.Trim();
-            DecidedOn = on;
-        }
         if (Stage == EvaluationStage.Planned) _stages.Single(s => s.Stage == EvaluationStage.Planned).Reach(lastReached == DateOnly.MinValue ? on : lastReached);
+        var next = check.Value!.To;
         _stages.Single(s => s.Stage == next).Reach(on);
         Stage = next;
         return Result.Success;
@@ -222,7 +262,7 @@ public sealed class Evaluation : IAuditable
 
     /// <summary>Late: the planned day of the next stage has passed and the evaluation has not reached it.</summary>
     public bool IsLate(DateOnly today) =>
-        Stage != EvaluationStage.Decided && _stages.Single(s => s.Stage == Stage + 1).Planned is { } planned && planned < today;
+        EvaluationLifecycle.Next(Stage) is { } next && _stages.Single(s => s.Stage == next).Planned is { } planned && planned < today;
 
     private static Result Fail(string code) => Result.Fail(new DomainError(code));
 }

@@ -6,6 +6,27 @@ namespace Clusterpact.Domain.Reports;
 
 public enum ReportStatus { Draft, Submitted, Returned, Accepted }
 
+/// <summary>
+/// The annual report's lifecycle as one table: the cluster's manager (or agency staff on its behalf) submits a draft or
+/// a returned report; agency staff return a submitted one with their remarks or accept it.
+/// </summary>
+public static class ReportLifecycle
+{
+    public const string Submit = "Submit";
+    public const string Return = "Return";
+    public const string Accept = "Accept";
+
+    private static readonly Actor[] ClusterOrAgency = [Actor.ClusterManager, Actor.Agency];
+
+    public static readonly Lifecycle<ReportStatus> Rules = new("Report",
+    [
+        Step.Of(Submit, ReportStatus.Draft, ReportStatus.Submitted, ClusterOrAgency),
+        Step.Of(Submit, ReportStatus.Returned, ReportStatus.Submitted, ClusterOrAgency),
+        Step.Of(Return, ReportStatus.Submitted, ReportStatus.Returned, Actor.Agency, reasonRequired: true),
+        Step.Of(Accept, ReportStatus.Submitted, ReportStatus.Accepted, Actor.Agency),
+    ]);
+}
+
 /// <summary>Where a report stands against its due date, for the reminders.</summary>
 public enum DeadlineState { NotDue, DueSoon, Overdue, Done }
 
@@ -142,25 +163,27 @@ public sealed class AnnualReport : IAuditable
         return gaps;
     }
 
-    public Result Submit(string by, DateTimeOffset at)
+    /// <summary>Submits a draft or returned report once it has no gaps left.</summary>
+    public Result Submit(IReadOnlySet<Actor> actors, string by, DateTimeOffset at)
     {
-        if (!IsEditable) return Fail("Report.NotEditable");
+        if (Check(ReportLifecycle.Submit, actors, null) is { IsSuccess: false } refused) return refused;
         if (Gaps().FirstOrDefault() is { Code: { } code }) return Fail(code);
-        return Move(ReportStatus.Submitted, by, at, null);
+        return Move(ReportLifecycle.Submit, actors, by, at, null);
     }
 
-    public Result Return(string by, DateTimeOffset at, string? remark)
-    {
-        if (Status != ReportStatus.Submitted) return Fail("Report.NotSubmitted");
-        if (string.IsNullOrWhiteSpace(remark)) return Fail("Report.RemarkRequired");
-        return Move(ReportStatus.Returned, by, at, remark);
-    }
+    /// <summary>Returns a submitted report to the cluster with the remarks it must act on.</summary>
+    public Result Return(IReadOnlySet<Actor> actors, string by, DateTimeOffset at, string? remark) => Move(ReportLifecycle.Return, actors, by, at, remark);
 
-    public Result Accept(string by, DateTimeOffset at)
+    public Result Accept(IReadOnlySet<Actor> actors, string by, DateTimeOffset at) => Move(ReportLifecycle.Accept, actors, by, at, null);
+
+    /// <summary>Takes a step of the table by its name: what the report page's lifecycle buttons post (the reason is the return's remarks).</summary>
+    public Result Take(string step, IReadOnlySet<Actor> actors, string by, DateTimeOffset at, string? reason) => step switch
     {
-        if (Status != ReportStatus.Submitted) return Fail("Report.NotSubmitted");
-        return Move(ReportStatus.Accepted, by, at, null);
-    }
+        ReportLifecycle.Submit => Submit(actors, by, at),
+        ReportLifecycle.Return => Return(actors, by, at, reason),
+        ReportLifecycle.Accept => Accept(actors, by, at),
+        _ => Fail(Lifecycle<ReportStatus>.UnknownStep),
+    };
 
     /// <summary>The latest remark of the agency, for the cluster to act on.</summary>
     public string? LatestRemark => _steps.Where(s => s.To == ReportStatus.Returned).MaxBy(s => s.At)?.Remark;
@@ -173,8 +196,18 @@ public sealed class AnnualReport : IAuditable
 
     public decimal? ValueOf(string code) => _values.FirstOrDefault(v => v.KpiCode == code)?.Value;
 
-    private Result Move(ReportStatus to, string by, DateTimeOffset at, string? remark)
+    /// <summary>Whether the table lets these actors take the step now; a return without remarks says so in its own words.</summary>
+    private Result Check(string step, IReadOnlySet<Actor> actors, string? remark)
     {
+        var check = ReportLifecycle.Rules.Check(Status, step, actors, remark);
+        if (check.IsSuccess) return Result.Success;
+        return Fail(check.Error!.Code == Lifecycle<ReportStatus>.ReasonRequired ? "Report.RemarkRequired" : check.Error.Code);
+    }
+
+    private Result Move(string step, IReadOnlySet<Actor> actors, string by, DateTimeOffset at, string? remark)
+    {
+        if (Check(step, actors, remark) is { IsSuccess: false } refused) return refused;
+        var to = ReportLifecycle.Rules.Find(Status, step)!.To;
         _steps.Add(new ReportStep(Status, to, by, at, remark));
         Status = to;
         return Result.Success;

@@ -1,6 +1,9 @@
 using Clusterpact.Domain.Calls;
+using Clusterpact.Domain.Common;
+using Clusterpact.Domain.Tests.Common;
 using Clusterpact.Domain.Members;
 using static Clusterpact.Domain.Tests.Calls.CallFixtures;
+using static Clusterpact.Domain.Tests.Common.TestActors;
 
 namespace Clusterpact.Domain.Tests.Calls;
 
@@ -14,7 +17,7 @@ public sealed class ApplicationTests
         // The call closes 30 March 2025 17:00 Brussels, the day summer time starts: 17:00 CEST = 15:00:00 UTC.
         var call = PublishedCall();
         var app = CompleteDraft(call);
-        Ok(app.Submit(call, ApplicantUser, new DateTimeOffset(2025, 3, 30, 15, 0, 0, TimeSpan.Zero)));
+        Ok(app.Submit(call, AsApplicant, ApplicantUser, new DateTimeOffset(2025, 3, 30, 15, 0, 0, TimeSpan.Zero)));
         Assert.Equal(ApplicationStatus.Submitted, app.Status);
         Assert.Equal(ClosesUtc, app.SubmittedAt);
     }
@@ -24,7 +27,7 @@ public sealed class ApplicationTests
     {
         var call = PublishedCall();
         var app = CompleteDraft(call);
-        var late = app.Submit(call, ApplicantUser, new DateTimeOffset(2025, 3, 30, 15, 0, 1, TimeSpan.Zero));
+        var late = app.Submit(call, AsApplicant, ApplicantUser, new DateTimeOffset(2025, 3, 30, 15, 0, 1, TimeSpan.Zero));
         Assert.Equal("Application.Late", late.Error!.Code);
         Assert.Equal(ApplicationStatus.Draft, app.Status);
         Assert.Empty(app.History);
@@ -37,7 +40,7 @@ public sealed class ApplicationTests
         // the deadline would be 16:00 UTC and this submission would slip through.
         var call = PublishedCall();
         var app = CompleteDraft(call);
-        Assert.Equal("Application.Late", app.Submit(call, ApplicantUser, new DateTimeOffset(2025, 3, 30, 17, 30, 0, TimeSpan.FromHours(2))).Error!.Code);
+        Assert.Equal("Application.Late", app.Submit(call, AsApplicant, ApplicantUser, new DateTimeOffset(2025, 3, 30, 17, 30, 0, TimeSpan.FromHours(2))).Error!.Code);
     }
 
     [Fact]
@@ -54,8 +57,8 @@ public sealed class ApplicationTests
             Ok(app.SetYearPlans([new YearPlan(2026, 100m, 50m)]));
             Assert.True(app.AddAttachment(call, "plan.pdf", "application/pdf", 10, "BUSINESSPLAN").IsSuccess);
         }
-        Ok(onTime.Submit(call, ApplicantUser, new DateTimeOffset(2025, 10, 26, 16, 0, 0, TimeSpan.Zero)));
-        Assert.Equal("Application.Late", late.Submit(call, ApplicantUser, new DateTimeOffset(2025, 10, 26, 16, 0, 1, TimeSpan.Zero)).Error!.Code);
+        Ok(onTime.Submit(call, AsApplicant, ApplicantUser, new DateTimeOffset(2025, 10, 26, 16, 0, 0, TimeSpan.Zero)));
+        Assert.Equal("Application.Late", late.Submit(call, AsApplicant, ApplicantUser, new DateTimeOffset(2025, 10, 26, 16, 0, 1, TimeSpan.Zero)).Error!.Code);
     }
 
     [Fact]
@@ -63,8 +66,8 @@ public sealed class ApplicationTests
     {
         var call = PublishedCall();
         var app = CompleteDraft(call);
-        Assert.Equal("Application.CallNotYetOpen", app.Submit(call, ApplicantUser, OpensUtc.AddSeconds(-1)).Error!.Code);
-        Ok(app.Submit(call, ApplicantUser, OpensUtc));
+        Assert.Equal("Application.CallNotYetOpen", app.Submit(call, AsApplicant, ApplicantUser, OpensUtc.AddSeconds(-1)).Error!.Code);
+        Ok(app.Submit(call, AsApplicant, ApplicantUser, OpensUtc));
     }
 
     [Fact]
@@ -73,7 +76,7 @@ public sealed class ApplicationTests
         var call = PublishedCall();
         var app = CompleteDraft(call);
         Ok(call.Close(AfterClose));
-        Assert.Equal("Application.Late", app.Submit(call, ApplicantUser, WhileOpen).Error!.Code); // closed by the agency: late whatever the clock says
+        Assert.Equal("Application.Late", app.Submit(call, AsApplicant, ApplicantUser, WhileOpen).Error!.Code); // closed by the agency: late whatever the clock says
         Assert.Equal("Application.Late", Application.Start(PublishedCall(), 2, "X", Applicant, ClosesUtc.AddSeconds(1)).Error!.Code);
         Assert.Equal("Application.CallNotPublished", Application.Start(DraftCall(), 2, "X", Applicant, WhileOpen).Error!.Code);
     }
@@ -89,11 +92,11 @@ public sealed class ApplicationTests
         Assert.Equal(["BUSINESSPLAN"], app.MissingDocuments(call).Select(d => d.Code));
         // An attachment without a document code does not stand in for the business plan.
         Assert.True(app.AddAttachment(call, "annex.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", 5_000).IsSuccess);
-        Assert.Equal("Application.RequiredDocumentMissing", app.Submit(call, ApplicantUser, WhileOpen).Error!.Code);
+        Assert.Equal("Application.RequiredDocumentMissing", app.Submit(call, AsApplicant, ApplicantUser, WhileOpen).Error!.Code);
         Assert.True(app.AddAttachment(call, "plan.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", 5_000, "businessplan").IsSuccess);
         Assert.Empty(app.MissingDocuments(call));
         Assert.Equal("BUSINESSPLAN", app.Attachments[^1].DocumentCode);
-        Ok(app.Submit(call, ApplicantUser, WhileOpen));
+        Ok(app.Submit(call, AsApplicant, ApplicantUser, WhileOpen));
     }
 
     [Fact]
@@ -111,15 +114,15 @@ public sealed class ApplicationTests
         var call = PublishedCall();
         var a = CompleteDraft(call);
         Ok(a.UpdateProposal("d", " ", "a", "c"));
-        Assert.Equal("Application.ProposalIncomplete", a.Submit(call, ApplicantUser, WhileOpen).Error!.Code);
+        Assert.Equal("Application.ProposalIncomplete", a.Submit(call, AsApplicant, ApplicantUser, WhileOpen).Error!.Code);
 
         var b = CompleteDraft(call, 2);
         Ok(b.SetCommittedMembers([]));
-        Assert.Equal("Application.NoCommittedMembers", b.Submit(call, ApplicantUser, WhileOpen).Error!.Code);
+        Assert.Equal("Application.NoCommittedMembers", b.Submit(call, AsApplicant, ApplicantUser, WhileOpen).Error!.Code);
 
         var c = CompleteDraft(call, 3);
         Ok(c.SetYearPlans([]));
-        Assert.Equal("Application.NoYearPlan", c.Submit(call, ApplicantUser, WhileOpen).Error!.Code);
+        Assert.Equal("Application.NoYearPlan", c.Submit(call, AsApplicant, ApplicantUser, WhileOpen).Error!.Code);
     }
 
     [Fact]
@@ -175,83 +178,59 @@ public sealed class ApplicationTests
         Assert.Equal("Application.NotEditable", app.RemoveAttachment(app.Attachments[0].Id).Error!.Code);
     }
 
-    // ---- the lifecycle: every allowed and every refused step ----
+    // ---- the lifecycle: every (status, step, actor) against the expected table ----
 
-    public enum Step { Submit, Withdraw, MarkEligible, MarkIneligible, StartReview, Decide }
-
-    /// <summary>The expected table, written out here rather than read from ApplicationLifecycle, so a wrong table fails.</summary>
-    private static readonly HashSet<(ApplicationStatus From, Step Step)> Allowed =
-    [
-        (ApplicationStatus.Draft, Step.Submit),
-        (ApplicationStatus.Submitted, Step.Withdraw),
-        (ApplicationStatus.Eligible, Step.Withdraw),
-        (ApplicationStatus.UnderReview, Step.Withdraw),
-        (ApplicationStatus.Submitted, Step.MarkEligible),
-        (ApplicationStatus.Submitted, Step.MarkIneligible),
-        (ApplicationStatus.Eligible, Step.StartReview),
-        (ApplicationStatus.UnderReview, Step.Decide),
-    ];
-
-    public static TheoryData<ApplicationStatus, Step> EveryStepFromEveryStatus()
+    /// <summary>
+    /// The expected table, written out here rather than read from ApplicationLifecycle, so a wrong table fails:
+    /// from which status a step may be taken, to which status it leads, and who takes it.
+    /// </summary>
+    private static readonly Dictionary<(ApplicationStatus From, string Step), ExpectedStep<ApplicationStatus>> Expected = new()
     {
-        var data = new TheoryData<ApplicationStatus, Step>();
-        foreach (var status in Enum.GetValues<ApplicationStatus>())
-            foreach (var step in Enum.GetValues<Step>())
-                data.Add(status, step);
-        return data;
-    }
+        [(ApplicationStatus.Draft, ApplicationLifecycle.Submit)] = new(ApplicationStatus.Submitted, Actor.Applicant),
+        [(ApplicationStatus.Submitted, ApplicationLifecycle.Withdraw)] = new(ApplicationStatus.Withdrawn, Actor.Applicant),
+        [(ApplicationStatus.Eligible, ApplicationLifecycle.Withdraw)] = new(ApplicationStatus.Withdrawn, Actor.Applicant),
+        [(ApplicationStatus.UnderReview, ApplicationLifecycle.Withdraw)] = new(ApplicationStatus.Withdrawn, Actor.Applicant),
+        [(ApplicationStatus.Submitted, ApplicationLifecycle.MarkEligible)] = new(ApplicationStatus.Eligible, Actor.Agency),
+        [(ApplicationStatus.Submitted, ApplicationLifecycle.MarkIneligible)] = new(ApplicationStatus.Ineligible, Actor.Agency),
+        [(ApplicationStatus.Eligible, ApplicationLifecycle.StartReview)] = new(ApplicationStatus.UnderReview, Actor.Agency),
+        [(ApplicationStatus.UnderReview, ApplicationLifecycle.Decide)] = new(ApplicationStatus.Decided, Actor.Agency),
+    };
+
+    public static TheoryData<ApplicationStatus, string, Actor> EveryStatusStepAndActor() => LifecycleMatrix.EveryStateStepAndActor<ApplicationStatus>(
+        [ApplicationLifecycle.Submit, ApplicationLifecycle.Withdraw, ApplicationLifecycle.MarkEligible, ApplicationLifecycle.MarkIneligible, ApplicationLifecycle.StartReview, ApplicationLifecycle.Decide]);
 
     [Theory]
-    [MemberData(nameof(EveryStepFromEveryStatus))]
-    public void Each_step_is_allowed_only_from_the_statuses_the_lifecycle_names(ApplicationStatus from, Step step)
+    [MemberData(nameof(EveryStatusStepAndActor))]
+    public void Each_step_is_taken_only_from_the_statuses_and_by_the_actors_the_lifecycle_names(ApplicationStatus from, string step, Actor actor)
     {
         var (call, app) = InStatus(from);
         var historyBefore = app.History.Count;
-        if (step == Step.Decide && call.Status == CallStatus.Published) Ok(call.Close(AfterClose));
-        var result = step switch
-        {
-            Step.Submit => app.Submit(call, ApplicantUser, WhileOpen),
-            Step.Withdraw => app.Withdraw(ApplicantUser, WhileOpen, "changed plans"),
-            Step.MarkEligible => app.MarkEligible(Officer, WhileOpen),
-            Step.MarkIneligible => app.MarkIneligible(["Cofinancing below 50%"], Officer, WhileOpen),
-            Step.StartReview => app.StartReview(Officer, WhileOpen),
-            Step.Decide => app.Decide(call, ApplicationOutcome.Granted, null, null, Officer, AfterClose),
-            _ => throw new ArgumentOutOfRangeException(nameof(step)),
-        };
-        var expectedTo = step switch
-        {
-            Step.Submit => ApplicationStatus.Submitted,
-            Step.Withdraw => ApplicationStatus.Withdrawn,
-            Step.MarkEligible => ApplicationStatus.Eligible,
-            Step.MarkIneligible => ApplicationStatus.Ineligible,
-            Step.StartReview => ApplicationStatus.UnderReview,
-            _ => ApplicationStatus.Decided,
-        };
-        if (Allowed.Contains((from, step)))
-        {
-            Assert.True(result.IsSuccess, result.Error?.Code);
-            Assert.Equal(expectedTo, app.Status);
-            Assert.Equal(historyBefore + 1, app.History.Count);
-            Assert.Equal((from, expectedTo), (app.History[^1].From, app.History[^1].To));
-        }
-        else
-        {
-            Assert.False(result.IsSuccess);
-            Assert.Equal($"Application.Cannot{expectedTo}From{from}", result.Error!.Code);
-            Assert.Equal(from, app.Status);
-            Assert.Equal(historyBefore, app.History.Count);
-        }
+        if (step == ApplicationLifecycle.Decide && call.Status == CallStatus.Published) Ok(call.Close(AfterClose));
+        var who = new HashSet<Actor> { actor };
+        var result = step == ApplicationLifecycle.Decide
+            ? app.Decide(call, who, ApplicationOutcome.Granted, null, null, Officer, AfterClose)
+            : app.Take(call, step, who, step == ApplicationLifecycle.MarkIneligible ? "Cofinancing below 50%" : null, Officer, WhileOpen);
+        LifecycleMatrix.Verify("Application", Expected, from, step, actor, result, app.Status);
+        Assert.Equal(historyBefore + (result.IsSuccess ? 1 : 0), app.History.Count);
+        if (result.IsSuccess) Assert.Equal((from, app.Status), (app.History[^1].From, app.History[^1].To));
     }
 
     [Fact]
-    public void The_lifecycle_table_says_who_takes_each_step()
+    public void The_lifecycle_table_has_exactly_the_expected_steps_and_only_ineligibility_needs_a_reason()
     {
-        Assert.Equal(Allowed.Count, ApplicationLifecycle.Rules.Count);
-        Assert.All(ApplicationLifecycle.Rules.Where(r => r.To is ApplicationStatus.Submitted or ApplicationStatus.Withdrawn), r => Assert.Equal(ApplicationActor.Applicant, r.Actor));
-        Assert.All(ApplicationLifecycle.Rules.Where(r => r.To is not (ApplicationStatus.Submitted or ApplicationStatus.Withdrawn)), r => Assert.Equal(ApplicationActor.Agency, r.Actor));
-        Assert.Equal([ApplicationStatus.Ineligible], ApplicationLifecycle.Rules.Where(r => r.NoteRequired).Select(r => r.To));
-        Assert.Equal([ApplicationStatus.Eligible, ApplicationStatus.Ineligible], ApplicationLifecycle.Available(ApplicationStatus.Submitted, ApplicationActor.Agency).Select(r => r.To));
-        Assert.Equal([ApplicationStatus.Withdrawn], ApplicationLifecycle.Available(ApplicationStatus.Submitted, ApplicationActor.Applicant).Select(r => r.To));
+        LifecycleMatrix.SameTable(ApplicationLifecycle.Rules, "Application", Expected, ApplicationLifecycle.MarkIneligible);
+        Assert.Equal([ApplicationLifecycle.MarkEligible, ApplicationLifecycle.MarkIneligible],
+            ApplicationLifecycle.Rules.Available(ApplicationStatus.Submitted, AsAgency).Select(s => s.Name));
+        Assert.Equal([ApplicationLifecycle.Withdraw], ApplicationLifecycle.Rules.Available(ApplicationStatus.Submitted, AsApplicant).Select(s => s.Name));
+    }
+
+    [Fact]
+    public void An_unknown_step_is_refused_and_the_decision_needs_its_own_form()
+    {
+        var (call, app) = InStatus(ApplicationStatus.UnderReview);
+        Assert.Equal(Lifecycle<ApplicationStatus>.UnknownStep, app.Take(call, "Approve", AsAgency, null, Officer, WhileOpen).Error!.Code);
+        Assert.Equal("Application.DecisionNeedsItsForm", app.Take(call, ApplicationLifecycle.Decide, AsAgency, null, Officer, WhileOpen).Error!.Code);
+        Assert.Equal(ApplicationStatus.UnderReview, app.Status);
     }
 
     [Fact]
@@ -260,11 +239,11 @@ public sealed class ApplicationTests
         var call = PublishedCall();
         var app = CompleteDraft(call);
         var t1 = WhileOpen; var t2 = t1.AddDays(1); var t3 = AfterClose; var t4 = AfterClose.AddDays(30); var t5 = t4.AddDays(30);
-        Ok(app.Submit(call, ApplicantUser, t1));
-        Ok(app.MarkEligible(Officer, t2, "  all documents in order "));
-        Ok(app.StartReview(Officer, t3));
+        Ok(app.Submit(call, AsApplicant, ApplicantUser, t1));
+        Ok(app.MarkEligible(AsAgency, Officer, t2, "  all documents in order "));
+        Ok(app.StartReview(AsAgency, Officer, t3));
         Ok(call.Close(t3));
-        Ok(app.Decide(call, ApplicationOutcome.GrantedWithConditions, "Quarterly SME figures", null, Officer, t5));
+        Ok(app.Decide(call, AsAgency, ApplicationOutcome.GrantedWithConditions, "Quarterly SME figures", null, Officer, t5));
         Assert.Equal(
         [
             new ApplicationTransition(t1, ApplicantUser, ApplicationStatus.Draft, ApplicationStatus.Submitted, null),
@@ -279,11 +258,11 @@ public sealed class ApplicationTests
     public void Ineligible_needs_at_least_one_written_reason()
     {
         var (_, app) = InStatus(ApplicationStatus.Submitted);
-        var refused = app.MarkIneligible([" ", null, ""], Officer, WhileOpen);
+        var refused = app.MarkIneligible(AsAgency, [" ", null, ""], Officer, WhileOpen);
         Assert.Equal("Application.ReasonsRequired", refused.Error!.Code);
         Assert.NotNull(refused.Error.Rule);
         Assert.Equal(ApplicationStatus.Submitted, app.Status);
-        Ok(app.MarkIneligible(["Cofinancing below 50%", " No SME among the members "], Officer, WhileOpen));
+        Ok(app.MarkIneligible(AsAgency, ["Cofinancing below 50%", " No SME among the members "], Officer, WhileOpen));
         Assert.Equal(["Cofinancing below 50%", "No SME among the members"], app.IneligibilityReasons);
         Assert.Equal("Cofinancing below 50%; No SME among the members", app.History[^1].Note);
     }
@@ -292,9 +271,9 @@ public sealed class ApplicationTests
     public void Decisions_wait_for_the_call_to_close()
     {
         var (call, app) = InStatus(ApplicationStatus.UnderReview);
-        Assert.Equal("Application.CallNotClosed", app.Decide(call, ApplicationOutcome.Granted, null, null, Officer, WhileOpen).Error!.Code);
+        Assert.Equal("Application.CallNotClosed", app.Decide(call, AsAgency, ApplicationOutcome.Granted, null, null, Officer, WhileOpen).Error!.Code);
         Ok(call.Close(AfterClose));
-        Ok(app.Decide(call, ApplicationOutcome.Granted, null, null, Officer, AfterClose));
+        Ok(app.Decide(call, AsAgency, ApplicationOutcome.Granted, null, null, Officer, AfterClose));
         Assert.Equal(ApplicationOutcome.Granted, app.Outcome);
         Assert.Null(app.Conditions);
     }
@@ -312,7 +291,7 @@ public sealed class ApplicationTests
     {
         var (call, app) = InStatus(ApplicationStatus.UnderReview);
         Ok(call.Close(AfterClose));
-        var result = app.Decide(call, outcome, conditions, motivation, Officer, AfterClose);
+        var result = app.Decide(call, AsAgency, outcome, conditions, motivation, Officer, AfterClose);
         Assert.Equal(expected, result.Error?.Code);
         Assert.Equal(expected is null ? ApplicationStatus.Decided : ApplicationStatus.UnderReview, app.Status);
         Assert.Equal(expected is null ? outcome : null, app.Outcome);
@@ -360,11 +339,11 @@ public sealed class ApplicationTests
     {
         var call = PublishedCall();
         var app = CompleteDraft(call);
-        Ok(app.Submit(call, ApplicantUser, WhileOpen));
-        Ok(app.MarkEligible(Officer, WhileOpen));
-        Ok(app.StartReview(Officer, WhileOpen));
+        Ok(app.Submit(call, AsApplicant, ApplicantUser, WhileOpen));
+        Ok(app.MarkEligible(AsAgency, Officer, WhileOpen));
+        Ok(app.StartReview(AsAgency, Officer, WhileOpen));
         Ok(call.Close(AfterClose));
-        Ok(app.Decide(call, ApplicationOutcome.Refused, null, "Below the threshold on two criteria", Officer, AfterClose));
+        Ok(app.Decide(call, AsAgency, ApplicationOutcome.Refused, null, "Below the threshold on two criteria", Officer, AfterClose));
         Assert.Equal("Application.NotGranted", app.LinkAgreement(call, Guid.CreateVersion7()).Error!.Code);
     }
 

@@ -1,4 +1,5 @@
 using Clusterpact.Domain.Calls;
+using static Clusterpact.Domain.Tests.Common.TestActors;
 
 namespace Clusterpact.Domain.Tests.Calls;
 

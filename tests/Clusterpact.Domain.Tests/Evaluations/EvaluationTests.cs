@@ -1,4 +1,6 @@
+using Clusterpact.Domain.Common;
 using Clusterpact.Domain.Evaluations;
+using static Clusterpact.Domain.Tests.Common.TestActors;
 
 namespace Clusterpact.Domain.Tests.Evaluations;
 
@@ -10,13 +12,16 @@ public class EvaluationTests
     private static Evaluation Interim() => Evaluation.Plan("Tussentijdse evaluatie Catalisti", EvaluationKind.Interim, EvaluationScope.Individual, Cluster,
         new Dictionary<EvaluationStage, DateOnly> { [EvaluationStage.CollectingData] = D, [EvaluationStage.Decided] = new(2019, 5, 31) }).Value!;
 
+    /// <summary>Takes the one step the table offers the agency from the current stage (not the decision).</summary>
+    private static Result Next(Evaluation e, DateOnly on) => e.Take(EvaluationLifecycle.Rules.Available(e.Stage, AsAgency).Single().Name, AsAgency, on);
+
     /// <summary>Walks the evaluation up to a stage before the decision, 20 days per stage.</summary>
     private static void AdvanceTo(Evaluation e, EvaluationStage stage)
     {
         var day = D;
         while (e.Stage < stage)
         {
-            Assert.True(e.Advance(day).IsSuccess);
+            Assert.True(Next(e, day).IsSuccess);
             day = day.AddDays(20);
         }
     }
@@ -26,9 +31,9 @@ public class EvaluationTests
     {
         var e = Interim();
         Assert.Equal(EvaluationStage.Planned, e.Stage);
-        Assert.True(e.Advance(D).IsSuccess);
-        Assert.True(e.Advance(D.AddDays(30)).IsSuccess);
-        Assert.True(e.Advance(D.AddDays(60)).IsSuccess);
+        Assert.True(Next(e, D).IsSuccess);
+        Assert.True(Next(e, D.AddDays(30)).IsSuccess);
+        Assert.True(Next(e, D.AddDays(60)).IsSuccess);
         Assert.Equal(EvaluationStage.Report, e.Stage);
         Assert.Equal(D.AddDays(30), e.Stages.Single(s => s.Stage == EvaluationStage.ExpertPanel).Reached);
         Assert.Equal(new DateOnly(2019, 5, 31), e.Stages.Single(s => s.Stage == EvaluationStage.Decided).Planned);
@@ -38,8 +43,8 @@ public class EvaluationTests
     public void A_stage_cannot_be_reached_before_the_previous_one()
     {
         var e = Interim();
-        e.Advance(D);
-        Assert.Equal("Evaluation.DateBeforePreviousStage", e.Advance(D.AddDays(-1)).Error!.Code);
+        Next(e, D);
+        Assert.Equal("Evaluation.DateBeforePreviousStage", Next(e, D.AddDays(-1)).Error!.Code);
         Assert.Equal(EvaluationStage.CollectingData, e.Stage);
     }
 
@@ -50,13 +55,13 @@ public class EvaluationTests
         AdvanceTo(e, EvaluationStage.Report);
         Assert.Equal(EvaluationStage.Report, e.Stage);
         var day = new DateOnly(2019, 5, 28);
-        Assert.Equal("Evaluation.OutcomeRequired", e.Advance(day).Error!.Code);
-        Assert.Equal("Evaluation.ConditionsRequired", e.Advance(day, EvaluationOutcome.ExtendWithConditions, " ").Error!.Code);
+        Assert.Equal("Evaluation.OutcomeRequired", e.Decide(AsAgency, day, null).Error!.Code);
+        Assert.Equal("Evaluation.ConditionsRequired", e.Decide(AsAgency, day, EvaluationOutcome.ExtendWithConditions, " ").Error!.Code);
         Assert.False(e.AdvisesExtension);
-        Assert.True(e.Advance(day, EvaluationOutcome.ExtendWithConditions, "Meer kmo's betrekken").IsSuccess);
+        Assert.True(e.Decide(AsAgency, day, EvaluationOutcome.ExtendWithConditions, "Meer kmo's betrekken").IsSuccess);
         Assert.Equal((EvaluationStage.Decided, (DateOnly?)day, "Meer kmo's betrekken"), (e.Stage, e.DecidedOn, e.Conditions));
         Assert.True(e.AdvisesExtension);
-        Assert.Equal("Evaluation.AlreadyDecided", e.Advance(day).Error!.Code);
+        Assert.Equal("Evaluation.Step.Decide.NotAllowed", e.Decide(AsAgency, day, EvaluationOutcome.Stop).Error!.Code);
     }
 
     [Fact]
@@ -64,7 +69,7 @@ public class EvaluationTests
     {
         var e = Interim();
         AdvanceTo(e, EvaluationStage.Report);
-        e.Advance(new DateOnly(2019, 6, 1), EvaluationOutcome.Stop);
+        Assert.True(e.Decide(AsAgency, new DateOnly(2019, 6, 1), EvaluationOutcome.Stop).IsSuccess);
         Assert.False(e.AdvisesExtension);
     }
 
@@ -73,9 +78,9 @@ public class EvaluationTests
     {
         var e = Evaluation.Plan("Systemische evaluatie 2019-2020", EvaluationKind.MidTermReview, EvaluationScope.Systemic, null, new Dictionary<EvaluationStage, DateOnly>()).Value!;
         AdvanceTo(e, EvaluationStage.Report);
-        Assert.Equal("Evaluation.OutcomeOnlyForInterim", e.Advance(new DateOnly(2020, 5, 1), EvaluationOutcome.Extend, null, "x").Error!.Code);
-        Assert.Equal("Evaluation.ConclusionRequired", e.Advance(new DateOnly(2020, 5, 1)).Error!.Code);
-        Assert.True(e.Advance(new DateOnly(2020, 5, 1), conclusion: "Het beleid werkt; meer focus op kmo's").IsSuccess);
+        Assert.Equal("Evaluation.OutcomeOnlyForInterim", e.Decide(AsAgency, new DateOnly(2020, 5, 1), EvaluationOutcome.Extend, null, "x").Error!.Code);
+        Assert.Equal("Evaluation.ConclusionRequired", e.Decide(AsAgency, new DateOnly(2020, 5, 1), null).Error!.Code);
+        Assert.True(e.Decide(AsAgency, new DateOnly(2020, 5, 1), null, conclusion: "Het beleid werkt; meer focus op kmo's").IsSuccess);
         Assert.False(e.AdvisesExtension);
     }
 
@@ -119,7 +124,7 @@ public class EvaluationTests
         Assert.False(e.IsLate(D));
         Assert.True(e.AddEvidence(EvidenceKind.SurveyResults, "Ledenbevraging 2019", null, D).IsSuccess);
         AdvanceTo(e, EvaluationStage.Report);
-        e.Advance(new DateOnly(2019, 5, 28), EvaluationOutcome.Extend);
+        Assert.True(e.Decide(AsAgency, new DateOnly(2019, 5, 28), EvaluationOutcome.Extend).IsSuccess);
         Assert.Equal("Evaluation.AlreadyDecided", e.AddEvidence(EvidenceKind.Document, "Te laat", null, D).Error!.Code);
         Assert.False(e.IsLate(new DateOnly(2030, 1, 1)));
     }

@@ -6,6 +6,7 @@ using Clusterpact.Domain.Kpis;
 using Clusterpact.Domain.Pacts;
 using Clusterpact.Domain.Reporting;
 using Clusterpact.Domain.Reports;
+using static Clusterpact.Domain.Tests.Common.TestActors;
 
 namespace Clusterpact.Domain.Tests.Reporting;
 
@@ -18,10 +19,10 @@ public sealed class AsOfTests
             [EvaluationStage.CollectingData] = new(2019, 1, 15), [EvaluationStage.ExpertPanel] = new(2019, 3, 15),
             [EvaluationStage.Report] = new(2019, 4, 30), [EvaluationStage.Decided] = new(2019, 5, 15),
         }).Value!;
-        Assert.True(e.Advance(new DateOnly(2019, 1, 15)).IsSuccess);
-        Assert.True(e.Advance(new DateOnly(2019, 3, 20)).IsSuccess);
-        Assert.True(e.Advance(new DateOnly(2019, 4, 30)).IsSuccess);
-        Assert.True(e.Advance(new DateOnly(2019, 5, 28), EvaluationOutcome.Extend).IsSuccess);
+        Assert.True(e.Take(EvaluationLifecycle.StartDataCollection, AsAgency, new DateOnly(2019, 1, 15)).IsSuccess);
+        Assert.True(e.Take(EvaluationLifecycle.ConveneExpertPanel, AsAgency, new DateOnly(2019, 3, 20)).IsSuccess);
+        Assert.True(e.Take(EvaluationLifecycle.DraftReport, AsAgency, new DateOnly(2019, 4, 30)).IsSuccess);
+        Assert.True(e.Decide(AsAgency, new DateOnly(2019, 5, 28), EvaluationOutcome.Extend).IsSuccess);
         return e;
     }
 
@@ -77,8 +78,8 @@ public sealed class AsOfTests
         foreach (var kpi in KpiCatalogue.Reported) r.SetValue(kpi.Code, kpi.Unit == KpiUnit.Share ? 0.3m : 10m, null, "bijlage", null);
         r.SetNarrative("Uitgevoerd.");
         var submitted = new DateTimeOffset(2021, 3, 1, 10, 0, 0, TimeSpan.Zero);
-        Assert.True(r.Submit("manager", submitted).IsSuccess);
-        Assert.True(r.Accept("officer", submitted.AddDays(10)).IsSuccess);
+        Assert.True(r.Submit(AsCluster, "manager", submitted).IsSuccess);
+        Assert.True(r.Accept(AsAgency, "officer", submitted.AddDays(10)).IsSuccess);
         Assert.False(AsOf.SubmittedBy(r, submitted.AddSeconds(-1)));
         Assert.True(AsOf.SubmittedBy(r, submitted));
         Assert.False(AsOf.AcceptedBy(r, submitted.AddDays(9)));

@@ -17,6 +17,10 @@ public sealed class CallTests(ClusterpactApp app)
 {
     private static bool Handler(AngleSharp.Html.Dom.IHtmlFormElement f, string name) => f.GetAttribute("action")?.Contains($"handler={name}", StringComparison.Ordinal) == true;
 
+    /// <summary>The form of one lifecycle step: posted to the page's Step handler with that step.</summary>
+    private static Func<AngleSharp.Html.Dom.IHtmlFormElement, bool> Step(string step) =>
+        f => Handler(f, "Step") && f.QuerySelector($"input[name=step][value={step}]") is not null;
+
     private static string Local(DateTimeOffset instant) => BrusselsTime.ToLocal(instant).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 
     private async Task<Guid> PublishedCallAsync(HttpClient officer, string title, bool hideApplicant)
@@ -56,7 +60,7 @@ public sealed class CallTests(ClusterpactApp app)
         }, f => Handler(f, "Save"));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(applicant, url, "businessplan.pdf", "application/pdf", "%PDF-1.4 businessplan"u8.ToArray())).StatusCode);
-        if (submit) Assert.Equal(HttpStatusCode.Redirect, (await applicant.SubmitFormAsync(url, new Dictionary<string, string>(), f => Handler(f, "Submit"))).StatusCode);
+        if (submit) Assert.Equal(HttpStatusCode.Redirect, (await applicant.SubmitFormAsync(url, new Dictionary<string, string>(), Step(ApplicationLifecycle.Submit))).StatusCode);
         return Guid.Parse(url.Split('/').Last());
     }
 
@@ -112,13 +116,18 @@ public sealed class CallTests(ClusterpactApp app)
         // Eligibility, then two experts: the second works for Ghent University, a committed member, and is flagged.
         foreach (var id in new[] { appId, otherId })
         {
-            Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync($"/Calls/Application/{id}", new Dictionary<string, string> { ["Note"] = "Volledig" }, f => Handler(f, "Eligible"))).StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync($"/Calls/Application/{id}", new Dictionary<string, string> { ["reason"] = "Volledig" }, Step(ApplicationLifecycle.MarkEligible))).StatusCode);
             foreach (var email in new[] { Emails.Expert, Emails.Expert2 })
             {
                 var expertId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
                 Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync($"/Calls/Application/{id}", new Dictionary<string, string> { ["ExpertId"] = expertId.ToString() }, f => Handler(f, "Assign"))).StatusCode);
             }
-            Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync($"/Calls/Application/{id}", new Dictionary<string, string>(), f => Handler(f, "Review"))).StatusCode);
+            // Starting the review is a step of its own, offered with what it does.
+            var eligible = await officer.GetDocumentAsync($"/Calls/Application/{id}");
+            Assert.NotNull(eligible.QuerySelector("[data-testid=lifecycle-actions] button[data-step=StartReview]"));
+            Assert.Contains("kunnen vanaf dan scoren", eligible.QuerySelector("[data-testid=start-review-help]")!.TextContent, StringComparison.Ordinal);
+            Assert.Null(eligible.QuerySelector("button[data-step=MarkEligible]"));
+            Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync($"/Calls/Application/{id}", new Dictionary<string, string>(), Step(ApplicationLifecycle.StartReview))).StatusCode);
         }
         var flagged = await app.WithDbAsync(db => db.ExpertAssignments.AsNoTracking().SingleAsync(a => a.ApplicationId == appId && db.Users.Any(u => u.Id == a.ExpertId && u.Email == Emails.Expert2)));
         Assert.Equal([ConflictReason.EmployerIsConsortiumMember], flagged.DetectedConflicts.Select(f => f.Reason));
@@ -146,7 +155,7 @@ public sealed class CallTests(ClusterpactApp app)
             new("Scores[0].Code", "C1"), new("Scores[0].Value", "8"), new("Scores[0].Justification", "Sterk draagvlak bij de kmo's in de regio")]);
         Assert.Contains("Verklaar eerst", (await early.ParseAsync()).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Empty(await app.WithDbAsync(db => db.ExpertAssignments.AsNoTracking().Where(a => a.Id == mine).Select(a => a.Scores).SingleAsync()));
-        Assert.Equal(HttpStatusCode.Redirect, (await expert.SubmitFormAsync($"/Review/{mine}", new Dictionary<string, string> { ["Conflict"] = "false" }, f => Handler(f, "Declare"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await expert.SubmitFormAsync($"/Review/{mine}", new Dictionary<string, string> { ["step"] = AssignmentLifecycle.DeclareNoConflict }, f => Handler(f, "Step"))).StatusCode);
 
         var after = await expert.GetDocumentAsync($"/Review/{mine}");
         Assert.Contains("gedeelde visie", after.Body!.TextContent, StringComparison.Ordinal);
@@ -157,7 +166,7 @@ public sealed class CallTests(ClusterpactApp app)
         foreach (var id in new[] { appId, otherId })
         {
             var assignment = await AssignmentIdAsync(id, Emails.Expert);
-            if (id == otherId) Assert.Equal(HttpStatusCode.Redirect, (await expert.SubmitFormAsync($"/Review/{assignment}", new Dictionary<string, string> { ["Conflict"] = "false" }, f => Handler(f, "Declare"))).StatusCode);
+            if (id == otherId) Assert.Equal(HttpStatusCode.Redirect, (await expert.SubmitFormAsync($"/Review/{assignment}", new Dictionary<string, string> { ["step"] = AssignmentLifecycle.DeclareNoConflict }, f => Handler(f, "Step"))).StatusCode);
             var (c1, c2) = id == appId ? ("8", "7,5") : ("6", "6");
             Assert.Equal(HttpStatusCode.Redirect, (await expert.SubmitFormAsync($"/Review/{assignment}", new Dictionary<string, string>
             {
@@ -171,7 +180,7 @@ public sealed class CallTests(ClusterpactApp app)
         foreach (var id in new[] { appId, otherId })
         {
             var assignment = await AssignmentIdAsync(id, Emails.Expert2);
-            Assert.Equal(HttpStatusCode.Redirect, (await expert2.SubmitFormAsync($"/Review/{assignment}", new Dictionary<string, string> { ["Conflict"] = "true", ["Explanation"] = "Ik werk aan de UGent" }, f => Handler(f, "Declare"))).StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, (await expert2.SubmitFormAsync($"/Review/{assignment}", new Dictionary<string, string> { ["step"] = AssignmentLifecycle.DeclareConflict, ["reason"] = "Ik werk aan de UGent" }, f => Handler(f, "Step"))).StatusCode);
             var page = await expert2.GetDocumentAsync($"/Review/{assignment}");
             Assert.Null(page.QuerySelector("[data-testid=panel-scores]"));
             Assert.DoesNotContain("Sterk draagvlak", page.Body!.TextContent, StringComparison.Ordinal);
@@ -187,13 +196,16 @@ public sealed class CallTests(ClusterpactApp app)
 
         // The applicant still sees no score before the decision.
         var waiting = await applicant.GetDocumentAsync($"/Apply/{appId}");
+        // The applicant reads the outside label, not the agency's internal stage.
+        Assert.Equal("In behandeling", waiting.QuerySelector("[data-testid=application-status]")!.TextContent.Trim());
+        Assert.Equal("In beoordeling", (await officer.GetDocumentAsync($"/Calls/Application/{appId}")).QuerySelector("[data-testid=application-status]")!.TextContent.Trim());
         Assert.DoesNotContain("draagvlak uitzonderlijk", waiting.Body!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("84,00", waiting.Body.TextContent, StringComparison.Ordinal);
 
         // A draft on the same call after the deadline is refused; then the call closes and the committee decides.
         var lateId = await ApplyAsync(applicant, callId, "Vlaamse Waterstofcluster vzw", "0765.432.146", submit: false);
         await MoveClosingAsync(callId, app.Clock.GetUtcNow().AddMinutes(-1));
-        var late = await applicant.SubmitFormAsync($"/Apply/{lateId}", new Dictionary<string, string>(), f => Handler(f, "Submit"));
+        var late = await applicant.SubmitFormAsync($"/Apply/{lateId}", new Dictionary<string, string>(), Step(ApplicationLifecycle.Submit));
         Assert.Contains("indiendatum is verstreken", (await late.ParseAsync()).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(ApplicationStatus.Draft, await app.WithDbAsync(db => db.Applications.Where(a => a.Id == lateId).Select(a => a.Status).SingleAsync()));
         Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync($"/Calls/Details/{callId}", new Dictionary<string, string>(), f => Handler(f, "Close"))).StatusCode);
@@ -245,6 +257,36 @@ public sealed class CallTests(ClusterpactApp app)
     }
 
     [Fact]
+    public async Task A_declaration_sent_without_a_choice_is_refused_and_shows_nothing_of_the_proposal()
+    {
+        var officer = await app.SignedInAsync(Emails.Officer);
+        var callId = await PublishedCallAsync(officer, "Oproep lege verklaring (HTTP-test)", hideApplicant: true);
+        var applicant = await app.SignedInAsync(Emails.Applicant);
+        var appId = await ApplyAsync(applicant, callId, "Vlaamse Waterstofcluster vzw", "0765.432.146");
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync($"/Calls/Application/{appId}", new Dictionary<string, string>(), Step(ApplicationLifecycle.MarkEligible))).StatusCode);
+        var expertId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == Emails.Expert).Select(u => u.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync($"/Calls/Application/{appId}", new Dictionary<string, string> { ["ExpertId"] = expertId.ToString() }, f => Handler(f, "Assign"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync($"/Calls/Application/{appId}", new Dictionary<string, string>(), Step(ApplicationLifecycle.StartReview))).StatusCode);
+        var expert = await app.SignedInAsync(Emails.Expert);
+        var mine = await AssignmentIdAsync(appId, Emails.Expert);
+
+        // Neither option is chosen on the page, and the form goes out with no choice at all.
+        var form = await expert.GetDocumentAsync($"/Review/{mine}");
+        Assert.Empty(form.QuerySelectorAll("input[name=step][type=radio][checked]"));
+        var empty = await expert.SubmitFormAsync($"/Review/{mine}", new Dictionary<string, string> { ["reason"] = "" }, f => Handler(f, "Step"));
+
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        var refused = await empty.ParseAsync();
+        Assert.Contains("Kies of je een belangenconflict hebt", refused.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("gedeelde visie", refused.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("groene waterstof", refused.Body.TextContent, StringComparison.Ordinal);
+        Assert.Empty(refused.QuerySelectorAll("a[href*='handler=File']"));
+        Assert.Null(refused.QuerySelector("[data-testid=panel-scores]"));
+        Assert.DoesNotContain(refused.Forms, f => Handler(f, "Score"));
+        Assert.Equal(ConflictDeclaration.None, await app.WithDbAsync(db => db.ExpertAssignments.Where(a => a.Id == mine).Select(a => a.Declaration).SingleAsync()));
+    }
+
+    [Fact]
     public async Task A_file_of_another_type_than_it_claims_is_refused_and_nothing_is_stored()
     {
         var officer = await app.SignedInAsync(Emails.Officer);
@@ -260,7 +302,7 @@ public sealed class CallTests(ClusterpactApp app)
         var id = Guid.Parse(url.Split('/').Last());
         Assert.Equal(0, await app.WithDbAsync(db => db.StoredFiles.CountAsync(f => f.ApplicationId == id)));
         // An incomplete draft cannot be submitted, and says why.
-        var incomplete = await applicant.SubmitFormAsync(url, new Dictionary<string, string>(), f => Handler(f, "Submit"));
+        var incomplete = await applicant.SubmitFormAsync(url, new Dictionary<string, string>(), Step(ApplicationLifecycle.Submit));
         Assert.Contains("Vul domein", (await incomplete.ParseAsync()).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
     }
 

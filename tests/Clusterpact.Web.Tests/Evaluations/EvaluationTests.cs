@@ -25,14 +25,14 @@ public sealed class EvaluationTests(ClusterpactApp app)
         var url = planned.Headers.Location!.OriginalString;
 
         foreach (var day in new[] { "2026-02-01", "2026-03-15", "2026-05-01" })
-            Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync(url, new Dictionary<string, string> { ["On"] = day }, f => Handler(f, "Advance"))).StatusCode);
-        var early = await officer.SubmitFormAsync(url, new Dictionary<string, string> { ["On"] = "2026-04-01", ["Outcome"] = "Extend" }, f => Handler(f, "Advance"));
+            Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync(url, new Dictionary<string, string> { ["On"] = day }, f => Handler(f, "Step"))).StatusCode);
+        var early = await officer.SubmitFormAsync(url, new Dictionary<string, string> { ["On"] = "2026-04-01", ["Outcome"] = "Extend" }, f => Handler(f, "Step"));
         Assert.Contains("voor het vorige stadium", (await early.ParseAsync()).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
-        var noConditions = await officer.SubmitFormAsync(url, new Dictionary<string, string> { ["On"] = "2026-05-20", ["Outcome"] = "ExtendWithConditions" }, f => Handler(f, "Advance"));
+        var noConditions = await officer.SubmitFormAsync(url, new Dictionary<string, string> { ["On"] = "2026-05-20", ["Outcome"] = "ExtendWithConditions" }, f => Handler(f, "Step"));
         Assert.Contains("voorwaarden", (await noConditions.ParseAsync()).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync(url, new Dictionary<string, string> { ["Finding"] = "Weinig kmo's in projecten", ["Recommendation"] = "Kmo-loket oprichten", ["Owner"] = "Flux50" }, f => Handler(f, "Recommendation"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync(url, new Dictionary<string, string> { ["On"] = "2026-05-20", ["Outcome"] = "ExtendWithConditions", ["Conditions"] = "Kmo-bereik verdubbelen" }, f => Handler(f, "Advance"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync(url, new Dictionary<string, string> { ["On"] = "2026-05-20", ["Outcome"] = "ExtendWithConditions", ["Conditions"] = "Kmo-bereik verdubbelen" }, f => Handler(f, "Step"))).StatusCode);
 
         var id = Guid.Parse(url.Split('/').Last());
         var stored = await app.WithDbAsync(db => db.Evaluations.AsNoTracking().SingleAsync(e => e.Id == id));

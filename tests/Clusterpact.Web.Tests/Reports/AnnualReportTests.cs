@@ -15,6 +15,12 @@ public sealed class AnnualReportTests(ClusterpactApp app)
 {
     private static bool Handler(AngleSharp.Html.Dom.IHtmlFormElement f, string name) => f.GetAttribute("action")?.Contains($"handler={name}", StringComparison.Ordinal) == true;
 
+    /// <summary>The form of one lifecycle step: posted to the page's Step handler with that step.</summary>
+    private static Func<AngleSharp.Html.Dom.IHtmlFormElement, bool> Step(string step) =>
+        f => Handler(f, "Step") && f.QuerySelector($"input[name=step][value={step}]") is not null;
+
+    private const string NotYourStep = "niet aan u";
+
     private static Dictionary<string, string> Filled(string fte, string? fteComment = null) => new()
     {
         [$"Value[{KpiCatalogue.ExtraTurnover}]"] = "7.500.000", [$"Value[{KpiCatalogue.ExtraFte}]"] = fte, [$"Comment[{KpiCatalogue.ExtraFte}]"] = fteComment ?? "",
@@ -95,19 +101,21 @@ public sealed class AnnualReportTests(ClusterpactApp app)
         var token = (await manager.GetDocumentAsync(url)).QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
         var late = await manager.PostFormRawAsync($"{url}?handler=Save", [new("__RequestVerificationToken", token), new("Version", stored.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Narrative", "te laat")]);
         Assert.Contains("niet meer gewijzigd", (await late.ParseAsync()).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
-        // Nor can the manager accept it.
-        var selfAccept = await manager.PostFormRawAsync($"{url}?handler=Decide", [new("__RequestVerificationToken", token), new("Version", stored.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("accept", "true")]);
-        Assert.StartsWith("/Account/AccessDenied", selfAccept.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        // Nor can the manager accept it: the page offers no such step, and the table refuses a forged one.
+        Assert.Null((await manager.GetDocumentAsync(url)).QuerySelector("button[data-step=Accept]"));
+        var selfAccept = await manager.PostFormRawAsync($"{url}?handler=Step", [new("__RequestVerificationToken", token), new("Version", stored.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("step", ReportLifecycle.Accept)]);
+        Assert.Contains(NotYourStep, (await selfAccept.ParseAsync()).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(ReportStatus.Submitted, await app.WithDbAsync(db => db.AnnualReports.Where(r => r.Id == id).Select(r => r.Status).SingleAsync()));
 
         var officer = await app.SignedInAsync(Emails.Officer);
-        var noRemark = await officer.SubmitFormAsync(url, new Dictionary<string, string> { ["accept"] = "false" }, f => Handler(f, "Decide"));
+        var noRemark = await officer.SubmitFormAsync(url, new Dictionary<string, string>(), Step(ReportLifecycle.Return));
         Assert.Contains("opmerkingen", (await noRemark.ParseAsync()).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync(url, new Dictionary<string, string> { ["accept"] = "false", ["Remark"] = "Extra VTE onderbouwen" }, f => Handler(f, "Decide"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync(url, new Dictionary<string, string> { ["reason"] = "Extra VTE onderbouwen" }, Step(ReportLifecycle.Return))).StatusCode);
 
         var returned = await manager.GetDocumentAsync(url);
         Assert.Contains("Extra VTE onderbouwen", returned.QuerySelector("[data-testid=remark]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await manager.SubmitFormAsync(url, new Dictionary<string, string>(Filled("24", "Telling per lid")) { ["submit"] = "true" }, f => Handler(f, "Save"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync(url, new Dictionary<string, string> { ["accept"] = "true" }, f => Handler(f, "Decide"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync(url, new Dictionary<string, string>(), Step(ReportLifecycle.Accept))).StatusCode);
 
         stored = await app.WithDbAsync(db => db.AnnualReports.AsNoTracking().SingleAsync(r => r.Id == id));
         Assert.Equal(ReportStatus.Accepted, stored.Status);

@@ -1,4 +1,5 @@
 using Clusterpact.Domain.Calls;
+using Clusterpact.Domain.Common;
 using Clusterpact.Domain.Members;
 
 namespace Clusterpact.Web.Data.Seed;
@@ -9,6 +10,10 @@ namespace Clusterpact.Web.Data.Seed;
 /// </summary>
 internal static class DemoCalls
 {
+    private static readonly IReadOnlySet<Actor> AsApplicant = new HashSet<Actor> { Actor.Applicant };
+    private static readonly IReadOnlySet<Actor> AsAgency = new HashSet<Actor> { Actor.Agency };
+    private static readonly IReadOnlySet<Actor> AsExpert = new HashSet<Actor> { Actor.Expert };
+
     public static (List<Call> Calls, List<Application> Applications, List<ExpertAssignment> Assignments, List<Consensus> Consensus) Build(
         DateTimeOffset now, Guid applicant, Guid officer, Guid expert, Guid expert2, string? expert2Employer)
     {
@@ -34,8 +39,8 @@ internal static class DemoCalls
         calls.Add(open);
         var submitted = Draft(open, 1, "Vlaamse Waterstofcluster vzw", "0765432146", now.AddDays(-10), applicant, "Waterstof",
             [("Universiteit Gent", "0248015142", SizeClass.Large), ("Hydrogenics Kmo", "0200000043", SizeClass.Small), ("H2 Logistics", "0300000016", SizeClass.Medium)]);
-        Ok(submitted.Submit(open, applicant, now.AddDays(-5)));
-        Ok(submitted.MarkEligible(officer, now.AddDays(-2), "Volledig en ontvankelijk"));
+        Ok(submitted.Submit(open, AsApplicant, applicant, now.AddDays(-5)));
+        Ok(submitted.MarkEligible(AsAgency, officer, now.AddDays(-2), "Volledig en ontvankelijk"));
         apps.Add(submitted);
         assignments.Add(ExpertAssignment.Assign(submitted, expert, null, null).Value!);
         assignments.Add(ExpertAssignment.Assign(submitted, expert2, null, expert2Employer).Value!);
@@ -59,19 +64,19 @@ internal static class DemoCalls
         foreach (var s in scores)
         {
             var app = Draft(closed, number++, s.Name, s.Number, during, applicant, "Circulaire bouw", [("Kmo Bouw", "0400000086", SizeClass.Micro), ("Bouwgroep NV", "0200000043", SizeClass.Large)]);
-            Ok(app.Submit(closed, applicant, during.AddDays(5)));
+            Ok(app.Submit(closed, AsApplicant, applicant, during.AddDays(5)));
             apps.Add(app);
             if (!s.Eligible)
             {
-                Ok(app.MarkIneligible(["De cofinanciering door de leden is lager dan de helft van het budget."], officer, after));
+                Ok(app.MarkIneligible(AsAgency, ["De cofinanciering door de leden is lager dan de helft van het budget."], officer, after));
                 continue;
             }
-            Ok(app.MarkEligible(officer, after));
-            Ok(app.StartReview(officer, after));
+            Ok(app.MarkEligible(AsAgency, officer, after));
+            Ok(app.StartReview(AsAgency, officer, after));
             foreach (var (who, values) in new[] { (expert, s.Expert1), (expert2, s.Expert2) })
             {
                 var a = ExpertAssignment.Assign(app, who, null, who == expert2 ? expert2Employer : null).Value!;
-                Ok(a.DeclareNoConflict(a.DetectedConflicts.Count > 0 ? "Geen band meer met deze organisatie sinds 2019" : null, after.AddDays(2)));
+                Ok(a.DeclareNoConflict(AsExpert, a.DetectedConflicts.Count > 0 ? "Geen band meer met deze organisatie sinds 2019" : null, after.AddDays(2)));
                 for (var i = 0; i < criteria.Length; i++)
                     Ok(a.RecordScore(closed, app, criteria[i].Code, values[i], $"Onderbouwd oordeel over {criteria[i].NameNl.ToLowerInvariant()}.", after.AddDays(10)));
                 assignments.Add(a);
@@ -81,8 +86,8 @@ internal static class DemoCalls
             consensus.Add(agreed);
         }
         Ok(closed.Close(after));
-        Ok(apps[^3].Decide(closed, ApplicationOutcome.Granted, null, null, officer, after.AddDays(30)));
-        Ok(apps[^2].Decide(closed, ApplicationOutcome.Refused, null, "Onder de budgetlijn na rangschikking op de gewogen totalen.", officer, after.AddDays(30)));
+        Ok(apps[^3].Decide(closed, AsAgency, ApplicationOutcome.Granted, null, null, officer, after.AddDays(30)));
+        Ok(apps[^2].Decide(closed, AsAgency, ApplicationOutcome.Refused, null, "Onder de budgetlijn na rangschikking op de gewogen totalen.", officer, after.AddDays(30)));
         Ok(closed.MarkDecided());
         return (calls, apps, assignments, consensus);
     }

@@ -22,6 +22,10 @@ public sealed class DemoDataSeeder(ClusterpactDbContext db, UserManager<AppUser>
 {
     private const int RandomSeed = 20170101;
 
+    // Who takes the lifecycle steps the demo history records.
+    private static readonly IReadOnlySet<Actor> SeedAgency = new HashSet<Actor> { Actor.Agency };
+    private static readonly IReadOnlySet<Actor> SeedClusterManager = new HashSet<Actor> { Actor.ClusterManager };
+
     public async Task SeedAsync(CancellationToken ct)
     {
         if (await db.Clusters.AnyAsync(ct)) return;
@@ -361,35 +365,35 @@ public sealed class DemoDataSeeder(ClusterpactDbContext db, UserManager<AppUser>
                 new Dictionary<EvaluationStage, DateOnly> { [EvaluationStage.CollectingData] = new(2019, 1, 15), [EvaluationStage.Decided] = new(2019, 5, 31) }).Value!;
             e.AddParticipant("Idea Consult", null, ParticipantRole.Evaluator);
             e.AddEvidence(EvidenceKind.KpiExtract, "KPI-rapportering werkjaren 2017-2018", null, new DateOnly(2019, 1, 20));
-            e.Advance(new DateOnly(2019, 1, 15));
+            e.Take(EvaluationLifecycle.StartDataCollection, SeedAgency, new DateOnly(2019, 1, 15));
             e.AddEvidence(EvidenceKind.InterviewNotes, "Interviews raad van bestuur en clustermanager", null, new DateOnly(2019, 2, 20));
-            e.Advance(new DateOnly(2019, 3, 15));
+            e.Take(EvaluationLifecycle.ConveneExpertPanel, SeedAgency, new DateOnly(2019, 3, 15));
             e.AddParticipant("Internationaal expertpanel", null, ParticipantRole.PanelMember);
-            e.Advance(new DateOnly(2019, 4, 30));
-            e.Advance(new DateOnly(2019, 5, 28), EvaluationOutcome.Extend);
+            e.Take(EvaluationLifecycle.DraftReport, SeedAgency, new DateOnly(2019, 4, 30));
+            e.Decide(SeedAgency, new DateOnly(2019, 5, 28), EvaluationOutcome.Extend);
             yield return e;
         }
         var systemic = Evaluation.Plan("Evaluatie van het clusterbeleid 2019-2020", EvaluationKind.MidTermReview, EvaluationScope.Systemic, null,
             new Dictionary<EvaluationStage, DateOnly> { [EvaluationStage.CollectingData] = new(2019, 9, 1), [EvaluationStage.Decided] = new(2020, 5, 31) }).Value!;
         systemic.AddEvidence(EvidenceKind.SurveyResults, "Online bevraging van alle leden (328 IBN- en 232 SPC-leden)", "Ledenbevraging 2020", new DateOnly(2020, 1, 31));
         systemic.AddEvidence(EvidenceKind.InterviewNotes, "Interviews met elke clustermanager en 8 betrokken ambtenaren", null, new DateOnly(2020, 2, 28));
-        systemic.Advance(new DateOnly(2019, 9, 1));
-        systemic.Advance(new DateOnly(2020, 3, 1));
+        systemic.Take(EvaluationLifecycle.StartDataCollection, SeedAgency, new DateOnly(2019, 9, 1));
+        systemic.Take(EvaluationLifecycle.ConveneExpertPanel, SeedAgency, new DateOnly(2020, 3, 1));
         systemic.AddParticipant("Internationaal expertpanel", null, ParticipantRole.PanelMember);
         systemic.AddRecommendation("Kmo's en internationalisering blijven achter", "Stel ambitieuze, duidelijke KPI's vooraf en betrek meer kmo's in Europese samenwerking", "VLAIO", new DateOnly(2021, 12, 31));
-        systemic.Advance(new DateOnly(2020, 4, 15));
-        systemic.Advance(new DateOnly(2020, 5, 29), conclusion: "Het clusterbeleid werkt; meer focus op impact en kmo-bereik.");
+        systemic.Take(EvaluationLifecycle.DraftReport, SeedAgency, new DateOnly(2020, 4, 15));
+        systemic.Decide(SeedAgency, new DateOnly(2020, 5, 29), null, conclusion: "Het clusterbeleid werkt; meer focus op impact en kmo-bereik.");
         yield return systemic;
         foreach (var (name, done) in new[] { ("Flanders' FOOD", true), ("De Blauwe Cluster", false) })
         {
             var e = Evaluation.Plan($"Tussentijdse evaluatie {name} 2020", EvaluationKind.Interim, EvaluationScope.Individual, Named(name).Id,
                 new Dictionary<EvaluationStage, DateOnly> { [EvaluationStage.CollectingData] = new(2020, 1, 15), [EvaluationStage.ExpertPanel] = new(2020, 3, 15), [EvaluationStage.Decided] = new(2020, 6, 30) }).Value!;
-            e.Advance(new DateOnly(2020, 1, 15));
+            e.Take(EvaluationLifecycle.StartDataCollection, SeedAgency, new DateOnly(2020, 1, 15));
             if (done)
             {
-                e.Advance(new DateOnly(2020, 3, 20));
-                e.Advance(new DateOnly(2020, 5, 5));
-                e.Advance(new DateOnly(2020, 6, 26), EvaluationOutcome.ExtendWithConditions, "Meer kmo's betrekken in de projecten");
+                e.Take(EvaluationLifecycle.ConveneExpertPanel, SeedAgency, new DateOnly(2020, 3, 20));
+                e.Take(EvaluationLifecycle.DraftReport, SeedAgency, new DateOnly(2020, 5, 5));
+                e.Decide(SeedAgency, new DateOnly(2020, 6, 26), EvaluationOutcome.ExtendWithConditions, "Meer kmo's betrekken in de projecten");
             }
             yield return e;
         }
@@ -469,8 +473,8 @@ public sealed class DemoDataSeeder(ClusterpactDbContext db, UserManager<AppUser>
                 report.SetNarrative($"Het jaarplan {year} werd uitgevoerd; zie bijlagen.");
                 if (year < today.Year - 1)
                 {
-                    report.Submit("manager", new DateTimeOffset(year + 1, 3, 20, 10, 0, 0, TimeSpan.Zero));
-                    report.Accept("officer", new DateTimeOffset(year + 1, 4, 15, 10, 0, 0, TimeSpan.Zero));
+                    report.Submit(SeedClusterManager, "manager", new DateTimeOffset(year + 1, 3, 20, 10, 0, 0, TimeSpan.Zero));
+                    report.Accept(SeedAgency, "officer", new DateTimeOffset(year + 1, 4, 15, 10, 0, 0, TimeSpan.Zero));
                 }
                 reports.Add(report);
             }

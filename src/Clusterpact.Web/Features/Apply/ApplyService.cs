@@ -30,7 +30,7 @@ public sealed record ApplicantView(Call Call, Application Application, Consensus
 /// The applicant's side: start a draft on an open call, write the proposal, attach the documents, submit before the
 /// deadline, withdraw. An applicant sees only the applications they started, and no score before the decision.
 /// </summary>
-public sealed class ApplyService(ClusterpactDbContext db, CurrentUser user, CallService calls, TimeProvider clock)
+public sealed class ApplyService(ClusterpactDbContext db, CurrentUser user, RecordActors actors, CallService calls, TimeProvider clock)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
 
@@ -150,11 +150,12 @@ public sealed class ApplyService(ClusterpactDbContext db, CurrentUser user, Call
             if (file is not null) db.StoredFiles.Remove(file);
         });
 
-    public Task<CommandOutcome> SubmitAsync(Guid id, long version, CancellationToken ct) =>
-        ChangeAsync(id, version, (app, call) => Field(app.Submit(call, Me, Now), "Submit"), ct);
+    /// <summary>What the applicant is for their application in its lifecycle table.</summary>
+    public IReadOnlySet<Actor> ActorsOn(Application app) => actors.OnApplication(app.OwnerId ?? Guid.Empty);
 
-    public Task<CommandOutcome> WithdrawAsync(Guid id, long version, string? note, CancellationToken ct) =>
-        ChangeAsync(id, version, (app, _) => Field(app.Withdraw(Me, Now, note), "Submit"), ct);
+    /// <summary>A step of the application's lifecycle (submit, withdraw with an optional note), checked by the application against its table.</summary>
+    public Task<CommandOutcome> StepAsync(Guid id, long version, string step, string? reason, CancellationToken ct) =>
+        ChangeAsync(id, version, (app, call) => Field(app.Take(call, step, ActorsOn(app), reason, Me, Now), "Submit"), ct);
 
     public async Task<(Attachment Attachment, byte[] Content)?> FileAsync(Guid id, Guid attachmentId, CancellationToken ct)
     {
@@ -172,7 +173,7 @@ public sealed class ApplyService(ClusterpactDbContext db, CurrentUser user, Call
         if (app.Version != version) return CommandOutcome.Conflict;
         var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == app.CallId, ct);
         var (error, field) = change(app, call);
-        if (error is not null) return CommandOutcome.Invalid(field, CallService.MessageKey(error.Code));
+        if (error is not null) return CommandOutcome.Invalid(field, error.Code);
         if (alongside is not null) await alongside(app);
         return await db.SaveVersionedAsync(app, version, ct);
     }

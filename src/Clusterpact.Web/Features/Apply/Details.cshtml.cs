@@ -55,7 +55,12 @@ public sealed class DetailsModel(ApplyService apply, IStringLocalizer<SharedReso
     [BindProperty] public IFormFile? Upload { get; set; }
     [BindProperty] public string? DocumentCode { get; set; }
     [BindProperty] public Guid AttachmentId { get; set; }
-    [BindProperty] public string? WithdrawNote { get; set; }
+
+    /// <summary>The note typed with a withdrawal, shown again when the step is refused.</summary>
+    public string? WithdrawNote { get; private set; }
+
+    /// <summary>The steps of the application's lifecycle the applicant may take now (submit, withdraw), from its table.</summary>
+    public LifecycleActions Actions { get; private set; } = LifecycleActions.None;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -113,11 +118,13 @@ public sealed class DetailsModel(ApplyService apply, IStringLocalizer<SharedReso
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, CancellationToken ct) =>
         await HandleAsync(id, await apply.RemoveAttachmentAsync(id, Version, AttachmentId, ct), ct);
 
-    public async Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken ct) =>
-        await HandleAsync(id, await apply.SubmitAsync(id, Version, ct), ct);
-
-    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct) =>
-        await HandleAsync(id, await apply.WithdrawAsync(id, Version, WithdrawNote, ct), ct);
+    /// <summary>One handler for the lifecycle's steps: the application checks each against the applicant's actors.</summary>
+    public async Task<IActionResult> OnPostStepAsync(Guid id, string step, string? reason, long version, CancellationToken ct)
+    {
+        var answer = await HandleAsync(id, await apply.StepAsync(id, version, step, reason, ct), ct);
+        if (step == ApplicationLifecycle.Withdraw) WithdrawNote = reason;
+        return answer;
+    }
 
     private async Task<IActionResult> HandleAsync(Guid id, CommandOutcome outcome, CancellationToken ct, bool keepInput = false)
     {
@@ -153,6 +160,8 @@ public sealed class DetailsModel(ApplyService apply, IStringLocalizer<SharedReso
         var view = await apply.GetAsync(id, ct);
         if (view is null) return false;
         View = view;
+        Actions = LifecycleActions.For(ApplicationLifecycle.Rules, view.Application.Status, apply.ActorsOn(view.Application), view.Application.Version,
+            ownForm: [ApplicationLifecycle.Submit, ApplicationLifecycle.Withdraw]);
         return true;
     }
 

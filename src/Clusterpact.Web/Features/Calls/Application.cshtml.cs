@@ -22,8 +22,14 @@ public sealed class ApplicationModel(CallService calls, AgreementFromApplication
     public bool English => Cultures.IsEnglish;
 
     [BindProperty] public long Version { get; set; }
-    [BindProperty] public string? Note { get; set; }
-    [BindProperty] public string? Reasons { get; set; }
+
+    private (string Step, string? Reason)? _typed;
+
+    /// <summary>The reason typed with a step (the eligibility note, the ineligibility's reasons), shown again in that step's form when it is refused.</summary>
+    public string? ReasonFor(string step) => _typed is { } t && t.Step == step ? t.Reason : null;
+
+    /// <summary>The steps of the application's lifecycle the officer may take now, from its table.</summary>
+    public LifecycleActions Actions { get; private set; } = LifecycleActions.None;
     [BindProperty] public Guid ExpertId { get; set; }
     [BindProperty] public Guid AssignmentId { get; set; }
     [BindProperty] public string? Criterion { get; set; }
@@ -72,11 +78,12 @@ public sealed class ApplicationModel(CallService calls, AgreementFromApplication
         return File(DecisionLetter.Render(Call, App, View.Consensus, View.Ranked, text), "application/pdf", $"beslissing-{App.Reference}.pdf");
     }
 
-    public async Task<IActionResult> OnPostEligibleAsync(Guid id, CancellationToken ct) => await RunAsync(id, await calls.MarkEligibleAsync(id, Version, Note, ct), ct);
-
-    public async Task<IActionResult> OnPostIneligibleAsync(Guid id, CancellationToken ct) => await RunAsync(id, await calls.MarkIneligibleAsync(id, Version, Reasons, ct), ct);
-
-    public async Task<IActionResult> OnPostReviewAsync(Guid id, CancellationToken ct) => await RunAsync(id, await calls.StartReviewAsync(id, Version, ct), ct);
+    /// <summary>One handler for every step of the table: the application checks it against the officer's actors.</summary>
+    public async Task<IActionResult> OnPostStepAsync(Guid id, string step, string? reason, long version, CancellationToken ct)
+    {
+        _typed = (step, reason);
+        return await RunAsync(id, await calls.StepAsync(id, version, step, reason, ct), ct);
+    }
 
     public async Task<IActionResult> OnPostAssignAsync(Guid id, CancellationToken ct) => await RunAsync(id, await calls.AssignAsync(id, ExpertId, ct), ct);
 
@@ -143,8 +150,13 @@ public sealed class ApplicationModel(CallService calls, AgreementFromApplication
         var view = await calls.ApplicationAsync(id, ct);
         if (view is null) return false;
         View = view;
+        Actions = LifecycleActions.For(ApplicationLifecycle.Rules, view.Application.Status, calls.ActorsOn(view.Application), view.Application.Version,
+            ownForm: OwnForm);
         return true;
     }
+
+    /// <summary>Steps the page shows with a form of its own: eligibility with its note, ineligibility with its reasons, the decision with its outcome.</summary>
+    public static readonly string[] OwnForm = [ApplicationLifecycle.MarkEligible, ApplicationLifecycle.MarkIneligible, ApplicationLifecycle.Decide];
 
     private static string Amount(decimal value) => value.ToString("N2", System.Globalization.CultureInfo.CurrentCulture);
 }

@@ -33,7 +33,7 @@ public sealed record AgencyApplicationView(Call Call, Application Application, I
 /// Calls and their applications for agency staff: prepare and publish a call, check eligibility, assign experts,
 /// record the consensus, rank and decide. Every command saves against the version the officer saw.
 /// </summary>
-public sealed class CallService(ClusterpactDbContext db, CurrentUser user, TimeProvider clock)
+public sealed class CallService(ClusterpactDbContext db, CurrentUser user, RecordActors actors, TimeProvider clock)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
 
@@ -167,27 +167,26 @@ public sealed class CallService(ClusterpactDbContext db, CurrentUser user, TimeP
             consensus, people, experts, ranking?.Applications.SingleOrDefault(r => r.ApplicationId == app.Id));
     }
 
-    public Task<CommandOutcome> MarkEligibleAsync(Guid id, long version, string? note, CancellationToken ct) =>
-        ChangeApplicationAsync(id, version, (a, _) => a.MarkEligible(Me, Now, note), ct);
+    /// <summary>What the signed-in person is for this application in the lifecycle table: what the page offers and the aggregate checks.</summary>
+    public IReadOnlySet<Actor> ActorsOn(Application app) => actors.OnApplication(app.OwnerId ?? Guid.Empty);
 
-    /// <summary>Reasons come one per line, as the officer writes them; each is shown to the applicant.</summary>
-    public Task<CommandOutcome> MarkIneligibleAsync(Guid id, long version, string? reasons, CancellationToken ct) =>
-        ChangeApplicationAsync(id, version, (a, _) => a.MarkIneligible((reasons ?? "").Split('\n'), Me, Now), ct);
-
-    public Task<CommandOutcome> StartReviewAsync(Guid id, long version, CancellationToken ct) =>
-        ChangeApplicationAsync(id, version, (a, _) => a.StartReview(Me, Now), ct);
+    /// <summary>
+    /// A step of the application's lifecycle (eligible, ineligible with its reasons one per line, start of the review),
+    /// checked by the application against its table with the person's actors.
+    /// </summary>
+    public Task<CommandOutcome> StepAsync(Guid id, long version, string step, string? reason, CancellationToken ct) =>
+        ChangeApplicationAsync(id, version, (a, call, who) => a.Take(call, step, who, reason, Me, Now), ct);
 
     public Task<CommandOutcome> DecideAsync(Guid id, long version, ApplicationOutcome outcome, string? conditions, string? motivation, CancellationToken ct) =>
-        ChangeApplicationAsync(id, version, (a, call) => a.Decide(call, outcome, conditions, motivation, Me, Now), ct);
+        ChangeApplicationAsync(id, version, (a, call, who) => a.Decide(call, who, outcome, conditions, motivation, Me, Now), ct);
 
-    private async Task<CommandOutcome> ChangeApplicationAsync(Guid id, long version, Func<Application, Call, Result> change, CancellationToken ct)
+    private async Task<CommandOutcome> ChangeApplicationAsync(Guid id, long version, Func<Application, Call, IReadOnlySet<Actor>, Result> change, CancellationToken ct)
     {
-        if (!user.IsAgencyStaff) return CommandOutcome.Forbidden;
         var app = await db.Applications.SingleOrDefaultAsync(a => a.Id == id && a.Status != ApplicationStatus.Draft, ct);
         if (app is null) return CommandOutcome.NotFound;
         if (app.Version != version) return CommandOutcome.Conflict;
         var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == app.CallId, ct);
-        var result = change(app, call);
+        var result = change(app, call, ActorsOn(app));
         if (!result.IsSuccess) return Invalid(result.Error!);
         return await db.SaveVersionedAsync(app, version, ct);
     }
@@ -255,10 +254,7 @@ public sealed class CallService(ClusterpactDbContext db, CurrentUser user, TimeP
         return app is null ? null : await ApplicationFiles.ReadAsync(db, app, attachmentId, ct);
     }
 
-    private static CommandOutcome Invalid(DomainError error, string? field = null) => CommandOutcome.Invalid(field ?? FieldOf(error.Code), MessageKey(error.Code));
-
-    /// <summary>A step the lifecycle does not allow ("Application.CannotSubmittedFromDraft") reads as one message.</summary>
-    public static string MessageKey(string code) => code.StartsWith("Application.Cannot", StringComparison.Ordinal) ? "Application.CannotStep" : code;
+    private static CommandOutcome Invalid(DomainError error, string? field = null) => CommandOutcome.Invalid(field ?? FieldOf(error.Code), error.Code);
 
     private static string FieldOf(string code) => code switch
     {

@@ -1,3 +1,4 @@
+using Clusterpact.Domain.Common;
 using Clusterpact.Domain.Evaluations;
 using Clusterpact.Web.Features.Clusters;
 using Clusterpact.Web.Features.Shared;
@@ -35,10 +36,17 @@ public sealed class DetailsModel(EvaluationService evaluations, IStringLocalizer
     [BindProperty] public FollowUpStatus FollowUpStatus { get; set; }
     [BindProperty] public string? FollowUpNote { get; set; }
 
+    /// <summary>The stages the person may move the evaluation to now, from its table; each has a form with its date (the decision with its outcome).</summary>
+    public IReadOnlyList<LifecycleStep<EvaluationStage>> Steps { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostAdvanceAsync(Guid id, CancellationToken ct) =>
-        RunAsync(id, "On", e => e.Advance(On ?? Today, Outcome, Conditions, Conclusion), ct);
+    /// <summary>One handler for the lifecycle's steps, checked by the evaluation against its table with the person's actors.</summary>
+    public async Task<IActionResult> OnPostStepAsync(Guid id, string step, string? reason, long version, CancellationToken ct)
+    {
+        var outcome = await evaluations.StepAsync(id, version, step, On ?? Today, Outcome, Conditions, Conclusion, ct);
+        return await AnswerAsync(id, outcome, ct);
+    }
 
     public Task<IActionResult> OnPostParticipantAsync(Guid id, CancellationToken ct) =>
         RunAsync(id, "Name", e => e.AddParticipant(Name ?? "", Organisation, Role), ct);
@@ -54,7 +62,11 @@ public sealed class DetailsModel(EvaluationService evaluations, IStringLocalizer
 
     private async Task<IActionResult> RunAsync(Guid id, string field, Func<Evaluation, Domain.Common.Result> change, CancellationToken ct)
     {
-        var outcome = await evaluations.ChangeAsync(id, Version, field, change, ct);
+        return await AnswerAsync(id, await evaluations.ChangeAsync(id, Version, field, change, ct), ct);
+    }
+
+    private async Task<IActionResult> AnswerAsync(Guid id, CommandOutcome outcome, CancellationToken ct)
+    {
         var answer = CommandOutcomePage.Handle(this, outcome, $"/Evaluations/{id}", text, "Input");
         if (answer is PageResult && !await LoadAsync(id, ct)) return NotFound();
         return answer;
@@ -64,7 +76,8 @@ public sealed class DetailsModel(EvaluationService evaluations, IStringLocalizer
     {
         var found = await evaluations.GetAsync(id, ct);
         if (found is null) return false;
-        (Evaluation, ClusterName) = found.Value;
+        (Evaluation, ClusterName, var actors) = found.Value;
+        Steps = EvaluationLifecycle.Rules.Available(Evaluation.Stage, actors);
         return true;
     }
 }

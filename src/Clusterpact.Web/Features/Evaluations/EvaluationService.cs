@@ -17,7 +17,7 @@ public sealed record PlanEvaluationCommand(string Title, EvaluationKind Kind, Ev
 /// Evaluations: agency staff plan and run them; readers see all; a cluster manager sees their own cluster's
 /// individual evaluations and the programme's systemic ones, read only.
 /// </summary>
-public sealed class EvaluationService(ClusterpactDbContext db, ClusterAccess access, CurrentUser user, TimeProvider clock)
+public sealed class EvaluationService(ClusterpactDbContext db, ClusterAccess access, CurrentUser user, RecordActors actors, TimeProvider clock)
 {
     public DateOnly Today => clock.TodayInBrussels();
 
@@ -40,19 +40,37 @@ public sealed class EvaluationService(ClusterpactDbContext db, ClusterAccess acc
         var list = await query.ToListAsync(ct);
         var names = await db.Clusters.AsNoTracking().ToDictionaryAsync(x => x.Id, x => x.Name, ct);
         return list.Select(e => Row(e, names)).Where(r => !onlyLate || r.Late)
-            .OrderBy(r => r.Stage == EvaluationStage.Decided).ThenBy(r => r.Stages.FirstOrDefault(x => x.Stage == r.Stage + 1)?.Planned ?? DateOnly.MaxValue).ThenBy(r => r.Title).ToList();
+            .OrderBy(r => r.Stage == EvaluationStage.Decided).ThenBy(r => r.Stages.FirstOrDefault(x => x.Stage == EvaluationLifecycle.Next(r.Stage))?.Planned ?? DateOnly.MaxValue).ThenBy(r => r.Title).ToList();
     }
 
     private EvaluationRow Row(Evaluation e, IReadOnlyDictionary<Guid, string> names) =>
         new(e.Id, e.Title, e.Kind, e.Scope, e.ClusterId, e.ClusterId is { } c ? names.GetValueOrDefault(c) : null, e.Stage, e.Stages.OrderBy(s => s.Stage).ToList(),
             e.Outcome, e.IsLate(Today), e.Recommendations.Count(r => r.Status is FollowUpStatus.Open or FollowUpStatus.InProgress));
 
-    public async Task<(Evaluation Evaluation, string? ClusterName)?> GetAsync(Guid id, CancellationToken ct)
+    /// <summary>An evaluation with its cluster's name and what the person is for it in the lifecycle table.</summary>
+    public async Task<(Evaluation Evaluation, string? ClusterName, IReadOnlySet<Actor> Actors)?> GetAsync(Guid id, CancellationToken ct)
     {
         var e = await Visible().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (e is null) return null;
         var name = e.ClusterId is { } c ? await db.Clusters.Where(x => x.Id == c).Select(x => x.Name).SingleAsync(ct) : null;
-        return (e, name);
+        return (e, name, await ActorsOnAsync(e, ct));
+    }
+
+    private Task<IReadOnlySet<Actor>> ActorsOnAsync(Evaluation e, CancellationToken ct) => actors.OnClustersAsync(e.ClusterId is { } c ? [c] : [], ct);
+
+    /// <summary>
+    /// A step of the evaluation's lifecycle on a day; the decision carries its outcome, conditions and conclusion. The
+    /// evaluation checks it against its table with the person's actors.
+    /// </summary>
+    public async Task<CommandOutcome> StepAsync(Guid id, long version, string step, DateOnly on, EvaluationOutcome? outcome, string? conditions, string? conclusion, CancellationToken ct)
+    {
+        var e = await Visible().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (e is null) return CommandOutcome.NotFound;
+        if (e.Version != version) return CommandOutcome.Conflict;
+        var who = await ActorsOnAsync(e, ct);
+        var result = step == EvaluationLifecycle.Decide ? e.Decide(who, on, outcome, conditions, conclusion) : e.Take(step, who, on);
+        if (!result.IsSuccess) return CommandOutcome.Invalid("On", result.Error!.Code);
+        return await db.SaveVersionedAsync(e, version, ct);
     }
 
     /// <summary>The latest decided interim evaluation of a cluster: what an extension of its agreement rests on.</summary>

@@ -39,10 +39,10 @@ public sealed class IndexModel(EvaluationService evaluations, ClusterAccess acce
             new(text["Evaluations.TitleField"], r => r.Title),
             new(text["Evaluations.Kind"], r => text["EvaluationKind." + r.Kind].Value),
             new(text["Members.Cluster"], r => r.ClusterName ?? text["EvaluationScope.Systemic"].Value),
-            new(text["Evaluations.Stage"], r => text["EvaluationStage." + r.Stage].Value),
+            new(text["Evaluations.Stage"], r => text[EvaluationLifecycle.Rules.StateKey(r.Stage)].Value),
         };
         foreach (var s in Enum.GetValues<EvaluationStage>())
-            columns.Add(new(text["EvaluationStage." + s], r => r.Stages.FirstOrDefault(x => x.Stage == s) is { } d ? d.Reached ?? d.Planned : null));
+            columns.Add(new(text[EvaluationLifecycle.Rules.StateKey(s)], r => r.Stages.FirstOrDefault(x => x.Stage == s) is { } d ? d.Reached ?? d.Planned : null));
         columns.Add(new(text["Evaluations.Outcome"], r => r.Outcome is null ? null : text["EvaluationOutcome." + r.Outcome].Value));
         return await TableExport.ToFileAsync(format, text["Evaluations.Title"], "evaluaties", rows, columns, clock, ct);
     }

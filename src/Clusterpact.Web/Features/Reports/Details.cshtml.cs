@@ -1,5 +1,6 @@
 using Clusterpact.Domain.Kpis;
 using Clusterpact.Domain.Pacts;
+using Clusterpact.Domain.Reports;
 using Clusterpact.Domain.Members;
 using Clusterpact.Web.Features.Shared;
 using Clusterpact.Web.Resources;
@@ -26,9 +27,18 @@ public sealed class DetailsModel(ReportService reports, IStringLocalizer<SharedR
     // Read from the form by hand: a dictionary keyed by Guid would fall back to binding every other field when none is posted.
     public Dictionary<Guid, CommitmentStatus> CommitmentStatus { get; } = [];
     public Dictionary<Guid, string?> CommitmentComment { get; } = [];
-    [BindProperty] public string? Remark { get; set; }
+    /// <summary>The remarks typed with a return, shown again when the step is refused.</summary>
+    public string? Remark { get; private set; }
+
+    /// <summary>The steps of the report's lifecycle the person may take now, from its table.</summary>
+    public LifecycleActions Actions { get; private set; } = LifecycleActions.None;
 
     public bool English => Infrastructure.Localization.Cultures.IsEnglish;
+    public DateOnly Today => reports.Today;
+
+    /// <summary>The label of a status: agency staff see the table's own, the cluster and readers the outside one.</summary>
+    public string StateKey(ReportStatus status) =>
+        View.Actors.Contains(Domain.Common.Actor.Agency) ? ReportLifecycle.Rules.StateKey(status) : ReportLifecycle.Rules.OutsideStateKey(status);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -71,9 +81,11 @@ public sealed class DetailsModel(ReportService reports, IStringLocalizer<SharedR
         return answer;
     }
 
-    public async Task<IActionResult> OnPostDecideAsync(Guid id, bool accept, CancellationToken ct)
+    /// <summary>One handler for the lifecycle's steps (return with remarks, accept); submitting goes with saving the form.</summary>
+    public async Task<IActionResult> OnPostStepAsync(Guid id, string step, string? reason, long version, CancellationToken ct)
     {
-        var answer = CommandOutcomePage.Handle(this, await reports.DecideAsync(id, Version, accept, Remark, ct), $"/Reports/{id}", text, "Input");
+        if (step == ReportLifecycle.Return) Remark = reason;
+        var answer = CommandOutcomePage.Handle(this, await reports.StepAsync(id, version, step, reason, ct), $"/Reports/{id}", text, "Input");
         if (answer is PageResult && !await LoadAsync(id, ct)) return NotFound();
         return answer;
     }
@@ -104,6 +116,7 @@ public sealed class DetailsModel(ReportService reports, IStringLocalizer<SharedR
         var v = await reports.GetAsync(id, ct);
         if (v is null) return false;
         View = v;
+        Actions = LifecycleActions.For(ReportLifecycle.Rules, v.Report.Status, v.Actors, v.Report.Version, ownForm: [ReportLifecycle.Submit, ReportLifecycle.Return]);
         return true;
     }
 }

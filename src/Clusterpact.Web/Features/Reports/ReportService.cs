@@ -21,7 +21,7 @@ public sealed record CommitmentInput(Guid Key, CommitmentStatus Status, string? 
 /// Annual reports: the cluster's manager (or agency staff) starts and edits the report of a working year while it
 /// is a draft or returned, and submits it; agency staff return it with remarks or accept it. Readers read.
 /// </summary>
-public sealed class ReportService(ClusterpactDbContext db, ClusterAccess access, CurrentUser user, TimeProvider clock)
+public sealed class ReportService(ClusterpactDbContext db, ClusterAccess access, CurrentUser user, RecordActors actors, TimeProvider clock)
 {
     public DateOnly Today => clock.TodayInBrussels();
     public bool IsAgency => user.IsAgencyStaff;
@@ -57,7 +57,8 @@ public sealed class ReportService(ClusterpactDbContext db, ClusterAccess access,
         return (CommandOutcome.Ok(report.Version), report.Id);
     }
 
-    public sealed record ReportView(AnnualReport Report, string ClusterName, bool CanEdit, bool CanDecide, IReadOnlyList<PactCommitment> Commitments, IReadOnlyDictionary<string, decimal?> LastYear);
+    /// <summary>A report as its page shows it, with what the person is for it in the lifecycle table.</summary>
+    public sealed record ReportView(AnnualReport Report, string ClusterName, bool CanEdit, IReadOnlySet<Actor> Actors, IReadOnlyList<PactCommitment> Commitments, IReadOnlyDictionary<string, decimal?> LastYear);
 
     public async Task<ReportView?> GetAsync(Guid id, CancellationToken ct)
     {
@@ -69,7 +70,7 @@ public sealed class ReportService(ClusterpactDbContext db, ClusterAccess access,
         var commitments = adopted is null ? [] : pact!.CommitmentsOf(adopted.Number);
         var last = await db.AnnualReports.AsNoTracking().SingleOrDefaultAsync(r => r.ClusterId == report.ClusterId && r.Year == report.Year - 1, ct);
         var lastYear = KpiCatalogue.Reported.ToDictionary(k => k.Code, k => last?.ValueOf(k.Code));
-        return new ReportView(report, name, report.IsEditable && await access.CanEditAsync(report.ClusterId, ct), user.IsAgencyStaff && report.Status == ReportStatus.Submitted,
+        return new ReportView(report, name, report.IsEditable && await access.CanEditAsync(report.ClusterId, ct), await actors.OnClusterAsync(report.ClusterId, ct),
             commitments, lastYear);
     }
 
@@ -96,17 +97,17 @@ public sealed class ReportService(ClusterpactDbContext db, ClusterAccess access,
     {
         var (report, refusal) = await LoadAsync(id, version, edit: true, ct);
         if (report is null) return refusal!;
-        var result = report.Submit(user.Name, clock.GetUtcNow());
+        var result = report.Submit(await actors.OnClusterAsync(report.ClusterId, ct), user.Name, clock.GetUtcNow());
         if (!result.IsSuccess) return CommandOutcome.Invalid(result.Error!.Code == "Report.NarrativeMissing" ? "Narrative" : "Values", result.Error.Code);
         return await db.SaveVersionedAsync(report, version, ct);
     }
 
-    public async Task<CommandOutcome> DecideAsync(Guid id, long version, bool accept, string? remark, CancellationToken ct)
+    /// <summary>A step of the report's lifecycle (return with remarks, accept), checked by the report against its table with the person's actors.</summary>
+    public async Task<CommandOutcome> StepAsync(Guid id, long version, string step, string? reason, CancellationToken ct)
     {
         var (report, refusal) = await LoadAsync(id, version, edit: false, ct);
         if (report is null) return refusal!;
-        if (!user.IsAgencyStaff) return CommandOutcome.Forbidden;
-        var result = accept ? report.Accept(user.Name, clock.GetUtcNow()) : report.Return(user.Name, clock.GetUtcNow(), remark);
+        var result = report.Take(step, await actors.OnClusterAsync(report.ClusterId, ct), user.Name, clock.GetUtcNow(), reason);
         if (!result.IsSuccess) return CommandOutcome.Invalid("Remark", result.Error!.Code);
         return await db.SaveVersionedAsync(report, version, ct);
     }

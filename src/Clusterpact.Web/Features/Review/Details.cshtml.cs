@@ -24,8 +24,12 @@ public sealed class DetailsModel(ReviewService reviews, IStringLocalizer<SharedR
     public bool English => Cultures.IsEnglish;
 
     [BindProperty] public long Version { get; set; }
-    [BindProperty] public bool Conflict { get; set; }
-    [BindProperty] public string? Explanation { get; set; }
+    /// <summary>What the expert typed and chose on the declaration form, shown again when it is refused.</summary>
+    public string? Explanation { get; private set; }
+    public string? ChosenStep { get; private set; }
+
+    /// <summary>The declarations the expert may make now (no conflict, conflict), from the assignment's table.</summary>
+    public LifecycleActions Actions { get; private set; } = LifecycleActions.None;
     [BindProperty] public List<ScoreInput> Scores { get; set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
@@ -40,8 +44,12 @@ public sealed class DetailsModel(ReviewService reviews, IStringLocalizer<SharedR
     public async Task<IActionResult> OnGetFileAsync(Guid id, Guid attachment, CancellationToken ct) =>
         await reviews.FileAsync(id, attachment, ct) is { } file ? File(file.Content, file.Attachment.ContentType, file.Attachment.FileName) : NotFound();
 
-    public async Task<IActionResult> OnPostDeclareAsync(Guid id, CancellationToken ct) =>
-        await HandleAsync(id, await reviews.DeclareAsync(id, Version, Conflict, Explanation, ct), ct);
+    /// <summary>The declaration: the step is the option chosen (none chosen is refused), the reason its explanation.</summary>
+    public async Task<IActionResult> OnPostStepAsync(Guid id, string? step, string? reason, long version, CancellationToken ct)
+    {
+        (ChosenStep, Explanation) = (step, reason);
+        return await HandleAsync(id, await reviews.DeclareAsync(id, version, step, reason, ct), ct);
+    }
 
     public async Task<IActionResult> OnPostScoreAsync(Guid id, CancellationToken ct)
     {
@@ -68,6 +76,8 @@ public sealed class DetailsModel(ReviewService reviews, IStringLocalizer<SharedR
         var view = await reviews.GetAsync(id, ct);
         if (view is null) return false;
         View = view;
+        Actions = LifecycleActions.For(AssignmentLifecycle.Rules, view.Assignment.Declaration, reviews.ActorsOn(view.Assignment), view.Assignment.Version,
+            ownForm: AssignmentLifecycle.Rules.StepNames);
         return true;
     }
 }

@@ -29,7 +29,7 @@ public sealed record ScoreLine(string Code, decimal? Value, string? Justificatio
 /// The external expert's side. An expert reaches only their own assignments: any other application or assignment is
 /// simply not found. Scores of the panel and the proposal itself open only after a declaration of no conflict.
 /// </summary>
-public sealed class ReviewService(ClusterpactDbContext db, CurrentUser user, TimeProvider clock)
+public sealed class ReviewService(ClusterpactDbContext db, CurrentUser user, RecordActors actors, TimeProvider clock)
 {
     private Guid Me => user.Id ?? Guid.Empty;
 
@@ -70,8 +70,12 @@ public sealed class ReviewService(ClusterpactDbContext db, CurrentUser user, Tim
         return new ReviewView(assignment, call, app, app.DisplayNameFor(call, Audience.Expert), panelScores, names);
     }
 
-    public Task<CommandOutcome> DeclareAsync(Guid assignmentId, long version, bool conflict, string? explanation, CancellationToken ct) =>
-        ChangeAsync(assignmentId, version, (a, _, _) => conflict ? a.DeclareConflict(explanation, clock.GetUtcNow()) : a.DeclareNoConflict(explanation, clock.GetUtcNow()), "Declaration", ct);
+    /// <summary>What the signed-in person is for this assignment in its lifecycle table.</summary>
+    public IReadOnlySet<Actor> ActorsOn(ExpertAssignment assignment) => actors.OnAssignment(assignment.ExpertId);
+
+    /// <summary>The expert's declaration: the step chosen on the form (none chosen is refused) with its explanation.</summary>
+    public Task<CommandOutcome> DeclareAsync(Guid assignmentId, long version, string? step, string? explanation, CancellationToken ct) =>
+        ChangeAsync(assignmentId, version, (a, _, _) => a.Declare(step, ActorsOn(a), explanation, clock.GetUtcNow()), "Declaration", ct);
 
     /// <summary>Saves the filled-in criteria; the first refused line is reported on its own field and nothing is saved.</summary>
     public Task<CommandOutcome> ScoreAsync(Guid assignmentId, long version, IReadOnlyList<ScoreLine> lines, CancellationToken ct) =>
