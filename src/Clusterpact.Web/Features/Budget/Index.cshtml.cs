@@ -14,12 +14,13 @@ public sealed class IndexModel(BudgetPlannerService planner) : PageModel
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Paged<ScenarioRow> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
-    public bool CanEdit => planner.CanEdit;
+    public bool CanEdit { get; private set; }
     public PagerModel Pager => new(Result.Page, Result.PageSize, Result.TotalCount, "/Budget", Filters());
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         ModelState.Clear();
+        CanEdit = await planner.CanEditAsync();
         Result = await planner.ListAsync(Search, Sort, Desc, Paging.ClampPage(PageNumber), ct);
     }
 

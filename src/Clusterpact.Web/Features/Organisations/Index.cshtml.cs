@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Clusterpact.Web.Features.Organisations;
 
-public sealed class IndexModel(ListOrganisations list, ClusterAccess access, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
+public sealed class IndexModel(ListOrganisations list, Scope scope, Permissions permissions, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty(SupportsGet = true)] public OrganisationKind? Kind { get; set; }
@@ -24,7 +24,7 @@ public sealed class IndexModel(ListOrganisations list, ClusterAccess access, ISt
 
     public Paged<OrganisationListItem> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
     public IReadOnlyList<(Guid Id, string Name)> ClusterOptions { get; private set; } = [];
-    public bool CanImport => User.IsInRole(Roles.Administrator) || User.IsInRole(Roles.ProgrammeOfficer) || User.IsInRole(Roles.ClusterManager);
+    public bool CanImport { get; private set; }
     public PagerModel Pager => new(Result.Page, Result.PageSize, Result.TotalCount, "/Organisations", Filters());
 
     private OrganisationListQuery Query(int page = 1) => new(Search, Kind, Size, Cluster, Multi, Sort, Desc, page);
@@ -32,7 +32,8 @@ public sealed class IndexModel(ListOrganisations list, ClusterAccess access, ISt
     public async Task OnGetAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        ClusterOptions = (await access.VisibleClusters().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
+        CanImport = await permissions.HasAsync(Policies.ClusterEditing);
+        ClusterOptions = (await scope.Clusters().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
             .Select(c => (c.Id, c.Name)).ToList();
         Result = await list.HandleAsync(Query(PageNumber), ct);
     }

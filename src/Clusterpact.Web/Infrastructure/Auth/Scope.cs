@@ -26,6 +26,13 @@ public sealed class Scope(ClusterpactDbContext db, CurrentUser user)
         return db.Organisations.Where(o => db.Memberships.Any(m => m.OrganisationId == o.Id && clusters.Contains(m.ClusterId)));
     }
 
+    /// <summary>Memberships of visible clusters (past and present).</summary>
+    public IQueryable<Domain.Members.Membership> Memberships()
+    {
+        var clusters = ClusterIds();
+        return db.Memberships.Where(m => clusters.Contains(m.ClusterId));
+    }
+
     /// <summary>Projects with at least one visible cluster (an intercluster project is seen by each of its clusters).</summary>
     public IQueryable<Domain.Projects.Project> Projects()
     {
