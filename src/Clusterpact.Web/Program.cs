@@ -35,11 +35,20 @@ builder.Services.AddRazorPages(o =>
     {
         // Vertical slices: each feature's pages live beside its handlers under Features/<Area>/.
         o.RootDirectory = "/Features";
+        // Every page's rule, in one place: a folder's policy, a stricter one for the pages inside it that only agency staff
+        // open, or an explicit AllowAnonymous. The fallback policy (signed in) is only a safety net; EndpointRulesTests
+        // fails for a page without a rule here. Within a page, who may act on which record is the resource handler's call.
         o.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
         o.Conventions.AuthorizeFolder("/Clusters", Policies.ClusterData);
+        o.Conventions.AuthorizePage("/Clusters/Record", Policies.AgencyStaff);
         o.Conventions.AuthorizeFolder("/Organisations", Policies.ClusterData);
-        o.Conventions.AuthorizeFolder("/Agreements", Policies.ClusterData);
         o.Conventions.AuthorizeFolder("/Organisations/Import", Policies.ClusterEditing);
+        o.Conventions.AuthorizeFolder("/Agreements", Policies.ClusterData);
+        // Concluding, extending and shortening an agreement and the funding rules are the agency's.
+        o.Conventions.AuthorizePage("/Agreements/New", Policies.AgencyStaff);
+        o.Conventions.AuthorizePage("/Agreements/Extend", Policies.AgencyStaff);
+        o.Conventions.AuthorizePage("/Agreements/Shorten", Policies.AgencyStaff);
+        o.Conventions.AuthorizePage("/Agreements/Rules", Policies.AgencyStaff);
         o.Conventions.AuthorizeFolder("/Projects", Policies.ClusterData);
         o.Conventions.AuthorizeFolder("/Projects/Import", Policies.ClusterEditing);
         o.Conventions.AuthorizePage("/Projects/New", Policies.ClusterEditing);
@@ -66,6 +75,7 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AllowAnonymousToFolder("/OpenData");
         // The survey answer page (/s/{token}) is public: the personal link is the credential.
         o.Conventions.AllowAnonymousToFolder("/Respond");
+        // Signing in and out, and the page that says a right is missing.
         o.Conventions.AllowAnonymousToFolder("/Account");
         o.Conventions.AllowAnonymousToPage("/Index");
         o.Conventions.AllowAnonymousToPage("/Error");

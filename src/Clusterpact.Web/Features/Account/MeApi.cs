@@ -9,5 +9,5 @@ public static class MeApi
     public static void MapMeApi(this RouteGroupBuilder api) =>
         api.MapGet("/me", (CurrentUser user) => TypedResults.Ok(new MeResponse(user.Id, user.Name, Roles.All.Where(user.IsInRole).ToList())))
             .WithTags("Account").WithName("Me").WithSummary("Who the caller is and their roles.")
-            .RequireAuthorization();
+            .RequireAuthorization(Policies.SignedIn);
 }

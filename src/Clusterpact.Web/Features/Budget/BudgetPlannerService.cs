@@ -26,9 +26,9 @@ public sealed record PlannerStart(IReadOnlyList<CurrentCluster> Clusters, decima
 /// Agency staff change scenarios; readers may look at them.
 /// </summary>
 public sealed class BudgetPlannerService(ClusterpactDbContext db, AgreementOverview overview, AgreementService agreements, FundService funds,
-    CurrentUser user, TimeProvider clock)
+    Permissions permissions, TimeProvider clock)
 {
-    public bool CanEdit => user.IsAgencyStaff;
+    public Task<bool> CanEditAsync() => permissions.HasAsync(Policies.AgencyStaff);
 
     /// <summary>
     /// The clusters under a support agreement that runs today or later, with the agreements overview's 10-year last day as
@@ -86,7 +86,7 @@ public sealed class BudgetPlannerService(ClusterpactDbContext db, AgreementOverv
     public async Task<(CommandOutcome Outcome, Guid? Id)> CreateAsync(GreenPaperScenario basis, int firstYear, int lastYear, string name,
         Func<ProgrammeLineKind, string> label, CancellationToken ct)
     {
-        if (!CanEdit) return (CommandOutcome.Forbidden, null);
+        if (!await CanEditAsync()) return (CommandOutcome.Forbidden, null);
         if (!Enum.IsDefined(basis)) return (CommandOutcome.Invalid("Basis", "Scenario.BasisUnknown"), null);
         var start = await CurrentClustersAsync(ct);
         var scenario = ScenarioDefaults.For(basis, firstYear, lastYear, start.Clusters, start.InterclusterPoolPerYear, name);
@@ -96,7 +96,7 @@ public sealed class BudgetPlannerService(ClusterpactDbContext db, AgreementOverv
 
     public async Task<CommandOutcome> UpdateAsync(Guid id, long version, BudgetScenario scenario, CancellationToken ct)
     {
-        if (!CanEdit) return CommandOutcome.Forbidden;
+        if (!await CanEditAsync()) return CommandOutcome.Forbidden;
         var saved = await db.BudgetScenarios.SingleOrDefaultAsync(s => s.Id == id, ct);
         if (saved is null) return CommandOutcome.NotFound;
         if (saved.Version != version) return CommandOutcome.Conflict;
@@ -108,7 +108,7 @@ public sealed class BudgetPlannerService(ClusterpactDbContext db, AgreementOverv
     /// <summary>A copy under a new name, to vary a scenario without losing it.</summary>
     public async Task<(CommandOutcome Outcome, Guid? Id)> CopyAsync(Guid id, string name, CancellationToken ct)
     {
-        if (!CanEdit) return (CommandOutcome.Forbidden, null);
+        if (!await CanEditAsync()) return (CommandOutcome.Forbidden, null);
         var saved = await GetAsync(id, ct);
         if (saved is null) return (CommandOutcome.NotFound, null);
         return await AddAsync(saved.ToScenario() with { Name = name }, ct);
@@ -116,7 +116,7 @@ public sealed class BudgetPlannerService(ClusterpactDbContext db, AgreementOverv
 
     public async Task<CommandOutcome> DeleteAsync(Guid id, long version, CancellationToken ct)
     {
-        if (!CanEdit) return CommandOutcome.Forbidden;
+        if (!await CanEditAsync()) return CommandOutcome.Forbidden;
         var saved = await db.BudgetScenarios.SingleOrDefaultAsync(s => s.Id == id, ct);
         if (saved is null) return CommandOutcome.NotFound;
         if (saved.Version != version) return CommandOutcome.Conflict;

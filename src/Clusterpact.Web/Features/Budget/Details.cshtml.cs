@@ -15,7 +15,7 @@ public sealed class DetailsModel(BudgetPlannerService planner, IStringLocalizer<
     public SavedBudgetScenario Saved { get; private set; } = null!;
     public ScenarioProjection? Projection { get; private set; }
     public string? ProjectionError { get; private set; }
-    public bool CanEdit => planner.CanEdit;
+    public bool CanEdit { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -55,6 +55,7 @@ public sealed class DetailsModel(BudgetPlannerService planner, IStringLocalizer<
     {
         var found = await planner.ProjectAsync(id, ct);
         if (found is not { } f) return false;
+        CanEdit = await planner.CanEditAsync();
         Saved = f.Saved;
         if (f.Projection.IsSuccess) Projection = f.Projection.Value;
         else ProjectionError = f.Projection.Error!.Code;

@@ -9,11 +9,12 @@ public sealed class IndexModel(BudgetPlannerService planner) : ListPageModel<Sce
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
 
     public Paged<ScenarioRow> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
-    public bool CanEdit => planner.CanEdit;
+    public bool CanEdit { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         ModelState.Clear();
+        CanEdit = await planner.CanEditAsync();
         Result = await planner.ListAsync(Search, Sort, Desc, PageRequest, ct);
     }
 

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Clusterpact.Web.Features.Clusters;
 
 /// <summary>Agency staff edit the cluster organisation's record: name, domain, enterprise number, status and support dates.</summary>
-public sealed class RecordModel(GetClusterDetails details, UpdateClusterRecord update, CurrentUser user, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class RecordModel(GetClusterDetails details, UpdateClusterRecord update, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed class InputModel
     {
@@ -43,7 +43,6 @@ public sealed class RecordModel(GetClusterDetails details, UpdateClusterRecord u
     {
         var c = await details.HandleAsync(id, 1, ct);
         if (c is null) return NotFound();
-        if (!user.IsAgencyStaff) return Forbid();
         (ClusterId, ClusterName) = (c.Id, c.Name);
         Input = new InputModel
         {

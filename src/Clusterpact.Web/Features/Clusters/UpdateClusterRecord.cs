@@ -13,12 +13,12 @@ public sealed record UpdateClusterRecordCommand(Guid ClusterId, long Version, st
 /// Agency staff keep the cluster organisation's own record: name, domain, legal entity and status over time (each
 /// change is in the audit trail, which is the status history). Cluster managers only keep the contact details.
 /// </summary>
-public sealed class UpdateClusterRecord(ClusterpactDbContext db, ClusterAccess access, CurrentUser user)
+public sealed class UpdateClusterRecord(ClusterpactDbContext db, ClusterAccess access, Permissions permissions)
 {
     public async Task<CommandOutcome> HandleAsync(UpdateClusterRecordCommand cmd, CancellationToken ct)
     {
         if (!await access.CanSeeAsync(cmd.ClusterId, ct)) return CommandOutcome.NotFound;
-        if (!user.IsAgencyStaff) return CommandOutcome.Forbidden;
+        if (!await permissions.HasAsync(Policies.AgencyStaff)) return CommandOutcome.Forbidden;
         var cluster = await db.Clusters.SingleAsync(c => c.Id == cmd.ClusterId, ct);
         if (cluster.Version != cmd.Version) return CommandOutcome.Conflict;
         db.Entry(cluster).Property(c => c.Version).OriginalValue = cmd.Version;

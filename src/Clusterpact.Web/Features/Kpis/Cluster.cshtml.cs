@@ -12,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace Clusterpact.Web.Features.Kpis;
 
 /// <summary>A cluster's KPIs over the years: targets against actuals, as a chart for the chosen KPI and as a table for all; agency staff set targets.</summary>
-public sealed class ClusterModel(KpiService kpis, TargetService targets, ClusterpactDbContext db, CurrentUser user, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class ClusterModel(KpiService kpis, TargetService targets, ClusterpactDbContext db, Permissions permissions, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Kpi { get; set; } = KpiCatalogue.Members;
 
@@ -21,7 +21,7 @@ public sealed class ClusterModel(KpiService kpis, TargetService targets, Cluster
     public IReadOnlyList<KpiTarget> Targets { get; private set; } = [];
     public KpiDefinition Definition => KpiCatalogue.Find(Kpi) ?? KpiCatalogue.All[0];
     public IReadOnlyList<int> Years => kpis.Years;
-    public bool CanSetTargets => user.IsAgencyStaff;
+    public bool CanSetTargets { get; private set; }
     public bool English => Infrastructure.Localization.Cultures.IsEnglish;
 
     [BindProperty] public int? TargetYear { get; set; }
@@ -49,6 +49,7 @@ public sealed class ClusterModel(KpiService kpis, TargetService targets, Cluster
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
+        CanSetTargets = await permissions.HasAsync(Policies.AgencyStaff);
         var values = await kpis.ForClusterAsync(id, ct);
         if (values is null) return false;
         Values = values;

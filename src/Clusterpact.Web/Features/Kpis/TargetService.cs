@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Clusterpact.Web.Features.Kpis;
 
 /// <summary>Agency staff set a cluster's KPI targets per year (with a baseline); a change needs a reason and keeps its history.</summary>
-public sealed class TargetService(ClusterpactDbContext db, ClusterAccess access, CurrentUser user, TimeProvider clock)
+public sealed class TargetService(ClusterpactDbContext db, ClusterAccess access, CurrentUser user, Permissions permissions, TimeProvider clock)
 {
     public Task<List<KpiTarget>> ForClusterAsync(Guid clusterId, CancellationToken ct) =>
         db.KpiTargets.AsNoTracking().Where(t => t.ClusterId == clusterId).OrderBy(t => t.KpiCode).ThenBy(t => t.Year).ToListAsync(ct);
@@ -15,7 +15,7 @@ public sealed class TargetService(ClusterpactDbContext db, ClusterAccess access,
     public async Task<CommandOutcome> SetAsync(Guid clusterId, string code, int year, decimal? baseline, decimal target, string? reason, CancellationToken ct)
     {
         if (!await access.CanSeeAsync(clusterId, ct)) return CommandOutcome.NotFound;
-        if (!user.IsAgencyStaff) return CommandOutcome.Forbidden;
+        if (!await permissions.HasAsync(Policies.AgencyStaff)) return CommandOutcome.Forbidden;
         if (year is < 2000 or > 2100) return CommandOutcome.Invalid("Year", "Report.YearInvalid");
         var existing = await db.KpiTargets.SingleOrDefaultAsync(t => t.ClusterId == clusterId && t.KpiCode == code && t.Year == year, ct);
         if (existing is null)

@@ -10,7 +10,7 @@ namespace Clusterpact.Web.Features.OpenData;
 /// The public list of aid awarded above the transparency threshold (GBER art. 9), searchable and filterable, with the
 /// downloads. Agency staff also see what was not published and why, so they can complete the register.
 /// </summary>
-public sealed class IndexModel(OpenDataService service, CurrentUser user) : ListPageModel<AwardSort>(AwardSort.Date, defaultDescending: true)
+public sealed class IndexModel(OpenDataService service, Permissions permissions) : ListPageModel<AwardSort>(AwardSort.Date, defaultDescending: true)
 {
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
@@ -24,7 +24,7 @@ public sealed class IndexModel(OpenDataService service, CurrentUser user) : List
     /// <summary>Refusals by rule code, for agency staff only; empty for everyone else.</summary>
     public IReadOnlyList<IGrouping<string, NotPublished>> Refused { get; private set; } = [];
     public int BelowThreshold { get; private set; }
-    public bool ShowRefused => user.IsAgencyStaff;
+    public bool ShowRefused { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -34,6 +34,7 @@ public sealed class IndexModel(OpenDataService service, CurrentUser user) : List
         var set = await service.BuildAsync(ct);
         Years = OpenDataService.Years(set.Published);
         Result = OpenDataService.Filter(set.Published, new AwardQuery(Search, Year, Objective, Region, Sort, Desc)).ToPage(PageRequest);
+        ShowRefused = await permissions.HasAsync(Policies.AgencyStaff);
         if (ShowRefused)
         {
             Refused = set.Refused.GroupBy(r => r.Code).OrderByDescending(g => g.Count()).ToList();

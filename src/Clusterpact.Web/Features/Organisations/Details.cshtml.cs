@@ -9,11 +9,11 @@ using Microsoft.Extensions.Localization;
 
 namespace Clusterpact.Web.Features.Organisations;
 
-public sealed class DetailsModel(GetOrganisation get, ClusterpactDbContext db, CurrentUser user, Projects.ProjectQueries projects, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class DetailsModel(GetOrganisation get, ClusterpactDbContext db, Permissions permissions, Projects.ProjectQueries projects, IStringLocalizer<SharedResource> text) : PageModel
 {
     public OrganisationDetails Organisation { get; private set; } = null!;
     public IReadOnlyList<(int Year, SizeClass? Class, SmeClassification ByFigures)> SizeHistory { get; private set; } = [];
-    public bool CanOverride => user.IsAgencyStaff;
+    public bool CanOverride { get; private set; }
     public Projects.ProjectListBlock Projects { get; private set; } = null!;
 
     [BindProperty] public SizeClass? OverrideClass { get; set; }
@@ -57,6 +57,7 @@ public sealed class DetailsModel(GetOrganisation get, ClusterpactDbContext db, C
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
+        CanOverride = await permissions.HasAsync(Policies.AgencyStaff);
         var o = await get.HandleAsync(id, ct);
         if (o is null) return false;
         Organisation = o;

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Clusterpact.Web.Features.Organisations;
 
 /// <summary>Member figures per cluster on a date and their evolution over the years, as a table and a chart.</summary>
-public sealed class FiguresModel(GetMemberFigures figures, Infrastructure.Auth.ClusterAccess access, TimeProvider clock) : PageModel
+public sealed class FiguresModel(GetMemberFigures figures, Infrastructure.Auth.Scope records, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DateOnly? Date { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Cluster { get; set; }
@@ -16,14 +16,15 @@ public sealed class FiguresModel(GetMemberFigures figures, Infrastructure.Auth.C
     public IReadOnlyList<YearFigures> Years { get; private set; } = [];
     public string ScopeName { get; private set; } = "";
     public IReadOnlyList<(Guid Id, string Name)> ClusterOptions { get; private set; } = [];
-    public bool CanSeeProgramme => figures.CanSeeProgramme;
+    public bool CanSeeProgramme { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         ModelState.Clear();
+        CanSeeProgramme = await figures.CanSeeProgrammeAsync();
         var today = clock.TodayInBrussels();
         On = Date ?? today;
-        ClusterOptions = (await access.VisibleClusters().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
+        ClusterOptions = (await records.Clusters().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
             .Select(c => (c.Id, c.Name)).ToList();
         // Without a cluster chosen, the chart shows the programme, or a manager's only cluster.
         if (Cluster is { } chosen && ClusterOptions.All(c => c.Id != chosen)) return NotFound();

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Clusterpact.Web.Features.Organisations;
 
-public sealed class IndexModel(ListOrganisations list, ClusterAccess access, IStringLocalizer<SharedResource> text, TimeProvider clock) : ListPageModel<OrganisationSort>(OrganisationSort.Name)
+public sealed class IndexModel(ListOrganisations list, Scope scope, Permissions permissions, IStringLocalizer<SharedResource> text, TimeProvider clock) : ListPageModel<OrganisationSort>(OrganisationSort.Name)
 {
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty(SupportsGet = true)] public OrganisationKind? Kind { get; set; }
@@ -20,14 +20,15 @@ public sealed class IndexModel(ListOrganisations list, ClusterAccess access, ISt
 
     public Paged<OrganisationListItem> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
     public IReadOnlyList<(Guid Id, string Name)> ClusterOptions { get; private set; } = [];
-    public bool CanImport => User.IsInRole(Roles.Administrator) || User.IsInRole(Roles.ProgrammeOfficer) || User.IsInRole(Roles.ClusterManager);
+    public bool CanImport { get; private set; }
 
     private OrganisationListQuery Query() => new(Search, Kind, Size, Cluster, Multi, Sort, Desc);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        ClusterOptions = (await access.VisibleClusters().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
+        CanImport = await permissions.HasAsync(Policies.ClusterEditing);
+        ClusterOptions = (await scope.Clusters().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
             .Select(c => (c.Id, c.Name)).ToList();
         Result = await list.HandleAsync(Query(), PageRequest, ct);
     }

@@ -14,13 +14,13 @@ public sealed record YearFigures(int Year, int MembersAtYearEnd, int NewMembers)
 /// test checks both agree). The programme row counts an organisation once and is shown only to those who see
 /// every cluster.
 /// </summary>
-public sealed class GetMemberFigures(ClusterpactDbContext db, ClusterAccess access, CurrentUser user)
+public sealed class GetMemberFigures(ClusterpactDbContext db, Scope scope, Permissions permissions)
 {
-    public bool CanSeeProgramme => user.SeesAllClusters;
+    public Task<bool> CanSeeProgrammeAsync() => permissions.HasAsync(Policies.ProgrammeView);
 
     public async Task<MemberFiguresOn> OnAsync(DateOnly date, Guid? clusterId, CancellationToken ct)
     {
-        var visible = access.VisibleClusters().Select(c => c.Id);
+        var visible = scope.Clusters().Select(c => c.Id);
         var active = db.Memberships
             .Where(m => visible.Contains(m.ClusterId) && (clusterId == null || m.ClusterId == clusterId) && m.From <= date && (m.Until == null || m.Until >= date))
             .Select(m => m.OrganisationId).Distinct();
@@ -45,7 +45,7 @@ public sealed class GetMemberFigures(ClusterpactDbContext db, ClusterAccess acce
     /// <summary>Organisations whose first membership (of the cluster, or of any visible cluster) starts in the year.</summary>
     public Task<int> NewMembersInAsync(int year, Guid? clusterId, CancellationToken ct)
     {
-        var visible = access.VisibleClusters().Select(c => c.Id);
+        var visible = scope.Clusters().Select(c => c.Id);
         var first = new DateOnly(year, 1, 1);
         var last = new DateOnly(year, 12, 31);
         return db.Memberships.Where(m => visible.Contains(m.ClusterId) && (clusterId == null || m.ClusterId == clusterId))
@@ -57,18 +57,18 @@ public sealed class GetMemberFigures(ClusterpactDbContext db, ClusterAccess acce
     /// <summary>One row per visible cluster, and the programme (counted once) when the caller sees every cluster.</summary>
     public async Task<IReadOnlyList<ClusterFigures>> PerClusterAsync(DateOnly date, CancellationToken ct)
     {
-        var clusters = await access.VisibleClusters().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
+        var clusters = await scope.Clusters().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
         var result = new List<ClusterFigures>();
         foreach (var c in clusters)
             result.Add(new ClusterFigures(c.Id, c.Name, await OnAsync(date, c.Id, ct), await NewMembersInAsync(date.Year, c.Id, ct)));
-        if (CanSeeProgramme) result.Add(new ClusterFigures(null, "", await OnAsync(date, null, ct), await NewMembersInAsync(date.Year, null, ct)));
+        if (await CanSeeProgrammeAsync()) result.Add(new ClusterFigures(null, "", await OnAsync(date, null, ct), await NewMembersInAsync(date.Year, null, ct)));
         return result;
     }
 
     /// <summary>Members at each year's end (today for the running year) and new members per year, from the first membership on.</summary>
     public async Task<IReadOnlyList<YearFigures>> ByYearAsync(Guid? clusterId, DateOnly today, CancellationToken ct)
     {
-        var visible = access.VisibleClusters().Select(c => c.Id);
+        var visible = scope.Clusters().Select(c => c.Id);
         var firstStart = await db.Memberships.Where(m => visible.Contains(m.ClusterId) && (clusterId == null || m.ClusterId == clusterId))
             .OrderBy(m => m.From).Select(m => (DateOnly?)m.From).FirstOrDefaultAsync(ct);
         if (firstStart is null) return [];

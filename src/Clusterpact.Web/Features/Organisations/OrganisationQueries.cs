@@ -19,7 +19,7 @@ public sealed record OrganisationListItem(Guid Id, string Name, OrganisationKind
 /// The member register: every organisation once. Agency staff and readers see all; a cluster manager sees the
 /// members of their own clusters. Counts of clusters are today's active memberships the caller may see.
 /// </summary>
-public sealed class ListOrganisations(ClusterpactDbContext db, ClusterAccess access, CurrentUser user, TimeProvider clock)
+public sealed class ListOrganisations(Scope scope, TimeProvider clock)
 {
     /// <summary>
     /// One page of the register. By name (the default, and the order of the name index) next and previous read by
@@ -39,12 +39,9 @@ public sealed class ListOrganisations(ClusterpactDbContext db, ClusterAccess acc
         System.Linq.Expressions.Expression<Func<Organisation, OrganisationListItem>> Select) Build(OrganisationListQuery q)
     {
         var today = clock.TodayInBrussels();
-        var visibleClusters = access.VisibleClusters().Select(c => c.Id);
-        var active = db.Memberships.Where(m => visibleClusters.Contains(m.ClusterId) && m.From <= today && (m.Until == null || m.Until >= today));
-        var everMember = db.Memberships.Where(m => visibleClusters.Contains(m.ClusterId));
+        var active = scope.Memberships().Where(m => m.From <= today && (m.Until == null || m.Until >= today));
 
-        var query = db.Organisations.AsNoTracking();
-        if (!user.SeesAllClusters) query = query.Where(o => everMember.Any(m => m.OrganisationId == o.Id));
+        var query = scope.Organisations().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q.Search))
         {
             var term = q.Search.Trim().ToLower();
@@ -82,22 +79,21 @@ public sealed record OrganisationDetails(Guid Id, long Version, string Name, Org
     SizeClass? SizeOverride = null, string? SizeOverrideJustification = null, IReadOnlyList<OrganisationFigures>? Figures = null);
 
 /// <summary>One organisation with its memberships in the clusters the caller may see; not found otherwise.</summary>
-public sealed class GetOrganisation(ClusterpactDbContext db, ClusterAccess access, CurrentUser user, TimeProvider clock)
+public sealed class GetOrganisation(Scope scope, TimeProvider clock)
 {
     public async Task<OrganisationDetails?> HandleAsync(Guid id, CancellationToken ct)
     {
         var today = clock.TodayInBrussels();
-        var visible = access.VisibleClusters();
-        var memberships = await db.Memberships.AsNoTracking()
+        var o = await scope.Organisations().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (o is null) return null;
+        var memberships = await scope.Memberships().AsNoTracking()
             .Where(m => m.OrganisationId == id)
-            .Join(visible, m => m.ClusterId, c => c.Id, (m, c) => new { m, c.Name })
+            .Join(scope.Clusters(), m => m.ClusterId, c => c.Id, (m, c) => new { m, c.Name })
             .OrderBy(x => x.Name).ThenBy(x => x.m.From)
             .Select(x => new OrganisationMembershipRow(x.m.ClusterId, x.Name, x.m.From, x.m.Until, x.m.Role, x.m.YearlyFee,
                 x.m.From <= today && (x.m.Until == null || x.m.Until >= today)))
             .ToListAsync(ct);
-        if (memberships.Count == 0 && !user.SeesAllClusters) return null;
-        var o = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
-        return o is null ? null : new OrganisationDetails(o.Id, o.Version, o.Name, o.Kind, o.SizeClass, o.EnterpriseNumber, o.CountryCode, o.InternationallyActive, memberships,
+        return new OrganisationDetails(o.Id, o.Version, o.Name, o.Kind, o.SizeClass, o.EnterpriseNumber, o.CountryCode, o.InternationallyActive, memberships,
             o.ForeignId, o.NaceCode, o.NutsRegion, o.SizeOverride, o.SizeOverrideJustification, o.Figures.OrderBy(f => f.Year).ToList());
     }
 }

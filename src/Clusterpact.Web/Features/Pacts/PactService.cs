@@ -12,7 +12,7 @@ namespace Clusterpact.Web.Features.Pacts;
 /// Cluster pacts: the cluster's manager and agency staff draft the yearly version from the annual plan; agency
 /// staff start a pact and adopt a version. Everybody who sees the cluster reads every version and compares two.
 /// </summary>
-public sealed class PactService(ClusterpactDbContext db, ClusterAccess access, CurrentUser user, TimeProvider clock)
+public sealed class PactService(ClusterpactDbContext db, ClusterAccess access, Permissions permissions, TimeProvider clock)
 {
     public DateOnly Today => clock.TodayInBrussels();
 
@@ -21,13 +21,13 @@ public sealed class PactService(ClusterpactDbContext db, ClusterAccess access, C
         var cluster = await access.VisibleClusters().AsNoTracking().Where(c => c.Id == clusterId).Select(c => new { c.Name, c.Type }).SingleOrDefaultAsync(ct);
         if (cluster is null) return null;
         var pact = await db.ClusterPacts.AsNoTracking().SingleOrDefaultAsync(p => p.ClusterId == clusterId, ct);
-        return (cluster.Name, cluster.Type == Domain.Clusters.ClusterType.SpearheadCluster, pact, await access.CanEditAsync(clusterId, ct), user.IsAgencyStaff);
+        return (cluster.Name, cluster.Type == Domain.Clusters.ClusterType.SpearheadCluster, pact, await access.CanEditAsync(clusterId, ct), await permissions.HasAsync(Policies.AgencyStaff));
     }
 
     public async Task<CommandOutcome> StartAsync(Guid clusterId, int year, string? basis, CancellationToken ct)
     {
         if (!await access.CanSeeAsync(clusterId, ct)) return CommandOutcome.NotFound;
-        if (!user.IsAgencyStaff) return CommandOutcome.Forbidden;
+        if (!await permissions.HasAsync(Policies.AgencyStaff)) return CommandOutcome.Forbidden;
         var type = await db.Clusters.Where(c => c.Id == clusterId).Select(c => c.Type).SingleAsync(ct);
         // The pact is the spearhead clusters' contract with the government (DOMAIN glossary: "SPC only").
         if (type != Domain.Clusters.ClusterType.SpearheadCluster) return CommandOutcome.Invalid("Year", "Pact.OnlySpearheadClusters");
@@ -41,7 +41,7 @@ public sealed class PactService(ClusterpactDbContext db, ClusterAccess access, C
     public async Task<CommandOutcome> ChangeAsync(Guid clusterId, long version, bool adopting, string field, Func<ClusterPact, Result> change, CancellationToken ct)
     {
         if (!await access.CanSeeAsync(clusterId, ct)) return CommandOutcome.NotFound;
-        if (adopting ? !user.IsAgencyStaff : !await access.CanEditAsync(clusterId, ct)) return CommandOutcome.Forbidden;
+        if (!(adopting ? await permissions.HasAsync(Policies.AgencyStaff) : await access.CanEditAsync(clusterId, ct))) return CommandOutcome.Forbidden;
         var pact = await db.ClusterPacts.SingleOrDefaultAsync(p => p.ClusterId == clusterId, ct);
         if (pact is null) return CommandOutcome.NotFound;
         if (pact.Version != version) return CommandOutcome.Conflict;

@@ -2,7 +2,6 @@ using System.Globalization;
 using Clusterpact.Domain.Members;
 using Clusterpact.Domain.Surveys;
 using Clusterpact.Web.Features.Surveys;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +12,6 @@ namespace Clusterpact.Web.Features.Respond;
 /// The page a member opens from the personal link in the invitation: no account, one answer per link. The link's
 /// secret is in the path; only its hash is in the database.
 /// </summary>
-[AllowAnonymous]
 public sealed class AnswerModel(SurveyService surveys) : PageModel
 {
     public Survey? Survey { get; private set; }

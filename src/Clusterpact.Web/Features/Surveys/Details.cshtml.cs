@@ -10,12 +10,12 @@ using Microsoft.Extensions.Localization;
 namespace Clusterpact.Web.Features.Surveys;
 
 /// <summary>A survey: its questionnaire (built while a draft), opening and closing, invitations and reminders, response rates per cluster.</summary>
-public sealed class DetailsModel(SurveyService surveys, ClusterAccess access, IConfiguration config, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class DetailsModel(SurveyService surveys, Scope scope, IConfiguration config, IStringLocalizer<SharedResource> text) : PageModel
 {
     public Survey Survey { get; private set; } = null!;
     public IReadOnlyList<ClusterRate> Rates { get; private set; } = [];
     public IReadOnlyList<(Guid Id, string Name)> ClusterOptions { get; private set; } = [];
-    public bool CanManage => surveys.CanManage;
+    public bool CanManage { get; private set; }
 
     [BindProperty] public long Version { get; set; }
     [BindProperty] public QuestionKind Kind { get; set; }
@@ -76,8 +76,9 @@ public sealed class DetailsModel(SurveyService surveys, ClusterAccess access, IC
         if (s is null) return false;
         Survey = s;
         Rates = await surveys.RatesAsync(id, ct);
+        CanManage = await surveys.CanManageAsync();
         if (CanManage)
-            ClusterOptions = (await access.VisibleClusters().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name)).ToList();
+            ClusterOptions = (await scope.Clusters().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name)).ToList();
         return true;
     }
 }

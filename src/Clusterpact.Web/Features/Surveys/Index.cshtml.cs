@@ -10,7 +10,7 @@ namespace Clusterpact.Web.Features.Surveys;
 public sealed class IndexModel(SurveyService surveys, IStringLocalizer<SharedResource> text) : PageModel
 {
     public IReadOnlyList<SurveyRow> Rows { get; private set; } = [];
-    public bool CanManage => surveys.CanManage;
+    public bool CanManage { get; private set; }
 
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public int? Year { get; set; }
@@ -18,13 +18,14 @@ public sealed class IndexModel(SurveyService surveys, IStringLocalizer<SharedRes
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        CanManage = await surveys.CanManageAsync();
         Rows = await surveys.ListAsync(ct);
         Year ??= surveys.Today.Year;
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!surveys.CanManage) return Forbid();
+        CanManage = await surveys.CanManageAsync();
         var (outcome, id) = await surveys.CreateAsync(Title, Year ?? 0, Standard, ct);
         var answer = CommandOutcomePage.Handle(this, outcome, $"/Surveys/{id}", text, "Input");
         if (answer is PageResult) Rows = await surveys.ListAsync(ct);

@@ -24,7 +24,7 @@ public sealed class ResultsModel(SurveyService surveys, IStringLocalizer<SharedR
     public int Responses { get; private set; }
     public bool Hidden { get; private set; }
     public decimal? CompetitivenessKpi { get; private set; }
-    public bool SeesAll => surveys.SeesAll;
+    public bool SeesAll { get; private set; }
     public bool English => Infrastructure.Localization.Cultures.IsEnglish;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
@@ -55,6 +55,7 @@ public sealed class ResultsModel(SurveyService surveys, IStringLocalizer<SharedR
         if (s is null) return false;
         Survey = s;
         Rates = await surveys.RatesAsync(id, ct);
+        SeesAll = await surveys.SeesAllAsync();
         if (!SeesAll && Cluster is null && Rates.Count > 0) Cluster = Rates[0].ClusterId;
         var responses = await surveys.ResponsesAsync(id, Cluster, Sme, Size, ct);
         Hidden = responses is null;

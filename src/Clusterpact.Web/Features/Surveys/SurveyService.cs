@@ -29,18 +29,20 @@ public sealed record ClusterRate(Guid ClusterId, string Name, int Invited, int A
 /// the response rate and, from five answers, the results of their own cluster only. Members answer through a
 /// personal link without an account; the answer is stored without any link to the invitation.
 /// </summary>
-public sealed class SurveyService(ClusterpactDbContext db, ClusterAccess access, CurrentUser user, EmailOutbox outbox, IStringLocalizerFactory localizers, TimeProvider clock)
+public sealed class SurveyService(ClusterpactDbContext db, Scope scope, Permissions permissions, EmailOutbox outbox, IStringLocalizerFactory localizers, TimeProvider clock)
 {
     /// <summary>A reminder goes at most once a week to the same person.</summary>
     public const int ReminderIntervalDays = 7;
 
     public DateOnly Today => clock.TodayInBrussels();
-    public bool CanManage => user.IsAgencyStaff;
-    public bool SeesAll => user.SeesAllClusters;
+    public Task<bool> CanManageAsync() => permissions.HasAsync(Policies.AgencyStaff);
+
+    /// <summary>Whether the caller sees the whole programme's answers (all clusters together), not only their own clusters'.</summary>
+    public Task<bool> SeesAllAsync() => permissions.HasAsync(Policies.ProgrammeView);
 
     /// <summary>Surveys a manager can see are those that invited their cluster's members.</summary>
     private async Task<HashSet<Guid>?> OwnClustersAsync(CancellationToken ct) =>
-        user.SeesAllClusters ? null : (await access.VisibleClusters().Select(c => c.Id).ToListAsync(ct)).ToHashSet();
+        await SeesAllAsync() ? null : (await scope.Clusters().Select(c => c.Id).ToListAsync(ct)).ToHashSet();
 
     public async Task<IReadOnlyList<SurveyRow>> ListAsync(CancellationToken ct)
     {
@@ -94,7 +96,7 @@ public sealed class SurveyService(ClusterpactDbContext db, ClusterAccess access,
 
     public async Task<(CommandOutcome Outcome, Guid? Id)> CreateAsync(string? title, int year, bool standard, CancellationToken ct)
     {
-        if (!user.IsAgencyStaff) return (CommandOutcome.Forbidden, null);
+        if (!await CanManageAsync()) return (CommandOutcome.Forbidden, null);
         var created = standard && !string.IsNullOrWhiteSpace(title) ? Result<Survey>.Ok(Survey.Standard(title, year)) : Survey.Create(title ?? "", year);
         if (!created.IsSuccess) return (CommandOutcome.Invalid(created.Error!.Code == "Survey.YearRange" ? "Year" : "Title", created.Error.Code), null);
         db.Surveys.Add(created.Value!);
@@ -105,7 +107,7 @@ public sealed class SurveyService(ClusterpactDbContext db, ClusterAccess access,
     /// <summary>Changes the questionnaire or its status (agency staff), with the version the page showed.</summary>
     public async Task<CommandOutcome> ChangeAsync(Guid id, long version, string field, Func<Survey, Result> change, CancellationToken ct)
     {
-        if (!user.IsAgencyStaff) return CommandOutcome.Forbidden;
+        if (!await CanManageAsync()) return CommandOutcome.Forbidden;
         var survey = await db.Surveys.SingleOrDefaultAsync(s => s.Id == id, ct);
         if (survey is null) return CommandOutcome.NotFound;
         if (survey.Version != version) return CommandOutcome.Conflict;
@@ -120,7 +122,7 @@ public sealed class SurveyService(ClusterpactDbContext db, ClusterAccess access,
     /// </summary>
     public async Task<(CommandOutcome Outcome, int Invited)> InviteAsync(Guid surveyId, IReadOnlyList<Guid> clusterIds, string baseUrl, CancellationToken ct)
     {
-        if (!user.IsAgencyStaff) return (CommandOutcome.Forbidden, 0);
+        if (!await CanManageAsync()) return (CommandOutcome.Forbidden, 0);
         var survey = await db.Surveys.AsNoTracking().SingleOrDefaultAsync(s => s.Id == surveyId, ct);
         if (survey is null) return (CommandOutcome.NotFound, 0);
         if (survey.Status != SurveyStatus.Open) return (CommandOutcome.Invalid("Clusters", "Survey.NotOpen"), 0);
@@ -150,7 +152,7 @@ public sealed class SurveyService(ClusterpactDbContext db, ClusterAccess access,
     /// <summary>Reminds everyone who has not answered and was not reminded in the last week, with a fresh link.</summary>
     public async Task<(CommandOutcome Outcome, int Reminded)> RemindAsync(Guid surveyId, string baseUrl, CancellationToken ct)
     {
-        if (!user.IsAgencyStaff) return (CommandOutcome.Forbidden, 0);
+        if (!await CanManageAsync()) return (CommandOutcome.Forbidden, 0);
         var survey = await db.Surveys.AsNoTracking().SingleOrDefaultAsync(s => s.Id == surveyId, ct);
         if (survey is null) return (CommandOutcome.NotFound, 0);
         if (survey.Status != SurveyStatus.Open) return (CommandOutcome.Invalid("Clusters", "Survey.NotOpen"), 0);

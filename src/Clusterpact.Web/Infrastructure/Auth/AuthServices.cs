@@ -13,7 +13,11 @@ public static class AuthServices
     {
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
+        services.AddScoped<Scope>();
         services.AddScoped<ClusterAccess>();
+        services.AddScoped<RecordRights>();
+        services.AddScoped<IAuthorizationHandler, RecordAuthorizationHandler>();
+        services.AddScoped<Permissions>();
         services.AddScoped<RecordActors>();
 
         services.AddIdentity<AppUser, AppRole>(o =>
@@ -67,14 +71,15 @@ public static class AuthServices
         }
 
         services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrator))
-            .AddPolicy(Policies.AgencyStaff, p => p.RequireRole(Roles.Administrator, Roles.ProgrammeOfficer))
+            .AddPolicy(Policies.AgencyStaff, p => p.RequireRole(Roles.AgencyStaff))
             .AddPolicy(Policies.ClusterEditing, p => p.RequireRole(Roles.Administrator, Roles.ProgrammeOfficer, Roles.ClusterManager))
             .AddPolicy(Policies.ClusterData, p => p.RequireRole(Roles.Administrator, Roles.ProgrammeOfficer, Roles.Reader, Roles.ClusterManager))
-            .AddPolicy(Policies.ProgrammeView, p => p.RequireRole(Roles.Administrator, Roles.ProgrammeOfficer, Roles.Reader))
+            .AddPolicy(Policies.ProgrammeView, p => p.RequireRole(Roles.WholeProgramme))
             .AddPolicy(Policies.Applying, p => p.RequireRole(Roles.Applicant, Roles.ClusterManager))
             .AddPolicy(Policies.Reviewing, p => p.RequireRole(Roles.ExternalExpert))
-            // Everything needs a signed-in user unless it says otherwise ([AllowAnonymous] on public pages).
+            // A safety net only: every page and endpoint declares its own policy or AllowAnonymous (EndpointRulesTests).
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return services;
     }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Clusterpact.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Clusterpact.Web.Infrastructure.Auth;
@@ -7,9 +6,12 @@ namespace Clusterpact.Web.Infrastructure.Auth;
 /// <summary>The signed-in person for this request, with the clusters they may act for.</summary>
 public sealed class CurrentUser(IHttpContextAccessor accessor)
 {
+    private static readonly ClaimsPrincipal Nobody = new(new ClaimsIdentity());
+
     private ClaimsPrincipal? _actingAs;
 
-    private ClaimsPrincipal? Principal => _actingAs ?? accessor.HttpContext?.User;
+    /// <summary>Who authorization decides for: the request's user, or the person a background job acts as.</summary>
+    public ClaimsPrincipal Principal => _actingAs ?? accessor.HttpContext?.User ?? Nobody;
 
     /// <summary>
     /// Background work (a job) acts as the person who started it, so the audit trail names them and not "system".
@@ -19,37 +21,32 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
             roles.Select(r => new Claim(ClaimTypes.Role, r)).Append(new Claim(ClaimTypes.NameIdentifier, id.ToString())).Append(new Claim(ClaimTypes.Name, name)),
             "job", ClaimTypes.Name, ClaimTypes.Role));
 
-    public bool IsAuthenticated => Principal?.Identity?.IsAuthenticated == true;
+    public bool IsAuthenticated => Principal.Identity?.IsAuthenticated == true;
 
-    public Guid? Id => Guid.TryParse(Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+    public Guid? Id => IdOf(Principal);
 
-    public string Name => Principal?.Identity?.Name ?? "system";
+    public string Name => Principal.Identity?.Name ?? "system";
 
-    public bool IsInRole(string role) => Principal?.IsInRole(role) == true;
+    public bool IsInRole(string role) => Principal.IsInRole(role);
 
     /// <summary>Agency staff and readers see every cluster; everybody else only the clusters in their scope.</summary>
-    public bool SeesAllClusters => IsInRole(Roles.Administrator) || IsInRole(Roles.ProgrammeOfficer) || IsInRole(Roles.Reader);
+    public bool SeesAllClusters => Roles.SeesAllClusters(Principal);
 
-    public bool IsAgencyStaff => IsInRole(Roles.Administrator) || IsInRole(Roles.ProgrammeOfficer);
+    public bool IsAgencyStaff => Roles.IsAgencyStaff(Principal);
+
+    public static Guid? IdOf(ClaimsPrincipal user) => Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 }
 
-/// <summary>Scopes cluster queries by the caller's rights, so a foreign id is simply not found.</summary>
-public sealed class ClusterAccess(ClusterpactDbContext db, CurrentUser user)
+/// <summary>
+/// The cluster questions of the features that predate <see cref="Scope"/> and <see cref="Permissions"/>; both answers
+/// come from there, so there is one decision.
+/// </summary>
+public sealed class ClusterAccess(Scope scope, Permissions permissions)
 {
-    public IQueryable<Domain.Clusters.Cluster> VisibleClusters()
-    {
-        if (user.SeesAllClusters) return db.Clusters;
-        if (!user.IsInRole(Roles.ClusterManager) || user.Id is not { } uid) return db.Clusters.Where(_ => false);
-        return db.Clusters.Where(c => db.UserClusterScopes.Any(s => s.UserId == uid && s.ClusterId == c.Id));
-    }
+    public IQueryable<Domain.Clusters.Cluster> VisibleClusters() => scope.Clusters();
 
-    public Task<bool> CanSeeAsync(Guid clusterId, CancellationToken ct) => VisibleClusters().AnyAsync(c => c.Id == clusterId, ct);
+    public Task<bool> CanSeeAsync(Guid clusterId, CancellationToken ct) => scope.Clusters().AnyAsync(c => c.Id == clusterId, ct);
 
     /// <summary>Agency staff edit every cluster; a cluster manager only those in their scope; readers and experts none.</summary>
-    public async Task<bool> CanEditAsync(Guid clusterId, CancellationToken ct)
-    {
-        if (user.IsAgencyStaff) return true;
-        if (!user.IsInRole(Roles.ClusterManager) || user.Id is not { } uid) return false;
-        return await db.UserClusterScopes.AnyAsync(s => s.UserId == uid && s.ClusterId == clusterId, ct);
-    }
+    public Task<bool> CanEditAsync(Guid clusterId, CancellationToken ct) => permissions.MayAsync(RecordOperations.Act, ClusterResource.Of(clusterId));
 }

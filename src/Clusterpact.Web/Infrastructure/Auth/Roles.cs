@@ -1,3 +1,5 @@
+using System.Security.Claims;
+
 namespace Clusterpact.Web.Infrastructure.Auth;
 
 /// <summary>The roles of the system; role names are stable identifiers, their labels come from the resources.</summary>
@@ -13,11 +15,24 @@ public static class Roles
     public const string Applicant = "Applicant";
 
     public static readonly IReadOnlyList<string> All = [Administrator, ProgrammeOfficer, ClusterManager, ExternalExpert, Reader, Applicant];
+
+    /// <summary>Agency staff run the programme: administrators and programme officers (the policy <see cref="Policies.AgencyStaff"/>).</summary>
+    public static readonly IReadOnlyList<string> AgencyStaff = [Administrator, ProgrammeOfficer];
+
+    /// <summary>Who sees every cluster: agency staff and readers (the policy <see cref="Policies.ProgrammeView"/>).</summary>
+    public static readonly IReadOnlyList<string> WholeProgramme = [Administrator, ProgrammeOfficer, Reader];
+
+    public static bool IsAgencyStaff(ClaimsPrincipal user) => AgencyStaff.Any(user.IsInRole);
+
+    public static bool SeesAllClusters(ClaimsPrincipal user) => WholeProgramme.Any(user.IsInRole);
 }
 
 /// <summary>Authorization policies, declared once and applied to folders and route groups, never per page by memory.</summary>
 public static class Policies
 {
+    /// <summary>Any signed-in person, whatever their role (their own profile, the progress of their own jobs).</summary>
+    public const string SignedIn = "SignedIn";
+
     /// <summary>Agency administrators: users, scopes, audit trail.</summary>
     public const string Administration = "Administration";
 
