@@ -54,6 +54,72 @@ public sealed class TabularFileTests
         Assert.Equal(["Łódź Sp. z o.o.", "PL"], data.Rows[0].Cells);
     }
 
+    [Fact]
+    public void Quoted_fields_keep_their_line_breaks_semicolons_and_quotes_and_a_row_is_a_record_as_excel_numbers_it()
+    {
+        var text = "\uFEFFNaam;Adres;Opmerking\r\n" +
+                   "\"Aerts; Zonen NV\";\"Kerkstraat 1\r\n9000 Gent\";\"zei \"\"ja\"\"\nen \"\"nee\"\"\"\r\n" +
+                   "Maes BV;Markt 2;\r\n" +
+                   "\r\n" +
+                   "De Smet;\"\";\"\"\"\"\r\n";
+        var data = TabularFile.Read(new MemoryStream(Encoding.UTF8.GetBytes(text)), TabularFormat.Csv);
+
+        Assert.Equal(["Naam", "Adres", "Opmerking"], data.Header); // the byte-order mark is not part of the first name
+        Assert.Equal(["Aerts; Zonen NV", "Kerkstraat 1\r\n9000 Gent", "zei \"ja\"\nen \"nee\""], data.Rows[0].Cells);
+        Assert.Equal([2, 3, 4, 5], data.Rows.Select(r => r.RowNumber));
+        Assert.Equal(["Maes BV", "Markt 2", ""], data.Rows[1].Cells);
+        Assert.True(data.Rows[2].IsBlank);
+        Assert.Equal(["De Smet", "", "\""], data.Rows[3].Cells);
+    }
+
+    [Fact]
+    public void Empty_lines_at_the_end_are_blank_rows_and_a_last_line_without_a_line_break_still_counts()
+    {
+        var trailing = TabularFile.Read(new MemoryStream("Naam;Gemeente\nAerts;Gent\n\n\n"u8.ToArray()), TabularFormat.Csv);
+        Assert.Equal(["Aerts", "Gent"], trailing.Rows[0].Cells);
+        Assert.Equal([2, 3, 4], trailing.Rows.Select(r => r.RowNumber));
+        Assert.All(trailing.Rows.Skip(1), row => Assert.True(row.IsBlank));
+
+        var unterminated = TabularFile.Read(new MemoryStream("Naam;Gemeente\r\nAerts;Gent"u8.ToArray()), TabularFormat.Csv);
+        Assert.Equal(["Aerts", "Gent"], Assert.Single(unterminated.Rows).Cells);
+    }
+
+    [Fact]
+    public void A_hash_at_the_start_of_a_line_and_a_stray_quote_inside_a_field_are_data()
+    {
+        var data = TabularFile.Read(new MemoryStream("Naam;Omschrijving\n#Lab VZW;5\" schijf\n"u8.ToArray()), TabularFormat.Csv);
+
+        Assert.Equal(["#Lab VZW", "5\" schijf"], Assert.Single(data.Rows).Cells);
+    }
+
+    [Theory]
+    [InlineData("Naam;Gemeente,Land\nAerts, NV;Gent,BE", new[] { "Aerts, NV", "Gent,BE" })]
+    [InlineData("Naam,Gemeente\nAerts;NV,Gent", new[] { "Aerts;NV", "Gent" })]
+    [InlineData("Naam\tGemeente\tLand\nAerts; NV\tGent\tBE", new[] { "Aerts; NV", "Gent", "BE" })]
+    [InlineData("Naam\nAerts, NV", new[] { "Aerts, NV" })]
+    public void The_delimiter_is_the_one_the_header_line_has_most_of_and_a_semicolon_when_it_has_none(string text, string[] firstRow)
+    {
+        var data = TabularFile.Read(new MemoryStream(Encoding.UTF8.GetBytes(text)), TabularFormat.Csv);
+
+        Assert.Equal(firstRow, data.Rows[0].Cells);
+    }
+
+    [Fact]
+    public void A_large_utf8_file_with_an_accent_split_over_two_reads_is_still_utf8()
+    {
+        const int firstRead = 64 * 1024;
+        var text = new StringBuilder("Naam;Gemeente\n");
+        while (text.Length < firstRead - 20) text.Append("Aerts;Gent\n"); // ASCII so far: one byte per character
+        var filler = new string('x', firstRead - 1 - text.Length);
+        var bytes = Encoding.UTF8.GetBytes(text.Append(filler).Append("é;Liège\n").ToString());
+        Assert.Equal(0xC3, bytes[firstRead - 1]); // the two bytes of é straddle the first 64 KB read
+
+        var data = TabularFile.Read(new MemoryStream(bytes), TabularFormat.Csv);
+
+        Assert.Equal([filler + "é", "Liège"], data.Rows[^1].Cells);
+        Assert.Equal(data.Rows.Count + 1, data.Rows[^1].RowNumber);
+    }
+
     [Theory]
     [InlineData("ledenlijst.pdf", null)]
     [InlineData("leden.XLSX", TabularFormat.Xlsx)]

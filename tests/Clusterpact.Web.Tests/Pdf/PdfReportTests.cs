@@ -7,12 +7,12 @@ namespace Clusterpact.Web.Tests.Pdf;
 
 /// <summary>
 /// Proves the PDFs with Poppler, the renderer and text extractor most Linux viewers use (pdftoppm, pdftotext and
-/// pdfinfo from Debian's poppler-utils, which test.sh installs): the file opens, renders, and its text comes
-/// back exactly as written.
+/// pdfinfo and pdffonts from Debian's poppler-utils, which test.sh installs): the file opens, renders, embeds its
+/// fonts, and its text comes back as written.
 /// </summary>
 public sealed class PdfReportTests : IDisposable
 {
-    private const string NonBreakingHyphen = "\u2011";
+    private const string NonBreakingHyphen = "\u2011", Hyphen = "\u2010";
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-BE");
     private readonly string _folder = Directory.CreateTempSubdirectory("clusterpact-pdf-").FullName;
 
@@ -55,7 +55,7 @@ public sealed class PdfReportTests : IDisposable
         Assert.Contains($"Pagina 1 van {pages}", text, StringComparison.Ordinal);
         Assert.Contains($"Pagina {pages} van {pages}", text, StringComparison.Ordinal);
         Assert.Contains("€ 1.234,56", text, StringComparison.Ordinal);
-        Assert.Contains($"Evaluatie {NonBreakingHyphen} tussentijds", text, StringComparison.Ordinal);
+        Assert.Contains($"Evaluatie {Hyphen} tussentijds", text, StringComparison.Ordinal); // the font has no non-breaking hyphen
         Assert.Contains("één verlenging", text, StringComparison.Ordinal);
         Assert.Contains("ïdeeën, coördinatie, financiële", text, StringComparison.Ordinal);
         Assert.Contains("Rij 120:", text, StringComparison.Ordinal);
@@ -64,6 +64,27 @@ public sealed class PdfReportTests : IDisposable
         var secondPage = Poppler("pdftotext", "-enc", "UTF-8", "-f", "2", "-l", "2", pdf, "-");
         var repeatedHeader = secondPage.IndexOf("Werkingsjaar", StringComparison.Ordinal);
         Assert.InRange(repeatedHeader, 0, secondPage.IndexOf("Rij ", StringComparison.Ordinal)); // the header repeats, above the rows
+    }
+
+    [Fact]
+    public void Only_the_embedded_liberation_sans_is_used_and_it_travels_inside_the_file()
+    {
+        var fonts = Poppler("pdffonts", Save(DecisionLetter(rows: 3).ToBytes())).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2).ToList();
+
+        Assert.Equal(2, fonts.Count);
+        Assert.All(fonts, font => Assert.Matches(@"^[A-Z]{6}\+Liberation Sans(,Bold)?\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes", font));
+    }
+
+    [Fact]
+    public void Reports_made_at_the_same_time_on_several_threads_each_come_out_whole()
+    {
+        var pdfs = new byte[8][];
+        Parallel.For(0, pdfs.Length, i => pdfs[i] = DecisionLetter(rows: 40 + i).ToBytes());
+
+        for (var i = 0; i < pdfs.Length; i++)
+        {
+            Assert.Contains($"Rij {40 + i}:", Poppler("pdftotext", "-enc", "UTF-8", Save(pdfs[i]), "-"), StringComparison.Ordinal);
+        }
     }
 
     [Fact]

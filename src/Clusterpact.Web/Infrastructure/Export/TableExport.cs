@@ -2,6 +2,7 @@ using Clusterpact.Domain.Common;
 using System.Globalization;
 using System.Text;
 using MiniExcelLibs;
+using Sylvan.Data.Csv;
 
 namespace Clusterpact.Web.Infrastructure.Export;
 
@@ -16,8 +17,8 @@ public sealed record ExportSheet(string Name, IEnumerable<Dictionary<string, obj
 }
 
 /// <summary>
-/// Lists to Excel (.xlsx, streamed by MiniExcel) and CSV as Belgian spreadsheets expect them: semicolon-separated,
-/// decimal comma, dates dd-MM-yyyy, UTF-8 with a byte-order mark so Excel reads accents right.
+/// Lists to Excel (.xlsx, streamed by MiniExcel) and CSV (streamed by Sylvan.Data.Csv) as Belgian spreadsheets expect
+/// them: semicolon-separated, decimal comma, dates dd-MM-yyyy, UTF-8 with a byte-order mark so Excel reads accents right.
 /// </summary>
 public static class TableExport
 {
@@ -43,16 +44,24 @@ public static class TableExport
         return dict;
     }
 
+    /// <summary>
+    /// RFC 4180 quoting (a field with ; " or a line break is quoted, quotes doubled) and line ends whatever the
+    /// server's platform. No comment character: a value starting with # is data, written as it is.
+    /// </summary>
+    private static readonly CsvDataWriterOptions CsvOptions = new()
+    {
+        Delimiter = ';', NewLine = "\r\n", Comment = '\0', WriteHeaders = false, MaxBufferSize = 16 * 1024 * 1024,
+    };
+
     public static async Task WriteCsvAsync<T>(Stream output, IEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, CancellationToken ct)
     {
-        // RFC 4180 line ends, whatever the server's platform.
-        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true) { NewLine = "\r\n" };
-        await writer.WriteLineAsync(string.Join(';', columns.Select(c => Quote(c.Header))));
-        foreach (var row in rows)
-        {
-            ct.ThrowIfCancellationRequested();
-            await writer.WriteLineAsync(string.Join(';', columns.Select(c => Quote(ForCsv(c.Value(row))))));
-        }
+        // The header goes through the writer as the first row, so it is defused and quoted like every other cell.
+        var lines = rows.Select(row => (IReadOnlyList<string>)columns.Select(c => Defused(ForCsv(c.Value(row)))).ToArray())
+            .Prepend(columns.Select(c => Defused(c.Header)).ToArray());
+        var text = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
+        await using var csv = CsvDataWriter.Create(text, CsvOptions); // disposes (and so flushes) the StreamWriter
+        using var reader = new TextRows(columns.Count, lines);
+        await csv.WriteAsync(reader, ct);
     }
 
     /// <summary>An export as a downloadable file: CSV when asked for, Excel otherwise.</summary>
@@ -91,12 +100,9 @@ public static class TableExport
         _ => value.ToString() ?? "",
     };
 
-    private static string Quote(string s)
-    {
-        // A leading = + - @ would make a spreadsheet run the cell as a formula (CSV injection).
-        if (s.Length > 0 && "=+-@".Contains(s[0], StringComparison.Ordinal) && !decimal.TryParse(s, NumberStyles.Number, Localization.Cultures.Dutch, out _)) s = "'" + s;
-        return s.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
-    }
+    /// <summary>A leading = + - @ would make a spreadsheet run the cell as a formula (CSV injection); a number stays a number.</summary>
+    private static string Defused(string s) =>
+        s.Length > 0 && "=+-@".Contains(s[0], StringComparison.Ordinal) && !decimal.TryParse(s, NumberStyles.Number, Localization.Cultures.Dutch, out _) ? "'" + s : s;
 
     private static string SafeSheetName(string name)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
+using Sylvan.Data.Csv;
 
 namespace Clusterpact.Web.Infrastructure.Import;
 
@@ -85,59 +86,82 @@ public static class TabularFile
         _ => value.ToString(),
     };
 
+    /// <summary>
+    /// Lenient where Excel is (a stray quote inside a field is kept as text), and no comment character: a line that
+    /// starts with # is a row like any other. A quote left open runs to the end of the file, as Excel reads it.
+    /// </summary>
     private static List<TabularRow> ReadCsv(Stream stream)
     {
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        var bytes = buffer.ToArray();
-        if (bytes.AsSpan().IndexOf((byte)0) >= 0) throw new TabularFileException("Import.NotCsv");
-        var text = Decode(bytes);
-        var firstLine = text.Split('\n', 2)[0];
-        var delimiter = new[] { ';', '\t', ',' }.OrderByDescending(d => firstLine.Count(c => c == d)).First();
-        var rows = new List<TabularRow>();
-        var cells = new List<string?>();
-        var cell = new StringBuilder();
-        var quoted = false;
-        var rowNumber = 1;
-        for (var i = 0; i < text.Length; i++)
+        var start = stream.Position;
+        var (encoding, delimiter) = Sniff(stream);
+        stream.Position = start;
+        var options = new CsvDataReaderOptions
         {
-            var ch = text[i];
-            if (quoted)
-            {
-                if (ch == '"' && i + 1 < text.Length && text[i + 1] == '"') { cell.Append('"'); i++; }
-                else if (ch == '"') quoted = false;
-                else cell.Append(ch);
-            }
-            else if (ch == '"' && cell.Length == 0) quoted = true;
-            else if (ch == delimiter) { cells.Add(cell.ToString()); cell.Clear(); }
-            else if (ch == '\r') { }
-            else if (ch == '\n')
-            {
-                cells.Add(cell.ToString()); cell.Clear();
-                rows.Add(new TabularRow(rowNumber++, cells));
-                cells = [];
-            }
-            else cell.Append(ch);
-        }
-        if (cell.Length > 0 || cells.Count > 0)
-        {
-            cells.Add(cell.ToString());
-            rows.Add(new TabularRow(rowNumber, cells));
-        }
-        return rows;
-    }
-
-    /// <summary>UTF-8 (with or without BOM) when the bytes are valid UTF-8; otherwise Windows-1252, as Excel saves "CSV" here.</summary>
-    private static string Decode(byte[] bytes)
-    {
-        var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+            HasHeaders = false, Delimiter = delimiter, CsvStyle = CsvStyle.Lax, Comment = '\0', OwnsReader = false,
+        };
+        using var text = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
         try
         {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, start, bytes.Length - start);
+            using var csv = CsvDataReader.Create(text, options);
+            var rows = new List<TabularRow>();
+            while (csv.Read())
+            {
+                var cells = new string?[csv.RowFieldCount];
+                for (var i = 0; i < cells.Length; i++) cells[i] = csv.GetString(i);
+                rows.Add(new TabularRow(rows.Count + 1, cells));
+            }
+            return rows;
+        }
+        catch (CsvFormatException ex)
+        {
+            throw new TabularFileException("Import.NotCsv", ex);
+        }
+    }
+
+    /// <summary>
+    /// One pass over the bytes before parsing: a NUL byte means it is not text; the text is UTF-8 (with or without BOM)
+    /// when every byte is valid UTF-8, otherwise Windows-1252, as Excel saves "CSV" here; the delimiter is the one of
+    /// ; tab , that the first line has most of (; when none).
+    /// </summary>
+    private static (Encoding Encoding, char Delimiter) Sniff(Stream stream)
+    {
+        var utf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
+        var decoder = utf8.GetDecoder();
+        var isUtf8 = true;
+        var firstLine = true;
+        int semicolons = 0, tabs = 0, commas = 0;
+        var buffer = new byte[64 * 1024];
+        var chars = new char[utf8.GetMaxCharCount(buffer.Length)];
+        int read;
+        while ((read = stream.Read(buffer)) > 0)
+        {
+            var bytes = buffer.AsSpan(0, read);
+            if (bytes.IndexOf((byte)0) >= 0) throw new TabularFileException("Import.NotCsv");
+            if (firstLine)
+            {
+                var end = bytes.IndexOf((byte)'\n');
+                var line = end < 0 ? bytes : bytes[..end];
+                (semicolons, tabs, commas) = (semicolons + line.Count((byte)';'), tabs + line.Count((byte)'\t'), commas + line.Count((byte)','));
+                firstLine = end < 0;
+            }
+            isUtf8 = isUtf8 && IsValid(decoder, bytes, chars, flush: false);
+        }
+        isUtf8 = isUtf8 && IsValid(decoder, [], chars, flush: true);
+        var delimiter = semicolons >= tabs && semicolons >= commas ? ';' : tabs >= commas ? '\t' : ',';
+        return (isUtf8 ? utf8 : Encoding.GetEncoding(1252), delimiter);
+    }
+
+    /// <summary>Decodes (GetCharCount would not carry a character split between two reads over to the next).</summary>
+    private static bool IsValid(Decoder decoder, ReadOnlySpan<byte> bytes, Span<char> chars, bool flush)
+    {
+        try
+        {
+            decoder.GetChars(bytes, chars, flush);
+            return true;
         }
         catch (DecoderFallbackException)
         {
-            return Encoding.GetEncoding(1252).GetString(bytes);
+            return false;
         }
     }
 

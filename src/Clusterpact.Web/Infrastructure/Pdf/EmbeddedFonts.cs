@@ -1,24 +1,49 @@
+using PdfSharp.Fonts;
+
 namespace Clusterpact.Web.Infrastructure.Pdf;
 
 /// <summary>
-/// Liberation Sans, shipped inside the assembly (Fonts/, SIL OFL 1.1) so PDFs look the same on every machine
-/// and need no system fonts. Each face is read once, on first use, by whichever thread gets there first.
+/// PDFsharp's font resolver over Liberation Sans, shipped inside the assembly (Fonts/, SIL OFL 1.1) so PDFs look the
+/// same on every machine and need no system fonts. PDFsharp accepts one resolver per process, set before the first
+/// font is made; <see cref="Register"/> does that once, whichever thread gets there first.
 /// </summary>
-internal static class EmbeddedFonts
+internal sealed class EmbeddedFonts : IFontResolver
 {
-    private static readonly Lazy<TrueTypeFont> RegularFace = new(() => Load("LiberationSans-Regular.ttf", "LiberationSans"));
-    private static readonly Lazy<TrueTypeFont> BoldFace = new(() => Load("LiberationSans-Bold.ttf", "LiberationSans-Bold"));
+    public const string Family = "Liberation Sans";
+    private const string RegularFace = "LiberationSans-Regular", BoldFace = "LiberationSans-Bold";
 
-    public static TrueTypeFont Regular => RegularFace.Value;
-    public static TrueTypeFont Bold => BoldFace.Value;
-
-    private static TrueTypeFont Load(string file, string postScriptName)
+    private static readonly Lazy<EmbeddedFonts> Instance = new(() =>
     {
-        var name = $"Clusterpact.Web.Infrastructure.Pdf.Fonts.{file}";
+        var resolver = new EmbeddedFonts();
+        GlobalFontSettings.FontResolver = resolver;
+        return resolver;
+    });
+
+    private readonly Dictionary<string, byte[]> _faces = new(StringComparer.Ordinal)
+    {
+        [RegularFace] = Load(RegularFace), [BoldFace] = Load(BoldFace),
+    };
+
+    private EmbeddedFonts()
+    {
+    }
+
+    /// <summary>Makes sure PDFsharp resolves fonts here; call before creating an <c>XFont</c>.</summary>
+    public static void Register() => _ = Instance.Value;
+
+    /// <summary>Liberation Sans in regular or bold; there is no italic face, and no other family.</summary>
+    public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
+        string.Equals(familyName, Family, StringComparison.OrdinalIgnoreCase) ? new FontResolverInfo(bold ? BoldFace : RegularFace) : null;
+
+    public byte[]? GetFont(string faceName) => _faces.GetValueOrDefault(faceName);
+
+    private static byte[] Load(string face)
+    {
+        var name = $"Clusterpact.Web.Infrastructure.Pdf.Fonts.{face}.ttf";
         using var stream = typeof(EmbeddedFonts).Assembly.GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"The font resource {name} is missing from the assembly.");
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
-        return new TrueTypeFont(copy.ToArray(), postScriptName);
+        return copy.ToArray();
     }
 }

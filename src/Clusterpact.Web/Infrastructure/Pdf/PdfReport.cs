@@ -1,10 +1,13 @@
 using System.Globalization;
+using PdfSharp;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
 
 namespace Clusterpact.Web.Infrastructure.Pdf;
 
 /// <summary>
-/// A small flow-layout PDF builder for letters and reports: blocks are added top to bottom on A4 pages and flow
-/// onto a new page when one is full; every page gets the document title and "page n of m" in its footer.
+/// A small flow-layout PDF builder for letters and reports, drawn with PDFsharp: blocks are added top to bottom on A4
+/// pages and flow onto a new page when one is full; every page gets the document title and "page n of m" in its footer.
 /// <code>
 /// var pdf = new PdfReport("Beslissing", "nl-BE", "Pagina {0} van {1}")
 ///     .Title("Beslissing").Paragraph("Geachte ...").Table(headers, rows).ToBytes();
@@ -18,38 +21,44 @@ public sealed class PdfReport
 
     // Dark text on white or light grey: #1A1A1A on #E6E6E6 is 14:1, the accent #1F4E79 on white 8.6:1 and the
     // footer grey #595959 on white 7:1, all above WCAG 2.2 AA (4.5:1 for text, 3:1 for the bars as graphics).
-    private static readonly PdfColor Ink = new(0x1A, 0x1A, 0x1A), Accent = new(0x1F, 0x4E, 0x79),
-        Muted = new(0x59, 0x59, 0x59), HeaderFill = new(0xE6, 0xE6, 0xE6), Rule = new(0xA6, 0xA6, 0xA6);
+    private static readonly XColor Ink = XColor.FromArgb(0x1A, 0x1A, 0x1A), Accent = XColor.FromArgb(0x1F, 0x4E, 0x79),
+        Muted = XColor.FromArgb(0x59, 0x59, 0x59), HeaderFill = XColor.FromArgb(0xE6, 0xE6, 0xE6), Rule = XColor.FromArgb(0xA6, 0xA6, 0xA6);
 
-    private static readonly TextStyle TitleStyle = new(EmbeddedFonts.Bold, 18, Accent), HeadingStyle = new(EmbeddedFonts.Bold, 13, Accent),
-        SubheadingStyle = new(EmbeddedFonts.Bold, 11, Ink), BodyStyle = new(EmbeddedFonts.Regular, 10, Ink),
-        BodyBoldStyle = new(EmbeddedFonts.Bold, 10, Ink), CellStyle = new(EmbeddedFonts.Regular, 9, Ink),
-        CellBoldStyle = new(EmbeddedFonts.Bold, 9, Ink), FooterStyle = new(EmbeddedFonts.Regular, 8, Muted);
+    // XFont and brushes are not documented as safe to share between threads, so each report makes its own.
+    private readonly TextStyle _titleStyle = Style(bold: true, 18, Accent), _headingStyle = Style(bold: true, 13, Accent),
+        _subheadingStyle = Style(bold: true, 11, Ink), _bodyStyle = Style(bold: false, 10, Ink),
+        _bodyBoldStyle = Style(bold: true, 10, Ink), _cellStyle = Style(bold: false, 9, Ink),
+        _cellBoldStyle = Style(bold: true, 9, Ink), _footerStyle = Style(bold: false, 8, Muted);
 
-    private readonly PdfFileWriter _writer = new(PageWidth, PageHeight);
-    private readonly string _title, _language, _footerFormat;
+    private readonly PdfDocument _document = new();
+    private readonly XGraphics _measure = XGraphics.CreateMeasureContext(new XSize(PageWidth, PageHeight), XGraphicsUnit.Point, XPageDirection.Downwards);
+    private readonly string _title, _footerFormat;
     private readonly CultureInfo _culture;
+    private XGraphics _page;
     private double _y = Margin;
     private byte[]? _bytes;
+
+    static PdfReport() => EmbeddedFonts.Register();
 
     /// <param name="title">The document title, shown in the viewer's title bar and in every footer.</param>
     /// <param name="language">BCP 47 tag of the text (PDF /Lang); also formats the chart values.</param>
     /// <param name="footerFormat">The page number text: {0} is the page, {1} the number of pages.</param>
     public PdfReport(string title, string language = "nl-BE", string footerFormat = "Pagina {0} van {1}")
     {
-        (_title, _language, _footerFormat) = (title, language, footerFormat);
+        (_title, _footerFormat) = (title, footerFormat);
         _culture = CultureInfo.GetCultureInfo(language);
-        _writer.AddPage();
+        _document.Info.Title = title;
+        _document.Info.Creator = "Clusterpact";
+        _document.Language = language;
+        _page = NewPage();
     }
 
-    private int Page => _writer.PageCount - 1;
+    public PdfReport Title(string text) => Lines(text, _titleStyle, spaceBefore: 0, spaceAfter: 10, keepWithNext: true);
 
-    public PdfReport Title(string text) => Lines(text, TitleStyle, spaceBefore: 0, spaceAfter: 10, keepWithNext: true);
-
-    public PdfReport Heading(string text) => Lines(text, HeadingStyle, spaceBefore: 10, spaceAfter: 4, keepWithNext: true);
+    public PdfReport Heading(string text) => Lines(text, _headingStyle, spaceBefore: 10, spaceAfter: 4, keepWithNext: true);
 
     /// <summary>Wrapped text; a "\n" starts a new line and an empty line leaves a blank one.</summary>
-    public PdfReport Paragraph(string text) => Lines(text, BodyStyle, spaceBefore: 0, spaceAfter: 6);
+    public PdfReport Paragraph(string text) => Lines(text, _bodyStyle, spaceBefore: 0, spaceAfter: 6);
 
     public PdfReport Spacer(double points = 12)
     {
@@ -63,7 +72,7 @@ public sealed class PdfReport
         double[] widths = [ContentWidth * 0.35, ContentWidth * 0.65];
         foreach (var (key, value) in pairs)
         {
-            Row([key, value], widths, rightAligned: null, column => column == 0 ? BodyBoldStyle : BodyStyle, fill: null, ruled: false, onNewPage: null);
+            Row([key, value], widths, rightAligned: null, column => column == 0 ? _bodyBoldStyle : _bodyStyle, fill: null, ruled: false, onNewPage: null);
         }
 
         return Spacer(6);
@@ -83,13 +92,13 @@ public sealed class PdfReport
         }
 
         var widths = relative.Select(w => ContentWidth * w / relative.Sum()).ToArray();
-        void Header() => Row(headers, widths, rightAligned, _ => CellBoldStyle, HeaderFill, ruled: true, onNewPage: null);
-        EnsureSpace(4 * CellStyle.LineHeight); // the header never stands alone at the bottom of a page
+        void Header() => Row(headers, widths, rightAligned, _ => _cellBoldStyle, HeaderFill, ruled: true, onNewPage: null);
+        EnsureSpace(4 * _cellStyle.LineHeight); // the header never stands alone at the bottom of a page
         Header();
         foreach (var row in rows)
         {
             if (row.Count != headers.Count) throw new ArgumentException($"A row has {row.Count} cells for {headers.Count} headers.");
-            Row(row, widths, rightAligned, _ => CellStyle, fill: null, ruled: true, onNewPage: Header);
+            Row(row, widths, rightAligned, _ => _cellStyle, fill: null, ruled: true, onNewPage: Header);
         }
 
         return Spacer(8);
@@ -102,18 +111,18 @@ public sealed class PdfReport
     /// </summary>
     public PdfReport BarChart(string title, IReadOnlyList<(string Label, double Value)> bars, string valueFormat)
     {
-        Lines(title, SubheadingStyle, spaceBefore: 4, spaceAfter: 2, keepWithNext: true);
+        Lines(title, _subheadingStyle, spaceBefore: 4, spaceAfter: 2, keepWithNext: true);
         double labelWidth = ContentWidth * 0.3, barLeft = Left + labelWidth + CellPadding, barSpace = ContentWidth * 0.55;
         var max = bars.Count == 0 ? 0 : bars.Max(b => b.Value);
         foreach (var (label, value) in bars)
         {
-            var labelLines = Wrap(label, CellStyle, labelWidth);
-            var height = Math.Max(BarHeight, labelLines.Count * CellStyle.LineHeight) + 4;
-            if (EnsureSpace(height)) Lines(title, SubheadingStyle, spaceBefore: 0, spaceAfter: 2);
-            DrawLines(labelLines, CellStyle, Left, _y + 2);
+            var labelLines = Wrap(label, _cellStyle, labelWidth);
+            var height = Math.Max(BarHeight, labelLines.Count * _cellStyle.LineHeight) + 4;
+            if (EnsureSpace(height)) Lines(title, _subheadingStyle, spaceBefore: 0, spaceAfter: 2);
+            DrawLines(labelLines, _cellStyle, Left, _y + 2);
             var length = max > 0 ? Math.Max(0, value) / max * barSpace : 0;
-            _writer.FillRectangle(Page, barLeft, _y + 2, length, BarHeight, Accent);
-            DrawLines([value.ToString(valueFormat, _culture)], CellStyle, barLeft + length + CellPadding, _y + 2);
+            _page.DrawRectangle(new XSolidBrush(Accent), barLeft, _y + 2, length, BarHeight);
+            DrawLines([value.ToString(valueFormat, _culture)], _cellStyle, barLeft + length + CellPadding, _y + 2);
             _y += height;
         }
 
@@ -124,23 +133,37 @@ public sealed class PdfReport
     public byte[] ToBytes()
     {
         if (_bytes is not null) return _bytes;
-        var pages = _writer.PageCount;
+        _page.Dispose();
+        var pages = _document.PageCount;
         for (var page = 0; page < pages; page++)
         {
+            // The page count is known only now, so each page is reopened to draw its footer on top of its content.
+            using var footer = XGraphics.FromPdfPage(_document.Pages[page], XGraphicsPdfPageOptions.Append);
             var footerTop = Bottom + 16;
             var number = string.Format(_culture, _footerFormat, page + 1, pages);
-            _writer.Line(page, Left, footerTop - 4, Right, footerTop - 4, 0.5, Rule);
-            _writer.Text(page, Left, footerTop + FooterStyle.Ascent, Fit(_title, FooterStyle, ContentWidth * 0.7), FooterStyle.Font, FooterStyle.Size, FooterStyle.Color);
-            _writer.Text(page, Right - FooterStyle.Width(number), footerTop + FooterStyle.Ascent, number, FooterStyle.Font, FooterStyle.Size, FooterStyle.Color);
+            footer.DrawLine(new XPen(Rule, 0.5), Left, footerTop - 4, Right, footerTop - 4);
+            Draw(footer, Fit(_title, _footerStyle, ContentWidth * 0.7), _footerStyle, Left, footerTop);
+            Draw(footer, number, _footerStyle, Right - Width(number, _footerStyle), footerTop);
         }
 
-        return _bytes = _writer.ToBytes(_title, "Clusterpact", _language);
+        using var output = new MemoryStream();
+        _document.Save(output, closeStream: false);
+        _document.Dispose();
+        _measure.Dispose();
+        return _bytes = output.ToArray();
+    }
+
+    private XGraphics NewPage()
+    {
+        var page = _document.AddPage();
+        page.Size = PageSize.A4;
+        return XGraphics.FromPdfPage(page);
     }
 
     private PdfReport Lines(string text, TextStyle style, double spaceBefore, double spaceAfter, bool keepWithNext = false)
     {
         // A title or heading keeps at least two lines of what follows on its page.
-        EnsureSpace(spaceBefore + style.LineHeight + (keepWithNext ? 2 * BodyStyle.LineHeight : 0));
+        EnsureSpace(spaceBefore + style.LineHeight + (keepWithNext ? 2 * _bodyStyle.LineHeight : 0));
         if (_y > Margin) _y += spaceBefore;
         foreach (var line in Wrap(text, style, ContentWidth))
         {
@@ -155,12 +178,12 @@ public sealed class PdfReport
 
     /// <summary>Draws one row of wrapped cells, calling <paramref name="onNewPage"/> first if it starts a new page.</summary>
     private void Row(IReadOnlyList<string> cells, double[] widths, IReadOnlyList<bool>? rightAligned,
-        Func<int, TextStyle> styleOf, PdfColor? fill, bool ruled, Action? onNewPage)
+        Func<int, TextStyle> styleOf, XColor? fill, bool ruled, Action? onNewPage)
     {
         var wrapped = cells.Select((cell, i) => Wrap(cell, styleOf(i), widths[i] - (2 * CellPadding))).ToList();
         var height = wrapped.Select((lines, i) => lines.Count * styleOf(i).LineHeight).Max() + (2 * CellPadding);
         if (EnsureSpace(height)) onNewPage?.Invoke();
-        if (fill is { } color) _writer.FillRectangle(Page, Left, _y, ContentWidth, height, color);
+        if (fill is { } color) _page.DrawRectangle(new XSolidBrush(color), Left, _y, ContentWidth, height);
         var x = Left;
         for (var i = 0; i < cells.Count; i++)
         {
@@ -168,7 +191,7 @@ public sealed class PdfReport
             x += widths[i];
         }
 
-        if (ruled) _writer.Line(Page, Left, _y + height, Right, _y + height, 0.5, Rule);
+        if (ruled) _page.DrawLine(new XPen(Rule, 0.5), Left, _y + height, Right, _y + height);
         _y += height;
     }
 
@@ -177,8 +200,8 @@ public sealed class PdfReport
     {
         foreach (var line in lines)
         {
-            var lineX = alignRightWithin is { } width ? x + width - style.Width(line) : x;
-            _writer.Text(Page, lineX, top + style.Ascent, line, style.Font, style.Size, style.Color);
+            var lineX = alignRightWithin is { } width ? x + width - Width(line, style) : x;
+            Draw(_page, line, style, lineX, top);
             top += style.LineHeight;
         }
     }
@@ -188,13 +211,14 @@ public sealed class PdfReport
     {
         if (_bytes is not null) throw new InvalidOperationException("The PDF has been produced; start a new PdfReport.");
         if (_y + height <= Bottom || _y <= Margin) return false;
-        _writer.AddPage();
+        _page.Dispose();
+        _page = NewPage();
         _y = Margin;
         return true;
     }
 
     /// <summary>Greedy word wrap; a word wider than the line is broken where it reaches the edge.</summary>
-    private static List<string> Wrap(string text, TextStyle style, double width)
+    private List<string> Wrap(string text, TextStyle style, double width)
     {
         var lines = new List<string>();
         foreach (var paragraph in text.ReplaceLineEndings("\n").Split('\n'))
@@ -203,7 +227,7 @@ public sealed class PdfReport
             foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 var candidate = line.Length == 0 ? word : $"{line} {word}";
-                if (style.Width(candidate) <= width)
+                if (Width(candidate, style) <= width)
                 {
                     line = candidate;
                     continue;
@@ -211,7 +235,7 @@ public sealed class PdfReport
 
                 if (line.Length > 0) lines.Add(line);
                 line = word;
-                while (style.Width(line) > width && line.Length > 1)
+                while (Width(line, style) > width && line.Length > 1)
                 {
                     var fit = Fit(line, style, width).Length;
                     lines.Add(line[..fit]);
@@ -226,17 +250,33 @@ public sealed class PdfReport
     }
 
     /// <summary>The longest start of <paramref name="text"/> that fits <paramref name="width"/> (at least one character).</summary>
-    private static string Fit(string text, TextStyle style, double width)
+    private string Fit(string text, TextStyle style, double width)
     {
         var length = text.Length;
-        while (length > 1 && style.Width(text[..length]) > width) length--;
+        while (length > 1 && Width(text[..length], style) > width) length--;
         return text[..length];
     }
 
-    private sealed record TextStyle(TrueTypeFont Font, double Size, PdfColor Color)
+    private double Width(string text, TextStyle style) => _measure.MeasureString(Drawable(text), style.Font).Width;
+
+    /// <summary>One line of text whose top is at <paramref name="top"/> (PDFsharp places text on its baseline).</summary>
+    private static void Draw(XGraphics graphics, string text, TextStyle style, double x, double top) =>
+        graphics.DrawString(Drawable(text), style.Font, style.Brush, x, top + style.Ascent);
+
+    /// <summary>
+    /// Liberation Sans has no glyph for the non-breaking hyphen or the narrow no-break space (French thousands), so
+    /// those are drawn with the nearest character it has, of the same width role, instead of an empty box.
+    /// </summary>
+    private static string Drawable(string text) =>
+        text.AsSpan().IndexOfAny('\u2011', '\u202F') < 0 ? text : text.Replace('\u2011', '\u2010').Replace('\u202F', '\u00A0');
+
+    /// <summary>Unicode encoding so every character (€, é, the non-breaking hyphen) is embedded and extracts as written.</summary>
+    private static TextStyle Style(bool bold, double size, XColor color) =>
+        new(new XFont(EmbeddedFonts.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode)), new XSolidBrush(color));
+
+    private sealed record TextStyle(XFont Font, XBrush Brush)
     {
-        public double LineHeight => Size * 1.35;
-        public double Ascent => Font.Ascent * Size / Font.UnitsPerEm;
-        public double Width(string text) => Font.Width(text, Size);
+        public double LineHeight => Font.Size * 1.35;
+        public double Ascent => Font.Metrics.Ascent * Font.Size / Font.Metrics.UnitsPerEm;
     }
 }
