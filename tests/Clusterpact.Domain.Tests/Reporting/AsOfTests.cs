@@ -90,7 +90,7 @@ public sealed class AsOfTests
     {
         var first = new DateOnly(2017, 1, 1);
         var a = SupportAgreement.Create(Guid.NewGuid(), ClusterType.SpearheadCluster, first, new DateOnly(2019, 12, 31), "HF-1", first, FundingRuleSet.Default).Value!;
-        Assert.True(a.Extend(new DateOnly(2022, 12, 31), new DateOnly(2019, 5, 15), true, "HF-2", first, FundingRuleSet.Default).IsSuccess);
+        Assert.True(a.Extend(new DateOnly(2022, 12, 31), Agreements.Interim.Positive(a, new DateOnly(2019, 5, 15)), "HF-2", first, FundingRuleSet.Default).IsSuccess);
         Assert.True(a.ShortenTo(new DateOnly(2022, 6, 30), new DateOnly(2022, 1, 10), "Stopzetting").IsSuccess);
         Assert.Equal(new DateOnly(2019, 12, 31), AsOf.AgreementEndOn(a, new DateOnly(2019, 5, 14)));
         Assert.Equal(new DateOnly(2022, 12, 31), AsOf.AgreementEndOn(a, new DateOnly(2019, 5, 15)));

@@ -345,7 +345,7 @@ public sealed class OpenDataMappingTests
         var cluster = new Cluster("Mappingcluster", ClusterType.SpearheadCluster, "test", "test", start, new DateOnly(2026, 12, 31), ClusterStatus.Supported);
         cluster.SetEnterpriseNumber("0403170701");
         var agreement = SupportAgreement.Create(cluster.Id, cluster.Type, start, new DateOnly(2023, 12, 31), "HF-2021", start, rules).Value!;
-        Assert.True(agreement.Extend(new DateOnly(2026, 12, 31), new DateOnly(2023, 5, 15), true, "HF-2024", start, rules).IsSuccess);
+        Assert.True(agreement.Extend(new DateOnly(2026, 12, 31), new ExtensionEvaluation(Guid.NewGuid(), cluster.Id, Domain.Evaluations.EvaluationKind.Interim, new DateOnly(2023, 5, 15), Domain.Evaluations.EvaluationOutcome.Extend), "HF-2024", start, rules).IsSuccess);
         var years = new List<AgreementYear>();
         foreach (var (year, aid) in new[] { (2021, 150_000m), (2022, 150_000m), (2023, 150_000m), (2024, 40_000m), (2025, 30_000m), (2026, 30_000m) })
             years.Add(AgreementYear.Plan(agreement, years, new DateOnly(year, 1, 1), aid, 2 * aid, 2 * aid, 0, 0, 0, rules).Value!);

@@ -39,7 +39,8 @@ public sealed class DemoDataSeeder(ClusterpactDbContext db, UserManager<AppUser>
                 c.SetEnterpriseNumber(NextEnterpriseNumber(rng));
             }
             db.Clusters.AddRange(clusters);
-            var agreements = Agreements(clusters).ToList();
+            var evaluations = Evaluations(clusters).ToList();
+            var agreements = Agreements(clusters, evaluations).ToList();
             db.SupportAgreements.AddRange(agreements);
             var agreementYears = DemoBudgets.Years(agreements, today, new Random(RandomSeed + 3));
             db.AgreementYears.AddRange(agreementYears);
@@ -56,7 +57,7 @@ public sealed class DemoDataSeeder(ClusterpactDbContext db, UserManager<AppUser>
             db.Projects.AddRange(projects);
             db.FundEnvelopes.AddRange(envelopes);
             db.BudgetScenarios.AddRange(BudgetScenarios(clusters, agreements, agreementYears, envelopes, today, clock.GetUtcNow()));
-            db.Evaluations.AddRange(Evaluations(clusters));
+            db.Evaluations.AddRange(evaluations);
             var (pacts, targets, reports) = PactsAndReports(clusters, today);
             db.ClusterPacts.AddRange(pacts);
             db.KpiTargets.AddRange(targets);
@@ -186,11 +187,13 @@ public sealed class DemoDataSeeder(ClusterpactDbContext db, UserManager<AppUser>
     }
 
     /// <summary>
-    /// Support agreements that follow the reference dates: spearhead clusters in 3-year terms extended after interim
-    /// evaluations (the first, for the 2017 clusters, completed in May 2019: seed 001) up to their end date; each
-    /// network one term of at most 3 years ending on its reference end date. Built through the domain rules.
+    /// Support agreements that follow the reference dates: spearhead clusters in 3-year terms, each extension resting on a
+    /// decided positive interim evaluation of the cluster held during the agreement (the demo's own where it has one, such
+    /// as the May 2019 evaluations of the 2017 clusters of seed 001; otherwise one decided in May of the term's last year,
+    /// added to <paramref name="evaluations"/>) up to their end date; each network one term of at most 3 years ending on its
+    /// reference end date. Built through the domain rules.
     /// </summary>
-    private static IEnumerable<Domain.Agreements.SupportAgreement> Agreements(IEnumerable<Cluster> clusters)
+    private static IEnumerable<Domain.Agreements.SupportAgreement> Agreements(IEnumerable<Cluster> clusters, List<Evaluation> evaluations)
     {
         var rules = Domain.Funding.FundingRuleSet.Default;
         foreach (var c in clusters)
@@ -199,13 +202,20 @@ public sealed class DemoDataSeeder(ClusterpactDbContext db, UserManager<AppUser>
             {
                 var firstEnd = start.AddYears(3).AddDays(-1);
                 var agreement = Domain.Agreements.SupportAgreement.Create(c.Id, c.Type, start, firstEnd, $"HF-{start.Year}-{c.Name[..3].ToUpperInvariant()}", start, rules).Value!;
-                var evaluation = new DateOnly(start.Year + 2, 5, 15);
                 while (agreement.End < end)
                 {
                     var next = agreement.End.AddYears(3) < end ? agreement.End.AddYears(3) : end;
-                    var extended = agreement.Extend(next, evaluation, true, $"HF-{agreement.End.Year}-{c.Name[..3].ToUpperInvariant()}-V", start, rules);
+                    // One evaluation per extension: the demo takes one held during the term that ends.
+                    var basis = evaluations.Select(Domain.Agreements.ExtensionEvaluation.Of)
+                        .FirstOrDefault(e => e.DecidedOn >= agreement.Terms[^1].Start && agreement.CheckEvaluation(e).IsSuccess);
+                    if (basis is null)
+                    {
+                        var held = DecidedInterim(c, new DateOnly(agreement.End.Year, 5, 15));
+                        evaluations.Add(held);
+                        basis = Domain.Agreements.ExtensionEvaluation.Of(held);
+                    }
+                    var extended = agreement.Extend(next, basis, $"HF-{agreement.End.Year}-{c.Name[..3].ToUpperInvariant()}-V", start, rules);
                     if (!extended.IsSuccess) throw new InvalidOperationException($"Demo agreement for {c.Name}: {extended.Error!.Code}");
-                    evaluation = new DateOnly(agreement.End.Year - 1, 5, 15);
                 }
                 yield return agreement;
             }
@@ -215,6 +225,19 @@ public sealed class DemoDataSeeder(ClusterpactDbContext db, UserManager<AppUser>
                 yield return Domain.Agreements.SupportAgreement.Create(c.Id, c.Type, networkStart, networkEnd, $"IBN-{networkStart.Year}-{c.Name[..3].ToUpperInvariant()}", networkStart, rules).Value!;
             }
         }
+    }
+
+    /// <summary>An interim evaluation of a cluster that advised extending, decided on <paramref name="decidedOn"/> after its stages in turn.</summary>
+    private static Evaluation DecidedInterim(Cluster cluster, DateOnly decidedOn)
+    {
+        var e = Evaluation.Plan($"Tussentijdse evaluatie {cluster.Name} {decidedOn.Year}", EvaluationKind.Interim, EvaluationScope.Individual, cluster.Id,
+            new Dictionary<EvaluationStage, DateOnly> { [EvaluationStage.Decided] = decidedOn }).Value!;
+        e.Advance(decidedOn.AddMonths(-4));
+        e.Advance(decidedOn.AddMonths(-2));
+        e.Advance(decidedOn.AddMonths(-1));
+        var decided = e.Advance(decidedOn, EvaluationOutcome.Extend);
+        if (!decided.IsSuccess) throw new InvalidOperationException($"Demo evaluation for {cluster.Name}: {decided.Error!.Code}");
+        return e;
     }
 
     /// <summary>
