@@ -1,10 +1,8 @@
 using Clusterpact.Domain.Agreements;
 using Clusterpact.Domain.Clusters;
 using Clusterpact.Domain.Funding;
-using Clusterpact.Web.Data;
 using Clusterpact.Web.Features.Agreements;
 using Clusterpact.Web.Features.Clusters;
-using Clusterpact.Web.Infrastructure.Auth;
 using Clusterpact.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,17 +30,7 @@ public sealed class PaymentCapConcurrencyTests(ClusterpactApp app)
             await db.SaveChangesAsync();
             return (cluster.Id, agreement.Id, year.Value!.Id);
         });
-        var officerId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == Emails.Officer).Select(u => u.Id).SingleAsync());
-
-        // Each request in its own scope and DbContext; neither writes before both have read the year and its payments.
-        using var bothRead = new Barrier(2);
-        Task<CommandOutcome> RequestAsync(decimal amount) => Task.Run(() => app.WithScopeAsync(async sp =>
-        {
-            sp.GetRequiredService<CurrentUser>().ActAs(officerId, Emails.Officer, [Roles.ProgrammeOfficer]);
-            sp.GetRequiredService<ClusterpactDbContext>().SavingChanges += (_, _) => Assert.True(bothRead.SignalAndWait(TimeSpan.FromSeconds(30)));
-            return await sp.GetRequiredService<BudgetService>().RequestPaymentAsync(clusterId, agreementId, yearId, amount, CancellationToken.None);
-        }));
-        var outcomes = await Task.WhenAll(RequestAsync(60_000m), RequestAsync(60_000m));
+        var outcomes = await AtOnce.TwiceAsync(app, (sp, _) => sp.GetRequiredService<BudgetService>().RequestPaymentAsync(clusterId, agreementId, yearId, 60_000m, CancellationToken.None));
 
         Assert.Single(outcomes, o => o.Status == CommandStatus.Ok);
         var refused = Assert.Single(outcomes, o => o.Status != CommandStatus.Ok);
@@ -51,11 +39,7 @@ public sealed class PaymentCapConcurrencyTests(ClusterpactApp app)
         Assert.Equal([60_000m], stored);
 
         // Asked again, the second request now sees the first and is refused by the cap itself.
-        var again = await app.WithScopeAsync(sp =>
-        {
-            sp.GetRequiredService<CurrentUser>().ActAs(officerId, Emails.Officer, [Roles.ProgrammeOfficer]);
-            return sp.GetRequiredService<BudgetService>().RequestPaymentAsync(clusterId, agreementId, yearId, 60_000m, CancellationToken.None);
-        });
+        var again = await AtOnce.AloneAsync(app, sp => sp.GetRequiredService<BudgetService>().RequestPaymentAsync(clusterId, agreementId, yearId, 60_000m, CancellationToken.None));
         Assert.Equal("Payment.AboveGranted", again.ErrorCode);
     }
 }

@@ -95,8 +95,8 @@ public sealed class OpenDataTests(ClusterpactApp app)
         Assert.True(project.SetPartner(lead.Id, PartnerRole.Lead, 300_000m, true).IsSuccess);
         Assert.True(project.SetPartner(partner.Id, PartnerRole.Partner, 100_000m, true).IsSuccess);
         Assert.True(project.SetPartner(college.Id, PartnerRole.Partner, 100_000m, true).IsSuccess);
-        Assert.True(project.Decide(true, null, new DateOnly(2024, 3, 1)).IsSuccess);
-        Assert.True(project.MoveTo(ProjectStatus.Running, null).IsSuccess);
+        Assert.True(project.Take(ProjectStep.Approve, new HashSet<Domain.Common.Actor> { Domain.Common.Actor.Agency }, null, new DateOnly(2024, 3, 1)).IsSuccess);
+        Assert.True(project.Take(ProjectStep.Start, new HashSet<Domain.Common.Actor> { Domain.Common.Actor.Agency }, null, new DateOnly(2024, 3, 1)).IsSuccess);
         db.Projects.Add(project);
         await db.SaveChangesAsync();
         var agreementId = await db.SupportAgreements.Where(a => a.ClusterId == networkId).Select(a => a.Id).SingleAsync();

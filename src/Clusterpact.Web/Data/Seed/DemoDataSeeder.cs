@@ -1,3 +1,4 @@
+using Clusterpact.Domain.Common;
 using Clusterpact.Domain.Clusters;
 using Clusterpact.Domain.Members;
 using Clusterpact.Domain.Evaluations;
@@ -193,6 +194,9 @@ public sealed class DemoDataSeeder(ClusterpactDbContext db, UserManager<AppUser>
     /// added to <paramref name="evaluations"/>) up to their end date; each network one term of at most 3 years ending on its
     /// reference end date. Built through the domain rules.
     /// </summary>
+    /// <summary>The seeder acts as the agency when it moves demo records along their lifecycles.</summary>
+    private static readonly IReadOnlySet<Actor> Agency = new HashSet<Actor> { Actor.Agency };
+
     private static IEnumerable<Domain.Agreements.SupportAgreement> Agreements(IEnumerable<Cluster> clusters, List<Evaluation> evaluations)
     {
         var rules = Domain.Funding.FundingRuleSet.Default;
@@ -352,11 +356,11 @@ public sealed class DemoDataSeeder(ClusterpactDbContext db, UserManager<AppUser>
             project.SetPartner(partner.Id, PartnerRole.Partner, Math.Round(budget * 0.1m, 0), true);
         if (institutes.Count > 0 && rng.Next(2) == 0) project.SetPartner(institutes[rng.Next(institutes.Count)].Id, PartnerRole.Partner, Math.Round(budget * 0.1m, 0), true);
         if (year == today.Year && rng.Next(2) == 0) return project;
-        project.Decide(true, null, start.AddDays(-30));
-        if (start <= today) project.MoveTo(ProjectStatus.Running, null);
+        project.Take(ProjectStep.Approve, Agency, null, start.AddDays(-30));
+        if (start <= today) project.Take(ProjectStep.Start, Agency, null, start);
         if (project.Status == ProjectStatus.Running && project.End < today)
         {
-            project.MoveTo(ProjectStatus.Completed, null);
+            project.Take(ProjectStep.Complete, Agency, null, project.End);
             project.ReportResults(new ProjectResults(budget * (1 + rng.Next(8)), 1 + rng.Next(12), budget * rng.Next(3) / 2));
         }
         return project;

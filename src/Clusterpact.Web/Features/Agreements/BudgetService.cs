@@ -83,7 +83,7 @@ public sealed class BudgetService(ClusterpactDbContext db, ClusterAccess access,
         if (payment is null) return CommandOutcome.NotFound;
         if (payment.Version != version) return CommandOutcome.Conflict;
         var result = payment.Take(step, await actors.OnClusterAsync(clusterId, ct), user.Id ?? Guid.Empty, Today);
-        if (!result.IsSuccess) return Invalid(result.Error!);
+        if (!result.IsSuccess) return StepRefusal.Of<PaymentStatus>(result.Error!, "");
         return await db.SaveVersionedAsync(payment, version, ct);
     }
 
