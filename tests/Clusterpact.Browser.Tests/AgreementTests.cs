@@ -1,4 +1,9 @@
+using Clusterpact.Domain.Common;
+using Clusterpact.Domain.Evaluations;
+using Clusterpact.Web.Data;
 using Clusterpact.Web.Data.Seed;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Clusterpact.Browser.Tests;
@@ -25,12 +30,28 @@ public sealed class AgreementTests(BrowserApp app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("aid-limit")).ToContainTextAsync("31-12-2033");
 
+        // The extension rests on a decided interim evaluation of the cluster, chosen from the ones on record.
+        var evaluations = new Dictionary<string, string>();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ClusterpactDbContext>();
+            var edTech = await db.Clusters.Where(c => c.Name == "EdTech").Select(c => c.Id).SingleAsync();
+            foreach (var year in new[] { 2026, 2029, 2032 })
+            {
+                var e = Evaluation.Plan($"Tussentijdse evaluatie EdTech {year}", EvaluationKind.Interim, EvaluationScope.Individual, edTech, new Dictionary<EvaluationStage, DateOnly>()).Value!;
+                for (var i = 0; i < EvaluationLifecycle.StepsBeforeDecision.Count; i++) e.Take(EvaluationLifecycle.StepsBeforeDecision[i], Actors.Agency, new DateOnly(year, i + 2, 1));
+                e.Decide(Actors.Agency, new DateOnly(year, 5, 15), EvaluationOutcome.Extend);
+                db.Evaluations.Add(e);
+                evaluations[$"{year}-05-15"] = e.Id.ToString();
+            }
+            await db.SaveChangesAsync();
+        }
+
         async Task ExtendAsync(string end, string evaluation, string decision)
         {
             await page.GetByRole(AriaRole.Link, new() { Name = "Verlengen" }).ClickAsync();
             await page.GetByLabel("Nieuwe einddatum").FillAsync(end);
-            await page.GetByLabel("Tussentijdse evaluatie", new() { Exact = true }).FillAsync(evaluation);
-            await page.GetByLabel("De tussentijdse evaluatie adviseert te verlengen").CheckAsync();
+            await page.GetByLabel("Tussentijdse evaluatie", new() { Exact = true }).SelectOptionAsync(evaluations[evaluation]);
             await page.GetByLabel("Beslissing (referentie)").FillAsync(decision);
             await page.GetByRole(AriaRole.Button, new() { Name = "Verlengen" }).ClickAsync();
         }

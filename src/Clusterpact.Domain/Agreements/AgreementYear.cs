@@ -67,6 +67,19 @@ public sealed class AgreementYear : IAuditable
         return Result.Success;
     }
 
+    /// <summary>
+    /// Requests a tranche of this year's aid: never more, with what is already requested, approved or paid, than the
+    /// aid granted for the year. The year is the aggregate of this rule: the caller saves it with the new payment, so its
+    /// version rises and of two requests that both read the same payments, the second fails instead of both passing.
+    /// </summary>
+    public Result<AidPayment> RequestPayment(decimal amount, IEnumerable<AidPayment> payments, Guid requestedBy, DateOnly on)
+    {
+        if (amount <= 0) return Result<AidPayment>.Fail(new DomainError("Payment.AmountNotPositive"));
+        var committed = payments.Where(p => p.AgreementId == AgreementId && p.YearIndex == YearIndex && p.Counts).Sum(p => p.AmountEur);
+        if (committed + amount > GrantedAid) return Result<AidPayment>.Fail(new DomainError("Payment.AboveGranted"));
+        return Result<AidPayment>.Ok(AidPayment.Requested(AgreementId, YearIndex, amount, requestedBy, on));
+    }
+
     public DepositState DepositOn(DateOnly on, int warningDays = CofinancingDeposit.DefaultWarningDays) =>
         CofinancingDeposit.StatusOn(on, YearStart, PlannedCofinancing, _payments.Select(p => new CofinancingPayment(p.PaidOn, p.AmountEur)), LapseDecided, warningDays);
 

@@ -1,5 +1,6 @@
 using Clusterpact.Domain.Clusters;
 using Clusterpact.Domain.Common;
+using Clusterpact.Domain.Evaluations;
 using Clusterpact.Domain.Funding;
 
 namespace Clusterpact.Domain.Agreements;
@@ -67,38 +68,59 @@ public sealed class SupportAgreement : IAuditable
     }
 
     /// <summary>
-    /// Extends the agreement by a new term right after the current end, after an interim evaluation that decided
-    /// to extend (clusterbesluit; seed 001). Never past the last allowed day of operating aid.
+    /// Extends the agreement by a new term right after the current end. Never past the last allowed day of operating aid.
     /// </summary>
-    public Result Extend(DateOnly newEnd, DateOnly interimEvaluationDate, bool evaluationAdvisesExtension, string decisionReference,
-        DateOnly firstOperatingAidDay, FundingRuleSet rules)
+    /// <remarks>
+    /// Clusterbesluit (seed 001): an agreement is extended only after a decided, positive interim evaluation of that
+    /// cluster held during the agreement; the evaluation itself is the proof, so it is passed in, not a tick saying so.
+    /// </remarks>
+    public Result Extend(DateOnly newEnd, ExtensionEvaluation evaluation, string decisionReference, DateOnly firstOperatingAidDay, FundingRuleSet rules)
     {
         var start = End.AddDays(1);
         var rule = rules.InForce(ClusterType, start);
         if (rule is null) return Result.Fail(new DomainError("Agreement.NoRule"));
         if (rule.MaxOperatingAidYears <= rule.MaxTermYears)
             return Result.Fail(new DomainError("Agreement.NetworkNoExtension", rule.Source)); // at most 3 years for a network, in one term
-        if (!evaluationAdvisesExtension) return Result.Fail(new DomainError("Agreement.EvaluationAgainstExtension"));
-        if (interimEvaluationDate > start || interimEvaluationDate < Start)
-            return Result.Fail(new DomainError("Agreement.EvaluationDateOutsideTerm"));
+        var basis = CheckEvaluation(evaluation);
+        if (!basis.IsSuccess) return basis;
         var check = CheckTerm(start, newEnd, firstOperatingAidDay, rules);
         if (!check.IsSuccess) return check;
         if (string.IsNullOrWhiteSpace(decisionReference)) return Result.Fail(new DomainError("Agreement.DecisionRequired"));
-        _terms.Add(new AgreementTerm(start, newEnd, AgreementTermKind.Extension, decisionReference.Trim(), interimEvaluationDate));
+        _terms.Add(new AgreementTerm(start, newEnd, AgreementTermKind.Extension, decisionReference.Trim(), evaluation.DecidedOn));
         return Result.Success;
     }
 
-    /// <summary>The last day operating aid may run for a cluster whose aid began on <paramref name="firstOperatingAidDay"/> (GBER art. 27: 10 years).</summary>
+    /// <summary>The rule an extension's evaluation must meet (clusterbesluit, seed 001), each failure with its own reason.</summary>
+    public Result CheckEvaluation(ExtensionEvaluation evaluation)
+    {
+        const string source = "clusterbesluit";
+        if (evaluation.ClusterId != ClusterId) return Result.Fail(new DomainError("Agreement.EvaluationOtherCluster", source));
+        if (evaluation.Kind != EvaluationKind.Interim) return Result.Fail(new DomainError("Agreement.EvaluationNotInterim", source));
+        if (evaluation.DecidedOn is not { } decided) return Result.Fail(new DomainError("Agreement.EvaluationNotDecided", source));
+        if (!evaluation.AdvisesExtension) return Result.Fail(new DomainError("Agreement.EvaluationAgainstExtension", source));
+        if (decided < Start || decided > End) return Result.Fail(new DomainError("Agreement.EvaluationOutsideAgreement", source));
+        return Result.Success;
+    }
+
+    /// <summary>Whether a period overlaps any of a cluster's agreements (other than <paramref name="except"/>): one agreement at a time per cluster.</summary>
+    public static bool Overlaps(IEnumerable<SupportAgreement> clusterAgreements, DateOnly start, DateOnly end, Guid? except) =>
+        clusterAgreements.Any(a => a.Id != except && a.Start <= end && start <= a.End);
+
+    /// <summary>The first day of operating aid under any of a cluster's agreements: where its 10-year limit counts from.</summary>
+    public static DateOnly? FirstAidDay(IEnumerable<SupportAgreement> clusterAgreements) =>
+        clusterAgreements.SelectMany(a => a.Terms).Select(t => (DateOnly?)t.Start).Min();
+
     /// <summary>
     /// A cluster's window of operating aid over all its agreements: the first day of aid under any of them and the last
     /// day allowed by the rule in force on that first day (null without agreements or without a rule).
     /// </summary>
     public static (DateOnly FirstAidDay, DateOnly LastAllowedDay)? AidWindow(IEnumerable<SupportAgreement> clusterAgreements, ClusterType type, FundingRuleSet rules)
     {
-        var first = clusterAgreements.SelectMany(a => a.Terms).Select(t => (DateOnly?)t.Start).Min();
+        var first = FirstAidDay(clusterAgreements);
         return first is { } f && rules.InForce(type, f) is { } rule ? (f, LastAllowedDay(f, rule.MaxOperatingAidYears)) : null;
     }
 
+    /// <summary>The last day operating aid may run for a cluster whose aid began on <paramref name="firstOperatingAidDay"/> (GBER art. 27: 10 years).</summary>
     public static DateOnly LastAllowedDay(DateOnly firstOperatingAidDay, int maxYears) => firstOperatingAidDay.AddYears(maxYears).AddDays(-1);
 
     /// <summary>Whole years and days left of operating aid on a date; zero when the limit has passed.</summary>

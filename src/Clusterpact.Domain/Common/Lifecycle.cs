@@ -20,6 +20,16 @@ public enum Actor
     Expert,
 }
 
+/// <summary>The actor sets a caller passes when it acts in one capacity only (the demo seeder, a job, a test).</summary>
+public static class Actors
+{
+    public static readonly IReadOnlySet<Actor> Agency = new HashSet<Actor> { Actor.Agency };
+    public static readonly IReadOnlySet<Actor> ClusterManager = new HashSet<Actor> { Actor.ClusterManager };
+    public static readonly IReadOnlySet<Actor> Applicant = new HashSet<Actor> { Actor.Applicant };
+    public static readonly IReadOnlySet<Actor> Expert = new HashSet<Actor> { Actor.Expert };
+    public static readonly IReadOnlySet<Actor> Nobody = new HashSet<Actor>();
+}
+
 /// <summary>
 /// One allowed step of a lifecycle: its name (stable, used in URLs and resource keys), the state it leaves and the one it
 /// reaches, who may take it, and whether a written reason must go with it.

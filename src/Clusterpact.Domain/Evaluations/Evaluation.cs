@@ -25,6 +25,9 @@ public static class EvaluationLifecycle
     public const string DraftReport = "DraftReport";
     public const string Decide = "Decide";
 
+    /// <summary>The steps before the decision, in the order they are taken.</summary>
+    public static readonly IReadOnlyList<string> StepsBeforeDecision = [StartDataCollection, ConveneExpertPanel, DraftReport];
+
     public static readonly Lifecycle<EvaluationStage> Rules = new("Evaluation",
     [
         Step.Of(StartDataCollection, EvaluationStage.Planned, EvaluationStage.CollectingData, Actor.Agency),

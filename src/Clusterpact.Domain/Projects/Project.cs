@@ -22,6 +22,16 @@ public enum StrategicTheme
     CircularEconomy, EnergyTransition, DigitalTransformation, Industry40, HealthAndCare, Mobility, Food, Materials, Logistics, BlueEconomy, Other,
 }
 
+/// <summary>The names of the project's lifecycle steps (see <see cref="Project.Lifecycle"/>).</summary>
+public static class ProjectStep
+{
+    public const string Approve = nameof(Approve);
+    public const string Reject = nameof(Reject);
+    public const string Start = nameof(Start);
+    public const string Complete = nameof(Complete);
+    public const string Stop = nameof(Stop);
+}
+
 /// <summary>A partner of a project: an organisation of the register, its role and its share of the budget in EUR.</summary>
 public sealed class ProjectPartner
 {
@@ -187,31 +197,33 @@ public sealed class Project : IAuditable
         return Result.Success;
     }
 
-    /// <summary>The agency's decision on a proposal. Approving commits the aid on the envelope (done by the caller with <see cref="FundEnvelope.Commit"/>).</summary>
-    public Result Decide(bool approve, string? note, DateOnly on)
-    {
-        if (Status != ProjectStatus.Proposed) return Fail("Project.NotProposed");
-        if (!approve && string.IsNullOrWhiteSpace(note)) return Fail("Project.ReasonRequired");
-        Status = approve ? ProjectStatus.Approved : ProjectStatus.Rejected;
-        DecisionNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
-        DecidedOn = on;
-        return Result.Success;
-    }
+    /// <summary>
+    /// The project's lifecycle: the agency approves or rejects a proposal (a rejection says why), starts an approved project,
+    /// completes a running one, or stops either early with a reason. Approving commits the aid on the envelope and stopping
+    /// releases what was not paid: the caller does both with the <see cref="FundEnvelope"/>, the aggregate of that money.
+    /// </summary>
+    public static readonly Lifecycle<ProjectStatus> Lifecycle = new("Project",
+    [
+        Step.Of(ProjectStep.Approve, ProjectStatus.Proposed, ProjectStatus.Approved, Actor.Agency),
+        Step.Of(ProjectStep.Reject, ProjectStatus.Proposed, ProjectStatus.Rejected, Actor.Agency, reasonRequired: true),
+        Step.Of(ProjectStep.Start, ProjectStatus.Approved, ProjectStatus.Running, Actor.Agency),
+        Step.Of(ProjectStep.Complete, ProjectStatus.Running, ProjectStatus.Completed, Actor.Agency),
+        Step.Of(ProjectStep.Stop, ProjectStatus.Approved, ProjectStatus.Stopped, Actor.Agency, reasonRequired: true),
+        Step.Of(ProjectStep.Stop, ProjectStatus.Running, ProjectStatus.Stopped, Actor.Agency, reasonRequired: true),
+    ]);
 
-    /// <summary>Approved → running → completed, or stopped early with a reason; a stopped project releases what it did not spend.</summary>
-    public Result MoveTo(ProjectStatus target, string? reason)
+    /// <summary>Takes a step of the lifecycle as its table allows; the decision's note (or the stop's reason) and day are kept.</summary>
+    public Result Take(string step, IReadOnlySet<Actor> actors, string? reason, DateOnly on)
     {
-        var allowed = (Status, target) switch
+        var check = Lifecycle.Check(Status, step, actors, reason);
+        if (!check.IsSuccess) return Result.Fail(check.Error!);
+        if (step is ProjectStep.Approve or ProjectStep.Reject)
         {
-            (ProjectStatus.Approved, ProjectStatus.Running) => true,
-            (ProjectStatus.Running, ProjectStatus.Completed) => true,
-            (ProjectStatus.Approved or ProjectStatus.Running, ProjectStatus.Stopped) => true,
-            _ => false,
-        };
-        if (!allowed) return Fail("Project.StepNotAllowed");
-        if (target == ProjectStatus.Stopped && string.IsNullOrWhiteSpace(reason)) return Fail("Project.ReasonRequired");
-        Status = target;
-        if (target == ProjectStatus.Stopped) DecisionNote = reason!.Trim();
+            DecisionNote = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+            DecidedOn = on;
+        }
+        if (step == ProjectStep.Stop) DecisionNote = reason!.Trim();
+        Status = check.Value!.To;
         return Result.Success;
     }
 

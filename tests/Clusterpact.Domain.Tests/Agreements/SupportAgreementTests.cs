@@ -1,5 +1,7 @@
+using Clusterpact.Domain.Common;
 using Clusterpact.Domain.Agreements;
 using Clusterpact.Domain.Clusters;
+using Clusterpact.Domain.Evaluations;
 using Clusterpact.Domain.Funding;
 
 namespace Clusterpact.Domain.Tests.Agreements;
@@ -25,11 +27,11 @@ public sealed class SupportAgreementTests
     public void Extension_after_a_positive_interim_evaluation_up_to_the_last_day_of_year_ten()
     {
         var a = Spc(FirstAid, new DateOnly(2019, 12, 31));
-        Assert.True(a.Extend(new DateOnly(2022, 12, 31), new DateOnly(2019, 5, 15), true, "HF-2019-7", FirstAid, Rules).IsSuccess);
-        Assert.True(a.Extend(new DateOnly(2025, 12, 31), new DateOnly(2022, 6, 1), true, "HF-2022-3", FirstAid, Rules).IsSuccess);
+        Assert.True(a.Extend(new DateOnly(2022, 12, 31), Interim.Positive(a, new DateOnly(2019, 5, 15)), "HF-2019-7", FirstAid, Rules).IsSuccess);
+        Assert.True(a.Extend(new DateOnly(2025, 12, 31), Interim.Positive(a, new DateOnly(2022, 6, 1)), "HF-2022-3", FirstAid, Rules).IsSuccess);
         // Year 10 ends on 31-12-2026: a one-year extension reaches exactly the last allowed day.
         Assert.Equal(new DateOnly(2026, 12, 31), SupportAgreement.LastAllowedDay(FirstAid, 10));
-        Assert.True(a.Extend(new DateOnly(2026, 12, 31), new DateOnly(2025, 6, 1), true, "HF-2025-9", FirstAid, Rules).IsSuccess);
+        Assert.True(a.Extend(new DateOnly(2026, 12, 31), Interim.Positive(a, new DateOnly(2025, 6, 1)), "HF-2025-9", FirstAid, Rules).IsSuccess);
         Assert.Equal(4, a.Terms.Count);
         Assert.Equal([AgreementTermKind.Initial, AgreementTermKind.Extension, AgreementTermKind.Extension, AgreementTermKind.Extension], a.Terms.Select(t => t.Kind));
         Assert.Equal(new DateOnly(2026, 1, 1), a.Terms[^1].Start);
@@ -39,9 +41,9 @@ public sealed class SupportAgreementTests
     public void An_extension_that_would_cross_the_ten_year_limit_is_refused_citing_gber_27()
     {
         var a = Spc(FirstAid, new DateOnly(2019, 12, 31));
-        a.Extend(new DateOnly(2022, 12, 31), new DateOnly(2019, 5, 15), true, "HF-2", FirstAid, Rules);
-        a.Extend(new DateOnly(2025, 12, 31), new DateOnly(2022, 5, 15), true, "HF-3", FirstAid, Rules);
-        var oneDayTooMany = a.Extend(new DateOnly(2027, 1, 1), new DateOnly(2025, 5, 15), true, "HF-4", FirstAid, Rules);
+        a.Extend(new DateOnly(2022, 12, 31), Interim.Positive(a, new DateOnly(2019, 5, 15)), "HF-2", FirstAid, Rules);
+        a.Extend(new DateOnly(2025, 12, 31), Interim.Positive(a, new DateOnly(2022, 5, 15)), "HF-3", FirstAid, Rules);
+        var oneDayTooMany = a.Extend(new DateOnly(2027, 1, 1), Interim.Positive(a, new DateOnly(2025, 5, 15)), "HF-4", FirstAid, Rules);
         Assert.False(oneDayTooMany.IsSuccess);
         Assert.Equal(("Agreement.ExceedsTenYearLimit", "GBER art. 27"), (oneDayTooMany.Error!.Code, oneDayTooMany.Error.Rule));
         Assert.Equal(3, a.Terms.Count); // refused: history unchanged
@@ -57,13 +59,50 @@ public sealed class SupportAgreementTests
     }
 
     [Fact]
-    public void No_extension_without_a_positive_evaluation_held_during_the_agreement()
+    public void No_extension_without_a_decided_positive_interim_evaluation_of_the_cluster_held_during_the_agreement()
     {
         var a = Spc(FirstAid, new DateOnly(2019, 12, 31));
-        Assert.Equal("Agreement.EvaluationAgainstExtension", a.Extend(new DateOnly(2022, 12, 31), new DateOnly(2019, 5, 15), false, "HF-2", FirstAid, Rules).Error!.Code);
-        Assert.Equal("Agreement.EvaluationDateOutsideTerm", a.Extend(new DateOnly(2022, 12, 31), new DateOnly(2020, 1, 2), true, "HF-2", FirstAid, Rules).Error!.Code);
-        Assert.Equal("Agreement.DecisionRequired", a.Extend(new DateOnly(2022, 12, 31), new DateOnly(2019, 5, 15), true, " ", FirstAid, Rules).Error!.Code);
+        var may2019 = new DateOnly(2019, 5, 15);
+        ExtensionEvaluation Held(Guid? cluster, EvaluationKind kind, DateOnly? decided, EvaluationOutcome? outcome) => new(Guid.NewGuid(), cluster, kind, decided, outcome);
+        string Refusal(ExtensionEvaluation e) => a.Extend(new DateOnly(2022, 12, 31), e, "HF-2", FirstAid, Rules).Error!.Code;
+
+        Assert.Equal("Agreement.EvaluationAgainstExtension", Refusal(Held(Cluster, EvaluationKind.Interim, may2019, EvaluationOutcome.Stop)));
+        Assert.Equal("Agreement.EvaluationNotDecided", Refusal(Held(Cluster, EvaluationKind.Interim, null, null)));
+        Assert.Equal("Agreement.EvaluationOtherCluster", Refusal(Held(Guid.CreateVersion7(), EvaluationKind.Interim, may2019, EvaluationOutcome.Extend)));
+        Assert.Equal("Agreement.EvaluationOtherCluster", Refusal(Held(null, EvaluationKind.Interim, may2019, EvaluationOutcome.Extend)));
+        Assert.Equal("Agreement.EvaluationNotInterim", Refusal(Held(Cluster, EvaluationKind.MidTermReview, may2019, null)));
+        Assert.Equal("Agreement.EvaluationOutsideAgreement", Refusal(Held(Cluster, EvaluationKind.Interim, new DateOnly(2016, 12, 31), EvaluationOutcome.Extend)));
+        Assert.Equal("Agreement.EvaluationOutsideAgreement", Refusal(Held(Cluster, EvaluationKind.Interim, new DateOnly(2020, 1, 1), EvaluationOutcome.Extend)));
+        Assert.Equal("Agreement.DecisionRequired", a.Extend(new DateOnly(2022, 12, 31), Interim.Positive(a, may2019), " ", FirstAid, Rules).Error!.Code);
         Assert.Single(a.Terms);
+
+        // The first and last days of the agreement count as during it; with conditions is positive too.
+        Assert.True(a.CheckEvaluation(Held(Cluster, EvaluationKind.Interim, FirstAid, EvaluationOutcome.Extend)).IsSuccess);
+        Assert.True(a.Extend(new DateOnly(2022, 12, 31), Held(Cluster, EvaluationKind.Interim, new DateOnly(2019, 12, 31), EvaluationOutcome.ExtendWithConditions), "HF-2", FirstAid, Rules).IsSuccess);
+        Assert.Equal(new DateOnly(2019, 12, 31), a.Terms[^1].InterimEvaluationDate);
+    }
+
+    [Fact]
+    public void The_facts_of_a_stored_evaluation_are_decided_only_once_it_reached_its_decided_stage()
+    {
+        var e = Evaluation.Plan("Tussentijdse evaluatie", EvaluationKind.Interim, EvaluationScope.Individual, Cluster, new Dictionary<EvaluationStage, DateOnly>()).Value!;
+        for (var day = 1; day <= 3; day++) Assert.True(e.Take(EvaluationLifecycle.StepsBeforeDecision[day - 1], Actors.Agency, new DateOnly(2019, 2, day)).IsSuccess);
+        Assert.Null(ExtensionEvaluation.Of(e).DecidedOn);
+        Assert.True(e.Decide(Actors.Agency, new DateOnly(2019, 5, 28), EvaluationOutcome.Stop).IsSuccess);
+        Assert.Equal(new ExtensionEvaluation(e.Id, Cluster, EvaluationKind.Interim, new DateOnly(2019, 5, 28), EvaluationOutcome.Stop), ExtensionEvaluation.Of(e));
+    }
+
+    [Fact]
+    public void Agreements_of_a_cluster_may_not_overlap_and_aid_counts_from_the_first_day_under_any()
+    {
+        var earlier = Spc(FirstAid, new DateOnly(2019, 12, 31));
+        var later = SupportAgreement.Create(Cluster, ClusterType.SpearheadCluster, new DateOnly(2021, 1, 1), new DateOnly(2023, 12, 31), "HF-3", FirstAid, Rules).Value!;
+        Assert.True(SupportAgreement.Overlaps([earlier, later], new DateOnly(2019, 12, 31), new DateOnly(2020, 6, 30), except: null));
+        Assert.True(SupportAgreement.Overlaps([earlier, later], new DateOnly(2020, 1, 1), new DateOnly(2021, 1, 1), except: null));
+        Assert.False(SupportAgreement.Overlaps([earlier, later], new DateOnly(2020, 1, 1), new DateOnly(2020, 12, 31), except: null));
+        Assert.False(SupportAgreement.Overlaps([earlier, later], new DateOnly(2017, 6, 1), new DateOnly(2019, 6, 1), except: earlier.Id));
+        Assert.Equal(FirstAid, SupportAgreement.FirstAidDay([later, earlier]));
+        Assert.Null(SupportAgreement.FirstAidDay([]));
     }
 
     [Fact]
@@ -72,7 +111,7 @@ public sealed class SupportAgreementTests
         var start = new DateOnly(2016, 10, 1);
         var ok = SupportAgreement.Create(Cluster, ClusterType.InnovativeBusinessNetwork, start, new DateOnly(2019, 9, 30), "IBN-1", start, Rules);
         Assert.True(ok.IsSuccess);
-        Assert.Equal("Agreement.NetworkNoExtension", ok.Value!.Extend(new DateOnly(2020, 9, 30), new DateOnly(2019, 3, 1), true, "IBN-2", start, Rules).Error!.Code);
+        Assert.Equal("Agreement.NetworkNoExtension", ok.Value!.Extend(new DateOnly(2020, 9, 30), Interim.Positive(ok.Value!, new DateOnly(2019, 3, 1)), "IBN-2", start, Rules).Error!.Code);
         Assert.Equal("Agreement.TermTooLong", SupportAgreement.Create(Cluster, ClusterType.InnovativeBusinessNetwork, start, new DateOnly(2019, 10, 1), "IBN-1", start, Rules).Error!.Code);
     }
 
@@ -126,7 +165,7 @@ public sealed class AgreementAmendmentTests
         Assert.Equal((new DateOnly(2019, 12, 31), new DateOnly(2019, 6, 30)), (amendment.PreviousEnd, amendment.NewEnd));
         Assert.Equal(new DateOnly(2019, 12, 31), a.Terms[0].End); // the decided term stays as it was
         // An extension after an early end starts the day after the new end.
-        Assert.True(a.Extend(new DateOnly(2022, 6, 30), new DateOnly(2019, 5, 15), true, "HF-2", Start, Rules).IsSuccess);
+        Assert.True(a.Extend(new DateOnly(2022, 6, 30), Interim.Positive(a, new DateOnly(2019, 5, 15)), "HF-2", Start, Rules).IsSuccess);
         Assert.Equal(new DateOnly(2019, 7, 1), a.Terms[^1].Start);
         Assert.Equal(new DateOnly(2022, 6, 30), a.End);
         Assert.True(a.ShortenTo(new DateOnly(2021, 12, 31), new DateOnly(2021, 6, 1), "Fusie").IsSuccess);

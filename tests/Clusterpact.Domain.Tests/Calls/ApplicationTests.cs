@@ -3,7 +3,6 @@ using Clusterpact.Domain.Common;
 using Clusterpact.Domain.Tests.Common;
 using Clusterpact.Domain.Members;
 using static Clusterpact.Domain.Tests.Calls.CallFixtures;
-using static Clusterpact.Domain.Tests.Common.TestActors;
 
 namespace Clusterpact.Domain.Tests.Calls;
 
@@ -17,7 +16,7 @@ public sealed class ApplicationTests
         // The call closes 30 March 2025 17:00 Brussels, the day summer time starts: 17:00 CEST = 15:00:00 UTC.
         var call = PublishedCall();
         var app = CompleteDraft(call);
-        Ok(app.Submit(call, AsApplicant, ApplicantUser, new DateTimeOffset(2025, 3, 30, 15, 0, 0, TimeSpan.Zero)));
+        Ok(app.Submit(call, Actors.Applicant, ApplicantUser, new DateTimeOffset(2025, 3, 30, 15, 0, 0, TimeSpan.Zero)));
         Assert.Equal(ApplicationStatus.Submitted, app.Status);
         Assert.Equal(ClosesUtc, app.SubmittedAt);
     }
@@ -27,7 +26,7 @@ public sealed class ApplicationTests
     {
         var call = PublishedCall();
         var app = CompleteDraft(call);
-        var late = app.Submit(call, AsApplicant, ApplicantUser, new DateTimeOffset(2025, 3, 30, 15, 0, 1, TimeSpan.Zero));
+        var late = app.Submit(call, Actors.Applicant, ApplicantUser, new DateTimeOffset(2025, 3, 30, 15, 0, 1, TimeSpan.Zero));
         Assert.Equal("Application.Late", late.Error!.Code);
         Assert.Equal(ApplicationStatus.Draft, app.Status);
         Assert.Empty(app.History);
@@ -40,7 +39,7 @@ public sealed class ApplicationTests
         // the deadline would be 16:00 UTC and this submission would slip through.
         var call = PublishedCall();
         var app = CompleteDraft(call);
-        Assert.Equal("Application.Late", app.Submit(call, AsApplicant, ApplicantUser, new DateTimeOffset(2025, 3, 30, 17, 30, 0, TimeSpan.FromHours(2))).Error!.Code);
+        Assert.Equal("Application.Late", app.Submit(call, Actors.Applicant, ApplicantUser, new DateTimeOffset(2025, 3, 30, 17, 30, 0, TimeSpan.FromHours(2))).Error!.Code);
     }
 
     [Fact]
@@ -57,8 +56,8 @@ public sealed class ApplicationTests
             Ok(app.SetYearPlans([new YearPlan(2026, 100m, 50m)]));
             Assert.True(app.AddAttachment(call, "plan.pdf", "application/pdf", 10, "BUSINESSPLAN").IsSuccess);
         }
-        Ok(onTime.Submit(call, AsApplicant, ApplicantUser, new DateTimeOffset(2025, 10, 26, 16, 0, 0, TimeSpan.Zero)));
-        Assert.Equal("Application.Late", late.Submit(call, AsApplicant, ApplicantUser, new DateTimeOffset(2025, 10, 26, 16, 0, 1, TimeSpan.Zero)).Error!.Code);
+        Ok(onTime.Submit(call, Actors.Applicant, ApplicantUser, new DateTimeOffset(2025, 10, 26, 16, 0, 0, TimeSpan.Zero)));
+        Assert.Equal("Application.Late", late.Submit(call, Actors.Applicant, ApplicantUser, new DateTimeOffset(2025, 10, 26, 16, 0, 1, TimeSpan.Zero)).Error!.Code);
     }
 
     [Fact]
@@ -66,8 +65,8 @@ public sealed class ApplicationTests
     {
         var call = PublishedCall();
         var app = CompleteDraft(call);
-        Assert.Equal("Application.CallNotYetOpen", app.Submit(call, AsApplicant, ApplicantUser, OpensUtc.AddSeconds(-1)).Error!.Code);
-        Ok(app.Submit(call, AsApplicant, ApplicantUser, OpensUtc));
+        Assert.Equal("Application.CallNotYetOpen", app.Submit(call, Actors.Applicant, ApplicantUser, OpensUtc.AddSeconds(-1)).Error!.Code);
+        Ok(app.Submit(call, Actors.Applicant, ApplicantUser, OpensUtc));
     }
 
     [Fact]
@@ -76,7 +75,7 @@ public sealed class ApplicationTests
         var call = PublishedCall();
         var app = CompleteDraft(call);
         Ok(call.Close(AfterClose));
-        Assert.Equal("Application.Late", app.Submit(call, AsApplicant, ApplicantUser, WhileOpen).Error!.Code); // closed by the agency: late whatever the clock says
+        Assert.Equal("Application.Late", app.Submit(call, Actors.Applicant, ApplicantUser, WhileOpen).Error!.Code); // closed by the agency: late whatever the clock says
         Assert.Equal("Application.Late", Application.Start(PublishedCall(), 2, "X", Applicant, ClosesUtc.AddSeconds(1)).Error!.Code);
         Assert.Equal("Application.CallNotPublished", Application.Start(DraftCall(), 2, "X", Applicant, WhileOpen).Error!.Code);
     }
@@ -92,11 +91,11 @@ public sealed class ApplicationTests
         Assert.Equal(["BUSINESSPLAN"], app.MissingDocuments(call).Select(d => d.Code));
         // An attachment without a document code does not stand in for the business plan.
         Assert.True(app.AddAttachment(call, "annex.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", 5_000).IsSuccess);
-        Assert.Equal("Application.RequiredDocumentMissing", app.Submit(call, AsApplicant, ApplicantUser, WhileOpen).Error!.Code);
+        Assert.Equal("Application.RequiredDocumentMissing", app.Submit(call, Actors.Applicant, ApplicantUser, WhileOpen).Error!.Code);
         Assert.True(app.AddAttachment(call, "plan.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", 5_000, "businessplan").IsSuccess);
         Assert.Empty(app.MissingDocuments(call));
         Assert.Equal("BUSINESSPLAN", app.Attachments[^1].DocumentCode);
-        Ok(app.Submit(call, AsApplicant, ApplicantUser, WhileOpen));
+        Ok(app.Submit(call, Actors.Applicant, ApplicantUser, WhileOpen));
     }
 
     [Fact]
@@ -114,15 +113,15 @@ public sealed class ApplicationTests
         var call = PublishedCall();
         var a = CompleteDraft(call);
         Ok(a.UpdateProposal("d", " ", "a", "c"));
-        Assert.Equal("Application.ProposalIncomplete", a.Submit(call, AsApplicant, ApplicantUser, WhileOpen).Error!.Code);
+        Assert.Equal("Application.ProposalIncomplete", a.Submit(call, Actors.Applicant, ApplicantUser, WhileOpen).Error!.Code);
 
         var b = CompleteDraft(call, 2);
         Ok(b.SetCommittedMembers([]));
-        Assert.Equal("Application.NoCommittedMembers", b.Submit(call, AsApplicant, ApplicantUser, WhileOpen).Error!.Code);
+        Assert.Equal("Application.NoCommittedMembers", b.Submit(call, Actors.Applicant, ApplicantUser, WhileOpen).Error!.Code);
 
         var c = CompleteDraft(call, 3);
         Ok(c.SetYearPlans([]));
-        Assert.Equal("Application.NoYearPlan", c.Submit(call, AsApplicant, ApplicantUser, WhileOpen).Error!.Code);
+        Assert.Equal("Application.NoYearPlan", c.Submit(call, Actors.Applicant, ApplicantUser, WhileOpen).Error!.Code);
     }
 
     [Fact]
@@ -220,16 +219,16 @@ public sealed class ApplicationTests
     {
         LifecycleMatrix.SameTable(ApplicationLifecycle.Rules, "Application", Expected, ApplicationLifecycle.MarkIneligible);
         Assert.Equal([ApplicationLifecycle.MarkEligible, ApplicationLifecycle.MarkIneligible],
-            ApplicationLifecycle.Rules.Available(ApplicationStatus.Submitted, AsAgency).Select(s => s.Name));
-        Assert.Equal([ApplicationLifecycle.Withdraw], ApplicationLifecycle.Rules.Available(ApplicationStatus.Submitted, AsApplicant).Select(s => s.Name));
+            ApplicationLifecycle.Rules.Available(ApplicationStatus.Submitted, Actors.Agency).Select(s => s.Name));
+        Assert.Equal([ApplicationLifecycle.Withdraw], ApplicationLifecycle.Rules.Available(ApplicationStatus.Submitted, Actors.Applicant).Select(s => s.Name));
     }
 
     [Fact]
     public void An_unknown_step_is_refused_and_the_decision_needs_its_own_form()
     {
         var (call, app) = InStatus(ApplicationStatus.UnderReview);
-        Assert.Equal(Lifecycle<ApplicationStatus>.UnknownStep, app.Take(call, "Approve", AsAgency, null, Officer, WhileOpen).Error!.Code);
-        Assert.Equal("Application.DecisionNeedsItsForm", app.Take(call, ApplicationLifecycle.Decide, AsAgency, null, Officer, WhileOpen).Error!.Code);
+        Assert.Equal(Lifecycle<ApplicationStatus>.UnknownStep, app.Take(call, "Approve", Actors.Agency, null, Officer, WhileOpen).Error!.Code);
+        Assert.Equal("Application.DecisionNeedsItsForm", app.Take(call, ApplicationLifecycle.Decide, Actors.Agency, null, Officer, WhileOpen).Error!.Code);
         Assert.Equal(ApplicationStatus.UnderReview, app.Status);
     }
 
@@ -239,11 +238,11 @@ public sealed class ApplicationTests
         var call = PublishedCall();
         var app = CompleteDraft(call);
         var t1 = WhileOpen; var t2 = t1.AddDays(1); var t3 = AfterClose; var t4 = AfterClose.AddDays(30); var t5 = t4.AddDays(30);
-        Ok(app.Submit(call, AsApplicant, ApplicantUser, t1));
-        Ok(app.MarkEligible(AsAgency, Officer, t2, "  all documents in order "));
-        Ok(app.StartReview(AsAgency, Officer, t3));
+        Ok(app.Submit(call, Actors.Applicant, ApplicantUser, t1));
+        Ok(app.MarkEligible(Actors.Agency, Officer, t2, "  all documents in order "));
+        Ok(app.StartReview(Actors.Agency, Officer, t3));
         Ok(call.Close(t3));
-        Ok(app.Decide(call, AsAgency, ApplicationOutcome.GrantedWithConditions, "Quarterly SME figures", null, Officer, t5));
+        Ok(app.Decide(call, Actors.Agency, ApplicationOutcome.GrantedWithConditions, "Quarterly SME figures", null, Officer, t5));
         Assert.Equal(
         [
             new ApplicationTransition(t1, ApplicantUser, ApplicationStatus.Draft, ApplicationStatus.Submitted, null),
@@ -258,11 +257,11 @@ public sealed class ApplicationTests
     public void Ineligible_needs_at_least_one_written_reason()
     {
         var (_, app) = InStatus(ApplicationStatus.Submitted);
-        var refused = app.MarkIneligible(AsAgency, [" ", null, ""], Officer, WhileOpen);
+        var refused = app.MarkIneligible(Actors.Agency, [" ", null, ""], Officer, WhileOpen);
         Assert.Equal("Application.ReasonsRequired", refused.Error!.Code);
         Assert.NotNull(refused.Error.Rule);
         Assert.Equal(ApplicationStatus.Submitted, app.Status);
-        Ok(app.MarkIneligible(AsAgency, ["Cofinancing below 50%", " No SME among the members "], Officer, WhileOpen));
+        Ok(app.MarkIneligible(Actors.Agency, ["Cofinancing below 50%", " No SME among the members "], Officer, WhileOpen));
         Assert.Equal(["Cofinancing below 50%", "No SME among the members"], app.IneligibilityReasons);
         Assert.Equal("Cofinancing below 50%; No SME among the members", app.History[^1].Note);
     }
@@ -271,9 +270,9 @@ public sealed class ApplicationTests
     public void Decisions_wait_for_the_call_to_close()
     {
         var (call, app) = InStatus(ApplicationStatus.UnderReview);
-        Assert.Equal("Application.CallNotClosed", app.Decide(call, AsAgency, ApplicationOutcome.Granted, null, null, Officer, WhileOpen).Error!.Code);
+        Assert.Equal("Application.CallNotClosed", app.Decide(call, Actors.Agency, ApplicationOutcome.Granted, null, null, Officer, WhileOpen).Error!.Code);
         Ok(call.Close(AfterClose));
-        Ok(app.Decide(call, AsAgency, ApplicationOutcome.Granted, null, null, Officer, AfterClose));
+        Ok(app.Decide(call, Actors.Agency, ApplicationOutcome.Granted, null, null, Officer, AfterClose));
         Assert.Equal(ApplicationOutcome.Granted, app.Outcome);
         Assert.Null(app.Conditions);
     }
@@ -291,7 +290,7 @@ public sealed class ApplicationTests
     {
         var (call, app) = InStatus(ApplicationStatus.UnderReview);
         Ok(call.Close(AfterClose));
-        var result = app.Decide(call, AsAgency, outcome, conditions, motivation, Officer, AfterClose);
+        var result = app.Decide(call, Actors.Agency, outcome, conditions, motivation, Officer, AfterClose);
         Assert.Equal(expected, result.Error?.Code);
         Assert.Equal(expected is null ? ApplicationStatus.Decided : ApplicationStatus.UnderReview, app.Status);
         Assert.Equal(expected is null ? outcome : null, app.Outcome);
@@ -339,11 +338,11 @@ public sealed class ApplicationTests
     {
         var call = PublishedCall();
         var app = CompleteDraft(call);
-        Ok(app.Submit(call, AsApplicant, ApplicantUser, WhileOpen));
-        Ok(app.MarkEligible(AsAgency, Officer, WhileOpen));
-        Ok(app.StartReview(AsAgency, Officer, WhileOpen));
+        Ok(app.Submit(call, Actors.Applicant, ApplicantUser, WhileOpen));
+        Ok(app.MarkEligible(Actors.Agency, Officer, WhileOpen));
+        Ok(app.StartReview(Actors.Agency, Officer, WhileOpen));
         Ok(call.Close(AfterClose));
-        Ok(app.Decide(call, AsAgency, ApplicationOutcome.Refused, null, "Below the threshold on two criteria", Officer, AfterClose));
+        Ok(app.Decide(call, Actors.Agency, ApplicationOutcome.Refused, null, "Below the threshold on two criteria", Officer, AfterClose));
         Assert.Equal("Application.NotGranted", app.LinkAgreement(call, Guid.CreateVersion7()).Error!.Code);
     }
 

@@ -2,7 +2,6 @@ using Clusterpact.Domain.Calls;
 using Clusterpact.Domain.Common;
 using Clusterpact.Domain.Tests.Common;
 using static Clusterpact.Domain.Tests.Calls.CallFixtures;
-using static Clusterpact.Domain.Tests.Common.TestActors;
 
 namespace Clusterpact.Domain.Tests.Calls;
 
@@ -21,8 +20,8 @@ public sealed class AssignmentLifecycleTests
     private static ExpertAssignment In(ConflictDeclaration state)
     {
         var a = ExpertAssignment.Assign(InStatus(ApplicationStatus.UnderReview).App, Guid.CreateVersion7(), Other1, Other2).Value!;
-        if (state == ConflictDeclaration.NoConflict) Ok(a.DeclareNoConflict(AsExpert, null, Now));
-        if (state == ConflictDeclaration.Conflict) Ok(a.DeclareConflict(AsExpert, "Works for the applicant", Now));
+        if (state == ConflictDeclaration.NoConflict) Ok(a.DeclareNoConflict(Actors.Expert, null, Now));
+        if (state == ConflictDeclaration.Conflict) Ok(a.DeclareConflict(Actors.Expert, "Works for the applicant", Now));
         Assert.Equal(state, a.Declaration);
         return a;
     }
@@ -49,7 +48,7 @@ public sealed class AssignmentLifecycleTests
     public void A_declaration_without_a_choice_is_refused_and_opens_nothing(string? step)
     {
         var a = In(ConflictDeclaration.None);
-        Assert.Equal("Expert.DeclarationChoiceRequired", a.Declare(step, AsExpert, null, Now).Error!.Code);
+        Assert.Equal("Expert.DeclarationChoiceRequired", a.Declare(step, Actors.Expert, null, Now).Error!.Code);
         Assert.Equal(ConflictDeclaration.None, a.Declaration);
         Assert.False(a.MayScore);
         Assert.Null(a.DeclaredAt);

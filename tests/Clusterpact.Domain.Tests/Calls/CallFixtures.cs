@@ -1,5 +1,5 @@
+using Clusterpact.Domain.Common;
 using Clusterpact.Domain.Calls;
-using static Clusterpact.Domain.Tests.Common.TestActors;
 using Clusterpact.Domain.Members;
 
 namespace Clusterpact.Domain.Tests.Calls;
@@ -71,19 +71,19 @@ internal static class CallFixtures
         {
             case ApplicationStatus.Draft: break;
             case ApplicationStatus.Submitted: Submit(); break;
-            case ApplicationStatus.Withdrawn: Submit(); Ok(app.Withdraw(AsApplicant, ApplicantUser, WhileOpen)); break;
-            case ApplicationStatus.Eligible: Submit(); Ok(app.MarkEligible(AsAgency, Officer, WhileOpen)); break;
-            case ApplicationStatus.Ineligible: Submit(); Ok(app.MarkIneligible(AsAgency, ["No cofinancing"], Officer, WhileOpen)); break;
-            case ApplicationStatus.UnderReview: Submit(); Ok(app.MarkEligible(AsAgency, Officer, WhileOpen)); Ok(app.StartReview(AsAgency, Officer, WhileOpen)); break;
+            case ApplicationStatus.Withdrawn: Submit(); Ok(app.Withdraw(Actors.Applicant, ApplicantUser, WhileOpen)); break;
+            case ApplicationStatus.Eligible: Submit(); Ok(app.MarkEligible(Actors.Agency, Officer, WhileOpen)); break;
+            case ApplicationStatus.Ineligible: Submit(); Ok(app.MarkIneligible(Actors.Agency, ["No cofinancing"], Officer, WhileOpen)); break;
+            case ApplicationStatus.UnderReview: Submit(); Ok(app.MarkEligible(Actors.Agency, Officer, WhileOpen)); Ok(app.StartReview(Actors.Agency, Officer, WhileOpen)); break;
             case ApplicationStatus.Decided:
-                Submit(); Ok(app.MarkEligible(AsAgency, Officer, WhileOpen)); Ok(app.StartReview(AsAgency, Officer, WhileOpen));
-                Ok(call.Close(AfterClose)); Ok(app.Decide(call, AsAgency, ApplicationOutcome.Granted, null, null, Officer, AfterClose));
+                Submit(); Ok(app.MarkEligible(Actors.Agency, Officer, WhileOpen)); Ok(app.StartReview(Actors.Agency, Officer, WhileOpen));
+                Ok(call.Close(AfterClose)); Ok(app.Decide(call, Actors.Agency, ApplicationOutcome.Granted, null, null, Officer, AfterClose));
                 break;
         }
         Assert.Equal(status, app.Status);
         return (call, app);
 
-        void Submit() => Ok(app.Submit(call, AsApplicant, ApplicantUser, WhileOpen));
+        void Submit() => Ok(app.Submit(call, Actors.Applicant, ApplicantUser, WhileOpen));
     }
 
     public static void Ok(Clusterpact.Domain.Common.Result result) => Assert.True(result.IsSuccess, result.Error?.Code);

@@ -1,6 +1,6 @@
+using Clusterpact.Domain.Common;
 using Clusterpact.Domain.Calls;
 using static Clusterpact.Domain.Tests.Calls.CallFixtures;
-using static Clusterpact.Domain.Tests.Common.TestActors;
 
 namespace Clusterpact.Domain.Tests.Calls;
 
@@ -19,7 +19,7 @@ public sealed class JuryTests
     private static ExpertAssignment Declared((Call Call, Application App) x, Guid expert)
     {
         var a = Assign(x, expert);
-        Ok(a.DeclareNoConflict(AsExpert, null, Now));
+        Ok(a.DeclareNoConflict(Actors.Expert, null, Now));
         return a;
     }
 
@@ -65,7 +65,7 @@ public sealed class JuryTests
         Assert.Equal("Expert.DeclarationRequired", undeclared.RecordScore(x.Call, x.App, "C1", 5, Why, Now).Error!.Code);
         Assert.Equal("Expert.DeclarationRequired", ExpertAssignment.ScoresVisibleTo(undeclared, [undeclared, colleague]).Error!.Code);
         Assert.Empty(undeclared.Scores);
-        Ok(undeclared.DeclareNoConflict(AsExpert, null, Now));
+        Ok(undeclared.DeclareNoConflict(Actors.Expert, null, Now));
         Assert.Equal(3, ExpertAssignment.ScoresVisibleTo(undeclared, [undeclared, colleague]).Value!.Count);
     }
 
@@ -77,7 +77,7 @@ public sealed class JuryTests
         var b = Declared(x, Expert2);
         ScoreAll(x, a, 10, 10, 10);
         ScoreAll(x, b, 5, 5, 5);
-        Ok(a.DeclareConflict(AsExpert, "My sister runs member B.", Now));
+        Ok(a.DeclareConflict(Actors.Expert, "My sister runs member B.", Now));
         Assert.Equal("Expert.Conflicted", a.RecordScore(x.Call, x.App, "C1", 1, Why, Now).Error!.Code);
         Assert.Equal("Expert.Conflicted", ExpertAssignment.ScoresVisibleTo(a, [a, b]).Error!.Code);
         // B still sees the panel, without A's scores.
@@ -92,12 +92,12 @@ public sealed class JuryTests
     {
         var x = InStatus(ApplicationStatus.UnderReview);
         var a = Assign(x, Expert1);
-        Assert.Equal("Expert.ConflictExplanationRequired", a.DeclareConflict(AsExpert, "  ", Now).Error!.Code);
+        Assert.Equal("Expert.ConflictExplanationRequired", a.DeclareConflict(Actors.Expert, "  ", Now).Error!.Code);
         Assert.Equal(ConflictDeclaration.None, a.Declaration);
-        Ok(a.DeclareConflict(AsExpert, "Former employee of the applicant", Now));
+        Ok(a.DeclareConflict(Actors.Expert, "Former employee of the applicant", Now));
         Assert.Equal((ConflictDeclaration.Conflict, "Former employee of the applicant", (DateTimeOffset?)Now), (a.Declaration, a.DeclarationExplanation, a.DeclaredAt));
-        Assert.Equal("Assignment.Step.DeclareNoConflict.NotAllowed", a.DeclareNoConflict(AsExpert, "it was long ago", Now).Error!.Code);
-        Assert.Equal("Assignment.Step.DeclareConflict.NotAllowed", a.DeclareConflict(AsExpert, "again", Now).Error!.Code);
+        Assert.Equal("Assignment.Step.DeclareNoConflict.NotAllowed", a.DeclareNoConflict(Actors.Expert, "it was long ago", Now).Error!.Code);
+        Assert.Equal("Assignment.Step.DeclareConflict.NotAllowed", a.DeclareConflict(Actors.Expert, "again", Now).Error!.Code);
         Assert.Equal(ConflictDeclaration.Conflict, a.Declaration);
     }
 
@@ -106,12 +106,12 @@ public sealed class JuryTests
     {
         var x = InStatus(ApplicationStatus.UnderReview);
         var flagged = Assign(x, Expert1, organisation: MemberA);
-        Assert.Equal("Expert.ExplainFlaggedConflict", flagged.DeclareNoConflict(AsExpert, " ", Now).Error!.Code);
+        Assert.Equal("Expert.ExplainFlaggedConflict", flagged.DeclareNoConflict(Actors.Expert, " ", Now).Error!.Code);
         Assert.Equal(ConflictDeclaration.None, flagged.Declaration);
-        Ok(flagged.DeclareNoConflict(AsExpert, "Left member A in 2019; no ties since.", Now));
+        Ok(flagged.DeclareNoConflict(Actors.Expert, "Left member A in 2019; no ties since.", Now));
         Assert.True(flagged.MayScore);
         var clean = Assign(x, Expert2);
-        Ok(clean.DeclareNoConflict(AsExpert, null, Now)); // nothing flagged: no explanation needed
+        Ok(clean.DeclareNoConflict(Actors.Expert, null, Now)); // nothing flagged: no explanation needed
     }
 
     [Theory]
@@ -173,7 +173,7 @@ public sealed class JuryTests
         // The expert who never declared still blocks it ...
         Assert.Equal("Consensus.ScoringIncomplete", consensus.Record(x.Call, x.App, [a, b, undeclared], "C1", 6, Why, Officer, Now).Error!.Code);
         // ... a conflicted one does not.
-        Ok(undeclared.DeclareConflict(AsExpert, "Works for member A", Now));
+        Ok(undeclared.DeclareConflict(Actors.Expert, "Works for member A", Now));
         Ok(consensus.Record(x.Call, x.App, [a, b, undeclared], "C1", 6, "Panel agreed after discussing the SME base.", Officer, Now));
         Assert.Equal([new ConsensusScore("C1", 6, "Panel agreed after discussing the SME base.", Officer, Now)], consensus.Scores);
         // C2 nobody scored yet.

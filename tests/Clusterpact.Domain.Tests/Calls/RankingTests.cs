@@ -1,5 +1,5 @@
+using Clusterpact.Domain.Common;
 using Clusterpact.Domain.Calls;
-using static Clusterpact.Domain.Tests.Common.TestActors;
 
 namespace Clusterpact.Domain.Tests.Calls;
 

@@ -1,7 +1,6 @@
 using Clusterpact.Domain.Common;
 using Clusterpact.Domain.Evaluations;
 using Clusterpact.Domain.Tests.Common;
-using static Clusterpact.Domain.Tests.Common.TestActors;
 
 namespace Clusterpact.Domain.Tests.Evaluations;
 
@@ -23,8 +22,8 @@ public sealed class EvaluationLifecycleTests
     private static Evaluation In(EvaluationStage stage)
     {
         var e = Evaluation.Plan("Tussentijdse evaluatie", EvaluationKind.Interim, EvaluationScope.Individual, Guid.NewGuid(), new Dictionary<EvaluationStage, DateOnly>()).Value!;
-        foreach (var step in Order.Take(Math.Min((int)stage, Order.Length))) Assert.True(e.Take(step, AsAgency, D).IsSuccess);
-        if (stage == EvaluationStage.Decided) Assert.True(e.Decide(AsAgency, D, EvaluationOutcome.Extend).IsSuccess);
+        foreach (var step in Order.Take(Math.Min((int)stage, Order.Length))) Assert.True(e.Take(step, Actors.Agency, D).IsSuccess);
+        if (stage == EvaluationStage.Decided) Assert.True(e.Decide(Actors.Agency, D, EvaluationOutcome.Extend).IsSuccess);
         Assert.Equal(stage, e.Stage);
         return e;
     }
@@ -46,7 +45,7 @@ public sealed class EvaluationLifecycleTests
     {
         LifecycleMatrix.SameTable(EvaluationLifecycle.Rules, "Evaluation", Expected);
         var e = In(EvaluationStage.Report);
-        Assert.Equal("Evaluation.DecisionNeedsItsForm", e.Take(EvaluationLifecycle.Decide, AsAgency, D).Error!.Code);
+        Assert.Equal("Evaluation.DecisionNeedsItsForm", e.Take(EvaluationLifecycle.Decide, Actors.Agency, D).Error!.Code);
         Assert.Equal(EvaluationStage.Report, e.Stage);
         Assert.Equal(EvaluationStage.ExpertPanel, EvaluationLifecycle.Next(EvaluationStage.CollectingData));
         Assert.Null(EvaluationLifecycle.Next(EvaluationStage.Decided));

@@ -1,6 +1,5 @@
 using Clusterpact.Domain.Common;
 using Clusterpact.Domain.Evaluations;
-using static Clusterpact.Domain.Tests.Common.TestActors;
 
 namespace Clusterpact.Domain.Tests.Evaluations;
 
@@ -13,7 +12,7 @@ public class EvaluationTests
         new Dictionary<EvaluationStage, DateOnly> { [EvaluationStage.CollectingData] = D, [EvaluationStage.Decided] = new(2019, 5, 31) }).Value!;
 
     /// <summary>Takes the one step the table offers the agency from the current stage (not the decision).</summary>
-    private static Result Next(Evaluation e, DateOnly on) => e.Take(EvaluationLifecycle.Rules.Available(e.Stage, AsAgency).Single().Name, AsAgency, on);
+    private static Result Next(Evaluation e, DateOnly on) => e.Take(EvaluationLifecycle.Rules.Available(e.Stage, Actors.Agency).Single().Name, Actors.Agency, on);
 
     /// <summary>Walks the evaluation up to a stage before the decision, 20 days per stage.</summary>
     private static void AdvanceTo(Evaluation e, EvaluationStage stage)
@@ -55,13 +54,13 @@ public class EvaluationTests
         AdvanceTo(e, EvaluationStage.Report);
         Assert.Equal(EvaluationStage.Report, e.Stage);
         var day = new DateOnly(2019, 5, 28);
-        Assert.Equal("Evaluation.OutcomeRequired", e.Decide(AsAgency, day, null).Error!.Code);
-        Assert.Equal("Evaluation.ConditionsRequired", e.Decide(AsAgency, day, EvaluationOutcome.ExtendWithConditions, " ").Error!.Code);
+        Assert.Equal("Evaluation.OutcomeRequired", e.Decide(Actors.Agency, day, null).Error!.Code);
+        Assert.Equal("Evaluation.ConditionsRequired", e.Decide(Actors.Agency, day, EvaluationOutcome.ExtendWithConditions, " ").Error!.Code);
         Assert.False(e.AdvisesExtension);
-        Assert.True(e.Decide(AsAgency, day, EvaluationOutcome.ExtendWithConditions, "Meer kmo's betrekken").IsSuccess);
+        Assert.True(e.Decide(Actors.Agency, day, EvaluationOutcome.ExtendWithConditions, "Meer kmo's betrekken").IsSuccess);
         Assert.Equal((EvaluationStage.Decided, (DateOnly?)day, "Meer kmo's betrekken"), (e.Stage, e.DecidedOn, e.Conditions));
         Assert.True(e.AdvisesExtension);
-        Assert.Equal("Evaluation.Step.Decide.NotAllowed", e.Decide(AsAgency, day, EvaluationOutcome.Stop).Error!.Code);
+        Assert.Equal("Evaluation.Step.Decide.NotAllowed", e.Decide(Actors.Agency, day, EvaluationOutcome.Stop).Error!.Code);
     }
 
     [Fact]
@@ -69,7 +68,7 @@ public class EvaluationTests
     {
         var e = Interim();
         AdvanceTo(e, EvaluationStage.Report);
-        Assert.True(e.Decide(AsAgency, new DateOnly(2019, 6, 1), EvaluationOutcome.Stop).IsSuccess);
+        Assert.True(e.Decide(Actors.Agency, new DateOnly(2019, 6, 1), EvaluationOutcome.Stop).IsSuccess);
         Assert.False(e.AdvisesExtension);
     }
 
@@ -78,9 +77,9 @@ public class EvaluationTests
     {
         var e = Evaluation.Plan("Systemische evaluatie 2019-2020", EvaluationKind.MidTermReview, EvaluationScope.Systemic, null, new Dictionary<EvaluationStage, DateOnly>()).Value!;
         AdvanceTo(e, EvaluationStage.Report);
-        Assert.Equal("Evaluation.OutcomeOnlyForInterim", e.Decide(AsAgency, new DateOnly(2020, 5, 1), EvaluationOutcome.Extend, null, "x").Error!.Code);
-        Assert.Equal("Evaluation.ConclusionRequired", e.Decide(AsAgency, new DateOnly(2020, 5, 1), null).Error!.Code);
-        Assert.True(e.Decide(AsAgency, new DateOnly(2020, 5, 1), null, conclusion: "Het beleid werkt; meer focus op kmo's").IsSuccess);
+        Assert.Equal("Evaluation.OutcomeOnlyForInterim", e.Decide(Actors.Agency, new DateOnly(2020, 5, 1), EvaluationOutcome.Extend, null, "x").Error!.Code);
+        Assert.Equal("Evaluation.ConclusionRequired", e.Decide(Actors.Agency, new DateOnly(2020, 5, 1), null).Error!.Code);
+        Assert.True(e.Decide(Actors.Agency, new DateOnly(2020, 5, 1), null, conclusion: "Het beleid werkt; meer focus op kmo's").IsSuccess);
         Assert.False(e.AdvisesExtension);
     }
 
@@ -124,7 +123,7 @@ public class EvaluationTests
         Assert.False(e.IsLate(D));
         Assert.True(e.AddEvidence(EvidenceKind.SurveyResults, "Ledenbevraging 2019", null, D).IsSuccess);
         AdvanceTo(e, EvaluationStage.Report);
-        Assert.True(e.Decide(AsAgency, new DateOnly(2019, 5, 28), EvaluationOutcome.Extend).IsSuccess);
+        Assert.True(e.Decide(Actors.Agency, new DateOnly(2019, 5, 28), EvaluationOutcome.Extend).IsSuccess);
         Assert.Equal("Evaluation.AlreadyDecided", e.AddEvidence(EvidenceKind.Document, "Te laat", null, D).Error!.Code);
         Assert.False(e.IsLate(new DateOnly(2030, 1, 1)));
     }

@@ -1,3 +1,5 @@
+using Clusterpact.Domain.Agreements;
+using Clusterpact.Domain.Common;
 using Clusterpact.Domain.Clusters;
 using Clusterpact.Domain.Funding;
 
@@ -119,34 +121,77 @@ public sealed class AidPaymentTests
 {
     private static readonly Guid Officer = Guid.CreateVersion7();
     private static readonly Guid Colleague = Guid.CreateVersion7();
+    private static readonly FundingRuleSet Rules = FundingRuleSet.Default;
+
+    private static AgreementYear Year(decimal granted)
+    {
+        var agreement = SupportAgreement.Create(Guid.CreateVersion7(), ClusterType.SpearheadCluster, new DateOnly(2025, 1, 1), new DateOnly(2027, 12, 31), "HF-1", new DateOnly(2025, 1, 1), Rules).Value!;
+        return AgreementYear.Plan(agreement, [], new DateOnly(2025, 1, 1), granted, granted, 2 * granted, 0, 0, 0, Rules).Value!;
+    }
+
+    private static AidPayment Requested(decimal amount = 100_000m) => Year(500_000m).RequestPayment(amount, [], Officer, new DateOnly(2025, 2, 1)).Value!;
 
     [Fact]
-    public void The_requester_cannot_approve_their_own_payment()
+    public void The_requester_cannot_approve_or_reject_their_own_payment()
     {
-        var p = AidPayment.Request(Guid.CreateVersion7(), 1, 100_000m, 500_000m, 0m, Officer, new DateOnly(2025, 2, 1)).Value!;
-        Assert.Equal("Payment.FourEyes", p.Approve(Officer).Error!.Code);
+        var p = Requested();
+        Assert.Equal("Payment.FourEyes", p.Take(AidPayment.Approve, Actors.Agency, Officer, default).Error!.Code);
+        Assert.Equal("Payment.FourEyes", p.Take(AidPayment.Reject, Actors.Agency, Officer, default).Error!.Code);
         Assert.Equal(PaymentStatus.Requested, p.Status);
-        Assert.True(p.Approve(Colleague).IsSuccess);
+        Assert.True(p.Take(AidPayment.Approve, Actors.Agency, Colleague, default).IsSuccess);
         Assert.Equal((PaymentStatus.Approved, (Guid?)Colleague), (p.Status, p.DecidedBy));
+        Assert.True(p.Take(AidPayment.MarkPaid, Actors.Agency, Officer, new DateOnly(2025, 2, 10)).IsSuccess);
+        Assert.Equal((PaymentStatus.Paid, (DateOnly?)new DateOnly(2025, 2, 10)), (p.Status, p.PaidOn));
+    }
+
+    /// <summary>Every (state, step, actor) of the payment table against what the policy says: only agency staff act, in this order.</summary>
+    [Fact]
+    public void The_payment_table_allows_exactly_the_expected_steps()
+    {
+        var expected = new Dictionary<(PaymentStatus, string), PaymentStatus>
+        {
+            [(PaymentStatus.Requested, AidPayment.Approve)] = PaymentStatus.Approved,
+            [(PaymentStatus.Requested, AidPayment.Reject)] = PaymentStatus.Rejected,
+            [(PaymentStatus.Approved, AidPayment.MarkPaid)] = PaymentStatus.Paid,
+        };
+        Assert.Equal([AidPayment.Approve, AidPayment.Reject, AidPayment.MarkPaid], AidPayment.Lifecycle.StepNames);
+        foreach (var state in Enum.GetValues<PaymentStatus>())
+        foreach (var step in AidPayment.Lifecycle.StepNames)
+        foreach (var actor in Enum.GetValues<Actor>())
+        {
+            var check = AidPayment.Lifecycle.Check(state, step, actor, null);
+            var allowed = expected.TryGetValue((state, step), out var to) && actor == Actor.Agency;
+            Assert.True(allowed == check.IsSuccess, $"{state} --{step}--> as {actor}: expected {(allowed ? "allowed" : "refused")}");
+            if (allowed) Assert.Equal(to, check.Value!.To);
+            else Assert.Equal(expected.ContainsKey((state, step)) ? Lifecycle<PaymentStatus>.NotYourStep : $"Payment.Step.{step}.NotAllowed", check.Error!.Code);
+        }
     }
 
     [Fact]
-    public void Payments_follow_their_lifecycle_and_refuse_wrong_steps()
+    public void A_wrong_step_is_refused_by_the_table_and_changes_nothing()
     {
-        var p = AidPayment.Request(Guid.CreateVersion7(), 1, 100_000m, 500_000m, 0m, Officer, new DateOnly(2025, 2, 1)).Value!;
-        Assert.Equal("Payment.CannotPaidFromRequested", p.MarkPaid(new DateOnly(2025, 2, 2)).Error!.Code);
-        p.Approve(Colleague);
-        Assert.True(p.MarkPaid(new DateOnly(2025, 2, 10)).IsSuccess);
-        Assert.Equal("Payment.CannotApprovedFromPaid", p.Approve(Colleague).Error!.Code);
-        Assert.Equal("Payment.CannotRejectedFromPaid", p.Reject(Colleague).Error!.Code);
+        var p = Requested();
+        Assert.Equal("Payment.Step.MarkPaid.NotAllowed", p.Take(AidPayment.MarkPaid, Actors.Agency, Colleague, new DateOnly(2025, 2, 2)).Error!.Code);
+        Assert.Equal(Lifecycle<PaymentStatus>.NotYourStep, p.Take(AidPayment.Approve, new HashSet<Actor> { Actor.ClusterManager }, Colleague, default).Error!.Code);
+        Assert.Equal(Lifecycle<PaymentStatus>.UnknownStep, p.Take("Pay", Actors.Agency, Colleague, default).Error!.Code);
+        Assert.Equal((PaymentStatus.Requested, (Guid?)null, (DateOnly?)null), (p.Status, p.DecidedBy, p.PaidOn));
     }
 
     [Fact]
-    public void A_tranche_cannot_exceed_what_is_left_of_the_granted_aid()
+    public void A_tranche_cannot_exceed_what_is_left_of_the_granted_aid_and_a_rejected_one_gives_it_back()
     {
-        Assert.True(AidPayment.Request(Guid.CreateVersion7(), 1, 200_000m, 500_000m, 300_000m, Officer, default).IsSuccess);
-        Assert.Equal("Payment.AboveGranted", AidPayment.Request(Guid.CreateVersion7(), 1, 200_000.01m, 500_000m, 300_000m, Officer, default).Error!.Code);
-        Assert.Equal("Payment.AmountNotPositive", AidPayment.Request(Guid.CreateVersion7(), 1, 0m, 500_000m, 0m, Officer, default).Error!.Code);
+        var year = Year(500_000m);
+        var first = year.RequestPayment(300_000m, [], Officer, default).Value!;
+        Assert.True(year.RequestPayment(200_000m, [first], Officer, default).IsSuccess);
+        Assert.Equal("Payment.AboveGranted", year.RequestPayment(200_000.01m, [first], Officer, default).Error!.Code);
+        Assert.Equal("Payment.AmountNotPositive", year.RequestPayment(0m, [], Officer, default).Error!.Code);
+        // Payments of another year of the agreement do not count against this one.
+        var other = Year(500_000m).RequestPayment(500_000m, [], Officer, default).Value!;
+        Assert.True(year.RequestPayment(200_000m, [first, other], Officer, default).IsSuccess);
+        Assert.True(first.Take(AidPayment.Reject, Actors.Agency, Colleague, default).IsSuccess);
+        Assert.True(year.RequestPayment(500_000m, [first], Officer, default).IsSuccess);
+        var asked = year.RequestPayment(1m, [], Officer, new DateOnly(2025, 3, 1)).Value!;
+        Assert.Equal((year.AgreementId, year.YearIndex, PaymentStatus.Requested, Officer, new DateOnly(2025, 3, 1)), (asked.AgreementId, asked.YearIndex, asked.Status, asked.RequestedBy, asked.RequestedOn));
     }
 }
 

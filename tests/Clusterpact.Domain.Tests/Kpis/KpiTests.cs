@@ -1,9 +1,9 @@
+using Clusterpact.Domain.Common;
 using Clusterpact.Domain.Kpis;
 using Clusterpact.Domain.Members;
 using Clusterpact.Domain.Pacts;
 using Clusterpact.Domain.Projects;
 using Clusterpact.Domain.Reports;
-using static Clusterpact.Domain.Tests.Common.TestActors;
 
 namespace Clusterpact.Domain.Tests.Kpis;
 
@@ -213,31 +213,31 @@ public class AnnualReportTests
     public void Draft_submitted_returned_resubmitted_accepted()
     {
         var r = Filled();
-        Assert.True(r.Submit(AsCluster, "manager", At).IsSuccess);
+        Assert.True(r.Submit(Actors.ClusterManager, "manager", At).IsSuccess);
         Assert.Equal("Report.NotEditable", r.SetNarrative("x").Error!.Code);
-        Assert.Equal("Report.RemarkRequired", r.Return(AsAgency, "officer", At, "").Error!.Code);
-        Assert.True(r.Return(AsAgency, "officer", At.AddDays(1), "Extra omzet onderbouwen").IsSuccess);
+        Assert.Equal("Report.RemarkRequired", r.Return(Actors.Agency, "officer", At, "").Error!.Code);
+        Assert.True(r.Return(Actors.Agency, "officer", At.AddDays(1), "Extra omzet onderbouwen").IsSuccess);
         Assert.Equal("Extra omzet onderbouwen", r.LatestRemark);
         Assert.True(r.SetValue(KpiCatalogue.ExtraTurnover, 12m, "Volgens enquête", null, null).IsSuccess);
-        Assert.Equal("Report.Step.Accept.NotAllowed", r.Accept(AsAgency, "officer", At).Error!.Code);
-        Assert.True(r.Submit(AsCluster, "manager", At.AddDays(2)).IsSuccess);
-        Assert.True(r.Accept(AsAgency, "officer", At.AddDays(3)).IsSuccess);
+        Assert.Equal("Report.Step.Accept.NotAllowed", r.Accept(Actors.Agency, "officer", At).Error!.Code);
+        Assert.True(r.Submit(Actors.ClusterManager, "manager", At.AddDays(2)).IsSuccess);
+        Assert.True(r.Accept(Actors.Agency, "officer", At.AddDays(3)).IsSuccess);
         Assert.Equal([ReportStatus.Submitted, ReportStatus.Returned, ReportStatus.Submitted, ReportStatus.Accepted], r.Steps.Select(s => s.To));
         Assert.Equal("Report.NotEditable", r.SetValue(KpiCatalogue.ExtraFte, 1m, null, null, null).Error!.Code);
-        Assert.Equal("Report.Step.Return.NotAllowed", r.Return(AsAgency, "officer", At, "x").Error!.Code);
+        Assert.Equal("Report.Step.Return.NotAllowed", r.Return(Actors.Agency, "officer", At, "x").Error!.Code);
     }
 
     [Fact]
     public void A_report_is_submitted_only_when_complete_and_warnings_are_explained()
     {
         var r = AnnualReport.Start(Guid.NewGuid(), 2020);
-        Assert.Equal("Report.ValueMissing", r.Submit(AsCluster, "m", At).Error!.Code);
+        Assert.Equal("Report.ValueMissing", r.Submit(Actors.ClusterManager, "m", At).Error!.Code);
         r = Filled();
         var findings = r.SetValue(KpiCatalogue.ExtraFte, 40m, null, null, lastYear: 10m).Value!;
         Assert.Equal("Kpi.MuchHigherThanLastYear", Assert.Single(findings).Code);
-        Assert.Equal("Report.WarningNeedsComment", r.Submit(AsCluster, "m", At).Error!.Code);
+        Assert.Equal("Report.WarningNeedsComment", r.Submit(Actors.ClusterManager, "m", At).Error!.Code);
         r.SetValue(KpiCatalogue.ExtraFte, 40m, "Nieuwe fabriek van een lid", null, 10m);
-        Assert.True(r.Submit(AsCluster, "m", At).IsSuccess);
+        Assert.True(r.Submit(Actors.ClusterManager, "m", At).IsSuccess);
     }
 
     [Fact]
@@ -259,7 +259,7 @@ public class AnnualReportTests
         Assert.Equal(new DateOnly(2021, 3, 31), r.DueOn);
         Assert.Equal(expected, r.DeadlineOn(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
         var done = Filled();
-        done.Submit(AsCluster, "m", At);
+        done.Submit(Actors.ClusterManager, "m", At);
         Assert.Equal(DeadlineState.Done, done.DeadlineOn(new DateOnly(2021, 5, 1)));
     }
 }

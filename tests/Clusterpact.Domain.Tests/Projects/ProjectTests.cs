@@ -1,3 +1,4 @@
+using Clusterpact.Domain.Common;
 using Clusterpact.Domain.Projects;
 
 namespace Clusterpact.Domain.Tests.Projects;
@@ -6,6 +7,7 @@ public class ProjectTests
 {
     private static readonly Guid A = Guid.NewGuid(), B = Guid.NewGuid();
     private static readonly Guid Lead = Guid.NewGuid();
+    private static readonly DateOnly Day = new(2020, 2, 1);
 
     internal static ProjectDetails Details(ProjectType type = ProjectType.Collaboration, decimal budget = 1_000_000m, decimal aid = 500_000m, params Guid[] clusters) =>
         new(type, "Recycled composites", "Summary", StrategicTheme.CircularEconomy, new DateOnly(2020, 1, 1), new DateOnly(2022, 12, 31), 3, 6, budget, aid,
@@ -75,7 +77,7 @@ public class ProjectTests
     public void After_the_decision_the_cluster_can_no_longer_edit_and_the_agency_cannot_change_the_funding()
     {
         var p = Project.Propose(Details(), Lead, null).Value!;
-        Assert.True(p.Decide(approve: true, null, new DateOnly(2020, 2, 1)).IsSuccess);
+        Assert.True(p.Take(ProjectStep.Approve, Actors.Agency, null, Day).IsSuccess);
         Assert.Equal("Project.NotEditable", p.Revise(Details() with { Title = "New" }, byAgency: false).Error!.Code);
         Assert.Equal("Project.FundingFixedAfterDecision", p.Revise(Details(aid: 600_000m), byAgency: true).Error!.Code);
         Assert.True(p.Revise(Details() with { Title = "Renamed" }, byAgency: true).IsSuccess);
@@ -86,27 +88,56 @@ public class ProjectTests
     public void A_rejection_needs_a_reason_and_only_a_proposal_is_decided()
     {
         var p = Project.Propose(Details(), Lead, null).Value!;
-        Assert.Equal("Project.ReasonRequired", p.Decide(approve: false, " ", new DateOnly(2020, 2, 1)).Error!.Code);
-        Assert.True(p.Decide(approve: false, "Outside the roadmap", new DateOnly(2020, 2, 1)).IsSuccess);
-        Assert.Equal(ProjectStatus.Rejected, p.Status);
-        Assert.Equal("Project.NotProposed", p.Decide(approve: true, null, new DateOnly(2020, 2, 2)).Error!.Code);
+        Assert.Equal(Lifecycle<ProjectStatus>.ReasonRequired, p.Take(ProjectStep.Reject, Actors.Agency, " ", Day).Error!.Code);
+        Assert.Equal(Lifecycle<ProjectStatus>.NotYourStep, p.Take(ProjectStep.Approve, new HashSet<Actor> { Actor.ClusterManager }, null, Day).Error!.Code);
+        Assert.True(p.Take(ProjectStep.Reject, Actors.Agency, " Outside the roadmap ", Day).IsSuccess);
+        Assert.Equal((ProjectStatus.Rejected, "Outside the roadmap", (DateOnly?)Day), (p.Status, p.DecisionNote, p.DecidedOn));
+        Assert.Equal("Project.Step.Approve.NotAllowed", p.Take(ProjectStep.Approve, Actors.Agency, null, Day.AddDays(1)).Error!.Code);
     }
 
-    [Theory]
-    [InlineData(ProjectStatus.Proposed, ProjectStatus.Running, false)]
-    [InlineData(ProjectStatus.Approved, ProjectStatus.Running, true)]
-    [InlineData(ProjectStatus.Approved, ProjectStatus.Completed, false)]
-    [InlineData(ProjectStatus.Running, ProjectStatus.Completed, true)]
-    [InlineData(ProjectStatus.Running, ProjectStatus.Stopped, true)]
-    [InlineData(ProjectStatus.Completed, ProjectStatus.Running, false)]
-    public void The_status_moves_only_forward(ProjectStatus from, ProjectStatus to, bool allowed)
+    /// <summary>Every (state, step, actor) of the project table against the policy: only the agency decides and moves a project on.</summary>
+    [Fact]
+    public void The_project_table_allows_exactly_the_expected_steps()
+    {
+        var expected = new Dictionary<(ProjectStatus, string), (ProjectStatus To, bool Reason)>
+        {
+            [(ProjectStatus.Proposed, ProjectStep.Approve)] = (ProjectStatus.Approved, false),
+            [(ProjectStatus.Proposed, ProjectStep.Reject)] = (ProjectStatus.Rejected, true),
+            [(ProjectStatus.Approved, ProjectStep.Start)] = (ProjectStatus.Running, false),
+            [(ProjectStatus.Running, ProjectStep.Complete)] = (ProjectStatus.Completed, false),
+            [(ProjectStatus.Approved, ProjectStep.Stop)] = (ProjectStatus.Stopped, true),
+            [(ProjectStatus.Running, ProjectStep.Stop)] = (ProjectStatus.Stopped, true),
+        };
+        Assert.Equal([ProjectStep.Approve, ProjectStep.Reject, ProjectStep.Start, ProjectStep.Complete, ProjectStep.Stop], Project.Lifecycle.StepNames);
+        foreach (var state in Enum.GetValues<ProjectStatus>())
+        foreach (var step in Project.Lifecycle.StepNames)
+        foreach (var actor in Enum.GetValues<Actor>())
+        {
+            var known = expected.TryGetValue((state, step), out var e);
+            var allowed = known && actor == Actor.Agency;
+            var check = Project.Lifecycle.Check(state, step, actor, "a reason");
+            Assert.True(allowed == check.IsSuccess, $"{state} --{step}--> as {actor}: expected {(allowed ? "allowed" : "refused")}");
+            if (allowed)
+            {
+                Assert.Equal(e.To, check.Value!.To);
+                Assert.Equal(e.Reason, !Project.Lifecycle.Check(state, step, actor, " ").IsSuccess);
+            }
+            else Assert.Equal(known ? Lifecycle<ProjectStatus>.NotYourStep : $"Project.Step.{step}.NotAllowed", check.Error!.Code);
+        }
+    }
+
+    [Fact]
+    public void A_stop_keeps_its_reason_and_a_wrong_step_changes_nothing()
     {
         var p = Project.Propose(Details(), Lead, null).Value!;
-        if (from != ProjectStatus.Proposed) p.Decide(true, null, new DateOnly(2020, 2, 1));
-        if (from is ProjectStatus.Running or ProjectStatus.Completed) p.MoveTo(ProjectStatus.Running, null);
-        if (from == ProjectStatus.Completed) p.MoveTo(ProjectStatus.Completed, null);
-        Assert.Equal(from, p.Status);
-        Assert.Equal(allowed, p.MoveTo(to, "reason").IsSuccess);
+        Assert.Equal("Project.Step.Start.NotAllowed", p.Take(ProjectStep.Start, Actors.Agency, null, Day).Error!.Code);
+        Assert.True(p.Take(ProjectStep.Approve, Actors.Agency, "Past in de roadmap", Day).IsSuccess);
+        Assert.True(p.Take(ProjectStep.Start, Actors.Agency, null, Day.AddDays(10)).IsSuccess);
+        Assert.Equal("Project.Step.Start.NotAllowed", p.Take(ProjectStep.Start, Actors.Agency, null, Day).Error!.Code);
+        Assert.Equal(Lifecycle<ProjectStatus>.ReasonRequired, p.Take(ProjectStep.Stop, Actors.Agency, null, Day).Error!.Code);
+        Assert.Equal((ProjectStatus.Running, "Past in de roadmap", (DateOnly?)Day), (p.Status, p.DecisionNote, p.DecidedOn));
+        Assert.True(p.Take(ProjectStep.Stop, Actors.Agency, "Partner failliet", Day.AddDays(20)).IsSuccess);
+        Assert.Equal((ProjectStatus.Stopped, "Partner failliet", (DateOnly?)Day), (p.Status, p.DecisionNote, p.DecidedOn));
     }
 
     [Fact]
@@ -115,8 +146,8 @@ public class ProjectTests
         var p = Project.Propose(Details(), Lead, null).Value!;
         var results = new ProjectResults(2_500_000m, 12.5m, 400_000m);
         Assert.Equal("Project.ResultsBeforeStart", p.ReportResults(results).Error!.Code);
-        p.Decide(true, null, new DateOnly(2020, 2, 1));
-        p.MoveTo(ProjectStatus.Running, null);
+        Assert.True(p.Take(ProjectStep.Approve, Actors.Agency, null, Day).IsSuccess);
+        Assert.True(p.Take(ProjectStep.Start, Actors.Agency, null, Day).IsSuccess);
         Assert.Equal("Project.ResultNegative", p.ReportResults(results with { ExtraFte = -1 }).Error!.Code);
         Assert.True(p.ReportResults(results).IsSuccess);
         Assert.Equal(12.5m, p.ExtraFte);

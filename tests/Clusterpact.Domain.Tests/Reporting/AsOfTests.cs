@@ -1,3 +1,4 @@
+using Clusterpact.Domain.Common;
 using Clusterpact.Domain.Agreements;
 using Clusterpact.Domain.Clusters;
 using Clusterpact.Domain.Evaluations;
@@ -6,7 +7,6 @@ using Clusterpact.Domain.Kpis;
 using Clusterpact.Domain.Pacts;
 using Clusterpact.Domain.Reporting;
 using Clusterpact.Domain.Reports;
-using static Clusterpact.Domain.Tests.Common.TestActors;
 
 namespace Clusterpact.Domain.Tests.Reporting;
 
@@ -19,10 +19,10 @@ public sealed class AsOfTests
             [EvaluationStage.CollectingData] = new(2019, 1, 15), [EvaluationStage.ExpertPanel] = new(2019, 3, 15),
             [EvaluationStage.Report] = new(2019, 4, 30), [EvaluationStage.Decided] = new(2019, 5, 15),
         }).Value!;
-        Assert.True(e.Take(EvaluationLifecycle.StartDataCollection, AsAgency, new DateOnly(2019, 1, 15)).IsSuccess);
-        Assert.True(e.Take(EvaluationLifecycle.ConveneExpertPanel, AsAgency, new DateOnly(2019, 3, 20)).IsSuccess);
-        Assert.True(e.Take(EvaluationLifecycle.DraftReport, AsAgency, new DateOnly(2019, 4, 30)).IsSuccess);
-        Assert.True(e.Decide(AsAgency, new DateOnly(2019, 5, 28), EvaluationOutcome.Extend).IsSuccess);
+        Assert.True(e.Take(EvaluationLifecycle.StartDataCollection, Actors.Agency, new DateOnly(2019, 1, 15)).IsSuccess);
+        Assert.True(e.Take(EvaluationLifecycle.ConveneExpertPanel, Actors.Agency, new DateOnly(2019, 3, 20)).IsSuccess);
+        Assert.True(e.Take(EvaluationLifecycle.DraftReport, Actors.Agency, new DateOnly(2019, 4, 30)).IsSuccess);
+        Assert.True(e.Decide(Actors.Agency, new DateOnly(2019, 5, 28), EvaluationOutcome.Extend).IsSuccess);
         return e;
     }
 
@@ -78,8 +78,8 @@ public sealed class AsOfTests
         foreach (var kpi in KpiCatalogue.Reported) r.SetValue(kpi.Code, kpi.Unit == KpiUnit.Share ? 0.3m : 10m, null, "bijlage", null);
         r.SetNarrative("Uitgevoerd.");
         var submitted = new DateTimeOffset(2021, 3, 1, 10, 0, 0, TimeSpan.Zero);
-        Assert.True(r.Submit(AsCluster, "manager", submitted).IsSuccess);
-        Assert.True(r.Accept(AsAgency, "officer", submitted.AddDays(10)).IsSuccess);
+        Assert.True(r.Submit(Actors.ClusterManager, "manager", submitted).IsSuccess);
+        Assert.True(r.Accept(Actors.Agency, "officer", submitted.AddDays(10)).IsSuccess);
         Assert.False(AsOf.SubmittedBy(r, submitted.AddSeconds(-1)));
         Assert.True(AsOf.SubmittedBy(r, submitted));
         Assert.False(AsOf.AcceptedBy(r, submitted.AddDays(9)));
@@ -91,7 +91,7 @@ public sealed class AsOfTests
     {
         var first = new DateOnly(2017, 1, 1);
         var a = SupportAgreement.Create(Guid.NewGuid(), ClusterType.SpearheadCluster, first, new DateOnly(2019, 12, 31), "HF-1", first, FundingRuleSet.Default).Value!;
-        Assert.True(a.Extend(new DateOnly(2022, 12, 31), new DateOnly(2019, 5, 15), true, "HF-2", first, FundingRuleSet.Default).IsSuccess);
+        Assert.True(a.Extend(new DateOnly(2022, 12, 31), Agreements.Interim.Positive(a, new DateOnly(2019, 5, 15)), "HF-2", first, FundingRuleSet.Default).IsSuccess);
         Assert.True(a.ShortenTo(new DateOnly(2022, 6, 30), new DateOnly(2022, 1, 10), "Stopzetting").IsSuccess);
         Assert.Equal(new DateOnly(2019, 12, 31), AsOf.AgreementEndOn(a, new DateOnly(2019, 5, 14)));
         Assert.Equal(new DateOnly(2022, 12, 31), AsOf.AgreementEndOn(a, new DateOnly(2019, 5, 15)));

@@ -2,7 +2,6 @@ using Clusterpact.Domain.Common;
 using Clusterpact.Domain.Kpis;
 using Clusterpact.Domain.Reports;
 using Clusterpact.Domain.Tests.Common;
-using static Clusterpact.Domain.Tests.Common.TestActors;
 
 namespace Clusterpact.Domain.Tests.Reports;
 
@@ -25,9 +24,9 @@ public sealed class ReportLifecycleTests
         var r = AnnualReport.Start(Guid.NewGuid(), 2020);
         foreach (var kpi in KpiCatalogue.Reported) Assert.True(r.SetValue(kpi.Code, kpi.Unit == KpiUnit.Share ? 0.3m : 10m, null, "bijlage 1", null).IsSuccess);
         r.SetNarrative("Het jaarplan werd uitgevoerd.");
-        if (status != ReportStatus.Draft) Assert.True(r.Submit(AsCluster, "manager", At).IsSuccess);
-        if (status == ReportStatus.Returned) Assert.True(r.Return(AsAgency, "officer", At, "Extra VTE onderbouwen").IsSuccess);
-        if (status == ReportStatus.Accepted) Assert.True(r.Accept(AsAgency, "officer", At).IsSuccess);
+        if (status != ReportStatus.Draft) Assert.True(r.Submit(Actors.ClusterManager, "manager", At).IsSuccess);
+        if (status == ReportStatus.Returned) Assert.True(r.Return(Actors.Agency, "officer", At, "Extra VTE onderbouwen").IsSuccess);
+        if (status == ReportStatus.Accepted) Assert.True(r.Accept(Actors.Agency, "officer", At).IsSuccess);
         Assert.Equal(status, r.Status);
         return r;
     }
@@ -49,7 +48,7 @@ public sealed class ReportLifecycleTests
     {
         LifecycleMatrix.SameTable(ReportLifecycle.Rules, "Report", Expected, ReportLifecycle.Return);
         var r = In(ReportStatus.Submitted);
-        Assert.Equal("Report.RemarkRequired", r.Return(AsAgency, "officer", At, " ").Error!.Code);
+        Assert.Equal("Report.RemarkRequired", r.Return(Actors.Agency, "officer", At, " ").Error!.Code);
         Assert.Equal(ReportStatus.Submitted, r.Status);
     }
 }

@@ -1,4 +1,6 @@
+using Clusterpact.Domain.Common;
 using System.Net;
+using Clusterpact.Domain.Evaluations;
 using Clusterpact.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,6 +9,18 @@ namespace Clusterpact.Web.Tests.Clusters;
 [Collection(AppCollection.Name)]
 public sealed class AgreementTests(ClusterpactApp app)
 {
+    /// <summary>An interim evaluation of a cluster decided on a day with an outcome, its earlier stages reached the days before.</summary>
+    private Task<Guid> DecidedInterimAsync(Guid clusterId, DateOnly decidedOn, EvaluationOutcome outcome) => app.WithDbAsync(async db =>
+    {
+        var e = Evaluation.Plan($"Tussentijdse evaluatie (test, {outcome})", EvaluationKind.Interim, EvaluationScope.Individual, clusterId, new Dictionary<EvaluationStage, DateOnly>()).Value!;
+        var steps = EvaluationLifecycle.StepsBeforeDecision;
+        for (var i = 0; i < steps.Count; i++) Assert.True(e.Take(steps[i], Actors.Agency, decidedOn.AddDays(i - steps.Count)).IsSuccess);
+        Assert.True(e.Decide(Actors.Agency, decidedOn, outcome).IsSuccess);
+        db.Evaluations.Add(e);
+        await db.SaveChangesAsync();
+        return e.Id;
+    });
+
     [Fact]
     public async Task Catalisti_shows_its_terms_and_is_flagged_before_its_ten_year_limit()
     {
@@ -30,9 +44,12 @@ public sealed class AgreementTests(ClusterpactApp app)
         var agreementId = await app.WithDbAsync(db => db.SupportAgreements.Where(a => a.ClusterId == id).Select(a => a.Id).SingleAsync());
         var terms = await app.WithDbAsync(async db => (await db.SupportAgreements.AsNoTracking().SingleAsync(a => a.Id == agreementId)).Terms.Count);
 
+        // The form offers VIL's decided interim evaluations, the latest first: the one of its last term advised extending.
+        var form = await officer.GetDocumentAsync($"/Clusters/{id}/Agreements/{agreementId}/Extend");
+        var latest = form.QuerySelectorAll("#Input_EvaluationId option").Skip(1).First().GetAttribute("value")!;
         var response = await officer.SubmitFormAsync($"/Clusters/{id}/Agreements/{agreementId}/Extend", new Dictionary<string, string>
         {
-            ["Input.End"] = "2027-12-31", ["Input.InterimEvaluationDate"] = "2026-05-15", ["Input.EvaluationAdvisesExtension"] = "true", ["Input.DecisionReference"] = "HF-2026-VIL",
+            ["Input.End"] = "2027-12-31", ["Input.EvaluationId"] = latest, ["Input.DecisionReference"] = "HF-2026-VIL",
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var text = (await response.ParseAsync()).Body!.TextContent;
@@ -60,19 +77,46 @@ public sealed class AgreementTests(ClusterpactApp app)
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var agreementId = await app.WithDbAsync(db => db.SupportAgreements.Where(a => a.ClusterId == id).Select(a => a.Id).SingleAsync());
 
-        var withoutEvaluation = await officer.SubmitFormAsync($"/Clusters/{id}/Agreements/{agreementId}/Extend", new Dictionary<string, string>
+        var url = $"/Clusters/{id}/Agreements/{agreementId}/Extend";
+        var form = await officer.GetDocumentAsync(url);
+        Assert.Empty(form.QuerySelectorAll("form[method=post] input[type=checkbox]"));
+        Assert.NotNull(form.QuerySelector("[data-testid=no-evaluation]"));
+        var withoutEvaluation = await officer.SubmitFormAsync(url, new Dictionary<string, string>
         {
-            ["Input.End"] = "2029-12-31", ["Input.InterimEvaluationDate"] = "2026-05-15", ["Input.DecisionReference"] = "HF-2026-SRV",
+            ["Input.End"] = "2029-12-31", ["Input.DecisionReference"] = "HF-2026-SRV",
         });
-        Assert.Contains("na een tussentijdse evaluatie die verlenging adviseert", (await withoutEvaluation.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Tussentijdse evaluatie is verplicht.", (await withoutEvaluation.ParseAsync()).QuerySelector("[data-valmsg-for='Input.EvaluationId']")!.TextContent.Trim());
 
-        var extended = await officer.SubmitFormAsync($"/Clusters/{id}/Agreements/{agreementId}/Extend", new Dictionary<string, string>
+        // A decided "stop" is refused with the rule's reason, and the form keeps what was typed and chosen.
+        var stop = await DecidedInterimAsync(id, new DateOnly(2026, 3, 16), EvaluationOutcome.Stop);
+        var refused = await (await officer.SubmitFormAsync(url, new Dictionary<string, string>
         {
-            ["Input.End"] = "2029-12-31", ["Input.InterimEvaluationDate"] = "2026-05-15", ["Input.EvaluationAdvisesExtension"] = "true", ["Input.DecisionReference"] = "HF-2026-SRV",
+            ["Input.End"] = "2029-12-31", ["Input.EvaluationId"] = stop.ToString(), ["Input.DecisionReference"] = "HF-2026-SRV",
+        })).ParseAsync();
+        Assert.Contains("besliste te stoppen", refused.QuerySelector("[data-valmsg-for='Input.EvaluationId']")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("2029-12-31", refused.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_End")!.Value);
+        Assert.Equal("HF-2026-SRV", refused.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_DecisionReference")!.Value);
+        Assert.Equal(stop.ToString(), refused.QuerySelector<AngleSharp.Html.Dom.IHtmlSelectElement>("#Input_EvaluationId")!.Value);
+        Assert.EndsWith("beslist op 16-03-2026: Stopzetten", refused.QuerySelector($"#Input_EvaluationId option[value='{stop}']")!.TextContent, StringComparison.Ordinal);
+
+        // Another cluster's positive evaluation is refused too (the form does not offer it; a forged post names it).
+        var catalisti = await DecidedInterimAsync(await app.ClusterIdAsync("Catalisti"), new DateOnly(2026, 3, 16), EvaluationOutcome.Extend);
+        var foreign = await officer.SubmitFormAsync(url, new Dictionary<string, string>
+        {
+            ["Input.End"] = "2029-12-31", ["Input.EvaluationId"] = catalisti.ToString(), ["Input.DecisionReference"] = "HF-2026-SRV",
+        });
+        Assert.Contains("andere cluster", (await foreign.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Single((await app.WithDbAsync(db => db.SupportAgreements.AsNoTracking().SingleAsync(a => a.Id == agreementId))).Terms);
+
+        var positive = await DecidedInterimAsync(id, new DateOnly(2026, 5, 15), EvaluationOutcome.Extend);
+        var extended = await officer.SubmitFormAsync(url, new Dictionary<string, string>
+        {
+            ["Input.End"] = "2029-12-31", ["Input.EvaluationId"] = positive.ToString(), ["Input.DecisionReference"] = "HF-2026-SRV",
         });
         Assert.Equal(HttpStatusCode.Redirect, extended.StatusCode);
         var stored = await app.WithDbAsync(db => db.SupportAgreements.AsNoTracking().SingleAsync(a => a.Id == agreementId));
         Assert.Equal([new DateOnly(2026, 12, 31), new DateOnly(2029, 12, 31)], stored.Terms.OrderBy(t => t.Start).Select(t => t.End));
+        Assert.Equal(new DateOnly(2026, 5, 15), stored.Terms.OrderBy(t => t.Start).Last().InterimEvaluationDate);
         Assert.Equal(1, stored.Version);
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "AgreementTerm" && a.EntityId.StartsWith(agreementId.ToString()) && a.UserName == Emails.Officer)));
 

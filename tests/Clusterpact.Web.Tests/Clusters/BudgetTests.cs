@@ -10,6 +10,8 @@ public sealed class BudgetTests(ClusterpactApp app)
 {
     private static bool Handler(AngleSharp.Html.Dom.IHtmlFormElement f, string name) => f.GetAttribute("action")?.Contains($"handler={name}", StringComparison.Ordinal) == true;
 
+    private static string? Step(AngleSharp.Html.Dom.IHtmlFormElement f) => f.QuerySelector("input[name=step]")?.GetAttribute("value");
+
     private async Task<(Guid Cluster, Guid Agreement, string Url)> FreshAgreementAsync(HttpClient officer, string clusterName)
     {
         var id = await app.ClusterIdAsync(clusterName);
@@ -41,14 +43,13 @@ public sealed class BudgetTests(ClusterpactApp app)
         var payment = await app.WithDbAsync(db => db.AidPayments.AsNoTracking().SingleAsync(p => p.AgreementId == agreement));
         Assert.Equal((75_000m, PaymentStatus.Requested), (payment.AmountEur, payment.Status));
 
-        var self = await officer.SubmitFormAsync(url, new Dictionary<string, string> { ["paymentId"] = payment.Id.ToString(), ["version"] = "0", ["decision"] = "Approved" },
-            f => Handler(f, "Decide") && f.QuerySelector("input[name=decision]")!.GetAttribute("value") == "Approved");
+        var self = await officer.SubmitFormAsync(url, new Dictionary<string, string>(), f => Handler(f, "Step") && Step(f) == "Approve");
         Assert.Equal(HttpStatusCode.OK, self.StatusCode);
         Assert.Contains("vier-ogenprincipe", (await self.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal(PaymentStatus.Requested, (await app.WithDbAsync(db => db.AidPayments.AsNoTracking().SingleAsync(p => p.Id == payment.Id))).Status);
 
         var admin = await app.SignedInAsync(Emails.Admin);
-        var approved = await admin.SubmitFormAsync(url, new Dictionary<string, string>(), f => Handler(f, "Decide") && f.QuerySelector("input[name=decision]")!.GetAttribute("value") == "Approved");
+        var approved = await admin.SubmitFormAsync(url, new Dictionary<string, string>(), f => Handler(f, "Step") && Step(f) == "Approve");
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         var stored = await app.WithDbAsync(db => db.AidPayments.AsNoTracking().SingleAsync(p => p.Id == payment.Id));
         Assert.Equal(PaymentStatus.Approved, stored.Status);

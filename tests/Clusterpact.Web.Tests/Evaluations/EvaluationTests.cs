@@ -44,9 +44,9 @@ public sealed class EvaluationTests(ClusterpactApp app)
         Assert.Contains("Verlengen onder voorwaarden", overview.QuerySelector($"[data-evaluation='{id}']")!.TextContent, StringComparison.Ordinal);
         var agreement = await app.WithDbAsync(db => db.SupportAgreements.Where(a => a.ClusterId == flux).OrderByDescending(a => a.Id).Select(a => a.Id).FirstAsync());
         var extend = await officer.GetDocumentAsync($"/Clusters/{flux}/Agreements/{agreement}/Extend");
-        Assert.Contains("Tussentijdse evaluatie Flux50 (test)", extend.QuerySelector("[data-testid=interim]")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal("2026-05-20", extend.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_InterimEvaluationDate")!.Value);
-        Assert.True(extend.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_EvaluationAdvisesExtension")!.IsChecked);
+        var chosen = extend.QuerySelector<AngleSharp.Html.Dom.IHtmlSelectElement>("#Input_EvaluationId")!;
+        Assert.Equal(id.ToString(), chosen.Value);
+        Assert.Contains("Tussentijdse evaluatie Flux50 (test), beslist op 20-05-2026: Verlengen onder voorwaarden", chosen.SelectedOptions.Single().TextContent, StringComparison.Ordinal);
 
         // Flux50's manager reads it without forms; Catalisti's manager does not see it at all.
         var fluxManager = await app.SignedInAsync(Emails.Flux50Manager);

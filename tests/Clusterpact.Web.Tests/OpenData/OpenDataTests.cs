@@ -95,8 +95,8 @@ public sealed class OpenDataTests(ClusterpactApp app)
         Assert.True(project.SetPartner(lead.Id, PartnerRole.Lead, 300_000m, true).IsSuccess);
         Assert.True(project.SetPartner(partner.Id, PartnerRole.Partner, 100_000m, true).IsSuccess);
         Assert.True(project.SetPartner(college.Id, PartnerRole.Partner, 100_000m, true).IsSuccess);
-        Assert.True(project.Decide(true, null, new DateOnly(2024, 3, 1)).IsSuccess);
-        Assert.True(project.MoveTo(ProjectStatus.Running, null).IsSuccess);
+        Assert.True(project.Take(ProjectStep.Approve, new HashSet<Domain.Common.Actor> { Domain.Common.Actor.Agency }, null, new DateOnly(2024, 3, 1)).IsSuccess);
+        Assert.True(project.Take(ProjectStep.Start, new HashSet<Domain.Common.Actor> { Domain.Common.Actor.Agency }, null, new DateOnly(2024, 3, 1)).IsSuccess);
         db.Projects.Add(project);
         await db.SaveChangesAsync();
         var agreementId = await db.SupportAgreements.Where(a => a.ClusterId == networkId).Select(a => a.Id).SingleAsync();
@@ -345,7 +345,7 @@ public sealed class OpenDataMappingTests
         var cluster = new Cluster("Mappingcluster", ClusterType.SpearheadCluster, "test", "test", start, new DateOnly(2026, 12, 31), ClusterStatus.Supported);
         cluster.SetEnterpriseNumber("0403170701");
         var agreement = SupportAgreement.Create(cluster.Id, cluster.Type, start, new DateOnly(2023, 12, 31), "HF-2021", start, rules).Value!;
-        Assert.True(agreement.Extend(new DateOnly(2026, 12, 31), new DateOnly(2023, 5, 15), true, "HF-2024", start, rules).IsSuccess);
+        Assert.True(agreement.Extend(new DateOnly(2026, 12, 31), new ExtensionEvaluation(Guid.NewGuid(), cluster.Id, Domain.Evaluations.EvaluationKind.Interim, new DateOnly(2023, 5, 15), Domain.Evaluations.EvaluationOutcome.Extend), "HF-2024", start, rules).IsSuccess);
         var years = new List<AgreementYear>();
         foreach (var (year, aid) in new[] { (2021, 150_000m), (2022, 150_000m), (2023, 150_000m), (2024, 40_000m), (2025, 30_000m), (2026, 30_000m) })
             years.Add(AgreementYear.Plan(agreement, years, new DateOnly(year, 1, 1), aid, 2 * aid, 2 * aid, 0, 0, 0, rules).Value!);

@@ -16,6 +16,12 @@ public sealed class ProjectTests(ClusterpactApp app)
 {
     private static bool Handler(AngleSharp.Html.Dom.IHtmlFormElement f, string name) => f.GetAttribute("action")?.Contains($"handler={name}", StringComparison.Ordinal) == true;
 
+    /// <summary>The decision form (approve or reject, with its note).</summary>
+    private static bool Decision(AngleSharp.Html.Dom.IHtmlFormElement f) => Handler(f, "Step") && f.QuerySelector("#Note") is not null;
+
+    /// <summary>The button form of one lifecycle step.</summary>
+    private static bool StepForm(AngleSharp.Html.Dom.IHtmlFormElement f, string step) => Handler(f, "Step") && f.QuerySelector("input[name=step]")?.GetAttribute("value") == step;
+
     private Task<string> CompanyOfAsync(string cluster, int skip = 0) => app.WithDbAsync(async db =>
     {
         var id = await db.Clusters.Where(c => c.Name == cluster).Select(c => c.Id).SingleAsync();
@@ -124,16 +130,16 @@ public sealed class ProjectTests(ClusterpactApp app)
 
         // The manager cannot decide; the page does not offer it and a posted decision is refused.
         var page = await manager.GetDocumentAsync($"/Projects/{id}");
-        Assert.Null(page.QuerySelector("form[action*='handler=Decide']"));
+        Assert.Null(page.QuerySelector("form[action*='handler=Step']"));
         var token = page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
-        var forged = await manager.PostFormRawAsync($"/Projects/{id}?handler=Decide", new Dictionary<string, string>
+        var forged = await manager.PostFormRawAsync($"/Projects/{id}?handler=Step", new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["Version"] = proposed.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), ["approve"] = "true",
+            ["__RequestVerificationToken"] = token, ["Version"] = proposed.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), ["step"] = "Approve",
         });
         Assert.NotEqual(HttpStatusCode.OK, forged.StatusCode);
         Assert.Equal(ProjectStatus.Proposed, (await ProjectAsync(id)).Status);
 
-        var approved = await officer.SubmitFormAsync($"/Projects/{id}", new Dictionary<string, string> { ["approve"] = "true", ["Note"] = "Past in de roadmap" }, f => Handler(f, "Decide"));
+        var approved = await officer.SubmitFormAsync($"/Projects/{id}", new Dictionary<string, string> { ["step"] = "Approve", ["Reason"] = "Past in de roadmap" }, Decision);
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         Assert.Equal(ProjectStatus.Approved, (await ProjectAsync(id)).Status);
         var e = await EnvelopeAsync(envelope);
@@ -153,9 +159,9 @@ public sealed class ProjectTests(ClusterpactApp app)
         var envelope = await OpenEnvelopeAsync(officer, catalisti, 2032, "500.000");
         var first = await ProposeAsync(officer, catalisti, "Eerste project 2032", 2032, "400.000");
         var second = await ProposeAsync(officer, catalisti, "Tweede project 2032", 2032, "100.000,01");
-        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync($"/Projects/{first}", new Dictionary<string, string> { ["approve"] = "true" }, f => Handler(f, "Decide"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync($"/Projects/{first}", new Dictionary<string, string> { ["step"] = "Approve" }, Decision)).StatusCode);
 
-        var refused = await officer.SubmitFormAsync($"/Projects/{second}", new Dictionary<string, string> { ["approve"] = "true", ["Note"] = "Mijn motivering" }, f => Handler(f, "Decide"));
+        var refused = await officer.SubmitFormAsync($"/Projects/{second}", new Dictionary<string, string> { ["step"] = "Approve", ["Reason"] = "Mijn motivering" }, Decision);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var doc = await refused.ParseAsync();
         Assert.Contains("overschrijden", doc.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
@@ -170,7 +176,7 @@ public sealed class ProjectTests(ClusterpactApp app)
         var catalisti = await app.ClusterIdAsync("Catalisti");
         var officer = await app.SignedInAsync(Emails.Officer);
         var id = await ProposeAsync(officer, catalisti, "Zonder enveloppe", 2039, "10.000");
-        var refused = await officer.SubmitFormAsync($"/Projects/{id}", new Dictionary<string, string> { ["approve"] = "true" }, f => Handler(f, "Decide"));
+        var refused = await officer.SubmitFormAsync($"/Projects/{id}", new Dictionary<string, string> { ["step"] = "Approve" }, Decision);
         Assert.Contains("geen enveloppe", (await refused.ParseAsync()).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(ProjectStatus.Proposed, (await ProjectAsync(id)).Status);
     }
@@ -182,7 +188,7 @@ public sealed class ProjectTests(ClusterpactApp app)
         var officer = await app.SignedInAsync(Emails.Officer);
         var envelope = await OpenEnvelopeAsync(officer, catalisti, 2033, "1.000.000");
         var id = await ProposeAsync(officer, catalisti, "Stopgezet project", 2033, "300.000");
-        await officer.SubmitFormAsync($"/Projects/{id}", new Dictionary<string, string> { ["approve"] = "true" }, f => Handler(f, "Decide"));
+        await officer.SubmitFormAsync($"/Projects/{id}", new Dictionary<string, string> { ["step"] = "Approve" }, Decision);
         var paid = await officer.SubmitFormAsync($"/Projects/{id}", new Dictionary<string, string> { ["Amount"] = "120.000" }, f => Handler(f, "Pay"));
         Assert.Equal(HttpStatusCode.Redirect, paid.StatusCode);
         var tooMuch = await officer.SubmitFormAsync($"/Projects/{id}", new Dictionary<string, string> { ["Amount"] = "180.000,01" }, f => Handler(f, "Pay"));
@@ -194,9 +200,9 @@ public sealed class ProjectTests(ClusterpactApp app)
         var beyondPaid = await officer.SubmitFormAsync($"/Projects/{id}", new Dictionary<string, string> { ["Release"] = "150.000,01" }, f => Handler(f, "Release"));
         Assert.Contains("betaald", (await beyondPaid.ParseAsync()).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
 
-        var noReason = await officer.SubmitFormAsync($"/Projects/{id}", new Dictionary<string, string> { ["target"] = "Stopped" }, f => Handler(f, "Move"));
+        var noReason = await officer.SubmitFormAsync($"/Projects/{id}", new Dictionary<string, string>(), f => StepForm(f, "Stop"));
         Assert.Equal(HttpStatusCode.OK, noReason.StatusCode);
-        var stopped = await officer.SubmitFormAsync($"/Projects/{id}", new Dictionary<string, string> { ["target"] = "Stopped", ["Reason"] = "Partner failliet" }, f => Handler(f, "Move"));
+        var stopped = await officer.SubmitFormAsync($"/Projects/{id}", new Dictionary<string, string> { ["reason"] = "Partner failliet" }, f => StepForm(f, "Stop"));
         Assert.Equal(HttpStatusCode.Redirect, stopped.StatusCode);
         var e = await EnvelopeAsync(envelope);
         Assert.Equal((120_000m, 120_000m, 880_000m), (e.Committed, e.Paid, e.Remaining));

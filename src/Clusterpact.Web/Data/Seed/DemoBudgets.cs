@@ -1,3 +1,4 @@
+using Clusterpact.Domain.Common;
 using Clusterpact.Domain.Agreements;
 using Clusterpact.Domain.Clusters;
 using Clusterpact.Domain.Funding;
@@ -39,6 +40,7 @@ public static class DemoBudgets
         return years;
     }
 
+
     public static List<AidPayment> Payments(IEnumerable<AgreementYear> years, DateOnly today, Guid officer, Guid admin)
     {
         var payments = new List<AidPayment>();
@@ -47,13 +49,13 @@ public static class DemoBudgets
             var first = Math.Round(year.GrantedAid * 0.6m, 2);
             var tranches = new[] { (Amount: first, Requested: year.YearStart.AddDays(30), Paid: year.YearStart.AddDays(60)),
                 (Amount: year.GrantedAid - first, Requested: year.YearStart.AddMonths(15), Paid: year.YearStart.AddMonths(15).AddDays(30)) };
-            var requested = 0m;
+            var own = new List<AidPayment>();
             foreach (var (amount, on, paidOn) in tranches.Where(t => t.Requested <= today))
             {
-                var payment = AidPayment.Request(year.AgreementId, year.YearIndex, amount, year.GrantedAid, requested, officer, on).Value!;
-                requested += amount;
-                payment.Approve(admin);
-                if (paidOn <= today) payment.MarkPaid(paidOn);
+                var payment = year.RequestPayment(amount, own, officer, on).Value!;
+                own.Add(payment);
+                payment.Take(AidPayment.Approve, Actors.Agency, admin, on);
+                if (paidOn <= today) payment.Take(AidPayment.MarkPaid, Actors.Agency, admin, paidOn);
                 payments.Add(payment);
             }
         }

@@ -10,9 +10,6 @@ namespace Clusterpact.Web.Data.Seed;
 /// </summary>
 internal static class DemoCalls
 {
-    private static readonly IReadOnlySet<Actor> AsApplicant = new HashSet<Actor> { Actor.Applicant };
-    private static readonly IReadOnlySet<Actor> AsAgency = new HashSet<Actor> { Actor.Agency };
-    private static readonly IReadOnlySet<Actor> AsExpert = new HashSet<Actor> { Actor.Expert };
 
     public static (List<Call> Calls, List<Application> Applications, List<ExpertAssignment> Assignments, List<Consensus> Consensus) Build(
         DateTimeOffset now, Guid applicant, Guid officer, Guid expert, Guid expert2, string? expert2Employer)
@@ -39,8 +36,8 @@ internal static class DemoCalls
         calls.Add(open);
         var submitted = Draft(open, 1, "Vlaamse Waterstofcluster vzw", "0765432146", now.AddDays(-10), applicant, "Waterstof",
             [("Universiteit Gent", "0248015142", SizeClass.Large), ("Hydrogenics Kmo", "0200000043", SizeClass.Small), ("H2 Logistics", "0300000016", SizeClass.Medium)]);
-        Ok(submitted.Submit(open, AsApplicant, applicant, now.AddDays(-5)));
-        Ok(submitted.MarkEligible(AsAgency, officer, now.AddDays(-2), "Volledig en ontvankelijk"));
+        Ok(submitted.Submit(open, Actors.Applicant, applicant, now.AddDays(-5)));
+        Ok(submitted.MarkEligible(Actors.Agency, officer, now.AddDays(-2), "Volledig en ontvankelijk"));
         apps.Add(submitted);
         assignments.Add(ExpertAssignment.Assign(submitted, expert, null, null).Value!);
         assignments.Add(ExpertAssignment.Assign(submitted, expert2, null, expert2Employer).Value!);
@@ -64,19 +61,19 @@ internal static class DemoCalls
         foreach (var s in scores)
         {
             var app = Draft(closed, number++, s.Name, s.Number, during, applicant, "Circulaire bouw", [("Kmo Bouw", "0400000086", SizeClass.Micro), ("Bouwgroep NV", "0200000043", SizeClass.Large)]);
-            Ok(app.Submit(closed, AsApplicant, applicant, during.AddDays(5)));
+            Ok(app.Submit(closed, Actors.Applicant, applicant, during.AddDays(5)));
             apps.Add(app);
             if (!s.Eligible)
             {
-                Ok(app.MarkIneligible(AsAgency, ["De cofinanciering door de leden is lager dan de helft van het budget."], officer, after));
+                Ok(app.MarkIneligible(Actors.Agency, ["De cofinanciering door de leden is lager dan de helft van het budget."], officer, after));
                 continue;
             }
-            Ok(app.MarkEligible(AsAgency, officer, after));
-            Ok(app.StartReview(AsAgency, officer, after));
+            Ok(app.MarkEligible(Actors.Agency, officer, after));
+            Ok(app.StartReview(Actors.Agency, officer, after));
             foreach (var (who, values) in new[] { (expert, s.Expert1), (expert2, s.Expert2) })
             {
                 var a = ExpertAssignment.Assign(app, who, null, who == expert2 ? expert2Employer : null).Value!;
-                Ok(a.DeclareNoConflict(AsExpert, a.DetectedConflicts.Count > 0 ? "Geen band meer met deze organisatie sinds 2019" : null, after.AddDays(2)));
+                Ok(a.DeclareNoConflict(Actors.Expert, a.DetectedConflicts.Count > 0 ? "Geen band meer met deze organisatie sinds 2019" : null, after.AddDays(2)));
                 for (var i = 0; i < criteria.Length; i++)
                     Ok(a.RecordScore(closed, app, criteria[i].Code, values[i], $"Onderbouwd oordeel over {criteria[i].NameNl.ToLowerInvariant()}.", after.AddDays(10)));
                 assignments.Add(a);
@@ -86,8 +83,8 @@ internal static class DemoCalls
             consensus.Add(agreed);
         }
         Ok(closed.Close(after));
-        Ok(apps[^3].Decide(closed, AsAgency, ApplicationOutcome.Granted, null, null, officer, after.AddDays(30)));
-        Ok(apps[^2].Decide(closed, AsAgency, ApplicationOutcome.Refused, null, "Onder de budgetlijn na rangschikking op de gewogen totalen.", officer, after.AddDays(30)));
+        Ok(apps[^3].Decide(closed, Actors.Agency, ApplicationOutcome.Granted, null, null, officer, after.AddDays(30)));
+        Ok(apps[^2].Decide(closed, Actors.Agency, ApplicationOutcome.Refused, null, "Onder de budgetlijn na rangschikking op de gewogen totalen.", officer, after.AddDays(30)));
         Ok(closed.MarkDecided());
         return (calls, apps, assignments, consensus);
     }

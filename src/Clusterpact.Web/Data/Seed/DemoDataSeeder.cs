@@ -23,8 +23,6 @@ public sealed class DemoDataSeeder(ClusterpactDbContext db, UserManager<AppUser>
     private const int RandomSeed = 20170101;
 
     // Who takes the lifecycle steps the demo history records.
-    private static readonly IReadOnlySet<Actor> SeedAgency = new HashSet<Actor> { Actor.Agency };
-    private static readonly IReadOnlySet<Actor> SeedClusterManager = new HashSet<Actor> { Actor.ClusterManager };
 
     public async Task SeedAsync(CancellationToken ct)
     {
@@ -44,7 +42,8 @@ public sealed class DemoDataSeeder(ClusterpactDbContext db, UserManager<AppUser>
                 c.SetEnterpriseNumber(NextEnterpriseNumber(rng));
             }
             db.Clusters.AddRange(clusters);
-            var agreements = Agreements(clusters).ToList();
+            var evaluations = Evaluations(clusters).ToList();
+            var agreements = Agreements(clusters, evaluations).ToList();
             db.SupportAgreements.AddRange(agreements);
             var agreementYears = DemoBudgets.Years(agreements, today, new Random(RandomSeed + 3));
             db.AgreementYears.AddRange(agreementYears);
@@ -61,7 +60,7 @@ public sealed class DemoDataSeeder(ClusterpactDbContext db, UserManager<AppUser>
             db.Projects.AddRange(projects);
             db.FundEnvelopes.AddRange(envelopes);
             db.BudgetScenarios.AddRange(BudgetScenarios(clusters, agreements, agreementYears, envelopes, today, clock.GetUtcNow()));
-            db.Evaluations.AddRange(Evaluations(clusters));
+            db.Evaluations.AddRange(evaluations);
             var (pacts, targets, reports) = PactsAndReports(clusters, today);
             db.ClusterPacts.AddRange(pacts);
             db.KpiTargets.AddRange(targets);
@@ -191,11 +190,14 @@ public sealed class DemoDataSeeder(ClusterpactDbContext db, UserManager<AppUser>
     }
 
     /// <summary>
-    /// Support agreements that follow the reference dates: spearhead clusters in 3-year terms extended after interim
-    /// evaluations (the first, for the 2017 clusters, completed in May 2019: seed 001) up to their end date; each
-    /// network one term of at most 3 years ending on its reference end date. Built through the domain rules.
+    /// Support agreements that follow the reference dates: spearhead clusters in 3-year terms, each extension resting on a
+    /// decided positive interim evaluation of the cluster held during the agreement (the demo's own where it has one, such
+    /// as the May 2019 evaluations of the 2017 clusters of seed 001; otherwise one decided in May of the term's last year,
+    /// added to <paramref name="evaluations"/>) up to their end date; each network one term of at most 3 years ending on its
+    /// reference end date. Built through the domain rules.
     /// </summary>
-    private static IEnumerable<Domain.Agreements.SupportAgreement> Agreements(IEnumerable<Cluster> clusters)
+
+    private static IEnumerable<Domain.Agreements.SupportAgreement> Agreements(IEnumerable<Cluster> clusters, List<Evaluation> evaluations)
     {
         var rules = Domain.Funding.FundingRuleSet.Default;
         foreach (var c in clusters)
@@ -204,13 +206,20 @@ public sealed class DemoDataSeeder(ClusterpactDbContext db, UserManager<AppUser>
             {
                 var firstEnd = start.AddYears(3).AddDays(-1);
                 var agreement = Domain.Agreements.SupportAgreement.Create(c.Id, c.Type, start, firstEnd, $"HF-{start.Year}-{c.Name[..3].ToUpperInvariant()}", start, rules).Value!;
-                var evaluation = new DateOnly(start.Year + 2, 5, 15);
                 while (agreement.End < end)
                 {
                     var next = agreement.End.AddYears(3) < end ? agreement.End.AddYears(3) : end;
-                    var extended = agreement.Extend(next, evaluation, true, $"HF-{agreement.End.Year}-{c.Name[..3].ToUpperInvariant()}-V", start, rules);
+                    // One evaluation per extension: the demo takes one held during the term that ends.
+                    var basis = evaluations.Select(Domain.Agreements.ExtensionEvaluation.Of)
+                        .FirstOrDefault(e => e.DecidedOn >= agreement.Terms[^1].Start && agreement.CheckEvaluation(e).IsSuccess);
+                    if (basis is null)
+                    {
+                        var held = DecidedInterim(c, new DateOnly(agreement.End.Year, 5, 15));
+                        evaluations.Add(held);
+                        basis = Domain.Agreements.ExtensionEvaluation.Of(held);
+                    }
+                    var extended = agreement.Extend(next, basis, $"HF-{agreement.End.Year}-{c.Name[..3].ToUpperInvariant()}-V", start, rules);
                     if (!extended.IsSuccess) throw new InvalidOperationException($"Demo agreement for {c.Name}: {extended.Error!.Code}");
-                    evaluation = new DateOnly(agreement.End.Year - 1, 5, 15);
                 }
                 yield return agreement;
             }
@@ -220,6 +229,18 @@ public sealed class DemoDataSeeder(ClusterpactDbContext db, UserManager<AppUser>
                 yield return Domain.Agreements.SupportAgreement.Create(c.Id, c.Type, networkStart, networkEnd, $"IBN-{networkStart.Year}-{c.Name[..3].ToUpperInvariant()}", networkStart, rules).Value!;
             }
         }
+    }
+
+    /// <summary>An interim evaluation of a cluster that advised extending, decided on <paramref name="decidedOn"/> after its stages in turn.</summary>
+    private static Evaluation DecidedInterim(Cluster cluster, DateOnly decidedOn)
+    {
+        var e = Evaluation.Plan($"Tussentijdse evaluatie {cluster.Name} {decidedOn.Year}", EvaluationKind.Interim, EvaluationScope.Individual, cluster.Id,
+            new Dictionary<EvaluationStage, DateOnly> { [EvaluationStage.Decided] = decidedOn }).Value!;
+        var steps = EvaluationLifecycle.StepsBeforeDecision;
+        for (var i = 0; i < steps.Count; i++) e.Take(steps[i], Actors.Agency, decidedOn.AddMonths(i - steps.Count));
+        var decided = e.Decide(Actors.Agency, decidedOn, EvaluationOutcome.Extend);
+        if (!decided.IsSuccess) throw new InvalidOperationException($"Demo evaluation for {cluster.Name}: {decided.Error!.Code}");
+        return e;
     }
 
     /// <summary>
@@ -334,11 +355,11 @@ public sealed class DemoDataSeeder(ClusterpactDbContext db, UserManager<AppUser>
             project.SetPartner(partner.Id, PartnerRole.Partner, Math.Round(budget * 0.1m, 0), true);
         if (institutes.Count > 0 && rng.Next(2) == 0) project.SetPartner(institutes[rng.Next(institutes.Count)].Id, PartnerRole.Partner, Math.Round(budget * 0.1m, 0), true);
         if (year == today.Year && rng.Next(2) == 0) return project;
-        project.Decide(true, null, start.AddDays(-30));
-        if (start <= today) project.MoveTo(ProjectStatus.Running, null);
+        project.Take(ProjectStep.Approve, Actors.Agency, null, start.AddDays(-30));
+        if (start <= today) project.Take(ProjectStep.Start, Actors.Agency, null, start);
         if (project.Status == ProjectStatus.Running && project.End < today)
         {
-            project.MoveTo(ProjectStatus.Completed, null);
+            project.Take(ProjectStep.Complete, Actors.Agency, null, project.End);
             project.ReportResults(new ProjectResults(budget * (1 + rng.Next(8)), 1 + rng.Next(12), budget * rng.Next(3) / 2));
         }
         return project;
@@ -365,35 +386,35 @@ public sealed class DemoDataSeeder(ClusterpactDbContext db, UserManager<AppUser>
                 new Dictionary<EvaluationStage, DateOnly> { [EvaluationStage.CollectingData] = new(2019, 1, 15), [EvaluationStage.Decided] = new(2019, 5, 31) }).Value!;
             e.AddParticipant("Idea Consult", null, ParticipantRole.Evaluator);
             e.AddEvidence(EvidenceKind.KpiExtract, "KPI-rapportering werkjaren 2017-2018", null, new DateOnly(2019, 1, 20));
-            e.Take(EvaluationLifecycle.StartDataCollection, SeedAgency, new DateOnly(2019, 1, 15));
+            e.Take(EvaluationLifecycle.StartDataCollection, Actors.Agency, new DateOnly(2019, 1, 15));
             e.AddEvidence(EvidenceKind.InterviewNotes, "Interviews raad van bestuur en clustermanager", null, new DateOnly(2019, 2, 20));
-            e.Take(EvaluationLifecycle.ConveneExpertPanel, SeedAgency, new DateOnly(2019, 3, 15));
+            e.Take(EvaluationLifecycle.ConveneExpertPanel, Actors.Agency, new DateOnly(2019, 3, 15));
             e.AddParticipant("Internationaal expertpanel", null, ParticipantRole.PanelMember);
-            e.Take(EvaluationLifecycle.DraftReport, SeedAgency, new DateOnly(2019, 4, 30));
-            e.Decide(SeedAgency, new DateOnly(2019, 5, 28), EvaluationOutcome.Extend);
+            e.Take(EvaluationLifecycle.DraftReport, Actors.Agency, new DateOnly(2019, 4, 30));
+            e.Decide(Actors.Agency, new DateOnly(2019, 5, 28), EvaluationOutcome.Extend);
             yield return e;
         }
         var systemic = Evaluation.Plan("Evaluatie van het clusterbeleid 2019-2020", EvaluationKind.MidTermReview, EvaluationScope.Systemic, null,
             new Dictionary<EvaluationStage, DateOnly> { [EvaluationStage.CollectingData] = new(2019, 9, 1), [EvaluationStage.Decided] = new(2020, 5, 31) }).Value!;
         systemic.AddEvidence(EvidenceKind.SurveyResults, "Online bevraging van alle leden (328 IBN- en 232 SPC-leden)", "Ledenbevraging 2020", new DateOnly(2020, 1, 31));
         systemic.AddEvidence(EvidenceKind.InterviewNotes, "Interviews met elke clustermanager en 8 betrokken ambtenaren", null, new DateOnly(2020, 2, 28));
-        systemic.Take(EvaluationLifecycle.StartDataCollection, SeedAgency, new DateOnly(2019, 9, 1));
-        systemic.Take(EvaluationLifecycle.ConveneExpertPanel, SeedAgency, new DateOnly(2020, 3, 1));
+        systemic.Take(EvaluationLifecycle.StartDataCollection, Actors.Agency, new DateOnly(2019, 9, 1));
+        systemic.Take(EvaluationLifecycle.ConveneExpertPanel, Actors.Agency, new DateOnly(2020, 3, 1));
         systemic.AddParticipant("Internationaal expertpanel", null, ParticipantRole.PanelMember);
         systemic.AddRecommendation("Kmo's en internationalisering blijven achter", "Stel ambitieuze, duidelijke KPI's vooraf en betrek meer kmo's in Europese samenwerking", "VLAIO", new DateOnly(2021, 12, 31));
-        systemic.Take(EvaluationLifecycle.DraftReport, SeedAgency, new DateOnly(2020, 4, 15));
-        systemic.Decide(SeedAgency, new DateOnly(2020, 5, 29), null, conclusion: "Het clusterbeleid werkt; meer focus op impact en kmo-bereik.");
+        systemic.Take(EvaluationLifecycle.DraftReport, Actors.Agency, new DateOnly(2020, 4, 15));
+        systemic.Decide(Actors.Agency, new DateOnly(2020, 5, 29), null, conclusion: "Het clusterbeleid werkt; meer focus op impact en kmo-bereik.");
         yield return systemic;
         foreach (var (name, done) in new[] { ("Flanders' FOOD", true), ("De Blauwe Cluster", false) })
         {
             var e = Evaluation.Plan($"Tussentijdse evaluatie {name} 2020", EvaluationKind.Interim, EvaluationScope.Individual, Named(name).Id,
                 new Dictionary<EvaluationStage, DateOnly> { [EvaluationStage.CollectingData] = new(2020, 1, 15), [EvaluationStage.ExpertPanel] = new(2020, 3, 15), [EvaluationStage.Decided] = new(2020, 6, 30) }).Value!;
-            e.Take(EvaluationLifecycle.StartDataCollection, SeedAgency, new DateOnly(2020, 1, 15));
+            e.Take(EvaluationLifecycle.StartDataCollection, Actors.Agency, new DateOnly(2020, 1, 15));
             if (done)
             {
-                e.Take(EvaluationLifecycle.ConveneExpertPanel, SeedAgency, new DateOnly(2020, 3, 20));
-                e.Take(EvaluationLifecycle.DraftReport, SeedAgency, new DateOnly(2020, 5, 5));
-                e.Decide(SeedAgency, new DateOnly(2020, 6, 26), EvaluationOutcome.ExtendWithConditions, "Meer kmo's betrekken in de projecten");
+                e.Take(EvaluationLifecycle.ConveneExpertPanel, Actors.Agency, new DateOnly(2020, 3, 20));
+                e.Take(EvaluationLifecycle.DraftReport, Actors.Agency, new DateOnly(2020, 5, 5));
+                e.Decide(Actors.Agency, new DateOnly(2020, 6, 26), EvaluationOutcome.ExtendWithConditions, "Meer kmo's betrekken in de projecten");
             }
             yield return e;
         }
@@ -473,8 +494,8 @@ public sealed class DemoDataSeeder(ClusterpactDbContext db, UserManager<AppUser>
                 report.SetNarrative($"Het jaarplan {year} werd uitgevoerd; zie bijlagen.");
                 if (year < today.Year - 1)
                 {
-                    report.Submit(SeedClusterManager, "manager", new DateTimeOffset(year + 1, 3, 20, 10, 0, 0, TimeSpan.Zero));
-                    report.Accept(SeedAgency, "officer", new DateTimeOffset(year + 1, 4, 15, 10, 0, 0, TimeSpan.Zero));
+                    report.Submit(Actors.ClusterManager, "manager", new DateTimeOffset(year + 1, 3, 20, 10, 0, 0, TimeSpan.Zero));
+                    report.Accept(Actors.Agency, "officer", new DateTimeOffset(year + 1, 4, 15, 10, 0, 0, TimeSpan.Zero));
                 }
                 reports.Add(report);
             }

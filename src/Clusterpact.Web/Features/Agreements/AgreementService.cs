@@ -17,7 +17,10 @@ public sealed record ClusterAgreements(Guid ClusterId, IReadOnlyList<AgreementVi
 
 public sealed record CreateAgreementCommand(Guid ClusterId, DateOnly Start, DateOnly End, string DecisionReference);
 
-public sealed record ExtendAgreementCommand(Guid ClusterId, Guid AgreementId, long Version, DateOnly NewEnd, DateOnly InterimEvaluationDate, bool EvaluationAdvisesExtension, string DecisionReference);
+public sealed record ExtendAgreementCommand(Guid ClusterId, Guid AgreementId, long Version, DateOnly NewEnd, Guid EvaluationId, string DecisionReference);
+
+/// <summary>A decided interim evaluation of the cluster, as the extension form offers it.</summary>
+public sealed record DecidedInterim(Guid Id, string Title, DateOnly DecidedOn, Domain.Evaluations.EvaluationOutcome Outcome);
 
 /// <summary>Support agreements: read by whoever sees the cluster, created and extended by agency staff under the funding rules in force.</summary>
 public sealed class AgreementService(ClusterpactDbContext db, ClusterAccess access, CurrentUser user, TimeProvider clock)
@@ -44,31 +47,66 @@ public sealed class AgreementService(ClusterpactDbContext db, ClusterAccess acce
 
     public async Task<CommandOutcome> CreateAsync(CreateAgreementCommand cmd, CancellationToken ct)
     {
-        var cluster = await access.VisibleClusters().Where(c => c.Id == cmd.ClusterId).Select(c => new { c.Id, c.Type }).SingleOrDefaultAsync(ct);
+        var cluster = await access.VisibleClusters().SingleOrDefaultAsync(c => c.Id == cmd.ClusterId, ct);
         if (cluster is null) return CommandOutcome.NotFound;
         if (!user.IsAgencyStaff) return CommandOutcome.Forbidden;
-        var firstAid = await FirstAidDayAsync(cmd.ClusterId, ct) is { } earlier && earlier < cmd.Start ? earlier : cmd.Start;
-        var overlap = await db.SupportAgreements.Where(a => a.ClusterId == cmd.ClusterId).ToListAsync(ct);
-        if (overlap.Any(a => a.Start <= cmd.End && cmd.Start <= a.End)) return CommandOutcome.Invalid("Start", "Agreement.Overlaps");
-        var created = SupportAgreement.Create(cmd.ClusterId, cluster.Type, cmd.Start, cmd.End, cmd.DecisionReference, firstAid, await RulesAsync(ct));
+        var created = await NewForClusterAsync(cluster, cmd.Start, cmd.End, cmd.DecisionReference, await RulesAsync(ct), ct);
         if (!created.IsSuccess) return CommandOutcome.Invalid(FieldOf(created.Error!.Code), created.Error.Code);
         db.SupportAgreements.Add(created.Value!);
-        await db.SaveChangesAsync(ct);
-        return CommandOutcome.Ok(created.Value!.Version);
+        var saved = await db.SaveGuardedAsync(cluster, "Agreement.ConcurrentChange", ct);
+        return saved.Status == CommandStatus.Ok ? CommandOutcome.Ok(created.Value!.Version) : saved;
     }
 
+    /// <summary>
+    /// A new agreement for a cluster under the rules, checked against the cluster's other agreements (no overlap; the
+    /// 10-year window counts from its first day of aid under any of them). The cluster row guards these rules: the caller
+    /// saves it with <see cref="VersionedSave.SaveGuardedAsync"/>, so two agreements made at once cannot both pass.
+    /// </summary>
+    public async Task<Domain.Common.Result<SupportAgreement>> NewForClusterAsync(Domain.Clusters.Cluster cluster, DateOnly start, DateOnly end, string decisionReference,
+        FundingRuleSet rules, CancellationToken ct)
+    {
+        var others = await db.SupportAgreements.AsNoTracking().Where(a => a.ClusterId == cluster.Id).ToListAsync(ct);
+        if (SupportAgreement.Overlaps(others, start, end, except: null))
+            return Domain.Common.Result<SupportAgreement>.Fail(new Domain.Common.DomainError("Agreement.Overlaps"));
+        var firstAid = SupportAgreement.FirstAidDay(others) is { } earlier && earlier < start ? earlier : start;
+        return SupportAgreement.Create(cluster.Id, cluster.Type, start, end, decisionReference, firstAid, rules);
+    }
+
+    /// <summary>
+    /// Extends an agreement on a decided interim evaluation of its cluster. The cluster row guards the rules over all
+    /// its agreements (no overlap, the 10-year window), as for a new agreement.
+    /// </summary>
     public async Task<CommandOutcome> ExtendAsync(ExtendAgreementCommand cmd, CancellationToken ct)
     {
-        if (!await access.CanSeeAsync(cmd.ClusterId, ct)) return CommandOutcome.NotFound;
+        var cluster = await access.VisibleClusters().SingleOrDefaultAsync(c => c.Id == cmd.ClusterId, ct);
+        if (cluster is null) return CommandOutcome.NotFound;
         if (!user.IsAgencyStaff) return CommandOutcome.Forbidden;
         var agreement = await db.SupportAgreements.SingleOrDefaultAsync(a => a.Id == cmd.AgreementId && a.ClusterId == cmd.ClusterId, ct);
         if (agreement is null) return CommandOutcome.NotFound;
         if (agreement.Version != cmd.Version) return CommandOutcome.Conflict;
-        var firstAid = await FirstAidDayAsync(cmd.ClusterId, ct) ?? agreement.Start;
-        var result = agreement.Extend(cmd.NewEnd, cmd.InterimEvaluationDate, cmd.EvaluationAdvisesExtension, cmd.DecisionReference, firstAid, await RulesAsync(ct));
+        var evaluation = await db.Evaluations.AsNoTracking().SingleOrDefaultAsync(e => e.Id == cmd.EvaluationId, ct);
+        if (evaluation is null) return CommandOutcome.Invalid("EvaluationId", "Agreement.EvaluationRequired");
+        var others = await db.SupportAgreements.AsNoTracking().Where(a => a.ClusterId == cmd.ClusterId).ToListAsync(ct);
+        var firstAid = SupportAgreement.FirstAidDay(others) ?? agreement.Start;
+        if (SupportAgreement.Overlaps(others, agreement.End.AddDays(1), cmd.NewEnd, except: agreement.Id)) return CommandOutcome.Invalid("End", "Agreement.Overlaps");
+        var result = agreement.Extend(cmd.NewEnd, ExtensionEvaluation.Of(evaluation), cmd.DecisionReference, firstAid, await RulesAsync(ct));
         if (!result.IsSuccess) return CommandOutcome.Invalid(FieldOf(result.Error!.Code), result.Error.Code);
-        // An added term changes no column of the agreement itself: touch it so its version rises and a stale form fails.
+        // The cluster guards the rules over its agreements; an added term changes no column of the agreement itself, so the
+        // versioned save touches it too and a stale form fails.
+        db.Entry(cluster).State = EntityState.Modified;
         return await db.SaveVersionedAsync(agreement, cmd.Version, ct);
+    }
+
+    /// <summary>The cluster's decided interim evaluations, latest first: what an extension can rest on.</summary>
+    public async Task<IReadOnlyList<DecidedInterim>> DecidedInterimsAsync(Guid clusterId, CancellationToken ct)
+    {
+        var evaluations = await db.Evaluations.AsNoTracking()
+            .Where(e => e.ClusterId == clusterId && e.Kind == Domain.Evaluations.EvaluationKind.Interim && e.Stage == Domain.Evaluations.EvaluationStage.Decided)
+            .ToListAsync(ct);
+        return evaluations.Select(e => (e, Facts: ExtensionEvaluation.Of(e)))
+            .Where(x => x.Facts is { DecidedOn: not null, Outcome: not null })
+            .Select(x => new DecidedInterim(x.e.Id, x.e.Title, x.Facts.DecidedOn!.Value, x.Facts.Outcome!.Value))
+            .OrderByDescending(x => x.DecidedOn).ToList();
     }
 
     public async Task<CommandOutcome> ShortenAsync(Guid clusterId, Guid agreementId, long version, DateOnly newEnd, string reason, CancellationToken ct)
@@ -83,18 +121,11 @@ public sealed class AgreementService(ClusterpactDbContext db, ClusterAccess acce
         return await db.SaveVersionedAsync(agreement, version, ct);
     }
 
-    /// <summary>The first day of operating aid under any of the cluster's agreements: where its 10-year limit counts from.</summary>
-    public async Task<DateOnly?> FirstAidDayAsync(Guid clusterId, CancellationToken ct)
-    {
-        var agreements = await db.SupportAgreements.AsNoTracking().Where(a => a.ClusterId == clusterId).ToListAsync(ct);
-        return agreements.SelectMany(a => a.Terms).Select(t => (DateOnly?)t.Start).Min();
-    }
-
     private static string FieldOf(string code) => code switch
     {
         "Agreement.DecisionRequired" => "DecisionReference",
-        "Agreement.EvaluationAgainstExtension" => "EvaluationAdvisesExtension",
-        "Agreement.EvaluationDateOutsideTerm" => "InterimEvaluationDate",
+        "Agreement.EvaluationRequired" or "Agreement.EvaluationOtherCluster" or "Agreement.EvaluationNotInterim" or "Agreement.EvaluationNotDecided"
+            or "Agreement.EvaluationAgainstExtension" or "Agreement.EvaluationOutsideAgreement" => "EvaluationId",
         "Agreement.StartsBeforeFirstAid" or "Agreement.NoRule" => "Start",
         _ => "End",
     };

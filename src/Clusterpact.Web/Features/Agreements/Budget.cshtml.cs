@@ -1,4 +1,3 @@
-using Clusterpact.Domain.Funding;
 using Clusterpact.Web.Features.Clusters;
 using Clusterpact.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
@@ -39,8 +38,8 @@ public sealed class BudgetModel(BudgetService budgets, IStringLocalizer<SharedRe
         return await AfterAsync(id, agreementId, await budgets.RequestPaymentAsync(id, agreementId, yearId, amount.Value, ct), ct);
     }
 
-    public async Task<IActionResult> OnPostDecideAsync(Guid id, Guid agreementId, Guid paymentId, long version, PaymentStatus decision, CancellationToken ct) =>
-        await AfterAsync(id, agreementId, await budgets.DecidePaymentAsync(id, agreementId, paymentId, version, decision, ct), ct);
+    public async Task<IActionResult> OnPostStepAsync(Guid id, Guid agreementId, Guid paymentId, long version, string? step, CancellationToken ct) =>
+        await AfterAsync(id, agreementId, await budgets.StepPaymentAsync(id, agreementId, paymentId, version, step ?? "", ct), ct);
 
     private async Task<IActionResult> AfterAsync(Guid id, Guid agreementId, CommandOutcome outcome, CancellationToken ct)
     {

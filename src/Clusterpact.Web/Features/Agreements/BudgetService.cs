@@ -3,6 +3,7 @@ using Clusterpact.Domain.Common;
 using Clusterpact.Domain.Funding;
 using Clusterpact.Web.Data;
 using Clusterpact.Web.Features.Clusters;
+using Clusterpact.Web.Features.Shared;
 using Clusterpact.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,13 +12,13 @@ namespace Clusterpact.Web.Features.Agreements;
 public sealed record PaymentRow(AidPayment Payment, string RequestedBy, string? DecidedBy);
 
 public sealed record AgreementBudget(Guid ClusterId, string ClusterName, SupportAgreement Agreement, IReadOnlyList<AgreementYear> Years,
-    IReadOnlyList<PaymentRow> Payments, decimal? PeriodIntensity, bool IsAgencyStaff, bool CanRecordCofinancing, Guid? CurrentUserId);
+    IReadOnlyList<PaymentRow> Payments, decimal? PeriodIntensity, bool IsAgencyStaff, bool CanRecordCofinancing, IReadOnlySet<Actor> Actors);
 
 /// <summary>
 /// The money of one support agreement: yearly budgets (agency), cofinancing paid in (agency and the cluster's
 /// manager), the deposit rule's status, lapse decisions, and aid paid in tranches with four-eyes approval.
 /// </summary>
-public sealed class BudgetService(ClusterpactDbContext db, ClusterAccess access, CurrentUser user, AgreementService agreements, TimeProvider clock)
+public sealed class BudgetService(ClusterpactDbContext db, ClusterAccess access, CurrentUser user, RecordActors actors, AgreementService agreements, TimeProvider clock)
 {
     public DateOnly Today => clock.TodayInBrussels();
 
@@ -33,7 +34,7 @@ public sealed class BudgetService(ClusterpactDbContext db, ClusterAccess access,
         var names = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         return new AgreementBudget(cluster.Id, cluster.Name, agreement, years,
             payments.Select(p => new PaymentRow(p, names.GetValueOrDefault(p.RequestedBy, "?"), p.DecidedBy is { } d ? names.GetValueOrDefault(d, "?") : null)).ToList(),
-            AidIntensity.OverPeriod(years.Select(y => y.Budget)), user.IsAgencyStaff, await access.CanEditAsync(clusterId, ct), user.Id);
+            AidIntensity.OverPeriod(years.Select(y => y.Budget)), user.IsAgencyStaff, await access.CanEditAsync(clusterId, ct), await actors.OnClusterAsync(clusterId, ct));
     }
 
     public async Task<CommandOutcome> PlanYearAsync(Guid clusterId, Guid agreementId, DateOnly start, decimal aid, decimal cofinancing,
@@ -55,41 +56,35 @@ public sealed class BudgetService(ClusterpactDbContext db, ClusterAccess access,
     public Task<CommandOutcome> DecideLapseAsync(Guid clusterId, Guid agreementId, Guid yearId, string note, CancellationToken ct) =>
         ChangeYearAsync(clusterId, agreementId, yearId, allowManager: false, y => y.DecideLapse(Today, note), ct);
 
+    /// <summary>
+    /// Requests a tranche of a working year's aid. The year holds the cap: it is saved with the new payment (its version
+    /// rises), so when two requests read the same payments at the same moment the second fails on the year's stale
+    /// version and is refused, instead of both passing the cap.
+    /// </summary>
     public async Task<CommandOutcome> RequestPaymentAsync(Guid clusterId, Guid agreementId, Guid yearId, decimal amount, CancellationToken ct)
     {
         if (await FindAgreementAsync(clusterId, agreementId, ct) is null) return CommandOutcome.NotFound;
         if (!user.IsAgencyStaff || user.Id is not { } me) return CommandOutcome.Forbidden;
-        var year = await db.AgreementYears.AsNoTracking().SingleOrDefaultAsync(y => y.Id == yearId && y.AgreementId == agreementId, ct);
+        // The year first, then its payments: a payment saved in between raised the year's version, so this request fails.
+        var year = await db.AgreementYears.SingleOrDefaultAsync(y => y.Id == yearId && y.AgreementId == agreementId, ct);
         if (year is null) return CommandOutcome.NotFound;
-        var committed = await db.AidPayments.Where(p => p.AgreementId == agreementId && p.YearIndex == year.YearIndex && p.Status != PaymentStatus.Rejected)
-            .Select(p => p.AmountEur).ToListAsync(ct);
-        var requested = AidPayment.Request(agreementId, year.YearIndex, amount, year.GrantedAid, committed.Sum(), me, Today);
+        var payments = await db.AidPayments.AsNoTracking().Where(p => p.AgreementId == agreementId && p.YearIndex == year.YearIndex).ToListAsync(ct);
+        var requested = year.RequestPayment(amount, payments, me, Today);
         if (!requested.IsSuccess) return Invalid(requested.Error!);
         db.AidPayments.Add(requested.Value!);
-        await db.SaveChangesAsync(ct);
-        return CommandOutcome.Ok(0);
+        return await db.SaveGuardedAsync(year, "Payment.ConcurrentRequest", ct);
     }
 
-    /// <summary>Approve, reject or mark paid. The person who requested a payment can neither approve nor reject it (four-eyes).</summary>
-    public async Task<CommandOutcome> DecidePaymentAsync(Guid clusterId, Guid agreementId, Guid paymentId, long version, PaymentStatus to, CancellationToken ct)
+    /// <summary>A step of a payment's lifecycle (approve, reject, mark paid), as its table and the four-eyes rule allow.</summary>
+    public async Task<CommandOutcome> StepPaymentAsync(Guid clusterId, Guid agreementId, Guid paymentId, long version, string step, CancellationToken ct)
     {
         if (await FindAgreementAsync(clusterId, agreementId, ct) is null) return CommandOutcome.NotFound;
-        if (!user.IsAgencyStaff || user.Id is not { } me) return CommandOutcome.Forbidden;
         var payment = await db.AidPayments.SingleOrDefaultAsync(p => p.Id == paymentId && p.AgreementId == agreementId, ct);
         if (payment is null) return CommandOutcome.NotFound;
         if (payment.Version != version) return CommandOutcome.Conflict;
-        db.Entry(payment).Property(p => p.Version).OriginalValue = version;
-        var result = to switch
-        {
-            PaymentStatus.Approved => payment.Approve(me),
-            PaymentStatus.Rejected => payment.Reject(me),
-            PaymentStatus.Paid => payment.MarkPaid(Today),
-            _ => Result.Fail(new DomainError("Payment.CannotRequestedFromRequested")),
-        };
-        if (!result.IsSuccess) return Invalid(result.Error!);
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { return CommandOutcome.Conflict; }
-        return CommandOutcome.Ok(payment.Version);
+        var result = payment.Take(step, await actors.OnClusterAsync(clusterId, ct), user.Id ?? Guid.Empty, Today);
+        if (!result.IsSuccess) return StepRefusal.Of<PaymentStatus>(result.Error!, "");
+        return await db.SaveVersionedAsync(payment, version, ct);
     }
 
     private async Task<CommandOutcome> ChangeYearAsync(Guid clusterId, Guid agreementId, Guid yearId, bool allowManager, Func<AgreementYear, Result> change, CancellationToken ct)

@@ -1,7 +1,6 @@
 using Clusterpact.Web.Features.Shared;
 using System.ComponentModel.DataAnnotations;
 using Clusterpact.Web.Features.Clusters;
-using Clusterpact.Web.Infrastructure.Auth;
 using Clusterpact.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +8,11 @@ using Microsoft.Extensions.Localization;
 
 namespace Clusterpact.Web.Features.Agreements;
 
-public sealed class ExtendModel(GetClusterDetails details, AgreementService agreements, Evaluations.EvaluationService evaluations, CurrentUser user, IStringLocalizer<SharedResource> text) : PageModel
+/// <summary>
+/// Extends an agreement on a decided interim evaluation of the cluster, chosen from the ones on record (staff only: the
+/// folder rule decides who may open it, the service refuses anyone else).
+/// </summary>
+public sealed class ExtendModel(GetClusterDetails details, AgreementService agreements, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed class InputModel
     {
@@ -19,10 +22,7 @@ public sealed class ExtendModel(GetClusterDetails details, AgreementService agre
         public DateOnly? End { get; set; }
 
         [Required(ErrorMessage = "Validation.Required"), Display(Name = "Agreements.Evaluation")]
-        public DateOnly? InterimEvaluationDate { get; set; }
-
-        [Display(Name = "Agreements.EvaluationAdvises")]
-        public bool EvaluationAdvisesExtension { get; set; }
+        public Guid? EvaluationId { get; set; }
 
         [Required(ErrorMessage = "Validation.Required"), StringLength(100, ErrorMessage = "Validation.MaxLength"), Display(Name = "Agreements.Decision")]
         public string? DecisionReference { get; set; }
@@ -33,18 +33,14 @@ public sealed class ExtendModel(GetClusterDetails details, AgreementService agre
     public ClusterAgreements Agreements { get; private set; } = null!;
     public AgreementView Agreement { get; private set; } = null!;
 
-    /// <summary>The latest decided interim evaluation of the cluster, which the extension rests on.</summary>
-    public Domain.Evaluations.Evaluation? Interim { get; private set; }
+    /// <summary>The cluster's decided interim evaluations, latest first: the extension rests on one of them.</summary>
+    public IReadOnlyList<DecidedInterim> Evaluations { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid agreementId, CancellationToken ct)
     {
         if (await LoadAsync(id, agreementId, ct) is { } problem) return problem;
         Input.Version = Agreement.Version;
-        if (Interim is { DecidedOn: { } decided })
-        {
-            Input.InterimEvaluationDate = decided;
-            Input.EvaluationAdvisesExtension = Interim.AdvisesExtension;
-        }
+        Input.EvaluationId = Evaluations.FirstOrDefault()?.Id;
         return Page();
     }
 
@@ -52,8 +48,7 @@ public sealed class ExtendModel(GetClusterDetails details, AgreementService agre
     {
         if (await LoadAsync(id, agreementId, ct) is { } problem) return problem;
         if (!ModelState.IsValid) return Page();
-        var outcome = await agreements.ExtendAsync(new ExtendAgreementCommand(id, agreementId, Input.Version, Input.End!.Value, Input.InterimEvaluationDate!.Value,
-            Input.EvaluationAdvisesExtension, Input.DecisionReference!), ct);
+        var outcome = await agreements.ExtendAsync(new ExtendAgreementCommand(id, agreementId, Input.Version, Input.End!.Value, Input.EvaluationId!.Value, Input.DecisionReference!), ct);
         if (outcome is { Status: CommandStatus.Invalid, ErrorCode: "Agreement.ExceedsTenYearLimit" } && Agreements.LastAllowedDay is { } last)
         {
             // Say which day is the last one allowed, next to the rule.
@@ -67,12 +62,11 @@ public sealed class ExtendModel(GetClusterDetails details, AgreementService agre
     {
         var c = await details.HandleAsync(id, 1, ct);
         if (c is null) return NotFound();
-        if (!user.IsAgencyStaff) return Forbid();
         var a = await agreements.ForClusterAsync(id, ct);
         var agreement = a?.Agreements.SingleOrDefault(x => x.Id == agreementId);
         if (a is null || agreement is null) return NotFound();
         (Cluster, Agreements, Agreement) = (c, a, agreement);
-        Interim = await evaluations.LatestInterimAsync(id, ct);
+        Evaluations = await agreements.DecidedInterimsAsync(id, ct);
         return null;
     }
 }

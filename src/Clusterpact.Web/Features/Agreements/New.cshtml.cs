@@ -1,7 +1,6 @@
 using Clusterpact.Web.Features.Shared;
 using System.ComponentModel.DataAnnotations;
 using Clusterpact.Web.Features.Clusters;
-using Clusterpact.Web.Infrastructure.Auth;
 using Clusterpact.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +8,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Clusterpact.Web.Features.Agreements;
 
-public sealed class NewModel(GetClusterDetails details, AgreementService agreements, CurrentUser user, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class NewModel(GetClusterDetails details, AgreementService agreements, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed class InputModel
     {
@@ -40,7 +39,6 @@ public sealed class NewModel(GetClusterDetails details, AgreementService agreeme
     {
         var c = await details.HandleAsync(id, 1, ct);
         if (c is null) return NotFound();
-        if (!user.IsAgencyStaff) return Forbid();
         Cluster = c;
         return null;
     }

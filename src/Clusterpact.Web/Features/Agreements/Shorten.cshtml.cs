@@ -1,7 +1,6 @@
 using Clusterpact.Web.Features.Shared;
 using System.ComponentModel.DataAnnotations;
 using Clusterpact.Web.Features.Clusters;
-using Clusterpact.Web.Infrastructure.Auth;
 using Clusterpact.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Clusterpact.Web.Features.Agreements;
 
 /// <summary>End an agreement early (or shorten it), with the reason; the decided terms stay in the history.</summary>
-public sealed class ShortenModel(GetClusterDetails details, AgreementService agreements, CurrentUser user, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class ShortenModel(GetClusterDetails details, AgreementService agreements, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed class InputModel
     {
@@ -46,7 +45,6 @@ public sealed class ShortenModel(GetClusterDetails details, AgreementService agr
     {
         var c = await details.HandleAsync(id, 1, ct);
         if (c is null) return NotFound();
-        if (!user.IsAgencyStaff) return Forbid();
         var agreement = (await agreements.ForClusterAsync(id, ct))?.Agreements.SingleOrDefault(a => a.Id == agreementId);
         if (agreement is null) return NotFound();
         (Cluster, Agreement) = (c, agreement);

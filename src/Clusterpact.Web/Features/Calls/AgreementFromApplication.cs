@@ -49,10 +49,10 @@ public sealed class AgreementFromApplication(ClusterpactDbContext db, CurrentUse
         }
         else if (cluster.Type != type) return (CommandOutcome.Invalid("Start", "Agreement.ClusterTypeDiffers"), null);
 
-        var firstAid = db.Entry(cluster).State == EntityState.Added ? cmd.Start
-            : await agreements.FirstAidDayAsync(cluster.Id, ct) is { } earlier && earlier < cmd.Start ? earlier : cmd.Start;
         var rules = await agreements.RulesAsync(ct);
-        var created = SupportAgreement.Create(cluster.Id, type, cmd.Start, end, cmd.DecisionReference, firstAid, rules);
+        var created = await agreements.NewForClusterAsync(cluster, cmd.Start, end, cmd.DecisionReference, rules, ct);
+        // An existing cluster guards the rules over its agreements (no overlap, the 10-year window): its version rises with this save.
+        if (db.Entry(cluster).State == EntityState.Unchanged) db.Entry(cluster).State = EntityState.Modified;
         if (!created.IsSuccess) return (CommandOutcome.Invalid(created.Error!.Code == "Agreement.DecisionRequired" ? "DecisionReference" : "Start", created.Error.Code), null);
         var agreement = created.Value!;
         var planned = new List<AgreementYear>();

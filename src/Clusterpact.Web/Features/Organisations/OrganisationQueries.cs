@@ -19,7 +19,7 @@ public sealed record OrganisationListItem(Guid Id, string Name, OrganisationKind
 /// The member register: every organisation once. Agency staff and readers see all; a cluster manager sees the
 /// members of their own clusters. Counts of clusters are today's active memberships the caller may see.
 /// </summary>
-public sealed class ListOrganisations(Scope scope, TimeProvider clock)
+public sealed class ListOrganisations(ClusterpactDbContext db, Scope scope, TimeProvider clock)
 {
     /// <summary>
     /// One page of the register. By name (the default, and the order of the name index) next and previous read by

@@ -3,6 +3,7 @@ using Clusterpact.Domain.Projects;
 using Clusterpact.Web.Data;
 using Clusterpact.Web.Features.Clusters;
 using Clusterpact.Web.Features.Shared;
+using Clusterpact.Web.Infrastructure.Auth;
 using Clusterpact.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,16 +16,18 @@ namespace Clusterpact.Web.Features.Projects;
 /// A project: its facts, partners, the money it holds on an envelope, and the next steps for whoever may take
 /// them (partners while it is a proposal; the agency's decision, status, payments; results at the end).
 /// </summary>
-public sealed class DetailsModel(ProjectQueries queries, ProjectService projects, ClusterpactDbContext db, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class DetailsModel(ProjectQueries queries, ProjectService projects, RecordActors actors, ClusterpactDbContext db, IStringLocalizer<SharedResource> text) : PageModel
 {
     public ProjectView Project { get; private set; } = null!;
     public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+
+    /// <summary>The lifecycle steps the signed-in person may take now; approve and reject share the decision form.</summary>
+    public LifecycleActions Steps { get; private set; } = LifecycleActions.None;
 
     // What the forms typed, kept when a form is shown again with its refusal.
     [BindProperty] public string? EnterpriseNumber { get; set; }
     [BindProperty] public PartnerRole Role { get; set; } = PartnerRole.Partner;
     [BindProperty] public string? BudgetShare { get; set; }
-    [BindProperty] public string? Note { get; set; }
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public string? Amount { get; set; }
     [BindProperty] public string? Release { get; set; }
@@ -45,11 +48,9 @@ public sealed class DetailsModel(ProjectQueries queries, ProjectService projects
     public async Task<IActionResult> OnPostRemovePartnerAsync(Guid id, Guid organisationId, CancellationToken ct) =>
         await AnswerAsync(id, await projects.RemovePartnerAsync(id, Version, organisationId, ct), ct);
 
-    public async Task<IActionResult> OnPostDecideAsync(Guid id, bool approve, CancellationToken ct) =>
-        await AnswerAsync(id, await projects.DecideAsync(id, Version, approve, Note, ct), ct);
-
-    public async Task<IActionResult> OnPostMoveAsync(Guid id, ProjectStatus target, CancellationToken ct) =>
-        await AnswerAsync(id, await projects.MoveAsync(id, Version, target, Reason, ct), ct);
+    /// <summary>A step of the project's lifecycle: the buttons of its table, and the decision form (approve or reject with a note).</summary>
+    public async Task<IActionResult> OnPostStepAsync(Guid id, string? step, CancellationToken ct) =>
+        await AnswerAsync(id, await projects.StepAsync(id, Version, step ?? "", Reason, ct), ct);
 
     public async Task<IActionResult> OnPostPayAsync(Guid id, CancellationToken ct)
     {
@@ -89,6 +90,8 @@ public sealed class DetailsModel(ProjectQueries queries, ProjectService projects
         var project = await queries.GetAsync(id, ct);
         if (project is null) return false;
         Project = project;
+        Steps = LifecycleActions.For(Domain.Projects.Project.Lifecycle, project.Project.Status, await actors.OnClustersAsync(project.Project.ClusterIds, ct), project.Project.Version,
+            ownForm: [ProjectStep.Approve, ProjectStep.Reject]);
         if (project.IsAgency)
         {
             var key = id.ToString();

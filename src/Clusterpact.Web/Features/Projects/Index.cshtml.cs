@@ -43,7 +43,7 @@ public sealed class IndexModel(ProjectQueries queries, ClusterAccess access, Cur
         [
             new(text["Projects.TitleField"], r => r.Title),
             new(text["Projects.Type"], r => text["ProjectType." + r.Type].Value),
-            new(text["Projects.Status"], r => text["ProjectStatus." + r.Status].Value),
+            new(text["Projects.Status"], r => text[Project.Lifecycle.StateKey(r.Status)].Value),
             new(text["Projects.Theme"], r => text["StrategicTheme." + r.Theme].Value),
             new(text["Projects.Clusters"], r => string.Join(", ", r.ClusterNames)),
             new(text["Projects.Lead"], r => r.LeadName),

@@ -41,7 +41,7 @@ public sealed class ProjectAccess(ClusterpactDbContext db, ClusterAccess cluster
 }
 
 /// <summary>Proposals, revisions, partners, decisions (with the envelope commitment), status, results and payments.</summary>
-public sealed class ProjectService(ClusterpactDbContext db, ProjectAccess projects, ClusterAccess clusters, CurrentUser user, TimeProvider clock)
+public sealed class ProjectService(ClusterpactDbContext db, ProjectAccess projects, ClusterAccess clusters, CurrentUser user, RecordActors actors, TimeProvider clock)
 {
     private DateOnly Today => clock.TodayInBrussels();
 
@@ -101,34 +101,27 @@ public sealed class ProjectService(ClusterpactDbContext db, ProjectAccess projec
     }
 
     /// <summary>
-    /// The agency's decision. Approving a collaboration or intercluster project commits its aid on the envelope of its
-    /// start year in the same transaction; an envelope that does not have it left refuses the approval.
+    /// A step of the project's lifecycle, as its table allows for the signed-in person. Approving a collaboration or
+    /// intercluster project commits its aid on the envelope of its start year in the same transaction, and stopping gives
+    /// back what was not paid. The envelope is the aggregate of that money: it is saved with the project and its version
+    /// rises, so two approvals at the same moment cannot together commit more than it holds (the second fails and is refused).
     /// </summary>
-    public async Task<CommandOutcome> DecideAsync(Guid projectId, long version, bool approve, string? note, CancellationToken ct)
+    public async Task<CommandOutcome> StepAsync(Guid projectId, long version, string step, string? reason, CancellationToken ct)
     {
-        var (project, refusal) = await LoadForAgencyAsync(projectId, version, ct);
-        if (project is null) return refusal!;
-        var result = project.Decide(approve, note, Today);
-        if (!result.IsSuccess) return CommandOutcome.Invalid("Note", result.Error!.Code);
-        if (approve && FundEnvelope.For(project.Type, project.ClusterIds, project.Start) is { } target && project.Aid > 0)
+        var project = await projects.VisibleProjects().SingleOrDefaultAsync(p => p.Id == projectId, ct);
+        if (project is null) return CommandOutcome.NotFound;
+        if (project.Version != version) return CommandOutcome.Conflict;
+        var result = project.Take(step, await actors.OnClustersAsync(project.ClusterIds, ct), reason, Today);
+        if (!result.IsSuccess) return StepRefusal.Of<ProjectStatus>(result.Error!, "Reason");
+        if (step == ProjectStep.Approve && FundEnvelope.For(project.Type, project.ClusterIds, project.Start) is { } target && project.Aid > 0)
         {
             var envelope = await FindEnvelopeAsync(target, ct);
-            if (envelope is null) return CommandOutcome.Invalid("Note", "Envelope.Missing");
+            if (envelope is null) return CommandOutcome.Invalid("Reason", "Envelope.Missing");
             var commit = envelope.Commit(project.Id, project.Aid, Today);
-            if (!commit.IsSuccess) return CommandOutcome.Invalid("Note", commit.Error!.Code);
+            if (!commit.IsSuccess) return CommandOutcome.Invalid("Reason", commit.Error!.Code);
             Touch(envelope);
         }
-        return await db.SaveVersionedAsync(project, version, ct);
-    }
-
-    /// <summary>Moves the project on; a stopped project gives back to its envelope what it was not paid.</summary>
-    public async Task<CommandOutcome> MoveAsync(Guid projectId, long version, ProjectStatus target, string? reason, CancellationToken ct)
-    {
-        var (project, refusal) = await LoadForAgencyAsync(projectId, version, ct);
-        if (project is null) return refusal!;
-        var result = project.MoveTo(target, reason);
-        if (!result.IsSuccess) return CommandOutcome.Invalid("Reason", result.Error!.Code);
-        if (target == ProjectStatus.Stopped)
+        if (step == ProjectStep.Stop)
         {
             foreach (var envelope in await EnvelopesOfAsync(project.Id, ct))
                 if (envelope.ReleaseUnpaid(project.Id) > 0) Touch(envelope);

@@ -22,4 +22,18 @@ public static class VersionedSave
         catch (DbUpdateConcurrencyException) { return CommandOutcome.Conflict; }
         return CommandOutcome.Ok(entity.Version);
     }
+
+    /// <summary>
+    /// Saves what a rule over several records allowed (a payment within the year's granted aid, an agreement that overlaps
+    /// none of its cluster's, a commitment within the envelope) together with the one aggregate that holds the rule, marked
+    /// changed so its version rises. Two requests that both checked the rule against the same state cannot both pass: the
+    /// second fails on the aggregate's stale version and is refused with <paramref name="conflictCode"/>, which says why.
+    /// </summary>
+    public static async Task<CommandOutcome> SaveGuardedAsync(this ClusterpactDbContext db, IAuditable guard, string conflictCode, CancellationToken ct)
+    {
+        db.Entry(guard).State = EntityState.Modified;
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { return new CommandOutcome(CommandStatus.Conflict, ErrorCode: conflictCode); }
+        return CommandOutcome.Ok(guard.Version);
+    }
 }
