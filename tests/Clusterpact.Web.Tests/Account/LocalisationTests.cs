@@ -56,12 +56,7 @@ public sealed partial class LocalisationTests(ClusterpactApp app)
     private static HashSet<string> Keys(string path) =>
         XDocument.Load(path).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
 
-    internal static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Clusterpact.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Repository root not found");
-    }
+    internal static string RepoRoot() => SourceTree.Root;
 
     // L["Key"], text["Key"], ErrorMessage = "Key", Name = "Key", and the message codes handlers return.
     [GeneratedRegex(@"(?:L\[|text\[|ErrorMessage = |Name = |Invalid\([^,]+, |ErrorCode: |""Flash""\] = |DomainError\()""([A-Z][A-Za-z]+\.[A-Za-z.]*)""")]

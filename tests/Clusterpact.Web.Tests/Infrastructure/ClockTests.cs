@@ -13,12 +13,8 @@ public sealed partial class ClockTests(ClusterpactApp app)
     [Fact]
     public void No_source_file_reads_the_machine_clock_or_its_time_zone()
     {
-        var src = Path.Combine(RepositoryRoot(), "src");
-        var files = Directory.EnumerateFiles(src, "*.*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                        && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .ToList();
+        var src = Path.Combine(SourceTree.Root, "src");
+        var files = SourceTree.Files(".cs", ".cshtml");
         Assert.Contains(files, f => f.EndsWith("BrusselsClock.cs", StringComparison.Ordinal));
 
         var offenders = files
@@ -41,14 +37,5 @@ public sealed partial class ClockTests(ClusterpactApp app)
     {
         var first = app.Clock.GetUtcNow();
         Assert.True(app.Clock.GetUtcNow() > first);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Clusterpact.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("Clusterpact.sln not found above " + AppContext.BaseDirectory);
     }
 }
