@@ -19,7 +19,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     private IPlaywright? _playwright;
 
     /// <summary>The app's clock, at the date the other suites use (1 December 2026, 10:00 Brussels), a millisecond further at each reading.</summary>
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.FromHours(1))) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero)) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
 
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";

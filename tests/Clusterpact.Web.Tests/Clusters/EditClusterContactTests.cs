@@ -65,15 +65,15 @@ public sealed class EditClusterContactTests(ClusterpactApp app)
         var current = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/clusters/{id}");
         var version = current.GetProperty("version").GetInt64();
 
-        var first = await officer.PutAsJsonAsync($"/api/v1/clusters/{id}/contact", new { version, website = "https://www.deblauwecluster.be", contactName = "First", contactEmail = "a@b.be" });
+        var first = await officer.PutAsJsonAsync($"/api/v1/clusters/{id}/contact", new { version, website = "https://www.deblauwecluster.be", contactName = "Eerste Schrijver", contactEmail = "a@b.be" });
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        var second = await officer.PutAsJsonAsync($"/api/v1/clusters/{id}/contact", new { version, website = "https://www.deblauwecluster.be", contactName = "Second", contactEmail = "a@b.be" });
+        var second = await officer.PutAsJsonAsync($"/api/v1/clusters/{id}/contact", new { version, website = "https://www.deblauwecluster.be", contactName = "Tweede Schrijver", contactEmail = "a@b.be" });
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         var problem = await second.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Concurrency.Conflict", problem.GetProperty("code").GetString());
 
         var stored = await app.WithDbAsync(db => db.Clusters.AsNoTracking().SingleAsync(c => c.Id == id));
-        Assert.Equal("First", stored.ContactName);
+        Assert.Equal("Eerste Schrijver", stored.ContactName);
     }
 
     [Fact]

@@ -27,8 +27,8 @@ public sealed class OverviewTests(ClusterpactApp app)
         var paidBefore = (await app.WithDbAsync(db => db.AidPayments.Where(p => p.AgreementId == agreement && p.Status == Domain.Funding.PaymentStatus.Paid).ToListAsync()))
             .Where(p => p.PaidOn >= yearStart && p.PaidOn <= yearEnd).Sum(p => p.AmountEur);
         await officer.SubmitFormAsync(url, new Dictionary<string, string> { ["yearId"] = year.ToString(), ["amount"] = "100000" }, f => Handler(f, "Payment"));
-        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitFormAsync(url, new Dictionary<string, string>(), f => Handler(f, "Decide") && f.QuerySelector("input[name=decision]")!.GetAttribute("value") == "Approved")).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitFormAsync(url, new Dictionary<string, string>(), f => Handler(f, "Decide") && f.QuerySelector("input[name=decision]")!.GetAttribute("value") == "Paid")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitFormAsync(url, new Dictionary<string, string>(), f => Handler(f, "Step") && f.QuerySelector("input[name=step]")?.GetAttribute("value") == Domain.Funding.AidPayment.Approve)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitFormAsync(url, new Dictionary<string, string>(), f => Handler(f, "Step") && f.QuerySelector("input[name=step]")?.GetAttribute("value") == Domain.Funding.AidPayment.MarkPaid)).StatusCode);
 
         var doc = await officer.GetDocumentAsync("/Agreements?type=SpearheadCluster");
         var cells = doc.QuerySelector($"tr[data-cluster='{id}']")!.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray();

@@ -31,7 +31,7 @@ public sealed class ClusterpactApp : WebApplicationFactory<Program>, IAsyncLifet
     /// millisecond, so records written one after another get increasing times. A test that needs another moment moves
     /// it forward with <c>Clock.Advance</c> (it cannot go back, and the collection shares it).
     /// </summary>
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.FromHours(1))) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero)) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
 
     public DateOnly Today => Clock.TodayInBrussels();
 
