@@ -45,8 +45,8 @@ public static class AnswerPackDocument
 
         report.Heading("1. " + text["Answer.Q1"]).Paragraph(Summary("Answer.Q1", d, text))
             .Table([text["Answer.Evaluation"], text["Members.Cluster"], text["Evaluations.Stage"], text["Answer.Since"], text["Answer.NextStep"], text["Evaluations.Outcome"]],
-                d.Evaluations.Select(e => (IReadOnlyList<string>)[e.Title, e.ClusterName ?? text["Answer.Programme"], text["EvaluationStage." + e.Stage], Format.Date(e.Since),
-                    e.NextStage is { } n ? $"{text["EvaluationStage." + n]} {Format.Date(e.NextPlanned)}{(e.Late ? " (" + text["Evaluations.Late"] + ")" : "")}" : "–",
+                d.Evaluations.Select(e => (IReadOnlyList<string>)[e.Title, e.ClusterName ?? text["Answer.Programme"], text[EvaluationLifecycle.Rules.StateKey(e.Stage)], Format.Date(e.Since),
+                    e.NextStage is { } n ? $"{text[EvaluationLifecycle.Rules.StateKey(n)]} {Format.Date(e.NextPlanned)}{(e.Late ? " (" + text["Evaluations.Late"] + ")" : "")}" : "–",
                     e.Outcome is { } o ? text["EvaluationOutcome." + o] : e.Conclusion ?? "–"]),
                 [4, 2, 2, 1.5, 2.5, 2]);
 
@@ -99,8 +99,8 @@ public static class AnswerPackDocument
         [
             ExportSheet.Of(L("Answer.SheetEvaluations"), d.Evaluations, [
                 new(L("Answer.Evaluation"), e => e.Title), new(L("Evaluations.Kind"), e => L("EvaluationKind." + e.Kind)), new(L("Members.Cluster"), e => e.ClusterName ?? L("Answer.Programme")),
-                new(L("Evaluations.Stage"), e => L("EvaluationStage." + e.Stage)), new(L("Answer.Since"), e => e.Since),
-                new(L("Answer.NextStep"), e => e.NextStage is { } n ? L("EvaluationStage." + n) : null), new(L("Answer.NextPlanned"), e => e.NextPlanned),
+                new(L("Evaluations.Stage"), e => L(EvaluationLifecycle.Rules.StateKey(e.Stage))), new(L("Answer.Since"), e => e.Since),
+                new(L("Answer.NextStep"), e => e.NextStage is { } n ? L(EvaluationLifecycle.Rules.StateKey(n)) : null), new(L("Answer.NextPlanned"), e => e.NextPlanned),
                 new(L("Evaluations.Late"), e => e.Late), new(L("Evaluations.Outcome"), e => e.Outcome is { } o ? L("EvaluationOutcome." + o) : null),
                 new(L("Answer.DecidedOn"), e => e.DecidedOn), new(L("Answer.Conclusion"), e => e.Conclusion)]),
             ExportSheet.Of(L("Answer.SheetKpis"), kpiRows, [
