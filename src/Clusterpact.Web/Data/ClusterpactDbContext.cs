@@ -62,4 +62,15 @@ public sealed class SqliteClusterpactDbContext(DbContextOptions<SqliteClusterpac
     }
 }
 
-public sealed class PostgresClusterpactDbContext(DbContextOptions<PostgresClusterpactDbContext> options) : ClusterpactDbContext(options);
+public sealed class PostgresClusterpactDbContext(DbContextOptions<PostgresClusterpactDbContext> options) : ClusterpactDbContext(options)
+{
+    /// <summary>
+    /// Lists sort text COLLATE "C" here (<see cref="Features.Shared.TextOrder"/>); an index in the database's collation
+    /// cannot serve that order, so the register's name index is declared in the same collation (the id needs none).
+    /// </summary>
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<Organisation>().HasIndex(o => new { o.Name, o.Id }).UseCollation("C");
+    }
+}

@@ -13,7 +13,9 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         b.HasKey(o => o.Id);
         b.Property(o => o.Version).IsConcurrencyToken();
         b.Property(o => o.Name).HasMaxLength(300).IsRequired();
-        b.HasIndex(o => o.Name);
+        // The register's keyset order (name, then id). PostgreSQL sorts it COLLATE "C" (TextOrder.Binary), so its
+        // context declares this index in that collation; SQLite compares BINARY already.
+        b.HasIndex(o => new { o.Name, o.Id });
         b.Property(o => o.Kind).HasConversion<string>().HasMaxLength(40);
         b.Property(o => o.SizeClass).HasConversion<string>().HasMaxLength(20);
         b.Property(o => o.EnterpriseNumber).HasMaxLength(10);
@@ -53,7 +55,8 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
         b.Property(m => m.ContactEmail).HasMaxLength(254);
         b.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Cluster>().WithMany().HasForeignKey(m => m.ClusterId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(m => new { m.ClusterId, m.From });
+        // A cluster's members today (cluster, From <= today, Until null or >= today): the member list and the counts.
+        b.HasIndex(m => new { m.ClusterId, m.From, m.Until });
         b.HasIndex(m => m.OrganisationId);
     }
 }

@@ -16,6 +16,8 @@ internal sealed class OutboxEmailConfiguration : IEntityTypeConfiguration<Outbox
         b.Property(e => e.DedupKey).HasMaxLength(300).IsRequired();
         b.HasIndex(e => e.DedupKey).IsUnique();
         b.HasIndex(e => new { e.SentAt, e.CreatedAt });
+        // The outbox list, newest first: (CreatedAt, Id), read backwards.
+        b.HasIndex(e => new { e.CreatedAt, e.Id });
         b.Property(e => e.LastError).HasMaxLength(1000);
     }
 }

@@ -37,7 +37,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.EntityId).HasMaxLength(100);
         b.Property(a => a.Field).HasMaxLength(100);
         b.Property(a => a.Action).HasConversion<string>().HasMaxLength(20);
-        b.HasIndex(a => a.At);
+        // The trail's keyset order, newest first: (At, Id), read backwards.
+        b.HasIndex(a => new { a.At, a.Id });
         b.HasIndex(a => new { a.EntityType, a.EntityId });
     }
 }

@@ -590,7 +590,7 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
 
                     b.HasIndex("OrganisationId");
 
-                    b.HasIndex("ClusterId", "From");
+                    b.HasIndex("ClusterId", "From", "Until");
 
                     b.ToTable("memberships", (string)null);
                 });
@@ -656,12 +656,14 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                     b.HasIndex("EnterpriseNumber")
                         .IsUnique();
 
-                    b.HasIndex("Name");
-
                     b.HasIndex("CountryCode", "ForeignId")
                         .IsUnique();
 
                     b.HasIndex("Kind", "SizeClass");
+
+                    b.HasIndex("Name", "Id");
+
+                    NpgsqlIndexBuilderExtensions.UseCollation(b.HasIndex("Name", "Id"), new[] { "C" });
 
                     b.ToTable("organisations", (string)null);
                 });
@@ -1123,7 +1125,7 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("At");
+                    b.HasIndex("At", "Id");
 
                     b.HasIndex("EntityType", "EntityId");
 
@@ -1209,6 +1211,61 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                     b.ToTable("user_cluster_scopes", (string)null);
                 });
 
+            modelBuilder.Entity("Clusterpact.Web.Infrastructure.Email.OutboxEmail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DedupKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DedupKey")
+                        .IsUnique();
+
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("SentAt", "CreatedAt");
+
+                    b.ToTable("outbox_emails", (string)null);
+                });
+
             modelBuilder.Entity("Clusterpact.Web.Infrastructure.Import.ImportSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1287,59 +1344,6 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                     b.HasIndex("CreatedBy", "CreatedAt");
 
                     b.ToTable("import_sessions", (string)null);
-                });
-
-            modelBuilder.Entity("Clusterpact.Web.Infrastructure.Email.OutboxEmail", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("DedupKey")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<DateTimeOffset?>("SentAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("To")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DedupKey")
-                        .IsUnique();
-
-                    b.HasIndex("SentAt", "CreatedAt");
-
-                    b.ToTable("outbox_emails", (string)null);
                 });
 
             modelBuilder.Entity("Clusterpact.Web.Infrastructure.Jobs.BackgroundJob", b =>

@@ -585,7 +585,7 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganisationId");
 
-                    b.HasIndex("ClusterId", "From");
+                    b.HasIndex("ClusterId", "From", "Until");
 
                     b.ToTable("memberships", (string)null);
                 });
@@ -651,12 +651,12 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                     b.HasIndex("EnterpriseNumber")
                         .IsUnique();
 
-                    b.HasIndex("Name");
-
                     b.HasIndex("CountryCode", "ForeignId")
                         .IsUnique();
 
                     b.HasIndex("Kind", "SizeClass");
+
+                    b.HasIndex("Name", "Id");
 
                     b.ToTable("organisations", (string)null);
                 });
@@ -1118,7 +1118,7 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("At");
+                    b.HasIndex("At", "Id");
 
                     b.HasIndex("EntityType", "EntityId");
 
@@ -1204,6 +1204,61 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                     b.ToTable("user_cluster_scopes", (string)null);
                 });
 
+            modelBuilder.Entity("Clusterpact.Web.Infrastructure.Email.OutboxEmail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DedupKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DedupKey")
+                        .IsUnique();
+
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("SentAt", "CreatedAt");
+
+                    b.ToTable("outbox_emails", (string)null);
+                });
+
             modelBuilder.Entity("Clusterpact.Web.Infrastructure.Import.ImportSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1282,59 +1337,6 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                     b.HasIndex("CreatedBy", "CreatedAt");
 
                     b.ToTable("import_sessions", (string)null);
-                });
-
-            modelBuilder.Entity("Clusterpact.Web.Infrastructure.Email.OutboxEmail", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DedupKey")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("SentAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("To")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DedupKey")
-                        .IsUnique();
-
-                    b.HasIndex("SentAt", "CreatedAt");
-
-                    b.ToTable("outbox_emails", (string)null);
                 });
 
             modelBuilder.Entity("Clusterpact.Web.Infrastructure.Jobs.BackgroundJob", b =>
