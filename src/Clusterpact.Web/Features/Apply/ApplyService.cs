@@ -30,13 +30,13 @@ public sealed record ApplicantView(Call Call, Application Application, Consensus
 /// The applicant's side: start a draft on an open call, write the proposal, attach the documents, submit before the
 /// deadline, withdraw. An applicant sees only the applications they started, and no score before the decision.
 /// </summary>
-public sealed class ApplyService(ClusterpactDbContext db, CurrentUser user, RecordActors actors, CallService calls, TimeProvider clock)
+public sealed class ApplyService(ClusterpactDbContext db, CurrentUser user, Scope scope, RecordActors actors, CallService calls, TimeProvider clock)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
 
     private Guid Me => user.Id ?? Guid.Empty;
 
-    private IQueryable<Application> Mine() => db.Applications.Where(a => a.OwnerId == Me);
+    private IQueryable<Application> Mine() => scope.Applications();
 
     public async Task<IReadOnlyList<MyApplicationRow>> ListAsync(CancellationToken ct)
     {

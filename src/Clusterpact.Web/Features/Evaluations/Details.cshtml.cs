@@ -14,7 +14,7 @@ public sealed class DetailsModel(EvaluationService evaluations, IStringLocalizer
 {
     public Evaluation Evaluation { get; private set; } = null!;
     public string? ClusterName { get; private set; }
-    public bool CanManage => evaluations.CanManage;
+    public bool CanManage { get; private set; }
     public DateOnly Today => evaluations.Today;
 
     [BindProperty] public long Version { get; set; }
@@ -78,6 +78,7 @@ public sealed class DetailsModel(EvaluationService evaluations, IStringLocalizer
         if (found is null) return false;
         (Evaluation, ClusterName, var actors) = found.Value;
         Steps = EvaluationLifecycle.Rules.Available(Evaluation.Stage, actors);
+        CanManage = await evaluations.CanManageAsync();
         return true;
     }
 }

@@ -17,18 +17,14 @@ public sealed record PlanEvaluationCommand(string Title, EvaluationKind Kind, Ev
 /// Evaluations: agency staff plan and run them; readers see all; a cluster manager sees their own cluster's
 /// individual evaluations and the programme's systemic ones, read only.
 /// </summary>
-public sealed class EvaluationService(ClusterpactDbContext db, ClusterAccess access, CurrentUser user, RecordActors actors, TimeProvider clock)
+public sealed class EvaluationService(ClusterpactDbContext db, Scope scope, Permissions permissions, RecordActors actors, TimeProvider clock)
 {
     public DateOnly Today => clock.TodayInBrussels();
 
-    public bool CanManage => user.IsAgencyStaff;
+    /// <summary>Agency staff plan and run evaluations (the policy, so the decision is the one handler's).</summary>
+    public Task<bool> CanManageAsync() => permissions.HasAsync(Policies.AgencyStaff);
 
-    private IQueryable<Evaluation> Visible()
-    {
-        if (user.SeesAllClusters) return db.Evaluations;
-        var own = access.VisibleClusters().Select(c => c.Id);
-        return db.Evaluations.Where(e => e.ClusterId == null || own.Contains(e.ClusterId.Value));
-    }
+    private IQueryable<Evaluation> Visible() => scope.Evaluations();
 
     public async Task<IReadOnlyList<EvaluationRow>> ListAsync(string? search, EvaluationKind? kind, EvaluationStage? stage, Guid? clusterId, bool onlyLate, CancellationToken ct)
     {
@@ -80,7 +76,7 @@ public sealed class EvaluationService(ClusterpactDbContext db, ClusterAccess acc
 
     public async Task<(CommandOutcome Outcome, Guid? Id)> PlanAsync(PlanEvaluationCommand cmd, CancellationToken ct)
     {
-        if (!user.IsAgencyStaff) return (CommandOutcome.Forbidden, null);
+        if (!await CanManageAsync()) return (CommandOutcome.Forbidden, null);
         if (cmd.ClusterId is { } c && !await db.Clusters.AnyAsync(x => x.Id == c, ct)) return (CommandOutcome.Invalid("ClusterId", "Evaluation.ClusterRequired"), null);
         var planned = Evaluation.Plan(cmd.Title, cmd.Kind, cmd.Scope, cmd.Scope == EvaluationScope.Individual ? cmd.ClusterId : null, cmd.Planned);
         if (!planned.IsSuccess) return (CommandOutcome.Invalid(planned.Error!.Code is "Evaluation.TitleRequired" ? "Title" : planned.Error.Code == "Evaluation.PlannedOutOfOrder" ? "Planned" : "ClusterId", planned.Error.Code), null);
@@ -94,7 +90,7 @@ public sealed class EvaluationService(ClusterpactDbContext db, ClusterAccess acc
     {
         var e = await Visible().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (e is null) return CommandOutcome.NotFound;
-        if (!user.IsAgencyStaff) return CommandOutcome.Forbidden;
+        if (!await CanManageAsync()) return CommandOutcome.Forbidden;
         if (e.Version != version) return CommandOutcome.Conflict;
         var result = change(e);
         if (!result.IsSuccess) return CommandOutcome.Invalid(field, result.Error!.Code);

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Clusterpact.Web.Features.Evaluations;
 
 /// <summary>Every evaluation at a glance: its stage, the day each stage was (or is to be) reached, late ones flagged.</summary>
-public sealed class IndexModel(EvaluationService evaluations, ClusterAccess access, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
+public sealed class IndexModel(EvaluationService evaluations, Scope scope, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty(SupportsGet = true)] public EvaluationKind? Kind { get; set; }
@@ -20,13 +20,14 @@ public sealed class IndexModel(EvaluationService evaluations, ClusterAccess acce
 
     public IReadOnlyList<EvaluationRow> Rows { get; private set; } = [];
     public IReadOnlyList<(Guid Id, string Name)> ClusterOptions { get; private set; } = [];
-    public bool CanManage => evaluations.CanManage;
+    public bool CanManage { get; private set; }
     public DateOnly Today => evaluations.Today;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        ClusterOptions = (await access.VisibleClusters().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name)).ToList();
+        CanManage = await evaluations.CanManageAsync();
+        ClusterOptions = (await scope.Clusters().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name)).ToList();
         Rows = await evaluations.ListAsync(Search, Kind, Stage, Cluster, Late, ct);
     }
 

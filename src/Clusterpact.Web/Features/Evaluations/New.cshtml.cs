@@ -10,8 +10,8 @@ using Microsoft.Extensions.Localization;
 
 namespace Clusterpact.Web.Features.Evaluations;
 
-/// <summary>Agency staff plan an evaluation: kind, scope (a cluster or the programme) and the planned day of each stage.</summary>
-public sealed class NewModel(EvaluationService evaluations, ClusterAccess access, IStringLocalizer<SharedResource> text) : PageModel
+/// <summary>Agency staff (the page's rule in Program.cs) plan an evaluation: kind, scope (a cluster or the programme) and the planned day of each stage.</summary>
+public sealed class NewModel(EvaluationService evaluations, Scope scope, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed class InputModel
     {
@@ -28,7 +28,6 @@ public sealed class NewModel(EvaluationService evaluations, ClusterAccess access
 
     public async Task<IActionResult> OnGetAsync(Guid? cluster, CancellationToken ct)
     {
-        if (!evaluations.CanManage) return Forbid();
         await LoadAsync(ct);
         Input.ClusterId = cluster;
         return Page();
@@ -36,7 +35,6 @@ public sealed class NewModel(EvaluationService evaluations, ClusterAccess access
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!evaluations.CanManage) return Forbid();
         await LoadAsync(ct);
         if (!ModelState.IsValid) return Page();
         var planned = Input.Planned.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value!.Value);
@@ -45,5 +43,5 @@ public sealed class NewModel(EvaluationService evaluations, ClusterAccess access
     }
 
     private async Task LoadAsync(CancellationToken ct) =>
-        ClusterOptions = (await access.VisibleClusters().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name)).ToList();
+        ClusterOptions = (await scope.Clusters().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name)).ToList();
 }

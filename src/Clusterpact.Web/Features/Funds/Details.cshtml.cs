@@ -1,6 +1,5 @@
 using Clusterpact.Web.Features.Projects;
 using Clusterpact.Web.Features.Shared;
-using Clusterpact.Web.Infrastructure.Auth;
 using Clusterpact.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,11 +8,11 @@ using Microsoft.Extensions.Localization;
 namespace Clusterpact.Web.Features.Funds;
 
 /// <summary>One envelope's use: the projects holding money on it; agency staff adjust its amount (never below what is committed).</summary>
-public sealed class DetailsModel(FundService funds, CurrentUser user, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class DetailsModel(FundService funds, IStringLocalizer<SharedResource> text) : PageModel
 {
     public EnvelopeRow Envelope { get; private set; } = null!;
     public IReadOnlyList<EnvelopeUse> Uses { get; private set; } = [];
-    public bool CanManage => user.IsAgencyStaff;
+    public bool CanManage { get; private set; }
 
     [BindProperty] public string? Amount { get; set; }
     [BindProperty] public string? Note { get; set; }
@@ -24,7 +23,7 @@ public sealed class DetailsModel(FundService funds, CurrentUser user, IStringLoc
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (!user.IsAgencyStaff) return Forbid();
+        if (!CanManage) return Forbid();
         var amount = ProjectForm.Amount(Amount, nameof(Amount), "Funds.Amount", ModelState, text, "Input");
         if (amount is null && string.IsNullOrWhiteSpace(Amount)) ModelState.AddModelError("Input.Amount", text["Validation.Required", text["Funds.Amount"]]);
         if (!ModelState.IsValid) return Page();
@@ -38,6 +37,7 @@ public sealed class DetailsModel(FundService funds, CurrentUser user, IStringLoc
         var found = await funds.GetAsync(id, ct);
         if (found is null) return false;
         (Envelope, Uses) = found.Value;
+        CanManage = await funds.CanManageAsync();
         return true;
     }
 }

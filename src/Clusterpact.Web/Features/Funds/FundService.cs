@@ -23,14 +23,12 @@ public sealed record OpenEnvelopeCommand(EnvelopeKind Kind, Guid? ClusterId, int
 /// The earmarked envelopes per spearhead cluster and year and the programme's intercluster pool: agency staff open
 /// and resize them; everybody who sees a cluster sees its envelope's use (the pool: agency staff and readers).
 /// </summary>
-public sealed class FundService(ClusterpactDbContext db, ClusterAccess access, CurrentUser user)
+public sealed class FundService(ClusterpactDbContext db, Scope scope, Permissions permissions)
 {
-    private IQueryable<FundEnvelope> Visible()
-    {
-        if (user.SeesAllClusters) return db.FundEnvelopes;
-        var own = access.VisibleClusters().Select(c => c.Id);
-        return db.FundEnvelopes.Where(e => e.ClusterId != null && own.Contains(e.ClusterId.Value));
-    }
+    /// <summary>Agency staff open and resize envelopes.</summary>
+    public Task<bool> CanManageAsync() => permissions.HasAsync(Policies.AgencyStaff);
+
+    private IQueryable<FundEnvelope> Visible() => scope.Envelopes();
 
     public async Task<IReadOnlyList<int>> YearsAsync(CancellationToken ct) =>
         await Visible().Select(e => e.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
@@ -60,7 +58,7 @@ public sealed class FundService(ClusterpactDbContext db, ClusterAccess access, C
 
     public async Task<(CommandOutcome Outcome, Guid? Id)> OpenAsync(OpenEnvelopeCommand cmd, CancellationToken ct)
     {
-        if (!user.IsAgencyStaff) return (CommandOutcome.Forbidden, null);
+        if (!await CanManageAsync()) return (CommandOutcome.Forbidden, null);
         if (cmd.ClusterId is { } cid)
         {
             var type = await db.Clusters.Where(c => c.Id == cid).Select(c => (Domain.Clusters.ClusterType?)c.Type).SingleOrDefaultAsync(ct);
@@ -79,7 +77,7 @@ public sealed class FundService(ClusterpactDbContext db, ClusterAccess access, C
 
     public async Task<CommandOutcome> ResizeAsync(Guid id, long version, decimal amount, string? note, CancellationToken ct)
     {
-        if (!user.IsAgencyStaff) return await Visible().AnyAsync(e => e.Id == id, ct) ? CommandOutcome.Forbidden : CommandOutcome.NotFound;
+        if (!await CanManageAsync()) return await Visible().AnyAsync(e => e.Id == id, ct) ? CommandOutcome.Forbidden : CommandOutcome.NotFound;
         var envelope = await db.FundEnvelopes.SingleOrDefaultAsync(e => e.Id == id, ct);
         if (envelope is null) return CommandOutcome.NotFound;
         if (envelope.Version != version) return CommandOutcome.Conflict;

@@ -4,7 +4,6 @@ using Clusterpact.Domain.Projects;
 using Clusterpact.Web.Data;
 using Clusterpact.Web.Features.Projects;
 using Clusterpact.Web.Features.Shared;
-using Clusterpact.Web.Infrastructure.Auth;
 using Clusterpact.Web.Infrastructure.Export;
 using Clusterpact.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +14,7 @@ using Microsoft.Extensions.Localization;
 namespace Clusterpact.Web.Features.Funds;
 
 /// <summary>The envelopes of a year: amount, committed, paid and left, with a usage bar; agency staff open new ones.</summary>
-public sealed class IndexModel(FundService funds, ClusterpactDbContext db, CurrentUser user, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
+public sealed class IndexModel(FundService funds, ClusterpactDbContext db, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
 
@@ -28,7 +27,7 @@ public sealed class IndexModel(FundService funds, ClusterpactDbContext db, Curre
     public IReadOnlyList<EnvelopeRow> Rows { get; private set; } = [];
     public IReadOnlyList<int> Years { get; private set; } = [];
     public IReadOnlyList<(Guid Id, string Name)> SpearheadClusters { get; private set; } = [];
-    public bool CanManage => user.IsAgencyStaff;
+    public bool CanManage { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -38,7 +37,7 @@ public sealed class IndexModel(FundService funds, ClusterpactDbContext db, Curre
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!user.IsAgencyStaff) return Forbid();
+        if (!await funds.CanManageAsync()) return Forbid();
         var amount = ProjectForm.Amount(Amount, nameof(Amount), "Funds.Amount", ModelState, text, "Input");
         if (amount is null && string.IsNullOrWhiteSpace(Amount)) ModelState.AddModelError("Input.Amount", text["Validation.Required", text["Funds.Amount"]]);
         if (NewYear is null) ModelState.AddModelError("Input.Year", text["Validation.Required", text["Funds.Year"]]);
@@ -68,6 +67,7 @@ public sealed class IndexModel(FundService funds, ClusterpactDbContext db, Curre
 
     private async Task LoadAsync(CancellationToken ct)
     {
+        CanManage = await funds.CanManageAsync();
         Years = await funds.YearsAsync(ct);
         Year ??= Years.Count > 0 ? (Years.Contains(clock.TodayInBrussels().Year) ? clock.TodayInBrussels().Year : Years[0]) : null;
         Rows = await funds.ListAsync(Year, null, ct);

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Clusterpact.Web.Features.Projects;
 
 /// <summary>Revises a proposal (its cluster's manager or the agency) or corrects a decided project (the agency, funding fixed).</summary>
-public sealed class EditModel(ProjectQueries queries, ProjectService projects, ClusterAccess access, ClusterpactDbContext db, CurrentUser user, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class EditModel(ProjectQueries queries, ProjectService projects, ProjectAccess access, ClusterpactDbContext db, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty] public ProjectForm Input { get; set; } = new();
     public ProjectFormView View { get; private set; } = null!;
@@ -36,9 +36,9 @@ public sealed class EditModel(ProjectQueries queries, ProjectService projects, C
     {
         var project = await queries.GetAsync(id, ct);
         if (project is null) return NotFound();
-        if (!project.CanEdit || !project.Project.CanBeRevised(user.IsAgencyStaff)) return Forbid();
+        if (!project.CanEdit || !project.Project.CanBeRevised(project.IsAgency)) return Forbid();
         Project = project;
-        View = new ProjectFormView(Input, await ProjectForm.ClusterChoicesAsync(access, db, ct), user.IsAgencyStaff);
+        View = new ProjectFormView(Input, await ProjectForm.ClusterChoicesAsync(access, db, ct), project.IsAgency);
         return null;
     }
 }

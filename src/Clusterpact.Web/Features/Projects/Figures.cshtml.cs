@@ -11,7 +11,7 @@ namespace Clusterpact.Web.Features.Projects;
 /// The project KPIs per cluster, per theme and per year: projects, those with at least 3 companies, SMEs involved,
 /// funding mobilised (earmarked and additional) and reported results. The programme row counts an intercluster project once.
 /// </summary>
-public sealed class FiguresModel(ProjectQueries queries, ClusterAccess access, CurrentUser user, TimeProvider clock) : PageModel
+public sealed class FiguresModel(ProjectQueries queries, Scope scope, Permissions permissions, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Cluster { get; set; }
@@ -23,12 +23,13 @@ public sealed class FiguresModel(ProjectQueries queries, ClusterAccess access, C
     public IReadOnlyList<(int Year, ProjectTotals Totals)> ByYear { get; private set; } = [];
     public IReadOnlyList<(Guid Id, string Name)> ClusterOptions { get; private set; } = [];
     public string? ScopeName { get; private set; }
-    public bool CanSeeProgramme => user.SeesAllClusters;
+    public bool CanSeeProgramme { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        var clusters = await access.VisibleClusters().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
+        CanSeeProgramme = await permissions.HasAsync(Policies.ProgrammeView);
+        var clusters = await scope.Clusters().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
         ClusterOptions = clusters.Select(c => (c.Id, c.Name)).ToList();
         if (!CanSeeProgramme && Cluster is null && ClusterOptions.Count > 0) Cluster = ClusterOptions[0].Id;
         if (Cluster is { } chosen && ClusterOptions.All(c => c.Id != chosen)) Cluster = ClusterOptions.Count > 0 && !CanSeeProgramme ? ClusterOptions[0].Id : null;

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Clusterpact.Web.Features.Projects;
 
-public sealed class IndexModel(ProjectQueries queries, ClusterAccess access, CurrentUser user, IStringLocalizer<SharedResource> text, TimeProvider clock) : ListPageModel<ProjectSort>(ProjectSort.Start, defaultDescending: true)
+public sealed class IndexModel(ProjectQueries queries, Scope scope, Permissions permissions, IStringLocalizer<SharedResource> text, TimeProvider clock) : ListPageModel<ProjectSort>(ProjectSort.Start, defaultDescending: true)
 {
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Cluster { get; set; }
@@ -22,14 +22,16 @@ public sealed class IndexModel(ProjectQueries queries, ClusterAccess access, Cur
 
     public Paged<ProjectListItem> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
     public IReadOnlyList<(Guid Id, string Name)> ClusterOptions { get; private set; } = [];
-    public bool CanPropose => user.IsAgencyStaff || user.IsInRole(Roles.ClusterManager);
+    /// <summary>Whoever may open the proposal page (its rule in Program.cs).</summary>
+    public bool CanPropose { get; private set; }
 
     private ProjectListQuery Query() => new(Search, Cluster, Type, Status, Theme, Year, Organisation, Sort, Desc);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        ClusterOptions = (await access.VisibleClusters().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
+        CanPropose = await permissions.HasAsync(Policies.ClusterEditing);
+        ClusterOptions = (await scope.Clusters().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
             .Select(c => (c.Id, c.Name)).ToList();
         Result = await queries.ListAsync(Query(), PageRequest, ct);
     }

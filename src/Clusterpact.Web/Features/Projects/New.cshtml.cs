@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Clusterpact.Web.Features.Projects;
 
 /// <summary>A cluster manager proposes a project for their cluster; agency staff for any cluster.</summary>
-public sealed class NewModel(ProjectService projects, ClusterAccess access, ClusterpactDbContext db, CurrentUser user, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class NewModel(ProjectService projects, ProjectAccess access, ClusterpactDbContext db, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty] public ProjectForm Input { get; set; } = new();
     public ProjectFormView View { get; private set; } = null!;
@@ -18,7 +18,7 @@ public sealed class NewModel(ProjectService projects, ClusterAccess access, Clus
     {
         await LoadAsync(ct);
         if (cluster is { } c && View.Clusters.Any(x => x.Id == c && x.Own)) Input.ClusterIds = [c];
-        else if (View.Clusters.Count(x => x.Own) == 1 && !user.IsAgencyStaff) Input.ClusterIds = [View.Clusters.Single(x => x.Own).Id];
+        else if (View.Clusters.Count(x => x.Own) == 1 && !View.IsAgency) Input.ClusterIds = [View.Clusters.Single(x => x.Own).Id];
         View = View with { Form = Input };
     }
 
@@ -33,5 +33,5 @@ public sealed class NewModel(ProjectService projects, ClusterAccess access, Clus
     }
 
     private async Task LoadAsync(CancellationToken ct) =>
-        View = new ProjectFormView(Input, await ProjectForm.ClusterChoicesAsync(access, db, ct), user.IsAgencyStaff);
+        View = new ProjectFormView(Input, await ProjectForm.ClusterChoicesAsync(access, db, ct), await access.IsAgencyAsync());
 }

@@ -23,7 +23,7 @@ public sealed record ProjectView(Project Project, IReadOnlyList<(Guid Id, string
     int Companies, bool HasThreeCompanies, int Smes, bool CanEdit, bool IsAgency);
 
 /// <summary>The projects the caller may see: searched, filtered, sorted and paged in SQL.</summary>
-public sealed class ProjectQueries(ClusterpactDbContext db, ProjectAccess access)
+public sealed class ProjectQueries(ClusterpactDbContext db, Scope scope, ProjectAccess access)
 {
     public async Task<Paged<ProjectListItem>> ListAsync(ProjectListQuery q, PageRequest page, CancellationToken ct)
     {
@@ -36,7 +36,7 @@ public sealed class ProjectQueries(ClusterpactDbContext db, ProjectAccess access
 
     private IQueryable<Project> Filter(ProjectListQuery q)
     {
-        var query = access.VisibleProjects().AsNoTracking();
+        var query = scope.Projects().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q.Search))
         {
             var term = q.Search.Trim().ToLower();
@@ -80,7 +80,7 @@ public sealed class ProjectQueries(ClusterpactDbContext db, ProjectAccess access
 
     public async Task<ProjectView?> GetAsync(Guid id, CancellationToken ct)
     {
-        var project = await access.VisibleProjects().AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
+        var project = await scope.Projects().AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
         if (project is null) return null;
         var clusterIds = project.ClusterIds;
         var clusters = await db.Clusters.AsNoTracking().Where(c => clusterIds.Contains(c.Id)).OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
@@ -96,7 +96,7 @@ public sealed class ProjectQueries(ClusterpactDbContext db, ProjectAccess access
             ? new CommitmentView(e.Id, e.Kind, e.ClusterId is { } cid ? envelopeClusterNames.GetValueOrDefault(cid) : null, e.Year, c.Committed, c.Paid) : null!).ToList();
         var facts = Facts(project, orgs.Values.ToDictionary(o => o.Id, o => new PartnerFacts(o.Id, o.Kind, o.SizeClass)));
         return new ProjectView(project, clusters.Select(c => (c.Id, c.Name)).ToList(), partners, commitments, facts.Companies, facts.HasThreeCompanies,
-            facts.SmeCompanies.Count(), await access.CanEditAsync(project, ct), access.IsAgency);
+            facts.SmeCompanies.Count(), await access.CanEditAsync(project), await access.IsAgencyAsync());
     }
 
     /// <summary>The project as the figures see it.</summary>
@@ -107,7 +107,7 @@ public sealed class ProjectQueries(ClusterpactDbContext db, ProjectAccess access
     /// <summary>Every visible project with its partners' kind and size, for the figures.</summary>
     public async Task<IReadOnlyList<ProjectFacts>> AllFactsAsync(CancellationToken ct)
     {
-        var list = await access.VisibleProjects().AsNoTracking().ToListAsync(ct);
+        var list = await scope.Projects().AsNoTracking().ToListAsync(ct);
         var orgIds = list.SelectMany(p => p.Partners.Select(x => x.OrganisationId)).Distinct().ToList();
         var orgs = new Dictionary<Guid, PartnerFacts>();
         foreach (var chunk in orgIds.Chunk(1000))

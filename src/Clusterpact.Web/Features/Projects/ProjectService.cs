@@ -20,40 +20,28 @@ public sealed record SetPartnerCommand(Guid ProjectId, long Version, string? Ent
 /// of their clusters. A cluster manager proposes and revises proposals of their own clusters; only agency staff
 /// decide, move a project on, and commit or pay money from an envelope.
 /// </summary>
-public sealed class ProjectAccess(ClusterpactDbContext db, ClusterAccess clusters, CurrentUser user)
+public sealed class ProjectAccess(Permissions permissions)
 {
-    public IQueryable<Project> VisibleProjects()
-    {
-        if (user.SeesAllClusters) return db.Projects;
-        var visible = clusters.VisibleClusters().Select(c => c.Id);
-        return db.Projects.Where(p => p.Clusters.Any(c => visible.Contains(c.ClusterId)));
-    }
+    /// <summary>Agency staff act on every project; a cluster manager when one of its clusters is theirs (the record handler's answer).</summary>
+    public Task<bool> CanEditAsync(Project project) => CanActForAsync(project.ClusterIds);
 
-    /// <summary>A cluster manager acts for a project when one of its clusters is theirs.</summary>
-    public async Task<bool> CanEditAsync(Project project, CancellationToken ct)
-    {
-        if (user.IsAgencyStaff) return true;
-        foreach (var id in project.ClusterIds) if (await clusters.CanEditAsync(id, ct)) return true;
-        return false;
-    }
+    /// <summary>Whether the caller acts for at least one of these clusters (agency staff for all).</summary>
+    public Task<bool> CanActForAsync(IEnumerable<Guid> clusterIds) =>
+        permissions.MayAsync(RecordOperations.Act, new ClusterResource(clusterIds.Distinct().ToList()));
 
-    public bool IsAgency => user.IsAgencyStaff;
+    /// <summary>Agency staff decide, move a project on, and commit or pay money; the domain's rules take this as "by the agency".</summary>
+    public Task<bool> IsAgencyAsync() => permissions.HasAsync(Policies.AgencyStaff);
 }
 
 /// <summary>Proposals, revisions, partners, decisions (with the envelope commitment), status, results and payments.</summary>
-public sealed class ProjectService(ClusterpactDbContext db, ProjectAccess projects, ClusterAccess clusters, CurrentUser user, RecordActors actors, TimeProvider clock)
+public sealed class ProjectService(ClusterpactDbContext db, Scope scope, ProjectAccess projects, CurrentUser user, RecordActors actors, TimeProvider clock)
 {
     private DateOnly Today => clock.TodayInBrussels();
 
     public async Task<(CommandOutcome Outcome, Guid? ProjectId)> ProposeAsync(ProposeProjectCommand cmd, CancellationToken ct)
     {
-        if (!user.IsAgencyStaff)
-        {
-            // A cluster manager proposes for a cluster of their own (an intercluster project also names others).
-            var own = false;
-            foreach (var id in cmd.Details.ClusterIds) own |= await clusters.CanEditAsync(id, ct);
-            if (!own) return (CommandOutcome.Forbidden, null);
-        }
+        // A cluster manager proposes for a cluster of their own (an intercluster project also names others).
+        if (!await projects.CanActForAsync(cmd.Details.ClusterIds)) return (CommandOutcome.Forbidden, null);
         var known = await db.Clusters.CountAsync(c => cmd.Details.ClusterIds.Contains(c.Id), ct);
         if (known != cmd.Details.ClusterIds.Distinct().Count()) return (CommandOutcome.Invalid("ClusterIds", "Project.ClusterRequired"), null);
         var lead = await OrganisationAsync(cmd.LeadEnterpriseNumber, ct);
@@ -69,13 +57,8 @@ public sealed class ProjectService(ClusterpactDbContext db, ProjectAccess projec
     {
         var (project, refusal) = await LoadForEditAsync(cmd.ProjectId, cmd.Version, ct);
         if (project is null) return refusal!;
-        if (!user.IsAgencyStaff)
-        {
-            var own = false;
-            foreach (var id in cmd.Details.ClusterIds) own |= await clusters.CanEditAsync(id, ct);
-            if (!own) return CommandOutcome.Invalid("ClusterIds", "Project.KeepOwnCluster");
-        }
-        var result = project.Revise(cmd.Details, user.IsAgencyStaff);
+        if (!await projects.CanActForAsync(cmd.Details.ClusterIds)) return CommandOutcome.Invalid("ClusterIds", "Project.KeepOwnCluster");
+        var result = project.Revise(cmd.Details, await projects.IsAgencyAsync());
         if (!result.IsSuccess) return CommandOutcome.Invalid(FieldOf(result.Error!.Code), result.Error.Code);
         return await db.SaveVersionedAsync(project, cmd.Version, ct);
     }
@@ -86,7 +69,7 @@ public sealed class ProjectService(ClusterpactDbContext db, ProjectAccess projec
         if (project is null) return refusal!;
         var org = await OrganisationAsync(cmd.EnterpriseNumber, ct);
         if (!org.IsSuccess) return CommandOutcome.Invalid("EnterpriseNumber", org.Error!);
-        var result = project.SetPartner(org.Id, cmd.Role, cmd.BudgetShare, user.IsAgencyStaff);
+        var result = project.SetPartner(org.Id, cmd.Role, cmd.BudgetShare, await projects.IsAgencyAsync());
         if (!result.IsSuccess) return CommandOutcome.Invalid(result.Error!.Code == "Project.ShareNegative" || result.Error.Code == "Project.SharesAboveBudget" ? "BudgetShare" : "Role", result.Error.Code);
         return await db.SaveVersionedAsync(project, cmd.Version, ct);
     }
@@ -95,7 +78,7 @@ public sealed class ProjectService(ClusterpactDbContext db, ProjectAccess projec
     {
         var (project, refusal) = await LoadForEditAsync(projectId, version, ct);
         if (project is null) return refusal!;
-        var result = project.RemovePartner(organisationId, user.IsAgencyStaff);
+        var result = project.RemovePartner(organisationId, await projects.IsAgencyAsync());
         if (!result.IsSuccess) return CommandOutcome.Invalid("Partner", result.Error!.Code);
         return await db.SaveVersionedAsync(project, version, ct);
     }
@@ -108,7 +91,7 @@ public sealed class ProjectService(ClusterpactDbContext db, ProjectAccess projec
     /// </summary>
     public async Task<CommandOutcome> StepAsync(Guid projectId, long version, string step, string? reason, CancellationToken ct)
     {
-        var project = await projects.VisibleProjects().SingleOrDefaultAsync(p => p.Id == projectId, ct);
+        var project = await scope.Projects().SingleOrDefaultAsync(p => p.Id == projectId, ct);
         if (project is null) return CommandOutcome.NotFound;
         if (project.Version != version) return CommandOutcome.Conflict;
         var result = project.Take(step, await actors.OnClustersAsync(project.ClusterIds, ct), reason, Today);
@@ -132,9 +115,9 @@ public sealed class ProjectService(ClusterpactDbContext db, ProjectAccess projec
     /// <summary>Results are reported by the cluster (for its own projects) or the agency.</summary>
     public async Task<CommandOutcome> ReportResultsAsync(Guid projectId, long version, ProjectResults results, CancellationToken ct)
     {
-        var project = await projects.VisibleProjects().SingleOrDefaultAsync(p => p.Id == projectId, ct);
+        var project = await scope.Projects().SingleOrDefaultAsync(p => p.Id == projectId, ct);
         if (project is null) return CommandOutcome.NotFound;
-        if (!await projects.CanEditAsync(project, ct)) return CommandOutcome.Forbidden;
+        if (!await projects.CanEditAsync(project)) return CommandOutcome.Forbidden;
         if (project.Version != version) return CommandOutcome.Conflict;
         var result = project.ReportResults(results);
         if (!result.IsSuccess) return CommandOutcome.Invalid("ExtraTurnover", result.Error!.Code);
@@ -171,18 +154,18 @@ public sealed class ProjectService(ClusterpactDbContext db, ProjectAccess projec
 
     private async Task<(Project? Project, CommandOutcome? Refusal)> LoadForEditAsync(Guid id, long version, CancellationToken ct)
     {
-        var project = await projects.VisibleProjects().SingleOrDefaultAsync(p => p.Id == id, ct);
+        var project = await scope.Projects().SingleOrDefaultAsync(p => p.Id == id, ct);
         if (project is null) return (null, CommandOutcome.NotFound);
-        if (!await projects.CanEditAsync(project, ct)) return (null, CommandOutcome.Forbidden);
+        if (!await projects.CanEditAsync(project)) return (null, CommandOutcome.Forbidden);
         if (project.Version != version) return (null, CommandOutcome.Conflict);
         return (project, null);
     }
 
     private async Task<(Project? Project, CommandOutcome? Refusal)> LoadForAgencyAsync(Guid id, long version, CancellationToken ct)
     {
-        var project = await projects.VisibleProjects().SingleOrDefaultAsync(p => p.Id == id, ct);
+        var project = await scope.Projects().SingleOrDefaultAsync(p => p.Id == id, ct);
         if (project is null) return (null, CommandOutcome.NotFound);
-        if (!user.IsAgencyStaff) return (null, CommandOutcome.Forbidden);
+        if (!await projects.IsAgencyAsync()) return (null, CommandOutcome.Forbidden);
         if (project.Version != version) return (null, CommandOutcome.Conflict);
         return (project, null);
     }

@@ -29,11 +29,9 @@ public sealed record ScoreLine(string Code, decimal? Value, string? Justificatio
 /// The external expert's side. An expert reaches only their own assignments: any other application or assignment is
 /// simply not found. Scores of the panel and the proposal itself open only after a declaration of no conflict.
 /// </summary>
-public sealed class ReviewService(ClusterpactDbContext db, CurrentUser user, RecordActors actors, TimeProvider clock)
+public sealed class ReviewService(ClusterpactDbContext db, Scope scope, RecordActors actors, TimeProvider clock)
 {
-    private Guid Me => user.Id ?? Guid.Empty;
-
-    private IQueryable<ExpertAssignment> Mine() => db.ExpertAssignments.Where(a => a.ExpertId == Me);
+    private IQueryable<ExpertAssignment> Mine() => scope.Assignments();
 
     public async Task<IReadOnlyList<ReviewRow>> ListAsync(CancellationToken ct)
     {

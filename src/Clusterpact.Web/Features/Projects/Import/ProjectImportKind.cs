@@ -11,7 +11,7 @@ namespace Clusterpact.Web.Features.Projects.Import;
 /// A cluster's project list: new proposals, and revisions of its proposals with the same reference that are not yet
 /// decided. Judged by <see cref="ProjectImportValidator"/> against the register and the cluster's projects as they are now.
 /// </summary>
-public sealed class ProjectImportKind(ClusterpactDbContext db, CurrentUser user, TimeProvider clock) : ImportKindDefinition<ProjectField, ProjectImportRecord>(db, clock)
+public sealed class ProjectImportKind(ClusterpactDbContext db, CurrentUser user, ProjectAccess access, TimeProvider clock) : ImportKindDefinition<ProjectField, ProjectImportRecord>(db, clock)
 {
     public override ImportKind Kind => ImportKind.Projects;
 
@@ -43,16 +43,18 @@ public sealed class ProjectImportKind(ClusterpactDbContext db, CurrentUser user,
     {
         var ids = batch.Where(r => r.ExistingProjectId is not null).Select(r => r.ExistingProjectId!.Value).ToList();
         var existing = await Db.Projects.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        // The job acts as the person who started it, so this is their answer from the one handler.
+        var byAgency = await access.IsAgencyAsync();
         foreach (var r in batch)
         {
             Project project;
             if (r.ExistingProjectId is { } id && existing.TryGetValue(id, out var found))
             {
                 project = found;
-                var revised = project.Revise(r.Details, byAgency: user.IsAgencyStaff);
+                var revised = project.Revise(r.Details, byAgency);
                 // The row was judged moments ago; a refusal now means the project changed meanwhile, and the whole list rolls back.
                 if (!revised.IsSuccess) throw new Infrastructure.Jobs.JobFailedException(revised.Error!.Code);
-                project.SetPartner(r.LeadId, PartnerRole.Lead, project.Partners.FirstOrDefault(p => p.OrganisationId == r.LeadId)?.BudgetShare ?? 0, user.IsAgencyStaff);
+                project.SetPartner(r.LeadId, PartnerRole.Lead, project.Partners.FirstOrDefault(p => p.OrganisationId == r.LeadId)?.BudgetShare ?? 0, byAgency);
             }
             else
             {
@@ -60,7 +62,7 @@ public sealed class ProjectImportKind(ClusterpactDbContext db, CurrentUser user,
                 Db.Projects.Add(project);
             }
             foreach (var partner in r.PartnerIds.Where(p => project.Partners.All(x => x.OrganisationId != p)))
-                project.SetPartner(partner, PartnerRole.Partner, 0, user.IsAgencyStaff);
+                project.SetPartner(partner, PartnerRole.Partner, 0, byAgency);
         }
     }
 }
