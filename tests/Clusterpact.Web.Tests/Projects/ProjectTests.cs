@@ -70,11 +70,7 @@ public sealed class ProjectTests(ClusterpactApp app)
     [InlineData(Emails.Officer, "/Projects/Figures", HttpStatusCode.OK)]
     public async Task Pages_follow_the_role_rules(string email, string path, HttpStatusCode expected)
     {
-        var client = await app.SignedInAsync(email);
-        var response = await client.GetAsync(path);
-        Assert.Equal(expected, response.StatusCode);
-        if (expected == HttpStatusCode.Redirect)
-            Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        await app.PageFollowsRuleAsync(email, path, expected);
     }
 
     [Theory]
@@ -111,8 +107,7 @@ public sealed class ProjectTests(ClusterpactApp app)
         foreach (var path in new[] { "/Projects", "/Funds", "/Projects/Figures" })
         {
             var response = await app.Anonymous().GetAsync(path);
-            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+            AccessAssert.SentToSignIn(response);
         }
     }
 
@@ -228,8 +223,7 @@ public sealed class ProjectTests(ClusterpactApp app)
             ["Input.LeadEnterpriseNumber"] = await CompanyOfAsync("Catalisti"), ["Input.Type"] = "Collaboration", ["Input.Title"] = "Not mine",
             ["Input.Start"] = "2034-01-01", ["Input.End"] = "2035-01-01", ["Input.TotalBudget"] = "1000", ["Input.ClusterIds"] = flux.ToString(),
         });
-        Assert.Equal(HttpStatusCode.Redirect, attempt.StatusCode);
-        Assert.StartsWith("/Account/AccessDenied", attempt.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        AccessAssert.Denied(attempt);
         Assert.False(await app.WithDbAsync(db => db.Projects.AnyAsync(p => p.Title == "Not mine")));
 
         // Nor does a manager open envelopes.

@@ -71,10 +71,7 @@ public sealed partial class SurveyTests(ClusterpactApp app)
     [InlineData(Emails.CatalistiManager, "/Surveys", HttpStatusCode.OK)]
     public async Task Pages_follow_the_role_rules(string email, string path, HttpStatusCode expected)
     {
-        var client = await app.SignedInAsync(email);
-        var response = await client.GetAsync(path);
-        Assert.Equal(expected, response.StatusCode);
-        if (expected == HttpStatusCode.Redirect) Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        await app.PageFollowsRuleAsync(email, path, expected);
         Assert.Equal(HttpStatusCode.Redirect, (await app.Anonymous().GetAsync(path)).StatusCode);
     }
 
