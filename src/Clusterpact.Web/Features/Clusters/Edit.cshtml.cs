@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Clusterpact.Web.Features.Clusters;
 
-public sealed class EditModel(GetClusterDetails details, UpdateClusterContact update, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class EditModel(GetClusterDetails details, UpdateClusterContact update, IStringLocalizer<SharedResource> text) : ClusterFormPage(details, text)
 {
     public sealed class InputModel
     {
@@ -24,27 +24,16 @@ public sealed class EditModel(GetClusterDetails details, UpdateClusterContact up
     }
 
     [BindProperty] public InputModel Input { get; set; } = new();
-    public string ClusterName { get; private set; } = "";
-    public Guid ClusterId { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var c = await details.HandleAsync(id, 1, ct);
+        var c = await LoadClusterAsync(id, ct);
         if (c is null) return NotFound();
         if (!c.CanEdit) return Forbid();
-        (ClusterId, ClusterName) = (c.Id, c.Name);
         Input = new InputModel { Version = c.Version, Website = c.Website, ContactName = c.ContactName, ContactEmail = c.ContactEmail };
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
-    {
-        var c = await details.HandleAsync(id, 1, ct);
-        if (c is null) return NotFound();
-        (ClusterId, ClusterName) = (c.Id, c.Name);
-        if (!ModelState.IsValid) return Page();
-
-        var outcome = await update.HandleAsync(new UpdateClusterContactCommand(id, Input.Version, Input.Website, Input.ContactName, Input.ContactEmail), ct);
-        return CommandOutcomePage.Handle(this, outcome, $"/Clusters/{id}", text, "Input");
-    }
+    public Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) =>
+        SaveAsync(id, () => update.HandleAsync(new UpdateClusterContactCommand(id, Input.Version, Input.Website, Input.ContactName, Input.ContactEmail), ct), ct);
 }

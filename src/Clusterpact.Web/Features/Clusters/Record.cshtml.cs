@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Clusterpact.Web.Features.Clusters;
 
 /// <summary>Agency staff edit the cluster organisation's record: name, domain, enterprise number, status and support dates.</summary>
-public sealed class RecordModel(GetClusterDetails details, UpdateClusterRecord update, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class RecordModel(GetClusterDetails details, UpdateClusterRecord update, IStringLocalizer<SharedResource> text) : ClusterFormPage(details, text)
 {
     public sealed class InputModel
     {
@@ -36,14 +36,11 @@ public sealed class RecordModel(GetClusterDetails details, UpdateClusterRecord u
     }
 
     [BindProperty] public InputModel Input { get; set; } = new();
-    public Guid ClusterId { get; private set; }
-    public string ClusterName { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var c = await details.HandleAsync(id, 1, ct);
+        var c = await LoadClusterAsync(id, ct);
         if (c is null) return NotFound();
-        (ClusterId, ClusterName) = (c.Id, c.Name);
         Input = new InputModel
         {
             Version = c.Version, Name = c.Name, StrategicDomain = c.StrategicDomain, Status = c.Status, SupportStart = c.SupportStart, SupportEnd = c.SupportEnd,
@@ -52,14 +49,7 @@ public sealed class RecordModel(GetClusterDetails details, UpdateClusterRecord u
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
-    {
-        var c = await details.HandleAsync(id, 1, ct);
-        if (c is null) return NotFound();
-        (ClusterId, ClusterName) = (c.Id, c.Name);
-        if (!ModelState.IsValid) return Page();
-        var outcome = await update.HandleAsync(new UpdateClusterRecordCommand(id, Input.Version, Input.Name, Input.StrategicDomain, Input.EnterpriseNumber,
-            Input.Status, Input.SupportStart, Input.SupportEnd), ct);
-        return CommandOutcomePage.Handle(this, outcome, $"/Clusters/{id}", text, "Input");
-    }
+    public Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) =>
+        SaveAsync(id, () => update.HandleAsync(new UpdateClusterRecordCommand(id, Input.Version, Input.Name, Input.StrategicDomain, Input.EnterpriseNumber,
+            Input.Status, Input.SupportStart, Input.SupportEnd), ct), ct);
 }

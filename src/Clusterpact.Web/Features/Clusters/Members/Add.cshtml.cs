@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Clusterpact.Web.Features.Clusters.Members;
 
-public sealed class AddModel(GetClusterDetails details, MembershipCommands commands, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class AddModel(GetClusterDetails details, MembershipCommands commands, TimeProvider clock, IStringLocalizer<SharedResource> text) : ClusterFormPage(details, text)
 {
     public sealed class InputModel
     {
@@ -42,27 +42,17 @@ public sealed class AddModel(GetClusterDetails details, MembershipCommands comma
     }
 
     [BindProperty] public InputModel Input { get; set; } = new();
-    public Guid ClusterId { get; private set; }
-    public string ClusterName { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var c = await details.HandleAsync(id, 1, ct);
+        var c = await LoadClusterAsync(id, ct);
         if (c is null) return NotFound();
         if (!c.CanEdit) return Forbid();
-        (ClusterId, ClusterName) = (c.Id, c.Name);
         Input.From = clock.TodayInBrussels();
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
-    {
-        var c = await details.HandleAsync(id, 1, ct);
-        if (c is null) return NotFound();
-        (ClusterId, ClusterName) = (c.Id, c.Name);
-        if (!ModelState.IsValid) return Page();
-        var outcome = await commands.AddAsync(new AddMemberCommand(id, Input.EnterpriseNumber, Input.CountryCode, Input.ForeignId, Input.Name, Input.Kind,
-            Input.From!.Value, Input.Until, Input.Role, Input.YearlyFee), ct);
-        return CommandOutcomePage.Handle(this, outcome, $"/Clusters/{id}", text, "Input");
-    }
+    public Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) =>
+        SaveAsync(id, () => commands.AddAsync(new AddMemberCommand(id, Input.EnterpriseNumber, Input.CountryCode, Input.ForeignId, Input.Name, Input.Kind,
+            Input.From!.Value, Input.Until, Input.Role, Input.YearlyFee), ct), ct);
 }

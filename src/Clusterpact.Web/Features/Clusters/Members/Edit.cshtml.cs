@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Clusterpact.Web.Features.Clusters.Members;
 
 /// <summary>Change or end one membership of the cluster.</summary>
-public sealed class EditModel(GetClusterDetails details, MembershipCommands commands, ClusterpactDbContext db, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class EditModel(GetClusterDetails details, MembershipCommands commands, ClusterpactDbContext db, IStringLocalizer<SharedResource> text) : ClusterFormPage(details, text)
 {
     public sealed class InputModel
     {
@@ -31,8 +31,6 @@ public sealed class EditModel(GetClusterDetails details, MembershipCommands comm
     }
 
     [BindProperty] public InputModel Input { get; set; } = new();
-    public Guid ClusterId { get; private set; }
-    public string ClusterName { get; private set; } = "";
     public string OrganisationName { get; private set; } = "";
     public DateOnly From { get; private set; }
 
@@ -49,18 +47,18 @@ public sealed class EditModel(GetClusterDetails details, MembershipCommands comm
         if (await LoadAsync(id, membershipId, ct) is { } problem) return problem;
         if (!ModelState.IsValid) return Page();
         var outcome = await commands.UpdateAsync(new UpdateMembershipCommand(id, membershipId, Input.Version, Input.Until, Input.Role, Input.YearlyFee, Input.ContactEmail), ct);
-        return CommandOutcomePage.Handle(this, outcome, $"/Clusters/{id}", text, "Input");
+        return Answer(id, outcome);
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, Guid membershipId, CancellationToken ct)
     {
-        var c = await details.HandleAsync(id, 1, ct);
+        var c = await LoadClusterAsync(id, ct);
         if (c is null) return NotFound();
         if (!c.CanEdit) return Forbid();
         var row = await db.Memberships.AsNoTracking().Where(m => m.Id == membershipId && m.ClusterId == id)
             .Join(db.Organisations, m => m.OrganisationId, o => o.Id, (m, o) => new { o.Name, m.From }).SingleOrDefaultAsync(ct);
         if (row is null) return NotFound();
-        (ClusterId, ClusterName, OrganisationName, From) = (c.Id, c.Name, row.Name, row.From);
+        (OrganisationName, From) = (row.Name, row.From);
         return null;
     }
 }
