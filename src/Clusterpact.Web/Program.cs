@@ -1,12 +1,6 @@
-using Clusterpact.Web.Data;
 using Clusterpact.Web.Data.Seed;
 using Clusterpact.Web.Features;
 using Clusterpact.Web.Infrastructure;
-using Clusterpact.Web.Infrastructure.Auth;
-using Clusterpact.Web.Infrastructure.Email;
-using Clusterpact.Web.Infrastructure.Jobs;
-using Clusterpact.Web.Infrastructure.Localization;
-using Clusterpact.Web.Resources;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Localization;

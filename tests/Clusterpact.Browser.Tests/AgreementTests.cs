@@ -1,10 +1,4 @@
-using Clusterpact.Domain.Common;
 using Clusterpact.Domain.Evaluations;
-using Clusterpact.Web.Data;
-using Clusterpact.Web.Data.Seed;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 
 namespace Clusterpact.Browser.Tests;
 

@@ -1,7 +1,3 @@
-using Clusterpact.Domain.Common;
-using Clusterpact.Web.Data.Seed;
-using Microsoft.Playwright;
-
 namespace Clusterpact.Browser.Tests;
 
 [Collection(BrowserCollection.Name)]

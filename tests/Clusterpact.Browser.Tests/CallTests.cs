@@ -1,10 +1,5 @@
 using System.Globalization;
 using Clusterpact.Domain.Calls;
-using Clusterpact.Web.Data;
-using Clusterpact.Web.Data.Seed;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 
 namespace Clusterpact.Browser.Tests;
 

@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace Clusterpact.Browser.Tests;
 
 [Collection(BrowserCollection.Name)]

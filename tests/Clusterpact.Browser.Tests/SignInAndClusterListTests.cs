@@ -1,6 +1,3 @@
-using Clusterpact.Web.Data.Seed;
-using Microsoft.Playwright;
-
 namespace Clusterpact.Browser.Tests;
 
 [Collection(BrowserCollection.Name)]

@@ -1,8 +1,4 @@
 using Clusterpact.Domain.Surveys;
-using Clusterpact.Web.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 
 namespace Clusterpact.Browser.Tests;
 

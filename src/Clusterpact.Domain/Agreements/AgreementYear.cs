@@ -1,6 +1,3 @@
-using Clusterpact.Domain.Common;
-using Clusterpact.Domain.Funding;
-
 namespace Clusterpact.Domain.Agreements;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Clusterpact.Domain.Evaluations;
-
 namespace Clusterpact.Domain.Agreements;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using Clusterpact.Domain.Clusters;
-using Clusterpact.Domain.Common;
-using Clusterpact.Domain.Evaluations;
-using Clusterpact.Domain.Funding;
-
 namespace Clusterpact.Domain.Agreements;
 
 public enum AgreementTermKind { Initial, Extension }

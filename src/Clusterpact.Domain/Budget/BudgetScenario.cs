@@ -1,6 +1,3 @@
-using System.Globalization;
-using Clusterpact.Domain.Clusters;
-
 namespace Clusterpact.Domain.Budget;
 
 /// <summary>

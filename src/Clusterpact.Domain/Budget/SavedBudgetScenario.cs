@@ -1,7 +1,3 @@
-using System.Globalization;
-using Clusterpact.Domain.Clusters;
-using Clusterpact.Domain.Common;
-
 namespace Clusterpact.Domain.Budget;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Clusterpact.Domain.Common;
-
 namespace Clusterpact.Domain.Budget;
 
 /// <summary>One scenario's figures in a row of the comparison, and how far they lie from the baseline's (this minus baseline:

@@ -1,6 +1,3 @@
-using Clusterpact.Domain.Clusters;
-using Clusterpact.Domain.Common;
-
 namespace Clusterpact.Domain.Budget;
 
 /// <summary>The figures of one calendar year.</summary>

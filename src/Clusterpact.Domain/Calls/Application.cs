@@ -1,7 +1,3 @@
-using System.Globalization;
-using Clusterpact.Domain.Common;
-using Clusterpact.Domain.Members;
-
 namespace Clusterpact.Domain.Calls;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Clusterpact.Domain.Members;
-
 namespace Clusterpact.Domain.Calls;
 
 public enum ConflictReason

@@ -1,5 +1,3 @@
-using Clusterpact.Domain.Common;
-
 namespace Clusterpact.Domain.Calls;
 
 /// <summary>The panel's agreed score on one criterion, as the programme officer recorded it after the jury's discussion.</summary>

@@ -1,5 +1,3 @@
-using Clusterpact.Domain.Common;
-
 namespace Clusterpact.Domain.Calls;
 
 /// <summary>None until the expert has declared; then NoConflict or Conflict.</summary>

@@ -1,5 +1,3 @@
-using Clusterpact.Domain.Common;
-
 namespace Clusterpact.Domain.Calls;
 
 /// <summary>One expert's score on one criterion, as the ranking reads it.</summary>

@@ -1,5 +1,3 @@
-using Clusterpact.Domain.Common;
-
 namespace Clusterpact.Domain.Funding;
 
 /// <summary>The four kinds of eligible operating cost (GBER art. 27(8)(a)-(d)); a cost line names one.</summary>

@@ -1,5 +1,3 @@
-using Clusterpact.Domain.Common;
-
 namespace Clusterpact.Domain.Funding;
 
 public enum PaymentStatus { Requested, Approved, Paid, Rejected }

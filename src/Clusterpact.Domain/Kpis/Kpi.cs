@@ -1,5 +1,3 @@
-using Clusterpact.Domain.Clusters;
-
 namespace Clusterpact.Domain.Kpis;
 
 public enum KpiUnit { Count, Share, Euro, Fte }

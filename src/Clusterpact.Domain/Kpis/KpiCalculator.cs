@@ -1,6 +1,3 @@
-using Clusterpact.Domain.Members;
-using Clusterpact.Domain.Projects;
-
 namespace Clusterpact.Domain.Kpis;
 
 /// <summary>The data the computed KPIs are computed from.</summary>

@@ -1,5 +1,3 @@
-using Clusterpact.Domain.Common;
-
 namespace Clusterpact.Domain.Kpis;
 
 /// <summary>A change of a target: the value before and after, why, who and when.</summary>

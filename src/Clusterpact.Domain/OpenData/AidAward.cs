@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Clusterpact.Domain.Common;
-using Clusterpact.Domain.Members;
 
 namespace Clusterpact.Domain.OpenData;
 

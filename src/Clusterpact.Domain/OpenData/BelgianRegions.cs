@@ -1,6 +1,3 @@
-using System.Globalization;
-using Clusterpact.Domain.Common;
-
 namespace Clusterpact.Domain.OpenData;
 
 /// <summary>

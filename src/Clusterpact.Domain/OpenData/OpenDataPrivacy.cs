@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Clusterpact.Domain.Members;
 
 namespace Clusterpact.Domain.OpenData;
 

@@ -1,9 +1,6 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Clusterpact.Domain.Common;
-using Clusterpact.Domain.Members;
 
 namespace Clusterpact.Domain.OpenData;
 

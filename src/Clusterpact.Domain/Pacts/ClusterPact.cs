@@ -1,5 +1,3 @@
-using Clusterpact.Domain.Common;
-
 namespace Clusterpact.Domain.Pacts;
 
 /// <summary>Who commits: the cluster organisation, its members, or the government (a department or agency, named).</summary>

@@ -1,5 +1,3 @@
-using Clusterpact.Domain.Members;
-
 namespace Clusterpact.Domain.Projects;
 
 /// <summary>What the figures need to know about a partner.</summary>

@@ -1,6 +1,3 @@
-using Clusterpact.Domain.Common;
-using Clusterpact.Domain.Members;
-
 namespace Clusterpact.Domain.Projects;
 
 /// <summary>The fields a project list can carry.</summary>

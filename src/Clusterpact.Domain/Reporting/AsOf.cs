@@ -1,9 +1,3 @@
-using Clusterpact.Domain.Agreements;
-using Clusterpact.Domain.Evaluations;
-using Clusterpact.Domain.Kpis;
-using Clusterpact.Domain.Pacts;
-using Clusterpact.Domain.Reports;
-
 namespace Clusterpact.Domain.Reporting;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Clusterpact.Domain.Common;
-using Clusterpact.Domain.Kpis;
-using Clusterpact.Domain.Pacts;
-
 namespace Clusterpact.Domain.Reports;
 
 public enum ReportStatus { Draft, Submitted, Returned, Accepted }

@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using Clusterpact.Domain.Common;
-using Clusterpact.Domain.Members;
 
 namespace Clusterpact.Domain.Surveys;
 

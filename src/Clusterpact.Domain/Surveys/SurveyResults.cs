@@ -1,5 +1,3 @@
-using Clusterpact.Domain.Common;
-
 namespace Clusterpact.Domain.Surveys;
 
 /// <summary>What a respondent gave for one question, before checking: choice indexes, a scale value, a number or text.</summary>

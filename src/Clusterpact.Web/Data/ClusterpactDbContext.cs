@@ -1,7 +1,4 @@
-using Clusterpact.Domain.Clusters;
-using Clusterpact.Domain.Members;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Clusterpact.Web.Data;

@@ -1,7 +1,5 @@
 using Clusterpact.Web.Data.Seed;
-using Clusterpact.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Clusterpact.Web.Data;
 

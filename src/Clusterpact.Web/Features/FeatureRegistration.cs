@@ -4,9 +4,6 @@ using Clusterpact.Web.Features.Admin.Users;
 using Clusterpact.Web.Features.Clusters;
 using Clusterpact.Web.Features.Organisations;
 using Clusterpact.Web.Features.Projects;
-using Clusterpact.Web.Infrastructure.Import;
-using Clusterpact.Web.Infrastructure.Jobs;
-using Clusterpact.Web.Infrastructure.Localization;
 
 namespace Clusterpact.Web.Features;
 

@@ -1,10 +1,3 @@
-using Clusterpact.Domain.Clusters;
-using Clusterpact.Domain.Common;
-using Clusterpact.Web.Data;
-using Clusterpact.Web.Infrastructure.Auth;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace Clusterpact.Web.Features;
 
 public sealed record ClusterTypeCount(ClusterType Type, int Total, int Supported);

@@ -1,6 +1,4 @@
-using Clusterpact.Web.Data;
 using Clusterpact.Web.Infrastructure.Audit;
-using Microsoft.EntityFrameworkCore;
 
 namespace Clusterpact.Web.Infrastructure;
 

@@ -1,7 +1,3 @@
-using Clusterpact.Domain.Agreements;
-using Clusterpact.Domain.Clusters;
-using Clusterpact.Domain.Funding;
-
 namespace Clusterpact.Domain.Tests.Agreements;
 
 public sealed class AgreementYearTests

@@ -1,6 +1,3 @@
-using Clusterpact.Domain.Agreements;
-using Clusterpact.Domain.Evaluations;
-
 namespace Clusterpact.Domain.Tests.Agreements;
 
 /// <summary>The facts of interim evaluations that extension tests rest on.</summary>

@@ -1,9 +1,3 @@
-using Clusterpact.Domain.Common;
-using Clusterpact.Domain.Agreements;
-using Clusterpact.Domain.Clusters;
-using Clusterpact.Domain.Evaluations;
-using Clusterpact.Domain.Funding;
-
 namespace Clusterpact.Domain.Tests.Agreements;
 
 public sealed class SupportAgreementTests

@@ -1,6 +1,3 @@
-using Clusterpact.Domain.Budget;
-using Clusterpact.Domain.Clusters;
-
 namespace Clusterpact.Domain.Tests.Budget;
 
 /// <summary>Small hand-worked scenarios; the arithmetic is written out in the tests that use them.</summary>

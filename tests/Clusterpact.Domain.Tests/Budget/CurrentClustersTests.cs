@@ -1,8 +1,3 @@
-using Clusterpact.Domain.Budget;
-using Clusterpact.Domain.Clusters;
-using Clusterpact.Domain.Funding;
-using Clusterpact.Domain.Projects;
-
 namespace Clusterpact.Domain.Tests.Budget;
 
 public sealed class CurrentClustersTests

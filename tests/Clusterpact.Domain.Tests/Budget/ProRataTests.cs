@@ -1,5 +1,3 @@
-using Clusterpact.Domain.Budget;
-
 namespace Clusterpact.Domain.Tests.Budget;
 
 public class ProRataTests

@@ -1,4 +1,3 @@
-using Clusterpact.Domain.Budget;
 using static Clusterpact.Domain.Tests.Budget.BudgetFixtures;
 
 namespace Clusterpact.Domain.Tests.Budget;

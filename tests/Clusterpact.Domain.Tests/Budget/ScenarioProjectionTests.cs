@@ -1,5 +1,3 @@
-using Clusterpact.Domain.Budget;
-using Clusterpact.Domain.Clusters;
 using static Clusterpact.Domain.Tests.Budget.BudgetFixtures;
 
 namespace Clusterpact.Domain.Tests.Budget;

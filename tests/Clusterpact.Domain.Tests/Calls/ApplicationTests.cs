@@ -1,7 +1,3 @@
-using Clusterpact.Domain.Calls;
-using Clusterpact.Domain.Common;
-using Clusterpact.Domain.Tests.Common;
-using Clusterpact.Domain.Members;
 using static Clusterpact.Domain.Tests.Calls.CallFixtures;
 
 namespace Clusterpact.Domain.Tests.Calls;

@@ -1,6 +1,3 @@
-using Clusterpact.Domain.Calls;
-using Clusterpact.Domain.Common;
-using Clusterpact.Domain.Tests.Common;
 using static Clusterpact.Domain.Tests.Calls.CallFixtures;
 
 namespace Clusterpact.Domain.Tests.Calls;

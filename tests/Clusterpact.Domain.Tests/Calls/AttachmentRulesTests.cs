@@ -1,5 +1,3 @@
-using Clusterpact.Domain.Calls;
-
 namespace Clusterpact.Domain.Tests.Calls;
 
 public sealed class AttachmentRulesTests

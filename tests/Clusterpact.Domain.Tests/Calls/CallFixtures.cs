@@ -1,7 +1,3 @@
-using Clusterpact.Domain.Common;
-using Clusterpact.Domain.Calls;
-using Clusterpact.Domain.Members;
-
 namespace Clusterpact.Domain.Tests.Calls;
 
 /// <summary>Valid enterprise numbers (97 - first eight digits mod 97 = last two) and a ready-to-use call.</summary>

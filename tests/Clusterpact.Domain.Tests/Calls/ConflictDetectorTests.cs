@@ -1,4 +1,3 @@
-using Clusterpact.Domain.Calls;
 using static Clusterpact.Domain.Tests.Calls.CallFixtures;
 
 namespace Clusterpact.Domain.Tests.Calls;

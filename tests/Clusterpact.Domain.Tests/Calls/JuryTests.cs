@@ -1,5 +1,3 @@
-using Clusterpact.Domain.Common;
-using Clusterpact.Domain.Calls;
 using static Clusterpact.Domain.Tests.Calls.CallFixtures;
 
 namespace Clusterpact.Domain.Tests.Calls;

@@ -1,6 +1,3 @@
-using Clusterpact.Domain.Common;
-using Clusterpact.Domain.Calls;
-
 namespace Clusterpact.Domain.Tests.Calls;
 
 public sealed class RankingTests

@@ -1,5 +1,3 @@
-using Clusterpact.Domain.Clusters;
-
 namespace Clusterpact.Domain.Tests.Clusters;
 
 public sealed class ClusterTests

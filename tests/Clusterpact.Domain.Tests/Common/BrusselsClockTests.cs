@@ -1,5 +1,3 @@
-using Clusterpact.Domain.Common;
-
 namespace Clusterpact.Domain.Tests.Common;
 
 public sealed class BrusselsClockTests

@@ -1,7 +1,3 @@
-using Clusterpact.Domain.Common;
-using Clusterpact.Domain.Members;
-using Clusterpact.Domain.Projects;
-
 namespace Clusterpact.Domain.Tests.Common;
 
 public sealed class ImportColumnsTests

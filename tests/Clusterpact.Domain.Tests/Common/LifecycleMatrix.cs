@@ -1,5 +1,3 @@
-using Clusterpact.Domain.Common;
-
 namespace Clusterpact.Domain.Tests.Common;
 
 /// <summary>One expected step of a lifecycle, written out in a test: where it leads and who takes it.</summary>

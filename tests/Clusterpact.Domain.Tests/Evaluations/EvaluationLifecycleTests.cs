@@ -1,7 +1,3 @@
-using Clusterpact.Domain.Common;
-using Clusterpact.Domain.Evaluations;
-using Clusterpact.Domain.Tests.Common;
-
 namespace Clusterpact.Domain.Tests.Evaluations;
 
 /// <summary>The stages of an evaluation, walked against the table written out here: one stage at a time, agency only.</summary>

@@ -1,6 +1,3 @@
-using Clusterpact.Domain.Common;
-using Clusterpact.Domain.Evaluations;
-
 namespace Clusterpact.Domain.Tests.Evaluations;
 
 public class EvaluationTests

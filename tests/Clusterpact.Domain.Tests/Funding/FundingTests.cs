@@ -1,8 +1,3 @@
-using Clusterpact.Domain.Agreements;
-using Clusterpact.Domain.Common;
-using Clusterpact.Domain.Clusters;
-using Clusterpact.Domain.Funding;
-
 namespace Clusterpact.Domain.Tests.Funding;
 
 public sealed class FundingRuleSetTests

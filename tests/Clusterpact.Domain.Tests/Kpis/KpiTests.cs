@@ -1,10 +1,3 @@
-using Clusterpact.Domain.Common;
-using Clusterpact.Domain.Kpis;
-using Clusterpact.Domain.Members;
-using Clusterpact.Domain.Pacts;
-using Clusterpact.Domain.Projects;
-using Clusterpact.Domain.Reports;
-
 namespace Clusterpact.Domain.Tests.Kpis;
 
 public class KpiCalculatorTests

@@ -1,5 +1,3 @@
-using Clusterpact.Domain.Members;
-
 namespace Clusterpact.Domain.Tests.Members;
 
 /// <summary>A small hand-made register whose answers are worked out in each test.</summary>

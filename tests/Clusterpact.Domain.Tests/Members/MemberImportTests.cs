@@ -1,6 +1,3 @@
-using Clusterpact.Domain.Common;
-using Clusterpact.Domain.Members;
-
 namespace Clusterpact.Domain.Tests.Members;
 
 public sealed class MemberImportTests

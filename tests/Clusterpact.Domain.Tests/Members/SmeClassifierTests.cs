@@ -1,5 +1,3 @@
-using Clusterpact.Domain.Members;
-
 namespace Clusterpact.Domain.Tests.Members;
 
 public sealed class SmeClassifierTests

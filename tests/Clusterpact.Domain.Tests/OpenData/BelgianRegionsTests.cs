@@ -1,5 +1,3 @@
-using Clusterpact.Domain.OpenData;
-
 namespace Clusterpact.Domain.Tests.OpenData;
 
 public sealed class BelgianRegionsTests

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Clusterpact.Domain.Members;
-using Clusterpact.Domain.OpenData;
-
 namespace Clusterpact.Domain.Tests.OpenData;
 
 internal static class OpenDataFixtures

@@ -1,4 +1,3 @@
-using Clusterpact.Domain.OpenData;
 using static Clusterpact.Domain.Tests.OpenData.OpenDataFixtures;
 
 namespace Clusterpact.Domain.Tests.OpenData;

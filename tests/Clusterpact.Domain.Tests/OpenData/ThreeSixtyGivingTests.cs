@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Clusterpact.Domain.Members;
-using Clusterpact.Domain.OpenData;
 using static Clusterpact.Domain.Tests.OpenData.OpenDataFixtures;
 
 namespace Clusterpact.Domain.Tests.OpenData;

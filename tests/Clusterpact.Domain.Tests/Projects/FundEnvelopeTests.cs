@@ -1,5 +1,3 @@
-using Clusterpact.Domain.Projects;
-
 namespace Clusterpact.Domain.Tests.Projects;
 
 public class FundEnvelopeTests

@@ -1,6 +1,3 @@
-using Clusterpact.Domain.Common;
-using Clusterpact.Domain.Projects;
-
 namespace Clusterpact.Domain.Tests.Projects;
 
 public class ProjectImportTests

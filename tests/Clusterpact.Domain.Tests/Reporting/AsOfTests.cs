@@ -1,13 +1,3 @@
-using Clusterpact.Domain.Common;
-using Clusterpact.Domain.Agreements;
-using Clusterpact.Domain.Clusters;
-using Clusterpact.Domain.Evaluations;
-using Clusterpact.Domain.Funding;
-using Clusterpact.Domain.Kpis;
-using Clusterpact.Domain.Pacts;
-using Clusterpact.Domain.Reporting;
-using Clusterpact.Domain.Reports;
-
 namespace Clusterpact.Domain.Tests.Reporting;
 
 public sealed class AsOfTests

@@ -1,8 +1,3 @@
-using Clusterpact.Domain.Common;
-using Clusterpact.Domain.Kpis;
-using Clusterpact.Domain.Reports;
-using Clusterpact.Domain.Tests.Common;
-
 namespace Clusterpact.Domain.Tests.Reports;
 
 /// <summary>The annual report's lifecycle, walked against the table written out here.</summary>

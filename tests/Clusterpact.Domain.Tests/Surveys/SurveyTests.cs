@@ -1,6 +1,3 @@
-using Clusterpact.Domain.Members;
-using Clusterpact.Domain.Surveys;
-
 namespace Clusterpact.Domain.Tests.Surveys;
 
 public class SurveyTests

@@ -1,6 +1,3 @@
-using System.Net;
-using Clusterpact.Web.Tests.Infrastructure;
-
 namespace Clusterpact.Web.Tests.Account;
 
 /// <summary>Every role is refused what is not its own; anonymous callers reach only public pages and /health.</summary>

@@ -1,11 +1,5 @@
-using System.Globalization;
-using Clusterpact.Domain.Funding;
-using Clusterpact.Domain.Reports;
-using Clusterpact.Web.Infrastructure.Auth;
 using Clusterpact.Web.Infrastructure.Localization;
 using Clusterpact.Web.Resources;
-using Clusterpact.Web.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 
 namespace Clusterpact.Web.Tests.Account;

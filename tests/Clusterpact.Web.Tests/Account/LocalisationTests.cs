@@ -1,7 +1,5 @@
-using System.Net;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using Clusterpact.Web.Tests.Infrastructure;
 
 namespace Clusterpact.Web.Tests.Account;
 

@@ -1,5 +1,3 @@
-using System.Net;
-using Clusterpact.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 

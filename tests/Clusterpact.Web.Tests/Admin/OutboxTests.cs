@@ -1,9 +1,3 @@
-using System.Net;
-using Clusterpact.Web.Infrastructure.Email;
-using Clusterpact.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Clusterpact.Web.Tests.Admin;
 
 [Collection(AppCollection.Name)]

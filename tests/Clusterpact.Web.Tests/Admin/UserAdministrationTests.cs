@@ -1,9 +1,3 @@
-using System.Net;
-using Clusterpact.Web.Data;
-using Clusterpact.Web.Infrastructure.Auth;
-using Clusterpact.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace Clusterpact.Web.Tests.Admin;
 
 [Collection(AppCollection.Name)]

@@ -1,12 +1,4 @@
-using System.Globalization;
-using System.Net;
-using Clusterpact.Domain.Clusters;
-using Clusterpact.Domain.Evaluations;
-using Clusterpact.Domain.Kpis;
-using Clusterpact.Domain.Projects;
-using Clusterpact.Web.Tests.Infrastructure;
 using Clusterpact.Web.Tests.Pdf;
-using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
 namespace Clusterpact.Web.Tests.AnswerPack;

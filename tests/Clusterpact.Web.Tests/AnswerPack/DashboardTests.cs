@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Net;
-using Clusterpact.Domain.Funding;
-using Clusterpact.Domain.Reports;
-using Clusterpact.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace Clusterpact.Web.Tests.AnswerPack;
 
 /// <summary>The programme dashboard's figures against the database, read by the test's own queries, and who may see it.</summary>

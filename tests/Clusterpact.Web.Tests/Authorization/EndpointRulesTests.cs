@@ -1,11 +1,7 @@
-using System.Net;
-using Clusterpact.Web.Infrastructure.Auth;
-using Clusterpact.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Clusterpact.Web.Tests.Authorization;
 

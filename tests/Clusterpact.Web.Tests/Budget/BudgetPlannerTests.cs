@@ -1,9 +1,4 @@
-using System.Globalization;
-using System.Net;
 using AngleSharp.Html.Dom;
-using Clusterpact.Domain.Budget;
-using Clusterpact.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
 namespace Clusterpact.Web.Tests.Budget;

@@ -1,9 +1,4 @@
-using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
-using Clusterpact.Domain.Calls;
-using Clusterpact.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace Clusterpact.Web.Tests.Calls;
 

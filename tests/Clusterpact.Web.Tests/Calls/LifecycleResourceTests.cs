@@ -1,7 +1,4 @@
 using System.Xml.Linq;
-using Clusterpact.Domain.Calls;
-using Clusterpact.Domain.Evaluations;
-using Clusterpact.Domain.Reports;
 using Clusterpact.Web.Tests.Account;
 
 namespace Clusterpact.Web.Tests.Calls;

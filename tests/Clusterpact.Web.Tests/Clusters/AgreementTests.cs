@@ -1,9 +1,3 @@
-using Clusterpact.Domain.Common;
-using System.Net;
-using Clusterpact.Domain.Evaluations;
-using Clusterpact.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace Clusterpact.Web.Tests.Clusters;
 
 [Collection(AppCollection.Name)]

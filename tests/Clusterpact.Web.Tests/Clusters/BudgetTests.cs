@@ -1,8 +1,3 @@
-using System.Net;
-using Clusterpact.Domain.Funding;
-using Clusterpact.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace Clusterpact.Web.Tests.Clusters;
 
 [Collection(AppCollection.Name)]

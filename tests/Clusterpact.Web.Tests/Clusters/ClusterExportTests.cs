@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text;
-using Clusterpact.Web.Tests.Infrastructure;
 using MiniExcelLibs;
 
 namespace Clusterpact.Web.Tests.Clusters;

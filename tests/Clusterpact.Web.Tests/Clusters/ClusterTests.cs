@@ -1,10 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Clusterpact.Domain.Clusters;
 using Clusterpact.Web.Data.Seed;
-using Clusterpact.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace Clusterpact.Web.Tests.Clusters;
 

@@ -1,8 +1,4 @@
-using System.Globalization;
 using Clusterpact.Web.Features.Agreements;
-using Clusterpact.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Clusterpact.Web.Tests.Clusters;
 

@@ -1,8 +1,3 @@
-using System.Net;
-using Clusterpact.Domain.Members;
-using Clusterpact.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace Clusterpact.Web.Tests.Clusters;
 
 /// <summary>The figures computed in SQL agree with the domain's definitions computed independently in memory.</summary>

@@ -1,11 +1,5 @@
-using Clusterpact.Domain.Agreements;
-using Clusterpact.Domain.Clusters;
-using Clusterpact.Domain.Funding;
 using Clusterpact.Web.Features.Agreements;
 using Clusterpact.Web.Features.Clusters;
-using Clusterpact.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Clusterpact.Web.Tests.Clusters;
 

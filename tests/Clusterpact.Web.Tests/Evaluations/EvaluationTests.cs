@@ -1,8 +1,3 @@
-using System.Net;
-using Clusterpact.Domain.Evaluations;
-using Clusterpact.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace Clusterpact.Web.Tests.Evaluations;
 
 /// <summary>An interim evaluation run through its stages over HTTP; its outcome is what the agreement's extension page starts from.</summary>

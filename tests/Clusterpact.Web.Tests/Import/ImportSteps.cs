@@ -1,9 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using Clusterpact.Web.Infrastructure.Import;
-using Clusterpact.Web.Infrastructure.Jobs;
-using Clusterpact.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace Clusterpact.Web.Tests.Import;
 

@@ -1,12 +1,5 @@
-using System.Net;
-using Clusterpact.Domain.Members;
 using Clusterpact.Web.Features.Organisations.Import;
-using Clusterpact.Web.Infrastructure.Import;
-using Clusterpact.Web.Infrastructure.Jobs;
-using Clusterpact.Web.Tests.Infrastructure;
 using static Clusterpact.Web.Tests.Import.ImportSteps;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Clusterpact.Web.Tests.Import;
 

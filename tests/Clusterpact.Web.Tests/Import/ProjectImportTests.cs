@@ -1,12 +1,4 @@
-using System.Net;
-using Clusterpact.Domain.Members;
-using Clusterpact.Domain.Projects;
 using Clusterpact.Web.Features.Projects.Import;
-using Clusterpact.Web.Infrastructure.Import;
-using Clusterpact.Web.Infrastructure.Jobs;
-using Clusterpact.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Clusterpact.Web.Tests.Import;
 

@@ -1,6 +1,3 @@
-using System.Text;
-using Clusterpact.Web.Infrastructure.Import;
-
 namespace Clusterpact.Web.Tests.Import;
 
 public sealed class TabularFileTests

@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Security;
-using System.Text;
 
 namespace Clusterpact.Web.Tests.Import;
 

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Clusterpact.Web.Tests.Infrastructure;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Clusterpact.Web.Data;
-using Clusterpact.Web.Infrastructure.Auth;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Clusterpact.Web.Tests.Infrastructure;
 
 /// <summary>Two requests at the same moment, for the tests of rules over several records that one aggregate guards.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Clusterpact.Web.Infrastructure.Charts;
 
 namespace Clusterpact.Web.Tests.Infrastructure;

@@ -1,6 +1,4 @@
-using Clusterpact.Web.Data;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Clusterpact.Web.Tests.Infrastructure;
 

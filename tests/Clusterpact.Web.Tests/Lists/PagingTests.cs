@@ -1,11 +1,6 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using Clusterpact.Web.Data;
-using Clusterpact.Web.Infrastructure.Email;
-using Clusterpact.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace Clusterpact.Web.Tests.Lists;
 

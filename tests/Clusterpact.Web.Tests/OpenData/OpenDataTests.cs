@@ -1,16 +1,4 @@
-using System.Globalization;
-using System.Net;
-using System.Text.Json;
-using Clusterpact.Domain.Agreements;
-using Clusterpact.Domain.Clusters;
-using Clusterpact.Domain.Funding;
-using Clusterpact.Domain.Members;
-using Clusterpact.Domain.OpenData;
-using Clusterpact.Domain.Projects;
 using Clusterpact.Web.Features.OpenData;
-using Clusterpact.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Clusterpact.Web.Tests.OpenData;
 

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Text;
 using Clusterpact.Web.Infrastructure.Pdf;
 
 namespace Clusterpact.Web.Tests.Pdf;

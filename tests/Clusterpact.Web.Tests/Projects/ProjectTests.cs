@@ -1,9 +1,3 @@
-using System.Net;
-using Clusterpact.Domain.Members;
-using Clusterpact.Domain.Projects;
-using Clusterpact.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace Clusterpact.Web.Tests.Projects;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Net;
-using Clusterpact.Domain.Kpis;
-using Clusterpact.Domain.Reports;
-using Clusterpact.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace Clusterpact.Web.Tests.Reports;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Clusterpact.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace Clusterpact.Web.Tests.Shared;
 
 /// <summary>Every chart page draws through the one chart partial: a named canvas, its figures beside it, the scripts once.</summary>

@@ -1,9 +1,4 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using Clusterpact.Domain.Surveys;
-using Clusterpact.Web.Data;
-using Clusterpact.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace Clusterpact.Web.Tests.Surveys;
 

@@ -1,7 +1,3 @@
-using Clusterpact.Domain.Agreements;
-using Clusterpact.Domain.Clusters;
-using Clusterpact.Domain.Funding;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Clusterpact.Web.Data.Configurations;

@@ -1,5 +1,3 @@
-using Clusterpact.Domain.Clusters;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Clusterpact.Web.Data.Configurations;

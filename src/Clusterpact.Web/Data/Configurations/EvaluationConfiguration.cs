@@ -1,7 +1,3 @@
-using Clusterpact.Domain.Clusters;
-using Clusterpact.Domain.Evaluations;
-using Clusterpact.Domain.Surveys;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Clusterpact.Web.Data.Configurations;

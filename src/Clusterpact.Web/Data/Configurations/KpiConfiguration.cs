@@ -1,8 +1,3 @@
-using Clusterpact.Domain.Clusters;
-using Clusterpact.Domain.Kpis;
-using Clusterpact.Domain.Pacts;
-using Clusterpact.Domain.Reports;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Clusterpact.Web.Data.Configurations;

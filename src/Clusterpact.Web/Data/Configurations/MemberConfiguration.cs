@@ -1,6 +1,3 @@
-using Clusterpact.Domain.Clusters;
-using Clusterpact.Domain.Members;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Clusterpact.Web.Data.Configurations;

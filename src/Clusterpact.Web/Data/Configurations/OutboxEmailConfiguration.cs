@@ -1,5 +1,3 @@
-using Clusterpact.Web.Infrastructure.Email;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Clusterpact.Web.Data.Configurations;

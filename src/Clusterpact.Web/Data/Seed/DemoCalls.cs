@@ -1,7 +1,3 @@
-using Clusterpact.Domain.Calls;
-using Clusterpact.Domain.Common;
-using Clusterpact.Domain.Members;
-
 namespace Clusterpact.Web.Data.Seed;
 
 /// <summary>

@@ -1,15 +1,5 @@
-using Clusterpact.Domain.Clusters;
-using Clusterpact.Domain.Common;
-using Clusterpact.Domain.Members;
-using Clusterpact.Domain.Evaluations;
-using Clusterpact.Domain.Kpis;
-using Clusterpact.Domain.Pacts;
-using Clusterpact.Domain.Reports;
-using Clusterpact.Domain.Projects;
-using Clusterpact.Domain.Surveys;
 using Clusterpact.Web.Infrastructure.Audit;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Clusterpact.Web.Data.Seed;
 

@@ -1,5 +1,3 @@
-using Clusterpact.Web.Infrastructure.Auth;
-
 namespace Clusterpact.Web.Data.Seed;
 
 /// <summary>The demo users, one per role (two cluster managers, to show that each sees only their own cluster; two experts, so a call has a panel).</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Clusterpact.Domain.Clusters;
-
 namespace Clusterpact.Web.Data.Seed;
 
 /// <summary>One row of clusters.csv: every cluster the source documents name (a copy of shared/data/clusters.csv).</summary>

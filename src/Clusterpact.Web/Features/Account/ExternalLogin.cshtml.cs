@@ -1,10 +1,5 @@
 using System.Security.Claims;
-using Clusterpact.Web.Data;
-using Clusterpact.Web.Resources;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace Clusterpact.Web.Features.Account;
 

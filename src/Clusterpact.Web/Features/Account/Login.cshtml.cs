@@ -1,13 +1,6 @@
-using System.ComponentModel.DataAnnotations;
-using Clusterpact.Web.Data;
-using Clusterpact.Web.Infrastructure.Localization;
-using Clusterpact.Web.Resources;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace Clusterpact.Web.Features.Account;
 

@@ -1,7 +1,4 @@
-using Clusterpact.Web.Data;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Clusterpact.Web.Features.Account;
 

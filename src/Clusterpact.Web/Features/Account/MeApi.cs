@@ -1,5 +1,3 @@
-using Clusterpact.Web.Infrastructure.Auth;
-
 namespace Clusterpact.Web.Features.Account;
 
 public sealed record MeResponse(Guid? Id, string Name, IReadOnlyList<string> Roles);

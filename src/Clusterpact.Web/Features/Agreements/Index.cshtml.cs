@@ -1,10 +1,3 @@
-using Clusterpact.Domain.Clusters;
-using Clusterpact.Web.Infrastructure.Export;
-using Clusterpact.Web.Resources;
-using Microsoft.AspNetCore.Mvc;
-using Clusterpact.Web.Features.Shared;
-using Microsoft.Extensions.Localization;
-
 namespace Clusterpact.Web.Features.Agreements;
 
 public sealed class IndexModel(AgreementOverview overview, IStringLocalizer<SharedResource> text, TimeProvider clock) : ListPageModel<OverviewSort>(OverviewSort.Name)

@@ -1,11 +1,3 @@
-using Clusterpact.Domain.Agreements;
-using Clusterpact.Domain.Clusters;
-using Clusterpact.Domain.Common;
-using Clusterpact.Domain.Funding;
-using Clusterpact.Web.Data;
-using Clusterpact.Web.Infrastructure.Auth;
-using Microsoft.EntityFrameworkCore;
-
 namespace Clusterpact.Web.Features.Agreements;
 
 public sealed record OverviewRow(Guid ClusterId, string Name, ClusterType Type, ClusterStatus Status, DateOnly? AgreementEnd, DateOnly? LastAllowedDay,

@@ -1,12 +1,4 @@
-using System.Globalization;
-using Clusterpact.Domain.Evaluations;
-using Clusterpact.Domain.Kpis;
-using Clusterpact.Web.Infrastructure.Export;
-using Clusterpact.Web.Infrastructure.Formatting;
-using Clusterpact.Web.Infrastructure.Localization;
 using Clusterpact.Web.Infrastructure.Pdf;
-using Clusterpact.Web.Resources;
-using Microsoft.Extensions.Localization;
 
 namespace Clusterpact.Web.Features.AnswerPack;
 

@@ -1,15 +1,5 @@
-using Clusterpact.Domain.Agreements;
-using Clusterpact.Domain.Clusters;
-using Clusterpact.Domain.Common;
-using Clusterpact.Domain.Evaluations;
-using Clusterpact.Domain.Kpis;
-using Clusterpact.Domain.Pacts;
-using Clusterpact.Domain.Projects;
-using Clusterpact.Domain.Reporting;
-using Clusterpact.Web.Data;
 using Clusterpact.Web.Features.Agreements;
 using Clusterpact.Web.Features.Kpis;
-using Microsoft.EntityFrameworkCore;
 
 namespace Clusterpact.Web.Features.AnswerPack;
 

@@ -1,9 +1,3 @@
-using Clusterpact.Web.Infrastructure.Export;
-using Clusterpact.Web.Resources;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Clusterpact.Web.Features.AnswerPack;
 
 /// <summary>The minister's answer pack for a chosen day: as a page, a PDF and an Excel workbook with the figures.</summary>

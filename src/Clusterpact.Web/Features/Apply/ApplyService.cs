@@ -1,13 +1,6 @@
-using Clusterpact.Domain.Calls;
-using Clusterpact.Domain.Common;
-using Clusterpact.Domain.Members;
-using Clusterpact.Web.Data;
 using Clusterpact.Web.Data.Configurations;
 using Clusterpact.Web.Features.Calls;
 using Clusterpact.Web.Features.Clusters;
-using Clusterpact.Web.Features.Shared;
-using Clusterpact.Web.Infrastructure.Auth;
-using Microsoft.EntityFrameworkCore;
 
 namespace Clusterpact.Web.Features.Apply;
 

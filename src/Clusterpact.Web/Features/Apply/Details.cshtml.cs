@@ -1,13 +1,4 @@
-using Clusterpact.Domain.Calls;
-using Clusterpact.Domain.Members;
 using Clusterpact.Web.Features.Clusters;
-using Clusterpact.Web.Features.Shared;
-using Clusterpact.Web.Infrastructure.Formatting;
-using Clusterpact.Web.Infrastructure.Localization;
-using Clusterpact.Web.Resources;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace Clusterpact.Web.Features.Apply;
 

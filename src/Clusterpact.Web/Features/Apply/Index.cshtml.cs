@@ -1,6 +1,3 @@
-using Clusterpact.Web.Infrastructure.Localization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Clusterpact.Web.Features.Apply;
 
 /// <summary>The applicant's own applications with their status; nobody else's appear here.</summary>

@@ -1,15 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Clusterpact.Domain.Calls;
-using Clusterpact.Web.Data;
-using Clusterpact.Web.Features.Shared;
-using Clusterpact.Web.Infrastructure.Formatting;
-using Clusterpact.Web.Infrastructure.Localization;
-using Clusterpact.Web.Resources;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace Clusterpact.Web.Features.Apply;
 
 /// <summary>Starts an application on a published call for the organisation the applicant names.</summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using Clusterpact.Domain.Budget;
-using Clusterpact.Web.Infrastructure.Export;
-using Microsoft.Extensions.Localization;
-
 namespace Clusterpact.Web.Features.Budget;
 
 /// <summary>A row of an exported table: what it is, and one amount per column.</summary>

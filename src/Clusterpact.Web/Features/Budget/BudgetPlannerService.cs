@@ -1,14 +1,6 @@
-using Clusterpact.Domain.Budget;
-using Clusterpact.Domain.Clusters;
-using Clusterpact.Domain.Common;
-using Clusterpact.Domain.Projects;
-using Clusterpact.Web.Data;
 using Clusterpact.Web.Features.Agreements;
 using Clusterpact.Web.Features.Clusters;
 using Clusterpact.Web.Features.Funds;
-using Clusterpact.Web.Features.Shared;
-using Clusterpact.Web.Infrastructure.Auth;
-using Microsoft.EntityFrameworkCore;
 
 namespace Clusterpact.Web.Features.Budget;
 

@@ -1,10 +1,3 @@
-using Clusterpact.Domain.Budget;
-using Clusterpact.Web.Infrastructure.Export;
-using Clusterpact.Web.Resources;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Clusterpact.Web.Features.Budget;
 
 /// <summary>Two to four saved scenarios side by side: totals per year and over the period, each with its difference to the first (the baseline).</summary>

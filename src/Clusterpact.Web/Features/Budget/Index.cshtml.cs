@@ -1,6 +1,3 @@
-using Clusterpact.Web.Features.Shared;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Clusterpact.Web.Features.Budget;
 
 /// <summary>The saved budget scenarios, with search, sorting and paging; agency staff start new ones from here.</summary>

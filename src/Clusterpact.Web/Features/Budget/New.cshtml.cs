@@ -1,11 +1,3 @@
-using Clusterpact.Domain.Budget;
-using Clusterpact.Domain.Common;
-using Clusterpact.Web.Features.Shared;
-using Clusterpact.Web.Resources;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Clusterpact.Web.Features.Budget;
 
 /// <summary>Starts a scenario from one of the green paper's four, with its default parameters for the clusters funded today.</summary>

@@ -1,9 +1,4 @@
-using System.Globalization;
-using Clusterpact.Domain.Budget;
-using Clusterpact.Domain.Clusters;
-using Clusterpact.Domain.Members;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.Extensions.Localization;
 
 namespace Clusterpact.Web.Features.Budget;
 

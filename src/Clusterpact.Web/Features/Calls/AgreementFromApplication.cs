@@ -1,12 +1,5 @@
-using Clusterpact.Domain.Agreements;
-using Clusterpact.Domain.Calls;
-using Clusterpact.Domain.Clusters;
-using Clusterpact.Domain.Common;
-using Clusterpact.Web.Data;
 using Clusterpact.Web.Features.Agreements;
 using Clusterpact.Web.Features.Clusters;
-using Clusterpact.Web.Infrastructure.Auth;
-using Microsoft.EntityFrameworkCore;
 
 namespace Clusterpact.Web.Features.Calls;
 

@@ -1,10 +1,4 @@
-using System.Globalization;
-using Clusterpact.Domain.Calls;
-using Clusterpact.Web.Infrastructure.Formatting;
-using Clusterpact.Web.Infrastructure.Localization;
 using Clusterpact.Web.Infrastructure.Pdf;
-using Clusterpact.Web.Resources;
-using Microsoft.Extensions.Localization;
 
 namespace Clusterpact.Web.Features.Calls;
 

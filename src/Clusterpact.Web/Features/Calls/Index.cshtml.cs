@@ -1,7 +1,3 @@
-using Clusterpact.Domain.Calls;
-using Clusterpact.Web.Features.Shared;
-using Clusterpact.Web.Infrastructure.Localization;
-
 namespace Clusterpact.Web.Features.Calls;
 
 /// <summary>The agency's calls: drafts, published, closed and decided, with search, filters, sorting and paging.</summary>

@@ -1,11 +1,3 @@
-using Clusterpact.Domain.Calls;
-using Clusterpact.Web.Infrastructure.Export;
-using Clusterpact.Web.Infrastructure.Localization;
-using Clusterpact.Web.Resources;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Clusterpact.Web.Features.Calls;
 
 /// <summary>The ranking the decision committee reads: weighted totals, spread between experts, the budget line and ties at it.</summary>

@@ -1,10 +1,3 @@
-using Clusterpact.Domain.Clusters;
-using Clusterpact.Domain.Common;
-using Clusterpact.Web.Data;
-using Clusterpact.Web.Features.Shared;
-using Clusterpact.Web.Infrastructure.Auth;
-using Microsoft.EntityFrameworkCore;
-
 namespace Clusterpact.Web.Features.Clusters;
 
 public enum ClusterSort { Name, Type, Status, Domain, Start, End, Members }

@@ -1,9 +1,4 @@
-using Clusterpact.Domain.Clusters;
-using Clusterpact.Web.Features.Shared;
-using Clusterpact.Web.Infrastructure.Auth;
-using Clusterpact.Web.Resources;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Localization;
 
 namespace Clusterpact.Web.Features.Clusters;
 

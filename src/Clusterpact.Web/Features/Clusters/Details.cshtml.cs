@@ -1,7 +1,3 @@
-using Clusterpact.Web.Features.Shared;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Clusterpact.Web.Features.Clusters;
 
 public sealed class DetailsModel(GetClusterDetails details, Agreements.AgreementService agreements, Projects.ProjectQueries projects,

@@ -1,10 +1,3 @@
-using Clusterpact.Web.Features.Shared;
-using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Clusterpact.Web.Resources;
-using Microsoft.Extensions.Localization;
-
 namespace Clusterpact.Web.Features.Clusters;
 
 public sealed class EditModel(GetClusterDetails details, UpdateClusterContact update, IStringLocalizer<SharedResource> text) : ClusterFormPage(details, text)

@@ -1,11 +1,3 @@
-using Clusterpact.Domain.Clusters;
-using Clusterpact.Web.Features.Shared;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Clusterpact.Web.Infrastructure.Export;
-using Clusterpact.Web.Resources;
-using Microsoft.Extensions.Localization;
-
 namespace Clusterpact.Web.Features.Clusters;
 
 public sealed class IndexModel(ListClusters list, IStringLocalizer<SharedResource> text, TimeProvider clock) : ListPageModel<ClusterSort>(ClusterSort.Name)

@@ -1,12 +1,3 @@
-using Clusterpact.Web.Features.Shared;
-using System.ComponentModel.DataAnnotations;
-using Clusterpact.Domain.Clusters;
-using Clusterpact.Web.Infrastructure.Auth;
-using Clusterpact.Web.Resources;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Clusterpact.Web.Features.Clusters;
 
 /// <summary>Agency staff edit the cluster organisation's record: name, domain, enterprise number, status and support dates.</summary>

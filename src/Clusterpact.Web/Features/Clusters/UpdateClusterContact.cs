@@ -1,7 +1,3 @@
-using Clusterpact.Web.Data;
-using Clusterpact.Web.Infrastructure.Auth;
-using Microsoft.EntityFrameworkCore;
-
 namespace Clusterpact.Web.Features.Clusters;
 
 public sealed record UpdateClusterContactCommand(Guid ClusterId, long Version, string? Website, string? ContactName, string? ContactEmail);

@@ -1,9 +1,3 @@
-using Clusterpact.Domain.Clusters;
-using Clusterpact.Domain.Members;
-using Clusterpact.Web.Data;
-using Clusterpact.Web.Infrastructure.Auth;
-using Microsoft.EntityFrameworkCore;
-
 namespace Clusterpact.Web.Features.Clusters;
 
 public sealed record UpdateClusterRecordCommand(Guid ClusterId, long Version, string Name, string StrategicDomain, string? EnterpriseNumber,

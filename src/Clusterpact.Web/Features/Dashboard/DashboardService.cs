@@ -1,12 +1,5 @@
-using Clusterpact.Domain.Clusters;
-using Clusterpact.Domain.Evaluations;
-using Clusterpact.Domain.Funding;
-using Clusterpact.Domain.Kpis;
-using Clusterpact.Domain.Reports;
-using Clusterpact.Web.Data;
 using Clusterpact.Web.Features.Agreements;
 using Clusterpact.Web.Features.Kpis;
-using Microsoft.EntityFrameworkCore;
 
 namespace Clusterpact.Web.Features.Dashboard;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Clusterpact.Web.Features.Dashboard;
 
 /// <summary>The programme dashboard for agency staff and readers.</summary>

@@ -1,11 +1,4 @@
-using Clusterpact.Domain.Common;
-using Clusterpact.Domain.Evaluations;
 using Clusterpact.Web.Features.Clusters;
-using Clusterpact.Web.Features.Shared;
-using Clusterpact.Web.Resources;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace Clusterpact.Web.Features.Evaluations;
 

@@ -1,10 +1,4 @@
-using Clusterpact.Domain.Common;
-using Clusterpact.Domain.Evaluations;
-using Clusterpact.Web.Data;
 using Clusterpact.Web.Features.Clusters;
-using Clusterpact.Web.Features.Shared;
-using Clusterpact.Web.Infrastructure.Auth;
-using Microsoft.EntityFrameworkCore;
 
 namespace Clusterpact.Web.Features.Evaluations;
 

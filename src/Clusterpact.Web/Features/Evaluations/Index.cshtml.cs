@@ -1,12 +1,3 @@
-using Clusterpact.Domain.Evaluations;
-using Clusterpact.Web.Infrastructure.Auth;
-using Clusterpact.Web.Infrastructure.Export;
-using Clusterpact.Web.Resources;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace Clusterpact.Web.Features.Evaluations;
 
 /// <summary>Every evaluation at a glance: its stage, the day each stage was (or is to be) reached, late ones flagged.</summary>

@@ -1,13 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Clusterpact.Domain.Evaluations;
-using Clusterpact.Web.Features.Shared;
-using Clusterpact.Web.Infrastructure.Auth;
-using Clusterpact.Web.Resources;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace Clusterpact.Web.Features.Evaluations;
 
 /// <summary>Agency staff (the page's rule in Program.cs) plan an evaluation: kind, scope (a cluster or the programme) and the planned day of each stage.</summary>

@@ -1,9 +1,4 @@
 using Clusterpact.Web.Features.Projects;
-using Clusterpact.Web.Features.Shared;
-using Clusterpact.Web.Resources;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace Clusterpact.Web.Features.Funds;
 

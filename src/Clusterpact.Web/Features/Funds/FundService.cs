@@ -1,9 +1,4 @@
-using Clusterpact.Domain.Projects;
-using Clusterpact.Web.Data;
 using Clusterpact.Web.Features.Clusters;
-using Clusterpact.Web.Features.Shared;
-using Clusterpact.Web.Infrastructure.Auth;
-using Microsoft.EntityFrameworkCore;
 
 namespace Clusterpact.Web.Features.Funds;
 

@@ -1,15 +1,4 @@
-using Clusterpact.Domain.Clusters;
-using Clusterpact.Domain.Common;
-using Clusterpact.Domain.Projects;
-using Clusterpact.Web.Data;
 using Clusterpact.Web.Features.Projects;
-using Clusterpact.Web.Features.Shared;
-using Clusterpact.Web.Infrastructure.Export;
-using Clusterpact.Web.Resources;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Clusterpact.Web.Features.Funds;
 

@@ -1,7 +1,3 @@
-using Clusterpact.Domain.Kpis;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Clusterpact.Web.Features.Kpis;
 
 /// <summary>One KPI across the clusters in a year (with the programme value computed the KPI's way), its evolution for the programme, and the catalogue.</summary>

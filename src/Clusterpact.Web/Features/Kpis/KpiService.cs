@@ -1,16 +1,5 @@
-using Clusterpact.Domain.Common;
-using Clusterpact.Domain.Kpis;
-using Clusterpact.Domain.Members;
-using Clusterpact.Domain.Projects;
-using Clusterpact.Domain.Reporting;
-using Clusterpact.Domain.Reports;
-using Clusterpact.Domain.Surveys;
-using Clusterpact.Web.Data;
 using Clusterpact.Web.Features.Clusters;
 using Clusterpact.Web.Features.Projects;
-using Clusterpact.Web.Infrastructure.Auth;
-using Clusterpact.Web.Infrastructure.Formatting;
-using Microsoft.EntityFrameworkCore;
 
 namespace Clusterpact.Web.Features.Kpis;
 

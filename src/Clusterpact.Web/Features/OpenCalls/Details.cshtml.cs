@@ -1,11 +1,3 @@
-using Clusterpact.Domain.Calls;
-using Clusterpact.Web.Data;
-using Clusterpact.Web.Infrastructure.Auth;
-using Clusterpact.Web.Infrastructure.Localization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace Clusterpact.Web.Features.OpenCalls;
 
 /// <summary>A published call's public page: what is asked, how it is judged, until when, and the way to apply.</summary>

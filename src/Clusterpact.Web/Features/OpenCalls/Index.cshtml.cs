@@ -1,9 +1,3 @@
-using Clusterpact.Domain.Calls;
-using Clusterpact.Web.Data;
-using Clusterpact.Web.Infrastructure.Localization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace Clusterpact.Web.Features.OpenCalls;
 
 /// <summary>The public list of published calls: open now, coming, and closed ones for the record. Drafts never show.</summary>

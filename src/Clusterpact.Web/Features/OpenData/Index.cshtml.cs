@@ -1,9 +1,3 @@
-using Clusterpact.Domain.OpenData;
-using Clusterpact.Web.Features.Shared;
-using Clusterpact.Web.Infrastructure.Auth;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Clusterpact.Web.Features.OpenData;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using System.Globalization;
-using Clusterpact.Domain.OpenData;
-using Clusterpact.Web.Features.Shared;
-using Clusterpact.Web.Infrastructure.Export;
-using Clusterpact.Web.Resources;
-using Microsoft.Extensions.Localization;
-
 namespace Clusterpact.Web.Features.OpenData;
 
 /// <summary>

@@ -1,12 +1,3 @@
-using Clusterpact.Domain.Agreements;
-using Clusterpact.Domain.Clusters;
-using Clusterpact.Domain.Common;
-using Clusterpact.Domain.Members;
-using Clusterpact.Domain.OpenData;
-using Clusterpact.Domain.Projects;
-using Clusterpact.Web.Data;
-using Clusterpact.Web.Features.Shared;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Clusterpact.Web.Features.OpenData;

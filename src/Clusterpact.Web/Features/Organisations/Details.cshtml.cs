@@ -1,12 +1,3 @@
-using Clusterpact.Domain.Members;
-using Clusterpact.Web.Data;
-using Clusterpact.Web.Infrastructure.Auth;
-using Clusterpact.Web.Resources;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace Clusterpact.Web.Features.Organisations;
 
 public sealed class DetailsModel(GetOrganisation get, ClusterpactDbContext db, Permissions permissions, Projects.ProjectQueries projects, IStringLocalizer<SharedResource> text) : PageModel

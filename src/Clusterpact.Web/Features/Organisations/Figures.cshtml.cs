@@ -1,8 +1,3 @@
-using Clusterpact.Domain.Common;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace Clusterpact.Web.Features.Organisations;
 
 /// <summary>Member figures per cluster on a date and their evolution over the years, as a table and a chart.</summary>

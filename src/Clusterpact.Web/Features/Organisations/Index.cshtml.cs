@@ -1,13 +1,3 @@
-using Clusterpact.Domain.Members;
-using Clusterpact.Web.Features.Shared;
-using Clusterpact.Web.Infrastructure.Auth;
-using Clusterpact.Web.Infrastructure.Export;
-using Clusterpact.Web.Resources;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace Clusterpact.Web.Features.Organisations;
 
 public sealed class IndexModel(ListOrganisations list, Scope scope, Permissions permissions, IStringLocalizer<SharedResource> text, TimeProvider clock) : ListPageModel<OrganisationSort>(OrganisationSort.Name)

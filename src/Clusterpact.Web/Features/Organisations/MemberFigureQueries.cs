@@ -1,8 +1,3 @@
-using Clusterpact.Domain.Members;
-using Clusterpact.Web.Data;
-using Clusterpact.Web.Infrastructure.Auth;
-using Microsoft.EntityFrameworkCore;
-
 namespace Clusterpact.Web.Features.Organisations;
 
 public sealed record ClusterFigures(Guid? ClusterId, string Name, MemberFiguresOn Figures, int NewMembersThisYear);

@@ -1,10 +1,3 @@
-using Clusterpact.Domain.Common;
-using Clusterpact.Domain.Members;
-using Clusterpact.Web.Data;
-using Clusterpact.Web.Features.Shared;
-using Clusterpact.Web.Infrastructure.Auth;
-using Microsoft.EntityFrameworkCore;
-
 namespace Clusterpact.Web.Features.Organisations;
 
 public enum OrganisationSort { Name, Kind, Size, Country, Clusters }

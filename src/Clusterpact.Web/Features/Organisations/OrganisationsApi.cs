@@ -1,6 +1,3 @@
-using Clusterpact.Domain.Members;
-using Clusterpact.Web.Features.Shared;
-using Clusterpact.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Clusterpact.Web.Features.Organisations;

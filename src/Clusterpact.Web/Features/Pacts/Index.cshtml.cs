@@ -1,10 +1,3 @@
-using Clusterpact.Domain.Pacts;
-using Clusterpact.Web.Features.Shared;
-using Clusterpact.Web.Resources;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Clusterpact.Web.Features.Pacts;
 
 /// <summary>A cluster's pact: every version with its commitments, the yearly review as a draft, adoption, and the comparison of two versions.</summary>

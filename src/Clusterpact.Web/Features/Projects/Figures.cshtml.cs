@@ -1,10 +1,3 @@
-using Clusterpact.Domain.Common;
-using Clusterpact.Domain.Projects;
-using Clusterpact.Web.Infrastructure.Auth;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace Clusterpact.Web.Features.Projects;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using Clusterpact.Web.Data;
-using Clusterpact.Web.Features.Shared;
-using Clusterpact.Web.Infrastructure.Auth;
-using Clusterpact.Web.Resources;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Clusterpact.Web.Features.Projects;
 
 /// <summary>A cluster manager proposes a project for their cluster; agency staff for any cluster.</summary>

@@ -1,10 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-using Clusterpact.Domain.Members;
-using Clusterpact.Domain.Projects;
-using Clusterpact.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Clusterpact.Web.Features.Projects;
 

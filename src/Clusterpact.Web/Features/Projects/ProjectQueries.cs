@@ -1,10 +1,3 @@
-using Clusterpact.Domain.Members;
-using Clusterpact.Domain.Projects;
-using Clusterpact.Web.Data;
-using Clusterpact.Web.Features.Shared;
-using Clusterpact.Web.Infrastructure.Auth;
-using Microsoft.EntityFrameworkCore;
-
 namespace Clusterpact.Web.Features.Projects;
 
 public enum ProjectSort { Title, Type, Status, Start, End, Budget, Aid }

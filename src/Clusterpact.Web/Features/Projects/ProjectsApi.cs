@@ -1,7 +1,4 @@
-using Clusterpact.Domain.Projects;
 using Clusterpact.Web.Features.Funds;
-using Clusterpact.Web.Features.Shared;
-using Clusterpact.Web.Infrastructure.Auth;
 
 namespace Clusterpact.Web.Features.Projects;
 

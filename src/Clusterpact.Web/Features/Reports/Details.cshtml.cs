@@ -1,13 +1,3 @@
-using Clusterpact.Domain.Kpis;
-using Clusterpact.Domain.Pacts;
-using Clusterpact.Domain.Reports;
-using Clusterpact.Domain.Members;
-using Clusterpact.Web.Features.Shared;
-using Clusterpact.Web.Resources;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Clusterpact.Web.Features.Reports;
 
 /// <summary>

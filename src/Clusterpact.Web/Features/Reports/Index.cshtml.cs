@@ -1,10 +1,3 @@
-using Clusterpact.Domain.Reports;
-using Clusterpact.Web.Features.Shared;
-using Clusterpact.Web.Resources;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Clusterpact.Web.Features.Reports;
 
 /// <summary>The annual reports of a working year: status and deadline per cluster; a cluster starts its own report here.</summary>

@@ -1,12 +1,3 @@
-using Clusterpact.Domain.Common;
-using Clusterpact.Domain.Reports;
-using Clusterpact.Web.Data;
-using Clusterpact.Web.Infrastructure.Email;
-using Clusterpact.Web.Infrastructure.Localization;
-using Clusterpact.Web.Resources;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace Clusterpact.Web.Features.Reports;
 
 /// <summary>

@@ -1,12 +1,4 @@
-using Clusterpact.Domain.Common;
-using Clusterpact.Domain.Kpis;
-using Clusterpact.Domain.Pacts;
-using Clusterpact.Domain.Reports;
-using Clusterpact.Web.Data;
 using Clusterpact.Web.Features.Clusters;
-using Clusterpact.Web.Features.Shared;
-using Clusterpact.Web.Infrastructure.Auth;
-using Microsoft.EntityFrameworkCore;
 
 namespace Clusterpact.Web.Features.Reports;
 

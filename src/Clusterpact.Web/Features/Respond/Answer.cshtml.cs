@@ -1,10 +1,5 @@
-using System.Globalization;
-using Clusterpact.Domain.Members;
-using Clusterpact.Domain.Surveys;
 using Clusterpact.Web.Features.Surveys;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Clusterpact.Web.Features.Respond;
 

@@ -1,6 +1,3 @@
-using Clusterpact.Web.Infrastructure.Localization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Clusterpact.Web.Features.Review;
 
 /// <summary>The expert's assignments, those still to declare first.</summary>

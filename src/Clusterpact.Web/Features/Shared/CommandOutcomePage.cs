@@ -1,7 +1,4 @@
 using Clusterpact.Web.Features.Clusters;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace Clusterpact.Web.Features.Shared;
 

@@ -1,5 +1,3 @@
-using Clusterpact.Domain.Common;
-
 namespace Clusterpact.Web.Features.Shared;
 
 /// <summary>One button of a lifecycle step as a page shows it.</summary>

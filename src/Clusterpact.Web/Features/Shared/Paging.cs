@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using System.Text.Json.Serialization;
-using Microsoft.EntityFrameworkCore;
 
 namespace Clusterpact.Web.Features.Shared;
 

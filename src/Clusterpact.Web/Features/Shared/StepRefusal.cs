@@ -1,4 +1,3 @@
-using Clusterpact.Domain.Common;
 using Clusterpact.Web.Features.Clusters;
 
 namespace Clusterpact.Web.Features.Shared;

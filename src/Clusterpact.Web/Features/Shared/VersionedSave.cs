@@ -1,7 +1,4 @@
-using Clusterpact.Domain.Common;
-using Clusterpact.Web.Data;
 using Clusterpact.Web.Features.Clusters;
-using Microsoft.EntityFrameworkCore;
 
 namespace Clusterpact.Web.Features.Shared;
 

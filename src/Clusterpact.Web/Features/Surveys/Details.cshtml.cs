@@ -1,12 +1,3 @@
-using Clusterpact.Domain.Surveys;
-using Clusterpact.Web.Features.Shared;
-using Clusterpact.Web.Infrastructure.Auth;
-using Clusterpact.Web.Resources;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace Clusterpact.Web.Features.Surveys;
 
 /// <summary>A survey: its questionnaire (built while a draft), opening and closing, invitations and reminders, response rates per cluster.</summary>

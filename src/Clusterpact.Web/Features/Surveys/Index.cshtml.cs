@@ -1,9 +1,3 @@
-using Clusterpact.Web.Features.Shared;
-using Clusterpact.Web.Resources;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Clusterpact.Web.Features.Surveys;
 
 /// <summary>The member surveys with their response rate; agency staff start a new one (the standard questionnaire or an empty one).</summary>

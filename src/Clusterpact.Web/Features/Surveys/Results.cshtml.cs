@@ -1,11 +1,3 @@
-using Clusterpact.Domain.Members;
-using Clusterpact.Domain.Surveys;
-using Clusterpact.Web.Infrastructure.Export;
-using Clusterpact.Web.Resources;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Clusterpact.Web.Features.Surveys;
 
 /// <summary>

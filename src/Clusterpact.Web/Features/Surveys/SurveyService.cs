@@ -1,15 +1,4 @@
-using Clusterpact.Domain.Common;
-using Clusterpact.Domain.Members;
-using Clusterpact.Domain.Surveys;
-using Clusterpact.Web.Data;
 using Clusterpact.Web.Features.Clusters;
-using Clusterpact.Web.Features.Shared;
-using Clusterpact.Web.Infrastructure.Auth;
-using Clusterpact.Web.Infrastructure.Email;
-using Clusterpact.Web.Infrastructure.Localization;
-using Clusterpact.Web.Resources;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Clusterpact.Web.Features.Surveys;
 

@@ -1,10 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
-using Clusterpact.Domain.Common;
-using Clusterpact.Web.Data;
-using Clusterpact.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 
 namespace Clusterpact.Web.Infrastructure.Auth;
 

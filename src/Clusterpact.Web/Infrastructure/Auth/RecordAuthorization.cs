@@ -1,8 +1,5 @@
 using System.Security.Claims;
-using Clusterpact.Domain.Common;
-using Clusterpact.Web.Data;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore;
 
 namespace Clusterpact.Web.Infrastructure.Auth;
 

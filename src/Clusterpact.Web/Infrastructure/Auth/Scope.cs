@@ -1,5 +1,3 @@
-using Clusterpact.Web.Data;
-
 namespace Clusterpact.Web.Infrastructure.Auth;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Clusterpact.Web.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Clusterpact.Web.Infrastructure.Email;
 
 /// <summary>Queues e-mails in the database; the caller's SaveChanges commits them with the change that caused them.</summary>

@@ -1,6 +1,3 @@
-using Clusterpact.Web.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Clusterpact.Web.Infrastructure.Email;
 
 /// <summary>Sends queued e-mails in the background; a failure is recorded and retried, at most 5 times.</summary>

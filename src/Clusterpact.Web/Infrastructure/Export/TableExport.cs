@@ -1,5 +1,3 @@
-using Clusterpact.Domain.Common;
-using System.Globalization;
 using System.Text;
 using MiniExcelLibs;
 using Sylvan.Data.Csv;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Clusterpact.Web.Infrastructure.Formatting;
 
 /// <summary>How dates, amounts and shares are written in the UI, in the request's culture.</summary>

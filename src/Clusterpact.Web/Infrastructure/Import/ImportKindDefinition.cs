@@ -1,8 +1,4 @@
 using System.Text.Json;
-using Clusterpact.Domain.Common;
-using Clusterpact.Web.Data;
-using Clusterpact.Web.Infrastructure.Jobs;
-using Microsoft.EntityFrameworkCore;
 
 namespace Clusterpact.Web.Infrastructure.Import;
 

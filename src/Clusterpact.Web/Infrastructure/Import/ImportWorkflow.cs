@@ -1,9 +1,4 @@
 using System.Text.Json;
-using Clusterpact.Domain.Clusters;
-using Clusterpact.Web.Data;
-using Clusterpact.Web.Infrastructure.Auth;
-using Clusterpact.Web.Infrastructure.Jobs;
-using Microsoft.EntityFrameworkCore;
 
 namespace Clusterpact.Web.Infrastructure.Import;
 

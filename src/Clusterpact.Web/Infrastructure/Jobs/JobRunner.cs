@@ -1,6 +1,4 @@
 using System.Threading.Channels;
-using Clusterpact.Web.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Clusterpact.Web.Infrastructure.Jobs;
 

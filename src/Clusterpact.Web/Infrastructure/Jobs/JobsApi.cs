@@ -1,7 +1,4 @@
-using Clusterpact.Web.Data;
-using Clusterpact.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Clusterpact.Web.Infrastructure.Jobs;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Clusterpact.Web.Infrastructure.Localization;
 
 /// <summary>Writes something (an e-mail) in its recipient's language, then restores the request's culture.</summary>

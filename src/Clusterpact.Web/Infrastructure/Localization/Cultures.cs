@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Clusterpact.Web.Infrastructure.Localization;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using System.Text;
 using Clusterpact.Web.Infrastructure.Export;
-using Clusterpact.Web.Infrastructure.Import;
 
 namespace Clusterpact.Web.Tests.Infrastructure.Export;
 

@@ -1,8 +1,3 @@
-using Clusterpact.Web.Data;
-using Clusterpact.Web.Features.Shared;
-using Clusterpact.Web.Infrastructure.Auth;
-using Microsoft.EntityFrameworkCore;
-
 namespace Clusterpact.Web.Features.Admin.Audit;
 
 public sealed record AuditQuery(string? EntityType, string? EntityId, string? User, string? Field, DateOnly? From, DateOnly? To)

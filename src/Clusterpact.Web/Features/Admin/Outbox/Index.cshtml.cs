@@ -1,9 +1,3 @@
-using Clusterpact.Web.Data;
-using Clusterpact.Web.Features.Shared;
-using Clusterpact.Web.Infrastructure.Email;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-
 namespace Clusterpact.Web.Features.Admin.Outbox;
 
 /// <summary>The e-mails the system queued and sent: reminders and warnings can be checked here, also in development.</summary>

@@ -1,6 +1,3 @@
-using Clusterpact.Web.Features.Shared;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Clusterpact.Web.Features.Admin.Users;
 
 public sealed class IndexModel(ListUsers list) : ListPageModel

@@ -1,9 +1,5 @@
-using Clusterpact.Web.Data;
 using Clusterpact.Web.Features.Clusters;
-using Clusterpact.Web.Features.Shared;
-using Clusterpact.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Clusterpact.Web.Features.Admin.Users;
 

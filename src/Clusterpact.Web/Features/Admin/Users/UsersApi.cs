@@ -1,6 +1,3 @@
-using Clusterpact.Web.Features.Shared;
-using Clusterpact.Web.Infrastructure.Auth;
-
 namespace Clusterpact.Web.Features.Admin.Users;
 
 public static class UsersApi

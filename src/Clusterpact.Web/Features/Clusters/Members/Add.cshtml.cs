@@ -1,12 +1,3 @@
-using Clusterpact.Domain.Common;
-using Clusterpact.Web.Features.Shared;
-using System.ComponentModel.DataAnnotations;
-using Clusterpact.Domain.Members;
-using Clusterpact.Web.Resources;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Clusterpact.Web.Features.Clusters.Members;
 
 public sealed class AddModel(GetClusterDetails details, MembershipCommands commands, TimeProvider clock, IStringLocalizer<SharedResource> text) : ClusterFormPage(details, text)

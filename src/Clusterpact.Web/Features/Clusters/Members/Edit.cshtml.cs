@@ -1,13 +1,3 @@
-using Clusterpact.Web.Features.Shared;
-using System.ComponentModel.DataAnnotations;
-using Clusterpact.Domain.Members;
-using Clusterpact.Web.Data;
-using Clusterpact.Web.Resources;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace Clusterpact.Web.Features.Clusters.Members;
 
 /// <summary>Change or end one membership of the cluster.</summary>

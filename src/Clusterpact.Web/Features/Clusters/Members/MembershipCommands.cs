@@ -1,8 +1,3 @@
-using Clusterpact.Domain.Members;
-using Clusterpact.Web.Data;
-using Clusterpact.Web.Infrastructure.Auth;
-using Microsoft.EntityFrameworkCore;
-
 namespace Clusterpact.Web.Features.Clusters.Members;
 
 public sealed record AddMemberCommand(Guid ClusterId, string? EnterpriseNumber, string? CountryCode, string? ForeignId, string? Name, OrganisationKind Kind,

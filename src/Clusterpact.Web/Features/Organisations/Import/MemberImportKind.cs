@@ -1,9 +1,3 @@
-using Clusterpact.Domain.Common;
-using Clusterpact.Domain.Members;
-using Clusterpact.Web.Data;
-using Clusterpact.Web.Infrastructure.Import;
-using Microsoft.EntityFrameworkCore;
-
 namespace Clusterpact.Web.Features.Organisations.Import;
 
 /// <summary>

@@ -1,9 +1,4 @@
-using Clusterpact.Web.Data;
 using Clusterpact.Web.Features.Shared.Import;
-using Clusterpact.Web.Infrastructure.Import;
-using Clusterpact.Web.Infrastructure.Jobs;
-using Clusterpact.Web.Resources;
-using Microsoft.Extensions.Localization;
 
 namespace Clusterpact.Web.Features.Organisations.Import;
 

@@ -1,7 +1,4 @@
 using Clusterpact.Web.Features.Shared.Import;
-using Clusterpact.Web.Infrastructure.Import;
-using Clusterpact.Web.Resources;
-using Microsoft.Extensions.Localization;
 
 namespace Clusterpact.Web.Features.Projects.Import;
 

@@ -1,10 +1,3 @@
-using Clusterpact.Domain.Common;
-using Clusterpact.Domain.Projects;
-using Clusterpact.Web.Data;
-using Clusterpact.Web.Infrastructure.Auth;
-using Clusterpact.Web.Infrastructure.Import;
-using Microsoft.EntityFrameworkCore;
-
 namespace Clusterpact.Web.Features.Projects.Import;
 
 /// <summary>

@@ -1,14 +1,3 @@
-using Clusterpact.Domain.Common;
-using Clusterpact.Web.Data;
-using Clusterpact.Web.Infrastructure.Export;
-using Clusterpact.Web.Infrastructure.Import;
-using Clusterpact.Web.Infrastructure.Jobs;
-using Clusterpact.Web.Resources;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace Clusterpact.Web.Features.Shared.Import;
 
 /// <summary>

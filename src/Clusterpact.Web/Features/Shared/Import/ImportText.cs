@@ -1,6 +1,3 @@
-using Clusterpact.Domain.Common;
-using Microsoft.Extensions.Localization;
-
 namespace Clusterpact.Web.Features.Shared.Import;
 
 /// <summary>How an import problem reads in the report: "Field: message ('value as typed')".</summary>

@@ -1,12 +1,3 @@
-using Clusterpact.Domain.Common;
-using System.ComponentModel.DataAnnotations;
-using Clusterpact.Web.Infrastructure.Import;
-using Clusterpact.Web.Resources;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace Clusterpact.Web.Features.Shared.Import;
 
 /// <summary>Step 1 of any import: choose the cluster, upload the list (.xlsx or .csv) and the kind's settings.</summary>
