@@ -89,7 +89,9 @@ public static class Paging
     private static Expression<Func<TRow, bool>> Equal<TRow>(Expression<Func<TRow, Guid>> id, Guid value) =>
         Expression.Lambda<Func<TRow, bool>>(Expression.Equal(id.Body, Constant(value)), id.Parameters);
 
-    /// <summary>(key, id) strictly after (ascending) or before (descending) the boundary: key beyond, or the same key and the id beyond.</summary>
+    /// <summary>(key, id) strictly after (ascending) or before (descending) the boundary: key beyond, or the same key and the id beyond.
+    /// The leading "key at or beyond" says the same once more, so that PostgreSQL and SQLite can start the index scan at the
+    /// boundary (an Index Cond) instead of reading the index from its start and filtering.</summary>
     private static Expression<Func<TRow, bool>> Beyond<TRow, TKey>(Expression<Func<TRow, TKey>> key, Expression<Func<TRow, Guid>> id, TKey keyValue, Guid idValue, bool after)
     {
         var row = key.Parameters[0];
@@ -97,8 +99,10 @@ public static class Paging
         Expression Compare(Expression column, Expression value) =>
             after ? Expression.GreaterThan(CompareTo(column, value), Expression.Constant(0)) : Expression.LessThan(CompareTo(column, value), Expression.Constant(0));
         var keyConstant = Constant(keyValue);
-        var body = Expression.OrElse(Compare(key.Body, keyConstant),
-            Expression.AndAlso(Expression.Equal(key.Body, keyConstant), Compare(idBody, Constant(idValue))));
+        var atOrBeyond = after ? Expression.GreaterThanOrEqual(CompareTo(key.Body, keyConstant), Expression.Constant(0))
+            : Expression.LessThanOrEqual(CompareTo(key.Body, keyConstant), Expression.Constant(0));
+        var body = Expression.AndAlso(atOrBeyond, Expression.OrElse(Compare(key.Body, keyConstant),
+            Expression.AndAlso(Expression.Equal(key.Body, keyConstant), Compare(idBody, Constant(idValue)))));
         return Expression.Lambda<Func<TRow, bool>>(body, row);
     }
 
