@@ -100,5 +100,13 @@ public sealed class BudgetService(ClusterpactDbContext db, ClusterAccess access,
             .Where(a => a.Id == agreementId && a.ClusterId == clusterId && access.VisibleClusters().Any(c => c.Id == clusterId))
             .SingleOrDefaultAsync(ct);
 
-    private static CommandOutcome Invalid(DomainError e) => CommandOutcome.Invalid("", e.Code);
+    /// <summary>A refusal next to the field of the form it is about (the budget page's forms name their fields plainly).</summary>
+    private static CommandOutcome Invalid(DomainError e) => CommandOutcome.Invalid(e.Code switch
+    {
+        "Budget.YearOutsideAgreement" or "Budget.YearExists" => "yearStart",
+        "Cofinancing.BeforeYear" => "paidOn",
+        "Cofinancing.AmountNotPositive" or "Payment.AmountNotPositive" or "Payment.AboveGranted" => "amount",
+        "Cofinancing.LapseNeedsNote" => "note",
+        _ => "",
+    }, e.Code);
 }

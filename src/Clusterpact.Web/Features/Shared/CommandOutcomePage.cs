@@ -5,7 +5,11 @@ namespace Clusterpact.Web.Features.Shared;
 /// <summary>The one way a page answers a command: redirect with a flash on success, 404/403, or the form again with the refusal next to its field.</summary>
 public static class CommandOutcomePage
 {
-    /// <summary>Turns a command's outcome into the page's answer; a refusal is shown next to its field with the rule it cites.</summary>
+    /// <summary>
+    /// Turns a command's outcome into the page's answer; a refusal is shown next to its field with the rule it cites. A page
+    /// whose fields are plain names (several forms on one page) passes an empty prefix; a refusal of no field goes to the summary.
+    /// The caller loads what the page shows when the answer is a <see cref="PageResult"/>, and the form keeps what was typed.
+    /// </summary>
     public static IActionResult Handle(PageModel page, CommandOutcome outcome, string successUrl, IStringLocalizer text, string prefix)
     {
         switch (outcome.Status)
@@ -19,7 +23,7 @@ public static class CommandOutcomePage
                 page.ModelState.AddModelError(string.Empty, text[outcome.ErrorCode!]);
                 return new PageResult();
             default:
-                page.ModelState.AddModelError($"{prefix}.{outcome.Field}", text[outcome.ErrorCode!]);
+                page.ModelState.AddModelError(string.IsNullOrEmpty(prefix) || string.IsNullOrEmpty(outcome.Field) ? outcome.Field ?? "" : $"{prefix}.{outcome.Field}", text[outcome.ErrorCode!]);
                 return new PageResult();
         }
     }
