@@ -73,13 +73,15 @@ public sealed class EndpointRulesTests(ClusterpactApp app)
     };
 
     /// <summary>Which policies each demo login meets, written from the roles' descriptions in decision 0003, not from the code.</summary>
-    private static readonly IReadOnlyDictionary<string, string[]> Meets = new Dictionary<string, string[]>
+    internal static readonly IReadOnlyDictionary<string, string[]> Meets = new Dictionary<string, string[]>
     {
         [Emails.Admin] = [Policies.SignedIn, Policies.Administration, Policies.AgencyStaff, Policies.ClusterEditing, Policies.ClusterData, Policies.ProgrammeView],
         [Emails.Officer] = [Policies.SignedIn, Policies.AgencyStaff, Policies.ClusterEditing, Policies.ClusterData, Policies.ProgrammeView],
         [Emails.CatalistiManager] = [Policies.SignedIn, Policies.ClusterEditing, Policies.ClusterData, Policies.Applying],
+        [Emails.Flux50Manager] = [Policies.SignedIn, Policies.ClusterEditing, Policies.ClusterData, Policies.Applying],
         [Emails.Reader] = [Policies.SignedIn, Policies.ClusterData, Policies.ProgrammeView],
         [Emails.Expert] = [Policies.SignedIn, Policies.Reviewing],
+        [Emails.Expert2] = [Policies.SignedIn, Policies.Reviewing],
         [Emails.Applicant] = [Policies.SignedIn, Policies.Applying],
     };
 
