@@ -51,6 +51,10 @@ public static class AsOf
     public static bool AcceptedBy(AnnualReport report, DateTimeOffset instant) =>
         report.Steps.Any(s => s.To == ReportStatus.Accepted && s.At <= instant);
 
+    /// <summary>The report's status at that instant: the last step taken by then (a draft before any step).</summary>
+    public static ReportStatus StatusBy(AnnualReport report, DateTimeOffset instant) =>
+        report.Steps.LastOrDefault(s => s.At <= instant)?.To ?? ReportStatus.Draft;
+
     /// <summary>
     /// The end of an agreement as known on that day: an amendment decided after the day is not yet known, and a
     /// term only counts once it had started by that day or was its first term.

@@ -77,6 +77,23 @@ public sealed class AsOfTests
     }
 
     [Fact]
+    public void A_reports_status_at_an_instant_is_its_last_step_by_then()
+    {
+        var r = AnnualReport.Start(Guid.NewGuid(), 2025);
+        foreach (var kpi in KpiCatalogue.Reported) r.SetValue(kpi.Code, kpi.Unit == KpiUnit.Share ? 0.3m : 10m, null, "bijlage", null);
+        r.SetNarrative("Uitgevoerd.");
+        var submitted = new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.Zero);
+        Assert.True(r.Submit(Actors.ClusterManager, "manager", submitted).IsSuccess);
+        Assert.True(r.Return(Actors.Agency, "officer", submitted.AddDays(5), "Onderbouwen").IsSuccess);
+        Assert.True(r.Submit(Actors.ClusterManager, "manager", submitted.AddDays(8)).IsSuccess);
+        Assert.Equal(ReportStatus.Draft, AsOf.StatusBy(r, submitted.AddSeconds(-1)));
+        Assert.Equal(ReportStatus.Submitted, AsOf.StatusBy(r, submitted));
+        Assert.Equal(ReportStatus.Returned, AsOf.StatusBy(r, submitted.AddDays(6)));
+        Assert.Equal(ReportStatus.Submitted, AsOf.StatusBy(r, submitted.AddDays(9)));
+        Assert.False(AsOf.AcceptedBy(r, submitted.AddDays(9)));
+    }
+
+    [Fact]
     public void An_extension_is_known_from_its_interim_evaluation_and_a_shortening_from_its_decision()
     {
         var first = new DateOnly(2017, 1, 1);

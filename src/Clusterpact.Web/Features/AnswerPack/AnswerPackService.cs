@@ -22,6 +22,9 @@ public sealed record PactAnswer(string ClusterName, int? Version, int? VersionYe
 {
     /// <summary>Can the agreement still be extended after its current end, within the 10-year limit?</summary>
     public bool CanBeExtended => AgreementEnd is { } e && LastAllowedDay is { } l && e < l;
+
+    /// <summary>The agreement runs up to the 10-year limit: no extension is possible (false without an agreement).</summary>
+    public bool AtLimit => AgreementEnd is { } e && LastAllowedDay is { } l && e >= l;
 }
 
 public enum FundLineKind { OperatingAid, Earmarked, InterclusterPool }
@@ -36,8 +39,12 @@ public sealed record FundLine(int Year, FundLineKind Kind, string? ClusterName, 
 /// </summary>
 public sealed record AnswerPackData(DateOnly On, IReadOnlyList<EvaluationAnswer> Evaluations, IReadOnlyList<int> KpiYears,
     IReadOnlyDictionary<string, IReadOnlyList<(int Year, decimal? Value)>> Programme, IReadOnlyList<KpiService.ClusterKpis> ClusterKpis,
-    IReadOnlyList<GoalAnswer> Goals, IReadOnlyList<LessonAnswer> Lessons, IReadOnlyList<PactAnswer> Pacts, IReadOnlyList<FundLine> Funds)
+    IReadOnlyList<GoalAnswer> Goals, IReadOnlyList<LessonAnswer> Lessons, IReadOnlyList<PactAnswer> Pacts, IReadOnlyList<FundLine> Funds,
+    IReadOnlyList<PendingReport> PendingReports)
 {
+    /// <summary>The supported spearhead clusters that had no adopted pact on the day: counted in question 5 and named.</summary>
+    public IReadOnlyList<string> WithoutPact => Pacts.Where(p => p.Version is null).Select(p => p.ClusterName).ToList();
+
     public const int FundYears = 5;
 
     public IReadOnlyList<int> FundYearRange => Enumerable.Range(On.Year, FundYears).ToList();
@@ -55,7 +62,7 @@ public sealed class AnswerPackService(ClusterpactDbContext db, KpiService kpis, 
 
     public async Task<AnswerPackData> BuildAsync(DateOnly on, CancellationToken ct)
     {
-        var clusters = await db.Clusters.AsNoTracking().Select(c => new { c.Id, c.Name, c.Type }).ToDictionaryAsync(c => c.Id, ct);
+        var clusters = await db.Clusters.AsNoTracking().Select(c => new { c.Id, c.Name, c.Type, c.SupportStart, c.SupportEnd }).ToDictionaryAsync(c => c.Id, ct);
         bool IsSpearhead(Guid? id) => id is { } c && clusters.TryGetValue(c, out var x) && x.Type == ClusterType.SpearheadCluster;
         string? NameOf(Guid? id) => id is { } c && clusters.TryGetValue(c, out var x) ? x.Name : null;
 
@@ -73,12 +80,13 @@ public sealed class AnswerPackService(ClusterpactDbContext db, KpiService kpis, 
             .OrderBy(a => a.ClusterName is null ? 0 : 1).ThenBy(a => a.ClusterName).ThenBy(a => a.Title).ToList();
 
         // 2. KPIs: the programme's evolution and, per spearhead cluster, the latest year with a value and a target.
-        var (years, clusterKpis, programme) = await kpis.AsOfAsync(on, ct);
+        var (years, clusterKpis, programme, pending) = await kpis.AsOfAsync(on, ct);
         var spearheadKpis = clusterKpis.Where(c => c.Type == ClusterType.SpearheadCluster).ToList();
         var goals = new List<GoalAnswer>();
         foreach (var cluster in spearheadKpis)
             foreach (var kpi in KpiCatalogue.All)
-                if (cluster.Values[kpi.Code].LastOrDefault(v => v.Actual is not null && v.Target is not null) is { Actual: { } a, Target: { } t } latest)
+                // Only values that count (computed, surveyed, or from an accepted report) answer whether a goal was met.
+                if (cluster.Values[kpi.Code].LastOrDefault(v => v.Counts && v.Target is not null) is { Actual: { } a, Target: { } t } latest)
                     goals.Add(new GoalAnswer(cluster.Name, kpi, latest.Year, a, t, TargetCheck.Met(kpi, a, t)!.Value));
 
         // 3-4. Lessons: the recommendations of the evaluations decided by then, with how they were followed up.
@@ -86,7 +94,8 @@ public sealed class AnswerPackService(ClusterpactDbContext db, KpiService kpis, 
             .SelectMany(e => e.Recommendations.Select(r => new LessonAnswer(e.Title, NameOf(e.ClusterId), r.Finding, r.Text, r.Status, r.FollowUpNote)))
             .OrderBy(l => l.ClusterName is null ? 0 : 1).ThenBy(l => l.ClusterName).ThenBy(l => l.Evaluation).ToList();
 
-        // 5. Pacts in force and agreements as known then.
+        // 5. Pacts in force and agreements as known then, for every spearhead cluster supported on the day: by an
+        // agreement known then, or by its support period in the register (a cluster without a pact is counted and named).
         var rules = await agreements.RulesAsync(ct);
         var allAgreements = await db.SupportAgreements.AsNoTracking().ToListAsync(ct);
         var pacts = await db.ClusterPacts.AsNoTracking().ToListAsync(ct);
@@ -95,13 +104,13 @@ public sealed class AnswerPackService(ClusterpactDbContext db, KpiService kpis, 
         {
             // Agreements are decided before they start: one starting within a year of the day was known on it.
             var own = allAgreements.Where(a => a.ClusterId == cluster.Id && a.Start <= on.AddYears(1)).ToList();
-            if (own.Count == 0) continue;
+            if (own.Count == 0 && ClusterStatusRule.StatusOn(on, cluster.SupportStart, cluster.SupportEnd) != ClusterStatus.Supported) continue;
             var pact = pacts.SingleOrDefault(p => p.ClusterId == cluster.Id);
             var version = pact is null ? null : AsOf.AdoptedVersionOn(pact, on);
             var commitments = version is null ? [] : pact!.CommitmentsOf(version.Number);
             pactAnswers.Add(new PactAnswer(cluster.Name, version?.Number, version?.Year, version?.AdoptedOn, version is null ? null : AsOf.NextReviewYear(version),
                 commitments.Count, commitments.Count(c => c.Status == CommitmentStatus.Done), commitments.Count(c => c.Status == CommitmentStatus.Delayed),
-                own.Max(a => AsOf.AgreementEndOn(a, on)), SupportAgreement.AidWindow(own, cluster.Type, rules)?.LastAllowedDay,
+                own.Count == 0 ? null : own.Max(a => AsOf.AgreementEndOn(a, on)), own.Count == 0 ? null : SupportAgreement.AidWindow(own, cluster.Type, rules)?.LastAllowedDay,
                 version is not null && AsOf.NextReviewYear(version) < on.Year));
         }
 
@@ -119,6 +128,6 @@ public sealed class AnswerPackService(ClusterpactDbContext db, KpiService kpis, 
             NameOf(e.ClusterId), e.Amount)));
         funds = funds.OrderBy(f => f.Year).ThenBy(f => f.Kind).ThenBy(f => f.ClusterName).ToList();
 
-        return new AnswerPackData(on, evaluationAnswers, years, programme, spearheadKpis, goals, lessons, pactAnswers, funds);
+        return new AnswerPackData(on, evaluationAnswers, years, programme, spearheadKpis, goals, lessons, pactAnswers, funds, pending);
     }
 }

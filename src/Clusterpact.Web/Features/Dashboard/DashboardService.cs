@@ -19,7 +19,8 @@ public sealed record StageCount(EvaluationStage Stage, int Count, int Late);
 /// per year, members and SME share, the programme's KPIs over the years, evaluations by stage and the deadlines ahead.
 /// </summary>
 public sealed record DashboardData(DateOnly Today, IReadOnlyList<ClusterCount> Clusters, IReadOnlyList<MoneyYear> Money, IReadOnlyList<int> KpiYears,
-    IReadOnlyDictionary<string, IReadOnlyList<(int Year, decimal? Value)>> Kpis, IReadOnlyList<StageCount> Evaluations, IReadOnlyList<Deadline> Deadlines)
+    IReadOnlyDictionary<string, IReadOnlyList<(int Year, decimal? Value)>> Kpis, IReadOnlyList<StageCount> Evaluations, IReadOnlyList<Deadline> Deadlines,
+    IReadOnlyList<PendingReport> PendingReports)
 {
     /// <summary>How far ahead the deadlines go: the 10-year limits a year ahead, the rest 90 days.</summary>
     public const int LimitMonths = AgreementService.LimitWarningMonths;
@@ -46,7 +47,7 @@ public sealed class DashboardService(ClusterpactDbContext db, KpiService kpis, A
             envelopes.Where(e => e.Year == y).Sum(e => e.Committed),
             envelopes.Where(e => e.Year == y).Sum(e => e.Paid))).ToList();
 
-        var (kpiYears, _, programme) = await kpis.AsOfAsync(today, ct);
+        var (kpiYears, _, programme, pending) = await kpis.AsOfAsync(today, ct);
 
         var evaluations = await db.Evaluations.AsNoTracking().ToListAsync(ct);
         var stages = Enum.GetValues<EvaluationStage>()
@@ -63,6 +64,6 @@ public sealed class DashboardService(ClusterpactDbContext db, KpiService kpis, A
         all.AddRange(reports.Where(r => r.DeadlineOn(today) is DeadlineState.DueSoon or DeadlineState.Overdue)
             .Select(r => new Deadline(r.DueOn, r.ClusterId, names.GetValueOrDefault(r.ClusterId, "?"), DeadlineKind.ReportDue, r.Year.ToString(System.Globalization.CultureInfo.InvariantCulture))));
 
-        return new DashboardData(today, clusters, money, kpiYears, programme, stages, all.OrderBy(d => d.Date).ThenBy(d => d.ClusterName).ToList());
+        return new DashboardData(today, clusters, money, kpiYears, programme, stages, all.OrderBy(d => d.Date).ThenBy(d => d.ClusterName).ToList(), pending);
     }
 }

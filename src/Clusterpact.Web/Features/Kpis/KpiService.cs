@@ -4,7 +4,17 @@ using Clusterpact.Web.Features.Projects;
 namespace Clusterpact.Web.Features.Kpis;
 
 /// <summary>A KPI's value for a cluster (or the programme) in a year, with its target and where the value came from.</summary>
-public sealed record KpiValue(int Year, decimal? Actual, decimal? Target, decimal? Baseline, KpiValueOrigin Origin);
+public sealed record KpiValue(int Year, decimal? Actual, decimal? Target, decimal? Baseline, KpiValueOrigin Origin)
+{
+    /// <summary>
+    /// Whether the value counts in programme figures and goals: computed, from a closed survey, or from a report the
+    /// agency accepted. A report that is submitted or returned is shown to the cluster as pending, never counted.
+    /// </summary>
+    public bool Counts => Actual is not null && Origin is KpiValueOrigin.Computed or KpiValueOrigin.Accepted or KpiValueOrigin.Survey;
+}
+
+/// <summary>A cluster's annual report that had been submitted but was not accepted (yet) at the moment asked about.</summary>
+public sealed record PendingReport(Guid ReportId, string ClusterName, int Year, ReportStatus Status);
 
 /// <summary>Computed from the data; from an accepted report; from a report not yet accepted; from a member survey.</summary>
 public enum KpiValueOrigin { None, Computed, Accepted, Reported, Survey }
@@ -111,7 +121,7 @@ public sealed class KpiService(ClusterpactDbContext db, ClusterAccess access, Ti
     /// <summary>The programme's value: computed over the programme for a computed KPI, combined by the KPI's rule for a reported one.</summary>
     private static decimal? ProgrammeValue(KpiDefinition kpi, int year, Sources s, IEnumerable<Guid> clusterIds) => kpi.Source == KpiSource.Computed
         ? KpiCalculator.Compute(kpi.Code, year, s.Inputs)
-        : KpiCalculator.Aggregate(kpi, clusterIds.Select(c => ValueOf(kpi, c, year, s).Actual));
+        : KpiCalculator.Aggregate(kpi, clusterIds.Select(c => ValueOf(kpi, c, year, s)).Where(v => v.Counts).Select(v => v.Actual));
 
     /// <summary>A cluster's KPIs over the years: every KPI of the catalogue, one value per year.</summary>
     public sealed record ClusterKpis(Guid ClusterId, string Name, Domain.Clusters.ClusterType Type, IReadOnlyDictionary<string, IReadOnlyList<KpiValue>> Values);
@@ -120,16 +130,21 @@ public sealed class KpiService(ClusterpactDbContext db, ClusterAccess access, Ti
     /// Every KPI of every cluster the caller sees, and of the programme, for the years from 2017 to the last complete
     /// year on <paramref name="on"/>, counting only what was known at the end of that day (Brussels time).
     /// </summary>
-    public async Task<(IReadOnlyList<int> Years, IReadOnlyList<ClusterKpis> Clusters, IReadOnlyDictionary<string, IReadOnlyList<(int Year, decimal? Value)>> Programme)> AsOfAsync(DateOnly on, CancellationToken ct)
+    public async Task<(IReadOnlyList<int> Years, IReadOnlyList<ClusterKpis> Clusters, IReadOnlyDictionary<string, IReadOnlyList<(int Year, decimal? Value)>> Programme, IReadOnlyList<PendingReport> Pending)> AsOfAsync(DateOnly on, CancellationToken ct)
     {
-        var s = await SourcesAsync(null, ct, Format.EndOfDay(on));
+        var at = Format.EndOfDay(on);
+        var s = await SourcesAsync(null, ct, at);
         var years = Enumerable.Range(2017, Math.Max(0, AsOf.LastCompleteYear(on) - 2016)).ToList();
         var clusters = await access.VisibleClusters().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name, c.Type }).ToListAsync(ct);
         var rows = clusters.Select(c => new ClusterKpis(c.Id, c.Name, c.Type,
             KpiCatalogue.All.ToDictionary(k => k.Code, k => (IReadOnlyList<KpiValue>)years.Select(y => ValueOf(k, c.Id, y, s)).ToList()))).ToList();
         var allIds = await db.Clusters.AsNoTracking().Select(c => c.Id).ToListAsync(ct);
         var programme = KpiCatalogue.All.ToDictionary(k => k.Code, k => (IReadOnlyList<(int, decimal?)>)years.Select(y => (y, ProgrammeValue(k, y, s, allIds))).ToList());
-        return (years, rows, programme);
+        var names = clusters.ToDictionary(c => c.Id, c => c.Name);
+        var pending = s.Reports.Where(r => names.ContainsKey(r.ClusterId) && years.Contains(r.Year) && !AsOf.AcceptedBy(r, at))
+            .Select(r => new PendingReport(r.Id, names[r.ClusterId], r.Year, AsOf.StatusBy(r, at)))
+            .OrderBy(p => p.ClusterName).ThenBy(p => p.Year).ToList();
+        return (years, rows, programme, pending);
     }
 
     /// <summary>Last year's value of a reported KPI for a cluster: what a new value is checked against.</summary>
