@@ -80,7 +80,7 @@ internal static class DemoCalls
         }
         Ok(closed.Close(after));
         Ok(apps[^3].Decide(closed, Actors.Agency, ApplicationOutcome.Granted, null, null, officer, after.AddDays(30)));
-        Ok(apps[^2].Decide(closed, Actors.Agency, ApplicationOutcome.Refused, null, "Onder de budgetlijn na rangschikking op de gewogen totalen.", officer, after.AddDays(30)));
+        Ok(apps[^2].Decide(closed, Actors.Agency, ApplicationOutcome.Refused, null, "Het kmo-bereik en de cofinanciering zijn te zwak onderbouwd (6,0 en 5,5 op 10); het comité houdt de rest van het budget vrij voor een volgende oproep.", officer, after.AddDays(30)));
         Ok(closed.MarkDecided());
         return (calls, apps, assignments, consensus);
     }

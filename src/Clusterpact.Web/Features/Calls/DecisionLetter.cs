@@ -43,6 +43,10 @@ public static class DecisionLetter
                 }),
                 [3, 1, 1, 5], [false, true, true, false]);
             report.Paragraph(text["Applications.WeightedTotal", Format.Number(ranked.Total, 2), ranked.Rank?.ToString(CultureInfo.CurrentCulture) ?? "–"]);
+            // Where the application stands against the call's budget comes from the ranking itself, not from the motivation typed.
+            if (ranked.Rank is not null)
+                report.Paragraph(text[ranked.FundableWithinBudget ? "Letter.Ranking.Within" : "Letter.Ranking.Below", Format.Money(ranked.RequestedEur), Format.Money(call.BudgetEur)]
+                    + (ranked.TiedAtBudgetCutoff ? " " + text["Letter.Ranking.Tied"] : ""));
         }
         return report.Heading(text["Letter.AppealTitle"]).Paragraph(text["Letter.Appeal"]).ToBytes();
     }
