@@ -26,6 +26,9 @@ public sealed record TransparencyRule(decimal ThresholdEur = TransparencyRule.De
     public IReadOnlyList<AidAward> SelectPublishable(IEnumerable<AidAward> awards) =>
         Order(Aggregate(awards).Where(a => MustPublish(a.AidElementEur)));
 
+    /// <summary>An award exists from its granting date: one dated after <paramref name="today"/> is not published yet.</summary>
+    public static bool GrantedBy(AidAward award, DateOnly today) => award.GrantedOn <= today;
+
     /// <summary>The date by which the award must be in the Transparency Award Module (art. 9(4)).</summary>
     public static DateOnly PublishBy(AidAward award) => award.GrantedOn.AddMonths(PublicationMonths);
 

@@ -357,6 +357,33 @@ public sealed class OpenDataMappingTests
     }
 
     [Fact]
+    public void An_award_is_published_from_its_granting_date_and_not_before()
+    {
+        var rules = FundingRuleSet.Default;
+        var start = new DateOnly(2024, 1, 1);
+        var organisation = new Organisation("Toekomstcluster vzw", OrganisationKind.CivilSociety, "0403170701", "BE", true);
+        organisation.SetSizeClass(SizeClass.Small);
+        organisation.Describe(organisation.Name, organisation.Kind, null, "94.11", "BE21");
+        var cluster = new Cluster("Toekomstcluster", ClusterType.SpearheadCluster, "test", "test", start, new DateOnly(2029, 12, 31), ClusterStatus.Supported);
+        cluster.SetEnterpriseNumber("0403170701");
+        var agreement = SupportAgreement.Create(cluster.Id, cluster.Type, start, new DateOnly(2026, 12, 31), "HF-2024", start, rules).Value!;
+        Assert.True(agreement.Extend(new DateOnly(2029, 12, 31), new ExtensionEvaluation(Guid.NewGuid(), cluster.Id, Domain.Evaluations.EvaluationKind.Interim, new DateOnly(2026, 5, 15), Domain.Evaluations.EvaluationOutcome.Extend), "HF-2027", start, rules).IsSuccess);
+        var years = new List<AgreementYear>();
+        foreach (var year in Enumerable.Range(2024, 6))
+            years.Add(AgreementYear.Plan(agreement, years, new DateOnly(year, 1, 1), 150_000m, 300_000m, 300_000m, 0, 0, 0, rules).Value!);
+        var sources = new[] { new AgreementSource(agreement, cluster, years) };
+
+        // On 1 December 2026 the extension (granted on its start, 1 January 2027) is not an award yet; the agency is told why.
+        var before = OpenDataService.Build(sources, [], [organisation], Measures, TransparencyRuleSet.Default, new DateOnly(2026, 12, 1));
+        Assert.Equal([new DateOnly(2024, 1, 1)], before.Published.Select(a => a.GrantedOn));
+        Assert.Equal(["OpenData.NotYetGranted"], before.Refused.Select(r => r.Code));
+
+        var on = OpenDataService.Build(sources, [], [organisation], Measures, TransparencyRuleSet.Default, new DateOnly(2027, 1, 1));
+        Assert.Equal([new DateOnly(2024, 1, 1), new DateOnly(2027, 1, 1)], on.Published.Select(a => a.GrantedOn).Order());
+        Assert.Empty(on.Refused);
+    }
+
+    [Fact]
     public void A_project_aid_split_in_three_equal_shares_gives_the_rounding_cent_to_the_lead()
     {
         Guid lead = Guid.NewGuid(), a = Guid.NewGuid(), b = Guid.NewGuid();

@@ -6,7 +6,11 @@ public sealed record AgreementView(Guid Id, long Version, IReadOnlyList<Agreemen
 
 /// <summary>A cluster's support agreements and where it stands against its operating-aid limit.</summary>
 public sealed record ClusterAgreements(Guid ClusterId, IReadOnlyList<AgreementView> Agreements, DateOnly? FirstAidDay, DateOnly? LastAllowedDay,
-    int YearsLeft, int DaysLeft, bool LimitWithinAYear, bool CanManage);
+    int YearsLeft, int DaysLeft, bool LimitWithinAYear, bool CanManage)
+{
+    /// <summary>The 10-year limit lies behind: no time left (TimeLeft gives at least one day up to the last allowed day).</summary>
+    public bool LimitPassed => LastAllowedDay is not null && YearsLeft == 0 && DaysLeft == 0;
+}
 
 public sealed record CreateAgreementCommand(Guid ClusterId, DateOnly Start, DateOnly End, string DecisionReference);
 

@@ -1,7 +1,11 @@
 namespace Clusterpact.Web.Features.Agreements;
 
 public sealed record OverviewRow(Guid ClusterId, string Name, ClusterType Type, ClusterStatus Status, DateOnly? AgreementEnd, DateOnly? LastAllowedDay,
-    int YearsLeft, int DaysLeft, bool LimitWithinAYear, decimal GrantedThisYear, decimal PaidThisYear, DepositStatus? WorstDeposit);
+    int YearsLeft, int DaysLeft, bool LimitWithinAYear, decimal GrantedThisYear, decimal PaidThisYear, DepositStatus? WorstDeposit)
+{
+    /// <summary>The 10-year limit lies behind: no time left (TimeLeft gives at least one day up to the last allowed day).</summary>
+    public bool LimitPassed => LastAllowedDay is not null && YearsLeft == 0 && DaysLeft == 0;
+}
 
 public enum DeadlineKind { DepositDue, AgreementEnds, AidLimit, ReportDue }
 

@@ -72,7 +72,7 @@ public sealed class OpenDataService(ClusterpactDbContext db, IOptions<OpenDataOp
         var sources = agreements.Where(a => clusters.ContainsKey(a.ClusterId))
             .Select(a => new AgreementSource(a, clusters[a.ClusterId], years[a.Id].OrderBy(y => y.YearStart).ToList()));
         var o = options.Value;
-        var set = Build(sources, projects, organisations, new AidMeasures(o.ClusterAidMeasure, o.ProjectAidMeasure), TransparencyRuleSet.Default);
+        var set = Build(sources, projects, organisations, new AidMeasures(o.ClusterAidMeasure, o.ProjectAidMeasure), TransparencyRuleSet.Default, clock.TodayInBrussels());
         if (set.Refused.Count > 0)
             log.LogInformation("Open data: {Published} awards published, {Refused} lines not published ({Codes})", set.Published.Count, set.Refused.Count,
                 string.Join(", ", set.Refused.GroupBy(r => r.Code).Select(g => $"{g.Key}: {g.Count()}")));
@@ -81,7 +81,7 @@ public sealed class OpenDataService(ClusterpactDbContext db, IOptions<OpenDataOp
 
     /// <summary>The mapping itself, without the database: agreements and projects in, publishable awards and refusals out.</summary>
     public static OpenDataSet Build(IEnumerable<AgreementSource> agreements, IEnumerable<Project> projects, IEnumerable<Organisation> organisations,
-        AidMeasures measures, TransparencyRuleSet rules)
+        AidMeasures measures, TransparencyRuleSet rules, DateOnly? today = null)
     {
         var register = organisations.ToList();
         var byId = register.ToDictionary(x => x.Id);
@@ -95,7 +95,12 @@ public sealed class OpenDataService(ClusterpactDbContext db, IOptions<OpenDataOp
             AddProject(project, byId, measures.ProjectAid, lines, refused);
 
         var aggregated = TransparencyRule.Aggregate(lines);
-        var publishable = rules.SelectPublishable(lines);
+        // An award is published from its granting date on: a term that starts later (an extension decided ahead) waits.
+        var granted = today is { } day ? lines.Where(a => TransparencyRule.GrantedBy(a, day)).ToList() : lines;
+        if (today is { } on)
+            refused.AddRange(lines.Where(a => !TransparencyRule.GrantedBy(a, on)).Select(a => new NotPublished(
+                a.Objective == AidObjective.InnovationClusters ? AgreementSourceName : ProjectSourceName, a.Reference, a.Title, "OpenData.NotYetGranted")));
+        var publishable = rules.SelectPublishable(granted);
         var findings = OpenDataPrivacy.Check(publishable).Select(f => f.AwardReference).ToHashSet(StringComparer.Ordinal);
         foreach (var award in publishable.Where(a => findings.Contains(a.Reference)))
             refused.Add(new NotPublished(award.Objective == AidObjective.InnovationClusters ? AgreementSourceName : ProjectSourceName, award.Reference, award.Title, "OpenData.PersonalDataFound"));

@@ -46,6 +46,14 @@ public sealed class DetailsModel(GetOrganisation get, ClusterpactDbContext db, P
         : text[c.Reason, Infrastructure.Formatting.Format.Number(c.Headcount, 1), c.HeadcountCeiling ?? 0, Infrastructure.Formatting.Format.Money(c.TurnoverEur),
             Infrastructure.Formatting.Format.Money(c.TurnoverCeiling), Infrastructure.Formatting.Format.Money(c.BalanceSheetEur), Infrastructure.Formatting.Format.Money(c.BalanceSheetCeiling)].Value;
 
+    /// <summary>
+    /// Why a year's class is what it is: the figures' own reason, or, when the class in force differs from what that
+    /// year's figures say, the two-consecutive-years rule that keeps the earlier class (Recommendation 2003/361/EC, art. 4).
+    /// </summary>
+    public string Explain(SizeClass? inForce, SmeClassification byFigures) => inForce is { } kept && byFigures.Class is { } shown && kept != shown
+        ? text["Sme.KeptByTwoYearRule", text["SizeClass." + shown].Value, text["SizeClass." + kept].Value].Value
+        : Reason(byFigures);
+
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         CanOverride = await permissions.HasAsync(Policies.AgencyStaff);
