@@ -217,7 +217,11 @@ public sealed class ProjectTests(ClusterpactApp app)
             ["Input.LeadEnterpriseNumber"] = await CompanyOfAsync("Catalisti"), ["Input.Type"] = "Collaboration", ["Input.Title"] = "Not mine",
             ["Input.Start"] = "2034-01-01", ["Input.End"] = "2035-01-01", ["Input.TotalBudget"] = "1000", ["Input.ClusterIds"] = flux.ToString(),
         });
-        AccessAssert.Denied(attempt);
+        // Refused next to the field, with the form and what was typed kept (not an access-denied page).
+        Assert.Equal(HttpStatusCode.OK, attempt.StatusCode);
+        var refused = await attempt.ParseAsync();
+        Assert.Contains("minstens één cluster waarvoor u optreedt", refused.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Not mine", refused.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_Title")!.Value);
         Assert.False(await app.WithDbAsync(db => db.Projects.AnyAsync(p => p.Title == "Not mine")));
 
         // Nor does a manager open envelopes.

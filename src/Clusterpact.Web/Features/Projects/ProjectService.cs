@@ -33,8 +33,9 @@ public sealed class ProjectService(ClusterpactDbContext db, Scope scope, Project
 
     public async Task<(CommandOutcome Outcome, Guid? ProjectId)> ProposeAsync(ProposeProjectCommand cmd, CancellationToken ct)
     {
-        // A cluster manager proposes for a cluster of their own (an intercluster project also names others).
-        if (!await projects.CanActForAsync(cmd.Details.ClusterIds)) return (CommandOutcome.Forbidden, null);
+        // A cluster manager proposes for a cluster of their own (an intercluster project also names others); a choice
+        // without one is a mistake in the form, answered next to the field with what was typed kept.
+        if (!await projects.CanActForAsync(cmd.Details.ClusterIds)) return (CommandOutcome.Invalid("ClusterIds", "Project.OwnClusterRequired"), null);
         var known = await db.Clusters.CountAsync(c => cmd.Details.ClusterIds.Contains(c.Id), ct);
         if (known != cmd.Details.ClusterIds.Distinct().Count()) return (CommandOutcome.Invalid("ClusterIds", "Project.ClusterRequired"), null);
         var lead = await OrganisationAsync(cmd.LeadEnterpriseNumber, ct);
