@@ -18,6 +18,7 @@ public sealed class SignInAndClusterListTests(BrowserApp app)
         await page.WaitForURLAsync(app.BaseUrl + "/");
         Assert.Equal("officer@clusterpact.demo", (await page.GetByTestId("current-user").TextContentAsync())?.Trim());
 
+        await page.GetByRole(AriaRole.Button, new() { Name = "Clusters en leden", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Clusters", Exact = true }).First.ClickAsync();
         await page.WaitForURLAsync("**/Clusters");
         var table = page.GetByTestId("cluster-table");
