@@ -3,8 +3,8 @@ namespace Clusterpact.Browser.Tests;
 /// <summary>
 /// Under the strict Content-Security-Policy the pages still work in a real browser: an officer and a cluster manager
 /// walk their menu and the first records of each list, and the browser reports no violation (it would log each refused
-/// script, style or connection); every chart on the way is drawn; the collapsed menu opens; Scalar runs under its own,
-/// wider policy.
+/// script, style or connection); every chart on the way is drawn and sign-out is visible; the collapsed menu opens;
+/// Scalar runs under its own, wider policy.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ContentSecurityPolicyTests(BrowserApp app)
@@ -71,6 +71,8 @@ public sealed class ContentSecurityPolicyTests(BrowserApp app)
         violations.Where = path;
         var response = await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Load });
         if (response is null || !(response.Headers.TryGetValue("content-type", out var type) && type.StartsWith("text/html", StringComparison.Ordinal))) return 0;
+        // Signing out is one click away on every page (ASVS 7.4.4).
+        Assert.True(await page.Locator("header form[action='/Account/Logout'] button").IsVisibleAsync(), $"{path}: no visible sign-out");
         var charts = await page.EvalOnSelectorAllAsync<bool[]>("canvas[data-chart]", "cs => cs.map(c => !!(window.Chart && Chart.getChart(c)))");
         Assert.True(charts.All(drawn => drawn), $"{path}: {charts.Count(d => !d)} of {charts.Length} charts not drawn");
         return charts.Length;

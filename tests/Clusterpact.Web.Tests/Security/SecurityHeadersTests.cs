@@ -56,7 +56,7 @@ public sealed class SecurityHeadersTests(ClusterpactApp app)
         Assert.Equal(["'self'"], csp["script-src"]);
         Assert.Equal(["'self'"], csp["style-src"]);
         Assert.Equal(["'none'"], csp["object-src"]);
-        Assert.Equal(["'self'"], csp["base-uri"]);
+        Assert.Equal(["'none'"], csp["base-uri"]);
         Assert.Equal(["'self'"], csp["form-action"]);
         Assert.Equal(["'none'"], csp["frame-ancestors"]);
     }
@@ -144,7 +144,7 @@ public static class SecurityHeaderAssert
             Assert.DoesNotContain("*", csp[directive]);
         }
         Assert.Equal(["'none'"], csp["object-src"]);
-        Assert.Equal(["'self'"], csp["base-uri"]);
+        Assert.Equal(["'none'"], csp["base-uri"]);
         Assert.Equal(["'none'"], csp["frame-ancestors"]);
         Assert.Contains("'self'", csp["form-action"]);
     }
