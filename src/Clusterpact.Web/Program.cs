@@ -1,10 +1,10 @@
 using Clusterpact.Web.Data.Seed;
 using Clusterpact.Web.Features;
 using Clusterpact.Web.Infrastructure;
+using Clusterpact.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Localization;
-using Scalar.AspNetCore;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -91,7 +91,8 @@ builder.Services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<Mic
 });
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddProblemDetails();
-builder.Services.AddOpenApi();
+builder.Services.AddClusterpactApiDocuments();
+builder.Services.AddClusterpactSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddHealthChecks().AddDbContextCheck<ClusterpactDbContext>("database");
 builder.Services.AddClusterpactEmail(builder.Configuration);
 builder.Services.AddClusterpactJobs();
@@ -101,6 +102,7 @@ var app = builder.Build();
 
 var demoLoaded = await DatabaseInitialiser.InitialiseAsync(app.Services, app.Configuration);
 
+app.UseClusterpactSecurity();
 app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api =>
 {
     api.UseExceptionHandler();
@@ -111,8 +113,6 @@ app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), pages =>
     pages.UseExceptionHandler("/Error");
     pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 });
-if (!app.Environment.IsDevelopment()) app.UseHsts();
-
 app.UseSerilogRequestLogging();
 app.UseStaticFiles();
 app.UseRequestLocalization();
@@ -123,8 +123,7 @@ app.UseAntiforgery();
 
 app.MapRazorPages();
 app.MapHealthChecks("/health").AllowAnonymous();
-app.MapOpenApi().AllowAnonymous();
-app.MapScalarApiReference().AllowAnonymous();
+app.MapClusterpactApiDocuments();
 app.MapFeatureEndpoints();
 
 app.Lifetime.ApplicationStarted.Register(() =>

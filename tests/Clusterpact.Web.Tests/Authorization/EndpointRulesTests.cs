@@ -58,7 +58,9 @@ public sealed class EndpointRulesTests(ClusterpactApp app)
         ["/Apply"] = Policies.Applying,
         ["/Review"] = Policies.Reviewing,
         ["/health"] = Anonymous,
-        ["/openapi"] = Anonymous,
+        // Two OpenAPI documents: the public one (open-data endpoints only) for anyone, the full one after sign-in.
+        ["/openapi/{documentName:regex(^public$)}.json"] = Anonymous,
+        ["/openapi/{documentName:regex(^v1$)}.json"] = Policies.SignedIn,
         ["/scalar"] = Anonymous,
         ["/culture"] = Anonymous,
         ["/api/v1/open-data"] = Anonymous,

@@ -24,6 +24,12 @@ public static class Format
         _ => Number(value),
     };
 
+    /// <summary>
+    /// The width of a progress bar as a class of site.css (w-pct-0 … w-pct-100): the Content-Security-Policy allows no
+    /// style attributes, so a bar's width is a class. Shares over 100% draw a full bar; the number beside it says how much.
+    /// </summary>
+    public static string BarWidth(int percent) => "w-pct-" + Math.Clamp(percent, 0, 100).ToString(CultureInfo.InvariantCulture);
+
     /// <summary>A Belgian enterprise number as people write it: 0403.170.701.</summary>
     public static string EnterpriseNumber(string? digits) =>
         digits is { Length: 10 } n ? $"{n[..4]}.{n[4..7]}.{n[7..]}" : "–";

@@ -11,7 +11,8 @@
             if (response.ok) {
                 const job = await response.json();
                 const pct = Math.round(job.progress * 100);
-                bar.style.width = pct + '%';
+                // The width is a class (w-pct-N in site.css), like the server draws it.
+                bar.className = bar.className.replace(/\bw-pct-\d+\b/, 'w-pct-' + Math.min(100, Math.max(0, pct)));
                 bar.textContent = pct + '%';
                 bar.parentElement.setAttribute('aria-valuenow', String(pct));
                 if (job.progressText) text.textContent = job.progressText;
