@@ -45,6 +45,10 @@ public sealed class CallTests(BrowserApp app)
         await applicant.GetByLabel("Cofinanciering 1", new() { Exact = true }).FillAsync("100.000,00");
         await applicant.GetByRole(AriaRole.Button, new() { Name = "Ontwerp bewaren" }).ClickAsync();
         await applicant.GetByRole(AriaRole.Button, new() { Name = "Indienen", Exact = true }).ClickAsync();
+        // Submitting is final, so the page asks first.
+        await Assertions.Expect(applicant.GetByTestId("confirm-submit")).ToContainTextAsync("kan je niets meer wijzigen");
+        await Assertions.Expect(applicant.GetByTestId("application-status")).ToHaveTextAsync("Ontwerp");
+        await applicant.GetByRole(AriaRole.Button, new() { Name = "Ja, definitief indienen" }).ClickAsync();
         await Assertions.Expect(applicant.GetByTestId("application-status")).ToHaveTextAsync("Ingediend");
 
         await officer.GotoAsync($"/Calls/Details/{callId}");
@@ -65,7 +69,10 @@ public sealed class CallTests(BrowserApp app)
         await expert.GetByLabel("Score", new() { Exact = true }).FillAsync("8");
         await expert.GetByLabel("Motivering").FillAsync("Helder actieplan met meetbare mijlpalen per jaar.");
         await expert.GetByRole(AriaRole.Button, new() { Name = "Scores bewaren" }).ClickAsync();
-        await Assertions.Expect(expert.GetByTestId("panel-scores")).ToContainTextAsync("Helder actieplan");
+        // Until the jury's consensus an expert reads their own scores only.
+        await Assertions.Expect(expert.GetByLabel("Motivering")).ToHaveValueAsync("Helder actieplan met meetbare mijlpalen per jaar.");
+        await Assertions.Expect(expert.GetByTestId("panel-hidden")).ToBeVisibleAsync();
+        await Assertions.Expect(expert.GetByTestId("panel-scores")).ToHaveCountAsync(0);
 
         // The deadline passes.
         await using (var scope = app.Services.CreateAsyncScope())

@@ -88,6 +88,7 @@ public sealed class ContentSecurityPolicyTests(BrowserApp app)
         var clusters = page.Locator("#mainnav").GetByRole(AriaRole.Link, new() { Name = "Clusters", Exact = true });
         Assert.False(await clusters.IsVisibleAsync());
         await page.Locator(".navbar-toggler").ClickAsync();
+        await page.Locator("#mainnav").GetByRole(AriaRole.Button, new() { Name = "Clusters en leden", Exact = true }).ClickAsync();
         await clusters.WaitForAsync(new() { State = WaitForSelectorState.Visible });
         Assert.Equal("true", await page.Locator(".navbar-toggler").GetAttributeAsync("aria-expanded"));
         violations.AssertNone();

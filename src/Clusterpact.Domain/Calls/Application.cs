@@ -18,8 +18,8 @@ public sealed record ConsortiumMember(string Name, string EnterpriseNumber, Size
 
 /// <summary>
 /// One year of the proposal's budget and of the members' cofinancing in it. What the applicant asks from the agency is
-/// the difference; at least half must be cofinanced (concept note, GBER art. 27: at most 50% aid), which the agency
-/// checks at eligibility, so a draft may hold any split.
+/// the difference; at least half must be cofinanced over the period (concept note, GBER art. 27: at most 50% aid), which
+/// <see cref="SubmissionCheck"/> checks on submission, so a draft may hold any split.
 /// </summary>
 public sealed record YearPlan(int Year, decimal BudgetEur, decimal CofinancingEur)
 {
@@ -176,8 +176,8 @@ public sealed class Application : IAuditable
     /// <summary>
     /// Submits the application. Only while the call is open, from its opening to its closing instant included; one
     /// second after the closing it is late and refused, the same for everyone (equal treatment of applicants; SERV
-    /// advice 2015, §4.3: no first come, first served). A submission must be complete: proposal, at least one committed
-    /// member, a year plan and every required document.
+    /// advice 2015, §4.3: no first come, first served). A submission must pass <see cref="SubmissionCheck"/>: complete,
+    /// cofinanced at least half, every required document attached.
     /// </summary>
     public Result Submit(Call call, IReadOnlySet<Actor> actors, Guid by, DateTimeOffset now)
     {
@@ -186,11 +186,7 @@ public sealed class Application : IAuditable
         if (call.Status == CallStatus.Draft) return Result.Fail(new DomainError("Application.CallNotPublished"));
         if (call.Status != CallStatus.Published || now > call.ClosesAt) return Result.Fail(new DomainError("Application.Late", "Call closing instant"));
         if (now < call.OpensAt) return Result.Fail(new DomainError("Application.CallNotYetOpen"));
-        if (StrategicDomain is null || Vision is null || ActionPlan is null || ConsortiumDescription is null)
-            return Result.Fail(new DomainError("Application.ProposalIncomplete"));
-        if (_committedMembers.Count == 0) return Result.Fail(new DomainError("Application.NoCommittedMembers"));
-        if (_yearPlans.Count == 0) return Result.Fail(new DomainError("Application.NoYearPlan"));
-        if (MissingDocuments(call).Count > 0) return Result.Fail(new DomainError("Application.RequiredDocumentMissing"));
+        if (SubmissionCheck.Problems(this, call) is [var first, ..]) return Result.Fail(new DomainError(first.Code));
         var moved = Move(ApplicationLifecycle.Submit, actors, by, now, null);
         if (moved.IsSuccess) SubmittedAt = now;
         return moved;

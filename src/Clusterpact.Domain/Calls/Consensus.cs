@@ -19,6 +19,9 @@ public sealed class Consensus : IAuditable
     public Guid ApplicationId { get; private set; }
     public IReadOnlyList<ConsensusScore> Scores => _scores;
 
+    /// <summary>Whether the jury agreed a score on every criterion of the call: from then on its members may read each other's scores.</summary>
+    public bool IsCompleteFor(Call call) => call.Criteria.All(c => _scores.Any(s => s.CriterionCode == c.Code));
+
     public static Consensus For(Application application) => new() { Id = Guid.CreateVersion7(), ApplicationId = application.Id };
 
     /// <summary>

@@ -28,8 +28,11 @@ public sealed record Score(string CriterionCode, decimal Value, string Justifica
     public const int JustificationMinLength = 20;
 }
 
-/// <summary>A score as a fellow panel member sees it.</summary>
-public sealed record PanelScore(Guid ExpertId, string CriterionCode, decimal Value, string Justification);
+/// <summary>
+/// A score as a panel member sees it: the juror by number ("Expert 1", in the order the agency assigned the panel), never
+/// by name, and whether it is the viewer's own.
+/// </summary>
+public sealed record PanelScore(int Juror, bool Own, string CriterionCode, decimal Value, string Justification);
 
 /// <summary>
 /// One external expert assigned to one application. The expert first declares whether they have a conflict of interest;
@@ -144,15 +147,19 @@ public sealed class ExpertAssignment : IAuditable
     public bool HasScored(string criterionCode) => _scores.Any(s => string.Equals(s.CriterionCode, criterionCode, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
-    /// The scores of the panel on the same application that <paramref name="viewer"/> may read: none before the viewer
-    /// declared no conflict, and never those of a conflicted member.
+    /// The scores on the same application that <paramref name="viewer"/> may read: none before the viewer declared no
+    /// conflict; their own until the consensus is reached, so a first judgement is not anchored on a colleague's; after
+    /// it, the panel's too, never those of a conflicted member. Jurors are numbered in the order they were assigned
+    /// (version-7 ids are time-ordered), which does not change as they score or declare.
     /// </summary>
-    public static Result<IReadOnlyList<PanelScore>> ScoresVisibleTo(ExpertAssignment viewer, IEnumerable<ExpertAssignment> panel)
+    public static Result<IReadOnlyList<PanelScore>> ScoresVisibleTo(ExpertAssignment viewer, IEnumerable<ExpertAssignment> panel, bool consensusReached)
     {
         if (viewer.Declaration == ConflictDeclaration.None) return Result<IReadOnlyList<PanelScore>>.Fail(new DomainError("Expert.DeclarationRequired"));
         if (viewer.Declaration == ConflictDeclaration.Conflict) return Result<IReadOnlyList<PanelScore>>.Fail(new DomainError("Expert.Conflicted"));
-        var visible = panel.Where(a => a.ApplicationId == viewer.ApplicationId && a.MayScore)
-            .SelectMany(a => a._scores.Select(s => new PanelScore(a.ExpertId, s.CriterionCode, s.Value, s.Justification)))
+        var visible = panel.Where(a => a.ApplicationId == viewer.ApplicationId).OrderBy(a => a.Id)
+            .Select((a, i) => (Assignment: a, Juror: i + 1))
+            .Where(x => x.Assignment.Id == viewer.Id || (consensusReached && x.Assignment.MayScore))
+            .SelectMany(x => x.Assignment._scores.Select(s => new PanelScore(x.Juror, x.Assignment.Id == viewer.Id, s.CriterionCode, s.Value, s.Justification)))
             .ToList();
         return Result<IReadOnlyList<PanelScore>>.Ok(visible);
     }

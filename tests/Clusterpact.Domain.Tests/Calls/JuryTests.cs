@@ -61,10 +61,12 @@ public sealed class JuryTests
         var colleague = Declared(x, Expert2);
         ScoreAll(x, colleague, 7, 7, 7);
         Assert.Equal("Expert.DeclarationRequired", undeclared.RecordScore(x.Call, x.App, "C1", 5, Why, Now).Error!.Code);
-        Assert.Equal("Expert.DeclarationRequired", ExpertAssignment.ScoresVisibleTo(undeclared, [undeclared, colleague]).Error!.Code);
+        Assert.Equal("Expert.DeclarationRequired", ExpertAssignment.ScoresVisibleTo(undeclared, [undeclared, colleague], consensusReached: false).Error!.Code);
         Assert.Empty(undeclared.Scores);
         Ok(undeclared.DeclareNoConflict(Actors.Expert, null, Now));
-        Assert.Equal(3, ExpertAssignment.ScoresVisibleTo(undeclared, [undeclared, colleague]).Value!.Count);
+        // Declared, they still see only their own scores (none yet) until the consensus.
+        Assert.Empty(ExpertAssignment.ScoresVisibleTo(undeclared, [undeclared, colleague], consensusReached: false).Value!);
+        Assert.Equal(3, ExpertAssignment.ScoresVisibleTo(undeclared, [undeclared, colleague], consensusReached: true).Value!.Count);
     }
 
     [Fact]
@@ -77,12 +79,49 @@ public sealed class JuryTests
         ScoreAll(x, b, 5, 5, 5);
         Ok(a.DeclareConflict(Actors.Expert, "My sister runs member B.", Now));
         Assert.Equal("Expert.Conflicted", a.RecordScore(x.Call, x.App, "C1", 1, Why, Now).Error!.Code);
-        Assert.Equal("Expert.Conflicted", ExpertAssignment.ScoresVisibleTo(a, [a, b]).Error!.Code);
+        Assert.Equal("Expert.Conflicted", ExpertAssignment.ScoresVisibleTo(a, [a, b], consensusReached: true).Error!.Code);
         // B still sees the panel, without A's scores.
-        Assert.Equal([Expert2], ExpertAssignment.ScoresVisibleTo(b, [a, b]).Value!.Select(s => s.ExpertId).Distinct());
+        Assert.Equal([2], ExpertAssignment.ScoresVisibleTo(b, [a, b], consensusReached: true).Value!.Select(s => s.Juror).Distinct());
         // The ranking reads only B: 5, 5, 5 -> 50 (with A's 10s it would be 75).
         var scores = ApplicationScores.From(x.App, [a, b], null);
         Assert.Equal(50m, Ranking.Rank(x.Call, [scores]).Value!.Applications[0].Total);
+    }
+
+    [Fact]
+    public void Before_the_consensus_an_expert_reads_only_their_own_scores_and_after_it_the_panel_by_number_not_name()
+    {
+        var x = InStatus(ApplicationStatus.UnderReview);
+        var first = Declared(x, Expert1);
+        var second = Declared(x, Expert2);
+        ScoreAll(x, first, 8, 7, 6);
+        ScoreAll(x, second, 3, 4, 5);
+        var before = ExpertAssignment.ScoresVisibleTo(second, [second, first], consensusReached: false).Value!;
+        Assert.Equal([3m, 4m, 5m], before.Select(s => s.Value));
+        Assert.All(before, s => Assert.True(s.Own));
+        // A stable number, whatever order the panel is passed in and whoever looks.
+        var mine = before[0].Juror;
+        Assert.All(before, s => Assert.Equal(mine, s.Juror));
+        var after = ExpertAssignment.ScoresVisibleTo(second, [second, first], consensusReached: true).Value!;
+        Assert.Equal([1, 2], after.Select(s => s.Juror).Distinct().Order());
+        Assert.All(after, s => Assert.Equal(s.Juror == mine, s.Own));
+        Assert.Equal(6, after.Count);
+        Assert.Equal(after.Select(s => (s.Juror, s.Value)), ExpertAssignment.ScoresVisibleTo(first, [first, second], consensusReached: true).Value!.Select(s => (s.Juror, s.Value)));
+    }
+
+    [Fact]
+    public void The_consensus_is_complete_when_every_criterion_has_an_agreed_score()
+    {
+        var x = InStatus(ApplicationStatus.UnderReview);
+        var a = Declared(x, Expert1);
+        ScoreAll(x, a, 8, 7, 6);
+        var consensus = Consensus.For(x.App);
+        var criteria = x.Call.Criteria.Select(c => c.Code).ToList();
+        foreach (var code in criteria)
+        {
+            Assert.False(consensus.IsCompleteFor(x.Call));
+            Ok(consensus.Record(x.Call, x.App, [a], code, 7, Why, Officer, Now));
+        }
+        Assert.True(consensus.IsCompleteFor(x.Call));
     }
 
     [Fact]

@@ -16,6 +16,9 @@ public sealed class CallTests(ClusterpactApp app)
     private static Func<AngleSharp.Html.Dom.IHtmlFormElement, bool> Step(string step) =>
         f => Handler(f, "Step") && f.QuerySelector($"input[name=step][value={step}]") is not null;
 
+    /// <summary>The confirmation a submission needs: nothing can change afterwards.</summary>
+    private static Dictionary<string, string> Confirmed => new() { ["confirmed"] = "true" };
+
     private static string Local(DateTimeOffset instant) => BrusselsTime.ToLocal(instant).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 
     private async Task<Guid> PublishedCallAsync(HttpClient officer, string title, bool hideApplicant)
@@ -55,7 +58,7 @@ public sealed class CallTests(ClusterpactApp app)
         }, f => Handler(f, "Save"));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(applicant, url, "businessplan.pdf", "application/pdf", "%PDF-1.4 businessplan"u8.ToArray())).StatusCode);
-        if (submit) Assert.Equal(HttpStatusCode.Redirect, (await applicant.SubmitFormAsync(url, new Dictionary<string, string>(), Step(ApplicationLifecycle.Submit))).StatusCode);
+        if (submit) Assert.Equal(HttpStatusCode.Redirect, (await applicant.SubmitFormAsync(url, Confirmed, Step(ApplicationLifecycle.Submit))).StatusCode);
         return Guid.Parse(url.Split('/').Last());
     }
 
@@ -200,7 +203,7 @@ public sealed class CallTests(ClusterpactApp app)
         // A draft on the same call after the deadline is refused; then the call closes and the committee decides.
         var lateId = await ApplyAsync(applicant, callId, "Vlaamse Waterstofcluster vzw", "0765.432.146", submit: false);
         await MoveClosingAsync(callId, app.Clock.GetUtcNow().AddMinutes(-1));
-        var late = await applicant.SubmitFormAsync($"/Apply/{lateId}", new Dictionary<string, string>(), Step(ApplicationLifecycle.Submit));
+        var late = await applicant.SubmitFormAsync($"/Apply/{lateId}", Confirmed, Step(ApplicationLifecycle.Submit));
         Assert.Contains("indiendatum is verstreken", (await late.ParseAsync()).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(ApplicationStatus.Draft, await app.WithDbAsync(db => db.Applications.Where(a => a.Id == lateId).Select(a => a.Status).SingleAsync()));
         Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync($"/Calls/Details/{callId}", new Dictionary<string, string>(), f => Handler(f, "Close"))).StatusCode);
@@ -299,6 +302,152 @@ public sealed class CallTests(ClusterpactApp app)
         // An incomplete draft cannot be submitted, and says why.
         var incomplete = await applicant.SubmitFormAsync(url, new Dictionary<string, string>(), Step(ApplicationLifecycle.Submit));
         Assert.Contains("Vul domein", (await incomplete.ParseAsync()).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_whose_bytes_are_not_what_its_extension_says_is_refused_and_files_are_served_as_downloads()
+    {
+        var officer = await app.SignedInAsync(Emails.Officer);
+        var callId = await PublishedCallAsync(officer, "Oproep handtekening bijlagen (HTTP-test)", hideApplicant: false);
+        var applicant = await app.SignedInAsync(Emails.Applicant);
+        var started = await applicant.SubmitFormAsync($"/Apply/Start/{callId}", new Dictionary<string, string> { ["Input.ApplicantName"] = "Testaanvrager", ["Input.EnterpriseNumber"] = "0403170701" });
+        var url = started.Headers.Location!.OriginalString;
+        var id = Guid.Parse(url.Split('/').Last());
+        // A Windows program renamed to .pdf and declared as a PDF: name and declared type agree, the bytes do not.
+        byte[] exe = [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0xFF, 0xFF];
+        var refused = await UploadAsync(applicant, url, "plan.pdf", "application/pdf", exe);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("past niet bij de extensie", (await refused.ParseAsync()).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        // A zip renamed to .docx is not an Office document either: it lacks the package's [Content_Types].xml.
+        using (var zip = new MemoryStream())
+        {
+            using (var archive = new System.IO.Compression.ZipArchive(zip, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true)) archive.CreateEntry("payload.bin");
+            var docx = await UploadAsync(applicant, url, "plan.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", zip.ToArray());
+            Assert.Contains("past niet bij de extensie", (await docx.ParseAsync()).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        }
+        Assert.Equal(0, await app.WithDbAsync(db => db.StoredFiles.CountAsync(f => f.ApplicationId == id)));
+
+        // A real PDF is stored, and comes back as a download the browser may not sniff into something else.
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(applicant, url, "plan.pdf", "application/pdf", "%PDF-1.7 plan"u8.ToArray())).StatusCode);
+        var attachmentId = await app.WithDbAsync(db => db.StoredFiles.Where(f => f.ApplicationId == id).Select(f => f.Id).SingleAsync());
+        var download = await applicant.GetAsync($"/Apply/{id}?handler=File&attachment={attachmentId}");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Fact]
+    public async Task Experts_are_told_the_review_started_and_read_only_their_own_scores_until_the_consensus_and_never_a_colleagues_name()
+    {
+        var officer = await app.SignedInAsync(Emails.Officer);
+        var callId = await PublishedCallAsync(officer, "Oproep juryintegriteit (HTTP-test)", hideApplicant: false);
+        var applicant = await app.SignedInAsync(Emails.Applicant);
+        var appId = await ApplyAsync(applicant, callId, "Vlaamse Waterstofcluster vzw", "0765.432.146");
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync($"/Calls/Application/{appId}", new Dictionary<string, string>(), Step(ApplicationLifecycle.MarkEligible))).StatusCode);
+        foreach (var email in new[] { Emails.Expert, Emails.Expert2 })
+        {
+            var expertId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+            Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync($"/Calls/Application/{appId}", new Dictionary<string, string> { ["ExpertId"] = expertId.ToString() }, f => Handler(f, "Assign"))).StatusCode);
+        }
+        var mine = await AssignmentIdAsync(appId, Emails.Expert);
+        var theirs = await AssignmentIdAsync(appId, Emails.Expert2);
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync($"/Calls/Application/{appId}", new Dictionary<string, string>(), Step(ApplicationLifecycle.StartReview))).StatusCode);
+
+        // Each expert is told by e-mail, with a link that works from a mail client.
+        var mail = await app.WithDbAsync(db => db.OutboxEmails.AsNoTracking().SingleAsync(e => e.DedupKey == $"review-started:{mine}"));
+        Assert.Equal(Emails.Expert, mail.To);
+        Assert.Matches($"https?://[^/\\s]+/Review/{mine}", mail.Body);
+        Assert.Equal(1, await app.WithDbAsync(db => db.OutboxEmails.CountAsync(e => e.DedupKey == $"review-started:{theirs}")));
+
+        var expert = await app.SignedInAsync(Emails.Expert);
+        var expert2 = await app.SignedInAsync(Emails.Expert2);
+        Assert.Equal(HttpStatusCode.Redirect, (await expert.SubmitFormAsync($"/Review/{mine}", new Dictionary<string, string> { ["step"] = AssignmentLifecycle.DeclareNoConflict }, f => Handler(f, "Step"))).StatusCode);
+        // The second expert works for a committed member (flagged) and explains why that is no conflict.
+        Assert.Equal(HttpStatusCode.Redirect, (await expert2.SubmitFormAsync($"/Review/{theirs}", new Dictionary<string, string> { ["step"] = AssignmentLifecycle.DeclareNoConflict, ["reason"] = "Andere faculteit, geen betrokkenheid" }, f => Handler(f, "Step"))).StatusCode);
+        foreach (var (client, assignment, words) in new[] { (expert, mine, "Eerste expert vindt het draagvlak breed"), (expert2, theirs, "Tweede expert twijfelt aan het draagvlak") })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitFormAsync($"/Review/{assignment}", new Dictionary<string, string>
+            {
+                ["Scores[0].Code"] = "C1", ["Scores[0].Value"] = "7", ["Scores[0].Justification"] = words,
+                ["Scores[1].Code"] = "C2", ["Scores[1].Value"] = "6", ["Scores[1].Justification"] = words + " en het actieplan",
+            }, f => Handler(f, "Score"))).StatusCode);
+        }
+        var colleague = await app.WithDbAsync(db => db.Users.Where(u => u.Email == Emails.Expert2).Select(u => u.DisplayName).SingleAsync());
+
+        // Before the consensus: their own scores, not a colleague's, and no colleague's name.
+        var before = await expert.GetDocumentAsync($"/Review/{mine}");
+        Assert.Contains("Eerste expert vindt", before.Body!.InnerHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("Tweede expert", before.Body.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(colleague, before.Body.TextContent, StringComparison.Ordinal);
+        Assert.Null(before.QuerySelector("[data-testid=panel-scores]"));
+        Assert.NotNull(before.QuerySelector("[data-testid=panel-hidden]"));
+
+        foreach (var criterion in new[] { "C1", "C2" })
+            Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync($"/Calls/Application/{appId}", new Dictionary<string, string> { ["Criterion"] = criterion, ["Value"] = "7", ["Justification"] = "De jury is het eens na bespreking" }, f => Handler(f, "Consensus"))).StatusCode);
+
+        // After it: the panel's scores by juror number, still without names.
+        var after = await expert.GetDocumentAsync($"/Review/{mine}");
+        var panel = after.QuerySelector("[data-testid=panel-scores]")!;
+        Assert.Contains("Tweede expert twijfelt", panel.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(colleague, after.Body!.TextContent, StringComparison.Ordinal);
+        var jurors = panel.QuerySelectorAll("tbody tr").Select(r => r.QuerySelector("td")!.TextContent.Trim()).Distinct().Order().ToList();
+        Assert.Equal(2, jurors.Count);
+        Assert.All(jurors, j => Assert.StartsWith("Expert ", j, StringComparison.Ordinal));
+        Assert.Single(jurors, j => j.EndsWith("(u)", StringComparison.Ordinal));
+        // The numbering is the same for both experts.
+        var seenByOther = (await expert2.GetDocumentAsync($"/Review/{theirs}")).QuerySelector("[data-testid=panel-scores]")!;
+        Assert.Equal(jurors.Select(j => j.Replace(" (u)", "", StringComparison.Ordinal)).Order(),
+            seenByOther.QuerySelectorAll("tbody tr").Select(r => r.QuerySelector("td")!.TextContent.Trim().Replace(" (u)", "", StringComparison.Ordinal)).Distinct().Order());
+    }
+
+    [Fact]
+    public async Task Submitting_checks_the_calls_rules_names_what_is_wrong_and_asks_to_confirm_first()
+    {
+        var officer = await app.SignedInAsync(Emails.Officer);
+        var callId = await PublishedCallAsync(officer, "Oproep indiencontrole (HTTP-test)", hideApplicant: false);
+        var applicant = await app.SignedInAsync(Emails.Applicant);
+        var id = await ApplyAsync(applicant, callId, "Vlaamse Waterstofcluster vzw", "0765.432.146", submit: false);
+        var url = $"/Apply/{id}";
+        Dictionary<string, string> Plan(string cofinancing2028) => new()
+        {
+            ["Input.StrategicDomain"] = "Waterstof", ["Input.Vision"] = "Een gedeelde visie op groene waterstof in Vlaanderen",
+            ["Input.ActionPlan"] = "Jaar 1: roadmap; jaar 2: proeftuinen", ["Input.ConsortiumDescription"] = "Twaalf bedrijven en twee universiteiten",
+            ["Input.Members[0].Name"] = "Universiteit Gent", ["Input.Members[0].EnterpriseNumber"] = "0248.015.142", ["Input.Members[0].Size"] = "Large",
+            ["Input.Members[1].Name"] = "Kmo A", ["Input.Members[1].EnterpriseNumber"] = "0200000043", ["Input.Members[1].Size"] = "Small",
+            ["Input.Years[0].Year"] = "2027", ["Input.Years[0].Budget"] = "200.000,00", ["Input.Years[0].Cofinancing"] = "100.000,00",
+            ["Input.Years[1].Year"] = "2028", ["Input.Years[1].Budget"] = "200.000,00", ["Input.Years[1].Cofinancing"] = cofinancing2028,
+        };
+        // 100.000 + 60.000 of 400.000 is 40%: the call asks at least half over the period.
+        Assert.Equal(HttpStatusCode.Redirect, (await applicant.SubmitFormAsync(url, Plan("60.000,00"), f => Handler(f, "Save"))).StatusCode);
+        var low = await (await applicant.SubmitFormAsync(url, new Dictionary<string, string>(), Step(ApplicationLifecycle.Submit))).ParseAsync();
+        Assert.Contains("40", low.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("minstens 50", low.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(low.QuerySelector("[data-testid=confirm-submit]"));
+        // A forged confirmation is refused by the same rule.
+        var forced = await (await applicant.SubmitFormAsync(url, Confirmed, Step(ApplicationLifecycle.Submit))).ParseAsync();
+        Assert.Contains("minder dan de helft", forced.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(ApplicationStatus.Draft, await app.WithDbAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));
+
+        // A committed member whose number is wrong in the record is named by its line.
+        await app.WithDbAsync(async db =>
+        {
+            var stored = await db.Applications.SingleAsync(a => a.Id == id);
+            stored.SetCommittedMembers([stored.CommittedMembers[0], new ConsortiumMember("Kmo Fout", "0200000044", SizeClass.Small)]);
+            return await db.SaveChangesAsync();
+        });
+        var wrongRow = (await applicant.GetDocumentAsync(url)).QuerySelector("[data-testid=submit-problems]")!.TextContent;
+        Assert.Contains("Lid 2 (Kmo Fout", wrongRow, StringComparison.Ordinal);
+
+        // Put right, the first press asks to confirm and changes nothing; the confirmation submits.
+        Assert.Equal(HttpStatusCode.Redirect, (await applicant.SubmitFormAsync(url, Plan("100.000,00"), f => Handler(f, "Save"))).StatusCode);
+        Assert.Null((await applicant.GetDocumentAsync(url)).QuerySelector("[data-testid=submit-problems]"));
+        var ask = await applicant.SubmitFormAsync(url, new Dictionary<string, string>(), Step(ApplicationLifecycle.Submit));
+        Assert.Equal(HttpStatusCode.OK, ask.StatusCode);
+        Assert.Contains("niets meer wijzigen", (await ask.ParseAsync()).QuerySelector("[data-testid=confirm-submit]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(ApplicationStatus.Draft, await app.WithDbAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));
+        Assert.Equal(HttpStatusCode.Redirect, (await applicant.SubmitFormAsync(url, Confirmed, Step(ApplicationLifecycle.Submit))).StatusCode);
+        Assert.Equal(ApplicationStatus.Submitted, await app.WithDbAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));
     }
 
     [Theory]

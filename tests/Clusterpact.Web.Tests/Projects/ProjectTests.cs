@@ -291,6 +291,38 @@ public sealed class ProjectTests(ClusterpactApp app)
         Assert.Equal(4, (await ProjectAsync(id)).Partners.Count);
     }
 
+    [Fact]
+    public async Task A_partner_from_another_cluster_shows_only_what_the_public_register_shows()
+    {
+        var catalisti = await app.ClusterIdAsync("Catalisti");
+        var flux = await app.ClusterIdAsync("Flux50");
+        // A company of Flux50 that is no member of Catalisti, with a size class on record.
+        var outsider = await app.WithDbAsync(db => db.Organisations.AsNoTracking()
+            .Where(o => o.Kind == OrganisationKind.Company && o.EnterpriseNumber != null && o.SizeClass != null
+                && db.Memberships.Any(m => m.OrganisationId == o.Id && m.ClusterId == flux) && !db.Memberships.Any(m => m.OrganisationId == o.Id && m.ClusterId == catalisti))
+            .OrderBy(o => o.EnterpriseNumber).FirstAsync());
+        var manager = await app.SignedInAsync(Emails.CatalistiManager);
+        var id = await ProposeAsync(manager, catalisti, "Samen met een buur", 2037, "1.000");
+        var added = await manager.SubmitFormAsync($"/Projects/{id}", new Dictionary<string, string> { ["EnterpriseNumber"] = outsider.EnterpriseNumber!, ["Role"] = "Partner", ["BudgetShare"] = "100" }, f => Handler(f, "Partner"));
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+
+        var page = await manager.GetDocumentAsync($"/Projects/{id}");
+        var row = page.QuerySelectorAll("[data-testid=partners] tbody tr").Single(r => r.TextContent.Contains(outsider.Name, StringComparison.Ordinal));
+        var cells = row.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
+        // Name and enterprise number, as the KBO shows them; not the kind, not the size class, no link to the member record.
+        Assert.Contains(outsider.Name, cells[0], StringComparison.Ordinal);
+        Assert.Equal("–", cells[1]);
+        Assert.Equal("–", cells[2]);
+        Assert.Null(row.QuerySelector($"a[href='/Organisations/{outsider.Id}']"));
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/Organisations/{outsider.Id}")).StatusCode);
+
+        // The agency sees the whole record.
+        var officer = await app.SignedInAsync(Emails.Officer);
+        var agencyRow = (await officer.GetDocumentAsync($"/Projects/{id}")).QuerySelectorAll("[data-testid=partners] tbody tr").Single(r => r.TextContent.Contains(outsider.Name, StringComparison.Ordinal));
+        Assert.NotNull(agencyRow.QuerySelector($"a[href='/Organisations/{outsider.Id}']"));
+        Assert.NotEqual("–", agencyRow.QuerySelectorAll("td")[2].TextContent.Trim());
+    }
+
     /// <summary>Every field of the page's post form as the browser would send it, with one field changed.</summary>
     private static List<KeyValuePair<string, string>> AllFields(AngleSharp.Html.Dom.IHtmlDocument doc, string name, string value)
     {

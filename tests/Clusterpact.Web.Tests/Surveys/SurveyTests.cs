@@ -162,14 +162,57 @@ public sealed partial class SurveyTests(ClusterpactApp app)
         await AnswerAsync(anonymous, byCluster[catalisti][4], 4);
         var shown = await manager.GetDocumentAsync($"/Surveys/{id}/Results?cluster={catalisti}");
         Assert.Null(shown.QuerySelector("[data-testid=hidden]"));
-        // Competitiveness now: 5, 4, 2, 1, 4 → three of five answered 4 or 5.
-        Assert.Equal("60%", shown.QuerySelector("[data-testid=kpi]")!.TextContent.Replace("\u00a0", "", StringComparison.Ordinal).Trim());
+        // Competitiveness now: 5, 4, 2, 1, 4. Three of five "agree" would say the other two did not: a group of two, so the
+        // share and every count of that question stay hidden, and the page says why.
+        Assert.Null(shown.QuerySelector("[data-testid=kpi]"));
+        Assert.NotEmpty(shown.QuerySelectorAll("tr[data-suppressed]"));
+        Assert.NotNull(shown.QuerySelector("[data-testid=suppressed-note]"));
         var export = await manager.GetAsync($"/Surveys/{id}/Results?handler=Export&cluster={catalisti}");
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
 
         // The agency sees every cluster together: 10 answers.
         var all = await officer.GetDocumentAsync($"/Surveys/{id}/Results");
         Assert.Contains("10", all.QuerySelector("[data-testid=responses]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task No_filter_view_or_export_shows_a_group_of_fewer_than_five_not_even_as_a_difference()
+    {
+        var officer = await app.SignedInAsync(Emails.Officer);
+        var title = $"Filters {Guid.NewGuid():N}";
+        var id = await OpenSurveyAsync(officer, title, "Catalisti");
+        var catalisti = await app.ClusterIdAsync("Catalisti");
+        // Four micro members and six large ones answered (stored as the answer page stores them: cluster and size class only).
+        await app.WithDbAsync(async db =>
+        {
+            var survey = await db.Surveys.AsNoTracking().SingleAsync(x => x.Id == id);
+            var scale = survey.Questions.Where(q => q.Kind == QuestionKind.Scale).Select(q => new AnswerInput(q.Id, [], 4, null, null)).ToList();
+            var answers = SurveyAnswers.Check(survey, scale).Answers;
+            foreach (var size in Enumerable.Repeat(SizeClass.Micro, 4).Concat(Enumerable.Repeat(SizeClass.Large, 6)))
+                db.SurveyResponses.Add(SurveyResponse.Of(id, catalisti, size, answers));
+            return await db.SaveChangesAsync();
+        });
+        var manager = await app.SignedInAsync(Emails.CatalistiManager);
+        foreach (var client in new[] { manager, officer })
+        {
+            // Four micro answers: not shown, on the page or in the export.
+            var micro = await client.GetDocumentAsync($"/Surveys/{id}/Results?cluster={catalisti}&size=Micro");
+            Assert.NotNull(micro.QuerySelector("[data-testid=hidden]"));
+            Assert.Empty(micro.QuerySelectorAll("[data-question]"));
+            Assert.NotEqual(HttpStatusCode.OK, (await client.GetAsync($"/Surveys/{id}/Results?handler=Export&cluster={catalisti}&size=Micro")).StatusCode);
+            // Six large answers: the cluster's ten minus these six would be the four micro answers.
+            var large = await client.GetDocumentAsync($"/Surveys/{id}/Results?cluster={catalisti}&size=Large");
+            Assert.NotNull(large.QuerySelector("[data-testid=hidden]"));
+            Assert.NotEqual(HttpStatusCode.OK, (await client.GetAsync($"/Surveys/{id}/Results?handler=Export&cluster={catalisti}&size=Large")).StatusCode);
+            // The SMEs are the same four.
+            Assert.NotNull((await client.GetDocumentAsync($"/Surveys/{id}/Results?cluster={catalisti}&sme=true")).QuerySelector("[data-testid=hidden]"));
+        }
+        // The whole cluster is shown, with the rule stated on the page.
+        var whole = await manager.GetDocumentAsync($"/Surveys/{id}/Results?cluster={catalisti}");
+        Assert.Null(whole.QuerySelector("[data-testid=hidden]"));
+        Assert.Contains("10", whole.QuerySelector("[data-testid=responses]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("1 tot 4", whole.QuerySelector("[data-testid=anonymity-rule]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync($"/Surveys/{id}/Results?handler=Export&cluster={catalisti}")).StatusCode);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Clusterpact.Web.Data.Configurations;
 using Clusterpact.Web.Features.Calls;
 using Clusterpact.Web.Features.Clusters;
+using Clusterpact.Web.Infrastructure.Files;
 
 namespace Clusterpact.Web.Features.Apply;
 
@@ -114,22 +115,26 @@ public sealed class ApplyService(ClusterpactDbContext db, CurrentUser user, Scop
     /// <summary>Attaches an uploaded file, checked on name, declared type and size before a byte is stored.</summary>
     public async Task<CommandOutcome> AttachAsync(Guid id, long version, string? fileName, string? contentType, long size, string? documentCode, Stream content, CancellationToken ct)
     {
-        byte[]? bytes = null;
+        byte[] bytes;
+        using (var buffer = new MemoryStream())
+        {
+            await content.CopyToAsync(buffer, ct);
+            bytes = buffer.ToArray();
+        }
         Guid attachmentId = default;
-        var outcome = await ChangeAsync(id, version, (app, call) =>
+        return await ChangeAsync(id, version, (app, call) =>
         {
             var added = app.AddAttachment(call, fileName, contentType, size, documentCode);
             if (!added.IsSuccess) return (added.Error!, "File");
+            // Name and declared type are the uploader's word; the first bytes say what the file is.
+            if (!FileSignature.Matches(fileName, bytes)) return (new DomainError(FileSignature.MismatchKey), "File");
             attachmentId = added.Value!.Id;
             return (null, "");
-        }, ct, async app =>
+        }, ct, app =>
         {
-            using var buffer = new MemoryStream();
-            await content.CopyToAsync(buffer, ct);
-            bytes = buffer.ToArray();
             db.StoredFiles.Add(new StoredFile { Id = attachmentId, ApplicationId = app.Id, Content = bytes });
+            return Task.CompletedTask;
         });
-        return outcome;
     }
 
     public Task<CommandOutcome> RemoveAttachmentAsync(Guid id, long version, Guid attachmentId, CancellationToken ct) =>

@@ -50,6 +50,12 @@ public sealed class DetailsModel(ApplyService apply, IStringLocalizer<SharedReso
     /// <summary>The note typed with a withdrawal, shown again when the step is refused.</summary>
     public string? WithdrawNote { get; private set; }
 
+    /// <summary>True after a first press of "Submit" on a draft that passes the checks: the page asks to confirm, since nothing can change afterwards.</summary>
+    public bool ConfirmingSubmit { get; private set; }
+
+    /// <summary>What still keeps the draft from being submitted (<see cref="SubmissionCheck"/>), each in words with its line or document.</summary>
+    public IReadOnlyList<string> SubmitProblems { get; private set; } = [];
+
     /// <summary>The steps of the application's lifecycle the applicant may take now (submit, withdraw), from its table.</summary>
     public LifecycleActions Actions { get; private set; } = LifecycleActions.None;
 
@@ -67,7 +73,7 @@ public sealed class DetailsModel(ApplyService apply, IStringLocalizer<SharedReso
     }
 
     public async Task<IActionResult> OnGetFileAsync(Guid id, Guid attachment, CancellationToken ct) =>
-        await apply.FileAsync(id, attachment, ct) is { } file ? File(file.Content, file.Attachment.ContentType, file.Attachment.FileName) : NotFound();
+        await apply.FileAsync(id, attachment, ct) is { } file ? new Infrastructure.Files.StoredFileDownload(file.Content, file.Attachment.FileName) : NotFound();
 
     /// <summary>The decision letter as a PDF, once the application is decided.</summary>
     public async Task<IActionResult> OnGetLetterAsync(Guid id, CancellationToken ct)
@@ -110,8 +116,17 @@ public sealed class DetailsModel(ApplyService apply, IStringLocalizer<SharedReso
         await HandleAsync(id, await apply.RemoveAttachmentAsync(id, Version, AttachmentId, ct), ct);
 
     /// <summary>One handler for the lifecycle's steps: the application checks each against the applicant's actors.</summary>
-    public async Task<IActionResult> OnPostStepAsync(Guid id, string step, string? reason, long version, CancellationToken ct)
+    public async Task<IActionResult> OnPostStepAsync(Guid id, string step, string? reason, long version, bool confirmed, CancellationToken ct)
     {
+        // Submitting is final: the first press shows what is still wrong, or asks to confirm; only the confirmation submits.
+        if (step == ApplicationLifecycle.Submit && !confirmed)
+        {
+            var page = await OnGetAsync(id, ct);
+            if (page is not PageResult) return page;
+            if (SubmitProblems.Count == 0) ConfirmingSubmit = true;
+            else foreach (var problem in SubmitProblems) ModelState.AddModelError("Input.Submit", problem);
+            return page;
+        }
         var answer = await HandleAsync(id, await apply.StepAsync(id, version, step, reason, ct), ct);
         if (step == ApplicationLifecycle.Withdraw) WithdrawNote = reason;
         return answer;
@@ -153,8 +168,19 @@ public sealed class DetailsModel(ApplyService apply, IStringLocalizer<SharedReso
         View = view;
         Actions = LifecycleActions.For(ApplicationLifecycle.Rules, view.Application.Status, apply.ActorsOn(view.Application), view.Application.Version,
             ownForm: [ApplicationLifecycle.Submit, ApplicationLifecycle.Withdraw]);
+        if (view.Application.Status == ApplicationStatus.Draft) SubmitProblems = SubmissionCheck.Problems(view.Application, view.Call).Select(Describe).ToList();
         return true;
     }
+
+    /// <summary>A submission problem in words, naming the member's line, the share or the document.</summary>
+    private string Describe(SubmissionProblem p) => p.Code switch
+    {
+        "Application.MemberNumberInvalid" => text["Application.MemberNumberInvalid.Row", p.Row ?? 0, p.Subject ?? ""],
+        "Application.CofinancingBelowHalf" => text["Application.CofinancingBelowHalf.Share", Format.Percent(p.Share), Format.Percent(SubmissionCheck.MinCofinancingShare)],
+        "Application.RequiredDocumentMissing" => text["Application.RequiredDocumentMissing.Named",
+            Call.RequiredDocuments.FirstOrDefault(d => d.Code == p.Subject) is { } d ? (English ? d.NameEn : d.NameNl) : p.Subject ?? ""],
+        _ => text[p.Code],
+    };
 
     private static string Amount(decimal value) => value.ToString("N2", System.Globalization.CultureInfo.CurrentCulture);
 }

@@ -61,7 +61,7 @@ public sealed class ApplicationModel(CallService calls, AgreementFromApplication
     }
 
     public async Task<IActionResult> OnGetFileAsync(Guid id, Guid attachment, CancellationToken ct) =>
-        await calls.FileAsync(id, attachment, ct) is { } file ? File(file.Content, file.Attachment.ContentType, file.Attachment.FileName) : NotFound();
+        await calls.FileAsync(id, attachment, ct) is { } file ? new Infrastructure.Files.StoredFileDownload(file.Content, file.Attachment.FileName) : NotFound();
 
     /// <summary>The decision letter as a PDF, once the application is decided.</summary>
     public async Task<IActionResult> OnGetLetterAsync(Guid id, CancellationToken ct)

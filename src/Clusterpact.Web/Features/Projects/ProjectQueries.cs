@@ -8,7 +8,12 @@ public sealed record ProjectListQuery(string? Search, Guid? ClusterId, ProjectTy
 public sealed record ProjectListItem(Guid Id, string Title, ProjectType Type, ProjectStatus Status, StrategicTheme Theme, DateOnly Start, DateOnly End,
     decimal TotalBudget, decimal Aid, string? LeadName, IReadOnlyList<string> ClusterNames);
 
-public sealed record PartnerView(Guid OrganisationId, string Name, string? EnterpriseNumber, OrganisationKind Kind, SizeClass? Size, PartnerRole Role, decimal BudgetShare);
+/// <summary>
+/// A partner as the project page shows it. A partner outside the viewer's clusters shows only what the public register
+/// (KBO) would: its enterprise number and official name (<see cref="RegisterOnly"/>, no kind, no size class, no link).
+/// </summary>
+public sealed record PartnerView(Guid OrganisationId, string Name, string? EnterpriseNumber, OrganisationKind? Kind, SizeClass? Size, PartnerRole Role, decimal BudgetShare,
+    bool RegisterOnly);
 
 public sealed record CommitmentView(Guid EnvelopeId, EnvelopeKind Kind, string? ClusterName, int Year, decimal Committed, decimal Paid);
 
@@ -79,8 +84,13 @@ public sealed class ProjectQueries(ClusterpactDbContext db, Scope scope, Project
         var clusters = await db.Clusters.AsNoTracking().Where(c => clusterIds.Contains(c.Id)).OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
         var orgIds = project.Partners.Select(p => p.OrganisationId).ToList();
         var orgs = await db.Organisations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
+        // Membership, kind and size of an organisation are its clusters' business; others see the public register's facts.
+        var known = (await scope.Organisations().Where(o => orgIds.Contains(o.Id)).Select(o => o.Id).ToListAsync(ct)).ToHashSet();
         var partners = project.Partners.Select(p => orgs[p.OrganisationId] is var o
-                ? new PartnerView(o.Id, o.Name, o.EnterpriseNumber, o.Kind, o.SizeClass, p.Role, p.BudgetShare) : null!)
+                ? known.Contains(o.Id)
+                    ? new PartnerView(o.Id, o.Name, o.EnterpriseNumber, o.Kind, o.SizeClass, p.Role, p.BudgetShare, false)
+                    : new PartnerView(o.Id, o.Name, o.EnterpriseNumber, null, null, p.Role, p.BudgetShare, true)
+                : null!)
             .OrderBy(p => p.Role).ThenBy(p => p.Name).ToList();
         var envelopes = await db.FundEnvelopes.AsNoTracking().Where(e => e.Commitments.Any(c => c.ProjectId == id)).ToListAsync(ct);
         var envelopeClusters = envelopes.Where(e => e.ClusterId != null).Select(e => e.ClusterId!.Value).ToList();

@@ -34,7 +34,7 @@ public sealed class DetailsModel(ReviewService reviews, IStringLocalizer<SharedR
     }
 
     public async Task<IActionResult> OnGetFileAsync(Guid id, Guid attachment, CancellationToken ct) =>
-        await reviews.FileAsync(id, attachment, ct) is { } file ? File(file.Content, file.Attachment.ContentType, file.Attachment.FileName) : NotFound();
+        await reviews.FileAsync(id, attachment, ct) is { } file ? new Infrastructure.Files.StoredFileDownload(file.Content, file.Attachment.FileName) : NotFound();
 
     /// <summary>The declaration: the step is the option chosen (none chosen is refused), the reason its explanation.</summary>
     public async Task<IActionResult> OnPostStepAsync(Guid id, string? step, string? reason, long version, CancellationToken ct)

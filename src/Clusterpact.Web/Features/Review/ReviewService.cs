@@ -8,11 +8,12 @@ public sealed record ReviewRow(Guid AssignmentId, string CallTitleNl, string Cal
 
 /// <summary>
 /// What an expert sees of one assignment. Before declaring no conflict: the (possibly anonymised) name, the committed
-/// members and the register's flags, enough to judge a conflict. After: the proposal, its files, their own scores and
-/// the panel's. <see cref="PanelScores"/> is null whenever the expert may not read scores.
+/// members and the register's flags, enough to judge a conflict. After: the proposal, its files and their own scores;
+/// once the consensus is reached, the panel's scores too, by juror number and never by name. <see cref="PanelScores"/>
+/// is null whenever the expert may not read scores.
 /// </summary>
 public sealed record ReviewView(ExpertAssignment Assignment, Call Call, Application Application, string DisplayName,
-    IReadOnlyList<PanelScore>? PanelScores, IReadOnlyDictionary<Guid, string> PanelNames)
+    IReadOnlyList<PanelScore>? PanelScores, bool ConsensusReached)
 {
     public bool MayReadProposal => Assignment.MayScore;
 }
@@ -50,16 +51,16 @@ public sealed class ReviewService(ClusterpactDbContext db, Scope scope, RecordAc
         var app = await db.Applications.AsNoTracking().SingleAsync(a => a.Id == assignment.ApplicationId, ct);
         var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == app.CallId, ct);
         IReadOnlyList<PanelScore>? panelScores = null;
-        IReadOnlyDictionary<Guid, string> names = new Dictionary<Guid, string>();
+        var consensusReached = false;
         if (assignment.MayScore)
         {
             var panel = await db.ExpertAssignments.AsNoTracking().Where(a => a.ApplicationId == app.Id).ToListAsync(ct);
-            var visible = ExpertAssignment.ScoresVisibleTo(assignment, panel);
+            var consensus = await db.Consensus.AsNoTracking().SingleOrDefaultAsync(c => c.ApplicationId == app.Id, ct);
+            consensusReached = app.Status == ApplicationStatus.Decided || consensus?.IsCompleteFor(call) == true;
+            var visible = ExpertAssignment.ScoresVisibleTo(assignment, panel, consensusReached);
             panelScores = visible.IsSuccess ? visible.Value : null;
-            var ids = panel.Select(p => p.ExpertId).ToList();
-            names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         }
-        return new ReviewView(assignment, call, app, app.DisplayNameFor(call, Audience.Expert), panelScores, names);
+        return new ReviewView(assignment, call, app, app.DisplayNameFor(call, Audience.Expert), panelScores, consensusReached);
     }
 
     /// <summary>What the signed-in person is for this assignment in its lifecycle table.</summary>

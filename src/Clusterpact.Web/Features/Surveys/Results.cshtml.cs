@@ -2,7 +2,8 @@ namespace Clusterpact.Web.Features.Surveys;
 
 /// <summary>
 /// Results per question for all clusters or one, filtered by size class, with charts and an Excel export. A cluster
-/// manager sees only their own cluster, and only from five answers.
+/// manager sees only their own cluster. Every figure on the page and in the export follows the five-answer rule
+/// (<see cref="SurveyDisclosure"/>): small groups are suppressed, also where a difference of two views would show them.
 /// </summary>
 public sealed class ResultsModel(SurveyService surveys, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
 {
@@ -12,9 +13,10 @@ public sealed class ResultsModel(SurveyService surveys, IStringLocalizer<SharedR
 
     public Survey Survey { get; private set; } = null!;
     public IReadOnlyList<ClusterRate> Rates { get; private set; } = [];
-    public IReadOnlyList<(SurveyQuestion Question, QuestionResult Result)> Results { get; private set; } = [];
-    public int Responses { get; private set; }
+    public IReadOnlyList<(SurveyQuestion Question, DisclosedQuestion Result)> Results { get; private set; } = [];
+    public int? Responses { get; private set; }
     public bool Hidden { get; private set; }
+    public bool AnySuppressed { get; private set; }
     public decimal? CompetitivenessKpi { get; private set; }
     public bool SeesAll { get; private set; }
     public bool English => Infrastructure.Localization.Cultures.IsEnglish;
@@ -25,10 +27,13 @@ public sealed class ResultsModel(SurveyService surveys, IStringLocalizer<SharedR
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (Hidden) return Forbid();
-        var rows = Results.SelectMany(r => r.Result.OptionCounts.Count > 0
-            ? r.Result.OptionCounts.Select(o => (Q: r.Question, Option: o.Label, Count: (decimal?)o.Count, Share: (decimal?)o.Share, r.Result))
-            : [(Q: r.Question, Option: "", Count: (decimal?)r.Result.Answered, Share: (decimal?)null, r.Result)]).ToList();
-        ExportColumn<(SurveyQuestion Q, string Option, decimal? Count, decimal? Share, QuestionResult Result)>[] columns =
+        var suppressed = text["Surveys.Suppressed", SurveyDisclosure.Threshold].Value;
+        var rows = Results.SelectMany(r => !r.Result.Shown
+            ? [(Q: r.Question, Option: suppressed, Count: (decimal?)null, Share: (decimal?)null, r.Result)]
+            : r.Result.Counts.Count > 0
+                ? r.Result.Counts.Select(o => (Q: r.Question, Option: o.Count is null ? $"{o.Label} ({suppressed})" : o.Label, Count: (decimal?)o.Count, Share: o.Share, r.Result))
+                : [(Q: r.Question, Option: "", Count: (decimal?)r.Result.Answered, Share: (decimal?)null, r.Result)]).ToList();
+        ExportColumn<(SurveyQuestion Q, string Option, decimal? Count, decimal? Share, DisclosedQuestion Result)>[] columns =
         [
             new(text["Surveys.Question"], r => $"{r.Q.Order}. {r.Q.Text(English)}"),
             new(text["Surveys.Option"], r => r.Option),
@@ -49,12 +54,14 @@ public sealed class ResultsModel(SurveyService surveys, IStringLocalizer<SharedR
         Rates = await surveys.RatesAsync(id, ct);
         SeesAll = await surveys.SeesAllAsync();
         if (!SeesAll && Cluster is null && Rates.Count > 0) Cluster = Rates[0].ClusterId;
-        var responses = await surveys.ResponsesAsync(id, Cluster, Sme, Size, ct);
-        Hidden = responses is null;
-        if (responses is null) return true;
-        Responses = responses.Count;
-        Results = s.Questions.Select(q => (q, SurveyResults.For(q, responses, English))).ToList();
-        CompetitivenessKpi = SurveyResults.KpiValue(s, Survey.CompetitivenessKpi, responses);
+        var visible = await surveys.VisibleResponsesAsync(id, Cluster, ct);
+        var disclosed = visible is null ? null : SurveyDisclosure.Disclose(s, visible, SurveySelection.Of(Cluster, Size, Sme), SeesAll, English);
+        Hidden = disclosed is not { Shown: true };
+        if (disclosed is not { Shown: true }) return true;
+        Responses = disclosed.Responses;
+        Results = s.Questions.Zip(disclosed.Questions).Select(x => (x.First, x.Second)).ToList();
+        CompetitivenessKpi = disclosed.CompetitivenessKpi;
+        AnySuppressed = disclosed.AnySuppressed;
         return true;
     }
 }

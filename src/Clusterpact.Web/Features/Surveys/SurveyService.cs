@@ -65,21 +65,18 @@ public sealed class SurveyService(ClusterpactDbContext db, Scope scope, Permissi
     }
 
     /// <summary>
-    /// The responses the caller may see results of: all for agency staff and readers; for a cluster manager their own
-    /// cluster's, and only once it has at least <see cref="Survey.MinAnswersToShow"/> answers (null otherwise).
+    /// The responses the caller may see results of: all for agency staff and readers; for a cluster manager those of
+    /// the chosen cluster when it is theirs (null otherwise). What of them may be shown is <see cref="SurveyDisclosure"/>'s call.
     /// </summary>
-    public async Task<IReadOnlyList<SurveyResponse>?> ResponsesAsync(Guid surveyId, Guid? clusterId, bool smeOnly, SizeClass? size, CancellationToken ct)
+    public async Task<IReadOnlyList<SurveyResponse>?> VisibleResponsesAsync(Guid surveyId, Guid? clusterId, CancellationToken ct)
     {
         var own = await OwnClustersAsync(ct);
         var query = db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == surveyId);
         if (own is not null)
         {
             if (clusterId is null || !own.Contains(clusterId.Value)) return null;
-            if (!SurveyResults.CanShow(await query.CountAsync(r => r.ClusterId == clusterId, ct))) return null;
+            query = query.Where(r => r.ClusterId == clusterId);
         }
-        if (clusterId is { } c) query = query.Where(r => r.ClusterId == c);
-        if (size is { } s) query = query.Where(r => r.SizeClass == s);
-        else if (smeOnly) query = query.Where(r => r.SizeClass == SizeClass.Micro || r.SizeClass == SizeClass.Small || r.SizeClass == SizeClass.Medium);
         return await query.ToListAsync(ct);
     }
 

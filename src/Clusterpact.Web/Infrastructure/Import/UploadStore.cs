@@ -12,6 +12,9 @@ public sealed class UploadStore(IConfiguration config, IWebHostEnvironment env)
         var format = TabularFile.FormatOf(file.FileName);
         if (format is null) return (null, "Import.WrongType");
         if (file.Length == 0 || file.Length > TabularFile.MaxBytes) return (null, "Import.WrongSize");
+        using var content = file.OpenReadStream();
+        // The one signature check every upload goes through; a fake workbook keeps the import's own, more helpful message.
+        if (!Files.FileSignature.Matches(file.FileName, content)) return (null, format == TabularFormat.Xlsx ? "Import.NotXlsx" : Files.FileSignature.MismatchKey);
         return (format, null);
     }
 
