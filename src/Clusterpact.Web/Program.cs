@@ -16,6 +16,7 @@ builder.Host.UseSerilog((ctx, services, log) => log
 
 builder.Services.AddClusterpactData(builder.Configuration, builder.Environment);
 builder.Services.AddClusterpactAuth(builder.Configuration);
+builder.Services.AddClusterpactSignInSecurity(builder.Configuration);
 builder.Services.AddLocalization();
 builder.Services.Configure<RequestLocalizationOptions>(o =>
 {
@@ -71,6 +72,8 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AllowAnonymousToFolder("/Respond");
         // Signing in and out, and the page that says a right is missing.
         o.Conventions.AllowAnonymousToFolder("/Account");
+        // Two-step sign-in of the signed-in person, whatever their role.
+        o.Conventions.AuthorizeFolder("/TwoFactor", Policies.SignedIn);
         o.Conventions.AllowAnonymousToPage("/Index");
         o.Conventions.AllowAnonymousToPage("/Error");
         o.Conventions.AllowAnonymousToPage("/Accessibility");
@@ -118,6 +121,7 @@ app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
 app.UseAuthentication();
+app.UseClusterpactSignInSecurity();
 app.UseAuthorization();
 app.UseAntiforgery();
 

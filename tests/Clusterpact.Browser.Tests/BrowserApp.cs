@@ -31,6 +31,12 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={_db}");
         builder.UseSetting("Demo:Load", "true");
+        // Every browser test signs in with a password from one address; the sign-in limits and the second factor are
+        // proven in the web tests (Account/SignInHardeningTests, TwoFactorTests).
+        builder.UseSetting("Security:RequireTwoFactorForStaff", "false");
+        builder.UseSetting("Security:SignIn:PerAddressPerMinute", "1000000");
+        builder.UseSetting("Security:SignIn:PerAccountPerMinute", "1000000");
+        builder.UseSetting("Security:SignIn:LockoutFailures", "1000000");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

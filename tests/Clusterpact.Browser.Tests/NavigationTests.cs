@@ -20,7 +20,7 @@ public sealed class NavigationTests(BrowserApp app)
         var header = await page.EvaluateAsync<double>("() => document.querySelector('.site-header .navbar').getBoundingClientRect().height");
         Assert.True(header < 70, $"the header is {header} px high: it wraps");
         var groups = await page.Locator("[data-menu]").EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('data-menu'))");
-        Assert.Equal(["Programme", "Clusters", "Money", "Calls", "FollowUp", "Administration"], groups);
+        Assert.Equal(["Programme", "Clusters", "Money", "Calls", "FollowUp", "Administration", "Account"], groups);
     }
 
     [Theory]

@@ -18,4 +18,5 @@ public sealed class AuditEntry
     public Guid ChangeSetId { get; set; }
 }
 
-public enum AuditAction { Created, Updated, Deleted }
+/// <summary>Security: a sign-in event (SecurityEvents), not a data change; its field names the event.</summary>
+public enum AuditAction { Created, Updated, Deleted, Security }

@@ -25,6 +25,7 @@ public sealed class EndpointRulesTests(ClusterpactApp app)
         ["/Error"] = Anonymous,
         ["/Accessibility"] = Anonymous,
         ["/Account"] = Anonymous,
+        ["/TwoFactor"] = Policies.SignedIn,
         ["/OpenCalls"] = Anonymous,
         ["/OpenData"] = Anonymous,
         ["/Respond"] = Anonymous,

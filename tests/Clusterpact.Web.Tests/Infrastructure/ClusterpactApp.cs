@@ -13,7 +13,7 @@ namespace Clusterpact.Web.Tests.Infrastructure;
 /// The whole application on a throwaway database: SQLite by default, PostgreSQL when CLUSTERPACT_TEST_DB=postgres
 /// (test.sh runs this suite once on each). The demo data is loaded, so every role has a known user.
 /// </summary>
-public sealed class ClusterpactApp : WebApplicationFactory<Program>, IAsyncLifetime
+public class ClusterpactApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public static bool OnPostgres => string.Equals(Environment.GetEnvironmentVariable("CLUSTERPACT_TEST_DB"), "postgres", StringComparison.OrdinalIgnoreCase);
 
@@ -41,6 +41,9 @@ public sealed class ClusterpactApp : WebApplicationFactory<Program>, IAsyncLifet
         builder.UseSetting("Email:DispatchInBackground", "false");
         builder.UseSetting("Reminders:Enabled", "false");
         builder.UseSetting("Email:OutboxFolder", OutboxFolder);
+        // Hundreds of sign-ins from one test address: the sign-in limits and the staff's second factor are proven by
+        // SignInApp and RateLimitApp (Account tests), which keep the product's settings.
+        foreach (var (key, value) in SecuritySettings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         if (OnPostgres)
         {
@@ -53,6 +56,15 @@ public sealed class ClusterpactApp : WebApplicationFactory<Program>, IAsyncLifet
             builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={_sqlitePath}");
         }
     }
+
+    /// <summary>The sign-in settings of this host; a derived host (SignInApp, RateLimitApp) puts the product's back.</summary>
+    protected virtual IReadOnlyDictionary<string, string> SecuritySettings { get; } = new Dictionary<string, string>
+    {
+        ["Security:RequireTwoFactorForStaff"] = "false",
+        ["Security:SignIn:PerAddressPerMinute"] = "1000000",
+        ["Security:SignIn:PerAccountPerMinute"] = "1000000",
+        ["Security:SignIn:LockoutFailures"] = "1000000",
+    };
 
     public Task InitializeAsync()
     {

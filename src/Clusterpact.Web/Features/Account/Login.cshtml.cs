@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Clusterpact.Web.Features.Account;
 
-public sealed class LoginModel(SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> text, ILogger<LoginModel> log) : PageModel
+[EnableRateLimiting(SignInSecurity.CredentialPolicy)]
+public sealed class LoginModel(SignInManager<AppUser> signIn, PasswordSignIn passwordSignIn, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed class InputModel
     {
@@ -21,35 +23,33 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, IStringLocalizer<S
 
     public async Task OnGetAsync() => ExternalSchemes = (await signIn.GetExternalAuthenticationSchemesAsync()).ToList();
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         ExternalSchemes = (await signIn.GetExternalAuthenticationSchemesAsync()).ToList();
         if (!ModelState.IsValid) return Page();
 
-        var user = await signIn.UserManager.FindByEmailAsync(Input.Email.Trim());
-        if (user is { IsActive: false })
+        var attempt = await passwordSignIn.HandleAsync(Input.Email, Input.Password, ct);
+        switch (attempt.Outcome)
         {
-            ModelState.AddModelError(string.Empty, text["Account.Inactive"]);
-            return Page();
+            case SignInOutcome.NeedsSecondFactor:
+                return RedirectToPage("/Account/LoginTwoFactor", new { ReturnUrl = LocalTarget(Url, ReturnUrl) });
+            case SignInOutcome.SignedIn:
+                UseLanguageOf(Response, attempt.User!);
+                return LocalRedirect(LocalTarget(Url, ReturnUrl));
+            default:
+                // One answer for an unknown address, a wrong password, a deactivated or a paused account (no enumeration).
+                ModelState.AddModelError(string.Empty, text["Account.InvalidLogin"]);
+                return Page();
         }
-        var result = await signIn.PasswordSignInAsync(user?.UserName ?? Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            log.LogWarning("Sign-in refused: {Email} is locked out", Input.Email);
-            ModelState.AddModelError(string.Empty, text["Account.LockedOut"]);
-            return Page();
-        }
-        if (!result.Succeeded)
-        {
-            log.LogInformation("Sign-in failed for {Email}", Input.Email);
-            ModelState.AddModelError(string.Empty, text["Account.InvalidLogin"]);
-            return Page();
-        }
-        // The interface follows the person's own language from the moment they sign in.
-        var culture = Cultures.Resolve(user!.PreferredCulture);
-        Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture, culture)),
+    }
+
+    internal static string LocalTarget(IUrlHelper url, string? returnUrl) => url.IsLocalUrl(returnUrl) ? returnUrl! : "/";
+
+    /// <summary>The interface follows the person's own language from the moment they sign in.</summary>
+    internal static void UseLanguageOf(HttpResponse response, AppUser user)
+    {
+        var culture = Cultures.Resolve(user.PreferredCulture);
+        response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture, culture)),
             new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-        log.LogInformation("{Email} signed in", Input.Email);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }
 }
