@@ -25,16 +25,3 @@ public sealed class AppUser : IdentityUser<Guid>
 
     public List<UserClusterScope> ClusterScopes { get; set; } = [];
 }
-
-public sealed class AppRole : IdentityRole<Guid>
-{
-    public AppRole() { Id = Guid.CreateVersion7(); }
-    public AppRole(string name) : this() { Name = name; NormalizedName = name.ToUpperInvariant(); }
-}
-
-/// <summary>A cluster organisation a cluster manager may act for.</summary>
-public sealed class UserClusterScope
-{
-    public Guid UserId { get; set; }
-    public Guid ClusterId { get; set; }
-}

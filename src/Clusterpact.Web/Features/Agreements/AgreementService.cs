@@ -20,7 +20,7 @@ public sealed record ExtendAgreementCommand(Guid ClusterId, Guid AgreementId, lo
 public sealed record DecidedInterim(Guid Id, string Title, DateOnly DecidedOn, Domain.Evaluations.EvaluationOutcome Outcome);
 
 /// <summary>Support agreements: read by whoever sees the cluster, created and extended by agency staff under the funding rules in force.</summary>
-public sealed class AgreementService(ClusterpactDbContext db, ClusterAccess access, CurrentUser user, TimeProvider clock)
+public sealed class AgreementService(ClusterpactDbContext db, ClusterAccess access, Permissions permissions, TimeProvider clock)
 {
     /// <summary>Clusters reach their limit "well before" when it falls within this many months.</summary>
     public const int LimitWarningMonths = 12;
@@ -39,14 +39,14 @@ public sealed class AgreementService(ClusterpactDbContext db, ClusterAccess acce
         var today = clock.TodayInBrussels();
         var (years, days) = last is { } lastDay ? SupportAgreement.TimeLeft(today, lastDay) : (0, 0);
         return new ClusterAgreements(clusterId, views, first, last, years, days,
-            last is { } l && SupportAgreement.ReachesLimitWithin(today, l, LimitWarningMonths), user.IsAgencyStaff);
+            last is { } l && SupportAgreement.ReachesLimitWithin(today, l, LimitWarningMonths), await permissions.HasAsync(Policies.AgencyStaff));
     }
 
     public async Task<CommandOutcome> CreateAsync(CreateAgreementCommand cmd, CancellationToken ct)
     {
         var cluster = await access.VisibleClusters().SingleOrDefaultAsync(c => c.Id == cmd.ClusterId, ct);
         if (cluster is null) return CommandOutcome.NotFound;
-        if (!user.IsAgencyStaff) return CommandOutcome.Forbidden;
+        if (!await permissions.HasAsync(Policies.AgencyStaff)) return CommandOutcome.Forbidden;
         var created = await NewForClusterAsync(cluster, cmd.Start, cmd.End, cmd.DecisionReference, await RulesAsync(ct), ct);
         if (!created.IsSuccess) return CommandOutcome.Invalid(FieldOf(created.Error!.Code), created.Error.Code);
         db.SupportAgreements.Add(created.Value!);
@@ -77,7 +77,7 @@ public sealed class AgreementService(ClusterpactDbContext db, ClusterAccess acce
     {
         var cluster = await access.VisibleClusters().SingleOrDefaultAsync(c => c.Id == cmd.ClusterId, ct);
         if (cluster is null) return CommandOutcome.NotFound;
-        if (!user.IsAgencyStaff) return CommandOutcome.Forbidden;
+        if (!await permissions.HasAsync(Policies.AgencyStaff)) return CommandOutcome.Forbidden;
         var agreement = await db.SupportAgreements.SingleOrDefaultAsync(a => a.Id == cmd.AgreementId && a.ClusterId == cmd.ClusterId, ct);
         if (agreement is null) return CommandOutcome.NotFound;
         if (agreement.Version != cmd.Version) return CommandOutcome.Conflict;
@@ -109,7 +109,7 @@ public sealed class AgreementService(ClusterpactDbContext db, ClusterAccess acce
     public async Task<CommandOutcome> ShortenAsync(Guid clusterId, Guid agreementId, long version, DateOnly newEnd, string reason, CancellationToken ct)
     {
         if (!await access.CanSeeAsync(clusterId, ct)) return CommandOutcome.NotFound;
-        if (!user.IsAgencyStaff) return CommandOutcome.Forbidden;
+        if (!await permissions.HasAsync(Policies.AgencyStaff)) return CommandOutcome.Forbidden;
         var agreement = await db.SupportAgreements.SingleOrDefaultAsync(a => a.Id == agreementId && a.ClusterId == clusterId, ct);
         if (agreement is null) return CommandOutcome.NotFound;
         if (agreement.Version != version) return CommandOutcome.Conflict;

@@ -5,13 +5,17 @@ namespace Clusterpact.Web.Features.Agreements;
 public sealed record PaymentRow(AidPayment Payment, string RequestedBy, string? DecidedBy);
 
 public sealed record AgreementBudget(Guid ClusterId, string ClusterName, SupportAgreement Agreement, IReadOnlyList<AgreementYear> Years,
-    IReadOnlyList<PaymentRow> Payments, decimal? PeriodIntensity, bool IsAgencyStaff, bool CanRecordCofinancing, IReadOnlySet<Actor> Actors);
+    IReadOnlyList<PaymentRow> Payments, decimal? PeriodIntensity, bool CanRecordCofinancing, IReadOnlySet<Actor> Actors)
+{
+    /// <summary>Agency staff act on this agreement's money: they plan years, decide lapses and request aid (the record handler's answer).</summary>
+    public bool AgencyActs => Actors.Contains(Actor.Agency);
+}
 
 /// <summary>
 /// The money of one support agreement: yearly budgets (agency), cofinancing paid in (agency and the cluster's
 /// manager), the deposit rule's status, lapse decisions, and aid paid in tranches with four-eyes approval.
 /// </summary>
-public sealed class BudgetService(ClusterpactDbContext db, ClusterAccess access, CurrentUser user, RecordActors actors, AgreementService agreements, TimeProvider clock)
+public sealed class BudgetService(ClusterpactDbContext db, ClusterAccess access, CurrentUser user, Permissions permissions, RecordActors actors, AgreementService agreements, TimeProvider clock)
 {
     public DateOnly Today => clock.TodayInBrussels();
 
@@ -27,14 +31,14 @@ public sealed class BudgetService(ClusterpactDbContext db, ClusterAccess access,
         var names = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         return new AgreementBudget(cluster.Id, cluster.Name, agreement, years,
             payments.Select(p => new PaymentRow(p, names.GetValueOrDefault(p.RequestedBy, "?"), p.DecidedBy is { } d ? names.GetValueOrDefault(d, "?") : null)).ToList(),
-            AidIntensity.OverPeriod(years.Select(y => y.Budget)), user.IsAgencyStaff, await access.CanEditAsync(clusterId, ct), await actors.OnClusterAsync(clusterId, ct));
+            AidIntensity.OverPeriod(years.Select(y => y.Budget)), await access.CanEditAsync(clusterId, ct), await actors.OnClusterAsync(clusterId, ct));
     }
 
     public async Task<CommandOutcome> PlanYearAsync(Guid clusterId, Guid agreementId, DateOnly start, decimal aid, decimal cofinancing,
         decimal animation, decimal marketing, decimal facilities, decimal training, CancellationToken ct)
     {
         if (await FindAgreementAsync(clusterId, agreementId, ct) is not { } agreement) return CommandOutcome.NotFound;
-        if (!user.IsAgencyStaff) return CommandOutcome.Forbidden;
+        if (!await permissions.HasAsync(Policies.AgencyStaff)) return CommandOutcome.Forbidden;
         var others = await db.AgreementYears.AsNoTracking().Where(y => y.AgreementId == agreementId).ToListAsync(ct);
         var planned = AgreementYear.Plan(agreement, others, start, aid, cofinancing, animation, marketing, facilities, training, await agreements.RulesAsync(ct));
         if (!planned.IsSuccess) return Invalid(planned.Error!);
@@ -57,7 +61,7 @@ public sealed class BudgetService(ClusterpactDbContext db, ClusterAccess access,
     public async Task<CommandOutcome> RequestPaymentAsync(Guid clusterId, Guid agreementId, Guid yearId, decimal amount, CancellationToken ct)
     {
         if (await FindAgreementAsync(clusterId, agreementId, ct) is null) return CommandOutcome.NotFound;
-        if (!user.IsAgencyStaff || user.Id is not { } me) return CommandOutcome.Forbidden;
+        if (!await permissions.HasAsync(Policies.AgencyStaff) || user.Id is not { } me) return CommandOutcome.Forbidden;
         // The year first, then its payments: a payment saved in between raised the year's version, so this request fails.
         var year = await db.AgreementYears.SingleOrDefaultAsync(y => y.Id == yearId && y.AgreementId == agreementId, ct);
         if (year is null) return CommandOutcome.NotFound;
@@ -83,7 +87,7 @@ public sealed class BudgetService(ClusterpactDbContext db, ClusterAccess access,
     private async Task<CommandOutcome> ChangeYearAsync(Guid clusterId, Guid agreementId, Guid yearId, bool allowManager, Func<AgreementYear, Result> change, CancellationToken ct)
     {
         if (await FindAgreementAsync(clusterId, agreementId, ct) is null) return CommandOutcome.NotFound;
-        var allowed = user.IsAgencyStaff || (allowManager && await access.CanEditAsync(clusterId, ct));
+        var allowed = await permissions.HasAsync(Policies.AgencyStaff) || (allowManager && await access.CanEditAsync(clusterId, ct));
         if (!allowed) return CommandOutcome.Forbidden;
         var year = await db.AgreementYears.SingleOrDefaultAsync(y => y.Id == yearId && y.AgreementId == agreementId, ct);
         if (year is null) return CommandOutcome.NotFound;

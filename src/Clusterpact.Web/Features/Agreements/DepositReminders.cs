@@ -10,9 +10,7 @@ public sealed class DepositReminders(ClusterpactDbContext db, EmailOutbox outbox
     {
         var today = clock.TodayInBrussels();
         var years = await db.AgreementYears.AsNoTracking().Where(y => !y.LapseDecided && y.YearStart <= today).ToListAsync(ct);
-        var officers = await db.Users.AsNoTracking()
-            .Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.ProgrammeOfficer)))
-            .Select(u => new { u.Email, u.PreferredCulture }).ToListAsync(ct);
+        var officers = await ReminderMail.ProgrammeOfficersAsync(db, ct);
         var queued = 0;
         foreach (var year in years)
         {
@@ -20,19 +18,13 @@ public sealed class DepositReminders(ClusterpactDbContext db, EmailOutbox outbox
             if (state.Status is not (DepositStatus.DueSoon or DepositStatus.Late)) continue;
             var agreement = await db.SupportAgreements.AsNoTracking().Where(a => a.Id == year.AgreementId).Select(a => new { a.Id, a.ClusterId }).SingleAsync(ct);
             var cluster = await db.Clusters.AsNoTracking().Where(c => c.Id == agreement.ClusterId).Select(c => c.Name).SingleAsync(ct);
-            var managers = await db.Users.AsNoTracking()
-                .Where(u => u.IsActive && db.UserClusterScopes.Any(s => s.UserId == u.Id && s.ClusterId == agreement.ClusterId))
-                .Select(u => new { u.Email, u.PreferredCulture }).ToListAsync(ct);
-            foreach (var person in managers.Concat(officers).Where(p => p.Email is not null).DistinctBy(p => p.Email))
-            {
-                var text = localizers.Create(typeof(SharedResource));
-                using var _ = new Infrastructure.Localization.CultureScope(person.PreferredCulture);
-                var subject = text[$"Reminder.Deposit{state.Status}.Subject", cluster, year.YearIndex].Value;
-                var body = text["Reminder.Deposit.Body", cluster, year.YearIndex, Infrastructure.Formatting.Format.Money(state.Required),
+            var managers = await ReminderMail.ManagersOfAsync(db, agreement.ClusterId, ct);
+            queued += await ReminderMail.SendAsync(outbox, localizers, managers.Concat(officers), text => (
+                text[$"Reminder.Deposit{state.Status}.Subject", cluster, year.YearIndex].Value,
+                text["Reminder.Deposit.Body", cluster, year.YearIndex, Infrastructure.Formatting.Format.Money(state.Required),
                     Infrastructure.Formatting.Format.Date(state.Deadline), Infrastructure.Formatting.Format.Money(state.PaidSoFar), Infrastructure.Formatting.Format.Money(state.Shortfall),
-                    $"/Clusters/{agreement.ClusterId}/Agreements/{agreement.Id}/Budget"].Value;
-                if (await outbox.EnqueueAsync(person.Email!, subject, body, $"CofinancingDeposit.{state.Status}", $"deposit:{year.Id}:{state.Status}:{person.Email}", ct)) queued++;
-            }
+                    $"/Clusters/{agreement.ClusterId}/Agreements/{agreement.Id}/Budget"].Value),
+                $"CofinancingDeposit.{state.Status}", $"deposit:{year.Id}:{state.Status}", ct);
         }
         await db.SaveChangesAsync(ct);
         return queued;

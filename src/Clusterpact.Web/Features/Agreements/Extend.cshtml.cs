@@ -6,7 +6,7 @@ namespace Clusterpact.Web.Features.Agreements;
 /// Extends an agreement on a decided interim evaluation of the cluster, chosen from the ones on record (staff only: the
 /// folder rule decides who may open it, the service refuses anyone else).
 /// </summary>
-public sealed class ExtendModel(GetClusterDetails details, AgreementService agreements, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class ExtendModel(GetClusterDetails details, AgreementService agreements, IStringLocalizer<SharedResource> text) : AgreementFormPage(details, agreements)
 {
     public sealed class InputModel
     {
@@ -23,12 +23,11 @@ public sealed class ExtendModel(GetClusterDetails details, AgreementService agre
     }
 
     [BindProperty] public InputModel Input { get; set; } = new();
-    public ClusterDetails Cluster { get; private set; } = null!;
-    public ClusterAgreements Agreements { get; private set; } = null!;
-    public AgreementView Agreement { get; private set; } = null!;
 
     /// <summary>The cluster's decided interim evaluations, latest first: the extension rests on one of them.</summary>
     public IReadOnlyList<DecidedInterim> Evaluations { get; private set; } = [];
+
+    protected override async Task LoadChoicesAsync(Guid id, CancellationToken ct) => Evaluations = await Service.DecidedInterimsAsync(id, ct);
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid agreementId, CancellationToken ct)
     {
@@ -42,7 +41,7 @@ public sealed class ExtendModel(GetClusterDetails details, AgreementService agre
     {
         if (await LoadAsync(id, agreementId, ct) is { } problem) return problem;
         if (!ModelState.IsValid) return Page();
-        var outcome = await agreements.ExtendAsync(new ExtendAgreementCommand(id, agreementId, Input.Version, Input.End!.Value, Input.EvaluationId!.Value, Input.DecisionReference!), ct);
+        var outcome = await Service.ExtendAsync(new ExtendAgreementCommand(id, agreementId, Input.Version, Input.End!.Value, Input.EvaluationId!.Value, Input.DecisionReference!), ct);
         if (outcome is { Status: CommandStatus.Invalid, ErrorCode: "Agreement.ExceedsTenYearLimit" } && Agreements.LastAllowedDay is { } last)
         {
             // Say which day is the last one allowed, next to the rule.
@@ -50,17 +49,5 @@ public sealed class ExtendModel(GetClusterDetails details, AgreementService agre
             return Page();
         }
         return CommandOutcomePage.Handle(this, outcome, $"/Clusters/{id}", text, "Input");
-    }
-
-    private async Task<IActionResult?> LoadAsync(Guid id, Guid agreementId, CancellationToken ct)
-    {
-        var c = await details.HandleAsync(id, 1, ct);
-        if (c is null) return NotFound();
-        var a = await agreements.ForClusterAsync(id, ct);
-        var agreement = a?.Agreements.SingleOrDefault(x => x.Id == agreementId);
-        if (a is null || agreement is null) return NotFound();
-        (Cluster, Agreements, Agreement) = (c, a, agreement);
-        Evaluations = await agreements.DecidedInterimsAsync(id, ct);
-        return null;
     }
 }

@@ -2,7 +2,7 @@ using Clusterpact.Web.Features.Clusters;
 
 namespace Clusterpact.Web.Features.Agreements;
 
-public sealed class NewModel(GetClusterDetails details, AgreementService agreements, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class NewModel(GetClusterDetails details, AgreementService agreements, IStringLocalizer<SharedResource> text) : AgreementFormPage(details, agreements)
 {
     public sealed class InputModel
     {
@@ -17,23 +17,14 @@ public sealed class NewModel(GetClusterDetails details, AgreementService agreeme
     }
 
     [BindProperty] public InputModel Input { get; set; } = new();
-    public ClusterDetails Cluster { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, null, ct) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        if (await LoadAsync(id, ct) is { } problem) return problem;
+        if (await LoadAsync(id, null, ct) is { } problem) return problem;
         if (!ModelState.IsValid) return Page();
-        var outcome = await agreements.CreateAsync(new CreateAgreementCommand(id, Input.Start!.Value, Input.End!.Value, Input.DecisionReference!), ct);
+        var outcome = await Service.CreateAsync(new CreateAgreementCommand(id, Input.Start!.Value, Input.End!.Value, Input.DecisionReference!), ct);
         return CommandOutcomePage.Handle(this, outcome, $"/Clusters/{id}", text, "Input");
-    }
-
-    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
-    {
-        var c = await details.HandleAsync(id, 1, ct);
-        if (c is null) return NotFound();
-        Cluster = c;
-        return null;
     }
 }

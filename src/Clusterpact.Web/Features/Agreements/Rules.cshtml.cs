@@ -3,10 +3,11 @@ using Clusterpact.Web.Data.Configurations;
 namespace Clusterpact.Web.Features.Agreements;
 
 /// <summary>The funding rules over time, per cluster type. An administrator records a new rule from a future date.</summary>
-public sealed class RulesModel(ClusterpactDbContext db, AgreementService agreements, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class RulesModel(ClusterpactDbContext db, AgreementService agreements, Permissions permissions, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public IReadOnlyList<FundingRule> Rules { get; private set; } = [];
-    public bool CanAdd => user.IsInRole(Roles.Administrator);
+    /// <summary>Only administrators record a new rule (the policy <see cref="Policies.Administration"/>); other agency staff read.</summary>
+    public bool CanAdd { get; private set; }
 
     [BindProperty] public ClusterType ClusterType { get; set; }
     [BindProperty] public DateOnly? EffectiveFrom { get; set; }
@@ -17,12 +18,16 @@ public sealed class RulesModel(ClusterpactDbContext db, AgreementService agreeme
     [BindProperty] public int MaxOperatingAidYears { get; set; } = 10;
     [BindProperty] public string? Source { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Rules = (await agreements.RulesAsync(ct)).Rules.OrderBy(r => r.ClusterType).ThenBy(r => r.EffectiveFrom).ToList();
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        CanAdd = await permissions.HasAsync(Policies.Administration);
+        Rules = (await agreements.RulesAsync(ct)).Rules.OrderBy(r => r.ClusterType).ThenBy(r => r.EffectiveFrom).ToList();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!CanAdd) return Forbid();
         await OnGetAsync(ct);
+        if (!CanAdd) return Forbid();
         if (EffectiveFrom is null || MaxYearlyOperatingAid is null)
         {
             ModelState.AddModelError(string.Empty, text["Budget.Incomplete"]);

@@ -130,12 +130,8 @@ public sealed class ApplicationModel(CallService calls, AgreementFromApplication
         return await RunAsync(id, outcome, ct, clusterId is { } c ? $"/Clusters/{c}" : null);
     }
 
-    private async Task<IActionResult> RunAsync(Guid id, CommandOutcome outcome, CancellationToken ct, string? successUrl = null)
-    {
-        var answer = CommandOutcomePage.Handle(this, outcome, successUrl ?? $"/Calls/Application/{id}", text, "Form");
-        if (answer is PageResult && !await LoadAsync(id, ct)) return NotFound();
-        return answer;
-    }
+    private Task<IActionResult> RunAsync(Guid id, CommandOutcome outcome, CancellationToken ct, string? successUrl = null) =>
+        CommandOutcomePage.HandleAsync(this, outcome, successUrl ?? $"/Calls/Application/{id}", text, "Form", () => LoadAsync(id, ct));
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {

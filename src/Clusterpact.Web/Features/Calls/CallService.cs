@@ -27,7 +27,7 @@ public sealed record AgencyApplicationView(Call Call, Application Application, I
 /// Calls and their applications for agency staff: prepare and publish a call, check eligibility, assign experts,
 /// record the consensus, rank and decide. Every command saves against the version the officer saw.
 /// </summary>
-public sealed class CallService(ClusterpactDbContext db, CurrentUser user, RecordActors actors, TimeProvider clock, EmailOutbox outbox,
+public sealed class CallService(ClusterpactDbContext db, CurrentUser user, Permissions permissions, RecordActors actors, TimeProvider clock, EmailOutbox outbox,
     IStringLocalizerFactory localizers, IHttpContextAccessor http, IConfiguration config)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
@@ -67,7 +67,7 @@ public sealed class CallService(ClusterpactDbContext db, CurrentUser user, Recor
 
     public async Task<(CommandOutcome Outcome, Guid? Id)> CreateAsync(CallTerms terms, CancellationToken ct)
     {
-        if (!user.IsAgencyStaff) return (CommandOutcome.Forbidden, null);
+        if (!await permissions.HasAsync(Policies.AgencyStaff)) return (CommandOutcome.Forbidden, null);
         var created = Call.Create(terms.Kind, terms.TitleNl, terms.TitleEn, terms.BudgetEur, terms.OpensLocal, terms.ClosesLocal,
             new ScoringScale(terms.ScaleMin, terms.ScaleMax), terms.HideApplicant);
         if (!created.IsSuccess) return (Invalid(created.Error!), null);
@@ -106,7 +106,7 @@ public sealed class CallService(ClusterpactDbContext db, CurrentUser user, Recor
 
     private async Task<CommandOutcome> ChangeCallAsync(Guid id, long version, Func<Call, Result> change, CancellationToken ct)
     {
-        if (!user.IsAgencyStaff) return CommandOutcome.Forbidden;
+        if (!await permissions.HasAsync(Policies.AgencyStaff)) return CommandOutcome.Forbidden;
         var call = await db.Calls.SingleOrDefaultAsync(c => c.Id == id, ct);
         if (call is null) return CommandOutcome.NotFound;
         if (call.Version != version) return CommandOutcome.Conflict;
@@ -214,7 +214,7 @@ public sealed class CallService(ClusterpactDbContext db, CurrentUser user, Recor
     /// <summary>Assigns an expert; the register check for likely conflicts runs on the expert's affiliation's enterprise number.</summary>
     public async Task<CommandOutcome> AssignAsync(Guid applicationId, Guid expertId, CancellationToken ct)
     {
-        if (!user.IsAgencyStaff) return CommandOutcome.Forbidden;
+        if (!await permissions.HasAsync(Policies.AgencyStaff)) return CommandOutcome.Forbidden;
         var app = await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == applicationId && a.Status != ApplicationStatus.Draft, ct);
         if (app is null) return CommandOutcome.NotFound;
         var expert = await ActiveExperts().SingleOrDefaultAsync(u => u.Id == expertId, ct);
@@ -234,7 +234,7 @@ public sealed class CallService(ClusterpactDbContext db, CurrentUser user, Recor
     /// <summary>Takes an expert off an application: only before they scored, so no judgement disappears from the record.</summary>
     public async Task<CommandOutcome> UnassignAsync(Guid applicationId, Guid assignmentId, CancellationToken ct)
     {
-        if (!user.IsAgencyStaff) return CommandOutcome.Forbidden;
+        if (!await permissions.HasAsync(Policies.AgencyStaff)) return CommandOutcome.Forbidden;
         var assignment = await db.ExpertAssignments.SingleOrDefaultAsync(a => a.Id == assignmentId && a.ApplicationId == applicationId, ct);
         if (assignment is null) return CommandOutcome.NotFound;
         if (assignment.Scores.Count > 0 && assignment.Declaration != ConflictDeclaration.Conflict) return CommandOutcome.Invalid("ExpertId", "Expert.HasScored");
@@ -245,7 +245,7 @@ public sealed class CallService(ClusterpactDbContext db, CurrentUser user, Recor
 
     public async Task<CommandOutcome> RecordConsensusAsync(Guid applicationId, string criterion, decimal value, string? justification, CancellationToken ct)
     {
-        if (!user.IsAgencyStaff) return CommandOutcome.Forbidden;
+        if (!await permissions.HasAsync(Policies.AgencyStaff)) return CommandOutcome.Forbidden;
         var app = await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == applicationId, ct);
         if (app is null) return CommandOutcome.NotFound;
         var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == app.CallId, ct);
@@ -269,7 +269,7 @@ public sealed class CallService(ClusterpactDbContext db, CurrentUser user, Recor
     /// <summary>An attachment's bytes for agency staff, who see every submitted application.</summary>
     public async Task<(Attachment Attachment, byte[] Content)?> FileAsync(Guid applicationId, Guid attachmentId, CancellationToken ct)
     {
-        if (!user.IsAgencyStaff) return null;
+        if (!await permissions.HasAsync(Policies.AgencyStaff)) return null;
         var app = await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == applicationId && a.Status != ApplicationStatus.Draft, ct);
         return app is null ? null : await ApplicationFiles.ReadAsync(db, app, attachmentId, ct);
     }

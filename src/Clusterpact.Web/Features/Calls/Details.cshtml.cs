@@ -20,12 +20,8 @@ public sealed class DetailsModel(CallService calls, IStringLocalizer<SharedResou
 
     public Task<IActionResult> OnPostDecidedAsync(Guid id, CancellationToken ct) => RunAsync(id, calls.MarkDecidedAsync(id, Version, ct), ct);
 
-    private async Task<IActionResult> RunAsync(Guid id, Task<CommandOutcome> command, CancellationToken ct)
-    {
-        var answer = CommandOutcomePage.Handle(this, await command, $"/Calls/Details/{id}", text, "Call");
-        if (answer is PageResult && !await LoadAsync(id, ct)) return NotFound();
-        return answer;
-    }
+    private async Task<IActionResult> RunAsync(Guid id, Task<CommandOutcome> command, CancellationToken ct) =>
+        await CommandOutcomePage.HandleAsync(this, await command, $"/Calls/Details/{id}", text, "Call", () => LoadAsync(id, ct));
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {

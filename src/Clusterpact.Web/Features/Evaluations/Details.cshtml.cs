@@ -58,12 +58,8 @@ public sealed class DetailsModel(EvaluationService evaluations, IStringLocalizer
         return await AnswerAsync(id, await evaluations.ChangeAsync(id, Version, field, change, ct), ct);
     }
 
-    private async Task<IActionResult> AnswerAsync(Guid id, CommandOutcome outcome, CancellationToken ct)
-    {
-        var answer = CommandOutcomePage.Handle(this, outcome, $"/Evaluations/{id}", text, "Input");
-        if (answer is PageResult && !await LoadAsync(id, ct)) return NotFound();
-        return answer;
-    }
+    private Task<IActionResult> AnswerAsync(Guid id, CommandOutcome outcome, CancellationToken ct) =>
+        CommandOutcomePage.HandleAsync(this, outcome, $"/Evaluations/{id}", text, "Input", () => LoadAsync(id, ct));
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {

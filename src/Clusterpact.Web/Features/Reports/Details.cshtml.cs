@@ -75,9 +75,7 @@ public sealed class DetailsModel(ReportService reports, IStringLocalizer<SharedR
     public async Task<IActionResult> OnPostStepAsync(Guid id, string step, string? reason, long version, CancellationToken ct)
     {
         if (step == ReportLifecycle.Return) Remark = reason;
-        var answer = CommandOutcomePage.Handle(this, await reports.StepAsync(id, version, step, reason, ct), $"/Reports/{id}", text, "Input");
-        if (answer is PageResult && !await LoadAsync(id, ct)) return NotFound();
-        return answer;
+        return await CommandOutcomePage.HandleAsync(this, await reports.StepAsync(id, version, step, reason, ct), $"/Reports/{id}", text, "Input", () => LoadAsync(id, ct));
     }
 
     /// <summary>The form starts from what is stored; shares are shown as percentages.</summary>

@@ -16,17 +16,11 @@ public sealed class ReportReminders(ClusterpactDbContext db, EmailOutbox outbox,
             var state = report.DeadlineOn(today);
             if (state is not (DeadlineState.DueSoon or DeadlineState.Overdue)) continue;
             var cluster = await db.Clusters.AsNoTracking().Where(c => c.Id == report.ClusterId).Select(c => c.Name).SingleAsync(ct);
-            var managers = await db.Users.AsNoTracking()
-                .Where(u => u.IsActive && db.UserClusterScopes.Any(s => s.UserId == u.Id && s.ClusterId == report.ClusterId))
-                .Select(u => new { u.Email, u.PreferredCulture }).ToListAsync(ct);
-            foreach (var person in managers.Where(p => p.Email is not null))
-            {
-                var text = localizers.Create(typeof(SharedResource));
-                using var _ = new CultureScope(person.PreferredCulture);
-                var subject = text[$"Reminder.Report{state}.Subject", cluster, report.Year].Value;
-                var body = text["Reminder.Report.Body", cluster, report.Year, Infrastructure.Formatting.Format.Date(report.DueOn), $"/Reports/{report.Id}"].Value;
-                if (await outbox.EnqueueAsync(person.Email!, subject, body, $"AnnualReport.{state}", $"report:{report.Id}:{state}:{person.Email}", ct)) queued++;
-            }
+            var managers = await ReminderMail.ManagersOfAsync(db, report.ClusterId, ct);
+            queued += await ReminderMail.SendAsync(outbox, localizers, managers, text => (
+                text[$"Reminder.Report{state}.Subject", cluster, report.Year].Value,
+                text["Reminder.Report.Body", cluster, report.Year, Infrastructure.Formatting.Format.Date(report.DueOn), $"/Reports/{report.Id}"].Value),
+                $"AnnualReport.{state}", $"report:{report.Id}:{state}", ct);
         }
         await db.SaveChangesAsync(ct);
         return queued;

@@ -16,7 +16,6 @@ public sealed record CommitmentInput(Guid Key, CommitmentStatus Status, string? 
 public sealed class ReportService(ClusterpactDbContext db, ClusterAccess access, CurrentUser user, RecordActors actors, TimeProvider clock)
 {
     public DateOnly Today => clock.TodayInBrussels();
-    public bool IsAgency => user.IsAgencyStaff;
 
     public async Task<IReadOnlyList<ReportRow>> ListAsync(int year, ReportStatus? status, CancellationToken ct)
     {

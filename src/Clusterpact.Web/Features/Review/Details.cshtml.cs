@@ -56,12 +56,8 @@ public sealed class DetailsModel(ReviewService reviews, IStringLocalizer<SharedR
         return await HandleAsync(id, await reviews.ScoreAsync(id, Version, lines, ct), ct);
     }
 
-    private async Task<IActionResult> HandleAsync(Guid id, CommandOutcome outcome, CancellationToken ct)
-    {
-        var answer = CommandOutcomePage.Handle(this, outcome, $"/Review/{id}", text, "Input");
-        if (answer is PageResult && !await LoadAsync(id, ct)) return NotFound();
-        return answer;
-    }
+    private Task<IActionResult> HandleAsync(Guid id, CommandOutcome outcome, CancellationToken ct) =>
+        CommandOutcomePage.HandleAsync(this, outcome, $"/Review/{id}", text, "Input", () => LoadAsync(id, ct));
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {

@@ -27,4 +27,14 @@ public static class CommandOutcomePage
                 return new PageResult();
         }
     }
+
+    /// <summary>
+    /// <see cref="Handle"/> for a page that shows a record: when the form comes back (a refusal), the record is loaded again
+    /// first, and a record that is gone by then is a 404.
+    /// </summary>
+    public static async Task<IActionResult> HandleAsync(PageModel page, CommandOutcome outcome, string successUrl, IStringLocalizer text, string prefix, Func<Task<bool>> reload)
+    {
+        var answer = Handle(page, outcome, successUrl, text, prefix);
+        return answer is PageResult && !await reload() ? new NotFoundResult() : answer;
+    }
 }

@@ -29,23 +29,21 @@ public sealed class DetailsModel(SurveyService surveys, Scope scope, IConfigurat
     public Task<IActionResult> OnPostOpenAsync(Guid id, CancellationToken ct) => RunAsync(id, "Status", s => s.Open(surveys.Today), ct);
     public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct) => RunAsync(id, "Status", s => s.Close(surveys.Today), ct);
 
-    public async Task<IActionResult> OnPostInviteAsync(Guid id, CancellationToken ct)
-    {
-        var (outcome, count) = await surveys.InviteAsync(id, Clusters, BaseUrl, ct);
-        var answer = CommandOutcomePage.Handle(this, outcome, $"/Surveys/{id}", text, "Input");
-        if (answer is PageResult) return await LoadAsync(id, ct) ? Page() : NotFound();
-        TempData["Flash"] = "Flash.Invited";
-        TempData["FlashCount"] = count;
-        return answer;
-    }
+    public async Task<IActionResult> OnPostInviteAsync(Guid id, CancellationToken ct) =>
+        await SentAsync(id, await surveys.InviteAsync(id, Clusters, BaseUrl, ct), "Flash.Invited", ct);
 
-    public async Task<IActionResult> OnPostRemindAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnPostRemindAsync(Guid id, CancellationToken ct) =>
+        await SentAsync(id, await surveys.RemindAsync(id, BaseUrl, ct), "Flash.Reminded", ct);
+
+    /// <summary>Invitations and reminders: once sent, the flash says how many went out.</summary>
+    private async Task<IActionResult> SentAsync(Guid id, (Features.Clusters.CommandOutcome Outcome, int Count) sent, string flash, CancellationToken ct)
     {
-        var (outcome, count) = await surveys.RemindAsync(id, BaseUrl, ct);
-        var answer = CommandOutcomePage.Handle(this, outcome, $"/Surveys/{id}", text, "Input");
-        if (answer is PageResult) return await LoadAsync(id, ct) ? Page() : NotFound();
-        TempData["Flash"] = "Flash.Reminded";
-        TempData["FlashCount"] = count;
+        var answer = await CommandOutcomePage.HandleAsync(this, sent.Outcome, $"/Surveys/{id}", text, "Input", () => LoadAsync(id, ct));
+        if (sent.Outcome.Status == Features.Clusters.CommandStatus.Ok)
+        {
+            TempData["Flash"] = flash;
+            TempData["FlashCount"] = sent.Count;
+        }
         return answer;
     }
 
@@ -54,12 +52,8 @@ public sealed class DetailsModel(SurveyService surveys, Scope scope, IConfigurat
 
     private static List<string> Lines(string? s) => (s ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
-    private async Task<IActionResult> RunAsync(Guid id, string field, Func<Survey, Domain.Common.Result> change, CancellationToken ct)
-    {
-        var answer = CommandOutcomePage.Handle(this, await surveys.ChangeAsync(id, Version, field, change, ct), $"/Surveys/{id}", text, "Input");
-        if (answer is PageResult && !await LoadAsync(id, ct)) return NotFound();
-        return answer;
-    }
+    private async Task<IActionResult> RunAsync(Guid id, string field, Func<Survey, Domain.Common.Result> change, CancellationToken ct) =>
+        await CommandOutcomePage.HandleAsync(this, await surveys.ChangeAsync(id, Version, field, change, ct), $"/Surveys/{id}", text, "Input", () => LoadAsync(id, ct));
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {

@@ -28,6 +28,9 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
 
     public bool IsInRole(string role) => Principal.IsInRole(role);
 
+    /// <summary>The person's roles, in the order of <see cref="Roles.All"/> (what the API's /me tells the caller).</summary>
+    public IReadOnlyList<string> RoleNames => Roles.All.Where(IsInRole).ToList();
+
     /// <summary>Agency staff and readers see every cluster; everybody else only the clusters in their scope.</summary>
     public bool SeesAllClusters => Roles.SeesAllClusters(Principal);
 

@@ -10,6 +10,16 @@ public sealed class Scope(ClusterpactDbContext db, CurrentUser user)
     public IQueryable<Domain.Clusters.Cluster> Clusters()
     {
         if (user.SeesAllClusters) return db.Clusters;
+        return ClustersToActOn();
+    }
+
+    /// <summary>
+    /// The clusters the person may act on (import into, change): every cluster for agency staff, the clusters in their
+    /// scope for a cluster manager, none for readers and everybody else; the query form of <see cref="RecordRights"/>.
+    /// </summary>
+    public IQueryable<Domain.Clusters.Cluster> ClustersToActOn()
+    {
+        if (user.IsAgencyStaff) return db.Clusters;
         if (!user.IsInRole(Roles.ClusterManager) || user.Id is not { } uid) return db.Clusters.Where(_ => false);
         return db.Clusters.Where(c => db.UserClusterScopes.Any(s => s.UserId == uid && s.ClusterId == c.Id));
     }

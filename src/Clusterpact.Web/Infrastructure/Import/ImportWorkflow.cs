@@ -10,19 +10,16 @@ public sealed record ImportUpload(Guid? SessionId, string? Field = null, string?
 /// for any cluster, a cluster manager only for the clusters in their scope; an import is seen only by the person who
 /// uploaded it (and administrators), and only while they still have that right.
 /// </summary>
-public sealed class ImportWorkflow(ClusterpactDbContext db, IEnumerable<IImportKindDefinition> kinds, CurrentUser user, UploadStore uploads, JobQueue jobs, TimeProvider clock)
+public sealed class ImportWorkflow(ClusterpactDbContext db, IEnumerable<IImportKindDefinition> kinds, CurrentUser user, Scope scope, Permissions permissions, UploadStore uploads, JobQueue jobs, TimeProvider clock)
 {
     public IImportKindDefinition Kind(ImportKind kind) => kinds.Single(k => k.Kind == kind);
 
     /// <summary>The clusters the signed-in person may import into.</summary>
-    public IQueryable<Cluster> Clusters() =>
-        user.IsAgencyStaff ? db.Clusters
-        : user.IsInRole(Roles.ClusterManager) && user.Id is { } uid ? db.Clusters.Where(c => db.UserClusterScopes.Any(s => s.UserId == uid && s.ClusterId == c.Id))
-        : db.Clusters.Where(_ => false);
+    public IQueryable<Cluster> Clusters() => scope.ClustersToActOn();
 
     public async Task<ImportSession?> FindAsync(ImportKind kind, Guid id, CancellationToken ct)
     {
-        var isAdmin = user.IsInRole(Roles.Administrator);
+        var isAdmin = await permissions.HasAsync(Policies.Administration);
         var allowed = Clusters();
         return await db.ImportSessions.AsNoTracking()
             .SingleOrDefaultAsync(s => s.Id == id && s.Kind == kind && (isAdmin || s.CreatedBy == user.Id) && allowed.Any(c => c.Id == s.ClusterId), ct);

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Clusterpact.Web.Data.Configurations;
+
+internal sealed class AidPaymentConfiguration : IEntityTypeConfiguration<AidPayment>
+{
+    public void Configure(EntityTypeBuilder<AidPayment> b)
+    {
+        b.ToTable("aid_payments");
+        b.HasKey(p => p.Id);
+        b.Property(p => p.Version).IsConcurrencyToken();
+        b.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(p => p.AmountEur).HasPrecision(14, 2);
+        b.HasOne<SupportAgreement>().WithMany().HasForeignKey(p => p.AgreementId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(p => new { p.AgreementId, p.YearIndex });
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Clusterpact.Web.Data.Configurations;
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> b)
+    {
+        b.Property(u => u.DisplayName).HasMaxLength(200);
+        b.Property(u => u.Affiliation).HasMaxLength(300);
+        b.Property(u => u.AffiliationEnterpriseNumber).HasMaxLength(10);
+        b.Property(u => u.PreferredCulture).HasMaxLength(5);
+        b.HasMany(u => u.ClusterScopes).WithOne().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Clusterpact.Web.Data.Configurations;
+
+internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Membership>
+{
+    public void Configure(EntityTypeBuilder<Membership> b)
+    {
+        b.ToTable("memberships");
+        b.HasKey(m => m.Id);
+        b.Property(m => m.Version).IsConcurrencyToken();
+        b.Property(m => m.Role).HasConversion<string>().HasMaxLength(40);
+        b.Property(m => m.YearlyFee).HasPrecision(14, 2);
+        b.Property(m => m.ContactEmail).HasMaxLength(254);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Cluster>().WithMany().HasForeignKey(m => m.ClusterId).OnDelete(DeleteBehavior.Restrict);
+        // A cluster's members today (cluster, From <= today, Until null or >= today): the member list and the counts.
+        b.HasIndex(m => new { m.ClusterId, m.From, m.Until });
+        b.HasIndex(m => m.OrganisationId);
+    }
+}
