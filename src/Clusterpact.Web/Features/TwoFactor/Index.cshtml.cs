@@ -108,7 +108,7 @@ public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser
         return RedirectToPage();
     }
 
-    private bool IsRequiredFor(ClaimsPrincipal user) => options.Value.RequireTwoFactorForStaff && Roles.IsAgencyStaff(user);
+    private bool IsRequiredFor(ClaimsPrincipal user) => options.Value.TwoFactorRequiredFor(user);
 
     private async Task LoadAsync(AppUser user, bool confirmed)
     {

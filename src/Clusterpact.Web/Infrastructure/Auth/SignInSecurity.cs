@@ -16,6 +16,9 @@ public sealed class SignInSecurityOptions
     /// <summary>Agency staff (administrators, programme officers) must sign in with an authenticator code. Off only for the demo run.</summary>
     public bool RequireTwoFactorForStaff { get; set; } = true;
 
+    /// <summary>Whether this person must have a second factor: the one rule the gate and the second-factor page both ask.</summary>
+    public bool TwoFactorRequiredFor(System.Security.Claims.ClaimsPrincipal user) => RequireTwoFactorForStaff && Roles.IsAgencyStaff(user);
+
     public SignInLimits SignIn { get; set; } = new();
 }
 

@@ -33,9 +33,8 @@ public sealed class TwoFactorGate(RequestDelegate next, IOptionsMonitor<SignInSe
     }
 
     private bool MustStop(HttpContext http) =>
-        options.CurrentValue.RequireTwoFactorForStaff
-        && http.User.Identity?.IsAuthenticated == true
-        && Roles.IsAgencyStaff(http.User)
+        http.User.Identity?.IsAuthenticated == true
+        && options.CurrentValue.TwoFactorRequiredFor(http.User)
         && !SignInSecurity.HasSecondFactor(http.User)
         && !Open.Any(p => http.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
 }
