@@ -66,6 +66,7 @@ public sealed class Cluster : IAuditable
         if (string.IsNullOrWhiteSpace(name)) return Result.Fail(new DomainError("Cluster.NameRequired"));
         if (name.Trim().Length > NameMaxLength) return Result.Fail(new DomainError("Cluster.NameTooLong"));
         if (string.IsNullOrWhiteSpace(strategicDomain)) return Result.Fail(new DomainError("Cluster.DomainRequired"));
+        if (DomainRange.Text(strategicDomain, DomainMaxLength, nameof(strategicDomain)) is { } tooLong) return Result.Fail(tooLong);
         Name = name.Trim();
         StrategicDomain = strategicDomain.Trim();
         return Result.Success;
@@ -73,6 +74,7 @@ public sealed class Cluster : IAuditable
 
     public Result SetSupport(ClusterStatus status, DateOnly? start, DateOnly? end)
     {
+        if (DomainRange.FirstOf(DomainRange.Date(start, "SupportStart"), DomainRange.Date(end, "SupportEnd")) is { } outOfRange) return Result.Fail(outOfRange);
         if (start is not null && end is not null && end < start)
             return Result.Fail(new DomainError("Cluster.EndBeforeStart"));
         if (status == ClusterStatus.Supported && start is null)
