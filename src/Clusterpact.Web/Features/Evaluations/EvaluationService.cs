@@ -74,7 +74,7 @@ public sealed class EvaluationService(ClusterpactDbContext db, Scope scope, Perm
         if (cmd.ClusterId is { } c && !await db.Clusters.AnyAsync(x => x.Id == c, ct)) return (CommandOutcome.Invalid("ClusterId", "Evaluation.ClusterRequired"), null);
         var planned = Evaluation.Plan(cmd.Title, cmd.Kind, cmd.Scope, cmd.Scope == EvaluationScope.Individual ? cmd.ClusterId : null, cmd.Planned);
         if (!planned.IsSuccess)
-            return (CommandOutcome.Invalid(planned.Error!, planned.Error.Code is "Evaluation.TitleRequired" ? "Title" : planned.Error.Code == "Evaluation.PlannedOutOfOrder" ? "Planned" : "ClusterId"), null);
+            return (CommandOutcome.Invalid(planned.Error!, planned.Error!.Code is "Evaluation.TitleRequired" ? "Title" : planned.Error!.Code == "Evaluation.PlannedOutOfOrder" ? "Planned" : "ClusterId"), null);
         db.Evaluations.Add(planned.Value!);
         await db.SaveChangesAsync(ct);
         return (CommandOutcome.Ok(planned.Value!.Version), planned.Value.Id);

@@ -63,7 +63,7 @@ public sealed class FundService(ClusterpactDbContext db, Scope scope, Permission
         }
         var opened = FundEnvelope.Open(cmd.Kind, cmd.Kind == EnvelopeKind.InterclusterPool ? null : cmd.ClusterId, cmd.Year, cmd.Amount, cmd.Note);
         if (!opened.IsSuccess)
-            return (CommandOutcome.Invalid(opened.Error!, opened.Error.Code == "Envelope.AmountPositive" ? "Amount" : opened.Error.Code == "Envelope.YearRange" ? "Year" : "ClusterId"), null);
+            return (CommandOutcome.Invalid(opened.Error!, opened.Error!.Code == "Envelope.AmountPositive" ? "Amount" : opened.Error!.Code == "Envelope.YearRange" ? "Year" : "ClusterId"), null);
         var exists = await db.FundEnvelopes.AnyAsync(e => e.Kind == cmd.Kind && e.Year == cmd.Year && e.ClusterId == opened.Value!.ClusterId, ct);
         if (exists) return (CommandOutcome.Invalid("Year", "Envelope.Exists"), null);
         db.FundEnvelopes.Add(opened.Value!);

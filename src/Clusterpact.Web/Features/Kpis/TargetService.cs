@@ -23,7 +23,7 @@ public sealed class TargetService(ClusterpactDbContext db, ClusterAccess access,
         else
         {
             var changed = existing.Change(target, reason, user.Name, clock.GetUtcNow());
-            if (!changed.IsSuccess) return CommandOutcome.Invalid(changed.Error!, changed.Error.Code == "Kpi.ReasonRequired" ? "Reason" : "Target");
+            if (!changed.IsSuccess) return CommandOutcome.Invalid(changed.Error!, changed.Error!.Code == "Kpi.ReasonRequired" ? "Reason" : "Target");
             db.Entry(existing).State = EntityState.Modified;
         }
         try { await db.SaveChangesAsync(ct); }

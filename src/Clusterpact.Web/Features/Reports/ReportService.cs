@@ -90,7 +90,7 @@ public sealed class ReportService(ClusterpactDbContext db, ClusterAccess access,
         var (report, refusal) = await LoadAsync(id, version, edit: true, ct);
         if (report is null) return refusal!;
         var result = report.Submit(await actors.OnClusterAsync(report.ClusterId, ct), user.Name, clock.GetUtcNow());
-        if (!result.IsSuccess) return CommandOutcome.Invalid(result.Error!, result.Error.Code == "Report.NarrativeMissing" ? "Narrative" : "Values");
+        if (!result.IsSuccess) return CommandOutcome.Invalid(result.Error!, result.Error!.Code == "Report.NarrativeMissing" ? "Narrative" : "Values");
         return await db.SaveVersionedAsync(report, version, ct);
     }
 
