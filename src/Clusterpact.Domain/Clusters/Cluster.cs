@@ -8,6 +8,8 @@ public sealed class Cluster : IAuditable
 {
     public const int NameMaxLength = 200;
     public const int DomainMaxLength = 200;
+    public const int WebsiteMaxLength = 300;
+    public const int EmailMaxLength = 254;
 
     private Cluster() { Name = ""; StrategicDomain = ""; OriginCall = ""; }
 
@@ -49,6 +51,9 @@ public sealed class Cluster : IAuditable
     /// </summary>
     public Result UpdateContactDetails(string? website, string? contactName, string? contactEmail)
     {
+        // The same lengths as the form and the columns, whether the page or the API sends them.
+        if (DomainRange.FirstOf(DomainRange.Text(website, WebsiteMaxLength, "Website"), DomainRange.Text(contactName, NameMaxLength, "ContactName"),
+                DomainRange.Text(contactEmail, EmailMaxLength, "ContactEmail")) is { } tooLong) return Result.Fail(tooLong);
         website = Clean(website);
         if (website is not null && (!Uri.TryCreate(website, UriKind.Absolute, out _) || !IsHttp(website)))
             return Result.Fail(new DomainError("Cluster.WebsiteInvalid"));

@@ -241,6 +241,25 @@ public sealed class DomainRangeAcceptanceTests(DomainRangeAcceptanceTests.OwnApp
     }
 
     [Fact]
+    public async Task The_API_refuses_a_text_longer_than_its_field_with_problem_details_and_stores_nothing()
+    {
+        var manager = await App.SignedInAsync(Emails.CatalistiManager);
+        var cluster = await App.ClusterIdAsync("Catalisti");
+        var before = await App.WithDbAsync(db => db.Clusters.AsNoTracking().Where(c => c.Id == cluster).Select(c => new { c.Version, c.ContactName }).SingleAsync());
+        var refused = await manager.PutAsJsonAsync($"/api/v1/clusters/{cluster}/contact",
+            new { version = before.Version, website = "https://www.catalisti.be", contactName = new string('x', 10_000), contactEmail = "info@catalisti.be" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Range.TextTooLong", problem.GetProperty("code").GetString());
+        Assert.Equal("Deze tekst is te lang voor dit veld.", problem.GetProperty("errors").GetProperty("ContactName")[0].GetString());
+        Assert.Equal(before.ContactName, await App.WithDbAsync(db => db.Clusters.AsNoTracking().Where(c => c.Id == cluster).Select(c => c.ContactName).SingleAsync()));
+        var fits = await manager.PutAsJsonAsync($"/api/v1/clusters/{cluster}/contact",
+            new { version = before.Version, website = "https://www.catalisti.be", contactName = new string('x', Cluster.NameMaxLength), contactEmail = "info@catalisti.be" });
+        Assert.Equal(HttpStatusCode.OK, fits.StatusCode);
+    }
+
+    [Fact]
     public async Task Years_and_dates_past_the_range_in_a_list_or_API_query_never_answer_500()
     {
         var officer = await App.SignedInAsync(Emails.Officer);

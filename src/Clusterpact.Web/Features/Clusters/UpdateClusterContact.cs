@@ -40,7 +40,7 @@ public sealed class UpdateClusterContact(ClusterpactDbContext db, ClusterAccess 
         if (!result.IsSuccess)
         {
             var field = result.Error!.Code == "Cluster.WebsiteInvalid" ? nameof(cmd.Website) : nameof(cmd.ContactEmail);
-            return CommandOutcome.Invalid(field, result.Error.Code);
+            return CommandOutcome.Invalid(result.Error!, field);
         }
         try
         {
