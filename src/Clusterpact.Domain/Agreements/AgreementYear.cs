@@ -8,6 +8,8 @@ public sealed class AgreementYear : IAuditable
 {
     private readonly List<CofinancingPaymentRecord> _payments = [];
 
+    public const int LapseNoteMaxLength = 1000;
+
     private AgreementYear() { }
 
     public Guid Id { get; private set; }
@@ -41,6 +43,10 @@ public sealed class AgreementYear : IAuditable
     public static Result<AgreementYear> Plan(SupportAgreement agreement, IReadOnlyList<AgreementYear> otherYears, DateOnly yearStart, decimal grantedAid,
         decimal plannedCofinancing, decimal animation, decimal marketing, decimal facilities, decimal training, FundingRuleSet rules)
     {
+        if (DomainRange.FirstOf(DomainRange.Date(yearStart, nameof(yearStart)), DomainRange.Amount(grantedAid, nameof(grantedAid)),
+                DomainRange.Amount(plannedCofinancing, nameof(plannedCofinancing)), DomainRange.Amount(animation, nameof(animation)),
+                DomainRange.Amount(marketing, nameof(marketing)), DomainRange.Amount(facilities, nameof(facilities)), DomainRange.Amount(training, nameof(training))) is { } outOfRange)
+            return Result<AgreementYear>.Fail(outOfRange);
         if (yearStart < agreement.Start || yearStart > agreement.End) return Result<AgreementYear>.Fail(new DomainError("Budget.YearOutsideAgreement"));
         if (otherYears.Any(y => y.YearStart == yearStart)) return Result<AgreementYear>.Fail(new DomainError("Budget.YearExists"));
         var year = new AgreementYear
@@ -59,6 +65,8 @@ public sealed class AgreementYear : IAuditable
     public Result RecordCofinancing(DateOnly paidOn, decimal amount, string? reference)
     {
         if (amount <= 0) return Result.Fail(new DomainError("Cofinancing.AmountNotPositive"));
+        if (DomainRange.FirstOf(DomainRange.Amount(amount, nameof(amount)), DomainRange.Date(paidOn, nameof(paidOn)),
+                DomainRange.Text(reference, CofinancingPaymentRecord.ReferenceMaxLength, nameof(reference))) is { } outOfRange) return Result.Fail(outOfRange);
         if (paidOn < YearStart) return Result.Fail(new DomainError("Cofinancing.BeforeYear"));
         _payments.Add(new CofinancingPaymentRecord(Guid.CreateVersion7(), paidOn, amount, string.IsNullOrWhiteSpace(reference) ? null : reference.Trim()));
         return Result.Success;
@@ -72,6 +80,7 @@ public sealed class AgreementYear : IAuditable
     public Result<AidPayment> RequestPayment(decimal amount, IEnumerable<AidPayment> payments, Guid requestedBy, DateOnly on)
     {
         if (amount <= 0) return Result<AidPayment>.Fail(new DomainError("Payment.AmountNotPositive"));
+        if (DomainRange.Amount(amount, nameof(amount)) is { } outOfRange) return Result<AidPayment>.Fail(outOfRange);
         var committed = payments.Where(p => p.AgreementId == AgreementId && p.YearIndex == YearIndex && p.Counts).Sum(p => p.AmountEur);
         if (committed + amount > GrantedAid) return Result<AidPayment>.Fail(new DomainError("Payment.AboveGranted"));
         return Result<AidPayment>.Ok(AidPayment.Requested(AgreementId, YearIndex, amount, requestedBy, on));
@@ -84,6 +93,7 @@ public sealed class AgreementYear : IAuditable
     public Result DecideLapse(DateOnly on, string note)
     {
         if (string.IsNullOrWhiteSpace(note)) return Result.Fail(new DomainError("Cofinancing.LapseNeedsNote"));
+        if (DomainRange.Text(note, LapseNoteMaxLength, nameof(note)) is { } tooLong) return Result.Fail(tooLong);
         if (DepositOn(on).Status is not (DepositStatus.Late or DepositStatus.PaidLate)) return Result.Fail(new DomainError("Cofinancing.NotLate"));
         LapseDecided = true;
         LapseDecisionNote = note.Trim();
@@ -92,4 +102,7 @@ public sealed class AgreementYear : IAuditable
 }
 
 /// <summary>A cofinancing amount paid in by the members, with the bank reference.</summary>
-public sealed record CofinancingPaymentRecord(Guid Id, DateOnly PaidOn, decimal AmountEur, string? Reference);
+public sealed record CofinancingPaymentRecord(Guid Id, DateOnly PaidOn, decimal AmountEur, string? Reference)
+{
+    public const int ReferenceMaxLength = 100;
+}

@@ -18,6 +18,9 @@ public sealed class SupportAgreement : IAuditable
     private readonly List<AgreementTerm> _terms = [];
     private readonly List<AgreementAmendment> _amendments = [];
 
+    public const int DecisionReferenceMaxLength = 100;
+    public const int ReasonMaxLength = 1000;
+
     private SupportAgreement() { }
 
     private SupportAgreement(Guid clusterId, ClusterType type) { Id = Guid.CreateVersion7(); ClusterId = clusterId; ClusterType = type; }
@@ -40,6 +43,7 @@ public sealed class SupportAgreement : IAuditable
     public Result ShortenTo(DateOnly newEnd, DateOnly decidedOn, string reason)
     {
         if (string.IsNullOrWhiteSpace(reason)) return Result.Fail(new DomainError("Agreement.ReasonRequired"));
+        if (DomainRange.FirstOf(DomainRange.Date(newEnd, "end"), DomainRange.Text(reason, ReasonMaxLength, nameof(reason))) is { } outOfRange) return Result.Fail(outOfRange);
         if (newEnd >= End) return Result.Fail(new DomainError("Agreement.AmendmentMustShorten"));
         if (newEnd < Start) return Result.Fail(new DomainError("Agreement.EndBeforeStart"));
         if (decidedOn > newEnd.AddDays(1) && decidedOn > End) return Result.Fail(new DomainError("Agreement.AmendmentAfterEnd"));
@@ -54,6 +58,9 @@ public sealed class SupportAgreement : IAuditable
     public static Result<SupportAgreement> Create(Guid clusterId, ClusterType type, DateOnly start, DateOnly end, string decisionReference,
         DateOnly firstOperatingAidDay, FundingRuleSet rules)
     {
+        if (DomainRange.FirstOf(DomainRange.Date(start, nameof(start)), DomainRange.Date(end, nameof(end)), DomainRange.Date(firstOperatingAidDay, nameof(start)),
+                DomainRange.Text(decisionReference, DecisionReferenceMaxLength, nameof(decisionReference))) is { } outOfRange)
+            return Result<SupportAgreement>.Fail(outOfRange);
         var agreement = new SupportAgreement(clusterId, type);
         var check = agreement.CheckTerm(start, end, firstOperatingAidDay, rules);
         if (!check.IsSuccess) return Result<SupportAgreement>.Fail(check.Error!);
@@ -71,6 +78,8 @@ public sealed class SupportAgreement : IAuditable
     /// </remarks>
     public Result Extend(DateOnly newEnd, ExtensionEvaluation evaluation, string decisionReference, DateOnly firstOperatingAidDay, FundingRuleSet rules)
     {
+        if (DomainRange.FirstOf(DomainRange.Date(newEnd, "end"), DomainRange.Text(decisionReference, DecisionReferenceMaxLength, nameof(decisionReference))) is { } outOfRange)
+            return Result.Fail(outOfRange);
         var start = End.AddDays(1);
         var rule = rules.InForce(ClusterType, start);
         if (rule is null) return Result.Fail(new DomainError("Agreement.NoRule"));

@@ -162,10 +162,17 @@ public sealed record BudgetScenario(string Name, GreenPaperScenario Basis, int F
             errors.Add(new("Scenario.EarmarkedOnlyForSpearheadClusters", at + ".EarmarkedPerYear",
                 Text($"{Capital(who)} is an innovative business network; networks have no earmarked funds."), c.ClusterId));
 
+        if (DomainRange.Date(c.TermStart, nameof(c.TermStart)) is not null)
+            errors.Add(new("Range.Date", at + ".TermStart", Text($"The term of {who} starts on {c.TermStart:yyyy-MM-dd}, outside 2000-2100."), c.ClusterId));
+        if (DomainRange.Date(c.TermEnd, nameof(c.TermEnd)) is not null)
+            errors.Add(new("Range.Date", at + ".TermEnd", Text($"The term of {who} ends on {c.TermEnd:yyyy-MM-dd}, outside 2000-2100."), c.ClusterId));
+
         void NotNegative(decimal amount, string field, string what)
         {
             if (amount < 0)
                 errors.Add(new("Scenario.NegativeAmount", at + "." + field, Text($"The {what} of {who} is negative ({amount:0.00})."), c.ClusterId));
+            else if (DomainRange.Amount(amount, field) is not null)
+                errors.Add(new("Range.Amount", at + "." + field, Text($"The {what} of {who} ({amount}) is more than EUR 10 billion or has more than two decimals."), c.ClusterId));
         }
     }
 
@@ -182,6 +189,11 @@ public sealed record BudgetScenario(string Name, GreenPaperScenario Basis, int F
             if (amount < 0)
                 errors.Add(new("Scenario.NegativeAmount", Text($"{at}.AmountsByYear[{year}]"),
                     Text($"The amount of programme line '{line.Label?.Trim()}' in {year} is negative ({amount:0.00}).")));
+            else if (DomainRange.Amount(amount, nameof(amount)) is not null)
+                errors.Add(new("Range.Amount", Text($"{at}.AmountsByYear[{year}]"),
+                    Text($"The amount of programme line '{line.Label?.Trim()}' in {year} ({amount}) is more than EUR 10 billion or has more than two decimals.")));
+            if (DomainRange.Year(year, nameof(year)) is not null)
+                errors.Add(new("Range.Year", Text($"{at}.AmountsByYear[{year}]"), Text($"The programme line '{line.Label?.Trim()}' has an amount for {year}, outside 2000-2100.")));
         }
     }
 

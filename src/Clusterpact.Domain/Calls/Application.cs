@@ -37,6 +37,7 @@ public sealed record ApplicationTransition(DateTimeOffset At, Guid By, Applicati
 public sealed class Application : IAuditable
 {
     public const int NameMaxLength = 200;
+    public const int ProposalTextMaxLength = 8000;
 
     private readonly List<ConsortiumMember> _committedMembers = [];
     private readonly List<YearPlan> _yearPlans = [];
@@ -112,6 +113,9 @@ public sealed class Application : IAuditable
     public Result UpdateProposal(string? strategicDomain, string? vision, string? actionPlan, string? consortiumDescription)
     {
         if (Status != ApplicationStatus.Draft) return Result.Fail(new DomainError("Application.NotEditable"));
+        if (DomainRange.FirstOf(DomainRange.Text(strategicDomain, NameMaxLength, nameof(strategicDomain)), DomainRange.Text(vision, ProposalTextMaxLength, nameof(vision)),
+                DomainRange.Text(actionPlan, ProposalTextMaxLength, nameof(actionPlan)),
+                DomainRange.Text(consortiumDescription, ProposalTextMaxLength, nameof(consortiumDescription))) is { } tooLong) return Result.Fail(tooLong);
         StrategicDomain = Clean(strategicDomain);
         Vision = Clean(vision);
         ActionPlan = Clean(actionPlan);
@@ -139,6 +143,9 @@ public sealed class Application : IAuditable
         if (list.Select(p => p.Year).Distinct().Count() != list.Count) return Result.Fail(new DomainError("Application.YearDuplicate"));
         if (list.Any(p => p.BudgetEur <= 0)) return Result.Fail(new DomainError("Application.BudgetNotPositive"));
         if (list.Any(p => p.CofinancingEur < 0)) return Result.Fail(new DomainError("Application.CofinancingNegative"));
+        if (list.Select(p => DomainRange.FirstOf(DomainRange.Year(p.Year, nameof(p.Year)), DomainRange.Amount(p.BudgetEur, nameof(p.BudgetEur)),
+                DomainRange.Amount(p.CofinancingEur, nameof(p.CofinancingEur)))).FirstOrDefault(e => e is not null) is { } outOfRange)
+            return Result.Fail(outOfRange);
         if (list.Any(p => p.CofinancingEur > p.BudgetEur)) return Result.Fail(new DomainError("Application.CofinancingAboveBudget"));
         _yearPlans.Clear();
         _yearPlans.AddRange(list);

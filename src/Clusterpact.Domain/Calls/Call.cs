@@ -13,7 +13,10 @@ public sealed record RequiredDocument(string Code, string NameNl, string NameEn)
 /// <summary>The points an expert gives on each criterion, e.g. 0..10. Both ends are allowed scores.</summary>
 public readonly record struct ScoringScale(int Min, int Max)
 {
-    public bool IsValid => Max > Min;
+    /// <summary>The largest number of points a scale may have: a score is kept with two decimals in numeric(9,2).</summary>
+    public const int MaxPoints = 1000;
+
+    public bool IsValid => Max > Min && Min >= 0 && Max <= MaxPoints;
     public bool Contains(decimal value) => value >= Min && value <= Max;
 
     /// <summary>A score as a share of the scale, 0 at the minimum and 1 at the maximum: what the weights multiply.</summary>
@@ -28,6 +31,9 @@ public readonly record struct ScoringScale(int Min, int Max)
 public sealed class Call : IAuditable
 {
     public const int TitleMaxLength = 300;
+    public const int CriterionCodeMaxLength = 20;
+    public const int DocumentCodeMaxLength = 40;
+    public const int NameMaxLength = 200;
     public const int WeightTotal = 100;
 
     private readonly List<CallCriterion> _criteria = [];
@@ -88,6 +94,9 @@ public sealed class Call : IAuditable
             if (string.IsNullOrWhiteSpace(c.Code)) return Result.Fail(new DomainError("Call.CriterionCodeRequired"));
             if (string.IsNullOrWhiteSpace(c.NameNl) || string.IsNullOrWhiteSpace(c.NameEn)) return Result.Fail(new DomainError("Call.CriterionNameRequired"));
             if (c.Weight <= 0) return Result.Fail(new DomainError("Call.WeightNotPositive"));
+            if (c.Weight > WeightTotal) return Result.Fail(new DomainError("Call.WeightsMustSumTo100"));
+            if (DomainRange.FirstOf(DomainRange.Text(c.Code, CriterionCodeMaxLength, "code"), DomainRange.Text(c.NameNl, NameMaxLength, "nameNl"),
+                    DomainRange.Text(c.NameEn, NameMaxLength, "nameEn")) is { } tooLong) return Result.Fail(tooLong);
             var code = c.Code.Trim();
             if (cleaned.Any(x => string.Equals(x.Code, code, StringComparison.OrdinalIgnoreCase))) return Result.Fail(new DomainError("Call.CriterionCodeDuplicate"));
             cleaned.Add(new CallCriterion(code, c.NameNl.Trim(), c.NameEn.Trim(), c.Weight));
@@ -105,6 +114,8 @@ public sealed class Call : IAuditable
         {
             if (string.IsNullOrWhiteSpace(d.Code)) return Result.Fail(new DomainError("Call.DocumentCodeRequired"));
             if (string.IsNullOrWhiteSpace(d.NameNl) || string.IsNullOrWhiteSpace(d.NameEn)) return Result.Fail(new DomainError("Call.DocumentNameRequired"));
+            if (DomainRange.FirstOf(DomainRange.Text(d.Code, DocumentCodeMaxLength, "code"), DomainRange.Text(d.NameNl, NameMaxLength, "nameNl"),
+                    DomainRange.Text(d.NameEn, NameMaxLength, "nameEn")) is { } tooLong) return Result.Fail(tooLong);
             var code = d.Code.Trim();
             if (cleaned.Any(x => string.Equals(x.Code, code, StringComparison.OrdinalIgnoreCase))) return Result.Fail(new DomainError("Call.DocumentCodeDuplicate"));
             cleaned.Add(new RequiredDocument(code, d.NameNl.Trim(), d.NameEn.Trim()));
@@ -155,6 +166,9 @@ public sealed class Call : IAuditable
         if (string.IsNullOrWhiteSpace(titleNl) || string.IsNullOrWhiteSpace(titleEn)) return Result.Fail(new DomainError("Call.TitleRequired"));
         if (titleNl.Trim().Length > TitleMaxLength || titleEn.Trim().Length > TitleMaxLength) return Result.Fail(new DomainError("Call.TitleTooLong"));
         if (budgetEur <= 0) return Result.Fail(new DomainError("Call.BudgetNotPositive"));
+        if (DomainRange.Amount(budgetEur, nameof(budgetEur)) is { } outOfRange) return Result.Fail(outOfRange);
+        if (DomainRange.FirstOf(DomainRange.Date(DateOnly.FromDateTime(opensLocal), "opens"), DomainRange.Date(DateOnly.FromDateTime(closesLocal), "closes")) is { } dateOutOfRange)
+            return Result.Fail(dateOutOfRange);
         if (!scale.IsValid) return Result.Fail(new DomainError("Call.ScaleInvalid"));
         var opens = BrusselsTime.ToInstant(opensLocal);
         if (!opens.IsSuccess) return Result.Fail(opens.Error!);

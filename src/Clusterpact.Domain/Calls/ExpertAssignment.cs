@@ -26,6 +26,7 @@ public sealed record Score(string CriterionCode, decimal Value, string Justifica
 {
     /// <summary>A justification shorter than this is a number without a reason ("good", "see above").</summary>
     public const int JustificationMinLength = 20;
+    public const int JustificationMaxLength = 4000;
 }
 
 /// <summary>
@@ -169,9 +170,11 @@ public sealed class ExpertAssignment : IAuditable
     {
         var criterion = call.Criteria.FirstOrDefault(c => string.Equals(c.Code, criterionCode?.Trim(), StringComparison.OrdinalIgnoreCase));
         if (criterion is null) return Result<(string, string)>.Fail(new DomainError("Score.UnknownCriterion"));
-        if (!call.Scale.Contains(value)) return Result<(string, string)>.Fail(new DomainError("Score.OutOfScale"));
+        // Scores are kept in points and hundredths (numeric(9,2)).
+        if (!call.Scale.Contains(value) || !DomainRange.HasDecimals(value, 2)) return Result<(string, string)>.Fail(new DomainError("Score.OutOfScale"));
         var text = Clean(justification);
         if (text is null || text.Length < Score.JustificationMinLength) return Result<(string, string)>.Fail(new DomainError("Score.JustificationTooShort"));
+        if (DomainRange.Text(text, Score.JustificationMaxLength, nameof(justification)) is { } tooLong) return Result<(string, string)>.Fail(tooLong);
         return Result<(string, string)>.Ok((criterion.Code, text));
     }
 

@@ -8,6 +8,8 @@ public sealed class Cluster : IAuditable
 {
     public const int NameMaxLength = 200;
     public const int DomainMaxLength = 200;
+    public const int WebsiteMaxLength = 300;
+    public const int EmailMaxLength = 254;
 
     private Cluster() { Name = ""; StrategicDomain = ""; OriginCall = ""; }
 
@@ -49,6 +51,9 @@ public sealed class Cluster : IAuditable
     /// </summary>
     public Result UpdateContactDetails(string? website, string? contactName, string? contactEmail)
     {
+        // The same lengths as the form and the columns, whether the page or the API sends them.
+        if (DomainRange.FirstOf(DomainRange.Text(website, WebsiteMaxLength, "Website"), DomainRange.Text(contactName, NameMaxLength, "ContactName"),
+                DomainRange.Text(contactEmail, EmailMaxLength, "ContactEmail")) is { } tooLong) return Result.Fail(tooLong);
         website = Clean(website);
         if (website is not null && (!Uri.TryCreate(website, UriKind.Absolute, out _) || !IsHttp(website)))
             return Result.Fail(new DomainError("Cluster.WebsiteInvalid"));
@@ -66,6 +71,7 @@ public sealed class Cluster : IAuditable
         if (string.IsNullOrWhiteSpace(name)) return Result.Fail(new DomainError("Cluster.NameRequired"));
         if (name.Trim().Length > NameMaxLength) return Result.Fail(new DomainError("Cluster.NameTooLong"));
         if (string.IsNullOrWhiteSpace(strategicDomain)) return Result.Fail(new DomainError("Cluster.DomainRequired"));
+        if (DomainRange.Text(strategicDomain, DomainMaxLength, nameof(strategicDomain)) is { } tooLong) return Result.Fail(tooLong);
         Name = name.Trim();
         StrategicDomain = strategicDomain.Trim();
         return Result.Success;
@@ -73,6 +79,7 @@ public sealed class Cluster : IAuditable
 
     public Result SetSupport(ClusterStatus status, DateOnly? start, DateOnly? end)
     {
+        if (DomainRange.FirstOf(DomainRange.Date(start, "SupportStart"), DomainRange.Date(end, "SupportEnd")) is { } outOfRange) return Result.Fail(outOfRange);
         if (start is not null && end is not null && end < start)
             return Result.Fail(new DomainError("Cluster.EndBeforeStart"));
         if (status == ClusterStatus.Supported && start is null)

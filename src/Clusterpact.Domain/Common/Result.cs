@@ -1,7 +1,10 @@
 namespace Clusterpact.Domain.Common;
 
-/// <summary>A business-rule failure: a stable message key for the UI and API, and the rule it cites.</summary>
-public sealed record DomainError(string Code, string? Rule = null);
+/// <summary>
+/// A business-rule failure: a stable message key for the UI and API, the rule it cites, and (for a value out of its
+/// range, see <see cref="DomainRange"/>) the name of the value it is about, so a page can show it next to that field.
+/// </summary>
+public sealed record DomainError(string Code, string? Rule = null, string? Field = null);
 
 /// <summary>The outcome of a rule check: success, or a business-rule failure (exceptions are for bugs).</summary>
 public readonly record struct Result(bool IsSuccess, DomainError? Error)

@@ -160,9 +160,18 @@ public sealed class Evaluation : IAuditable
     /// <summary>Does the decided outcome advise extending the support agreement?</summary>
     public bool AdvisesExtension => Stage == EvaluationStage.Decided && Outcome is EvaluationOutcome.Extend or EvaluationOutcome.ExtendWithConditions;
 
+    public const int TitleMaxLength = 200;
+    public const int NameMaxLength = 200;
+    public const int ReferenceMaxLength = 1000;
+    public const int TextMaxLength = 2000;
+    public const int ConditionsMaxLength = 2000;
+    public const int ConclusionMaxLength = 4000;
+
     public static Result<Evaluation> Plan(string title, EvaluationKind kind, EvaluationScope scope, Guid? clusterId, IReadOnlyDictionary<EvaluationStage, DateOnly> plannedDates)
     {
         if (string.IsNullOrWhiteSpace(title)) return Result<Evaluation>.Fail(new DomainError("Evaluation.TitleRequired"));
+        if (DomainRange.Text(title, TitleMaxLength, nameof(title)) is { } tooLong) return Result<Evaluation>.Fail(tooLong);
+        if (plannedDates.Values.Select(d => DomainRange.Date(d, nameof(plannedDates))).FirstOrDefault(e => e is not null) is { } badDate) return Result<Evaluation>.Fail(badDate);
         if (scope == EvaluationScope.Individual && clusterId is null) return Result<Evaluation>.Fail(new DomainError("Evaluation.ClusterRequired"));
         if (scope == EvaluationScope.Systemic && clusterId is not null) return Result<Evaluation>.Fail(new DomainError("Evaluation.SystemicHasNoCluster"));
         // An interim evaluation decides one cluster's agreement; it cannot be systemic.
@@ -202,6 +211,8 @@ public sealed class Evaluation : IAuditable
         if (Kind != EvaluationKind.Interim && outcome is not null) return Fail("Evaluation.OutcomeOnlyForInterim");
         if (outcome == EvaluationOutcome.ExtendWithConditions && string.IsNullOrWhiteSpace(conditions)) return Fail("Evaluation.ConditionsRequired");
         if (Kind != EvaluationKind.Interim && string.IsNullOrWhiteSpace(conclusion)) return Fail("Evaluation.ConclusionRequired");
+        if (DomainRange.FirstOf(DomainRange.Text(conditions, ConditionsMaxLength, nameof(conditions)), DomainRange.Text(conclusion, ConclusionMaxLength, nameof(conclusion))) is { } tooLong)
+            return Result.Fail(tooLong);
         var moved = Move(EvaluationLifecycle.Decide, actors, on);
         if (!moved.IsSuccess) return moved;
         Outcome = outcome;
@@ -215,6 +226,7 @@ public sealed class Evaluation : IAuditable
     {
         var check = EvaluationLifecycle.Rules.Check(Stage, step, actors, null);
         if (!check.IsSuccess) return Result.Fail(check.Error!);
+        if (DomainRange.Date(on, nameof(on)) is { } badDate) return Result.Fail(badDate);
         var lastReached = _stages.Where(s => s.Reached is not null).Select(s => s.Reached!.Value).DefaultIfEmpty(DateOnly.MinValue).Max();
         if (on < lastReached) return Fail("Evaluation.DateBeforePreviousStage");
         if (Stage == EvaluationStage.Planned) _stages.Single(s => s.Stage == EvaluationStage.Planned).Reach(lastReached == DateOnly.MinValue ? on : lastReached);
@@ -224,11 +236,18 @@ public sealed class Evaluation : IAuditable
         return Result.Success;
     }
 
-    public void Replan(EvaluationStage stage, DateOnly? planned) => _stages.Single(s => s.Stage == stage).Plan(planned);
+    public Result Replan(EvaluationStage stage, DateOnly? planned)
+    {
+        if (DomainRange.Date(planned, nameof(planned)) is { } badDate) return Result.Fail(badDate);
+        _stages.Single(s => s.Stage == stage).Plan(planned);
+        return Result.Success;
+    }
 
     public Result AddParticipant(string name, string? organisation, ParticipantRole role)
     {
         if (string.IsNullOrWhiteSpace(name)) return Fail("Evaluation.NameRequired");
+        if (DomainRange.FirstOf(DomainRange.Text(name, NameMaxLength, nameof(name)), DomainRange.Text(organisation, NameMaxLength, nameof(organisation))) is { } tooLong)
+            return Result.Fail(tooLong);
         if (_participants.Any(p => p.Role == role && string.Equals(p.Name, name.Trim(), StringComparison.OrdinalIgnoreCase))) return Fail("Evaluation.ParticipantTwice");
         _participants.Add(new EvaluationParticipant(name, organisation, role));
         return Result.Success;
@@ -239,6 +258,8 @@ public sealed class Evaluation : IAuditable
     {
         if (Stage == EvaluationStage.Decided) return Fail("Evaluation.AlreadyDecided");
         if (string.IsNullOrWhiteSpace(title)) return Fail("Evaluation.TitleRequired");
+        if (DomainRange.FirstOf(DomainRange.Text(title, TitleMaxLength, nameof(title)), DomainRange.Text(reference, ReferenceMaxLength, nameof(reference)),
+                DomainRange.Date(on, nameof(on))) is { } outOfRange) return Result.Fail(outOfRange);
         _evidence.Add(new EvaluationEvidence(kind, title, reference, on));
         return Result.Success;
     }
@@ -248,6 +269,8 @@ public sealed class Evaluation : IAuditable
     {
         if (Stage < EvaluationStage.ExpertPanel) return Fail("Evaluation.RecommendationTooEarly");
         if (string.IsNullOrWhiteSpace(finding) || string.IsNullOrWhiteSpace(text)) return Fail("Evaluation.RecommendationRequired");
+        if (DomainRange.FirstOf(DomainRange.Text(finding, TextMaxLength, nameof(finding)), DomainRange.Text(text, TextMaxLength, nameof(text)),
+                DomainRange.Text(owner, NameMaxLength, nameof(owner)), DomainRange.Date(due, nameof(due))) is { } outOfRange) return Result.Fail(outOfRange);
         _recommendations.Add(new Recommendation(finding, text, owner, due));
         return Result.Success;
     }
@@ -257,6 +280,7 @@ public sealed class Evaluation : IAuditable
         var r = _recommendations.FirstOrDefault(x => x.Id == recommendationId);
         if (r is null) return Fail("Evaluation.RecommendationUnknown");
         if (status == FollowUpStatus.NotFollowed && string.IsNullOrWhiteSpace(note)) return Fail("Evaluation.ReasonRequired");
+        if (DomainRange.Text(note, TextMaxLength, nameof(note)) is { } tooLong) return Result.Fail(tooLong);
         r.FollowUp(status, note);
         return Result.Success;
     }

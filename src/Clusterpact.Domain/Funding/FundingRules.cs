@@ -16,6 +16,13 @@ public sealed record FundingRule(ClusterType ClusterType, DateOnly EffectiveFrom
 /// <summary>The rules in force over time, per cluster type.</summary>
 public sealed class FundingRuleSet(IEnumerable<FundingRule> rules)
 {
+    public const int SourceMaxLength = 300;
+
+    /// <summary>Shares are kept to four decimals (50.25% = 0.5025).</summary>
+    public const int ShareDecimals = 4;
+
+    public const int MaxYears = Common.DomainRange.LastYear - Common.DomainRange.FirstYear;
+
     private readonly IReadOnlyList<FundingRule> _rules = rules.OrderBy(r => r.EffectiveFrom).ToList();
 
     public IReadOnlyList<FundingRule> Rules => _rules;
@@ -26,12 +33,17 @@ public sealed class FundingRuleSet(IEnumerable<FundingRule> rules)
     /// </summary>
     public Common.Result CheckChange(FundingRule rule, DateOnly decidedOn)
     {
+        if (Common.DomainRange.FirstOf(Common.DomainRange.Date(rule.EffectiveFrom, nameof(rule.EffectiveFrom)),
+                Common.DomainRange.Amount(rule.MaxYearlyOperatingAid, nameof(rule.MaxYearlyOperatingAid)),
+                Common.DomainRange.Text(rule.Source, SourceMaxLength, nameof(rule.Source))) is { } outOfRange) return Common.Result.Fail(outOfRange);
         if (rule.EffectiveFrom <= decidedOn) return Common.Result.Fail(new Common.DomainError("Funding.RuleRetroactive"));
         if (_rules.Any(r => r.ClusterType == rule.ClusterType && r.EffectiveFrom >= rule.EffectiveFrom))
             return Common.Result.Fail(new Common.DomainError("Funding.RuleNotAfterLatest"));
-        if (rule.MaxYearlyOperatingAid <= 0 || rule.MaxTermYears <= 0 || rule.MaxOperatingAidYears < rule.MaxTermYears)
+        // A term or aid period beyond the years a date can hold (2000-2100) is no rule at all.
+        if (rule.MaxYearlyOperatingAid <= 0 || rule.MaxTermYears <= 0 || rule.MaxOperatingAidYears < rule.MaxTermYears || rule.MaxOperatingAidYears > MaxYears)
             return Common.Result.Fail(new Common.DomainError("Funding.RuleFiguresInvalid"));
-        if (rule.MinMemberCofinancingShare is < 0 or > 1 || rule.MaxAidIntensity is <= 0 or > 1)
+        if (rule.MinMemberCofinancingShare is < 0 or > 1 || rule.MaxAidIntensity is <= 0 or > 1
+            || !Common.DomainRange.HasDecimals(rule.MinMemberCofinancingShare, ShareDecimals) || !Common.DomainRange.HasDecimals(rule.MaxAidIntensity, ShareDecimals))
             return Common.Result.Fail(new Common.DomainError("Funding.RuleSharesInvalid"));
         if (string.IsNullOrWhiteSpace(rule.Source)) return Common.Result.Fail(new Common.DomainError("Funding.RuleSourceRequired"));
         return Common.Result.Success;

@@ -16,7 +16,7 @@ public sealed record KpiDefinition(string Code, string NameNl, string NameEn, st
     KpiAggregation Aggregation, KpiSource Source, string Origin)
 {
     /// <summary>Reported values must lie in this range (shares 0..1, others not negative).</summary>
-    public (decimal Min, decimal Max) Range => Unit == KpiUnit.Share ? (0m, 1m) : (0m, decimal.MaxValue);
+    public (decimal Min, decimal Max) Range => Unit == KpiUnit.Share ? (0m, 1m) : (0m, DomainRange.MaxFigure);
 
     public string Name(bool english) => english ? NameEn : NameNl;
 }

@@ -27,6 +27,8 @@ public sealed class KpiTarget : IAuditable
 {
     private readonly List<TargetChange> _changes = [];
 
+    public const int ReasonMaxLength = 1000;
+
     private KpiTarget() { KpiCode = ""; }
 
     public Guid Id { get; private set; }
@@ -42,6 +44,7 @@ public sealed class KpiTarget : IAuditable
     {
         var kpi = KpiCatalogue.Find(kpiCode);
         if (kpi is null) return Result<KpiTarget>.Fail(new DomainError("Kpi.Unknown"));
+        if (DomainRange.Year(year, nameof(year)) is { } outOfRange) return Result<KpiTarget>.Fail(outOfRange);
         var check = CheckValue(kpi, target);
         if (!check.IsSuccess) return Result<KpiTarget>.Fail(check.Error!);
         if (baseline is { } b && !CheckValue(kpi, b).IsSuccess) return Result<KpiTarget>.Fail(new DomainError("Kpi.OutOfRange"));
@@ -54,6 +57,7 @@ public sealed class KpiTarget : IAuditable
     public Result Change(decimal target, string? reason, string by, DateTimeOffset at)
     {
         if (string.IsNullOrWhiteSpace(reason)) return Result.Fail(new DomainError("Kpi.ReasonRequired"));
+        if (DomainRange.Text(reason, ReasonMaxLength, nameof(reason)) is { } tooLong) return Result.Fail(tooLong);
         var check = CheckValue(KpiCatalogue.Find(KpiCode)!, target);
         if (!check.IsSuccess) return check;
         if (target == Target) return Result.Success;
@@ -63,7 +67,8 @@ public sealed class KpiTarget : IAuditable
     }
 
     private static Result CheckValue(KpiDefinition kpi, decimal value) =>
-        value < kpi.Range.Min || value > kpi.Range.Max ? Result.Fail(new DomainError("Kpi.OutOfRange")) : Result.Success;
+        value < kpi.Range.Min || value > kpi.Range.Max || !DomainRange.HasDecimals(value, DomainRange.FigureDecimals)
+            ? Result.Fail(new DomainError("Kpi.OutOfRange")) : Result.Success;
 }
 
 public enum CheckSeverity { Error, Warning }
@@ -84,7 +89,9 @@ public static class KpiValueCheck
     public static IReadOnlyList<ValueFinding> Check(KpiDefinition kpi, decimal value, decimal? lastYear)
     {
         var findings = new List<ValueFinding>();
-        if (value < kpi.Range.Min || value > kpi.Range.Max) findings.Add(new(CheckSeverity.Error, kpi.Unit == KpiUnit.Share ? "Kpi.ShareRange" : "Kpi.Negative"));
+        if (value < kpi.Range.Min) findings.Add(new(CheckSeverity.Error, kpi.Unit == KpiUnit.Share ? "Kpi.ShareRange" : "Kpi.Negative"));
+        else if (value > kpi.Range.Max) findings.Add(new(CheckSeverity.Error, kpi.Unit == KpiUnit.Share ? "Kpi.ShareRange" : "Range.Figure"));
+        else if (!DomainRange.HasDecimals(value, DomainRange.FigureDecimals)) findings.Add(new(CheckSeverity.Error, "Range.Figure"));
         if (kpi.Unit == KpiUnit.Count && value != Math.Floor(value)) findings.Add(new(CheckSeverity.Error, "Kpi.WholeNumber"));
         if (findings.Count == 0 && lastYear is { } last && last > 0)
         {

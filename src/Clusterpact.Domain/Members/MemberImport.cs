@@ -110,10 +110,10 @@ public static class MemberImportValidator
         var until = ParseDate(MemberField.MemberUntil, Cell(MemberField.MemberUntil), problems);
         // Compared only against a start date that was read (an unreadable start is reported once, not twice).
         if (until is { } u && (sinceCell is null || parsedSince is not null) && u < since) problems.Add(new(MemberField.MemberUntil, "Import.UntilBeforeSince", Cell(MemberField.MemberUntil)));
-        var fee = ParseAmount(MemberField.Fee, Cell(MemberField.Fee), problems);
-        var headcount = ParseAmount(MemberField.Headcount, Cell(MemberField.Headcount), problems);
-        var turnover = ParseAmount(MemberField.Turnover, Cell(MemberField.Turnover), problems);
-        var balance = ParseAmount(MemberField.BalanceSheet, Cell(MemberField.BalanceSheet), problems);
+        var fee = ParseAmount(MemberField.Fee, Cell(MemberField.Fee), problems, DomainRange.Amount);
+        var headcount = ParseAmount(MemberField.Headcount, Cell(MemberField.Headcount), problems, DomainRange.Count);
+        var turnover = ParseAmount(MemberField.Turnover, Cell(MemberField.Turnover), problems, DomainRange.Amount);
+        var balance = ParseAmount(MemberField.BalanceSheet, Cell(MemberField.BalanceSheet), problems, DomainRange.Amount);
         var international = ParseBool(Cell(MemberField.InternationallyActive), problems);
         var nace = Cell(MemberField.Nace);
         if (nace is { Length: > 10 }) problems.Add(new(MemberField.Nace, "Import.NaceInvalid", nace));
@@ -167,15 +167,18 @@ public static class MemberImportValidator
         if (s is null) return null;
         var r = BelgianFormats.ParseDate(s);
         if (r is null) problems.Add(new(field, "Import.DateInvalid", s));
+        else if (DomainRange.Date(r, field.ToString()) is { } outOfRange) { problems.Add(new(field, outOfRange.Code, s)); return null; }
         return r;
     }
 
-    private static decimal? ParseAmount(MemberField field, string? s, List<ImportProblem> problems)
+    /// <summary>A number of the file, refused like the same value typed on a page when it is outside its range (<see cref="DomainRange"/>).</summary>
+    private static decimal? ParseAmount(MemberField field, string? s, List<ImportProblem> problems, Func<decimal?, string, DomainError?> range)
     {
         if (s is null) return null;
         var r = BelgianFormats.ParseNumber(s);
         if (r is null) problems.Add(new(field, "Import.NumberInvalid", s));
         else if (r < 0) { problems.Add(new(field, "Import.NumberNegative", s)); return null; }
+        else if (range(r, field.ToString()) is { } outOfRange) { problems.Add(new(field, outOfRange.Code, s)); return null; }
         return r;
     }
 

@@ -9,6 +9,9 @@ public sealed class Organisation : IAuditable
 {
     private readonly List<OrganisationFigures> _figures = [];
 
+    public const int NameMaxLength = 300;
+    public const int JustificationMaxLength = 1000;
+
     private Organisation() { Name = ""; CountryCode = "BE"; }
 
     public Organisation(string name, OrganisationKind kind, string? enterpriseNumber, string countryCode, bool internationallyActive)
@@ -70,20 +73,28 @@ public sealed class Organisation : IAuditable
         if (!string.IsNullOrWhiteSpace(nutsRegion)) NutsRegion = nutsRegion.Trim().ToUpperInvariant();
     }
 
+    /// <summary>Size figures in their ranges: a year of 2000-2100, a headcount in annual work units, amounts in EUR.</summary>
+    public static DomainError? CheckFigures(int year, decimal? headcount, decimal? turnoverEur, decimal? balanceSheetEur) =>
+        DomainRange.FirstOf(DomainRange.Year(year, nameof(year)), DomainRange.Count(headcount, nameof(headcount)),
+            DomainRange.Amount(turnoverEur, nameof(turnoverEur)), DomainRange.Amount(balanceSheetEur, nameof(balanceSheetEur)));
+
     /// <summary>Records (or corrects) one year's size data and recomputes the class.</summary>
-    public void RecordFigures(int year, decimal? headcount, decimal? turnoverEur, decimal? balanceSheetEur)
+    public Result RecordFigures(int year, decimal? headcount, decimal? turnoverEur, decimal? balanceSheetEur)
     {
-        if (headcount is null && turnoverEur is null && balanceSheetEur is null) return;
+        if (CheckFigures(year, headcount, turnoverEur, balanceSheetEur) is { } outOfRange) return Result.Fail(outOfRange);
+        if (headcount is null && turnoverEur is null && balanceSheetEur is null) return Result.Success;
         var existing = _figures.FirstOrDefault(f => f.Year == year);
         if (existing is null) _figures.Add(new OrganisationFigures(year, headcount, turnoverEur, balanceSheetEur));
         else existing.Correct(headcount, turnoverEur, balanceSheetEur);
         Reclassify();
+        return Result.Success;
     }
 
     public Result OverrideSize(SizeClass sizeClass, string? justification)
     {
         if (string.IsNullOrWhiteSpace(justification) || justification.Trim().Length < 10)
             return Result.Fail(new DomainError("Sme.OverrideNeedsJustification", "2003/361/EC art. 3"));
+        if (DomainRange.Text(justification, JustificationMaxLength, nameof(justification)) is { } tooLong) return Result.Fail(tooLong);
         SizeOverride = sizeClass;
         SizeOverrideJustification = justification.Trim();
         Reclassify();
@@ -183,11 +194,20 @@ public sealed class Membership : IAuditable
 
     public bool IsActiveOn(DateOnly date) => From <= date && (Until is null || date <= Until);
 
+    /// <summary>The terms of a membership: a period from 2000 to 2100 that ends after it starts, and a fee in EUR that is not negative.</summary>
+    public static Result Check(DateOnly from, DateOnly? until, decimal? yearlyFee)
+    {
+        if (DomainRange.FirstOf(DomainRange.Date(from, nameof(From)), DomainRange.Date(until, nameof(Until))) is { } badDate) return Result.Fail(badDate);
+        if (until is { } u && u < from) return Result.Fail(new DomainError("Membership.UntilBeforeFrom", null, nameof(Until)));
+        if (yearlyFee < 0) return Result.Fail(new DomainError("Membership.NegativeFee", null, nameof(YearlyFee)));
+        if (DomainRange.Amount(yearlyFee, nameof(YearlyFee)) is { } badFee) return Result.Fail(badFee);
+        return Result.Success;
+    }
+
     /// <summary>An import or the cluster manager updates the terms of a running membership.</summary>
     public Result Update(DateOnly? until, MembershipRole role, decimal? yearlyFee)
     {
-        if (until is { } u && u < From) return Result.Fail(new DomainError("Membership.UntilBeforeFrom"));
-        if (yearlyFee < 0) return Result.Fail(new DomainError("Membership.NegativeFee"));
+        if (Check(From, until, yearlyFee) is { IsSuccess: false } refused) return refused;
         Until = until;
         Role = role;
         YearlyFee = yearlyFee;

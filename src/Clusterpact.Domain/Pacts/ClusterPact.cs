@@ -82,6 +82,15 @@ public sealed class ClusterPact : IAuditable
 
     public IReadOnlyList<PactCommitment> CommitmentsOf(int versionNumber) => _commitments.Where(c => c.VersionNumber == versionNumber).OrderBy(c => c.PartyKind).ThenBy(c => c.Due).ToList();
 
+    public const int BasisMaxLength = 200;
+    public const int PartyMaxLength = 200;
+    public const int DescriptionMaxLength = 1000;
+
+    /// <summary>What a version says about itself: the year of its annual plan (2000-2100) and the plan it rests on.</summary>
+    public static DomainError? CheckVersion(int year, string? basis) =>
+        DomainRange.FirstOf(DomainRange.Year(year, nameof(year)), DomainRange.Text(basis, BasisMaxLength, nameof(basis)));
+
+    /// <summary>The first version of a pact; the caller checks its year and basis with <see cref="CheckVersion"/> first.</summary>
     public static ClusterPact Start(Guid clusterId, int year, string? basis)
     {
         var pact = new ClusterPact { Id = Guid.CreateVersion7(), ClusterId = clusterId };
@@ -93,6 +102,7 @@ public sealed class ClusterPact : IAuditable
     public Result Review(int year, string? basis)
     {
         if (Draft is not null) return Fail("Pact.DraftExists");
+        if (CheckVersion(year, basis) is { } outOfRange) return Result.Fail(outOfRange);
         if (year < Latest.Year) return Fail("Pact.YearBeforeLatest");
         var number = Latest.Number + 1;
         foreach (var c in CommitmentsOf(Latest.Number)) _commitments.Add(c.CopyTo(number));
@@ -103,7 +113,7 @@ public sealed class ClusterPact : IAuditable
     public Result AddCommitment(PartyKind kind, string party, string description, string owner, DateOnly? due)
     {
         if (Draft is not { } draft) return Fail("Pact.NoDraft");
-        var check = Check(party, description, owner);
+        var check = Check(party, description, owner, due);
         if (!check.IsSuccess) return check;
         _commitments.Add(new PactCommitment(draft.Number, Guid.CreateVersion7(), kind, party, description, owner, due, CommitmentStatus.Planned));
         return Result.Success;
@@ -114,7 +124,7 @@ public sealed class ClusterPact : IAuditable
         if (Draft is not { } draft) return Fail("Pact.NoDraft");
         var c = _commitments.FirstOrDefault(x => x.VersionNumber == draft.Number && x.Key == key);
         if (c is null) return Fail("Pact.CommitmentUnknown");
-        var check = Check(party, description, owner);
+        var check = Check(party, description, owner, due);
         if (!check.IsSuccess) return check;
         c.Change(kind, party, description, owner, due, status);
         return Result.Success;
@@ -160,8 +170,12 @@ public sealed class ClusterPact : IAuditable
         return diffs.OrderBy(d => d.Kind).ThenBy(d => (d.After ?? d.Before)!.Description).ToList();
     }
 
-    private static Result Check(string party, string description, string owner) =>
-        string.IsNullOrWhiteSpace(party) || string.IsNullOrWhiteSpace(description) || string.IsNullOrWhiteSpace(owner) ? Fail("Pact.CommitmentIncomplete") : Result.Success;
+    private static Result Check(string party, string description, string owner, DateOnly? due)
+    {
+        if (string.IsNullOrWhiteSpace(party) || string.IsNullOrWhiteSpace(description) || string.IsNullOrWhiteSpace(owner)) return Fail("Pact.CommitmentIncomplete");
+        return DomainRange.FirstOf(DomainRange.Text(party, PartyMaxLength, nameof(party)), DomainRange.Text(description, DescriptionMaxLength, nameof(description)),
+            DomainRange.Text(owner, PartyMaxLength, nameof(owner)), DomainRange.Date(due, nameof(due))) is { } outOfRange ? Result.Fail(outOfRange) : Result.Success;
+    }
 
     private static Result Fail(string code) => Result.Fail(new DomainError(code));
 }

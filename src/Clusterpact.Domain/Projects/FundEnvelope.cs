@@ -44,6 +44,8 @@ public sealed class FundEnvelope : IAuditable
 {
     private readonly List<FundCommitment> _commitments = [];
 
+    public const int NoteMaxLength = 500;
+
     private FundEnvelope() { }
 
     public Guid Id { get; private set; }
@@ -70,8 +72,10 @@ public sealed class FundEnvelope : IAuditable
     {
         if (kind == EnvelopeKind.ClusterEarmarked && clusterId is null) return Result<FundEnvelope>.Fail(new DomainError("Envelope.ClusterRequired"));
         if (kind == EnvelopeKind.InterclusterPool && clusterId is not null) return Result<FundEnvelope>.Fail(new DomainError("Envelope.PoolHasNoCluster"));
-        if (year is < 2000 or > 2100) return Result<FundEnvelope>.Fail(new DomainError("Envelope.YearRange"));
+        if (DomainRange.Year(year, nameof(year)) is not null) return Result<FundEnvelope>.Fail(new DomainError("Envelope.YearRange"));
         if (amount <= 0) return Result<FundEnvelope>.Fail(new DomainError("Envelope.AmountPositive"));
+        if (DomainRange.FirstOf(DomainRange.Amount(amount, nameof(amount)), DomainRange.Text(note, NoteMaxLength, nameof(note))) is { } outOfRange)
+            return Result<FundEnvelope>.Fail(outOfRange);
         return Result<FundEnvelope>.Ok(new FundEnvelope
         {
             Id = Guid.CreateVersion7(), Kind = kind, ClusterId = clusterId, Year = year, Amount = amount, Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
@@ -82,6 +86,7 @@ public sealed class FundEnvelope : IAuditable
     public Result Resize(decimal amount, string? note)
     {
         if (amount <= 0) return Fail("Envelope.AmountPositive");
+        if (DomainRange.FirstOf(DomainRange.Amount(amount, nameof(amount)), DomainRange.Text(note, NoteMaxLength, nameof(note))) is { } outOfRange) return Result.Fail(outOfRange);
         if (amount < Committed) return Fail("Envelope.BelowCommitted");
         Amount = amount;
         Note = string.IsNullOrWhiteSpace(note) ? Note : note.Trim();
@@ -92,6 +97,7 @@ public sealed class FundEnvelope : IAuditable
     public Result Commit(Guid projectId, decimal amount, DateOnly on)
     {
         if (amount <= 0) return Fail("Envelope.AmountPositive");
+        if (DomainRange.Amount(amount, nameof(amount)) is { } outOfRange) return Result.Fail(outOfRange);
         if (amount > Remaining) return Fail("Envelope.Overspend");
         var existing = _commitments.FirstOrDefault(c => c.ProjectId == projectId);
         if (existing is null) _commitments.Add(new FundCommitment(projectId, amount, on));
@@ -126,6 +132,7 @@ public sealed class FundEnvelope : IAuditable
         var c = _commitments.FirstOrDefault(x => x.ProjectId == projectId);
         if (c is null) return Fail("Envelope.NoCommitment");
         if (amount <= 0) return Fail("Envelope.AmountPositive");
+        if (DomainRange.Amount(amount, nameof(amount)) is { } outOfRange) return Result.Fail(outOfRange);
         if (c.Paid + amount > c.Committed) return Fail("Envelope.PaymentAboveCommitment");
         c.Pay(amount);
         return Result.Success;

@@ -74,6 +74,8 @@ public sealed record ProjectResults(decimal? ExtraTurnover, decimal? ExtraFte, d
 public sealed class Project : IAuditable
 {
     public const int MaxTitleLength = 200;
+    public const int MaxSummaryLength = 4000;
+    public const int MaxDecisionNoteLength = 1000;
 
     private readonly List<ProjectPartner> _partners = [];
     private readonly List<ProjectCluster> _clusters = [];
@@ -137,6 +139,9 @@ public sealed class Project : IAuditable
     {
         if (string.IsNullOrWhiteSpace(d.Title)) return Fail("Project.TitleRequired");
         if (d.Title.Trim().Length > MaxTitleLength) return Fail("Project.TitleTooLong");
+        if (DomainRange.FirstOf(DomainRange.Text(d.Summary, MaxSummaryLength, nameof(d.Summary)), DomainRange.Date(d.Start, nameof(d.Start)), DomainRange.Date(d.End, nameof(d.End)),
+                DomainRange.Amount(d.TotalBudget, nameof(d.TotalBudget)), DomainRange.Amount(Math.Abs(d.Aid), nameof(d.Aid))) is { } outOfRange)
+            return Result.Fail(outOfRange);
         if (d.End < d.Start) return Fail("Project.EndBeforeStart");
         if (d.TrlStart is < 1 or > 9 || d.TrlTarget is < 1 or > 9) return Fail("Project.TrlRange");
         if (d.TrlTarget < d.TrlStart) return Fail("Project.TrlTargetBelowStart");
@@ -171,6 +176,7 @@ public sealed class Project : IAuditable
     {
         if (!CanBeRevised(byAgency)) return Fail("Project.NotEditable");
         if (budgetShare < 0) return Fail("Project.ShareNegative");
+        if (DomainRange.Amount(budgetShare, nameof(budgetShare)) is { } outOfRange) return Result.Fail(outOfRange);
         var others = _partners.Where(p => p.OrganisationId != organisationId).ToList();
         if (others.Sum(p => p.BudgetShare) + budgetShare > TotalBudget) return Fail("Project.SharesAboveBudget");
         var existing = _partners.FindIndex(p => p.OrganisationId == organisationId);
@@ -215,6 +221,7 @@ public sealed class Project : IAuditable
     {
         var check = Lifecycle.Check(Status, step, actors, reason);
         if (!check.IsSuccess) return Result.Fail(check.Error!);
+        if (DomainRange.FirstOf(DomainRange.Text(reason, MaxDecisionNoteLength, nameof(reason)), DomainRange.Date(on, nameof(on))) is { } outOfRange) return Result.Fail(outOfRange);
         if (step is ProjectStep.Approve or ProjectStep.Reject)
         {
             DecisionNote = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
@@ -230,6 +237,8 @@ public sealed class Project : IAuditable
     {
         if (Status is not (ProjectStatus.Running or ProjectStatus.Completed or ProjectStatus.Stopped)) return Fail("Project.ResultsBeforeStart");
         if (results.ExtraTurnover < 0 || results.ExtraFte < 0 || results.ExtraInvestments < 0) return Fail("Project.ResultNegative");
+        if (DomainRange.FirstOf(DomainRange.Amount(results.ExtraTurnover, nameof(results.ExtraTurnover)), DomainRange.Count(results.ExtraFte, nameof(results.ExtraFte)),
+                DomainRange.Amount(results.ExtraInvestments, nameof(results.ExtraInvestments))) is { } outOfRange) return Result.Fail(outOfRange);
         (ExtraTurnover, ExtraFte, ExtraInvestments) = (results.ExtraTurnover, results.ExtraFte, results.ExtraInvestments);
         return Result.Success;
     }

@@ -105,7 +105,7 @@ public static class ProjectImportValidator
         var check = Project.Check(details);
         if (!check.IsSuccess)
         {
-            problems.Add(new(FieldOf(check.Error!.Code), check.Error.Code));
+            problems.Add(new(check.Error!.Field is { } f && Enum.TryParse<ProjectField>(f, out var field) ? field : FieldOf(check.Error.Code), check.Error.Code));
             return (null, problems);
         }
         return (new ProjectImportRecord(reference, details, lead.Value, partners, existing?.Id), problems);

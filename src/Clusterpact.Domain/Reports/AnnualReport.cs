@@ -108,6 +108,13 @@ public sealed class AnnualReport : IAuditable
 
     public bool IsEditable => Status is ReportStatus.Draft or ReportStatus.Returned;
 
+    public const int NarrativeMaxLength = 8000;
+    public const int CommentMaxLength = 2000;
+    public const int EvidenceMaxLength = 1000;
+
+    /// <summary>A report is for a working year of 2000-2100 (due on 31 March after it).</summary>
+    public static DomainError? CheckYear(int year) => DomainRange.Year(year, nameof(year));
+
     public static DateOnly DefaultDue(int year) => new(year + 1, 3, 31);
 
     public static AnnualReport Start(Guid clusterId, int year, DateOnly? due = null)
@@ -124,6 +131,8 @@ public sealed class AnnualReport : IAuditable
         var slot = _values.FirstOrDefault(v => v.KpiCode == code);
         var kpi = KpiCatalogue.Find(code);
         if (slot is null || kpi is null) return Result<IReadOnlyList<ValueFinding>>.Fail(new DomainError("Kpi.Unknown"));
+        if (DomainRange.FirstOf(DomainRange.Text(comment, CommentMaxLength, nameof(comment)), DomainRange.Text(evidence, EvidenceMaxLength, nameof(evidence))) is { } tooLong)
+            return Result<IReadOnlyList<ValueFinding>>.Fail(tooLong);
         var findings = value is { } v ? KpiValueCheck.Check(kpi, v, lastYear) : [];
         if (findings.FirstOrDefault(f => f.Severity == CheckSeverity.Error) is { } error) return Result<IReadOnlyList<ValueFinding>>.Fail(new DomainError(error.Code));
         slot.Set(value, comment, evidence, findings.FirstOrDefault()?.Code);
@@ -133,6 +142,7 @@ public sealed class AnnualReport : IAuditable
     public Result SetNarrative(string? narrative)
     {
         if (!IsEditable) return Fail("Report.NotEditable");
+        if (DomainRange.Text(narrative, NarrativeMaxLength, nameof(narrative)) is { } tooLong) return Result.Fail(tooLong);
         Narrative = string.IsNullOrWhiteSpace(narrative) ? null : narrative.Trim();
         return Result.Success;
     }
@@ -140,6 +150,7 @@ public sealed class AnnualReport : IAuditable
     public Result SetCommitment(Guid key, CommitmentStatus status, string? comment)
     {
         if (!IsEditable) return Fail("Report.NotEditable");
+        if (DomainRange.Text(comment, CommentMaxLength, nameof(comment)) is { } tooLong) return Result.Fail(tooLong);
         var c = _commitments.FirstOrDefault(x => x.CommitmentKey == key);
         if (c is null) { c = new CommitmentReport(key); _commitments.Add(c); }
         c.Set(status, comment);
@@ -168,7 +179,8 @@ public sealed class AnnualReport : IAuditable
     }
 
     /// <summary>Returns a submitted report to the cluster with the remarks it must act on.</summary>
-    public Result Return(IReadOnlySet<Actor> actors, string by, DateTimeOffset at, string? remark) => Move(ReportLifecycle.Return, actors, by, at, remark);
+    public Result Return(IReadOnlySet<Actor> actors, string by, DateTimeOffset at, string? remark) =>
+        DomainRange.Text(remark, CommentMaxLength, nameof(remark)) is { } tooLong ? Result.Fail(tooLong) : Move(ReportLifecycle.Return, actors, by, at, remark);
 
     public Result Accept(IReadOnlySet<Actor> actors, string by, DateTimeOffset at) => Move(ReportLifecycle.Accept, actors, by, at, null);
 

@@ -59,6 +59,10 @@ public sealed class Survey : IAuditable
 
     private readonly List<SurveyQuestion> _questions = [];
 
+    public const int TitleMaxLength = 200;
+    public const int QuestionTextMaxLength = 1000;
+    public const int OptionsMaxLength = 4000;
+
     private Survey() { Title = ""; }
 
     public Guid Id { get; private set; }
@@ -73,7 +77,8 @@ public sealed class Survey : IAuditable
     public static Result<Survey> Create(string title, int year)
     {
         if (string.IsNullOrWhiteSpace(title)) return Result<Survey>.Fail(new DomainError("Survey.TitleRequired"));
-        if (year is < 2000 or > 2100) return Result<Survey>.Fail(new DomainError("Survey.YearRange"));
+        if (DomainRange.Year(year, nameof(year)) is not null) return Result<Survey>.Fail(new DomainError("Survey.YearRange"));
+        if (DomainRange.Text(title, TitleMaxLength, nameof(title)) is { } tooLong) return Result<Survey>.Fail(tooLong);
         return Result<Survey>.Ok(new Survey { Id = Guid.CreateVersion7(), Title = title.Trim(), Year = year, Status = SurveyStatus.Draft });
     }
 
@@ -111,7 +116,11 @@ public sealed class Survey : IAuditable
             if (nl.Count < 2) return Fail("Survey.TwoOptionsNeeded");
             if (en.Count > 0 && en.Count != nl.Count) return Fail("Survey.OptionsDiffer");
         }
-        if (kind == QuestionKind.Scale && (scaleMin is null || scaleMax is null || scaleMin >= scaleMax || scaleMax - scaleMin > 10))
+        if (DomainRange.FirstOf(DomainRange.Text(textNl, QuestionTextMaxLength, nameof(textNl)), DomainRange.Text(textEn, QuestionTextMaxLength, nameof(textEn)),
+                DomainRange.Text(string.Join('\n', nl), OptionsMaxLength, nameof(optionsNl)), DomainRange.Text(string.Join('\n', en), OptionsMaxLength, nameof(optionsEn))) is { } tooLong)
+            return Result.Fail(tooLong);
+        // Compared in long: a scale from int.MinValue to int.MaxValue must not wrap around to a small width.
+        if (kind == QuestionKind.Scale && (scaleMin is null || scaleMax is null || scaleMin < 0 || scaleMin >= scaleMax || (long)scaleMax - scaleMin > 10))
             return Fail("Survey.ScaleRange");
         _questions.Add(new SurveyQuestion(_questions.Count + 1, kind, textNl, textEn ?? "", nl, en, scaleMin, scaleMax, required, kpiCode));
         return Result.Success;

@@ -38,6 +38,7 @@ public static class SurveyAnswers
                     break;
                 case QuestionKind.Number:
                     if (a!.Number is not { } n) problems.Add(new(q.Id, "Survey.NumberInvalid"));
+                    else if (DomainRange.Figure(n, nameof(a.Number)) is { } outOfRange) problems.Add(new(q.Id, outOfRange.Code));
                     else answers.Add(new SurveyAnswer(q.Id, null, null, n, null));
                     break;
                 default:

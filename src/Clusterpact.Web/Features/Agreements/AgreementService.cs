@@ -48,7 +48,7 @@ public sealed class AgreementService(ClusterpactDbContext db, ClusterAccess acce
         if (cluster is null) return CommandOutcome.NotFound;
         if (!await permissions.HasAsync(Policies.AgencyStaff)) return CommandOutcome.Forbidden;
         var created = await NewForClusterAsync(cluster, cmd.Start, cmd.End, cmd.DecisionReference, await RulesAsync(ct), ct);
-        if (!created.IsSuccess) return CommandOutcome.Invalid(FieldOf(created.Error!.Code), created.Error.Code);
+        if (!created.IsSuccess) return CommandOutcome.Invalid(created.Error!, FieldOf(created.Error!.Code));
         db.SupportAgreements.Add(created.Value!);
         var saved = await db.SaveGuardedAsync(cluster, "Agreement.ConcurrentChange", ct);
         return saved.Status == CommandStatus.Ok ? CommandOutcome.Ok(created.Value!.Version) : saved;
@@ -87,7 +87,7 @@ public sealed class AgreementService(ClusterpactDbContext db, ClusterAccess acce
         var firstAid = SupportAgreement.FirstAidDay(others) ?? agreement.Start;
         if (SupportAgreement.Overlaps(others, agreement.End.AddDays(1), cmd.NewEnd, except: agreement.Id)) return CommandOutcome.Invalid("End", "Agreement.Overlaps");
         var result = agreement.Extend(cmd.NewEnd, ExtensionEvaluation.Of(evaluation), cmd.DecisionReference, firstAid, await RulesAsync(ct));
-        if (!result.IsSuccess) return CommandOutcome.Invalid(FieldOf(result.Error!.Code), result.Error.Code);
+        if (!result.IsSuccess) return CommandOutcome.Invalid(result.Error!, FieldOf(result.Error!.Code));
         // The cluster guards the rules over its agreements; an added term changes no column of the agreement itself, so the
         // versioned save touches it too and a stale form fails.
         db.Entry(cluster).State = EntityState.Modified;
@@ -114,7 +114,7 @@ public sealed class AgreementService(ClusterpactDbContext db, ClusterAccess acce
         if (agreement is null) return CommandOutcome.NotFound;
         if (agreement.Version != version) return CommandOutcome.Conflict;
         var result = agreement.ShortenTo(newEnd, clock.TodayInBrussels(), reason);
-        if (!result.IsSuccess) return CommandOutcome.Invalid(result.Error!.Code == "Agreement.ReasonRequired" ? "Reason" : "End", result.Error.Code);
+        if (!result.IsSuccess) return CommandOutcome.Invalid(result.Error!, result.Error!.Code == "Agreement.ReasonRequired" ? "Reason" : "End");
         return await db.SaveVersionedAsync(agreement, version, ct);
     }
 

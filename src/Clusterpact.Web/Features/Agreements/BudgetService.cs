@@ -105,7 +105,7 @@ public sealed class BudgetService(ClusterpactDbContext db, ClusterAccess access,
             .SingleOrDefaultAsync(ct);
 
     /// <summary>A refusal next to the field of the form it is about (the budget page's forms name their fields plainly).</summary>
-    private static CommandOutcome Invalid(DomainError e) => CommandOutcome.Invalid(e.Code switch
+    private static CommandOutcome Invalid(DomainError e) => CommandOutcome.Invalid(e.Field ?? e.Code switch
     {
         "Budget.YearOutsideAgreement" or "Budget.YearExists" => "yearStart",
         "Cofinancing.BeforeYear" => "paidOn",

@@ -38,7 +38,7 @@ public sealed class RulesModel(ClusterpactDbContext db, AgreementService agreeme
         var check = (await agreements.RulesAsync(ct)).CheckChange(rule, clock.TodayInBrussels());
         if (!check.IsSuccess)
         {
-            ModelState.AddModelError(string.Empty, text[check.Error!.Code]);
+            ModelState.AddModelError(check.Error!.Field ?? string.Empty, text[check.Error.Code]);
             return Page();
         }
         db.FundingRules.Add(FundingRuleRow.From(rule));

@@ -46,7 +46,7 @@ public sealed class AgreementFromApplication(ClusterpactDbContext db, Permission
         var created = await agreements.NewForClusterAsync(cluster, cmd.Start, end, cmd.DecisionReference, rules, ct);
         // An existing cluster guards the rules over its agreements (no overlap, the 10-year window): its version rises with this save.
         if (db.Entry(cluster).State == EntityState.Unchanged) db.Entry(cluster).State = EntityState.Modified;
-        if (!created.IsSuccess) return (CommandOutcome.Invalid(created.Error!.Code == "Agreement.DecisionRequired" ? "DecisionReference" : "Start", created.Error.Code), null);
+        if (!created.IsSuccess) return (CommandOutcome.Invalid(created.Error!, created.Error!.Code == "Agreement.DecisionRequired" ? "DecisionReference" : "Start"), null);
         var agreement = created.Value!;
         var planned = new List<AgreementYear>();
         for (var i = 0; i < cmd.Years.Count; i++)

@@ -12,6 +12,13 @@ public sealed record CommandOutcome(CommandStatus Status, string? Field = null, 
     public static readonly CommandOutcome Forbidden = new(CommandStatus.Forbidden);
     public static readonly CommandOutcome Conflict = new(CommandStatus.Conflict, ErrorCode: "Concurrency.Conflict");
     public static CommandOutcome Invalid(string field, string code) => new(CommandStatus.Invalid, field, code);
+
+    /// <summary>
+    /// A business-rule refusal next to the field it names (a value out of its <see cref="DomainRange"/> names its own,
+    /// in the form's spelling: "amount" becomes "Amount"), otherwise next to <paramref name="field"/>.
+    /// </summary>
+    public static CommandOutcome Invalid(DomainError error, string field) =>
+        new(CommandStatus.Invalid, error.Field is { Length: > 0 } f ? char.ToUpperInvariant(f[0]) + f[1..] : field, error.Code);
 }
 
 /// <summary>
@@ -33,7 +40,7 @@ public sealed class UpdateClusterContact(ClusterpactDbContext db, ClusterAccess 
         if (!result.IsSuccess)
         {
             var field = result.Error!.Code == "Cluster.WebsiteInvalid" ? nameof(cmd.Website) : nameof(cmd.ContactEmail);
-            return CommandOutcome.Invalid(field, result.Error.Code);
+            return CommandOutcome.Invalid(result.Error!, field);
         }
         try
         {

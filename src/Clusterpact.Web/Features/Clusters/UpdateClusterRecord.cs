@@ -24,9 +24,9 @@ public sealed class UpdateClusterRecord(ClusterpactDbContext db, ClusterAccess a
             number = parsed.Value.Digits;
         }
         var renamed = cluster.Rename(cmd.Name, cmd.StrategicDomain);
-        if (!renamed.IsSuccess) return CommandOutcome.Invalid(renamed.Error!.Code == "Cluster.DomainRequired" ? nameof(cmd.StrategicDomain) : nameof(cmd.Name), renamed.Error.Code);
+        if (!renamed.IsSuccess) return CommandOutcome.Invalid(renamed.Error!, renamed.Error!.Code == "Cluster.DomainRequired" ? nameof(cmd.StrategicDomain) : nameof(cmd.Name));
         var support = cluster.SetSupport(cmd.Status, cmd.SupportStart, cmd.SupportEnd);
-        if (!support.IsSuccess) return CommandOutcome.Invalid(support.Error!.Code == "Cluster.EndBeforeStart" ? nameof(cmd.SupportEnd) : nameof(cmd.SupportStart), support.Error.Code);
+        if (!support.IsSuccess) return CommandOutcome.Invalid(support.Error!, support.Error!.Code == "Cluster.EndBeforeStart" ? nameof(cmd.SupportEnd) : nameof(cmd.SupportStart));
         cluster.SetEnterpriseNumber(number);
         if (await db.Clusters.AnyAsync(c => c.Id != cluster.Id && c.Name == cluster.Name, ct)) return CommandOutcome.Invalid(nameof(cmd.Name), "Cluster.NameTaken");
         try { await db.SaveChangesAsync(ct); }

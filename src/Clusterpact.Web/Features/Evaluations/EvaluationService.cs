@@ -59,7 +59,7 @@ public sealed class EvaluationService(ClusterpactDbContext db, Scope scope, Perm
         if (e.Version != version) return CommandOutcome.Conflict;
         var who = await ActorsOnAsync(e, ct);
         var result = step == EvaluationLifecycle.Decide ? e.Decide(who, on, outcome, conditions, conclusion) : e.Take(step, who, on);
-        if (!result.IsSuccess) return CommandOutcome.Invalid("On", result.Error!.Code);
+        if (!result.IsSuccess) return CommandOutcome.Invalid(result.Error!.Field is "on" or null ? "On" : result.Error.Field, result.Error.Code);
         return await db.SaveVersionedAsync(e, version, ct);
     }
 
@@ -73,7 +73,8 @@ public sealed class EvaluationService(ClusterpactDbContext db, Scope scope, Perm
         if (!await CanManageAsync()) return (CommandOutcome.Forbidden, null);
         if (cmd.ClusterId is { } c && !await db.Clusters.AnyAsync(x => x.Id == c, ct)) return (CommandOutcome.Invalid("ClusterId", "Evaluation.ClusterRequired"), null);
         var planned = Evaluation.Plan(cmd.Title, cmd.Kind, cmd.Scope, cmd.Scope == EvaluationScope.Individual ? cmd.ClusterId : null, cmd.Planned);
-        if (!planned.IsSuccess) return (CommandOutcome.Invalid(planned.Error!.Code is "Evaluation.TitleRequired" ? "Title" : planned.Error.Code == "Evaluation.PlannedOutOfOrder" ? "Planned" : "ClusterId", planned.Error.Code), null);
+        if (!planned.IsSuccess)
+            return (CommandOutcome.Invalid(planned.Error!, planned.Error!.Code is "Evaluation.TitleRequired" ? "Title" : planned.Error!.Code == "Evaluation.PlannedOutOfOrder" ? "Planned" : "ClusterId"), null);
         db.Evaluations.Add(planned.Value!);
         await db.SaveChangesAsync(ct);
         return (CommandOutcome.Ok(planned.Value!.Version), planned.Value.Id);
@@ -87,7 +88,7 @@ public sealed class EvaluationService(ClusterpactDbContext db, Scope scope, Perm
         if (!await CanManageAsync()) return CommandOutcome.Forbidden;
         if (e.Version != version) return CommandOutcome.Conflict;
         var result = change(e);
-        if (!result.IsSuccess) return CommandOutcome.Invalid(field, result.Error!.Code);
+        if (!result.IsSuccess) return CommandOutcome.Invalid(result.Error!, field);
         return await db.SaveVersionedAsync(e, version, ct);
     }
 }

@@ -62,7 +62,8 @@ public sealed class FundService(ClusterpactDbContext db, Scope scope, Permission
             if (type != Domain.Clusters.ClusterType.SpearheadCluster) return (CommandOutcome.Invalid("ClusterId", "Envelope.OnlySpearheadClusters"), null);
         }
         var opened = FundEnvelope.Open(cmd.Kind, cmd.Kind == EnvelopeKind.InterclusterPool ? null : cmd.ClusterId, cmd.Year, cmd.Amount, cmd.Note);
-        if (!opened.IsSuccess) return (CommandOutcome.Invalid(opened.Error!.Code == "Envelope.AmountPositive" ? "Amount" : opened.Error.Code == "Envelope.YearRange" ? "Year" : "ClusterId", opened.Error.Code), null);
+        if (!opened.IsSuccess)
+            return (CommandOutcome.Invalid(opened.Error!, opened.Error!.Code == "Envelope.AmountPositive" ? "Amount" : opened.Error!.Code == "Envelope.YearRange" ? "Year" : "ClusterId"), null);
         var exists = await db.FundEnvelopes.AnyAsync(e => e.Kind == cmd.Kind && e.Year == cmd.Year && e.ClusterId == opened.Value!.ClusterId, ct);
         if (exists) return (CommandOutcome.Invalid("Year", "Envelope.Exists"), null);
         db.FundEnvelopes.Add(opened.Value!);
@@ -77,7 +78,7 @@ public sealed class FundService(ClusterpactDbContext db, Scope scope, Permission
         if (envelope is null) return CommandOutcome.NotFound;
         if (envelope.Version != version) return CommandOutcome.Conflict;
         var result = envelope.Resize(amount, note);
-        if (!result.IsSuccess) return CommandOutcome.Invalid("Amount", result.Error!.Code);
+        if (!result.IsSuccess) return CommandOutcome.Invalid(result.Error!, "Amount");
         return await db.SaveVersionedAsync(envelope, version, ct);
     }
 

@@ -17,6 +17,7 @@ public sealed class IndexModel(KpiService kpis) : PageModel
     {
         ModelState.Clear();
         Definition = KpiCatalogue.Find(Kpi) ?? KpiCatalogue.All[0];
+        if (DomainRange.Year(Year, nameof(Year)) is not null) Year = null; // a year outside 2000-2100 reads as none, like one that cannot be read
         Year ??= kpis.Years[^1];
         (Rows, Programme) = await kpis.AcrossClustersAsync(Definition, Year.Value, ct);
         ProgrammeYears = await kpis.ProgrammeAsync(Definition, ct);

@@ -12,7 +12,7 @@ public sealed class TargetService(ClusterpactDbContext db, ClusterAccess access,
     {
         if (!await access.CanSeeAsync(clusterId, ct)) return CommandOutcome.NotFound;
         if (!await permissions.HasAsync(Policies.AgencyStaff)) return CommandOutcome.Forbidden;
-        if (year is < 2000 or > 2100) return CommandOutcome.Invalid("Year", "Report.YearInvalid");
+        if (DomainRange.Year(year, nameof(year)) is not null) return CommandOutcome.Invalid("Year", "Report.YearInvalid");
         var existing = await db.KpiTargets.SingleOrDefaultAsync(t => t.ClusterId == clusterId && t.KpiCode == code && t.Year == year, ct);
         if (existing is null)
         {
@@ -23,7 +23,7 @@ public sealed class TargetService(ClusterpactDbContext db, ClusterAccess access,
         else
         {
             var changed = existing.Change(target, reason, user.Name, clock.GetUtcNow());
-            if (!changed.IsSuccess) return CommandOutcome.Invalid(changed.Error!.Code == "Kpi.ReasonRequired" ? "Reason" : "Target", changed.Error.Code);
+            if (!changed.IsSuccess) return CommandOutcome.Invalid(changed.Error!, changed.Error!.Code == "Kpi.ReasonRequired" ? "Reason" : "Target");
             db.Entry(existing).State = EntityState.Modified;
         }
         try { await db.SaveChangesAsync(ct); }

@@ -18,7 +18,8 @@ public sealed class FiguresModel(GetMemberFigures figures, Infrastructure.Auth.S
         ModelState.Clear();
         CanSeeProgramme = await figures.CanSeeProgrammeAsync();
         var today = clock.TodayInBrussels();
-        On = Date ?? today;
+        // A day outside 2000-2100 (DomainRange) has no members; it falls back to today, as a day that cannot be read does.
+        On = Date is { } day && DomainRange.Date(day, nameof(Date)) is null ? day : today;
         ClusterOptions = (await records.Clusters().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
             .Select(c => (c.Id, c.Name)).ToList();
         // Without a cluster chosen, the chart shows the programme, or a manager's only cluster.

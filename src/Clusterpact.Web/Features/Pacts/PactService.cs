@@ -26,6 +26,7 @@ public sealed class PactService(ClusterpactDbContext db, ClusterAccess access, P
         // The pact is the spearhead clusters' contract with the government (DOMAIN glossary: "SPC only").
         if (type != Domain.Clusters.ClusterType.SpearheadCluster) return CommandOutcome.Invalid("Year", "Pact.OnlySpearheadClusters");
         if (await db.ClusterPacts.AnyAsync(p => p.ClusterId == clusterId, ct)) return CommandOutcome.Invalid("Year", "Pact.Exists");
+        if (ClusterPact.CheckVersion(year, basis) is { } outOfRange) return CommandOutcome.Invalid(outOfRange.Field == "basis" ? "Basis" : "Year", outOfRange.Code);
         db.ClusterPacts.Add(ClusterPact.Start(clusterId, year, basis));
         await db.SaveChangesAsync(ct);
         return CommandOutcome.Ok(0);
@@ -40,7 +41,7 @@ public sealed class PactService(ClusterpactDbContext db, ClusterAccess access, P
         if (pact is null) return CommandOutcome.NotFound;
         if (pact.Version != version) return CommandOutcome.Conflict;
         var result = change(pact);
-        if (!result.IsSuccess) return CommandOutcome.Invalid(field, result.Error!.Code);
+        if (!result.IsSuccess) return CommandOutcome.Invalid(result.Error!.Field is { } f ? char.ToUpperInvariant(f[0]) + f[1..] : field, result.Error.Code);
         return await db.SaveVersionedAsync(pact, version, ct);
     }
 }

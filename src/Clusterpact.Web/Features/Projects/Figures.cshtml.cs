@@ -30,6 +30,7 @@ public sealed class FiguresModel(ProjectQueries queries, Scope scope, Permission
 
         var facts = await queries.AllFactsAsync(ct);
         var years = facts.Where(f => f.Counts).Select(f => f.Start.Year).Distinct().Order().ToList();
+        if (DomainRange.Year(Year, nameof(Year)) is not null) Year = null; // a year outside 2000-2100 reads as none, like one that cannot be read
         Year ??= years.Count == 0 ? clock.TodayInBrussels().Year : years.Contains(clock.TodayInBrussels().Year) ? clock.TodayInBrussels().Year : years[^1];
 
         var withProjects = facts.SelectMany(f => f.ClusterIds).ToHashSet();

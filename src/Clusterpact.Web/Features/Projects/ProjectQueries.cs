@@ -46,7 +46,10 @@ public sealed class ProjectQueries(ClusterpactDbContext db, Scope scope, Project
         if (q.Type is { } type) query = query.Where(p => p.Type == type);
         if (q.Status is { } status) query = query.Where(p => p.Status == status);
         if (q.Theme is { } theme) query = query.Where(p => p.Theme == theme);
-        if (q.Year is { } year) query = query.Where(p => p.Start >= new DateOnly(year, 1, 1) && p.Start <= new DateOnly(year, 12, 31));
+        // No project starts outside 2000-2100 (DomainRange), and such a year has no first of January to compare with.
+        if (q.Year is { } year) query = DomainRange.Year(year, nameof(year)) is null
+            ? query.Where(p => p.Start >= new DateOnly(year, 1, 1) && p.Start <= new DateOnly(year, 12, 31))
+            : query.Where(p => false);
         if (q.OrganisationId is { } oid) query = query.Where(p => p.Partners.Any(x => x.OrganisationId == oid));
         return query;
     }

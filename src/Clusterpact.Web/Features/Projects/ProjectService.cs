@@ -41,7 +41,7 @@ public sealed class ProjectService(ClusterpactDbContext db, Scope scope, Project
         var lead = await OrganisationAsync(cmd.LeadEnterpriseNumber, ct);
         if (!lead.IsSuccess) return (CommandOutcome.Invalid("LeadEnterpriseNumber", lead.Error!), null);
         var proposed = Project.Propose(cmd.Details, lead.Id, user.Id);
-        if (!proposed.IsSuccess) return (CommandOutcome.Invalid(FieldOf(proposed.Error!.Code), proposed.Error.Code), null);
+        if (!proposed.IsSuccess) return (CommandOutcome.Invalid(proposed.Error!, FieldOf(proposed.Error!.Code)), null);
         db.Projects.Add(proposed.Value!);
         await db.SaveChangesAsync(ct);
         return (CommandOutcome.Ok(proposed.Value!.Version), proposed.Value.Id);
@@ -53,7 +53,7 @@ public sealed class ProjectService(ClusterpactDbContext db, Scope scope, Project
         if (project is null) return refusal!;
         if (!await projects.CanActForAsync(cmd.Details.ClusterIds)) return CommandOutcome.Invalid("ClusterIds", "Project.KeepOwnCluster");
         var result = project.Revise(cmd.Details, await projects.IsAgencyAsync());
-        if (!result.IsSuccess) return CommandOutcome.Invalid(FieldOf(result.Error!.Code), result.Error.Code);
+        if (!result.IsSuccess) return CommandOutcome.Invalid(result.Error!, FieldOf(result.Error!.Code));
         return await db.SaveVersionedAsync(project, cmd.Version, ct);
     }
 
@@ -64,7 +64,7 @@ public sealed class ProjectService(ClusterpactDbContext db, Scope scope, Project
         var org = await OrganisationAsync(cmd.EnterpriseNumber, ct);
         if (!org.IsSuccess) return CommandOutcome.Invalid("EnterpriseNumber", org.Error!);
         var result = project.SetPartner(org.Id, cmd.Role, cmd.BudgetShare, await projects.IsAgencyAsync());
-        if (!result.IsSuccess) return CommandOutcome.Invalid(result.Error!.Code == "Project.ShareNegative" || result.Error.Code == "Project.SharesAboveBudget" ? "BudgetShare" : "Role", result.Error.Code);
+        if (!result.IsSuccess) return CommandOutcome.Invalid(result.Error!, result.Error!.Code == "Project.ShareNegative" || result.Error!.Code == "Project.SharesAboveBudget" ? "BudgetShare" : "Role");
         return await db.SaveVersionedAsync(project, cmd.Version, ct);
     }
 
@@ -114,7 +114,7 @@ public sealed class ProjectService(ClusterpactDbContext db, Scope scope, Project
         if (!await projects.CanEditAsync(project)) return CommandOutcome.Forbidden;
         if (project.Version != version) return CommandOutcome.Conflict;
         var result = project.ReportResults(results);
-        if (!result.IsSuccess) return CommandOutcome.Invalid("ExtraTurnover", result.Error!.Code);
+        if (!result.IsSuccess) return CommandOutcome.Invalid(result.Error!, "ExtraTurnover");
         return await db.SaveVersionedAsync(project, version, ct);
     }
 

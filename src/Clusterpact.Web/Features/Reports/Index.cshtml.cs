@@ -11,6 +11,7 @@ public sealed class IndexModel(ReportService reports, IStringLocalizer<SharedRes
     public async Task OnGetAsync(CancellationToken ct)
     {
         ModelState.Clear();
+        if (DomainRange.Year(Year, nameof(Year)) is not null) Year = null; // a year outside 2000-2100 reads as none, like one that cannot be read
         Year ??= reports.Today.Year - 1;
         Rows = await reports.ListAsync(Year.Value, Status, ct);
     }

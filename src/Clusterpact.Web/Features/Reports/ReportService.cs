@@ -39,7 +39,7 @@ public sealed class ReportService(ClusterpactDbContext db, ClusterAccess access,
     {
         if (!await access.CanSeeAsync(clusterId, ct)) return (CommandOutcome.NotFound, null);
         if (!await access.CanEditAsync(clusterId, ct)) return (CommandOutcome.Forbidden, null);
-        if (year < 2000 || year > Today.Year) return (CommandOutcome.Invalid("Year", "Report.YearInvalid"), null);
+        if (AnnualReport.CheckYear(year) is not null || year > Today.Year) return (CommandOutcome.Invalid("Year", "Report.YearInvalid"), null);
         var existing = await db.AnnualReports.Where(r => r.ClusterId == clusterId && r.Year == year).Select(r => (Guid?)r.Id).SingleOrDefaultAsync(ct);
         if (existing is not null) return (CommandOutcome.Ok(0), existing);
         var report = AnnualReport.Start(clusterId, year);
@@ -89,7 +89,7 @@ public sealed class ReportService(ClusterpactDbContext db, ClusterAccess access,
         var (report, refusal) = await LoadAsync(id, version, edit: true, ct);
         if (report is null) return refusal!;
         var result = report.Submit(await actors.OnClusterAsync(report.ClusterId, ct), user.Name, clock.GetUtcNow());
-        if (!result.IsSuccess) return CommandOutcome.Invalid(result.Error!.Code == "Report.NarrativeMissing" ? "Narrative" : "Values", result.Error.Code);
+        if (!result.IsSuccess) return CommandOutcome.Invalid(result.Error!, result.Error!.Code == "Report.NarrativeMissing" ? "Narrative" : "Values");
         return await db.SaveVersionedAsync(report, version, ct);
     }
 

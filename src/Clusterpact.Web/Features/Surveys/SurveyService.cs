@@ -98,7 +98,7 @@ public sealed class SurveyService(ClusterpactDbContext db, Scope scope, Permissi
         if (survey is null) return CommandOutcome.NotFound;
         if (survey.Version != version) return CommandOutcome.Conflict;
         var result = change(survey);
-        if (!result.IsSuccess) return CommandOutcome.Invalid(field, result.Error!.Code);
+        if (!result.IsSuccess) return CommandOutcome.Invalid(result.Error!, field);
         return await db.SaveVersionedAsync(survey, version, ct);
     }
 

@@ -24,8 +24,9 @@ public sealed class ListAuditEntries(ClusterpactDbContext db)
             var term = q.User.Trim().ToLower();
             rows = rows.Where(a => a.UserName.ToLower().Contains(term));
         }
-        if (q.From is { } from) rows = rows.Where(a => a.At >= Infrastructure.Formatting.Format.StartOfDay(from));
-        if (q.To is { } to) rows = rows.Where(a => a.At < Infrastructure.Formatting.Format.StartOfDay(to.AddDays(1)));
+        // Nothing is recorded outside 2000-2100 (DomainRange): a bound beyond it limits nothing, and its day has no instant to compare with.
+        if (q.From is { } from && from > DomainRange.FirstDate) rows = rows.Where(a => a.At >= Infrastructure.Formatting.Format.StartOfDay(from));
+        if (q.To is { } to && to < DomainRange.LastDate) rows = rows.Where(a => a.At < Infrastructure.Formatting.Format.StartOfDay(to.AddDays(1)));
         return await rows.ToKeysetPageAsync(a => a.At, a => a.Id, true,
             a => new AuditRow(a.Id, a.At, a.UserName, a.EntityType, a.EntityId, a.Action, a.Field, a.OldValue, a.NewValue), r => r.Id, page, ct);
     }

@@ -28,7 +28,7 @@ public sealed class AddModel(GetClusterDetails details, MembershipCommands comma
         [Display(Name = "Members.Role")]
         public MembershipRole Role { get; set; } = MembershipRole.Member;
 
-        [Display(Name = "Members.Fee"), Range(0, 10_000_000, ErrorMessage = "Validation.Range")]
+        [Display(Name = "Members.Fee")] // its range is the domain's (Membership.Check): a RangeAttribute of int overflowed on a large fee
         public decimal? YearlyFee { get; set; }
     }
 

@@ -13,7 +13,7 @@ public sealed class EditModel(GetClusterDetails details, MembershipCommands comm
         [Display(Name = "Members.Role")]
         public MembershipRole Role { get; set; }
 
-        [Display(Name = "Members.Fee"), Range(0, 10_000_000, ErrorMessage = "Validation.Range")]
+        [Display(Name = "Members.Fee")] // its range is the domain's (Membership.Check): a RangeAttribute of int overflowed on a large fee
         public decimal? YearlyFee { get; set; }
 
         [StringLength(254, ErrorMessage = "Validation.MaxLength"), Display(Name = "MemberField.ContactEmail")]

@@ -43,8 +43,7 @@ public sealed class MembershipCommands(ClusterpactDbContext db, ClusterAccess ac
                 db.Organisations.Add(org);
             }
         }
-        if (cmd.Until is { } until && until < cmd.From) return CommandOutcome.Invalid("Until", "Membership.UntilBeforeFrom");
-        if (cmd.YearlyFee < 0) return CommandOutcome.Invalid("YearlyFee", "Membership.NegativeFee");
+        if (Membership.Check(cmd.From, cmd.Until, cmd.YearlyFee) is { IsSuccess: false } refused) return CommandOutcome.Invalid(refused.Error!.Field ?? "", refused.Error.Code);
         // One running membership per organisation and cluster: periods may not overlap.
         var overlaps = await db.Memberships.AnyAsync(m => m.ClusterId == cmd.ClusterId && m.OrganisationId == org.Id
             && (m.Until == null || m.Until >= cmd.From) && (cmd.Until == null || m.From <= cmd.Until), ct);
@@ -63,7 +62,7 @@ public sealed class MembershipCommands(ClusterpactDbContext db, ClusterAccess ac
         if (membership.Version != cmd.Version) return CommandOutcome.Conflict;
         db.Entry(membership).Property(m => m.Version).OriginalValue = cmd.Version;
         var result = membership.Update(cmd.Until, cmd.Role, cmd.YearlyFee);
-        if (!result.IsSuccess) return CommandOutcome.Invalid(result.Error!.Code == "Membership.NegativeFee" ? "YearlyFee" : "Until", result.Error.Code);
+        if (!result.IsSuccess) return CommandOutcome.Invalid(result.Error!.Field ?? "Until", result.Error.Code);
         if (membership.SetContact(cmd.ContactEmail) is { IsSuccess: false } contact) return CommandOutcome.Invalid("ContactEmail", contact.Error!.Code);
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { return CommandOutcome.Conflict; }

@@ -62,8 +62,11 @@ public static class ImportSettingsForm
     {
         if (kind.Settings.Contains(ImportSetting.DefaultMemberSince) && since is null)
             state.AddModelError(prefix + nameof(ImportUploadPage.InputModel.DefaultMemberSince), text["Validation.Required", text["Import.DefaultSince"]]);
-        if (kind.Settings.Contains(ImportSetting.FiguresYear) && year is not (>= 2000 and <= 2100))
-            state.AddModelError(prefix + nameof(ImportUploadPage.InputModel.FiguresYear), text["Validation.Range", text["Import.FiguresYear"], 2000, 2100]);
+        else if (kind.Settings.Contains(ImportSetting.DefaultMemberSince) && DomainRange.Date(since, "since") is { } badDate)
+            state.AddModelError(prefix + nameof(ImportUploadPage.InputModel.DefaultMemberSince), text[badDate.Code]);
+        if (kind.Settings.Contains(ImportSetting.FiguresYear) && (year is null || DomainRange.Year(year, "year") is not null))
+            state.AddModelError(prefix + nameof(ImportUploadPage.InputModel.FiguresYear),
+                text["Validation.Range", text["Import.FiguresYear"], DomainRange.FirstYear, DomainRange.LastYear]);
         return since;
     }
 }
