@@ -1,8 +1,7 @@
-using Clusterpact.Web.Data.Seed;
 using Clusterpact.Web.Features;
 using Clusterpact.Web.Infrastructure;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Clusterpact.Web.Infrastructure.Hosting;
+using Clusterpact.Web.Infrastructure.Setup;
 using Microsoft.AspNetCore.Localization;
 using Scalar.AspNetCore;
 using Serilog;
@@ -16,6 +15,7 @@ builder.Host.UseSerilog((ctx, services, log) => log
 
 builder.Services.AddClusterpactData(builder.Configuration, builder.Environment);
 builder.Services.AddClusterpactAuth(builder.Configuration);
+builder.Services.AddClusterpactPublicUrls(builder.Configuration).AddClusterpactFirstRun();
 builder.Services.AddLocalization();
 builder.Services.Configure<RequestLocalizationOptions>(o =>
 {
@@ -99,7 +99,7 @@ builder.Services.AddFeatures(builder.Configuration);
 
 var app = builder.Build();
 
-var demoLoaded = await DatabaseInitialiser.InitialiseAsync(app.Services, app.Configuration);
+var start = await DatabaseInitialiser.InitialiseAsync(app.Services, app.Configuration);
 
 app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api =>
 {
@@ -127,19 +127,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();
 app.MapFeatureEndpoints();
 
-app.Lifetime.ApplicationStarted.Register(() =>
-{
-    var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-    var lines = new List<string> { "", "Clusterpact is running:" };
-    lines.AddRange(addresses.Select(a => "  " + a));
-    if (demoLoaded)
-    {
-        lines.Add($"Demo logins (password for all: {DemoLogins.Password}):");
-        lines.AddRange(DemoLogins.All.Select(l => $"  {l.Email,-40} {l.Role}{(l.Cluster is null ? "" : " (" + l.Cluster + ")")}"));
-    }
-    lines.Add("");
-    Console.WriteLine(string.Join(Environment.NewLine, lines));
-});
+app.PrintWhenStarted(start);
 
 app.Run();
 

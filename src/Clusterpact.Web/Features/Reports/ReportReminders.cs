@@ -4,7 +4,7 @@ namespace Clusterpact.Web.Features.Reports;
 /// Reminds the cluster's managers of an annual report that is due within 30 days or overdue and not submitted,
 /// once per report and state, in each person's language. Run by the same hosted check as the deposit reminders.
 /// </summary>
-public sealed class ReportReminders(ClusterpactDbContext db, EmailOutbox outbox, IStringLocalizerFactory localizers, TimeProvider clock)
+public sealed class ReportReminders(ClusterpactDbContext db, EmailOutbox outbox, IStringLocalizerFactory localizers, TimeProvider clock, Infrastructure.Hosting.PublicUrls urls)
 {
     public async Task<int> RunAsync(CancellationToken ct)
     {
@@ -24,7 +24,7 @@ public sealed class ReportReminders(ClusterpactDbContext db, EmailOutbox outbox,
                 var text = localizers.Create(typeof(SharedResource));
                 using var _ = new CultureScope(person.PreferredCulture);
                 var subject = text[$"Reminder.Report{state}.Subject", cluster, report.Year].Value;
-                var body = text["Reminder.Report.Body", cluster, report.Year, Infrastructure.Formatting.Format.Date(report.DueOn), $"/Reports/{report.Id}"].Value;
+                var body = text["Reminder.Report.Body", cluster, report.Year, Infrastructure.Formatting.Format.Date(report.DueOn), urls.To($"/Reports/{report.Id}")].Value;
                 if (await outbox.EnqueueAsync(person.Email!, subject, body, $"AnnualReport.{state}", $"report:{report.Id}:{state}:{person.Email}", ct)) queued++;
             }
         }

@@ -1,7 +1,7 @@
 namespace Clusterpact.Web.Features.Surveys;
 
 /// <summary>A survey: its questionnaire (built while a draft), opening and closing, invitations and reminders, response rates per cluster.</summary>
-public sealed class DetailsModel(SurveyService surveys, Scope scope, IConfiguration config, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class DetailsModel(SurveyService surveys, Scope scope, IStringLocalizer<SharedResource> text) : PageModel
 {
     public Survey Survey { get; private set; } = null!;
     public IReadOnlyList<ClusterRate> Rates { get; private set; } = [];
@@ -31,7 +31,7 @@ public sealed class DetailsModel(SurveyService surveys, Scope scope, IConfigurat
 
     public async Task<IActionResult> OnPostInviteAsync(Guid id, CancellationToken ct)
     {
-        var (outcome, count) = await surveys.InviteAsync(id, Clusters, BaseUrl, ct);
+        var (outcome, count) = await surveys.InviteAsync(id, Clusters, ct);
         var answer = CommandOutcomePage.Handle(this, outcome, $"/Surveys/{id}", text, "Input");
         if (answer is PageResult) return await LoadAsync(id, ct) ? Page() : NotFound();
         TempData["Flash"] = "Flash.Invited";
@@ -41,16 +41,13 @@ public sealed class DetailsModel(SurveyService surveys, Scope scope, IConfigurat
 
     public async Task<IActionResult> OnPostRemindAsync(Guid id, CancellationToken ct)
     {
-        var (outcome, count) = await surveys.RemindAsync(id, BaseUrl, ct);
+        var (outcome, count) = await surveys.RemindAsync(id, ct);
         var answer = CommandOutcomePage.Handle(this, outcome, $"/Surveys/{id}", text, "Input");
         if (answer is PageResult) return await LoadAsync(id, ct) ? Page() : NotFound();
         TempData["Flash"] = "Flash.Reminded";
         TempData["FlashCount"] = count;
         return answer;
     }
-
-    /// <summary>Where the links in the e-mails point: the configured public address, or the one this request came in on.</summary>
-    private string BaseUrl => config["App:PublicBaseUrl"] is { Length: > 0 } configured ? configured : $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
 
     private static List<string> Lines(string? s) => (s ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
