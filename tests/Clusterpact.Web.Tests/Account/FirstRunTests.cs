@@ -9,6 +9,7 @@ namespace Clusterpact.Web.Tests.Account;
 /// prints a one-time link for the first administrator, and that link works once and not after it expires. Demo data
 /// (with its published passwords) needs asking for, and in Production a flag that says so in words.
 /// </summary>
+[Collection(FreshInstallations.Name)]
 public sealed partial class FirstRunTests
 {
     [GeneratedRegex(@"https?://\S+/Account/Setup/[A-Za-z0-9_-]{40,}")]

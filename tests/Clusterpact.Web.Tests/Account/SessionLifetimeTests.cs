@@ -6,6 +6,7 @@ namespace Clusterpact.Web.Tests.Account;
 /// A session ends after 30 minutes without a request and 8 hours after sign-in however busy (Sessions in
 /// appsettings.json), on an installation of its own so the clock can move by hours.
 /// </summary>
+[Collection(FreshInstallations.Name)]
 public sealed class SessionLifetimeTests
 {
     private const string Email = "lezer@agentschap.example";

@@ -66,3 +66,13 @@ public sealed class FreshInstallation(string environment = "Production", IReadOn
         if (Directory.Exists(_outbox)) Directory.Delete(_outbox, recursive: true);
     }
 }
+
+/// <summary>
+/// Tests that start installations of their own run one after another: an installation without accounts prints its
+/// setup link on the process-wide console, where <c>FirstRunTests</c> reads it.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class FreshInstallations
+{
+    public const string Name = "fresh installations";
+}
