@@ -1,6 +1,10 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace Clusterpact.Web.Tests.Infrastructure;
 
@@ -88,5 +92,29 @@ public sealed partial class PublicUrlTests(ClusterpactApp app)
         var denied = await reader.GetAsync("/Admin/Users");
         Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
         Assert.DoesNotMatch(Origin(), denied.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task The_identity_provider_is_asked_to_send_people_back_to_the_configured_base_url()
+    {
+        using var host = app.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("AllowedHosts", "*");
+            b.UseSetting("App:BaseUrl", Public);
+            b.UseSetting("Authentication:OpenIdConnect:Authority", "https://idp.agency.example/realms/vlaio");
+            b.UseSetting("Authentication:OpenIdConnect:ClientId", "clusterpact");
+            // The provider's metadata as a fixed document: the test reaches no network.
+            b.ConfigureTestServices(s => s.PostConfigure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, o =>
+            {
+                o.Configuration = new OpenIdConnectConfiguration { AuthorizationEndpoint = "https://idp.agency.example/auth" };
+                o.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(o.Configuration);
+            }));
+        });
+        var client = host.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = Forged, AllowAutoRedirect = false });
+        var challenge = await client.SubmitFormAsync("/Account/Login", new Dictionary<string, string> { ["provider"] = OpenIdConnectDefaults.AuthenticationScheme },
+            f => f.GetAttribute("action")?.StartsWith("/Account/ExternalLogin", StringComparison.Ordinal) == true);
+        Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(challenge.Headers.Location!.Query);
+        Assert.Equal($"{Public}/signin-oidc", query["redirect_uri"].ToString());
     }
 }

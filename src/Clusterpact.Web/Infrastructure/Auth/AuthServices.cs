@@ -105,11 +105,8 @@ public static class AuthServices
     /// <summary>The provider sends the person back to the configured public address, not to the Host of the request that left.</summary>
     private static Task UsePublicCallback(Microsoft.AspNetCore.Authentication.OpenIdConnect.RedirectContext ctx)
     {
-        var callback = ctx.HttpContext.RequestServices.GetRequiredService<Hosting.PublicUrls>().To(ctx.Options.CallbackPath);
-        ctx.ProtocolMessage.RedirectUri = callback;
-        // The code is redeemed with the same redirect_uri as the challenge sent (kept in the protected state).
-        if (ctx.Properties.Items.ContainsKey(OpenIdConnectDefaults.RedirectUriForCodePropertiesKey))
-            ctx.Properties.Items[OpenIdConnectDefaults.RedirectUriForCodePropertiesKey] = callback;
+        // The handler keeps this redirect_uri in the protected state after the event, so the code is redeemed with it too.
+        ctx.ProtocolMessage.RedirectUri = ctx.HttpContext.RequestServices.GetRequiredService<Hosting.PublicUrls>().To(ctx.Options.CallbackPath);
         return Task.CompletedTask;
     }
 }
