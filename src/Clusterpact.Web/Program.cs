@@ -1,9 +1,10 @@
-using Clusterpact.Web.Data.Seed;
 using Clusterpact.Web.Features;
 using Clusterpact.Web.Infrastructure;
 using Clusterpact.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Clusterpact.Web.Infrastructure.Hosting;
+using Clusterpact.Web.Infrastructure.Setup;
 using Microsoft.AspNetCore.Localization;
 using Serilog;
 
@@ -17,6 +18,7 @@ builder.Host.UseSerilog((ctx, services, log) => log
 builder.Services.AddClusterpactData(builder.Configuration, builder.Environment);
 builder.Services.AddClusterpactAuth(builder.Configuration);
 builder.Services.AddClusterpactSignInSecurity(builder.Configuration);
+builder.Services.AddClusterpactPublicUrls(builder.Configuration).AddClusterpactFirstRun();
 builder.Services.AddLocalization();
 builder.Services.Configure<RequestLocalizationOptions>(o =>
 {
@@ -103,7 +105,7 @@ builder.Services.AddFeatures(builder.Configuration);
 
 var app = builder.Build();
 
-var demoLoaded = await DatabaseInitialiser.InitialiseAsync(app.Services, app.Configuration);
+var start = await DatabaseInitialiser.InitialiseAsync(app.Services, app.Configuration);
 
 app.UseClusterpactSecurity();
 app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api =>
@@ -130,19 +132,7 @@ app.MapHealthChecks("/health").AllowAnonymous();
 app.MapClusterpactApiDocuments();
 app.MapFeatureEndpoints();
 
-app.Lifetime.ApplicationStarted.Register(() =>
-{
-    var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-    var lines = new List<string> { "", "Clusterpact is running:" };
-    lines.AddRange(addresses.Select(a => "  " + a));
-    if (demoLoaded)
-    {
-        lines.Add($"Demo logins (password for all: {DemoLogins.Password}):");
-        lines.AddRange(DemoLogins.All.Select(l => $"  {l.Email,-40} {l.Role}{(l.Cluster is null ? "" : " (" + l.Cluster + ")")}"));
-    }
-    lines.Add("");
-    Console.WriteLine(string.Join(Environment.NewLine, lines));
-});
+app.PrintWhenStarted(start);
 
 app.Run();
 

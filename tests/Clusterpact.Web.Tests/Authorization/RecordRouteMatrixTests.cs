@@ -36,6 +36,7 @@ public sealed class RecordRouteMatrixTests(ClusterpactApp app)
     private static readonly IReadOnlyDictionary<string, string> ProvenElsewhere = new Dictionary<string, string>
     {
         ["/s/{token}"] = "Surveys/SurveyTests: the answer link is a secret token, not an id",
+        ["/Account/Setup/{token?}"] = "Account/FirstRunTests: the first-run link is a secret token, void once any account exists",
         ["/Organisations/Import/{id:guid}"] = "Import/MemberImportTests: an import session is its creator's",
         ["/Projects/Import/{id:guid}"] = "Import/ProjectImportTests: an import session is its creator's",
         ["/api/v1/jobs/{id:guid}"] = "Import tests: a job's progress is its creator's",

@@ -37,6 +37,8 @@ public sealed class DepositReminderTests(ClusterpactApp app)
         Assert.Contains(mails, m => m.To == Emails.Officer);
         Assert.DoesNotContain(mails, m => m.To == Emails.CatalistiManager);
         Assert.Contains("€ 96.000,00", toManager.Body, StringComparison.Ordinal); // 80% of 120,000
+        // The link is absolute, on the configured public address (App:BaseUrl, the default here), so it works from a mail client.
+        Assert.Contains($" http://localhost:5080/Clusters/{id}/Agreements/", toManager.Body, StringComparison.Ordinal);
         Assert.Contains(CultureInfo.InvariantCulture.TextInfo.ToTitleCase("te laat"), CultureInfo.InvariantCulture.TextInfo.ToTitleCase(toManager.Subject), StringComparison.Ordinal);
     }
 }

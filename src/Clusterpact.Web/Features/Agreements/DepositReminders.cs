@@ -4,7 +4,7 @@ namespace Clusterpact.Web.Features.Agreements;
 /// Warns the cluster's managers and the agency's programme officers when a cofinancing deposit is due soon or late
 /// (SERV advice §4.2.1). Each person gets each warning once per year and status, however often the check runs.
 /// </summary>
-public sealed class DepositReminders(ClusterpactDbContext db, EmailOutbox outbox, IStringLocalizerFactory localizers, TimeProvider clock)
+public sealed class DepositReminders(ClusterpactDbContext db, EmailOutbox outbox, IStringLocalizerFactory localizers, TimeProvider clock, Infrastructure.Hosting.PublicUrls urls)
 {
     public async Task<int> RunAsync(CancellationToken ct)
     {
@@ -23,7 +23,7 @@ public sealed class DepositReminders(ClusterpactDbContext db, EmailOutbox outbox
                 text[$"Reminder.Deposit{state.Status}.Subject", cluster, year.YearIndex].Value,
                 text["Reminder.Deposit.Body", cluster, year.YearIndex, Infrastructure.Formatting.Format.Money(state.Required),
                     Infrastructure.Formatting.Format.Date(state.Deadline), Infrastructure.Formatting.Format.Money(state.PaidSoFar), Infrastructure.Formatting.Format.Money(state.Shortfall),
-                    $"/Clusters/{agreement.ClusterId}/Agreements/{agreement.Id}/Budget"].Value),
+                    urls.To($"/Clusters/{agreement.ClusterId}/Agreements/{agreement.Id}/Budget")].Value),
                 $"CofinancingDeposit.{state.Status}", $"deposit:{year.Id}:{state.Status}", ct);
         }
         await db.SaveChangesAsync(ct);

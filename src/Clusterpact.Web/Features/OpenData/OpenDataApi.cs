@@ -46,9 +46,9 @@ public static class OpenDataApi
                 .WithSummary($"The published awards with the same filters as /awards, as {(format == "csv" ? "CSV (semicolons, decimal comma, UTF-8)" : "an Excel workbook")}.");
         }
 
-        group.MapGet("/360giving.json", async Task<IResult> (HttpRequest request, OpenDataService service, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        group.MapGet("/360giving.json", async Task<IResult> (OpenDataService service, Infrastructure.Hosting.PublicUrls urls, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
             {
-                var package = await service.ThreeSixtyGivingAsync($"{request.Scheme}://{request.Host}/OpenData", ct);
+                var package = await service.ThreeSixtyGivingAsync(urls.To("/OpenData"), ct);
                 return package.IsSuccess
                     ? Results.Text(package.Value!, "application/json; charset=utf-8")
                     : TypedResults.Problem(text[package.Error!.Code], statusCode: StatusCodes.Status404NotFound, extensions: new Dictionary<string, object?> { ["code"] = package.Error.Code });

@@ -4,7 +4,7 @@ namespace Clusterpact.Web.Features.Reports;
 /// Reminds the cluster's managers of an annual report that is due within 30 days or overdue and not submitted,
 /// once per report and state, in each person's language. Run by the same hosted check as the deposit reminders.
 /// </summary>
-public sealed class ReportReminders(ClusterpactDbContext db, EmailOutbox outbox, IStringLocalizerFactory localizers, TimeProvider clock)
+public sealed class ReportReminders(ClusterpactDbContext db, EmailOutbox outbox, IStringLocalizerFactory localizers, TimeProvider clock, Infrastructure.Hosting.PublicUrls urls)
 {
     public async Task<int> RunAsync(CancellationToken ct)
     {
@@ -19,7 +19,7 @@ public sealed class ReportReminders(ClusterpactDbContext db, EmailOutbox outbox,
             var managers = await ReminderMail.ManagersOfAsync(db, report.ClusterId, ct);
             queued += await ReminderMail.SendAsync(outbox, localizers, managers, text => (
                 text[$"Reminder.Report{state}.Subject", cluster, report.Year].Value,
-                text["Reminder.Report.Body", cluster, report.Year, Infrastructure.Formatting.Format.Date(report.DueOn), $"/Reports/{report.Id}"].Value),
+                text["Reminder.Report.Body", cluster, report.Year, Infrastructure.Formatting.Format.Date(report.DueOn), urls.To($"/Reports/{report.Id}")].Value),
                 $"AnnualReport.{state}", $"report:{report.Id}:{state}", ct);
         }
         await db.SaveChangesAsync(ct);

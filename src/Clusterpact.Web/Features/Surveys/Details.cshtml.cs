@@ -1,7 +1,7 @@
 namespace Clusterpact.Web.Features.Surveys;
 
 /// <summary>A survey: its questionnaire (built while a draft), opening and closing, invitations and reminders, response rates per cluster.</summary>
-public sealed class DetailsModel(SurveyService surveys, Scope scope, IConfiguration config, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class DetailsModel(SurveyService surveys, Scope scope, IStringLocalizer<SharedResource> text) : PageModel
 {
     public Survey Survey { get; private set; } = null!;
     public IReadOnlyList<ClusterRate> Rates { get; private set; } = [];
@@ -30,10 +30,10 @@ public sealed class DetailsModel(SurveyService surveys, Scope scope, IConfigurat
     public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct) => RunAsync(id, "Status", s => s.Close(surveys.Today), ct);
 
     public async Task<IActionResult> OnPostInviteAsync(Guid id, CancellationToken ct) =>
-        await SentAsync(id, await surveys.InviteAsync(id, Clusters, BaseUrl, ct), "Flash.Invited", ct);
+        await SentAsync(id, await surveys.InviteAsync(id, Clusters, ct), "Flash.Invited", ct);
 
     public async Task<IActionResult> OnPostRemindAsync(Guid id, CancellationToken ct) =>
-        await SentAsync(id, await surveys.RemindAsync(id, BaseUrl, ct), "Flash.Reminded", ct);
+        await SentAsync(id, await surveys.RemindAsync(id, ct), "Flash.Reminded", ct);
 
     /// <summary>Invitations and reminders: once sent, the flash says how many went out.</summary>
     private async Task<IActionResult> SentAsync(Guid id, (Features.Clusters.CommandOutcome Outcome, int Count) sent, string flash, CancellationToken ct)
@@ -46,9 +46,6 @@ public sealed class DetailsModel(SurveyService surveys, Scope scope, IConfigurat
         }
         return answer;
     }
-
-    /// <summary>Where the links in the e-mails point: the configured public address, or the one this request came in on.</summary>
-    private string BaseUrl => config["App:PublicBaseUrl"] is { Length: > 0 } configured ? configured : $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
 
     private static List<string> Lines(string? s) => (s ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 

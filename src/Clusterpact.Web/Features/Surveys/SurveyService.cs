@@ -18,7 +18,7 @@ public sealed record ClusterRate(Guid ClusterId, string Name, int Invited, int A
 /// the response rate and, from five answers, the results of their own cluster only. Members answer through a
 /// personal link without an account; the answer is stored without any link to the invitation.
 /// </summary>
-public sealed class SurveyService(ClusterpactDbContext db, Scope scope, Permissions permissions, EmailOutbox outbox, IStringLocalizerFactory localizers, TimeProvider clock)
+public sealed class SurveyService(ClusterpactDbContext db, Scope scope, Permissions permissions, EmailOutbox outbox, IStringLocalizerFactory localizers, TimeProvider clock, Infrastructure.Hosting.PublicUrls urls)
 {
     /// <summary>A reminder goes at most once a week to the same person.</summary>
     public const int ReminderIntervalDays = 7;
@@ -106,7 +106,7 @@ public sealed class SurveyService(ClusterpactDbContext db, Scope scope, Permissi
     /// Invites the contacts of the active members of the chosen clusters who were not invited yet, each with a
     /// personal link by e-mail in their language (English for members abroad). Returns how many were invited.
     /// </summary>
-    public async Task<(CommandOutcome Outcome, int Invited)> InviteAsync(Guid surveyId, IReadOnlyList<Guid> clusterIds, string baseUrl, CancellationToken ct)
+    public async Task<(CommandOutcome Outcome, int Invited)> InviteAsync(Guid surveyId, IReadOnlyList<Guid> clusterIds, CancellationToken ct)
     {
         if (!await CanManageAsync()) return (CommandOutcome.Forbidden, 0);
         var survey = await db.Surveys.AsNoTracking().SingleOrDefaultAsync(s => s.Id == surveyId, ct);
@@ -128,7 +128,7 @@ public sealed class SurveyService(ClusterpactDbContext db, Scope scope, Permissi
             var english = m.CountryCode != "BE";
             var (invitation, token) = SurveyInvitation.Create(surveyId, m.ClusterId, m.OrganisationId, m.ContactEmail!, english, today);
             db.SurveyInvitations.Add(invitation);
-            await MailAsync(invitation, survey, names[m.ClusterId], $"{baseUrl.TrimEnd('/')}/s/{token}", reminder: false, ct);
+            await MailAsync(invitation, survey, names[m.ClusterId], urls.To($"/s/{token}"), reminder: false, ct);
             count++;
         }
         await db.SaveChangesAsync(ct);
@@ -136,7 +136,7 @@ public sealed class SurveyService(ClusterpactDbContext db, Scope scope, Permissi
     }
 
     /// <summary>Reminds everyone who has not answered and was not reminded in the last week, with a fresh link.</summary>
-    public async Task<(CommandOutcome Outcome, int Reminded)> RemindAsync(Guid surveyId, string baseUrl, CancellationToken ct)
+    public async Task<(CommandOutcome Outcome, int Reminded)> RemindAsync(Guid surveyId, CancellationToken ct)
     {
         if (!await CanManageAsync()) return (CommandOutcome.Forbidden, 0);
         var survey = await db.Surveys.AsNoTracking().SingleOrDefaultAsync(s => s.Id == surveyId, ct);
@@ -149,7 +149,7 @@ public sealed class SurveyService(ClusterpactDbContext db, Scope scope, Permissi
         foreach (var invitation in pending)
         {
             var token = invitation.Remind(today).Value!;
-            await MailAsync(invitation, survey, names[invitation.ClusterId], $"{baseUrl.TrimEnd('/')}/s/{token}", reminder: true, ct);
+            await MailAsync(invitation, survey, names[invitation.ClusterId], urls.To($"/s/{token}"), reminder: true, ct);
         }
         await db.SaveChangesAsync(ct);
         return (CommandOutcome.Ok(survey.Version), pending.Count);

@@ -43,12 +43,11 @@ public static class AuthServices
             o.Cookie.Name = "clusterpact.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.SlidingExpiration = true;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
             // The API answers 401/403 as problem details instead of redirecting to the login page.
             o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status403Forbidden);
         });
+        services.AddClusterpactSessions(config);
 
         var oidc = config.GetSection("Authentication:OpenIdConnect");
         if (!string.IsNullOrWhiteSpace(oidc["Authority"]))
@@ -65,6 +64,7 @@ public static class AuthServices
                 o.Scope.Add("profile");
                 o.CallbackPath = "/signin-oidc";
                 o.MapInboundClaims = true;
+                o.Events.OnRedirectToIdentityProvider = UsePublicCallback;
             });
         }
 
@@ -91,6 +91,21 @@ public static class AuthServices
             await problems.WriteAsync(new ProblemDetailsContext { HttpContext = http });
             return;
         }
-        http.Response.Redirect(redirectUri);
+        http.Response.Redirect(LocalPart(redirectUri));
+    }
+
+    /// <summary>
+    /// The handler writes the sign-in and access-denied redirects with the request's scheme and host; the path and
+    /// query alone send the browser to the same page without repeating a Host header someone forged.
+    /// </summary>
+    internal static string LocalPart(string redirectUri) =>
+        Uri.TryCreate(redirectUri, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri.PathAndQuery : redirectUri;
+
+    /// <summary>The provider sends the person back to the configured public address, not to the Host of the request that left.</summary>
+    private static Task UsePublicCallback(Microsoft.AspNetCore.Authentication.OpenIdConnect.RedirectContext ctx)
+    {
+        // The handler keeps this redirect_uri in the protected state after the event, so the code is redeemed with it too.
+        ctx.ProtocolMessage.RedirectUri = ctx.HttpContext.RequestServices.GetRequiredService<Hosting.PublicUrls>().To(ctx.Options.CallbackPath);
+        return Task.CompletedTask;
     }
 }

@@ -46,7 +46,7 @@ public sealed record UserEditData(Guid Id, string ConcurrencyStamp, string Email
 /// Role and scope rules: a cluster manager needs at least one cluster; other roles have none;
 /// an administrator cannot take away their own administrator role or deactivate themselves.
 /// </summary>
-public sealed class SaveUser(ClusterpactDbContext db, UserManager<AppUser> users, CurrentUser current, TimeProvider clock)
+public sealed class SaveUser(ClusterpactDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, CurrentUser current, TimeProvider clock)
 {
     public async Task<UserEditData?> LoadAsync(Guid id, CancellationToken ct)
     {
@@ -89,6 +89,8 @@ public sealed class SaveUser(ClusterpactDbContext db, UserManager<AppUser> users
             user = new AppUser();
         }
 
+        // What the person's open sessions were granted on: any change to it ends them (decision 0010).
+        var wasActive = user.IsActive;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         user.Email = cmd.Email.Trim();
         user.UserName = cmd.Email.Trim();
@@ -109,16 +111,24 @@ public sealed class SaveUser(ClusterpactDbContext db, UserManager<AppUser> users
         if (cmd.Unlock) { await users.SetLockoutEndDateAsync(user, null); await users.ResetAccessFailedCountAsync(user); }
 
         var currentRoles = await users.GetRolesAsync(user);
-        if (!currentRoles.SequenceEqual([cmd.Role]))
+        var roleChanged = !currentRoles.SequenceEqual([cmd.Role]);
+        if (roleChanged)
         {
             await users.RemoveFromRolesAsync(user, currentRoles);
             await users.AddToRoleAsync(user, cmd.Role);
         }
         var scopes = await db.UserClusterScopes.Where(s => s.UserId == user.Id).ToListAsync(ct);
-        db.UserClusterScopes.RemoveRange(scopes.Where(s => !clusterIds.Contains(s.ClusterId)));
-        db.UserClusterScopes.AddRange(clusterIds.Where(c => scopes.All(s => s.ClusterId != c)).Select(c => new UserClusterScope { UserId = user.Id, ClusterId = c }));
+        var removed = scopes.Where(s => !clusterIds.Contains(s.ClusterId)).ToList();
+        var added = clusterIds.Where(c => scopes.All(s => s.ClusterId != c)).Select(c => new UserClusterScope { UserId = user.Id, ClusterId = c }).ToList();
+        db.UserClusterScopes.RemoveRange(removed);
+        db.UserClusterScopes.AddRange(added);
         await db.SaveChangesAsync(ct);
+        var passwordSet = cmd.Id is not null && !string.IsNullOrEmpty(cmd.NewPassword);
+        var sessionsEnd = cmd.Id is not null && (roleChanged || removed.Count > 0 || added.Count > 0 || wasActive != cmd.IsActive || passwordSet);
+        if (sessionsEnd) await Sessions.EndAllAsync(users, user);
         await tx.CommitAsync(ct);
+        // An administrator who sets their own password stays signed in here; their other sessions end.
+        if (sessionsEnd && user.Id == current.Id) await signIn.RefreshSignInAsync(user);
         return (CommandOutcome.Ok(0), user.Id, []);
     }
 }
