@@ -28,7 +28,7 @@ public sealed record AgencyApplicationView(Call Call, Application Application, I
 /// record the consensus, rank and decide. Every command saves against the version the officer saw.
 /// </summary>
 public sealed class CallService(ClusterpactDbContext db, CurrentUser user, Permissions permissions, RecordActors actors, TimeProvider clock, EmailOutbox outbox,
-    IStringLocalizerFactory localizers, IHttpContextAccessor http, IConfiguration config)
+    IStringLocalizerFactory localizers, Infrastructure.Hosting.PublicUrls urls)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
 
@@ -181,16 +181,13 @@ public sealed class CallService(ClusterpactDbContext db, CurrentUser user, Permi
     {
         var panel = await db.ExpertAssignments.AsNoTracking().Where(a => a.ApplicationId == app.Id && a.Declaration != ConflictDeclaration.Conflict)
             .Join(db.Users.AsNoTracking(), a => a.ExpertId, u => u.Id, (a, u) => new { a.Id, u.Email, u.PreferredCulture }).ToListAsync(ct);
-        var request = http.HttpContext?.Request;
-        var baseUrl = (config["App:PublicBaseUrl"] is { Length: > 0 } configured ? configured
-            : request is null ? "" : $"{request.Scheme}://{request.Host}{request.PathBase}").TrimEnd('/');
         var text = localizers.Create(typeof(SharedResource));
         foreach (var expert in panel.Where(p => !string.IsNullOrWhiteSpace(p.Email)))
         {
             using var _ = new CultureScope(expert.PreferredCulture);
             var title = Cultures.IsEnglish ? call.TitleEn : call.TitleNl;
             var name = app.DisplayNameFor(call, Audience.Expert);
-            await outbox.EnqueueAsync(expert.Email!, text["ReviewMail.Subject", name].Value, text["ReviewMail.Body", name, title, $"{baseUrl}/Review/{expert.Id}"].Value,
+            await outbox.EnqueueAsync(expert.Email!, text["ReviewMail.Subject", name].Value, text["ReviewMail.Body", name, title, urls.To($"/Review/{expert.Id}")].Value,
                 "Application.StartReview", $"review-started:{expert.Id}", ct);
         }
     }
