@@ -1,6 +1,7 @@
 using Clusterpact.Web.Data.Seed;
 using Clusterpact.Web.Features;
 using Clusterpact.Web.Infrastructure;
+using Clusterpact.Web.Infrastructure.Requests;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Localization;
@@ -91,6 +92,7 @@ builder.Services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<Mic
 });
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddProblemDetails();
+builder.Services.AddRequestSafety(builder.Configuration);
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddDbContextCheck<ClusterpactDbContext>("database");
 builder.Services.AddClusterpactEmail(builder.Configuration);
@@ -117,6 +119,7 @@ app.UseSerilogRequestLogging();
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
+app.UseRequestLimits();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -16,7 +16,8 @@ public sealed class ErrorModel : PageModel
 
     private void Set(int? code)
     {
-        Code = code is >= 400 and < 600 ? code.Value : 500;
+        // A status set before the error page runs (a request refused while it was read: 400, 413) stays; anything else is ours.
+        Code = code is >= 400 and < 600 ? code.Value : Response.StatusCode is >= 400 and < 500 ? Response.StatusCode : 500;
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         Response.StatusCode = Code;
     }

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Mvc.Filters;
+
+namespace Clusterpact.Web.Infrastructure.Requests;
+
+/// <summary>
+/// A request for a page handler the page does not have (<c>?handler=Nope</c>, or a POST to a page that only shows) is a
+/// 404. Without this, Razor Pages renders the page without running any handler, and a page whose model its handler
+/// fills fails with a 500.
+/// </summary>
+public sealed class UnknownHandlerFilter : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        if (context.HandlerMethod is null && context.ActionDescriptor.HandlerMethods.Count > 0)
+        {
+            context.Result = new NotFoundResult();
+            return Task.CompletedTask;
+        }
+        return next();
+    }
+}
