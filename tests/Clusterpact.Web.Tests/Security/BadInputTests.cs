@@ -37,8 +37,10 @@ public sealed class BadInputTests(ClusterpactApp app, ITestOutputHelper output)
         [Emails.Admin, Emails.Officer, Emails.Reader, Emails.CatalistiManager, Emails.Flux50Manager, Emails.Expert, Emails.Expert2, Emails.Applicant];
 
     /// <summary>Query names every endpoint is tried with, besides those its own forms and links use.</summary>
-    private static readonly string[] CommonQueryNames =
-        ["handler", "page", "pageSize", "sort", "desc", "year", "search", "cluster", "from", "to", "culture", "ui-culture", "id", "format", "code"];
+    private static readonly string[] CommonQueryNames = ["handler", "page", "sort", "year", "from", "cluster"];
+
+    /// <summary>One login per role posts every form it can open and tries every query; the second manager and expert only the rest.</summary>
+    private static readonly string[] SameRoleAgain = [Emails.Flux50Manager, Emails.Expert2];
 
     private static readonly HtmlParser Parser = new();
 
@@ -146,7 +148,7 @@ public sealed class BadInputTests(ClusterpactApp app, ITestOutputHelper output)
         {
             foreach (var parameter in pattern.Parameters)
             {
-                for (var i = 0; i < 2; i++)
+                for (var i = 0; i < 6; i++)
                 {
                     var values = RealValues(pattern, valid);
                     values[parameter.Name] = V();
@@ -157,7 +159,7 @@ public sealed class BadInputTests(ClusterpactApp app, ITestOutputHelper output)
 
         // Query parameters of every page the caller opened (one URL per route) and every API read: the names its forms
         // and links use, and common ones.
-        foreach (var (url, names) in caller.QueryNames.DistinctBy(q => RouteOf(q.Key)))
+        foreach (var (url, names) in caller.QueryNames.DistinctBy(q => RouteOf(q.Key)).Where(_ => !SameRoleAgain.Contains(caller.Name)))
         {
             foreach (var name in names.Concat(CommonQueryNames).Distinct(StringComparer.OrdinalIgnoreCase))
                 yield return new("GET", WithQuery(url, name, V()), null, "query");
@@ -166,20 +168,19 @@ public sealed class BadInputTests(ClusterpactApp app, ITestOutputHelper output)
         }
 
         // Forms the caller opened: each field malformed in turn (three times), all of them at once, duplicated, missing.
-        foreach (var form in caller.Forms.Values)
+        foreach (var form in caller.Forms.Values.Where(_ => !SameRoleAgain.Contains(caller.Name)))
         {
             var editable = form.Fields.Where(f => f.Name != Token).ToList();
             foreach (var field in editable)
             {
-                for (var i = 0; i < 2; i++)
+                for (var i = 0; i < 1; i++)
                 {
                     var value = V();
                     yield return Post(form, form.Fields.Select(f => f.Name == field.Name ? f with { Value = value } : f).ToList(), $"field {field.Name}");
                 }
             }
-            for (var i = 0; i < 2; i++) yield return Post(form, form.Fields.Select(f => f.Name == Token ? f : f with { Value = V() }).ToList(), "all fields");
+            yield return Post(form, form.Fields.Select(f => f.Name == Token ? f : f with { Value = V() }).ToList(), "all fields");
             yield return Post(form, form.Fields.Where(f => f.Name == Token).ToList(), "no fields");
-            yield return Post(form, form.Fields.Concat(editable.Select(f => f with { Value = V() })).ToList(), "every field twice");
             yield return Post(form, form.Fields.Where(f => f.Name != Token).ToList(), "no antiforgery token");
             yield return Post(form with { Action = WithQuery(form.Action, "handler", "Nope") }, form.Fields, "unknown handler");
             yield return Post(form, [.. form.Fields, new("Input.Lines[2147483647].Amount", V(), "text"), new("Input[0]", V(), "text"), new("Input.Nope", V(), "text")], "unknown fields");
@@ -188,8 +189,11 @@ public sealed class BadInputTests(ClusterpactApp app, ITestOutputHelper output)
         // Forms the caller did not open (another role's): posted with the caller's own token, so only the rules refuse them.
         foreach (var form in allForms.Where(f => !caller.Forms.ContainsKey(f.Key)))
         {
-            var fields = form.Fields.Select(f => f.Name == Token ? f with { Value = caller.AntiforgeryToken ?? "" } : f with { Value = V() }).ToList();
-            yield return Post(form, fields, "another role's form");
+            for (var i = 0; i < 3; i++)
+            {
+                var fields = form.Fields.Select(f => f.Name == Token ? f with { Value = caller.AntiforgeryToken ?? "" } : f with { Value = V() }).ToList();
+                yield return Post(form, fields, "another role's form");
+            }
         }
 
         // JSON bodies and methods each API route does not take.

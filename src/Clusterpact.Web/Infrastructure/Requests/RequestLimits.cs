@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -47,8 +48,8 @@ public static class RequestLimits
     /// </summary>
     public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
-        var limit = Limit(http);
-        if (http.Request.ContentLength > limit)
+        // The error page, run again for the refused request, must not be refused in turn.
+        if (http.Request.ContentLength > Limit(http) && http.Features.Get<IStatusCodeReExecuteFeature>() is null)
         {
             http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             if (http.Request.Path.StartsWithSegments("/api"))
