@@ -98,37 +98,31 @@ public sealed class BadInputTests(ClusterpactApp app, ITestOutputHelper output)
         });
         var stormTime = watch.Elapsed;
 
-        // Afterwards: everything that answered before still answers, and so does every record the storm wrote.
+        // Afterwards: every page a caller opened before still opens (unless the storm deleted its record), and so do
+        // the page of every record the storm wrote and every API list, for the administrator.
         var after = new Tally();
-        var admin = await app.SignedInAsync(Emails.Admin);
-        var rereads = (await ValidUrlsAsync(extraUser)).Values.SelectMany(u => u)
-            .Concat(callers.First(c => c.Name == Emails.Admin).Opened)
-            .Concat(await TouchedRecordUrlsAsync())
-            .Concat(apis.Where(a => a.Methods.Contains("GET") && a.Pattern.Parameters.Count == 0 && !a.Template.StartsWith("/scalar", StringComparison.Ordinal)).Select(a => a.Template))
-            .Where(u => !u.StartsWith("/Account/Logout", StringComparison.OrdinalIgnoreCase))
-            .Distinct().ToList();
+        var deleted = await DeletedIdsAsync();
         var broken = new List<string>();
-        foreach (var url in rereads)
+        var admin = callers.First(c => c.Name == Emails.Admin);
+        var adminReads = admin.Opened.Concat(await TouchedRecordUrlsAsync())
+            .Concat(apis.Where(a => a.Methods.Contains("GET") && a.Pattern.Parameters.Count == 0 && !a.Template.StartsWith("/scalar", StringComparison.Ordinal)).Select(a => a.Template))
+            .Distinct().ToList();
+        foreach (var (caller, urls) in callers.Select(c => (c, c == admin ? adminReads : c.Opened)))
         {
-            var response = await admin.GetAsync(url);
-            after.Statuses.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
-            if ((int)response.StatusCode >= 400 && !IsOwnError(url, response)) broken.Add($"{(int)response.StatusCode} GET {url}");
-        }
-        foreach (var caller in callers.Where(c => c.Name != Emails.Admin))
-        {
-            foreach (var url in caller.Opened)
+            foreach (var url in urls.Where(u => !deleted.Any(id => u.Contains(id, StringComparison.OrdinalIgnoreCase))))
             {
                 var response = await caller.Client.GetAsync(url);
-                if ((int)response.StatusCode >= 500) broken.Add($"{(int)response.StatusCode} GET {url} as {caller.Name}");
+                after.Statuses.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
+                if ((int)response.StatusCode >= 400 && !IsOwnError(url, response)) broken.Add($"{(int)response.StatusCode} GET {url} as {caller.Name}");
             }
         }
 
         output.WriteLine($"{tally.Count} malformed requests in {stormTime.TotalSeconds:0.0} s ({(ClusterpactApp.OnPostgres ? "PostgreSQL" : "SQLite")}), by status:");
         foreach (var (status, count) in tally.Statuses.OrderBy(kv => kv.Key)) output.WriteLine($"  {(status == 0 ? "exception" : status.ToString(CultureInfo.InvariantCulture)),9} {count,7}");
         output.WriteLine("By kind of request (count, seconds): " + string.Join(", ", tally.Kinds.OrderByDescending(k => k.Value.Time).Select(k => $"{k.Key} {k.Value.Count} {k.Value.Time.TotalSeconds:0.0}")));
-        output.WriteLine($"Read back afterwards as the administrator: {rereads.Count} URLs, by status: {string.Join(", ", after.Statuses.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}: {kv.Value}"))}; total {watch.Elapsed.TotalSeconds:0.0} s");
+        output.WriteLine($"Read back afterwards: {after.Count} pages and API reads, by status: {string.Join(", ", after.Statuses.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}: {kv.Value}"))}; total {watch.Elapsed.TotalSeconds:0.0} s");
 
-        Assert.True(tally.Failures.IsEmpty, $"{tally.Failures.Count} requests answered 500:\n" + string.Join("\n", tally.Failures.Take(80)));
+        Assert.True(tally.Failures.IsEmpty, $"{tally.Failures.Count} requests answered 500:\n" + string.Join("\n", tally.Failures.DistinctBy(f => f.Split(" as ")[0][..Math.Min(40, f.Length)]).Take(80)));
         Assert.True(broken.Count == 0, "Pages that no longer answer after the malformed requests:\n" + string.Join("\n", broken.Take(80)));
         Assert.True(tally.Count >= MinimumRequests, $"Only {tally.Count} requests were sent");
     }
@@ -151,7 +145,8 @@ public sealed class BadInputTests(ClusterpactApp app, ITestOutputHelper output)
                 for (var i = 0; i < 6; i++)
                 {
                     var values = RealValues(pattern, valid);
-                    values[parameter.Name] = V();
+                    // The in-memory server cannot carry a NUL in a path (Kestrel refuses it with 400 before the app runs).
+                    values[parameter.Name] = V().Replace("\0", "", StringComparison.Ordinal);
                     yield return new("GET", Fill(pattern, values), null, "route");
                 }
             }
@@ -488,6 +483,9 @@ public sealed class BadInputTests(ClusterpactApp app, ITestOutputHelper output)
     });
 
     /// <summary>The page of every record the storm created or changed (by the audit trail), so a stored value is read back where it is shown.</summary>
+    private Task<List<string>> DeletedIdsAsync() =>
+        app.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == AuditAction.Deleted).Select(a => a.EntityId).Distinct().ToListAsync());
+
     private Task<List<string>> TouchedRecordUrlsAsync() => app.WithDbAsync(async db =>
     {
         var pages = new Dictionary<string, string>

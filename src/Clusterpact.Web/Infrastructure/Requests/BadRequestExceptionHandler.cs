@@ -39,6 +39,8 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
     public static int? StatusFor(HttpContext http, Exception exception) => exception switch
     {
         BadHttpRequestException bad => bad.StatusCode,
+        // The form reader's own limits (RequestLimits: fields per form, length of a value, multipart body).
+        InvalidDataException when http.Request.HasFormContentType => StatusCodes.Status413PayloadTooLarge,
         // The framework refuses to read a form whose antiforgery token did not validate (minimal API form parameters).
         InvalidOperationException when http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false } => StatusCodes.Status400BadRequest,
         _ => null,
