@@ -1,6 +1,7 @@
 using Clusterpact.Web.Features;
 using Clusterpact.Web.Infrastructure;
 using Clusterpact.Web.Infrastructure.Security;
+using Clusterpact.Web.Infrastructure.Requests;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Clusterpact.Web.Infrastructure.Hosting;
@@ -98,6 +99,7 @@ builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Ad
 builder.Services.AddProblemDetails();
 builder.Services.AddClusterpactApiDocuments();
 builder.Services.AddClusterpactSecurity(builder.Configuration, builder.Environment);
+builder.Services.AddRequestSafety(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<ClusterpactDbContext>("database");
 builder.Services.AddClusterpactEmail(builder.Configuration);
 builder.Services.AddClusterpactJobs();
@@ -122,6 +124,7 @@ app.UseSerilogRequestLogging();
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
+app.UseRequestLimits();
 app.UseAuthentication();
 app.UseClusterpactSignInSecurity();
 app.UseAuthorization();

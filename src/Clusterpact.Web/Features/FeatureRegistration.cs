@@ -4,6 +4,7 @@ using Clusterpact.Web.Features.Admin.Users;
 using Clusterpact.Web.Features.Clusters;
 using Clusterpact.Web.Features.Organisations;
 using Clusterpact.Web.Features.Projects;
+using Clusterpact.Web.Infrastructure.Requests;
 
 namespace Clusterpact.Web.Features;
 
@@ -57,7 +58,7 @@ public static class FeatureRegistration
     public static void MapFeatureEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapCultureSwitch();
-        var api = app.MapGroup("/api/v1");
+        var api = app.MapGroup("/api/v1").WithBodyValidation();
         api.MapMeApi();
         api.MapClustersApi();
         api.MapOrganisationsApi();

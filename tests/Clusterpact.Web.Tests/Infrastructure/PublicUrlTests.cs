@@ -81,7 +81,7 @@ public sealed partial class PublicUrlTests(ClusterpactApp app)
         Assert.DoesNotContain("evil.example", package, StringComparison.Ordinal);
         Assert.Contains($"\"{Public}/OpenData\"", package, StringComparison.Ordinal);
 
-        using var openApi = JsonDocument.Parse(await anonymous.GetStringAsync("/openapi/v1.json"));
+        using var openApi = JsonDocument.Parse(await anonymous.GetStringAsync("/openapi/public.json"));
         Assert.Equal([Public], openApi.RootElement.GetProperty("servers").EnumerateArray().Select(s => s.GetProperty("url").GetString()));
 
         var challenged = await anonymous.GetAsync("/Dashboard");

@@ -2,7 +2,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Clusterpact.Web.Features.Clusters;
 
-public sealed record UpdateClusterContactRequest(long Version, string? Website, string? ContactName, string? ContactEmail);
+/// <summary>The contact fields with the limits of the page's form (Clusters/Edit), so the API stores nothing the form would refuse.</summary>
+public sealed record UpdateClusterContactRequest(
+    long Version,
+    [property: Display(Name = "Clusters.Website"), StringLength(EditModel.MaxWebsite, ErrorMessage = "Validation.MaxLength")] string? Website,
+    [property: Display(Name = "Clusters.ContactName"), StringLength(EditModel.MaxContactName, ErrorMessage = "Validation.MaxLength")] string? ContactName,
+    [property: Display(Name = "Clusters.ContactEmail"), StringLength(EditModel.MaxContactEmail, ErrorMessage = "Validation.MaxLength")] string? ContactEmail);
 
 /// <summary>/api/v1/clusters: the same handlers as the pages, scoped by the caller's rights.</summary>
 public static class ClustersApi

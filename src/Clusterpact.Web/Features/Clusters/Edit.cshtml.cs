@@ -2,17 +2,21 @@ namespace Clusterpact.Web.Features.Clusters;
 
 public sealed class EditModel(GetClusterDetails details, UpdateClusterContact update, IStringLocalizer<SharedResource> text) : ClusterFormPage(details, text)
 {
+    public const int MaxWebsite = 300;
+    public const int MaxContactName = 200;
+    public const int MaxContactEmail = 254;
+
     public sealed class InputModel
     {
         public long Version { get; set; }
 
-        [Display(Name = "Clusters.Website"), StringLength(300, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Clusters.Website"), StringLength(MaxWebsite, ErrorMessage = "Validation.MaxLength")]
         public string? Website { get; set; }
 
-        [Display(Name = "Clusters.ContactName"), StringLength(200, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Clusters.ContactName"), StringLength(MaxContactName, ErrorMessage = "Validation.MaxLength")]
         public string? ContactName { get; set; }
 
-        [Display(Name = "Clusters.ContactEmail"), StringLength(254, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Clusters.ContactEmail"), StringLength(MaxContactEmail, ErrorMessage = "Validation.MaxLength")]
         public string? ContactEmail { get; set; }
     }
 

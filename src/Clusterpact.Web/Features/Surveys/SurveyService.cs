@@ -166,8 +166,10 @@ public sealed class SurveyService(ClusterpactDbContext db, Scope scope, Permissi
     }
 
     /// <summary>The invitation behind a link, if the link is current and the survey is open.</summary>
-    public async Task<(SurveyInvitation? Invitation, Survey? Survey, string? Problem)> OpenLinkAsync(string token, CancellationToken ct)
+    public async Task<(SurveyInvitation? Invitation, Survey? Survey, string? Problem)> OpenLinkAsync(string? token, CancellationToken ct)
     {
+        // A blank path segment binds as null: no link, rather than a hash of nothing.
+        if (string.IsNullOrWhiteSpace(token)) return (null, null, "Survey.LinkUnknown");
         var hash = SurveyInvitation.Hash(token);
         var invitation = await db.SurveyInvitations.AsNoTracking().SingleOrDefaultAsync(i => i.TokenHash == hash, ct);
         if (invitation is null) return (null, null, "Survey.LinkUnknown");

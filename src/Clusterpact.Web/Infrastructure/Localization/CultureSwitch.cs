@@ -12,9 +12,8 @@ public static class CultureSwitch
                 http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen, chosen)),
                     new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-                // Only local paths: never an open redirect.
-                var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
-                return Results.LocalRedirect(target);
+                // Only local paths: never an open redirect, never a control character in the Location header.
+                return Results.LocalRedirect(Requests.LocalUrl.OrHome(returnUrl));
             })
             .AllowAnonymous()
             .ExcludeFromDescription();
