@@ -80,6 +80,10 @@ public sealed class BudgetPlannerService(ClusterpactDbContext db, AgreementOverv
     {
         if (!await CanEditAsync()) return (CommandOutcome.Forbidden, null);
         if (!Enum.IsDefined(basis)) return (CommandOutcome.Invalid("Basis", "Scenario.BasisUnknown"), null);
+        // The period is checked before the defaults are laid out year by year: a year outside the domain's range is a
+        // field error, not millions of generated years.
+        if (DomainRange.Year(firstYear, "FirstYear") is { } first) return (CommandOutcome.Invalid("FirstYear", first.Code), null);
+        if (DomainRange.Year(lastYear, "LastYear") is { } last) return (CommandOutcome.Invalid("LastYear", last.Code), null);
         var start = await CurrentClustersAsync(ct);
         var scenario = ScenarioDefaults.For(basis, firstYear, lastYear, start.Clusters, start.InterclusterPoolPerYear, name);
         scenario = scenario with { ProgrammeLines = scenario.ProgrammeLines.Select(l => l with { Label = label(l.Kind) }).ToList() };

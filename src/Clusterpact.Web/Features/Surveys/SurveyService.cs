@@ -83,7 +83,9 @@ public sealed class SurveyService(ClusterpactDbContext db, Scope scope, Permissi
     public async Task<(CommandOutcome Outcome, Guid? Id)> CreateAsync(string? title, int year, bool standard, CancellationToken ct)
     {
         if (!await CanManageAsync()) return (CommandOutcome.Forbidden, null);
-        var created = standard && !string.IsNullOrWhiteSpace(title) ? Result<Survey>.Ok(Survey.Standard(title, year)) : Survey.Create(title ?? "", year);
+        // The title and year are checked first, for the standard questionnaire too: a refused year is a field error, not an exception.
+        var created = Survey.Create(title ?? "", year);
+        if (created.IsSuccess && standard) created = Result<Survey>.Ok(Survey.Standard(title!, year));
         if (!created.IsSuccess) return (CommandOutcome.Invalid(created.Error!.Code == "Survey.YearRange" ? "Year" : "Title", created.Error.Code), null);
         db.Surveys.Add(created.Value!);
         await db.SaveChangesAsync(ct);

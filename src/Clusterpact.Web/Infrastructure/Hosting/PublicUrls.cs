@@ -65,8 +65,8 @@ public static class PublicUrlServices
             var host = new Uri(root).Host;
             if (!o.AllowedHosts.Contains(host, StringComparer.OrdinalIgnoreCase)) o.AllowedHosts = [.. o.AllowedHosts, host];
         });
-        // The generated document would name the request's scheme and host as its server.
-        services.Configure<OpenApiOptions>("v1", o => o.AddDocumentTransformer((document, context, _) =>
+        // Every generated document (the public one and the full one) would name the request's scheme and host as its server.
+        services.ConfigureAll<OpenApiOptions>(o => o.AddDocumentTransformer((document, context, _) =>
         {
             var urls = context.ApplicationServices.GetRequiredService<PublicUrls>();
             document.Servers = [new Microsoft.OpenApi.OpenApiServer { Url = urls.Root }];
