@@ -125,6 +125,7 @@ app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
 app.UseRequestLimits();
+app.UseNoNulCharacters();
 app.UseAuthentication();
 app.UseClusterpactSignInSecurity();
 app.UseAuthorization();

@@ -58,7 +58,8 @@ public sealed class IndexModel(PactService pacts, IStringLocalizer<SharedResourc
         (ClusterName, IsSpearhead, Pact, CanEdit, CanAdopt) = found.Value;
         if (Pact is not null)
         {
-            Show ??= Pact.Latest.Number;
+            // A version number that the pact does not have (typed into the address) shows the latest, not an error.
+            if (Show is not { } asked || Pact.Versions.All(v => v.Number != asked)) Show = Pact.Latest.Number;
             if (From is { } f && To is { } t && Pact.Versions.Any(v => v.Number == f) && Pact.Versions.Any(v => v.Number == t)) Diff = Pact.Compare(f, t);
         }
         return true;
