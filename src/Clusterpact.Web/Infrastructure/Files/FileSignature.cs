@@ -24,17 +24,13 @@ public static class FileSignature
     };
 
     /// <summary>The content type a stored file is served with: from its (checked) extension, never from what was declared.</summary>
-    private static readonly IReadOnlyDictionary<string, string> ContentTypes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-    {
-        [".pdf"] = "application/pdf",
-        [".docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        [".xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        [".pptx"] = "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-        [".doc"] = "application/msword",
-        [".xls"] = "application/vnd.ms-excel",
-        [".png"] = "image/png", [".jpg"] = "image/jpeg", [".jpeg"] = "image/jpeg", [".gif"] = "image/gif",
-        [".csv"] = "text/csv", [".txt"] = "text/plain",
-    };
+    private static readonly IReadOnlyDictionary<string, string> ContentTypes = AttachmentRules.AllowedTypes
+        .Concat(new Dictionary<string, string>
+        {
+            [".png"] = "image/png", [".jpg"] = "image/jpeg", [".jpeg"] = "image/jpeg", [".gif"] = "image/gif",
+            [".csv"] = "text/csv", [".txt"] = "text/plain",
+        })
+        .ToDictionary(e => e.Key, e => e.Value, StringComparer.OrdinalIgnoreCase);
 
     private static readonly byte[] PdfMagic = "%PDF-"u8.ToArray();
     private static readonly byte[] ZipMagic = [0x50, 0x4B, 0x03, 0x04];
