@@ -17,6 +17,11 @@ public sealed class FreshInstallation(string environment = "Production", IReadOn
     private readonly string _outbox = Path.Combine(Path.GetTempPath(), $"clusterpact-fresh-outbox-{Guid.NewGuid():N}");
     private readonly string _pgDatabase = $"clusterpact_fresh_{Guid.NewGuid():N}";
 
+    private readonly StringWriter _printed = new();
+
+    /// <summary>What this installation printed on its console when it started (its own lines only).</summary>
+    public string Printed { get { _ = Server; return _printed.ToString(); } }
+
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero)) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
 
     private static string PostgresServer => Environment.GetEnvironmentVariable("CLUSTERPACT_TEST_PG") ?? "Host=127.0.0.1;Port=5433;Username=postgres";
@@ -38,7 +43,11 @@ public sealed class FreshInstallation(string environment = "Production", IReadOn
             builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={_sqlitePath}");
         }
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton(new Clusterpact.Web.Infrastructure.Setup.StartupConsole(_printed));
+        });
     }
 
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)

@@ -119,7 +119,7 @@ public static class SignInSecurity
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var required = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SignInSecurityOptions>>().Value.RequireTwoFactorForStaff;
-            Console.WriteLine(required
+            app.Services.GetRequiredService<Setup.StartupConsole>().WriteLine(required
                 ? "Two-factor sign-in (authenticator app) is required for agency staff (Security:RequireTwoFactorForStaff=true)."
                 : "Two-factor sign-in is NOT required for agency staff (Security:RequireTwoFactorForStaff=false): for the demo only, never in production.");
         });

@@ -1,20 +1,25 @@
 using Clusterpact.Web.Data.Seed;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Clusterpact.Web.Infrastructure.Setup;
 
 /// <summary>What the console says once the server listens: its addresses, the demo logins, or how to create the first account.</summary>
 public static class StartupBanner
 {
-    public static IServiceCollection AddClusterpactFirstRun(this IServiceCollection services) => services.AddSingleton<FirstRunSetup>();
+    public static IServiceCollection AddClusterpactFirstRun(this IServiceCollection services)
+    {
+        services.TryAddSingleton(new StartupConsole(Console.Out));
+        return services.AddSingleton<FirstRunSetup>();
+    }
 
     /// <summary>Prints the banner when the server has started.</summary>
     public static void PrintWhenStarted(this WebApplication app, StartState start) =>
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-            Console.WriteLine(string.Join(Environment.NewLine, Lines(addresses, start)));
+            app.Services.GetRequiredService<StartupConsole>().WriteLine(string.Join(Environment.NewLine, Lines(addresses, start)));
         });
 
     public static IReadOnlyList<string> Lines(IEnumerable<string> addresses, StartState start)
@@ -37,4 +42,14 @@ public static class StartupBanner
         lines.Add("");
         return lines;
     }
+}
+
+/// <summary>
+/// Where the start-up messages go: the process console, or (in tests) a writer of the installation's own, so that two
+/// installations started at once in one process never read each other's lines.
+/// </summary>
+public sealed class StartupConsole(TextWriter writer)
+{
+    private readonly object _gate = new();
+    public void WriteLine(string line) { lock (_gate) writer.WriteLine(line); }
 }
