@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Time.Testing;
-using Npgsql;
 
 namespace Clusterpact.Web.Tests.Infrastructure;
 
@@ -15,11 +14,10 @@ namespace Clusterpact.Web.Tests.Infrastructure;
 /// </summary>
 public class ClusterpactApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public static bool OnPostgres => string.Equals(Environment.GetEnvironmentVariable("CLUSTERPACT_TEST_DB"), "postgres", StringComparison.OrdinalIgnoreCase);
+    public static bool OnPostgres => TestDatabase.OnPostgres;
 
-    private readonly string _sqlitePath = Path.Combine(Path.GetTempPath(), $"clusterpact-test-{Guid.NewGuid():N}.db");
-    public string OutboxFolder { get; } = Path.Combine(Path.GetTempPath(), $"clusterpact-outbox-{Guid.NewGuid():N}");
-    private readonly string _pgDatabase = $"clusterpact_test_{Guid.NewGuid():N}";
+    private readonly TestDatabase _database = new("test");
+    public string OutboxFolder => _database.OutboxFolder;
 
     /// <summary>
     /// The app's only clock: 1 December 2026, 10:00 in Brussels, whatever the machine's date. Each reading steps it a
@@ -30,9 +28,6 @@ public class ClusterpactApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public DateOnly Today => Clock.TodayInBrussels();
 
-    private static string PostgresServer =>
-        Environment.GetEnvironmentVariable("CLUSTERPACT_TEST_PG") ?? "Host=127.0.0.1;Port=5433;Username=postgres";
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -40,21 +35,11 @@ public class ClusterpactApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Tests send the outbox themselves (OutboxDispatcher.DispatchOnceAsync), into a folder of their own.
         builder.UseSetting("Email:DispatchInBackground", "false");
         builder.UseSetting("Reminders:Enabled", "false");
-        builder.UseSetting("Email:OutboxFolder", OutboxFolder);
         // Hundreds of sign-ins from one test address: the sign-in limits and the staff's second factor are proven by
         // SignInApp and RateLimitApp (Account tests), which keep the product's settings.
         foreach (var (key, value) in SecuritySettings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-        if (OnPostgres)
-        {
-            builder.UseSetting("Database:Provider", "PostgreSQL");
-            builder.UseSetting("ConnectionStrings:PostgreSQL", $"{PostgresServer};Database={_pgDatabase}");
-        }
-        else
-        {
-            builder.UseSetting("Database:Provider", "Sqlite");
-            builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={_sqlitePath}");
-        }
+        _database.Apply(builder);
     }
 
     /// <summary>The sign-in settings of this host; a derived host (SignInApp, RateLimitApp) puts the product's back.</summary>
@@ -75,20 +60,7 @@ public class ClusterpactApp : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        if (OnPostgres)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var conn = new NpgsqlConnection($"{PostgresServer};Database=postgres");
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_pgDatabase}\" WITH (FORCE)", conn);
-            await cmd.ExecuteNonQueryAsync();
-        }
-        else
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var f in new[] { _sqlitePath, _sqlitePath + "-wal", _sqlitePath + "-shm" }) File.Delete(f);
-        }
-        if (Directory.Exists(OutboxFolder)) Directory.Delete(OutboxFolder, recursive: true);
+        await _database.DropAsync();
     }
 
     /// <summary>A client that does not follow redirects, so tests see 302 to the login page as such.</summary>

@@ -1,4 +1,4 @@
-namespace Clusterpact.Web.Tests.AnswerPack;
+namespace Clusterpact.Web.Tests.Dashboard;
 
 /// <summary>The programme dashboard's figures against the database, read by the test's own queries, and who may see it.</summary>
 [Collection(AppCollection.Name)]

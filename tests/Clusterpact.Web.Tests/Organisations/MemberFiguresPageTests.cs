@@ -1,4 +1,4 @@
-namespace Clusterpact.Web.Tests.Clusters;
+namespace Clusterpact.Web.Tests.Organisations;
 
 /// <summary>The figures computed in SQL agree with the domain's definitions computed independently in memory.</summary>
 [Collection(AppCollection.Name)]

@@ -1,6 +1,6 @@
 using Clusterpact.Web.Features.Agreements;
 
-namespace Clusterpact.Web.Tests.Clusters;
+namespace Clusterpact.Web.Tests.Agreements;
 
 [Collection(AppCollection.Name)]
 public sealed class DepositReminderTests(ClusterpactApp app)

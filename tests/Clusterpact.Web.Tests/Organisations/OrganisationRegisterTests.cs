@@ -1,4 +1,4 @@
-namespace Clusterpact.Web.Tests.Clusters;
+namespace Clusterpact.Web.Tests.Organisations;
 
 [Collection(AppCollection.Name)]
 public sealed class OrganisationRegisterTests(ClusterpactApp app)

@@ -1,8 +1,11 @@
-namespace Clusterpact.Web.Tests.Account;
+namespace Clusterpact.Web.Tests.Authorization;
 
-/// <summary>Every role is refused what is not its own; anonymous callers reach only public pages and /health.</summary>
+/// <summary>
+/// Every role is refused what is not its own; anonymous callers reach only public pages and /health. One table for
+/// the whole product (list pages and API reads); records by id are in <see cref="RecordRouteMatrixTests"/>.
+/// </summary>
 [Collection(AppCollection.Name)]
-public sealed class AccessTests(ClusterpactApp app)
+public sealed class RoleRouteTests(ClusterpactApp app)
 {
     [Theory]
     [InlineData("/")]
@@ -22,6 +25,17 @@ public sealed class AccessTests(ClusterpactApp app)
     [InlineData("/Admin/Users/New")]
     [InlineData("/Admin/Audit")]
     [InlineData("/openapi/v1.json")]
+    [InlineData("/Evaluations")]
+    [InlineData("/Evaluations/New")]
+    [InlineData("/Funds")]
+    [InlineData("/Kpis")]
+    [InlineData("/Kpis?kpi=extra-fte")]
+    [InlineData("/Projects")]
+    [InlineData("/Projects/Figures")]
+    [InlineData("/Projects/Import")]
+    [InlineData("/Projects/New")]
+    [InlineData("/Reports")]
+    [InlineData("/Surveys")]
     public async Task Anonymous_is_sent_to_sign_in_for_private_pages(string path)
     {
         var response = await app.Anonymous().GetAsync(path);
@@ -41,6 +55,9 @@ public sealed class AccessTests(ClusterpactApp app)
     [InlineData("/api/v1/users")]
     [InlineData("/api/v1/audit")]
     [InlineData("/api/v1/me")]
+    [InlineData("/api/v1/funds")]
+    [InlineData("/api/v1/projects")]
+    [InlineData("/api/v1/projects/figures?year=2024")]
     public async Task Anonymous_gets_401_problem_from_the_api(string path)
     {
         var response = await app.Anonymous().GetAsync(path);
@@ -62,6 +79,29 @@ public sealed class AccessTests(ClusterpactApp app)
     [InlineData(Emails.Expert, "/Clusters", HttpStatusCode.Redirect)]
     [InlineData(Emails.Expert, "/Admin/Users", HttpStatusCode.Redirect)]
     [InlineData(Emails.Expert, "/", HttpStatusCode.OK)]
+    [InlineData(Emails.Expert, "/Projects", HttpStatusCode.Redirect)]
+    [InlineData(Emails.Expert, "/Funds", HttpStatusCode.Redirect)]
+    [InlineData(Emails.Expert, "/Projects/Figures", HttpStatusCode.Redirect)]
+    [InlineData(Emails.Reader, "/Projects", HttpStatusCode.OK)]
+    [InlineData(Emails.Reader, "/Funds", HttpStatusCode.OK)]
+    [InlineData(Emails.Reader, "/Projects/Figures", HttpStatusCode.OK)]
+    [InlineData(Emails.Reader, "/Projects/New", HttpStatusCode.Redirect)]
+    [InlineData(Emails.Reader, "/Projects/Import", HttpStatusCode.Redirect)]
+    [InlineData(Emails.CatalistiManager, "/Projects/New", HttpStatusCode.OK)]
+    [InlineData(Emails.CatalistiManager, "/Projects/Import", HttpStatusCode.OK)]
+    [InlineData(Emails.Officer, "/Projects/Figures", HttpStatusCode.OK)]
+    [InlineData(Emails.Expert, "/Reports", HttpStatusCode.Redirect)]
+    [InlineData(Emails.Expert, "/Kpis", HttpStatusCode.Redirect)]
+    [InlineData(Emails.Reader, "/Reports", HttpStatusCode.OK)]
+    [InlineData(Emails.Reader, "/Kpis", HttpStatusCode.OK)]
+    [InlineData(Emails.CatalistiManager, "/Kpis?kpi=extra-fte", HttpStatusCode.OK)]
+    [InlineData(Emails.Expert, "/Surveys", HttpStatusCode.Redirect)]
+    [InlineData(Emails.Expert, "/Evaluations", HttpStatusCode.Redirect)]
+    [InlineData(Emails.Reader, "/Surveys", HttpStatusCode.OK)]
+    [InlineData(Emails.Reader, "/Evaluations", HttpStatusCode.OK)]
+    [InlineData(Emails.Reader, "/Evaluations/New", HttpStatusCode.Redirect)]
+    [InlineData(Emails.CatalistiManager, "/Evaluations/New", HttpStatusCode.Redirect)]
+    [InlineData(Emails.CatalistiManager, "/Surveys", HttpStatusCode.OK)]
     public async Task Pages_follow_the_role_rules(string email, string path, HttpStatusCode expected)
     {
         await app.PageFollowsRuleAsync(email, path, expected);
@@ -76,6 +116,11 @@ public sealed class AccessTests(ClusterpactApp app)
     [InlineData(Emails.Admin, "/api/v1/audit", HttpStatusCode.OK)]
     [InlineData(Emails.Reader, "/api/v1/clusters", HttpStatusCode.OK)]
     [InlineData(Emails.Expert, "/api/v1/me", HttpStatusCode.OK)]
+    [InlineData(Emails.Expert, "/api/v1/projects", HttpStatusCode.Forbidden)]
+    [InlineData(Emails.Expert, "/api/v1/funds", HttpStatusCode.Forbidden)]
+    [InlineData(Emails.Reader, "/api/v1/projects", HttpStatusCode.OK)]
+    [InlineData(Emails.Reader, "/api/v1/projects/figures?year=2024", HttpStatusCode.OK)]
+    [InlineData(Emails.CatalistiManager, "/api/v1/funds", HttpStatusCode.OK)]
     public async Task Api_follows_the_role_rules(string email, string path, HttpStatusCode expected)
     {
         var client = await app.SignedInAsync(email);

@@ -1,4 +1,4 @@
-namespace Clusterpact.Web.Tests.Clusters;
+namespace Clusterpact.Web.Tests.Agreements;
 
 /// <summary>Issue 17, nothing typed is lost: a refused budget form comes back with what was typed and the real reason next to its field.</summary>
 [Collection(AppCollection.Name)]

@@ -1,4 +1,4 @@
-namespace Clusterpact.Web.Tests.Clusters;
+namespace Clusterpact.Web.Tests.Agreements;
 
 [Collection(AppCollection.Name)]
 public sealed class FundingRuleTests(ClusterpactApp app)

@@ -1,7 +1,7 @@
 using Clusterpact.Web.Features.Agreements;
 using Clusterpact.Web.Features.Clusters;
 
-namespace Clusterpact.Web.Tests.Clusters;
+namespace Clusterpact.Web.Tests.Agreements;
 
 /// <summary>The payment cap per working year holds under concurrency: the year is the aggregate that guards it.</summary>
 [Collection(AppCollection.Name)]
