@@ -132,7 +132,7 @@ public sealed partial class SelfServiceAccountTests(ClusterpactApp app)
         Assert.Equal("", page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_Password")!.Value);
         Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == email)));
 
-        var english = await RegisterAsync(app.Anonymous(), RegistrationForm(email, "kort"), "/Account/Register?culture=en&ui-culture=en");
+        var english = await RegisterAsync(app.Anonymous(), RegistrationForm(email, "kort"), "/Account/Register?culture=en-BE&ui-culture=en-BE");
         Assert.Contains("The password must be at least 12 characters long.", await SummaryAsync(english), StringComparison.Ordinal);
 
         var differ = await RegisterAsync(app.Anonymous(), RegistrationForm(email, UsersTestData.Password, UsersTestData.Password + "x"));
