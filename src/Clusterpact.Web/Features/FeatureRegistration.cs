@@ -51,6 +51,9 @@ public static class FeatureRegistration
         services.AddScoped<Features.OpenData.OpenDataService>();
         services.AddScoped<ListUsers>();
         services.AddScoped<SaveUser>();
+        services.AddScoped<ResetSecondFactor>();
+        services.AddScoped<AccountMail>();
+        services.AddScoped<AccountRecovery>();
         services.AddScoped<ListAuditEntries>();
         return services;
     }
