@@ -63,9 +63,10 @@ public sealed class KpiService(ClusterpactDbContext db, ClusterAccess access, Ti
         foreach (var survey in await db.Surveys.AsNoTracking().Where(s => s.Status == SurveyStatus.Closed).ToListAsync(ct))
         {
             if (survey.Questions.All(q => q.KpiCode != Survey.CompetitivenessKpi) || survey.ClosedOn > closedBy) continue;
-            var responses = await db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == survey.Id && (clusterId == null || r.ClusterId == clusterId)).ToListAsync(ct);
-            foreach (var group in responses.GroupBy(r => r.ClusterId).Where(g => SurveyResults.CanShow(g.Count())))
-                if (SurveyResults.KpiValue(survey, Survey.CompetitivenessKpi, group) is { } v) shares[(group.Key, survey.Year)] = v;
+            // Every answer of the survey, whoever asks: a cluster's share is judged against all clusters (the disclosure rule).
+            var responses = await db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == survey.Id).ToListAsync(ct);
+            foreach (var cluster in responses.Select(r => r.ClusterId).Distinct().Where(c => clusterId == null || c == clusterId))
+                if (SurveyDisclosure.CompetitivenessKpi(survey, responses, cluster) is { } v) shares[(cluster, survey.Year)] = v;
         }
         return new Sources(await InputsAsync(ct), reports, targets, shares, asOf);
     }

@@ -51,10 +51,12 @@ public sealed class AuditInterceptor(IServiceProvider services, TimeProvider clo
             if (e.Entity is IAuditable && e.State == EntityState.Modified)
                 e.Property(nameof(IAuditable.Version)).CurrentValue = (long)e.Property(nameof(IAuditable.Version)).OriginalValue! + 1;
         }
-        if (Suppressed.Value || entries.Count == 0) return;
+        if (Suppressed.Value) return;
+        var now = clock.GetUtcNow();
+        RecordedFacts.Stamp(db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList(), now);
+        if (entries.Count == 0) return;
 
         var user = services.GetService<CurrentUser>();
-        var now = clock.GetUtcNow();
         var changeSet = Guid.CreateVersion7();
         foreach (var e in entries)
         {

@@ -59,6 +59,9 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                         .HasPrecision(14, 2)
                         .HasColumnType("numeric(14,2)");
 
+                    b.Property<DateTimeOffset?>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<decimal>("TrainingCosts")
                         .HasPrecision(14, 2)
                         .HasColumnType("numeric(14,2)");
@@ -444,6 +447,9 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<DateTimeOffset?>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Scope")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -710,6 +716,9 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                     b.Property<string>("Note")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -1575,6 +1584,9 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                                 .HasMaxLength(1000)
                                 .HasColumnType("character varying(1000)");
 
+                            b1.Property<DateTimeOffset?>("RecordedAt")
+                                .HasColumnType("timestamp with time zone");
+
                             b1.Property<int>("TermCount")
                                 .HasColumnType("integer");
 
@@ -1611,6 +1623,9 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                                 .IsRequired()
                                 .HasMaxLength(20)
                                 .HasColumnType("character varying(20)");
+
+                            b1.Property<DateTimeOffset?>("RecordedAt")
+                                .HasColumnType("timestamp with time zone");
 
                             b1.HasKey("AgreementId", "Start");
 
@@ -2229,6 +2244,9 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                             b1.Property<DateOnly?>("Reached")
                                 .HasColumnType("date");
 
+                            b1.Property<DateTimeOffset?>("RecordedAt")
+                                .HasColumnType("timestamp with time zone");
+
                             b1.HasKey("EvaluationId", "Stage");
 
                             b1.ToTable("evaluation_stages", (string)null);
@@ -2431,6 +2449,9 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                             b1.Property<string>("Basis")
                                 .HasMaxLength(200)
                                 .HasColumnType("character varying(200)");
+
+                            b1.Property<DateTimeOffset?>("RecordedAt")
+                                .HasColumnType("timestamp with time zone");
 
                             b1.Property<int>("Year")
                                 .HasColumnType("integer");

@@ -54,6 +54,9 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                         .HasPrecision(14, 2)
                         .HasColumnType("REAL");
 
+                    b.Property<long?>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("TrainingCosts")
                         .HasPrecision(14, 2)
                         .HasColumnType("REAL");
@@ -439,6 +442,9 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Scope")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -703,6 +709,9 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                     b.Property<string>("Note")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("RecordedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -1562,6 +1571,9 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                                 .HasMaxLength(1000)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<long?>("RecordedAt")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<int>("TermCount")
                                 .HasColumnType("INTEGER");
 
@@ -1598,6 +1610,9 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                                 .IsRequired()
                                 .HasMaxLength(20)
                                 .HasColumnType("TEXT");
+
+                            b1.Property<long?>("RecordedAt")
+                                .HasColumnType("INTEGER");
 
                             b1.HasKey("AgreementId", "Start");
 
@@ -2216,6 +2231,9 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                             b1.Property<DateOnly?>("Reached")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<long?>("RecordedAt")
+                                .HasColumnType("INTEGER");
+
                             b1.HasKey("EvaluationId", "Stage");
 
                             b1.ToTable("evaluation_stages", (string)null);
@@ -2416,6 +2434,9 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                             b1.Property<string>("Basis")
                                 .HasMaxLength(200)
                                 .HasColumnType("TEXT");
+
+                            b1.Property<long?>("RecordedAt")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<int>("Year")
                                 .HasColumnType("INTEGER");
