@@ -36,6 +36,7 @@ public abstract class ClusterpactDbContext(DbContextOptions options) : IdentityD
     public DbSet<Infrastructure.Import.ImportSession> ImportSessions => Set<Infrastructure.Import.ImportSession>();
     public DbSet<Infrastructure.Jobs.BackgroundJob> BackgroundJobs => Set<Infrastructure.Jobs.BackgroundJob>();
     public DbSet<Infrastructure.Email.OutboxEmail> OutboxEmails => Set<Infrastructure.Email.OutboxEmail>();
+    public DbSet<EmailOptOut> EmailOptOuts => Set<EmailOptOut>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -13,13 +13,14 @@ public static class DataServices
         var provider = config["Database:Provider"] ?? Sqlite;
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditInterceptor>();
+        services.AddScoped<Email.StepMail>().AddScoped<Email.StepMailInterceptor>();
         if (string.Equals(provider, Postgres, StringComparison.OrdinalIgnoreCase))
         {
             var cs = config.GetConnectionString("PostgreSQL")
                 ?? throw new InvalidOperationException("Database:Provider is PostgreSQL but ConnectionStrings:PostgreSQL is not set.");
             services.AddDbContext<ClusterpactDbContext, PostgresClusterpactDbContext>((sp, o) => o
                 .UseNpgsql(cs, npg => npg.MigrationsAssembly(typeof(Program).Assembly.FullName))
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<Email.StepMailInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
         }
         else if (string.Equals(provider, Sqlite, StringComparison.OrdinalIgnoreCase))
         {
@@ -27,7 +28,7 @@ public static class DataServices
             EnsureFolderOf(cs, env.ContentRootPath);
             services.AddDbContext<ClusterpactDbContext, SqliteClusterpactDbContext>((sp, o) => o
                 .UseSqlite(cs)
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<Email.StepMailInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
         }
         else
         {

@@ -355,10 +355,10 @@ public sealed class CallTests(ClusterpactApp app)
         Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync($"/Calls/Application/{appId}", new Dictionary<string, string>(), Step(ApplicationLifecycle.StartReview))).StatusCode);
 
         // Each expert is told by e-mail, with a link that works from a mail client.
-        var mail = await app.WithDbAsync(db => db.OutboxEmails.AsNoTracking().SingleAsync(e => e.DedupKey == $"review-started:{mine}"));
+        var mail = await app.WithDbAsync(db => db.OutboxEmails.AsNoTracking().SingleAsync(e => e.Category == "Application.StartReview" && e.DedupKey.StartsWith($"Application.StartReview:{appId}:") && e.To == Emails.Expert));
         Assert.Equal(Emails.Expert, mail.To);
         Assert.Matches($"https?://[^/\\s]+/Review/{mine}", mail.Body);
-        Assert.Equal(1, await app.WithDbAsync(db => db.OutboxEmails.CountAsync(e => e.DedupKey == $"review-started:{theirs}")));
+        Assert.Equal(1, await app.WithDbAsync(db => db.OutboxEmails.CountAsync(e => e.Category == "Application.StartReview" && e.DedupKey.StartsWith($"Application.StartReview:{appId}:") && e.To == Emails.Expert2)));
 
         var expert = await app.SignedInAsync(Emails.Expert);
         var expert2 = await app.SignedInAsync(Emails.Expert2);

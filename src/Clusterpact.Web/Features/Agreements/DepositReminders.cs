@@ -10,7 +10,7 @@ public sealed class DepositReminders(ClusterpactDbContext db, EmailOutbox outbox
     {
         var today = clock.TodayInBrussels();
         var years = await db.AgreementYears.AsNoTracking().Where(y => !y.LapseDecided && y.YearStart <= today).ToListAsync(ct);
-        var officers = await ReminderMail.ProgrammeOfficersAsync(db, ct);
+        var officers = await PersonalMail.ProgrammeOfficersAsync(db, ct);
         var queued = 0;
         foreach (var year in years)
         {
@@ -18,8 +18,8 @@ public sealed class DepositReminders(ClusterpactDbContext db, EmailOutbox outbox
             if (state.Status is not (DepositStatus.DueSoon or DepositStatus.Late)) continue;
             var agreement = await db.SupportAgreements.AsNoTracking().Where(a => a.Id == year.AgreementId).Select(a => new { a.Id, a.ClusterId }).SingleAsync(ct);
             var cluster = await db.Clusters.AsNoTracking().Where(c => c.Id == agreement.ClusterId).Select(c => c.Name).SingleAsync(ct);
-            var managers = await ReminderMail.ManagersOfAsync(db, agreement.ClusterId, ct);
-            queued += await ReminderMail.SendAsync(outbox, localizers, managers.Concat(officers), text => (
+            var managers = await PersonalMail.ManagersOfAsync(db, agreement.ClusterId, ct);
+            queued += await PersonalMail.SendAsync(outbox, localizers, urls, managers.Concat(officers), (text, _) => (
                 text[$"Reminder.Deposit{state.Status}.Subject", cluster, year.YearIndex].Value,
                 text["Reminder.Deposit.Body", cluster, year.YearIndex, Infrastructure.Formatting.Format.Money(state.Required),
                     Infrastructure.Formatting.Format.Date(state.Deadline), Infrastructure.Formatting.Format.Money(state.PaidSoFar), Infrastructure.Formatting.Format.Money(state.Shortfall),
