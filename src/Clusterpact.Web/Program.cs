@@ -82,7 +82,8 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AllowAnonymousToPage("/Accessibility");
     })
     .AddViewLocalization()
-    .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+    .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
+    .AddValidationMessages();
 builder.Services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<Microsoft.Extensions.Localization.IStringLocalizerFactory>((o, factory) =>
 {
     // Model-binding messages ("the value 'abc' is not valid") in the user's language too.
