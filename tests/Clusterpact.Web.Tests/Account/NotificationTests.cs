@@ -114,22 +114,24 @@ public sealed partial class NotificationTests(NotificationApp app)
         await SaveSettingsAsync(manager, "en-BE");
         var officer = await app.SignedInAsync(Emails.Officer);
 
-        var submitted = await manager.SubmitFormAsync(url, new Dictionary<string, string>
+        var filled = new Dictionary<string, string>
         {
             [$"Value[{KpiCatalogue.ExtraTurnover}]"] = "7.500.000", [$"Value[{KpiCatalogue.ExtraFte}]"] = "20", [$"Value[{KpiCatalogue.ExtraInvestments}]"] = "1.250.000",
             [$"Value[{KpiCatalogue.MoreCompetitive}]"] = "35", [$"Value[{KpiCatalogue.EuropeanSmes}]"] = "9", ["Narrative"] = "Het jaarplan werd uitgevoerd.", ["submit"] = "true",
-        }, f => Handler(f, "Save"));
+        };
+        var submitted = await manager.SubmitFormAsync(url, filled, f => Handler(f, "Save"));
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
         await OneMailAsync("Report.Submit", reportId, Emails.Officer, officer, "Jaarrapport ingediend: Catalisti 2016");
         // The manager who submitted is not told of their own step.
         Assert.Equal(0, await CountAsync("Report.Submit", reportId, Emails.CatalistiManager));
 
-        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync(url, new Dictionary<string, string> { ["reason"] = "Extra VTE onderbouwen" }, Step(ReportLifecycle.Return))).StatusCode);
+        var returning = await officer.SubmitFormAsync(url, new Dictionary<string, string> { ["reason"] = "Extra VTE onderbouwen" }, Step(ReportLifecycle.Return));
+        Assert.True(returning.StatusCode == HttpStatusCode.Redirect, (await returning.ParseAsync()).QuerySelector("#error-summary")?.TextContent ?? (await returning.ParseAsync()).Body!.TextContent[..Math.Min(2000, (await returning.ParseAsync()).Body!.TextContent.Length)]);
         var returned = await OneMailAsync("Report.Return", reportId, Emails.CatalistiManager, manager, "Annual report returned: Catalisti 2016");
         Assert.Contains("Extra VTE onderbouwen", returned.Body, StringComparison.Ordinal);
         Assert.Equal(0, await CountAsync("Report.Return", reportId, Emails.Officer));
 
-        Assert.Equal(HttpStatusCode.Redirect, (await manager.SubmitFormAsync(url, new Dictionary<string, string> { ["submit"] = "true" }, f => Handler(f, "Save"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.SubmitFormAsync(url, filled, f => Handler(f, "Save"))).StatusCode);
         // A second submission is a second mail, not swallowed by the first one's key.
         Assert.Equal(2, await app.WithDbAsync(db => db.OutboxEmails.CountAsync(e => e.Category == "Report.Submit" && e.DedupKey.StartsWith($"Report.Submit:{reportId}") && e.To == Emails.Officer)));
         Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync(url, new Dictionary<string, string>(), Step(ReportLifecycle.Accept))).StatusCode);
@@ -203,6 +205,14 @@ public sealed partial class NotificationTests(NotificationApp app)
         {
             ["Scores[0].Code"] = "C1", ["Scores[0].Value"] = "6", ["Scores[0].Justification"] = "Sterk draagvlak bij de kmo's in de regio",
         }, f => Handler(f, "Score"))).StatusCode);
+        // The committee decides once the call has closed.
+        await app.WithDbAsync(async db =>
+        {
+            var call = await db.Calls.SingleAsync(c => c.Id == callId);
+            db.Entry(call).Property(nameof(Call.ClosesAt)).CurrentValue = app.Clock.GetUtcNow().AddMinutes(-1);
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync($"/Calls/Details/{callId}", new Dictionary<string, string>(), f => Handler(f, "Close"))).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync($"/Calls/Application/{appId}", new Dictionary<string, string> { ["Outcome"] = "Refused", ["Motivation"] = "Onder de budgetlijn" }, f => Handler(f, "Decide"))).StatusCode);
         var decided = await OneMailAsync("Application.Decide", appId, Emails.Applicant, applicant, "Beslissing over uw aanvraag:");
         Assert.Contains("Geweigerd", decided.Body, StringComparison.Ordinal);
@@ -278,9 +288,9 @@ public sealed partial class NotificationTests(NotificationApp app)
         var flux = await app.ClusterIdAsync("Flux50");
         var (agreementId, yearId) = await app.WithDbAsync(async db =>
         {
-            var agreement = await db.SupportAgreements.AsNoTracking().Where(a => a.ClusterId == flux).OrderByDescending(a => a.Start).Select(a => a.Id).FirstAsync();
-            var year = await db.AgreementYears.AsNoTracking().Where(y => y.AgreementId == agreement).OrderByDescending(y => y.YearIndex).Select(y => y.Id).FirstAsync();
-            return (agreement, year);
+            var year = await db.AgreementYears.AsNoTracking().Where(y => db.SupportAgreements.Any(a => a.Id == y.AgreementId && a.ClusterId == flux))
+                .OrderByDescending(y => y.YearStart).Select(y => new { y.AgreementId, y.Id }).FirstAsync();
+            return (year.AgreementId, year.Id);
         });
         var url = $"/Clusters/{flux}/Agreements/{agreementId}/Budget";
         var officer = await app.SignedInAsync(Emails.Officer);
