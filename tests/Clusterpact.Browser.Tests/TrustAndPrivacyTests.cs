@@ -1,4 +1,5 @@
 using System.Globalization;
+using Clusterpact.Domain.Calls;
 using Clusterpact.Domain.Members;
 using Clusterpact.Domain.Surveys;
 

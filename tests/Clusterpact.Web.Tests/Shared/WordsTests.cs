@@ -121,6 +121,35 @@ public sealed partial class WordsTests(WordsApp app) : IClassFixture<WordsApp>
         Assert.True(findings.Count == 0, $"{(login == "" ? "anonymous" : login)} in {language}, {read} pages:\n" + string.Join("\n", findings.Distinct()));
     }
 
+    [Theory]
+    [InlineData("nl", "/Kpis?kpi=")]
+    [InlineData("en", "/Kpis?kpi=")]
+    [InlineData("nl", "/Kpis/Cluster/{catalisti}?kpi=")]
+    public async Task An_empty_kpi_choice_shows_the_default_kpi_instead_of_the_frameworks_english_message(string language, string url)
+    {
+        var officer = await app.SignedInAsync(Emails.Officer);
+        if (language == "en")
+            await officer.SubmitFormAsync("/", new Dictionary<string, string> { ["culture"] = Cultures.EnglishName }, f => f.GetAttribute("action") == "/culture");
+        var page = await officer.GetDocumentAsync(url.Replace("{catalisti}", (await app.ClusterIdAsync("Catalisti")).ToString(), StringComparison.Ordinal));
+        Assert.Null(page.QuerySelector("#error-summary"));
+        Assert.Empty(Problems(page, language));
+    }
+
+    [Fact]
+    public void A_required_value_without_a_message_of_its_own_is_said_in_the_users_language()
+    {
+        // The [Required] MVC infers for a non-nullable property has no message; it gets the shared key, as explicit ones do.
+        var metadata = app.Services.GetRequiredService<Microsoft.AspNetCore.Mvc.ModelBinding.IModelMetadataProvider>()
+            .GetMetadataForType(typeof(Implicit)).Properties[nameof(Implicit.Name)]!;
+        var required = metadata.ValidatorMetadata.OfType<System.ComponentModel.DataAnnotations.RequiredAttribute>().Single();
+        Assert.Equal("Validation.Required", required.ErrorMessage);
+    }
+
+    private sealed class Implicit
+    {
+        public string Name { get; set; } = "";
+    }
+
     /// <summary>What a person would trip over in the page's text, its title and the texts read out (labels, titles).</summary>
     private static IEnumerable<string> Problems(IHtmlDocument document, string language)
     {
