@@ -31,6 +31,7 @@ public sealed class EndpointRulesTests(ClusterpactApp app)
         ["/Account/ForgotPassword"] = Anonymous,
         ["/Account/ResetPassword"] = Anonymous,
         ["/TwoFactor"] = Policies.SignedIn,
+        ["/Confirm"] = Policies.SignedIn,
         ["/OpenCalls"] = Anonymous,
         ["/OpenData"] = Anonymous,
         ["/Respond"] = Anonymous,

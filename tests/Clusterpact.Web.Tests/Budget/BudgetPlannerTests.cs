@@ -247,12 +247,11 @@ public sealed class BudgetPlannerTests(ClusterpactApp app)
         var page = await officer.GetDocumentAsync($"/Budget/{id}");
         var version = await app.WithDbAsync(db => db.BudgetScenarios.Where(s => s.Id == id).Select(s => s.Version).SingleAsync());
 
-        var stale = await officer.SubmitFormAsync($"/Budget/{id}", new Dictionary<string, string> { ["version"] = (version - 1).ToString(CultureInfo.InvariantCulture) },
-            f => f.GetAttribute("action")?.Contains("handler=Delete", StringComparison.Ordinal) == true);
+        var stale = await officer.ConfirmAsync($"/Budget/{id}", "Delete", new Dictionary<string, string> { ["version"] = (version - 1).ToString(CultureInfo.InvariantCulture) });
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
         Assert.Contains("Iemand anders heeft dit record intussen gewijzigd", (await stale.ParseAsync()).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
 
-        var deleted = await officer.SubmitFormAsync($"/Budget/{id}", new Dictionary<string, string>(), f => f.GetAttribute("action")?.Contains("handler=Delete", StringComparison.Ordinal) == true);
+        var deleted = await officer.ConfirmAsync($"/Budget/{id}", "Delete");
         Assert.Equal("/Budget", deleted.Headers.Location!.OriginalString);
         Assert.False(await app.WithDbAsync(db => db.BudgetScenarios.AnyAsync(s => s.Id == id)));
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.EntityType == nameof(SavedBudgetScenario) && e.EntityId == id.ToString() && e.Action == Data.AuditAction.Deleted)));

@@ -131,6 +131,24 @@ public static class FormExtensions
         return await client.PostAsync(string.IsNullOrEmpty(action) ? url : action, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>
+    /// The confirmation page a delete or remove button on <paramref name="url"/> opens (Features/Confirm): the GET form to
+    /// /Confirm whose target is <paramref name="handler"/> (and that <paramref name="pick"/> chooses), as its URL.
+    /// </summary>
+    public static async Task<string> ConfirmationUrlAsync(this HttpClient client, string url, string handler, Func<IHtmlFormElement, bool>? pick = null)
+    {
+        var doc = await client.GetDocumentAsync(url);
+        var form = doc.Forms.Where(f => string.Equals(f.Method, "get", StringComparison.OrdinalIgnoreCase) && f.GetAttribute("action") == "/Confirm")
+            .FirstOrDefault(f => f.QuerySelector<IHtmlInputElement>("input[name='confirm.action']")?.Value.Contains($"handler={handler}", StringComparison.Ordinal) == true && (pick?.Invoke(f) ?? true))
+            ?? throw new InvalidOperationException($"No confirmation button for {handler} on {url}");
+        return "/Confirm?" + string.Join("&", form.Elements.OfType<IHtmlInputElement>().Where(i => !string.IsNullOrEmpty(i.Name))
+            .Select(i => $"{Uri.EscapeDataString(i.Name!)}={Uri.EscapeDataString(i.Value)}"));
+    }
+
+    /// <summary>A delete or remove as a person does it: the button opens the confirmation page, whose "Yes" posts to the handler.</summary>
+    public static async Task<HttpResponseMessage> ConfirmAsync(this HttpClient client, string url, string handler, IDictionary<string, string>? values = null, Func<IHtmlFormElement, bool>? pick = null) =>
+        await client.SubmitFormAsync(await client.ConfirmationUrlAsync(url, handler, pick), values ?? new Dictionary<string, string>(), f => f.GetAttribute("data-testid") == "confirm-form");
+
     public static async Task<HttpResponseMessage> PostFormRawAsync(this HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields) =>
         await client.PostAsync(url, new FormUrlEncodedContent(fields));
 }
