@@ -26,6 +26,7 @@ public sealed class EndpointRulesTests(ClusterpactApp app)
         ["/Accessibility"] = Anonymous,
         ["/Account"] = Anonymous,
         ["/TwoFactor"] = Policies.SignedIn,
+        ["/Notifications"] = Policies.SignedIn,
         ["/OpenCalls"] = Anonymous,
         ["/OpenData"] = Anonymous,
         ["/Respond"] = Anonymous,
