@@ -78,6 +78,7 @@ builder.Services.AddRazorPages(o =>
         // Two-step sign-in of the signed-in person, whatever their role.
         o.Conventions.AuthorizeFolder("/TwoFactor", Policies.SignedIn);
         o.Conventions.AuthorizeFolder("/Confirm", Policies.SignedIn);
+        o.Conventions.AuthorizeFolder("/Notifications", Policies.SignedIn);
         o.Conventions.AllowAnonymousToPage("/Index");
         o.Conventions.AllowAnonymousToPage("/Error");
         o.Conventions.AllowAnonymousToPage("/Accessibility");

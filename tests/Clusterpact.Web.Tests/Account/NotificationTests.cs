@@ -125,8 +125,7 @@ public sealed partial class NotificationTests(NotificationApp app)
         // The manager who submitted is not told of their own step.
         Assert.Equal(0, await CountAsync("Report.Submit", reportId, Emails.CatalistiManager));
 
-        var returning = await officer.SubmitFormAsync(url, new Dictionary<string, string> { ["reason"] = "Extra VTE onderbouwen" }, Step(ReportLifecycle.Return));
-        Assert.True(returning.StatusCode == HttpStatusCode.Redirect, (await returning.ParseAsync()).QuerySelector("#error-summary")?.TextContent ?? (await returning.ParseAsync()).Body!.TextContent[..Math.Min(2000, (await returning.ParseAsync()).Body!.TextContent.Length)]);
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync(url, new Dictionary<string, string> { ["reason"] = "Extra VTE onderbouwen" }, Step(ReportLifecycle.Return))).StatusCode);
         var returned = await OneMailAsync("Report.Return", reportId, Emails.CatalistiManager, manager, "Annual report returned: Catalisti 2016");
         Assert.Contains("Extra VTE onderbouwen", returned.Body, StringComparison.Ordinal);
         Assert.Equal(0, await CountAsync("Report.Return", reportId, Emails.Officer));

@@ -32,6 +32,7 @@ public sealed class EndpointRulesTests(ClusterpactApp app)
         ["/Account/ResetPassword"] = Anonymous,
         ["/TwoFactor"] = Policies.SignedIn,
         ["/Confirm"] = Policies.SignedIn,
+        ["/Notifications"] = Policies.SignedIn,
         ["/OpenCalls"] = Anonymous,
         ["/OpenData"] = Anonymous,
         ["/Respond"] = Anonymous,

@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace Clusterpact.Web.Features.Account;
+namespace Clusterpact.Web.Features.Notifications;
 
 /// <summary>
 /// The signed-in person chooses which e-mails they receive (each kind their roles can receive, on or off) and the
 /// language their e-mails are written in. Sign-in and security mails are not listed: they cannot be turned off.
 /// </summary>
-public sealed class NotificationsModel(ClusterpactDbContext db, UserManager<AppUser> users) : PageModel
+public sealed class IndexModel(ClusterpactDbContext db, UserManager<AppUser> users) : PageModel
 {
     /// <summary>The kinds this person can turn off, each with whether they receive it now.</summary>
     public IReadOnlyList<(EmailKind Kind, bool Receive)> Choices { get; private set; } = [];
@@ -40,7 +40,7 @@ public sealed class NotificationsModel(ClusterpactDbContext db, UserManager<AppU
         {
             user.PreferredCulture = culture.Name;
             await users.UpdateAsync(user);
-            LoginModel.UseLanguageOf(Response, user);
+            Account.LoginModel.UseLanguageOf(Response, user);
         }
         TempData["Flash"] = "Notifications.Saved";
         return RedirectToPage();
