@@ -465,6 +465,8 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Stage");
+
                     b.HasIndex("ClusterId", "Kind");
 
                     b.ToTable("evaluations", (string)null);
@@ -511,6 +513,8 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AgreementId", "YearIndex");
 
+                    b.HasIndex("Status", "PaidOn");
+
                     b.ToTable("aid_payments", (string)null);
                 });
 
@@ -544,6 +548,8 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("KpiCode", "Year");
 
                     b.HasIndex("ClusterId", "KpiCode", "Year")
                         .IsUnique();
@@ -591,6 +597,8 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                     b.HasIndex("OrganisationId");
 
                     b.HasIndex("ClusterId", "From", "Until");
+
+                    b.HasIndex("OrganisationId", "From", "Until");
 
                     b.ToTable("memberships", (string)null);
                 });
@@ -815,6 +823,8 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Title");
 
+                    b.HasIndex("Status", "Start");
+
                     b.ToTable("projects", (string)null);
                 });
 
@@ -850,6 +860,10 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ClusterId", "Year")
                         .IsUnique();
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("Year", "Status");
 
                     b.ToTable("annual_reports", (string)null);
                 });
@@ -2662,6 +2676,8 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                                 .HasColumnType("character varying(60)");
 
                             b1.HasKey("ReportId", "KpiCode");
+
+                            b1.HasIndex("KpiCode");
 
                             b1.ToTable("report_values", (string)null);
 

@@ -460,6 +460,8 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Stage");
+
                     b.HasIndex("ClusterId", "Kind");
 
                     b.ToTable("evaluations", (string)null);
@@ -506,6 +508,8 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AgreementId", "YearIndex");
 
+                    b.HasIndex("Status", "PaidOn");
+
                     b.ToTable("aid_payments", (string)null);
                 });
 
@@ -539,6 +543,8 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("KpiCode", "Year");
 
                     b.HasIndex("ClusterId", "KpiCode", "Year")
                         .IsUnique();
@@ -586,6 +592,8 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                     b.HasIndex("OrganisationId");
 
                     b.HasIndex("ClusterId", "From", "Until");
+
+                    b.HasIndex("OrganisationId", "From", "Until");
 
                     b.ToTable("memberships", (string)null);
                 });
@@ -808,6 +816,8 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Title");
 
+                    b.HasIndex("Status", "Start");
+
                     b.ToTable("projects", (string)null);
                 });
 
@@ -843,6 +853,10 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ClusterId", "Year")
                         .IsUnique();
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("Year", "Status");
 
                     b.ToTable("annual_reports", (string)null);
                 });
@@ -2647,6 +2661,8 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT");
 
                             b1.HasKey("ReportId", "KpiCode");
+
+                            b1.HasIndex("KpiCode");
 
                             b1.ToTable("report_values", (string)null);
 
