@@ -17,7 +17,7 @@ psql_bench() { psql -X -q -h "$host" -p "${pgport:-5432}" -U "${user:-postgres}"
 [ -z "${BENCH_NOBUILD:-}" ] && dotnet build src/Clusterpact.Web -c Release -nologo -v quiet -clp:ErrorsOnly
 (cd src/Clusterpact.Web && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$base Database__Provider=PostgreSQL \
   ConnectionStrings__PostgreSQL="$pg;Database=$name" Security__RequireTwoFactorForStaff=false Reminders__Enabled=false \
-  Logging__LogLevel__Default=Warning exec dotnet bin/Release/net10.0/Clusterpact.Web.dll >/tmp/clusterpact-bench-load.log 2>&1) &
+  Serilog__MinimumLevel__Default=Warning exec dotnet bin/Release/net10.0/Clusterpact.Web.dll >/tmp/clusterpact-bench-load.log 2>&1) &
 app=$!
 trap 'kill $app 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -fs "$base/health" >/dev/null 2>&1 && break; sleep 1; done
@@ -56,7 +56,7 @@ while IFS='|' read -r path sql; do
   sqlms=$(sql_ms "$sql")
   for conns in 1 32; do
     results=$(for _ in $(seq 1 "$runs"); do
-      wrk -t2 -c$conns -d${seconds}s --timeout 30s -s bench/wrk-report.lua -H "Cookie: $cookie" "$base$path" | sed -n 's/^RESULT //p'
+      wrk -t$([ "$conns" -gt 1 ] && echo 2 || echo 1) -c$conns -d${seconds}s --timeout 30s -s bench/wrk-report.lua -H "Cookie: $cookie" "$base$path" | sed -n 's/^RESULT //p'
     done)
     p50=$(awk '{print $1}' <<<"$results" | median); p95=$(awk '{print $2}' <<<"$results" | median)
     p99=$(awk '{print $3}' <<<"$results" | median); rps=$(awk '{print $4}' <<<"$results" | median)
