@@ -38,6 +38,7 @@ public static class FeatureRegistration
         services.AddScoped<Features.Evaluations.EvaluationService>();
         services.AddScoped<Features.Surveys.SurveyService>();
         services.AddScoped<Features.Kpis.KpiService>();
+        services.AddScoped<Features.Kpis.KpiFigures>();
         services.AddScoped<Features.Kpis.TargetService>();
         services.AddScoped<Features.Pacts.PactService>();
         services.AddScoped<Features.Reports.ReportService>();

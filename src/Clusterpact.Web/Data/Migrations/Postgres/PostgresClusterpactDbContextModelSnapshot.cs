@@ -471,6 +471,8 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Stage");
+
                     b.HasIndex("ClusterId", "Kind");
 
                     b.ToTable("evaluations", (string)null);
@@ -517,6 +519,8 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AgreementId", "YearIndex");
 
+                    b.HasIndex("Status", "PaidOn");
+
                     b.ToTable("aid_payments", (string)null);
                 });
 
@@ -550,6 +554,8 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("KpiCode", "Year");
 
                     b.HasIndex("ClusterId", "KpiCode", "Year")
                         .IsUnique();
@@ -597,6 +603,8 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                     b.HasIndex("OrganisationId");
 
                     b.HasIndex("ClusterId", "From", "Until");
+
+                    b.HasIndex("OrganisationId", "From", "Until");
 
                     b.ToTable("memberships", (string)null);
                 });
@@ -824,6 +832,8 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Title");
 
+                    b.HasIndex("Status", "Start");
+
                     b.ToTable("projects", (string)null);
                 });
 
@@ -859,6 +869,10 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ClusterId", "Year")
                         .IsUnique();
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("Year", "Status");
 
                     b.ToTable("annual_reports", (string)null);
                 });
@@ -2697,6 +2711,8 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                                 .HasColumnType("character varying(60)");
 
                             b1.HasKey("ReportId", "KpiCode");
+
+                            b1.HasIndex("KpiCode");
 
                             b1.ToTable("report_values", (string)null);
 

@@ -466,6 +466,8 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Stage");
+
                     b.HasIndex("ClusterId", "Kind");
 
                     b.ToTable("evaluations", (string)null);
@@ -512,6 +514,8 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AgreementId", "YearIndex");
 
+                    b.HasIndex("Status", "PaidOn");
+
                     b.ToTable("aid_payments", (string)null);
                 });
 
@@ -545,6 +549,8 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("KpiCode", "Year");
 
                     b.HasIndex("ClusterId", "KpiCode", "Year")
                         .IsUnique();
@@ -592,6 +598,8 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                     b.HasIndex("OrganisationId");
 
                     b.HasIndex("ClusterId", "From", "Until");
+
+                    b.HasIndex("OrganisationId", "From", "Until");
 
                     b.ToTable("memberships", (string)null);
                 });
@@ -817,6 +825,8 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Title");
 
+                    b.HasIndex("Status", "Start");
+
                     b.ToTable("projects", (string)null);
                 });
 
@@ -852,6 +862,10 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ClusterId", "Year")
                         .IsUnique();
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("Year", "Status");
 
                     b.ToTable("annual_reports", (string)null);
                 });
@@ -2682,6 +2696,8 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT");
 
                             b1.HasKey("ReportId", "KpiCode");
+
+                            b1.HasIndex("KpiCode");
 
                             b1.ToTable("report_values", (string)null);
 
