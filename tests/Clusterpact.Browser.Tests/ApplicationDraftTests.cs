@@ -38,11 +38,11 @@ public sealed class ApplicationDraftTests(BrowserApp app)
 
         // Removing the file asks first; "Annuleren" leaves it, "Ja, verwijderen" removes it.
         var draftUrl = applicant.Url;
-        await applicant.GetByRole(AriaRole.Button, new() { Name = "Bijlage plan.pdf verwijderen" }).ClickAsync();
+        await applicant.GetByTestId("attachments").GetByRole(AriaRole.Button).ClickAsync();
         await Assertions.Expect(applicant.GetByTestId("confirm-question")).ToContainTextAsync("plan.pdf");
         await applicant.GetByRole(AriaRole.Link, new() { Name = "Annuleren" }).ClickAsync();
         await Assertions.Expect(applicant.GetByTestId("attachments")).ToContainTextAsync("plan.pdf");
-        await applicant.GetByRole(AriaRole.Button, new() { Name = "Bijlage plan.pdf verwijderen" }).ClickAsync();
+        await applicant.GetByTestId("attachments").GetByRole(AriaRole.Button).ClickAsync();
         await applicant.GetByRole(AriaRole.Button, new() { Name = "Ja, verwijderen" }).ClickAsync();
         await applicant.WaitForURLAsync(draftUrl);
         await Assertions.Expect(applicant.GetByTestId("attachments")).Not.ToContainTextAsync("plan.pdf");

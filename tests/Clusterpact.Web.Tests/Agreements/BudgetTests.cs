@@ -50,6 +50,36 @@ public sealed class BudgetTests(ClusterpactApp app)
         Assert.Equal(PaymentStatus.Approved, stored.Status);
         var adminId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == Emails.Admin).Select(u => u.Id).SingleAsync());
         Assert.Equal(adminId, stored.DecidedBy);
+
+        // Who decided and on which day, on the working-year page and on the agreement's own page.
+        var adminName = await app.WithDbAsync(db => db.Users.Where(u => u.Id == adminId).Select(u => u.DisplayName).SingleAsync());
+        var decidedLine = $"{adminName} op {app.Today:dd-MM-yyyy}";
+        var years = await officer.GetDocumentAsync(url);
+        Assert.Equal(decidedLine, years.QuerySelector("[data-testid=payment-decided]")!.TextContent.Trim());
+        Assert.DoesNotContain("Begrotingsplanner", years.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Begrotingsplanner", years.Title, StringComparison.Ordinal);
+        Assert.Contains("Werkingsjaren en betalingen", years.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_agreement_has_a_page_of_its_own_linked_from_the_cluster()
+    {
+        var officer = await app.SignedInAsync(Emails.Officer);
+        var cluster = await app.ClusterIdAsync("Catalisti");
+        var agreement = await app.WithDbAsync(db => db.SupportAgreements.AsNoTracking().Where(a => a.ClusterId == cluster).OrderBy(a => a.Id).FirstAsync());
+        var clusterPage = await officer.GetDocumentAsync($"/Clusters/{cluster}");
+        Assert.Contains(clusterPage.QuerySelectorAll("[data-testid=agreement-link]"), l => l.GetAttribute("href") == $"/Clusters/{cluster}/Agreements/{agreement.Id}");
+
+        var page = await officer.GetDocumentAsync($"/Clusters/{cluster}/Agreements/{agreement.Id}");
+        Assert.Contains($"Steunovereenkomst {agreement.Start:dd-MM-yyyy} – {agreement.End:dd-MM-yyyy}", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(agreement.Terms.Count, page.QuerySelectorAll("[data-testid=terms] tbody tr").Length);
+        Assert.NotNull(page.QuerySelector("[data-testid=amendments]"));
+        var years = await app.WithDbAsync(db => db.AgreementYears.CountAsync(y => y.AgreementId == agreement.Id));
+        Assert.Equal(Math.Max(years, 1), page.QuerySelectorAll("[data-testid=agreement-years] tbody tr").Length);
+        Assert.NotNull(page.QuerySelector("[data-testid=agreement-payments]"));
+        var evaluations = await app.WithDbAsync(db => db.Evaluations.Where(e => e.ClusterId == cluster).Select(e => e.Title).ToListAsync());
+        foreach (var title in evaluations) Assert.Contains(title, page.QuerySelector("[data-testid=agreement-evaluations]")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector($"a[href='/Clusters/{cluster}/Agreements/{agreement.Id}/Budget']"));
     }
 
     [Fact]
