@@ -3,7 +3,7 @@ using Clusterpact.Web.Infrastructure.Requests;
 namespace Clusterpact.Web.Features.Confirm;
 
 /// <summary>
-/// The one confirmation step before anything is deleted or removed (docs/decisions/0012-confirmation-step.md). A delete button is a GET form to
+/// The one confirmation step before anything is deleted or removed (docs/decisions/0013-confirmation-step.md). A delete button is a GET form to
 /// this page naming the handler it would post to (<c>confirm.action</c>), the question (<c>confirm.question</c>, a
 /// resource key under "Confirm."), what is deleted (<c>confirm.subject</c>) and where "Cancel" goes (<c>confirm.back</c>);
 /// its other fields are carried unchanged into the POST that "Yes" sends, with the antiforgery token. It needs no
