@@ -28,9 +28,13 @@ public sealed class AnswerPackTests(ClusterpactApp app)
         {
             var spearheads = await db.Clusters.Where(c => c.Type == ClusterType.SpearheadCluster).Select(c => c.Id).ToListAsync();
             var agreements = await db.SupportAgreements.AsNoTracking().ToListAsync();
-            var known = agreements.ToDictionary(a => a.Id, a => a.Terms.Where((t, i) => i == 0 || t.Start <= On || t.InterimEvaluationDate <= On).Max(t => t.End));
-            var years = await db.AgreementYears.AsNoTracking().ToListAsync();
-            var envelopes = await db.FundEnvelopes.AsNoTracking().ToListAsync();
+            // As recorded by the end of that day (midnight in Brussels, summer time): what other tests enter today with an
+            // earlier date does not count.
+            var endOfDay = new DateTimeOffset(2020, 6, 30, 22, 0, 0, TimeSpan.Zero);
+            bool Recorded(DateTimeOffset? at) => at is null || at <= endOfDay;
+            var known = agreements.ToDictionary(a => a.Id, a => a.Terms.Where((t, i) => i == 0 || (t.Start <= On || t.InterimEvaluationDate <= On) && Recorded(t.RecordedAt)).Max(t => t.End));
+            var years = (await db.AgreementYears.AsNoTracking().ToListAsync()).Where(w => Recorded(w.RecordedAt)).ToList();
+            var envelopes = (await db.FundEnvelopes.AsNoTracking().ToListAsync()).Where(e => Recorded(e.RecordedAt)).ToList();
             return Enumerable.Range(2020, 5).ToDictionary(y => y, y => (
                 Operating: years.Where(w => w.YearStart.Year == y && w.YearStart <= known[w.AgreementId]).Sum(w => w.GrantedAid),
                 Earmarked: envelopes.Where(e => e.Year == y && e.Kind == EnvelopeKind.ClusterEarmarked).Sum(e => e.Amount),

@@ -186,7 +186,15 @@ public sealed class BudgetPlannerTests(ClusterpactApp app)
         // envelope and the 10-year last day (first aid 01-01-2017 -> 31-12-2026).
         // (Other tests may give a cluster a new agreement; those come in too, so the demo's six must be there.)
         Assert.Subset(stored.Clusters.Select(c => c.Name).ToHashSet(), new HashSet<string> { "Catalisti", "De Blauwe Cluster", "Flanders' FOOD", "Flux50", "SIM", "VIL" });
-        Assert.DoesNotContain(stored.Clusters, c => c.Name is "B-hive" or "EdTech");
+        // The networks' demo agreements ended by 2021: they are not in, unless another test gave one a running agreement.
+        var running = await app.WithDbAsync(async db =>
+        {
+            var today = app.Today;
+            var agreements = await db.SupportAgreements.AsNoTracking().ToListAsync();
+            var clusterIds = agreements.Where(a => a.Start <= today && a.End >= today).Select(a => a.ClusterId).ToHashSet();
+            return await db.Clusters.Where(c => clusterIds.Contains(c.Id)).Select(c => c.Name).ToListAsync();
+        });
+        Assert.DoesNotContain(stored.Clusters, c => c.Name is "B-hive" or "EdTech" && !running.Contains(c.Name));
         var thisYear = app.Today.Year;
         var granted = await app.WithDbAsync(async db =>
         {
