@@ -23,17 +23,16 @@ public sealed class AnswerPackTests(ClusterpactApp app)
         Assert.Equal("Stand van zaken op 30-06-2020.", doc.QuerySelector("[data-testid=as-of]")!.TextContent.Trim());
 
         // Independently: spearhead clusters' working years starting in the year, within the term known on 30-06-2020
-        // (a term counts once it started or its interim evaluation was held by then; the demo has no shortenings).
+        // (a term counts once it started or its interim evaluation was held by then; the demo has no shortenings), as
+        // recorded by the end of that day (22:00 UTC in summer): agreements, years and envelopes entered later do not count.
+        var recordedBy = new DateTimeOffset(2020, 6, 30, 22, 0, 0, TimeSpan.Zero);
+        bool Recorded(DateTimeOffset? at) => at is null || at < recordedBy;
         var expected = await app.WithDbAsync(async db =>
         {
             var spearheads = await db.Clusters.Where(c => c.Type == ClusterType.SpearheadCluster).Select(c => c.Id).ToListAsync();
-            var agreements = await db.SupportAgreements.AsNoTracking().ToListAsync();
-            // As recorded by the end of that day (midnight in Brussels, summer time): what other tests enter today with an
-            // earlier date does not count.
-            var endOfDay = new DateTimeOffset(2020, 6, 30, 22, 0, 0, TimeSpan.Zero);
-            bool Recorded(DateTimeOffset? at) => at is null || at <= endOfDay;
+            var agreements = (await db.SupportAgreements.AsNoTracking().ToListAsync()).Where(a => Recorded(a.Terms[0].RecordedAt)).ToList();
             var known = agreements.ToDictionary(a => a.Id, a => a.Terms.Where((t, i) => i == 0 || (t.Start <= On || t.InterimEvaluationDate <= On) && Recorded(t.RecordedAt)).Max(t => t.End));
-            var years = (await db.AgreementYears.AsNoTracking().ToListAsync()).Where(w => Recorded(w.RecordedAt)).ToList();
+            var years = (await db.AgreementYears.AsNoTracking().ToListAsync()).Where(w => Recorded(w.RecordedAt) && known.ContainsKey(w.AgreementId)).ToList();
             var envelopes = (await db.FundEnvelopes.AsNoTracking().ToListAsync()).Where(e => Recorded(e.RecordedAt)).ToList();
             return Enumerable.Range(2020, 5).ToDictionary(y => y, y => (
                 Operating: years.Where(w => w.YearStart.Year == y && w.YearStart <= known[w.AgreementId]).Sum(w => w.GrantedAid),

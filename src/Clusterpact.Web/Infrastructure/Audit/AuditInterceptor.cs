@@ -18,6 +18,8 @@ public sealed class AuditInterceptor(IServiceProvider services, TimeProvider clo
         nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp),
         nameof(AppUser.NormalizedEmail), nameof(AppUser.NormalizedUserName), nameof(AppUser.AccessFailedCount),
         nameof(IAuditable.Version),
+        // The moment a fact was recorded is the audit row's own time.
+        nameof(IRecordedFact.RecordedAt),
     };
 
     /// <summary>The field name of a created or deleted record's single row, whose value is all its fields as JSON.</summary>
