@@ -51,11 +51,17 @@ public static class Axe
     public static async Task WatchAsync(IBrowserContext context)
     {
         await context.AddInitScriptAsync(Script + "\n" + Runner);
-        await context.RouteAsync("**/*", async route =>
+        await context.RouteAsync("**/*", route =>
         {
-            if (route.Request.IsNavigationRequest && route.Request.Frame.ParentFrame is null)
-                await CheckAsync(route.Request.Frame.Page);
-            await route.FallbackAsync();
+            if (!route.Request.IsNavigationRequest || route.Request.Frame.ParentFrame is not null) return route.FallbackAsync();
+            // Off Playwright's dispatch of this event: the check talks to the same connection, the request waits meanwhile.
+            var page = route.Request.Frame.Page;
+            _ = Task.Run(async () =>
+            {
+                await CheckAsync(page);
+                await route.FallbackAsync();
+            });
+            return Task.CompletedTask;
         });
         Contexts.Add(context);
     }
@@ -66,7 +72,13 @@ public static class Axe
         if (page.IsClosed) return;
         try
         {
-            Record(await page.EvaluateAsync<string?>("() => window.__axeCheck ? window.__axeCheck() : null"));
+            var check = page.EvaluateAsync<string?>("() => window.__axeCheck ? window.__axeCheck() : null");
+            if (await Task.WhenAny(check, Task.Delay(TimeSpan.FromSeconds(60))) != check)
+            {
+                Found.Enqueue($"{page.Url}: axe did not answer within 60 s");
+                return;
+            }
+            Record(await check);
         }
         catch (PlaywrightException)
         {
