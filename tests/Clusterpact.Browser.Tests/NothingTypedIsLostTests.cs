@@ -31,7 +31,8 @@ public sealed class NothingTypedIsLostTests(BrowserApp app)
         });
         var officer = await app.SignInAsync("officer@clusterpact.demo");
         await officer.GotoAsync(url);
-        // A year that already exists, with amounts as people type them in Belgium.
+        // The form folds open under its heading; a year that already exists, with amounts as people type them in Belgium.
+        await officer.Locator("summary", new() { HasText = "Werkjaar toevoegen" }).ClickAsync();
         await officer.GetByLabel("Begin van het werkjaar").FillAsync(firstYear);
         await officer.GetByLabel("Toegekende werkingssteun (€)").FillAsync("€ 150.000");
         await officer.GetByLabel("Geplande cofinanciering (€)").FillAsync("160 000");
@@ -73,6 +74,8 @@ public sealed class NothingTypedIsLostTests(BrowserApp app)
         await manager.GetByLabel("Start", new() { Exact = true }).FillAsync("2034-01-01");
         await manager.GetByLabel("Einde", new() { Exact = true }).FillAsync("2035-01-01");
         await manager.GetByLabel("Totaal budget (€)").FillAsync("1.000");
+        // Only Flux50 (an earmarked project belongs to exactly one cluster): the manager's own cluster unticked.
+        await manager.GetByRole(AriaRole.Checkbox, new() { Name = "Catalisti" }).SetCheckedAsync(false);
         await manager.GetByLabel("Flux50").CheckAsync();
         await manager.GetByRole(AriaRole.Button, new() { Name = "Voorstel indienen" }).ClickAsync();
 
