@@ -7,27 +7,12 @@ namespace Clusterpact.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class CallTests(BrowserApp app)
 {
-    private static string Local(DateTimeOffset instant) => BrusselsTime.ToLocal(instant).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
-
     [Fact]
     public async Task A_small_call_runs_from_publication_to_decision()
     {
         const string title = "Oproep bedrijfsnetwerken (browsertest)";
         var officer = await app.SignInAsync("officer@clusterpact.demo");
-        await officer.GotoAsync("/Calls/Edit");
-        await officer.GetByLabel("Titel (Nederlands)").FillAsync(title);
-        await officer.GetByLabel("Titel (Engels)").FillAsync("Business networks call (browser test)");
-        await officer.GetByLabel("Budget (EUR)").FillAsync("300.000,00");
-        await officer.GetByLabel("Opent").FillAsync(Local(app.Clock.GetUtcNow().AddDays(-1)));
-        await officer.GetByLabel("Sluit").FillAsync(Local(app.Clock.GetUtcNow().AddDays(10)));
-        await officer.GetByLabel("Code 1", new() { Exact = true }).First.FillAsync("C1");
-        await officer.GetByLabel("Naam (Nederlands) 1", new() { Exact = true }).First.FillAsync("Kwaliteit van het voorstel");
-        await officer.GetByLabel("Naam (Engels) 1", new() { Exact = true }).First.FillAsync("Quality of the proposal");
-        await officer.GetByLabel("Gewicht 1", new() { Exact = true }).FillAsync("100");
-        await officer.GetByRole(AriaRole.Button, new() { Name = "Opslaan", Exact = true }).ClickAsync();
-        await officer.GetByRole(AriaRole.Button, new() { Name = "Publiceren" }).ClickAsync();
-        await Assertions.Expect(officer.GetByTestId("call-status")).ToHaveTextAsync("Gepubliceerd");
-        var callId = Guid.Parse(officer.Url.Split('/').Last());
+        var callId = await CallForms.PublishAsync(app, officer, title, "Business networks call (browser test)");
 
         var applicant = await app.SignInAsync("applicant@clusterpact.demo");
         await applicant.GotoAsync($"/OpenCalls/{callId}");

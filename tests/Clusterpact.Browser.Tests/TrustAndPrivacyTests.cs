@@ -110,25 +110,7 @@ public sealed class TrustAndPrivacyTests(BrowserApp app)
         await Assertions.Expect(row.Locator($"a[href='/Organisations/{outsider.Id}']")).ToHaveCountAsync(0);
     }
 
-    /// <summary>The officer publishes a call with one criterion (C1, weight 100) through the call form; returns its id.</summary>
-    private async Task<Guid> PublishCallAsync(IPage officer, string title)
-    {
-        static string Local(DateTimeOffset instant) => BrusselsTime.ToLocal(instant).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
-        await officer.GotoAsync("/Calls/Edit");
-        await officer.GetByLabel("Titel (Nederlands)").FillAsync(title);
-        await officer.GetByLabel("Titel (Engels)").FillAsync(title + " (EN)");
-        await officer.GetByLabel("Budget (EUR)").FillAsync("300.000,00");
-        await officer.GetByLabel("Opent").FillAsync(Local(app.Clock.GetUtcNow().AddDays(-1)));
-        await officer.GetByLabel("Sluit").FillAsync(Local(app.Clock.GetUtcNow().AddDays(10)));
-        await officer.GetByLabel("Code 1", new() { Exact = true }).First.FillAsync("C1");
-        await officer.GetByLabel("Naam (Nederlands) 1", new() { Exact = true }).First.FillAsync("Kwaliteit van het voorstel");
-        await officer.GetByLabel("Naam (Engels) 1", new() { Exact = true }).First.FillAsync("Quality of the proposal");
-        await officer.GetByLabel("Gewicht 1", new() { Exact = true }).FillAsync("100");
-        await officer.GetByRole(AriaRole.Button, new() { Name = "Opslaan", Exact = true }).ClickAsync();
-        await officer.GetByRole(AriaRole.Button, new() { Name = "Publiceren" }).ClickAsync();
-        await Assertions.Expect(officer.GetByTestId("call-status")).ToHaveTextAsync("Gepubliceerd");
-        return Guid.Parse(officer.Url.Split('/').Last());
-    }
+    private Task<Guid> PublishCallAsync(IPage officer, string title) => CallForms.PublishAsync(app, officer, title, title + " (EN)");
 
     /// <summary>The applicant starts an application on the call and fills the plan; the draft is saved, not submitted.</summary>
     private static async Task DraftAsync(IPage applicant, Guid callId, string cofinancing)
