@@ -30,27 +30,3 @@ public sealed class DepositReminders(ClusterpactDbContext db, EmailOutbox outbox
         return queued;
     }
 }
-
-/// <summary>Runs the deposit and annual-report checks at start and every six hours (Reminders:Enabled turns it off, e.g. in tests).</summary>
-public sealed class DepositReminderService(IServiceScopeFactory scopes, ILogger<DepositReminderService> log) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var queued = await scope.ServiceProvider.GetRequiredService<DepositReminders>().RunAsync(stoppingToken);
-                if (queued > 0) log.LogInformation("Queued {Count} cofinancing deposit reminders", queued);
-                var reports = await scope.ServiceProvider.GetRequiredService<Reports.ReportReminders>().RunAsync(stoppingToken);
-                if (reports > 0) log.LogInformation("Queued {Count} annual report reminders", reports);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                log.LogError(ex, "Deposit reminders failed");
-            }
-            try { await Task.Delay(TimeSpan.FromHours(6), stoppingToken); } catch (OperationCanceledException) { return; }
-        }
-    }
-}
