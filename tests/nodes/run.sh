@@ -72,11 +72,11 @@ wait_ready() { # port seconds
 
 echo "nodes: A on $PA, B on $PB, nginx on $PN, PostgreSQL on $PGPORT"
 start_node a "$PA"
-wait_ready "$PA" 120 || { tail -30 "$WORK/a.log"; fail_all start "node A not ready"; }
+wait_ready "$PA" 300 || { tail -30 "$WORK/a.log"; fail_all start "node A not ready"; }
 # The first node made the key ring; the second reads it.
 curl -s -o /dev/null "http://127.0.0.1:$PA/Account/Login"
 start_node b "$PB"
-wait_ready "$PB" 120 || { tail -30 "$WORK/b.log"; fail_all start "node B not ready"; }
+wait_ready "$PB" 300 || { tail -30 "$WORK/b.log"; fail_all start "node B not ready"; }
 
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 [ -x "$NGINX" ] || fail_all start "nginx is not installed"

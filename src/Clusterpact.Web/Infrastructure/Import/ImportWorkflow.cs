@@ -116,7 +116,7 @@ public sealed class ImportJob(ClusterpactDbContext db, IEnumerable<IImportKindDe
     /// </summary>
     public async Task<string?> CommittedResultAsync(BackgroundJob job, CancellationToken ct)
     {
-        var sessionId = JsonDocument.Parse(job.Input).RootElement.GetProperty("sessionId").GetGuid();
+        if (!JsonDocument.Parse(job.Input).RootElement.TryGetProperty("sessionId", out var property) || !property.TryGetGuid(out var sessionId)) return null;
         var session = await db.ImportSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, ct);
         if (session is { Status: ImportSessionStatus.Committed })
             return JsonSerializer.Serialize(new ImportCounts(session.Accepted, session.Updated, session.Rejected, session.Skipped));

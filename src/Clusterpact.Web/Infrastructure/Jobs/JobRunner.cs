@@ -128,7 +128,15 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobProgressStore stor
     private async Task MarkInterruptedAsync(IServiceProvider services, ClusterpactDbContext db, BackgroundJob job, CancellationToken ct)
     {
         var handler = services.GetServices<IJobHandler>().SingleOrDefault(h => h.Kind == job.Kind);
-        var committed = handler is null ? null : await handler.CommittedResultAsync(job, ct);
+        string? committed = null;
+        try
+        {
+            if (handler is not null) committed = await handler.CommittedResultAsync(job, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.LogError(ex, "Job {Id} ({Kind}): could not tell whether its work was committed", job.Id, job.Kind);
+        }
         var now = clock.GetUtcNow();
         if (committed is not null)
         {

@@ -44,6 +44,9 @@ public static class Scheduling
                 o.IdleWaitTime = TimeSpan.FromSeconds(5);
             });
             q.UseDefaultThreadPool(tp => tp.MaxConcurrency = 4);
+            // The scheduler waits on the machine's clock, never on the business clock the application's TimeProvider is
+            // (tests replace that one with a clock that only moves when told, and nothing would ever fire).
+            q.UseTimeProvider(TimeProvider.System);
             if (postgres)
             {
                 q.UsePersistentStore(store =>
