@@ -20,8 +20,6 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
 ldconfig -p 2>/dev/null | grep -q libgdiplus || missing+=(libgdiplus)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
-command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
-command -v curl >/dev/null 2>&1 || missing+=(curl)
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]}"
   as_root apt-get update -qq >/dev/null
@@ -63,10 +61,6 @@ suite domain tests/Clusterpact.Domain.Tests
 suite web-sqlite tests/Clusterpact.Web.Tests CLUSTERPACT_TEST_DB=sqlite
 suite web-postgres tests/Clusterpact.Web.Tests CLUSTERPACT_TEST_DB=postgres
 suite browser tests/Clusterpact.Browser.Tests
-# Two Release nodes behind nginx on this PostgreSQL (it restarts it once): tests/nodes/run.sh writes its own .trx.
-log "suite nodes"
-PGBIN=$PGBIN PGDATA=$PGDATA PGPORT=$PGPORT tests/nodes/run.sh "$RESULTS/nodes.trx" || true
-[ -f "$RESULTS/nodes.trx" ] || { echo "suite nodes produced no results"; crashed=$((crashed + 1)); }
 
 passed=0; failed=0
 for trx in "$RESULTS"/*.trx; do

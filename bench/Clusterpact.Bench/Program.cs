@@ -16,11 +16,14 @@ using MiniExcelLibs;
 // rows per second and the process's peak memory.
 //   dotnet run -c Release --project bench/Clusterpact.Bench -- import --rows 100000 --format xlsx --db sqlite
 //   dotnet run -c Release --project bench/Clusterpact.Bench -- import --rows 100000 --db postgres --pg "Host=127.0.0.1;Port=5433;Username=postgres"
+// The data set of issue 18 (DataSet.cs) is written by "generate", through bench/generate.sh.
 var options = args.Skip(1).Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(x => x.a[2..], x => args.Skip(1).ElementAtOrDefault(x.i + 1) ?? "");
+if (args.FirstOrDefault() == "generate") return await DataSet.RunAsync(options);
 if (args.FirstOrDefault() != "import")
 {
     Console.Error.WriteLine("usage: import --rows N [--format xlsx|csv] [--db sqlite|postgres] [--pg CONNECTION]");
+    Console.Error.WriteLine("       generate --db postgres|sqlite --connection CONNECTION [--factor 1] [--seed 18]   (bench/generate.sh)");
     return 2;
 }
 var rows = int.Parse(options.GetValueOrDefault("rows", "100000"), CultureInfo.InvariantCulture);

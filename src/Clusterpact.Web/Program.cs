@@ -78,12 +78,15 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AllowAnonymousToFolder("/Account");
         // Two-step sign-in of the signed-in person, whatever their role.
         o.Conventions.AuthorizeFolder("/TwoFactor", Policies.SignedIn);
+        o.Conventions.AuthorizeFolder("/Confirm", Policies.SignedIn);
+        o.Conventions.AuthorizeFolder("/Notifications", Policies.SignedIn);
         o.Conventions.AllowAnonymousToPage("/Index");
         o.Conventions.AllowAnonymousToPage("/Error");
         o.Conventions.AllowAnonymousToPage("/Accessibility");
     })
     .AddViewLocalization()
-    .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+    .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
+    .AddValidationMessages();
 builder.Services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<Microsoft.Extensions.Localization.IStringLocalizerFactory>((o, factory) =>
 {
     // Model-binding messages ("the value 'abc' is not valid") in the user's language too.
@@ -103,7 +106,7 @@ builder.Services.AddClusterpactSecurity(builder.Configuration, builder.Environme
 builder.Services.AddRequestSafety(builder.Configuration);
 builder.Services.AddClusterpactNodes(builder.Configuration);
 builder.Services.AddClusterpactEmail(builder.Configuration);
-builder.Services.AddClusterpactJobs(builder.Configuration);
+builder.Services.AddClusterpactJobs();
 builder.Services.AddFeatures(builder.Configuration);
 
 var app = builder.Build();

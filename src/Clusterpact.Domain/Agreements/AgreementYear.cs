@@ -4,7 +4,7 @@ namespace Clusterpact.Domain.Agreements;
 /// One year of a support agreement: the operating aid granted, the eligible costs per category, the members'
 /// cofinancing plan, the cofinancing paid in, and a lapse decision when the deposit rule was not met.
 /// </summary>
-public sealed class AgreementYear : IAuditable
+public sealed class AgreementYear : IAuditable, IRecordedFact
 {
     private readonly List<CofinancingPaymentRecord> _payments = [];
 
@@ -14,6 +14,11 @@ public sealed class AgreementYear : IAuditable
 
     public Guid Id { get; private set; }
     public long Version { get; private set; }
+
+    /// <summary>When the working year was entered.</summary>
+    public DateTimeOffset? RecordedAt { get; private set; }
+
+    void IRecordedFact.Recorded(DateTimeOffset at) => RecordedAt = at;
     public Guid AgreementId { get; private set; }
     public int YearIndex { get; private set; }
 

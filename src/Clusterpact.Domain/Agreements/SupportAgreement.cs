@@ -4,10 +4,22 @@ public enum AgreementTermKind { Initial, Extension }
 
 /// <summary>A decision that shortened or ended the agreement early; the terms stay as they were decided.</summary>
 /// <param name="TermCount">How many terms the agreement had when this was decided: a later extension supersedes it.</param>
-public sealed record AgreementAmendment(DateOnly DecidedOn, DateOnly PreviousEnd, DateOnly NewEnd, string Reason, int TermCount);
+public sealed record AgreementAmendment(DateOnly DecidedOn, DateOnly PreviousEnd, DateOnly NewEnd, string Reason, int TermCount) : IRecordedFact
+{
+    /// <summary>When the decision was entered (it names its own day, which can be earlier).</summary>
+    public DateTimeOffset? RecordedAt { get; private set; }
+
+    void IRecordedFact.Recorded(DateTimeOffset at) => RecordedAt = at;
+}
 
 /// <summary>One term of a support agreement (steunovereenkomst), with the decision it rests on.</summary>
-public sealed record AgreementTerm(DateOnly Start, DateOnly End, AgreementTermKind Kind, string DecisionReference, DateOnly? InterimEvaluationDate);
+public sealed record AgreementTerm(DateOnly Start, DateOnly End, AgreementTermKind Kind, string DecisionReference, DateOnly? InterimEvaluationDate) : IRecordedFact
+{
+    /// <summary>When the term was entered (an extension can be entered after the interim evaluation it rests on).</summary>
+    public DateTimeOffset? RecordedAt { get; private set; }
+
+    void IRecordedFact.Recorded(DateTimeOffset at) => RecordedAt = at;
+}
 
 /// <summary>
 /// The support agreement between the agency and one cluster organisation: its terms over time. Every change is a

@@ -176,6 +176,9 @@ public sealed class Application : IAuditable
         return _attachments.RemoveAll(a => a.Id == attachmentId) == 1 ? Result.Success : Result.Fail(new DomainError("Attachment.NotFound"));
     }
 
+    /// <summary>Only a draft may be deleted, by its applicant; once submitted, the application stays on record (withdrawal ends it).</summary>
+    public Result MayDelete() => Status == ApplicationStatus.Draft ? Result.Success : Result.Fail(new DomainError("Application.OnlyDraftDeleted"));
+
     /// <summary>The call's required documents with no attachment yet: what the page lists before submission.</summary>
     public IReadOnlyList<RequiredDocument> MissingDocuments(Call call) =>
         call.RequiredDocuments.Where(d => !_attachments.Any(a => string.Equals(a.DocumentCode, d.Code, StringComparison.OrdinalIgnoreCase))).ToList();

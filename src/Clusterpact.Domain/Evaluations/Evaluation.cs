@@ -47,8 +47,11 @@ public enum ParticipantRole { Evaluator, PanelMember }
 
 public enum FollowUpStatus { Open, InProgress, Done, NotFollowed }
 
-/// <summary>The day a stage was reached; the planned day is kept next to it so delays show.</summary>
-public sealed class StageDate
+/// <summary>
+/// The day a stage was reached and when that was recorded (a stage can be entered later with an earlier day); the
+/// planned day is kept next to it so delays show.
+/// </summary>
+public sealed class StageDate : IRecordedFact
 {
     private StageDate() { }
 
@@ -56,9 +59,13 @@ public sealed class StageDate
 
     public EvaluationStage Stage { get; private set; }
     public DateOnly? Planned { get; private set; }
+    [AboutDay]
     public DateOnly? Reached { get; private set; }
 
+    public DateTimeOffset? RecordedAt { get; private set; }
+
     internal void Reach(DateOnly on) => Reached = on;
+    void IRecordedFact.Recorded(DateTimeOffset at) => RecordedAt = at;
     internal void Plan(DateOnly? on) => Planned = on;
 }
 
@@ -128,7 +135,7 @@ public sealed class Recommendation
 /// with its evaluators and panel, evidence, findings and recommendations, and its outcome. An interim evaluation's
 /// outcome (extend, extend with conditions, stop) is what an extension of the support agreement rests on.
 /// </summary>
-public sealed class Evaluation : IAuditable
+public sealed class Evaluation : IAuditable, IRecordedFact
 {
     private readonly List<StageDate> _stages = [];
     private readonly List<EvaluationParticipant> _participants = [];
@@ -146,11 +153,16 @@ public sealed class Evaluation : IAuditable
     /// <summary>The cluster of an individual evaluation; null for a systemic one.</summary>
     public Guid? ClusterId { get; private set; }
 
+    /// <summary>When the evaluation was planned in the system (the plan's own days are in its stages).</summary>
+    public DateTimeOffset? RecordedAt { get; private set; }
+
     public EvaluationStage Stage { get; private set; }
     public EvaluationOutcome? Outcome { get; private set; }
     public string? Conditions { get; private set; }
     public string? Conclusion { get; private set; }
     public DateOnly? DecidedOn { get; private set; }
+
+    void IRecordedFact.Recorded(DateTimeOffset at) => RecordedAt = at;
 
     public IReadOnlyList<StageDate> Stages => _stages;
     public IReadOnlyList<EvaluationParticipant> Participants => _participants;

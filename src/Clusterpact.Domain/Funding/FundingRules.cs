@@ -60,9 +60,9 @@ public sealed class FundingRuleSet(IEnumerable<FundingRule> rules)
     /// </summary>
     public static FundingRuleSet Default { get; } = new(
     [
-        new(ClusterType.SpearheadCluster, new DateOnly(2016, 3, 4), 500_000m, 0.50m, 0.50m, 3, 10, "Clusterbesluit 4 maart 2016; seed 001"),
-        new(ClusterType.SpearheadCluster, new DateOnly(2024, 1, 1), 650_000m, 0.50m, 0.50m, 3, 10, "Mededeling groenboek 2024 (seed 004)"),
-        new(ClusterType.InnovativeBusinessNetwork, new DateOnly(2016, 3, 4), 150_000m, 0.50m, 0.50m, 3, 3, "Clusterbesluit 4 maart 2016; seed 001"),
+        new(ClusterType.SpearheadCluster, new DateOnly(2016, 3, 4), 500_000m, 0.50m, 0.50m, 3, 10, "Clusterbesluit 4 maart 2016"),
+        new(ClusterType.SpearheadCluster, new DateOnly(2024, 1, 1), 650_000m, 0.50m, 0.50m, 3, 10, "Mededeling groenboek 2024"),
+        new(ClusterType.InnovativeBusinessNetwork, new DateOnly(2016, 3, 4), 150_000m, 0.50m, 0.50m, 3, 3, "Clusterbesluit 4 maart 2016"),
         new(ClusterType.AdHocCluster, new DateOnly(2016, 3, 4), 150_000m, 0.50m, 0.50m, 3, 10, "Clusterbesluit 4 maart 2016; GBER art. 27"),
     ]);
 }

@@ -35,8 +35,11 @@ public sealed class PactCommitment
         (PartyKind, Party, Description, Owner, Due, Status) = (kind, party.Trim(), description.Trim(), owner.Trim(), due, status);
 }
 
-/// <summary>A version of the pact, from the year's annual plan; adopted versions never change again.</summary>
-public sealed class PactVersion
+/// <summary>
+/// A version of the pact, from the year's annual plan; adopted versions never change again. The adoption keeps when it
+/// was recorded beside the day it names.
+/// </summary>
+public sealed class PactVersion : IRecordedFact
 {
     private PactVersion() { }
 
@@ -48,10 +51,15 @@ public sealed class PactVersion
     /// <summary>What the version rests on, e.g. "Jaarplan 2021".</summary>
     public string? Basis { get; private set; }
 
+    [AboutDay]
     public DateOnly? AdoptedOn { get; private set; }
+
+    public DateTimeOffset? RecordedAt { get; private set; }
+
     public bool IsAdopted => AdoptedOn is not null;
 
     internal void Adopt(DateOnly on) => AdoptedOn = on;
+    void IRecordedFact.Recorded(DateTimeOffset at) => RecordedAt = at;
 }
 
 /// <summary>What changed between two versions for one commitment.</summary>

@@ -40,7 +40,7 @@ public sealed class FundCommitment
 /// The envelope is one record with a version, so two officers committing at the same moment cannot together spend
 /// more than it holds: the second save fails on the stale version and is checked again.
 /// </summary>
-public sealed class FundEnvelope : IAuditable
+public sealed class FundEnvelope : IAuditable, IRecordedFact
 {
     private readonly List<FundCommitment> _commitments = [];
 
@@ -50,6 +50,11 @@ public sealed class FundEnvelope : IAuditable
 
     public Guid Id { get; private set; }
     public long Version { get; private set; }
+
+    /// <summary>When the envelope was opened in the system.</summary>
+    public DateTimeOffset? RecordedAt { get; private set; }
+
+    void IRecordedFact.Recorded(DateTimeOffset at) => RecordedAt = at;
     public EnvelopeKind Kind { get; private set; }
 
     /// <summary>The spearhead cluster for earmarked funds; null for the programme pool.</summary>

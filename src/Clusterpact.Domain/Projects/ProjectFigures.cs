@@ -1,7 +1,20 @@
 namespace Clusterpact.Domain.Projects;
 
-/// <summary>What the figures need to know about a partner.</summary>
-public sealed record PartnerFacts(Guid OrganisationId, OrganisationKind Kind, SizeClass? Size);
+/// <summary>
+/// What the figures need to know about a partner: its kind and size class, unless the viewer sees only what the public
+/// register shows of it (<see cref="RegisterOnly"/>).
+/// </summary>
+public sealed record PartnerFacts(Guid OrganisationId, OrganisationKind? Kind, SizeClass? Size)
+{
+    /// <summary>
+    /// The partner as a viewer outside its clusters may count it: as a partner, never by kind or size class, so no
+    /// count (companies, SMEs, three-company projects) depends on what that viewer may not see, and no two counts can be
+    /// subtracted to find it.
+    /// </summary>
+    public PartnerFacts RegisterOnly() => this with { Kind = null, Size = null };
+
+    public bool IsRegisterOnly => Kind is null;
+}
 
 /// <summary>What the figures need to know about a project.</summary>
 public sealed record ProjectFacts(Guid ProjectId, ProjectType Type, ProjectStatus Status, StrategicTheme Theme, DateOnly Start, IReadOnlyList<Guid> ClusterIds,
@@ -22,6 +35,13 @@ public sealed record ProjectFacts(Guid ProjectId, ProjectType Type, ProjectStatu
 
     /// <summary>Project funding mobilised beyond the programme's envelopes (regular agency instruments, European programmes).</summary>
     public decimal AdditionalFunding => Project.DrawsOnEnvelope(Type) ? 0 : Aid;
+
+    /// <summary>The project as a viewer counts it: partners whose register facts they do not see count without kind and size class.</summary>
+    public ProjectFacts SeenBy(Func<Guid, bool> seesRegisterFacts) =>
+        this with { Partners = Partners.Select(p => seesRegisterFacts(p.OrganisationId) ? p : p.RegisterOnly()).ToList() };
+
+    /// <summary>Partners counted without kind and size class.</summary>
+    public int RegisterOnlyPartners => Partners.Where(p => p.IsRegisterOnly).Select(p => p.OrganisationId).Distinct().Count();
 
     /// <summary>Approved projects count, from approval on; proposals and rejected projects do not.</summary>
     public bool Counts => Status is ProjectStatus.Approved or ProjectStatus.Running or ProjectStatus.Completed or ProjectStatus.Stopped;

@@ -2,13 +2,33 @@ namespace Clusterpact.Domain.Reporting;
 
 /// <summary>
 /// The state of things on a chosen day, for answers "as they stood on" that day (the minister's answer pack):
-/// only what had happened by the end of that day counts; what was planned after it is still a plan.
+/// only what had happened by the end of that day, and had been recorded by then, counts; what was planned after it is
+/// still a plan. A fact entered later with an earlier day (a stage back-dated today) was not known on that day.
 /// </summary>
 public static class AsOf
 {
-    /// <summary>The stage an evaluation had reached by the end of the day; one that had not moved yet is planned.</summary>
+    /// <summary>The last instant of a day in Brussels: "by the end of that day".</summary>
+    public static DateTimeOffset EndOfDay(DateOnly day)
+    {
+        var next = day.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(next, BrusselsTime.Zone.GetUtcOffset(next)).ToUniversalTime().AddTicks(-1);
+    }
+
+    /// <summary>
+    /// Had the fact been recorded by the end of the day? One recorded before moments were kept counts as recorded on
+    /// the day it is about.
+    /// </summary>
+    public static bool RecordedBy(IRecordedFact fact, DateOnly on) => fact.RecordedAt is not { } at || at <= EndOfDay(on);
+
+    /// <summary>A fact about a day was known on a day when it was about that day or earlier and recorded by its end.</summary>
+    public static bool Known(DateOnly? about, IRecordedFact fact, DateOnly on) => about is { } a && a <= on && RecordedBy(fact, on);
+
+    /// <summary>Was the evaluation planned in the system by the end of the day?</summary>
+    public static bool PlannedBy(Evaluation evaluation, DateOnly on) => RecordedBy(evaluation, on);
+
+    /// <summary>The stage an evaluation had reached, as recorded, by the end of the day; one that had not moved yet is planned.</summary>
     public static EvaluationStage StageOn(Evaluation evaluation, DateOnly on) =>
-        evaluation.Stages.Where(s => s.Reached is { } r && r <= on).Select(s => s.Stage).DefaultIfEmpty(EvaluationStage.Planned).Max();
+        evaluation.Stages.Where(s => Known(s.Reached, s, on)).Select(s => s.Stage).DefaultIfEmpty(EvaluationStage.Planned).Max();
 
     /// <summary>The day the stage held on that day was reached (null while only planned).</summary>
     public static DateOnly? StageReachedOn(Evaluation evaluation, DateOnly on)
@@ -29,13 +49,13 @@ public static class AsOf
     /// <summary>Late on that day: the next stage's planned day had passed without it being reached.</summary>
     public static bool LateOn(Evaluation evaluation, DateOnly on) => NextStageOn(evaluation, on) is { Planned: { } p } && p < on;
 
-    /// <summary>The outcome, if the evaluation had been decided by that day.</summary>
+    /// <summary>The outcome, if the evaluation had been decided (and the decision recorded) by that day.</summary>
     public static EvaluationOutcome? OutcomeOn(Evaluation evaluation, DateOnly on) =>
-        evaluation.DecidedOn is { } d && d <= on ? evaluation.Outcome : null;
+        StageOn(evaluation, on) == EvaluationStage.Decided ? evaluation.Outcome : null;
 
-    /// <summary>The pact version in force on that day: the last one adopted on or before it.</summary>
+    /// <summary>The pact version in force on that day: the last one adopted on or before it, as recorded by then.</summary>
     public static PactVersion? AdoptedVersionOn(ClusterPact pact, DateOnly on) =>
-        pact.Versions.Where(v => v.AdoptedOn is { } a && a <= on).MaxBy(v => v.Number);
+        pact.Versions.Where(v => Known(v.AdoptedOn, v, on)).MaxBy(v => v.Number);
 
     /// <summary>
     /// The yearly review after the version in force: the pact is evaluated and updated every year on the basis of the
@@ -56,15 +76,22 @@ public static class AsOf
         report.Steps.LastOrDefault(s => s.At <= instant)?.To ?? ReportStatus.Draft;
 
     /// <summary>
-    /// The end of an agreement as known on that day: an amendment decided after the day is not yet known, and a
-    /// term only counts once it had started by that day or was its first term.
+    /// The end of an agreement as known on that day: an amendment decided after the day (or recorded after it) is not
+    /// yet known, and a later term only counts once it had started by that day (or its interim evaluation was held) and
+    /// had been recorded by then.
     /// </summary>
     public static DateOnly AgreementEndOn(SupportAgreement agreement, DateOnly on)
     {
-        var terms = agreement.Terms.Where((t, i) => i == 0 || t.Start <= on || t.InterimEvaluationDate is { } d && d <= on).ToList();
-        var amended = agreement.Amendments.LastOrDefault(a => a.DecidedOn <= on && a.TermCount == terms.Count);
+        var terms = agreement.Terms.Where((t, i) => i == 0 || (t.Start <= on || t.InterimEvaluationDate is { } d && d <= on) && RecordedBy(t, on)).ToList();
+        var amended = agreement.Amendments.LastOrDefault(a => Known(a.DecidedOn, a, on) && a.TermCount == terms.Count);
         return amended?.NewEnd ?? terms[^1].End;
     }
+
+    /// <summary>
+    /// Was the agreement known on that day? Agreements are decided before they start, so one starting within a year of
+    /// the day was known, once its first term had been recorded by then.
+    /// </summary>
+    public static bool AgreementKnownOn(SupportAgreement agreement, DateOnly on) => agreement.Start <= on.AddYears(1) && RecordedBy(agreement.Terms[0], on);
 
     /// <summary>The last complete calendar year on that day: what KPIs and reports can speak of.</summary>
     public static int LastCompleteYear(DateOnly on) => on.Year - 1;

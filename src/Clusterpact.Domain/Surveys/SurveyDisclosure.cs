@@ -77,6 +77,15 @@ public static class SurveyDisclosure
         return new DisclosedResults(true, selected.Count, questions, kpi);
     }
 
+    /// <summary>
+    /// The share of a cluster's members saying the cluster made them more competitive, for the KPIs, under the same rule
+    /// as every survey view: the KPIs are shown to every viewer beside the all-cluster results, so the cluster is judged
+    /// against all of <paramref name="responses"/> (the survey's), and a value that would single out a small group (a
+    /// small cluster, or a small rest of all clusters) is not given.
+    /// </summary>
+    public static decimal? CompetitivenessKpi(Survey survey, IReadOnlyList<SurveyResponse> responses, Guid cluster) =>
+        Disclose(survey, responses, SurveySelection.Of(cluster, null, false), viewerSeesAllClusters: true).CompetitivenessKpi;
+
     /// <summary>One question: shown from five answers (and safe complements); each count shown only when it and its complements are safe.</summary>
     public static DisclosedQuestion Disclose(SurveyQuestion q, IReadOnlyList<SurveyResponse> selected, IReadOnlyList<IReadOnlyList<SurveyResponse>> enclosing, bool english = false)
     {

@@ -99,16 +99,6 @@ public static class SurveyResults
     /// <summary>Answers received over invitations sent, 0..1; null before any invitation.</summary>
     public static decimal? ResponseRate(int invited, int answered) => invited == 0 ? null : Math.Round((decimal)answered / invited, 4);
 
-    /// <summary>A cluster's own results are shown only from <see cref="Survey.MinAnswersToShow"/> answers.</summary>
-    public static bool CanShow(int answers) => answers >= Survey.MinAnswersToShow;
-
-    /// <summary>The value a survey gives the KPI a question feeds: the top-two share of that scale question.</summary>
-    public static decimal? KpiValue(Survey survey, string kpiCode, IEnumerable<SurveyResponse> responses)
-    {
-        var q = survey.Questions.FirstOrDefault(x => x.KpiCode == kpiCode && x.Kind == QuestionKind.Scale);
-        return q is null ? null : For(q, responses).TopShare;
-    }
-
     private static decimal? Mean(IEnumerable<decimal> values)
     {
         var list = values.ToList();

@@ -40,6 +40,7 @@ public abstract class ClusterpactDbContext(DbContextOptions options) : IdentityD
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
     public DbSet<SignInLockout> SignInLockouts => Set<SignInLockout>();
     public DbSet<Infrastructure.Setup.SetupLink> SetupLinks => Set<Infrastructure.Setup.SetupLink>();
+    public DbSet<EmailOptOut> EmailOptOuts => Set<EmailOptOut>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

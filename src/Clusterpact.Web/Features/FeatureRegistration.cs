@@ -14,6 +14,7 @@ public static class FeatureRegistration
     public static IServiceCollection AddFeatures(this IServiceCollection services, IConfiguration config)
     {
         services.AddScoped<Features.Agreements.DepositReminders>();
+        if (config.GetValue("Reminders:Enabled", true)) services.AddHostedService<Features.Agreements.DepositReminderService>();
         services.AddScoped<ListClusters>();
         services.AddScoped<GetClusterDetails>();
         services.AddScoped<UpdateClusterContact>();
@@ -37,6 +38,7 @@ public static class FeatureRegistration
         services.AddScoped<Features.Evaluations.EvaluationService>();
         services.AddScoped<Features.Surveys.SurveyService>();
         services.AddScoped<Features.Kpis.KpiService>();
+        services.AddScoped<Features.Kpis.KpiFigures>();
         services.AddScoped<Features.Kpis.TargetService>();
         services.AddScoped<Features.Pacts.PactService>();
         services.AddScoped<Features.Reports.ReportService>();
@@ -50,6 +52,9 @@ public static class FeatureRegistration
         services.AddScoped<Features.OpenData.OpenDataService>();
         services.AddScoped<ListUsers>();
         services.AddScoped<SaveUser>();
+        services.AddScoped<ResetSecondFactor>();
+        services.AddScoped<AccountMail>();
+        services.AddScoped<AccountRecovery>();
         services.AddScoped<ListAuditEntries>();
         return services;
     }

@@ -16,6 +16,7 @@ public static class DataServices
         var provider = config["Database:Provider"] ?? Sqlite;
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditInterceptor>();
+        services.AddScoped<Email.StepMail>().AddScoped<Email.StepMailInterceptor>();
         if (string.Equals(provider, Postgres, StringComparison.OrdinalIgnoreCase))
         {
             var cs = config.GetConnectionString("PostgreSQL")
@@ -26,7 +27,7 @@ public static class DataServices
                     // a second or two apart, before the request gives up with the 503 page (Nodes/DatabaseOutage).
                     // Explicit transactions run inside strategy.ExecuteAsync for this reason.
                     .EnableRetryOnFailure(config.GetValue("Database:MaxRetryCount", 4), TimeSpan.FromSeconds(config.GetValue("Database:MaxRetryDelaySeconds", 2)), null))
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<Email.StepMailInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
         }
         else if (string.Equals(provider, Sqlite, StringComparison.OrdinalIgnoreCase))
         {
@@ -34,7 +35,7 @@ public static class DataServices
             EnsureFolderOf(cs, env.ContentRootPath);
             services.AddDbContext<ClusterpactDbContext, SqliteClusterpactDbContext>((sp, o) => o
                 .UseSqlite(cs)
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<Email.StepMailInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
         }
         else
         {

@@ -14,6 +14,23 @@ public class ProjectFiguresTests
         new(Guid.NewGuid(), type, status, StrategicTheme.EnergyTransition, new DateOnly(year, 6, 1), clusters, partners, aid * 2, aid, turnover, null, null);
 
     [Fact]
+    public void A_partner_whose_register_facts_the_viewer_does_not_see_counts_without_kind_and_size_so_no_difference_finds_it()
+    {
+        // Two own companies (one SME) and one partner from another cluster, an SME in one world and a large company in the other.
+        var foreignSme = new PartnerFacts(Guid.NewGuid(), OrganisationKind.Company, SizeClass.Micro);
+        var foreignLarge = foreignSme with { Size = SizeClass.Large };
+        var own = new HashSet<Guid> { SmeA.OrganisationId, Large.OrganisationId };
+        var seen = new[] { foreignSme, foreignLarge }
+            .Select(f => P(ProjectType.Collaboration, 2020, [Catalisti], [SmeA, Large, f], 1m).SeenBy(own.Contains)).ToList();
+        // Whatever the foreign partner is, the viewer's counts are the same: two companies, one SME, not three companies.
+        Assert.All(seen, p => Assert.Equal((2, 1, false, 1), (p.Companies, p.SmeCompanies.Count(), p.HasThreeCompanies, p.RegisterOnlyPartners)));
+        Assert.Equal(ProjectFigures.Totals([seen[0]]), ProjectFigures.Totals([seen[1]]));
+        // The agency, seeing every record, counts it.
+        var all = P(ProjectType.Collaboration, 2020, [Catalisti], [SmeA, Large, foreignSme], 1m).SeenBy(_ => true);
+        Assert.Equal((3, 2, true, 0), (all.Companies, all.SmeCompanies.Count(), all.HasThreeCompanies, all.RegisterOnlyPartners));
+    }
+
+    [Fact]
     public void Knowledge_institutions_do_not_count_towards_the_three_companies()
     {
         // Two companies and two knowledge institutions: four partners, but only two companies.

@@ -135,4 +135,30 @@ public class SurveyDisclosureTests
         var mixed = new[] { 5, 4, 2, 1, 4 }.Select(v => R(s, Cluster, v)).ToList();
         Assert.Null(SurveyDisclosure.Disclose(s, mixed, SurveySelection.Of(Cluster, null, false), false).CompetitivenessKpi);
     }
+
+    [Fact]
+    public void The_competitiveness_kpi_of_a_cluster_is_not_given_when_the_rest_of_all_clusters_is_a_small_group()
+    {
+        // Ten members of the cluster all agree (5 x "5", 5 x "4"); three members of another cluster disagree. The KPI
+        // of the cluster beside the all-cluster results (13 answers) would give away what those three answered.
+        var s = Standard();
+        var mine = Enumerable.Range(0, 10).Select(i => R(s, Cluster, i < 5 ? 5 : 4)).ToList();
+        var three = Enumerable.Range(0, 3).Select(_ => R(s, Other, 1)).ToList();
+        Assert.Null(SurveyDisclosure.CompetitivenessKpi(s, [.. mine, .. three], Cluster));
+        // With five in the other cluster the rest is safe, and the cluster's share is given.
+        var five = Enumerable.Range(0, 5).Select(_ => R(s, Other, 1)).ToList();
+        Assert.Equal(1m, SurveyDisclosure.CompetitivenessKpi(s, [.. mine, .. five], Cluster));
+        Assert.Equal(0m, SurveyDisclosure.CompetitivenessKpi(s, [.. mine, .. five], Other));
+    }
+
+    [Fact]
+    public void The_competitiveness_kpi_is_not_given_when_it_would_describe_fewer_than_five_members()
+    {
+        var s = Standard();
+        var others = Enumerable.Range(0, 5).Select(_ => R(s, Other, 3)).ToList();
+        // Four answers: no KPI, as on the results page.
+        Assert.Null(SurveyDisclosure.CompetitivenessKpi(s, [.. Enumerable.Range(0, 4).Select(_ => R(s, Cluster, 5)), .. others], Cluster));
+        // Six answers of which two agree: the share would describe two members (and the four others).
+        Assert.Null(SurveyDisclosure.CompetitivenessKpi(s, [.. Enumerable.Range(0, 6).Select(i => R(s, Cluster, i < 2 ? 5 : 1)), .. others], Cluster));
+    }
 }

@@ -43,7 +43,6 @@ public class SurveyTests
         Assert.Equal(2.83m, r.Mean);          // 17 / 6 = 2.8333
         Assert.Equal(2.5m, r.Median);         // middle of 2 and 3
         Assert.Equal(0.3333m, r.TopShare);    // 2 / 6
-        Assert.Equal(0.3333m, SurveyResults.KpiValue(s, Survey.CompetitivenessKpi, responses));
     }
 
     [Fact]
@@ -122,7 +121,7 @@ public class SurveyTests
     [Theory]
     [InlineData(4, false)]
     [InlineData(5, true)]
-    public void A_cluster_sees_its_results_from_five_answers(int answers, bool shown) => Assert.Equal(shown, SurveyResults.CanShow(answers));
+    public void A_cluster_sees_its_results_from_five_answers(int answers, bool shown) => Assert.Equal(shown, SurveyDisclosure.SelectionShown(answers, []));
 
     [Fact]
     public void Response_rates_and_filters_work_on_the_responses_passed_in()

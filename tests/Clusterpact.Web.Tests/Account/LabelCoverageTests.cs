@@ -13,11 +13,12 @@ public sealed class LabelCoverageTests(ClusterpactApp app)
 {
     public static TheoryData<string> Cultures() => ["nl-BE", "en"];
 
-    /// <summary>Every category the product writes on an e-mail (ReportReminders, DepositReminders, SurveyService).</summary>
+    /// <summary>Every category the product writes on an e-mail (ReportReminders, DepositReminders, SurveyService, AccountMail).</summary>
     private static IEnumerable<string> EmailCategories() =>
         new[] { DeadlineState.DueSoon, DeadlineState.Overdue }.Select(s => $"AnnualReport.{s}")
             .Concat(Enum.GetValues<DepositStatus>().Select(s => $"CofinancingDeposit.{s}"))
-            .Concat(["Survey.Invitation", "Survey.Reminder"]);
+            .Concat(["Survey.Invitation", "Survey.Reminder"])
+            .Concat(Clusterpact.Web.Features.Account.AccountMail.Categories);
 
     [Theory]
     [MemberData(nameof(Cultures))]

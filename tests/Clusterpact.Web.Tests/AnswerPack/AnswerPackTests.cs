@@ -23,14 +23,17 @@ public sealed class AnswerPackTests(ClusterpactApp app)
         Assert.Equal("Stand van zaken op 30-06-2020.", doc.QuerySelector("[data-testid=as-of]")!.TextContent.Trim());
 
         // Independently: spearhead clusters' working years starting in the year, within the term known on 30-06-2020
-        // (a term counts once it started or its interim evaluation was held by then; the demo has no shortenings).
+        // (a term counts once it started or its interim evaluation was held by then; the demo has no shortenings), as
+        // recorded by the end of that day (22:00 UTC in summer): agreements, years and envelopes entered later do not count.
+        var recordedBy = new DateTimeOffset(2020, 6, 30, 22, 0, 0, TimeSpan.Zero);
+        bool Recorded(DateTimeOffset? at) => at is null || at < recordedBy;
         var expected = await app.WithDbAsync(async db =>
         {
             var spearheads = await db.Clusters.Where(c => c.Type == ClusterType.SpearheadCluster).Select(c => c.Id).ToListAsync();
-            var agreements = await db.SupportAgreements.AsNoTracking().ToListAsync();
-            var known = agreements.ToDictionary(a => a.Id, a => a.Terms.Where((t, i) => i == 0 || t.Start <= On || t.InterimEvaluationDate <= On).Max(t => t.End));
-            var years = await db.AgreementYears.AsNoTracking().ToListAsync();
-            var envelopes = await db.FundEnvelopes.AsNoTracking().ToListAsync();
+            var agreements = (await db.SupportAgreements.AsNoTracking().ToListAsync()).Where(a => Recorded(a.Terms[0].RecordedAt)).ToList();
+            var known = agreements.ToDictionary(a => a.Id, a => a.Terms.Where((t, i) => i == 0 || (t.Start <= On || t.InterimEvaluationDate <= On) && Recorded(t.RecordedAt)).Max(t => t.End));
+            var years = (await db.AgreementYears.AsNoTracking().ToListAsync()).Where(w => Recorded(w.RecordedAt) && known.ContainsKey(w.AgreementId)).ToList();
+            var envelopes = (await db.FundEnvelopes.AsNoTracking().ToListAsync()).Where(e => Recorded(e.RecordedAt)).ToList();
             return Enumerable.Range(2020, 5).ToDictionary(y => y, y => (
                 Operating: years.Where(w => w.YearStart.Year == y && w.YearStart <= known[w.AgreementId]).Sum(w => w.GrantedAid),
                 Earmarked: envelopes.Where(e => e.Year == y && e.Kind == EnvelopeKind.ClusterEarmarked).Sum(e => e.Amount),
@@ -68,8 +71,12 @@ public sealed class AnswerPackTests(ClusterpactApp app)
         var expected = await app.WithDbAsync(async db =>
         {
             var spearheads = await db.Clusters.Where(c => c.Type == ClusterType.SpearheadCluster).ToDictionaryAsync(c => c.Id, c => c.Name);
-            var evaluations = (await db.Evaluations.AsNoTracking().ToListAsync()).Where(e => e.ClusterId is null || spearheads.ContainsKey(e.ClusterId.Value)).ToList();
-            var stages = evaluations.Select(e => e.Stages.Where(s => s.Reached != null && s.Reached <= On).Select(s => (int)s.Stage).DefaultIfEmpty(0).Max()).ToList();
+            // As recorded by the end of 30-06-2020 in Brussels (22:00 UTC in summer): what was entered later does not count.
+            var recordedBy = new DateTimeOffset(2020, 6, 30, 22, 0, 0, TimeSpan.Zero);
+            var evaluations = (await db.Evaluations.AsNoTracking().ToListAsync())
+                .Where(e => (e.ClusterId is null || spearheads.ContainsKey(e.ClusterId.Value)) && (e.RecordedAt == null || e.RecordedAt < recordedBy)).ToList();
+            var stages = evaluations.Select(e => e.Stages.Where(s => s.Reached != null && s.Reached <= On && (s.RecordedAt == null || s.RecordedAt < recordedBy))
+                .Select(s => (int)s.Stage).DefaultIfEmpty(0).Max()).ToList();
             var memberships = await db.Memberships.AsNoTracking().ToListAsync();
             var targets = await db.KpiTargets.AsNoTracking().Where(t => t.KpiCode == KpiCatalogue.Members).ToListAsync();
             // Members at the end of the latest year with a target, up to 2019 (the last complete year on 30-06-2020).
@@ -83,7 +90,7 @@ public sealed class AnswerPackTests(ClusterpactApp app)
             }).Where(g => g is not null).Select(g => g!.Value).ToList();
             var pacts = await db.ClusterPacts.AsNoTracking().ToListAsync();
             var inForce = pacts.Where(p => spearheads.ContainsKey(p.ClusterId))
-                .ToDictionary(p => spearheads[p.ClusterId], p => p.Versions.Where(v => v.AdoptedOn <= On).Select(v => (int?)v.Number).Max());
+                .ToDictionary(p => spearheads[p.ClusterId], p => p.Versions.Where(v => v.AdoptedOn <= On && (v.RecordedAt == null || v.RecordedAt < recordedBy)).Select(v => (int?)v.Number).Max());
             return (Decided: stages.Count(s => s == (int)EvaluationStage.Decided), Running: stages.Count(s => s is > 0 and < 4), Goals: goals, Pacts: inForce);
         });
 

@@ -87,6 +87,8 @@ public sealed class RecordRouteMatrixTests(ClusterpactApp app)
                 Add($"/Clusters/{{id:guid}}/Agreements/{{agreementId:guid}}/{step}", $"/Clusters/{id}/Agreements/{agreement}/{step}", Policies.AgencyStaff);
                 Swap($"/Clusters/{{id:guid}}/Agreements/{{agreementId:guid}}/{step}", $"/Clusters/{other}/Agreements/{agreement}/{step}");
             }
+            Add("/Clusters/{id:guid}/Agreements/{agreementId:guid}", $"/Clusters/{id}/Agreements/{agreement}", Policies.ClusterData);
+            Swap("/Clusters/{id:guid}/Agreements/{agreementId:guid}", $"/Clusters/{other}/Agreements/{agreement}");
             Add("/Clusters/{id:guid}/Agreements/{agreementId:guid}/Budget", $"/Clusters/{id}/Agreements/{agreement}/Budget", Policies.ClusterData);
             Swap("/Clusters/{id:guid}/Agreements/{agreementId:guid}/Budget", $"/Clusters/{other}/Agreements/{agreement}/Budget");
 

@@ -186,7 +186,15 @@ public sealed class BudgetPlannerTests(ClusterpactApp app)
         // envelope and the 10-year last day (first aid 01-01-2017 -> 31-12-2026).
         // (Other tests may give a cluster a new agreement; those come in too, so the demo's six must be there.)
         Assert.Subset(stored.Clusters.Select(c => c.Name).ToHashSet(), new HashSet<string> { "Catalisti", "De Blauwe Cluster", "Flanders' FOOD", "Flux50", "SIM", "VIL" });
-        Assert.DoesNotContain(stored.Clusters, c => c.Name is "B-hive" or "EdTech");
+        // The networks' demo agreements ended by 2021: they are not in, unless another test gave one a running agreement.
+        var running = await app.WithDbAsync(async db =>
+        {
+            var today = app.Today;
+            var agreements = await db.SupportAgreements.AsNoTracking().ToListAsync();
+            var clusterIds = agreements.Where(a => a.Start <= today && a.End >= today).Select(a => a.ClusterId).ToHashSet();
+            return await db.Clusters.Where(c => clusterIds.Contains(c.Id)).Select(c => c.Name).ToListAsync();
+        });
+        Assert.DoesNotContain(stored.Clusters, c => c.Name is "B-hive" or "EdTech" && !running.Contains(c.Name));
         var thisYear = app.Today.Year;
         var granted = await app.WithDbAsync(async db =>
         {
@@ -247,12 +255,11 @@ public sealed class BudgetPlannerTests(ClusterpactApp app)
         var page = await officer.GetDocumentAsync($"/Budget/{id}");
         var version = await app.WithDbAsync(db => db.BudgetScenarios.Where(s => s.Id == id).Select(s => s.Version).SingleAsync());
 
-        var stale = await officer.SubmitFormAsync($"/Budget/{id}", new Dictionary<string, string> { ["version"] = (version - 1).ToString(CultureInfo.InvariantCulture) },
-            f => f.GetAttribute("action")?.Contains("handler=Delete", StringComparison.Ordinal) == true);
+        var stale = await officer.ConfirmAsync($"/Budget/{id}", "Delete", new Dictionary<string, string> { ["version"] = (version - 1).ToString(CultureInfo.InvariantCulture) });
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
         Assert.Contains("Iemand anders heeft dit record intussen gewijzigd", (await stale.ParseAsync()).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
 
-        var deleted = await officer.SubmitFormAsync($"/Budget/{id}", new Dictionary<string, string>(), f => f.GetAttribute("action")?.Contains("handler=Delete", StringComparison.Ordinal) == true);
+        var deleted = await officer.ConfirmAsync($"/Budget/{id}", "Delete");
         Assert.Equal("/Budget", deleted.Headers.Location!.OriginalString);
         Assert.False(await app.WithDbAsync(db => db.BudgetScenarios.AnyAsync(s => s.Id == id)));
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.EntityType == nameof(SavedBudgetScenario) && e.EntityId == id.ToString() && e.Action == Data.AuditAction.Deleted)));

@@ -62,22 +62,24 @@ public sealed class CallTests(ClusterpactApp app)
         return Guid.Parse(url.Split('/').Last());
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string url, string fileName, string contentType, byte[] bytes)
+    /// <summary>Uploads a file as the browser does: the upload button is part of the proposal form, so every field of it goes along.</summary>
+    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string url, string fileName, string contentType, byte[] bytes, IDictionary<string, string>? typed = null)
     {
         var page = await client.GetDocumentAsync(url);
-        var form = page.Forms.Single(f => Handler(f, "Upload"));
-        var version = form.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=Version]")!.Value;
-        var token = form.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
-        using var content = new MultipartFormDataContent
-        {
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new StringContent(version), "Version" },
-            { new StringContent("BUSINESSPLAN"), "DocumentCode" },
-        };
+        var button = page.QuerySelectorAll<AngleSharp.Html.Dom.IHtmlButtonElement>("button[formaction]").Single(b => b.GetAttribute("formaction")!.Contains("handler=Upload", StringComparison.Ordinal));
+        var form = button.Form!;
+        using var content = new MultipartFormDataContent();
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var input in form.Elements.OfType<AngleSharp.Html.Dom.IHtmlInputElement>().Where(i => !string.IsNullOrEmpty(i.Name) && i.Type != "file")) fields[input.Name!] = input.Value;
+        foreach (var area in form.Elements.OfType<AngleSharp.Html.Dom.IHtmlTextAreaElement>().Where(i => !string.IsNullOrEmpty(i.Name))) fields[area.Name!] = area.Value;
+        foreach (var select in form.Elements.OfType<AngleSharp.Html.Dom.IHtmlSelectElement>().Where(i => !string.IsNullOrEmpty(i.Name))) fields[select.Name!] = select.Value ?? "";
+        fields["DocumentCode"] = "BUSINESSPLAN";
+        foreach (var (name, value) in typed ?? new Dictionary<string, string>()) fields[name] = value;
+        foreach (var (name, value) in fields) content.Add(new StringContent(value), name);
         var file = new ByteArrayContent(bytes);
         file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         content.Add(file, "Upload", fileName);
-        return await client.PostAsync(form.GetAttribute("action"), content);
+        return await client.PostAsync(button.GetAttribute("formaction"), content);
     }
 
     private Task<Guid> AssignmentIdAsync(Guid applicationId, string expertEmail) =>
@@ -355,10 +357,10 @@ public sealed class CallTests(ClusterpactApp app)
         Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync($"/Calls/Application/{appId}", new Dictionary<string, string>(), Step(ApplicationLifecycle.StartReview))).StatusCode);
 
         // Each expert is told by e-mail, with a link that works from a mail client.
-        var mail = await app.WithDbAsync(db => db.OutboxEmails.AsNoTracking().SingleAsync(e => e.DedupKey == $"review-started:{mine}"));
+        var mail = await app.WithDbAsync(db => db.OutboxEmails.AsNoTracking().SingleAsync(e => e.Category == "Application.StartReview" && e.DedupKey.StartsWith($"Application.StartReview:{appId}:") && e.To == Emails.Expert));
         Assert.Equal(Emails.Expert, mail.To);
         Assert.Matches($"https?://[^/\\s]+/Review/{mine}", mail.Body);
-        Assert.Equal(1, await app.WithDbAsync(db => db.OutboxEmails.CountAsync(e => e.DedupKey == $"review-started:{theirs}")));
+        Assert.Equal(1, await app.WithDbAsync(db => db.OutboxEmails.CountAsync(e => e.Category == "Application.StartReview" && e.DedupKey.StartsWith($"Application.StartReview:{appId}:") && e.To == Emails.Expert2)));
 
         var expert = await app.SignedInAsync(Emails.Expert);
         var expert2 = await app.SignedInAsync(Emails.Expert2);

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Time.Testing;
-using Npgsql;
 
 namespace Clusterpact.Web.Tests.Infrastructure;
 
@@ -15,11 +14,10 @@ namespace Clusterpact.Web.Tests.Infrastructure;
 /// </summary>
 public class ClusterpactApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public static bool OnPostgres => string.Equals(Environment.GetEnvironmentVariable("CLUSTERPACT_TEST_DB"), "postgres", StringComparison.OrdinalIgnoreCase);
+    public static bool OnPostgres => TestDatabase.OnPostgres;
 
-    private readonly string _sqlitePath = Path.Combine(Path.GetTempPath(), $"clusterpact-test-{Guid.NewGuid():N}.db");
-    public string OutboxFolder { get; } = Path.Combine(Path.GetTempPath(), $"clusterpact-outbox-{Guid.NewGuid():N}");
-    private readonly string _pgDatabase = $"clusterpact_test_{Guid.NewGuid():N}";
+    private readonly TestDatabase _database = new("test");
+    public string OutboxFolder => _database.OutboxFolder;
 
     /// <summary>
     /// The app's only clock: 1 December 2026, 10:00 in Brussels, whatever the machine's date. Each reading steps it a
@@ -30,8 +28,8 @@ public class ClusterpactApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public DateOnly Today => Clock.TodayInBrussels();
 
-    private static string PostgresServer =>
-        Environment.GetEnvironmentVariable("CLUSTERPACT_TEST_PG") ?? "Host=127.0.0.1;Port=5433;Username=postgres";
+    /// <summary>The SQL the app sends while a test records it (<see cref="SqlCommandLog.Record"/>).</summary>
+    public SqlCommandLog Sql { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -40,21 +38,13 @@ public class ClusterpactApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Tests send the outbox themselves (OutboxDispatcher.DispatchOnceAsync), into a folder of their own.
         builder.UseSetting("Email:DispatchInBackground", "false");
         builder.UseSetting("Reminders:Enabled", "false");
-        builder.UseSetting("Email:OutboxFolder", OutboxFolder);
         // Hundreds of sign-ins from one test address: the sign-in limits and the staff's second factor are proven by
         // SignInApp and RateLimitApp (Account tests), which keep the product's settings.
         foreach (var (key, value) in SecuritySettings) builder.UseSetting(key, value);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-        if (OnPostgres)
-        {
-            builder.UseSetting("Database:Provider", "PostgreSQL");
-            builder.UseSetting("ConnectionStrings:PostgreSQL", $"{PostgresServer};Database={_pgDatabase}");
-        }
-        else
-        {
-            builder.UseSetting("Database:Provider", "Sqlite");
-            builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={_sqlitePath}");
-        }
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock)
+            .ConfigureDbContext<SqliteClusterpactDbContext>((_, o) => o.AddInterceptors(Sql))
+            .ConfigureDbContext<PostgresClusterpactDbContext>((_, o) => o.AddInterceptors(Sql)));
+        _database.Apply(builder);
     }
 
     /// <summary>The sign-in settings of this host; a derived host (SignInApp, RateLimitApp) puts the product's back.</summary>
@@ -75,20 +65,7 @@ public class ClusterpactApp : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        if (OnPostgres)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var conn = new NpgsqlConnection($"{PostgresServer};Database=postgres");
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_pgDatabase}\" WITH (FORCE)", conn);
-            await cmd.ExecuteNonQueryAsync();
-        }
-        else
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var f in new[] { _sqlitePath, _sqlitePath + "-wal", _sqlitePath + "-shm" }) File.Delete(f);
-        }
-        if (Directory.Exists(OutboxFolder)) Directory.Delete(OutboxFolder, recursive: true);
+        await _database.DropAsync();
     }
 
     /// <summary>A client that does not follow redirects, so tests see 302 to the login page as such.</summary>
@@ -158,6 +135,24 @@ public static class FormExtensions
         var action = form.GetAttribute("action");
         return await client.PostAsync(string.IsNullOrEmpty(action) ? url : action, new FormUrlEncodedContent(fields));
     }
+
+    /// <summary>
+    /// The confirmation page a delete or remove button on <paramref name="url"/> opens (Features/Confirm): the GET form to
+    /// /Confirm whose target is <paramref name="handler"/> (and that <paramref name="pick"/> chooses), as its URL.
+    /// </summary>
+    public static async Task<string> ConfirmationUrlAsync(this HttpClient client, string url, string handler, Func<IHtmlFormElement, bool>? pick = null)
+    {
+        var doc = await client.GetDocumentAsync(url);
+        var form = doc.Forms.Where(f => string.Equals(f.Method, "get", StringComparison.OrdinalIgnoreCase) && f.GetAttribute("action") == "/Confirm")
+            .FirstOrDefault(f => f.QuerySelector<IHtmlInputElement>("input[name='confirm.action']")?.Value.Contains($"handler={handler}", StringComparison.Ordinal) == true && (pick?.Invoke(f) ?? true))
+            ?? throw new InvalidOperationException($"No confirmation button for {handler} on {url}");
+        return "/Confirm?" + string.Join("&", form.Elements.OfType<IHtmlInputElement>().Where(i => !string.IsNullOrEmpty(i.Name))
+            .Select(i => $"{Uri.EscapeDataString(i.Name!)}={Uri.EscapeDataString(i.Value)}"));
+    }
+
+    /// <summary>A delete or remove as a person does it: the button opens the confirmation page, whose "Yes" posts to the handler.</summary>
+    public static async Task<HttpResponseMessage> ConfirmAsync(this HttpClient client, string url, string handler, IDictionary<string, string>? values = null, Func<IHtmlFormElement, bool>? pick = null) =>
+        await client.SubmitFormAsync(await client.ConfirmationUrlAsync(url, handler, pick), values ?? new Dictionary<string, string>(), f => f.GetAttribute("data-testid") == "confirm-form");
 
     public static async Task<HttpResponseMessage> PostFormRawAsync(this HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields) =>
         await client.PostAsync(url, new FormUrlEncodedContent(fields));

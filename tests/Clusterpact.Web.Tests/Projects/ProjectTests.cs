@@ -50,36 +50,6 @@ public sealed class ProjectTests(ClusterpactApp app)
 
     private Task<Project> ProjectAsync(Guid id) => app.WithDbAsync(db => db.Projects.AsNoTracking().SingleAsync(p => p.Id == id));
 
-    [Theory]
-    [InlineData(Emails.Expert, "/Projects", HttpStatusCode.Redirect)]
-    [InlineData(Emails.Expert, "/Funds", HttpStatusCode.Redirect)]
-    [InlineData(Emails.Expert, "/Projects/Figures", HttpStatusCode.Redirect)]
-    [InlineData(Emails.Reader, "/Projects", HttpStatusCode.OK)]
-    [InlineData(Emails.Reader, "/Funds", HttpStatusCode.OK)]
-    [InlineData(Emails.Reader, "/Projects/Figures", HttpStatusCode.OK)]
-    [InlineData(Emails.Reader, "/Projects/New", HttpStatusCode.Redirect)]
-    [InlineData(Emails.Reader, "/Projects/Import", HttpStatusCode.Redirect)]
-    [InlineData(Emails.CatalistiManager, "/Projects/New", HttpStatusCode.OK)]
-    [InlineData(Emails.CatalistiManager, "/Projects/Import", HttpStatusCode.OK)]
-    [InlineData(Emails.Officer, "/Projects/Figures", HttpStatusCode.OK)]
-    public async Task Pages_follow_the_role_rules(string email, string path, HttpStatusCode expected)
-    {
-        await app.PageFollowsRuleAsync(email, path, expected);
-    }
-
-    [Theory]
-    [InlineData(Emails.Expert, "/api/v1/projects", HttpStatusCode.Forbidden)]
-    [InlineData(Emails.Expert, "/api/v1/funds", HttpStatusCode.Forbidden)]
-    [InlineData(Emails.Reader, "/api/v1/projects", HttpStatusCode.OK)]
-    [InlineData(Emails.Reader, "/api/v1/projects/figures?year=2024", HttpStatusCode.OK)]
-    [InlineData(Emails.CatalistiManager, "/api/v1/funds", HttpStatusCode.OK)]
-    public async Task Api_follows_the_role_rules(string email, string path, HttpStatusCode expected)
-    {
-        var client = await app.SignedInAsync(email);
-        Assert.Equal(expected, (await client.GetAsync(path)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().GetAsync(path)).StatusCode);
-    }
-
     [Fact]
     public async Task The_api_gives_a_manager_only_their_clusters_projects_and_envelopes()
     {

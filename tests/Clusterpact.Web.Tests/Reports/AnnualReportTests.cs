@@ -38,19 +38,6 @@ public sealed class AnnualReportTests(ClusterpactApp app)
         return (reportId, $"/Reports/{reportId}");
     }
 
-    [Theory]
-    [InlineData(Emails.Expert, "/Reports", HttpStatusCode.Redirect)]
-    [InlineData(Emails.Expert, "/Kpis", HttpStatusCode.Redirect)]
-    [InlineData(Emails.Reader, "/Reports", HttpStatusCode.OK)]
-    [InlineData(Emails.Reader, "/Kpis", HttpStatusCode.OK)]
-    [InlineData(Emails.CatalistiManager, "/Kpis?kpi=extra-fte", HttpStatusCode.OK)]
-    public async Task Pages_follow_the_role_rules(string email, string path, HttpStatusCode expected)
-    {
-        var client = await app.SignedInAsync(email);
-        Assert.Equal(expected, (await client.GetAsync(path)).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await app.Anonymous().GetAsync(path)).StatusCode);
-    }
-
     [Fact]
     public async Task A_manager_cannot_open_or_edit_another_clusters_report_nor_its_kpis_and_pact()
     {

@@ -56,20 +56,6 @@ public sealed partial class SurveyTests(ClusterpactApp app)
         return await anonymous.SubmitFormAsync($"/s/{token}", Answers(page, competitiveness));
     }
 
-    [Theory]
-    [InlineData(Emails.Expert, "/Surveys", HttpStatusCode.Redirect)]
-    [InlineData(Emails.Expert, "/Evaluations", HttpStatusCode.Redirect)]
-    [InlineData(Emails.Reader, "/Surveys", HttpStatusCode.OK)]
-    [InlineData(Emails.Reader, "/Evaluations", HttpStatusCode.OK)]
-    [InlineData(Emails.Reader, "/Evaluations/New", HttpStatusCode.Redirect)]
-    [InlineData(Emails.CatalistiManager, "/Evaluations/New", HttpStatusCode.Redirect)]
-    [InlineData(Emails.CatalistiManager, "/Surveys", HttpStatusCode.OK)]
-    public async Task Pages_follow_the_role_rules(string email, string path, HttpStatusCode expected)
-    {
-        await app.PageFollowsRuleAsync(email, path, expected);
-        Assert.Equal(HttpStatusCode.Redirect, (await app.Anonymous().GetAsync(path)).StatusCode);
-    }
-
     [Fact]
     public async Task A_survey_link_works_once_without_an_account()
     {

@@ -13,5 +13,7 @@ internal sealed class AidPaymentConfiguration : IEntityTypeConfiguration<AidPaym
         b.Property(p => p.AmountEur).HasPrecision(14, 2);
         b.HasOne<SupportAgreement>().WithMany().HasForeignKey(p => p.AgreementId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(p => new { p.AgreementId, p.YearIndex });
+        // Aid paid per calendar year (the dashboard's money).
+        b.HasIndex(p => new { p.Status, p.PaidOn });
     }
 }

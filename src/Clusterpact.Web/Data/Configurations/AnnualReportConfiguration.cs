@@ -13,6 +13,9 @@ internal sealed class AnnualReportConfiguration : IEntityTypeConfiguration<Annua
         b.Property(r => r.Narrative).HasMaxLength(8000);
         b.HasOne<Cluster>().WithMany().HasForeignKey(r => r.ClusterId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(r => new { r.ClusterId, r.Year }).IsUnique();
+        // The programme's KPIs (one year or a range of years across clusters) and the reports due (status, due day).
+        b.HasIndex(r => new { r.Year, r.Status });
+        b.HasIndex(r => new { r.Status, r.DueOn });
         b.Ignore(r => r.IsEditable);
         b.Ignore(r => r.LatestRemark);
         b.OwnsMany(r => r.Values, v =>
@@ -21,6 +24,8 @@ internal sealed class AnnualReportConfiguration : IEntityTypeConfiguration<Annua
             v.WithOwner().HasForeignKey("ReportId");
             v.HasKey("ReportId", nameof(ReportedValue.KpiCode));
             v.Property(x => x.KpiCode).HasMaxLength(60);
+            // One KPI across the reports (the programme's value of a reported KPI).
+            v.HasIndex(x => x.KpiCode);
             v.Property(x => x.Value).HasPrecision(18, 4);
             v.Property(x => x.Comment).HasMaxLength(2000);
             v.Property(x => x.Evidence).HasMaxLength(1000);

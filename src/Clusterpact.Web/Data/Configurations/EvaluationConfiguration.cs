@@ -18,6 +18,8 @@ internal sealed class EvaluationConfiguration : IEntityTypeConfiguration<Evaluat
         b.Property(e => e.Conclusion).HasMaxLength(4000);
         b.HasOne<Cluster>().WithMany().HasForeignKey(e => e.ClusterId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(e => new { e.ClusterId, e.Kind });
+        // Evaluations by stage (the dashboard).
+        b.HasIndex(e => e.Stage);
         b.Ignore(e => e.AdvisesExtension);
         b.OwnsMany(e => e.Stages, s =>
         {

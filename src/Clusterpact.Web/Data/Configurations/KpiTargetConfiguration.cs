@@ -14,6 +14,8 @@ internal sealed class KpiTargetConfiguration : IEntityTypeConfiguration<KpiTarge
         b.Property(t => t.Target).HasPrecision(18, 4);
         b.HasOne<Cluster>().WithMany().HasForeignKey(t => t.ClusterId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(t => new { t.ClusterId, t.KpiCode, t.Year }).IsUnique();
+        // One KPI in one year across the clusters.
+        b.HasIndex(t => new { t.KpiCode, t.Year });
         b.OwnsMany(t => t.Changes, c =>
         {
             c.ToTable("kpi_target_changes");

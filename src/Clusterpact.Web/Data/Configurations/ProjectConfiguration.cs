@@ -19,6 +19,8 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         b.Property(p => p.ExternalReference).HasMaxLength(50);
         b.HasIndex(p => p.ExternalReference);
         b.HasIndex(p => p.Start);
+        // The approved projects of a year (the project KPIs): status, then the start day.
+        b.HasIndex(p => new { p.Status, p.Start });
         foreach (var money in new[] { nameof(Project.TotalBudget), nameof(Project.Aid), nameof(Project.ExtraTurnover), nameof(Project.ExtraInvestments) })
             b.Property(money).HasPrecision(16, 2);
         b.Property(p => p.ExtraFte).HasPrecision(10, 2);

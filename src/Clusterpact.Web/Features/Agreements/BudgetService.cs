@@ -1,8 +1,10 @@
+using Clusterpact.Web.Infrastructure.Audit;
 using Clusterpact.Web.Features.Clusters;
 
 namespace Clusterpact.Web.Features.Agreements;
 
-public sealed record PaymentRow(AidPayment Payment, string RequestedBy, string? DecidedBy);
+/// <summary>A payment with who requested it, and who approved or rejected it on which day (the day from the audit trail).</summary>
+public sealed record PaymentRow(AidPayment Payment, string RequestedBy, string? DecidedBy, DateOnly? DecidedOn = null);
 
 public sealed record AgreementBudget(Guid ClusterId, string ClusterName, SupportAgreement Agreement, IReadOnlyList<AgreementYear> Years,
     IReadOnlyList<PaymentRow> Payments, decimal? PeriodIntensity, bool CanRecordCofinancing, IReadOnlySet<Actor> Actors)
@@ -29,8 +31,11 @@ public sealed class BudgetService(ClusterpactDbContext db, ClusterAccess access,
         var payments = await db.AidPayments.AsNoTracking().Where(p => p.AgreementId == agreementId).OrderBy(p => p.RequestedOn).ThenBy(p => p.Id).ToListAsync(ct);
         var people = payments.SelectMany(p => new[] { p.RequestedBy }.Concat(p.DecidedBy is { } d ? [d] : Array.Empty<Guid>())).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var decided = await db.DecisionsAsync(nameof(AidPayment), payments.Where(p => p.DecidedBy is not null).Select(p => p.Id).ToList(), nameof(AidPayment.Status),
+            [nameof(PaymentStatus.Approved), nameof(PaymentStatus.Rejected)], ct);
         return new AgreementBudget(cluster.Id, cluster.Name, agreement, years,
-            payments.Select(p => new PaymentRow(p, names.GetValueOrDefault(p.RequestedBy, "?"), p.DecidedBy is { } d ? names.GetValueOrDefault(d, "?") : null)).ToList(),
+            payments.Select(p => new PaymentRow(p, names.GetValueOrDefault(p.RequestedBy, "?"), p.DecidedBy is { } d ? names.GetValueOrDefault(d, "?") : null,
+                decided.TryGetValue(p.Id, out var decision) ? decision.On : null)).ToList(),
             AidIntensity.OverPeriod(years.Select(y => y.Budget)), await access.CanEditAsync(clusterId, ct), await actors.OnClusterAsync(clusterId, ct));
     }
 

@@ -10,7 +10,7 @@ public sealed class DepositReminders(ClusterpactDbContext db, EmailOutbox outbox
     {
         var today = clock.TodayInBrussels();
         var years = await db.AgreementYears.AsNoTracking().Where(y => !y.LapseDecided && y.YearStart <= today).ToListAsync(ct);
-        var officers = await ReminderMail.ProgrammeOfficersAsync(db, ct);
+        var officers = await PersonalMail.ProgrammeOfficersAsync(db, ct);
         var queued = 0;
         foreach (var year in years)
         {
@@ -18,8 +18,8 @@ public sealed class DepositReminders(ClusterpactDbContext db, EmailOutbox outbox
             if (state.Status is not (DepositStatus.DueSoon or DepositStatus.Late)) continue;
             var agreement = await db.SupportAgreements.AsNoTracking().Where(a => a.Id == year.AgreementId).Select(a => new { a.Id, a.ClusterId }).SingleAsync(ct);
             var cluster = await db.Clusters.AsNoTracking().Where(c => c.Id == agreement.ClusterId).Select(c => c.Name).SingleAsync(ct);
-            var managers = await ReminderMail.ManagersOfAsync(db, agreement.ClusterId, ct);
-            queued += await ReminderMail.SendAsync(outbox, localizers, managers.Concat(officers), text => (
+            var managers = await PersonalMail.ManagersOfAsync(db, agreement.ClusterId, ct);
+            queued += await PersonalMail.SendAsync(outbox, localizers, urls, managers.Concat(officers), (text, _) => (
                 text[$"Reminder.Deposit{state.Status}.Subject", cluster, year.YearIndex].Value,
                 text["Reminder.Deposit.Body", cluster, year.YearIndex, Infrastructure.Formatting.Format.Money(state.Required),
                     Infrastructure.Formatting.Format.Date(state.Deadline), Infrastructure.Formatting.Format.Money(state.PaidSoFar), Infrastructure.Formatting.Format.Money(state.Shortfall),
@@ -28,5 +28,29 @@ public sealed class DepositReminders(ClusterpactDbContext db, EmailOutbox outbox
         }
         await db.SaveChangesAsync(ct);
         return queued;
+    }
+}
+
+/// <summary>Runs the deposit and annual-report checks at start and every six hours (Reminders:Enabled turns it off, e.g. in tests).</summary>
+public sealed class DepositReminderService(IServiceScopeFactory scopes, ILogger<DepositReminderService> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var queued = await scope.ServiceProvider.GetRequiredService<DepositReminders>().RunAsync(stoppingToken);
+                if (queued > 0) log.LogInformation("Queued {Count} cofinancing deposit reminders", queued);
+                var reports = await scope.ServiceProvider.GetRequiredService<Reports.ReportReminders>().RunAsync(stoppingToken);
+                if (reports > 0) log.LogInformation("Queued {Count} annual report reminders", reports);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                log.LogError(ex, "Deposit reminders failed");
+            }
+            try { await Task.Delay(TimeSpan.FromHours(6), stoppingToken); } catch (OperationCanceledException) { return; }
+        }
     }
 }

@@ -34,7 +34,8 @@ public static class AnswerPackDocument
         var english = Cultures.IsEnglish;
         var report = new PdfReport(text["Answer.Title"], english ? "en-GB" : "nl-BE", english ? "Page {0} of {1}" : "Pagina {0} van {1}")
             .Title(text["Answer.Title"])
-            .KeyValues([(text["Answer.On"], Format.Date(d.On)), (text["Answer.Source"], text["Answer.SourceText"])]);
+            .KeyValues([(text["Answer.On"], Format.Date(d.On)), (text["Answer.Recorded"], text["Answer.AsRecorded", Format.Date(d.On)]),
+                (text["Answer.Source"], text["Answer.SourceText"])]);
 
         report.Heading("1. " + text["Answer.Q1"]).Paragraph(Summary("Answer.Q1", d, text))
             .Table([text["Answer.Evaluation"], text["Members.Cluster"], text["Evaluations.Stage"], text["Answer.Since"], text["Answer.NextStep"], text["Evaluations.Outcome"]],

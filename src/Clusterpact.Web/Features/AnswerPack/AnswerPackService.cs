@@ -66,9 +66,10 @@ public sealed class AnswerPackService(ClusterpactDbContext db, KpiService kpis, 
         bool IsSpearhead(Guid? id) => id is { } c && clusters.TryGetValue(c, out var x) && x.Type == ClusterType.SpearheadCluster;
         string? NameOf(Guid? id) => id is { } c && clusters.TryGetValue(c, out var x) ? x.Name : null;
 
-        // 1. The evaluations of the spearhead clusters and of the policy as a whole, with their planning as recorded
-        // (the day an evaluation was planned is not kept, so one not started by then shows as planned).
-        var evaluations = (await db.Evaluations.AsNoTracking().ToListAsync(ct)).Where(e => e.ClusterId is null || IsSpearhead(e.ClusterId)).ToList();
+        // 1. The evaluations of the spearhead clusters and of the policy as a whole planned by then, with their stages
+        // as recorded by then (a stage entered later with an earlier day was not known on the day).
+        var evaluations = (await db.Evaluations.AsNoTracking().ToListAsync(ct))
+            .Where(e => (e.ClusterId is null || IsSpearhead(e.ClusterId)) && AsOf.PlannedBy(e, on)).ToList();
         var evaluationAnswers = evaluations.Select(e =>
             {
                 var next = AsOf.NextStageOn(e, on);
@@ -103,7 +104,7 @@ public sealed class AnswerPackService(ClusterpactDbContext db, KpiService kpis, 
         foreach (var cluster in clusters.Values.Where(c => c.Type == ClusterType.SpearheadCluster).OrderBy(c => c.Name))
         {
             // Agreements are decided before they start: one starting within a year of the day was known on it.
-            var own = allAgreements.Where(a => a.ClusterId == cluster.Id && a.Start <= on.AddYears(1)).ToList();
+            var own = allAgreements.Where(a => a.ClusterId == cluster.Id && AsOf.AgreementKnownOn(a, on)).ToList();
             if (own.Count == 0 && ClusterStatusRule.StatusOn(on, cluster.SupportStart, cluster.SupportEnd) != ClusterStatus.Supported) continue;
             var pact = pacts.SingleOrDefault(p => p.ClusterId == cluster.Id);
             var version = pact is null ? null : AsOf.AdoptedVersionOn(pact, on);
@@ -115,16 +116,16 @@ public sealed class AnswerPackService(ClusterpactDbContext db, KpiService kpis, 
         }
 
         // 6. Money for the coming years: operating aid of the working years within the agreements as known then,
-        // the earmarked envelopes of the spearhead clusters and the intercluster pool.
+        // the earmarked envelopes of the spearhead clusters and the intercluster pool, as recorded by then.
         var fundYears = Enumerable.Range(on.Year, AnswerPackData.FundYears).ToList();
-        var agreementEnds = allAgreements.ToDictionary(a => a.Id, a => (a.ClusterId, End: AsOf.AgreementEndOn(a, on)));
+        var agreementEnds = allAgreements.Where(a => AsOf.RecordedBy(a.Terms[0], on)).ToDictionary(a => a.Id, a => (a.ClusterId, End: AsOf.AgreementEndOn(a, on)));
         var first = new DateOnly(on.Year, 1, 1);
         var workingYears = await db.AgreementYears.AsNoTracking().Where(y => y.YearStart >= first).ToListAsync(ct);
-        var funds = workingYears.Where(y => fundYears.Contains(y.YearStart.Year) && agreementEnds.TryGetValue(y.AgreementId, out var a) && y.YearStart <= a.End)
+        var funds = workingYears.Where(y => fundYears.Contains(y.YearStart.Year) && AsOf.RecordedBy(y, on) && agreementEnds.TryGetValue(y.AgreementId, out var a) && y.YearStart <= a.End)
             .GroupBy(y => (y.YearStart.Year, agreementEnds[y.AgreementId].ClusterId))
             .Select(g => new FundLine(g.Key.Year, FundLineKind.OperatingAid, NameOf(g.Key.ClusterId), g.Sum(y => y.GrantedAid))).ToList();
         var envelopes = await db.FundEnvelopes.AsNoTracking().Where(e => fundYears.Contains(e.Year)).ToListAsync(ct);
-        funds.AddRange(envelopes.Select(e => new FundLine(e.Year, e.Kind == EnvelopeKind.InterclusterPool ? FundLineKind.InterclusterPool : FundLineKind.Earmarked,
+        funds.AddRange(envelopes.Where(e => AsOf.RecordedBy(e, on)).Select(e => new FundLine(e.Year, e.Kind == EnvelopeKind.InterclusterPool ? FundLineKind.InterclusterPool : FundLineKind.Earmarked,
             NameOf(e.ClusterId), e.Amount)));
         funds = funds.OrderBy(f => f.Year).ThenBy(f => f.Kind).ThenBy(f => f.ClusterName).ToList();
 

@@ -148,6 +148,22 @@ public sealed class ApplyService(ClusterpactDbContext db, CurrentUser user, Scop
             if (file is not null) db.StoredFiles.Remove(file);
         });
 
+    /// <summary>
+    /// Deletes the caller's own draft with its files; a submitted application is never deleted (it can be withdrawn).
+    /// The audit trail records the deleted application with all its values.
+    /// </summary>
+    public async Task<CommandOutcome> DeleteDraftAsync(Guid id, long version, CancellationToken ct)
+    {
+        var app = await Mine().SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (app is null) return CommandOutcome.NotFound;
+        if (app.Version != version) return CommandOutcome.Conflict;
+        if (app.MayDelete() is { IsSuccess: false } refused) return CommandOutcome.Invalid("Submit", refused.Error!.Code);
+        db.StoredFiles.RemoveRange(await db.StoredFiles.Where(f => f.ApplicationId == app.Id).ToListAsync(ct));
+        db.Applications.Remove(app);
+        await db.SaveChangesAsync(ct);
+        return CommandOutcome.Ok(version);
+    }
+
     /// <summary>What the applicant is for their application in its lifecycle table.</summary>
     public IReadOnlySet<Actor> ActorsOn(Application app) => actors.OnApplication(app.OwnerId ?? Guid.Empty);
 

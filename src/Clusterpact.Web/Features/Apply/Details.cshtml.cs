@@ -84,6 +84,46 @@ public sealed class DetailsModel(ApplyService apply, IStringLocalizer<SharedReso
 
     public async Task<IActionResult> OnPostSaveAsync(Guid id, CancellationToken ct)
     {
+        var years = ParseYears();
+        if (!ModelState.IsValid) return await ReshowAsync(id, ct);
+        return await HandleAsync(id, await apply.SaveProposalAsync(id, Version, Proposal(years), ct), ct, keepInput: true);
+    }
+
+    /// <summary>
+    /// The upload button is part of the proposal form, so what was typed comes with the file: the draft is saved first
+    /// (refused: the form comes back as typed, nothing is attached), then the file is attached to the saved draft.
+    /// </summary>
+    public async Task<IActionResult> OnPostUploadAsync(Guid id, CancellationToken ct)
+    {
+        var years = ParseYears();
+        if (Upload is null) ModelState.AddModelError("Input.File", text["Validation.Required", text["Applications.File"]]);
+        if (!ModelState.IsValid) return await ReshowAsync(id, ct);
+        var saved = await apply.SaveProposalAsync(id, Version, Proposal(years), ct);
+        if (saved.Status != CommandStatus.Ok) return await HandleAsync(id, saved, ct, keepInput: true);
+        await using var stream = Upload!.OpenReadStream();
+        var attached = await apply.AttachAsync(id, saved.NewVersion!.Value, Upload.FileName, Upload.ContentType, Upload.Length, DocumentCode, stream, ct);
+        if (attached.Status != CommandStatus.Ok)
+        {
+            // The draft itself was saved: the page says so beside the file's refusal, and shows the saved draft.
+            var answer = await HandleAsync(id, attached, ct);
+            if (answer is PageResult) ModelState.AddModelError("Input.File", text["Apply.DraftSavedFileRefused"]);
+            return answer;
+        }
+        TempData["Flash"] = "Flash.DraftSavedAndAttached";
+        return Redirect($"/Apply/{id}");
+    }
+
+    /// <summary>Deletes the applicant's own draft (only a draft; the audit trail keeps what it held).</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken ct)
+    {
+        var outcome = await apply.DeleteDraftAsync(id, Version, ct);
+        if (outcome.Status != CommandStatus.Ok) return await HandleAsync(id, outcome, ct);
+        TempData["Flash"] = "Flash.DraftDeleted";
+        return Redirect("/Apply");
+    }
+
+    private List<YearLine> ParseYears()
+    {
         var years = new List<YearLine>();
         foreach (var y in Input.Years)
         {
@@ -95,22 +135,11 @@ public sealed class DetailsModel(ApplyService apply, IStringLocalizer<SharedReso
             if (!string.IsNullOrWhiteSpace(y.Year) && year is null) ModelState.AddModelError("Input.Years", text["Validation.Number", y.Year]);
             years.Add(new YearLine(year, budget, cofinancing));
         }
-        if (!ModelState.IsValid) return await ReshowAsync(id, ct);
-        var outcome = await apply.SaveProposalAsync(id, Version, new ProposalInput(Input.StrategicDomain, Input.Vision, Input.ActionPlan, Input.ConsortiumDescription,
-            Input.Members.Select(m => new MemberLine(m.Name, m.EnterpriseNumber, m.Size)).ToList(), years), ct);
-        return await HandleAsync(id, outcome, ct, keepInput: true);
+        return years;
     }
 
-    public async Task<IActionResult> OnPostUploadAsync(Guid id, CancellationToken ct)
-    {
-        if (Upload is null)
-        {
-            ModelState.AddModelError("Input.File", text["Validation.Required", text["Applications.File"]]);
-            return await ReshowAsync(id, ct, fromRecord: true);
-        }
-        await using var stream = Upload.OpenReadStream();
-        return await HandleAsync(id, await apply.AttachAsync(id, Version, Upload.FileName, Upload.ContentType, Upload.Length, DocumentCode, stream, ct), ct);
-    }
+    private ProposalInput Proposal(List<YearLine> years) => new(Input.StrategicDomain, Input.Vision, Input.ActionPlan, Input.ConsortiumDescription,
+        Input.Members.Select(m => new MemberLine(m.Name, m.EnterpriseNumber, m.Size)).ToList(), years);
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, CancellationToken ct) =>
         await HandleAsync(id, await apply.RemoveAttachmentAsync(id, Version, AttachmentId, ct), ct);

@@ -27,8 +27,7 @@ public sealed record AgencyApplicationView(Call Call, Application Application, I
 /// Calls and their applications for agency staff: prepare and publish a call, check eligibility, assign experts,
 /// record the consensus, rank and decide. Every command saves against the version the officer saw.
 /// </summary>
-public sealed class CallService(ClusterpactDbContext db, CurrentUser user, Permissions permissions, RecordActors actors, TimeProvider clock, EmailOutbox outbox,
-    IStringLocalizerFactory localizers, Infrastructure.Hosting.PublicUrls urls)
+public sealed class CallService(ClusterpactDbContext db, CurrentUser user, Permissions permissions, RecordActors actors, TimeProvider clock)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
 
@@ -167,36 +166,16 @@ public sealed class CallService(ClusterpactDbContext db, CurrentUser user, Permi
 
     /// <summary>
     /// A step of the application's lifecycle (eligible, ineligible with its reasons one per line, start of the review),
-    /// checked by the application against its table with the person's actors.
+    /// checked by the application against its table with the person's actors. Who hears of it is the step's own
+    /// declaration (<see cref="StepNotices"/>), mailed when the step is saved (<see cref="StepMail"/>).
     /// </summary>
     public Task<CommandOutcome> StepAsync(Guid id, long version, string step, string? reason, CancellationToken ct) =>
-        ChangeApplicationAsync(id, version, (a, call, who) => a.Take(call, step, who, reason, Me, Now), ct,
-            step == ApplicationLifecycle.StartReview ? (a, call) => TellPanelReviewStartedAsync(a, call, ct) : null);
-
-    /// <summary>
-    /// Tells each expert on the panel who has not declared a conflict that they can score now, in their language, with
-    /// an absolute link to their assignment; queued with the step, so it goes out only if the step is saved.
-    /// </summary>
-    private async Task TellPanelReviewStartedAsync(Application app, Call call, CancellationToken ct)
-    {
-        var panel = await db.ExpertAssignments.AsNoTracking().Where(a => a.ApplicationId == app.Id && a.Declaration != ConflictDeclaration.Conflict)
-            .Join(db.Users.AsNoTracking(), a => a.ExpertId, u => u.Id, (a, u) => new { a.Id, u.Email, u.PreferredCulture }).ToListAsync(ct);
-        var text = localizers.Create(typeof(SharedResource));
-        foreach (var expert in panel.Where(p => !string.IsNullOrWhiteSpace(p.Email)))
-        {
-            using var _ = new CultureScope(expert.PreferredCulture);
-            var title = Cultures.IsEnglish ? call.TitleEn : call.TitleNl;
-            var name = app.DisplayNameFor(call, Audience.Expert);
-            await outbox.EnqueueAsync(expert.Email!, text["ReviewMail.Subject", name].Value, text["ReviewMail.Body", name, title, urls.To($"/Review/{expert.Id}")].Value,
-                "Application.StartReview", $"review-started:{expert.Id}", ct);
-        }
-    }
+        ChangeApplicationAsync(id, version, (a, call, who) => a.Take(call, step, who, reason, Me, Now), ct);
 
     public Task<CommandOutcome> DecideAsync(Guid id, long version, ApplicationOutcome outcome, string? conditions, string? motivation, CancellationToken ct) =>
         ChangeApplicationAsync(id, version, (a, call, who) => a.Decide(call, who, outcome, conditions, motivation, Me, Now), ct);
 
-    private async Task<CommandOutcome> ChangeApplicationAsync(Guid id, long version, Func<Application, Call, IReadOnlySet<Actor>, Result> change, CancellationToken ct,
-        Func<Application, Call, Task>? alongside = null)
+    private async Task<CommandOutcome> ChangeApplicationAsync(Guid id, long version, Func<Application, Call, IReadOnlySet<Actor>, Result> change, CancellationToken ct)
     {
         var app = await db.Applications.SingleOrDefaultAsync(a => a.Id == id && a.Status != ApplicationStatus.Draft, ct);
         if (app is null) return CommandOutcome.NotFound;
@@ -204,7 +183,6 @@ public sealed class CallService(ClusterpactDbContext db, CurrentUser user, Permi
         var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == app.CallId, ct);
         var result = change(app, call, ActorsOn(app));
         if (!result.IsSuccess) return Invalid(result.Error!);
-        if (alongside is not null) await alongside(app, call);
         return await db.SaveVersionedAsync(app, version, ct);
     }
 

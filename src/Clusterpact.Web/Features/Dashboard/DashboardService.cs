@@ -26,32 +26,41 @@ public sealed record DashboardData(DateOnly Today, IReadOnlyList<ClusterCount> C
     public const int LimitMonths = AgreementService.LimitWarningMonths;
 }
 
+/// <summary>The dashboard's figures are counted in SQL (issue 18): no table is read whole to be summed here.</summary>
 public sealed class DashboardService(ClusterpactDbContext db, KpiService kpis, AgreementOverview overview)
 {
     public async Task<DashboardData> BuildAsync(CancellationToken ct)
     {
         var today = overview.Today;
-        var clusters = (await db.Clusters.AsNoTracking().Select(c => new { c.Type, c.Status }).ToListAsync(ct))
-            .GroupBy(c => (c.Type, c.Status)).Select(g => new ClusterCount(g.Key.Type, g.Key.Status, g.Count()))
-            .OrderBy(c => c.Type).ThenBy(c => c.Status).ToList();
+        var clusters = (await db.Clusters.GroupBy(c => new { c.Type, c.Status }).Select(g => new { g.Key.Type, g.Key.Status, Count = g.Count() }).ToListAsync(ct))
+            .Select(g => new ClusterCount(g.Type, g.Status, g.Count)).OrderBy(c => c.Type).ThenBy(c => c.Status).ToList();
 
         // Money per calendar year: aid granted for the working years starting in it, aid paid in it, the year's envelopes.
-        var granted = await db.AgreementYears.AsNoTracking().Select(y => new { y.YearStart, y.GrantedAid }).ToListAsync(ct);
-        var paid = await db.AidPayments.AsNoTracking().Where(p => p.Status == PaymentStatus.Paid).Select(p => new { p.PaidOn, p.AmountEur }).ToListAsync(ct);
-        var envelopes = await db.FundEnvelopes.AsNoTracking().ToListAsync(ct);
-        var years = granted.Select(g => g.YearStart.Year).Concat(paid.Where(p => p.PaidOn is not null).Select(p => p.PaidOn!.Value.Year)).Concat(envelopes.Select(e => e.Year)).ToList();
+        var granted = (await db.AgreementYears.GroupBy(y => y.YearStart.Year).Select(g => new { Year = g.Key, Sum = g.Sum(y => y.GrantedAid) }).ToListAsync(ct))
+            .ToDictionary(g => g.Year, g => g.Sum);
+        var paid = (await db.AidPayments.Where(p => p.Status == PaymentStatus.Paid && p.PaidOn != null).GroupBy(p => p.PaidOn!.Value.Year)
+            .Select(g => new { Year = g.Key, Sum = g.Sum(p => p.AmountEur) }).ToListAsync(ct)).ToDictionary(g => g.Year, g => g.Sum);
+        var envelopes = (await db.FundEnvelopes.GroupBy(e => e.Year).Select(g => new { Year = g.Key, Sum = g.Sum(e => e.Amount) }).ToListAsync(ct))
+            .ToDictionary(g => g.Year, g => g.Sum);
+        var commitments = (await db.FundEnvelopes.SelectMany(e => e.Commitments, (e, c) => new { e.Year, c.Committed, c.Paid }).GroupBy(x => x.Year)
+            .Select(g => new { Year = g.Key, Committed = g.Sum(x => x.Committed), Paid = g.Sum(x => x.Paid) }).ToListAsync(ct)).ToDictionary(g => g.Year);
+        var years = granted.Keys.Concat(paid.Keys).Concat(envelopes.Keys).ToList();
         var money = years.Count == 0 ? [] : Enumerable.Range(years.Min(), years.Max() - years.Min() + 1).Select(y => new MoneyYear(y,
-            granted.Where(g => g.YearStart.Year == y).Sum(g => g.GrantedAid),
-            paid.Where(p => p.PaidOn?.Year == y).Sum(p => p.AmountEur),
-            envelopes.Where(e => e.Year == y).Sum(e => e.Amount),
-            envelopes.Where(e => e.Year == y).Sum(e => e.Committed),
-            envelopes.Where(e => e.Year == y).Sum(e => e.Paid))).ToList();
+            granted.GetValueOrDefault(y), paid.GetValueOrDefault(y), envelopes.GetValueOrDefault(y),
+            commitments.TryGetValue(y, out var c) ? c.Committed : 0, commitments.TryGetValue(y, out var p) ? p.Paid : 0)).ToList();
 
-        var (kpiYears, _, programme, pending) = await kpis.AsOfAsync(today, ct);
+        var (kpiYears, programme, pending) = await kpis.ProgrammeAsOfAsync(today, ct);
 
-        var evaluations = await db.Evaluations.AsNoTracking().ToListAsync(ct);
-        var stages = Enum.GetValues<EvaluationStage>()
-            .Select(s => new StageCount(s, evaluations.Count(e => e.Stage == s), evaluations.Count(e => e.Stage == s && e.IsLate(today)))).ToList();
+        // Evaluations by stage; late: the next stage's planned day has passed (Evaluation.IsLate).
+        var byStage = (await db.Evaluations.GroupBy(e => e.Stage).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct)).ToDictionary(g => g.Key, g => g.Count);
+        var stages = new List<StageCount>();
+        foreach (var stage in Enum.GetValues<EvaluationStage>())
+        {
+            var late = EvaluationLifecycle.Next(stage) is { } next
+                ? await db.Evaluations.CountAsync(e => e.Stage == stage && e.Stages.Any(s => s.Stage == next && s.Planned != null && s.Planned < today), ct)
+                : 0;
+            stages.Add(new StageCount(stage, byStage.GetValueOrDefault(stage), late));
+        }
 
         // Deadlines: the overview's (deposits, agreement ends, 10-year limits in 90 days), the 10-year limits of the
         // coming year, and the annual reports due soon or overdue.
@@ -59,10 +68,11 @@ public sealed class DashboardService(ClusterpactDbContext db, KpiService kpis, A
         var all = deadlines.ToList();
         all.AddRange(rows.Where(r => r.LimitWithinAYear && r.LastAllowedDay is { } l && !deadlines.Any(d => d.Kind == DeadlineKind.AidLimit && d.ClusterId == r.ClusterId))
             .Select(r => new Deadline(r.LastAllowedDay!.Value, r.ClusterId, r.Name, DeadlineKind.AidLimit, null)));
-        var names = await db.Clusters.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-        var reports = await db.AnnualReports.AsNoTracking().Where(r => r.Status == ReportStatus.Draft || r.Status == ReportStatus.Returned).ToListAsync(ct);
-        all.AddRange(reports.Where(r => r.DeadlineOn(today) is DeadlineState.DueSoon or DeadlineState.Overdue)
-            .Select(r => new Deadline(r.DueOn, r.ClusterId, names.GetValueOrDefault(r.ClusterId, "?"), DeadlineKind.ReportDue, r.Year.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        // Due soon or overdue (AnnualReport.DeadlineOn): still a draft or returned, and due within the warning days.
+        var dueBy = today.AddDays(AnnualReport.DueSoonDays);
+        var reports = await db.AnnualReports.Where(r => (r.Status == ReportStatus.Draft || r.Status == ReportStatus.Returned) && r.DueOn <= dueBy)
+            .Join(db.Clusters, r => r.ClusterId, c => c.Id, (r, c) => new { r.DueOn, r.ClusterId, c.Name, r.Year }).ToListAsync(ct);
+        all.AddRange(reports.Select(r => new Deadline(r.DueOn, r.ClusterId, r.Name, DeadlineKind.ReportDue, r.Year.ToString(System.Globalization.CultureInfo.InvariantCulture))));
 
         return new DashboardData(today, clusters, money, kpiYears, programme, stages, all.OrderBy(d => d.Date).ThenBy(d => d.ClusterName).ToList(), pending);
     }

@@ -1,9 +1,10 @@
+using Clusterpact.Web.Infrastructure.Audit;
 using Clusterpact.Web.Features.Clusters;
 
 namespace Clusterpact.Web.Features.Evaluations;
 
 /// <summary>One evaluation: its stages, people, evidence, findings and recommendations with follow-up, and its outcome.</summary>
-public sealed class DetailsModel(EvaluationService evaluations, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class DetailsModel(EvaluationService evaluations, ClusterpactDbContext db, IStringLocalizer<SharedResource> text) : PageModel
 {
     public Evaluation Evaluation { get; private set; } = null!;
     public string? ClusterName { get; private set; }
@@ -61,6 +62,9 @@ public sealed class DetailsModel(EvaluationService evaluations, IStringLocalizer
     private Task<IActionResult> AnswerAsync(Guid id, CommandOutcome outcome, CancellationToken ct) =>
         CommandOutcomePage.HandleAsync(this, outcome, $"/Evaluations/{id}", text, "Input", () => LoadAsync(id, ct));
 
+    /// <summary>Who decided the evaluation, from the audit trail (the evaluation keeps the day).</summary>
+    public string? DecidedBy { get; private set; }
+
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         var found = await evaluations.GetAsync(id, ct);
@@ -68,6 +72,9 @@ public sealed class DetailsModel(EvaluationService evaluations, IStringLocalizer
         (Evaluation, ClusterName, var actors) = found.Value;
         Steps = EvaluationLifecycle.Rules.Available(Evaluation.Stage, actors);
         CanManage = await evaluations.CanManageAsync();
+        DecidedBy = Evaluation.Stage == EvaluationStage.Decided
+            ? (await db.DecisionsAsync(nameof(Domain.Evaluations.Evaluation), [id], nameof(Domain.Evaluations.Evaluation.Stage), [nameof(EvaluationStage.Decided)], ct)).GetValueOrDefault(id)?.By
+            : null;
         return true;
     }
 }

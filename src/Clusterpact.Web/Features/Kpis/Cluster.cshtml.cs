@@ -3,12 +3,12 @@ namespace Clusterpact.Web.Features.Kpis;
 /// <summary>A cluster's KPIs over the years: targets against actuals, as a chart for the chosen KPI and as a table for all; agency staff set targets.</summary>
 public sealed class ClusterModel(KpiService kpis, TargetService targets, ClusterpactDbContext db, Permissions permissions, IStringLocalizer<SharedResource> text) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public string Kpi { get; set; } = KpiCatalogue.Members;
+    [BindProperty(SupportsGet = true)] public string? Kpi { get; set; } = KpiCatalogue.Members;
 
     public string ClusterName { get; private set; } = "";
     public IReadOnlyDictionary<string, IReadOnlyList<KpiValue>> Values { get; private set; } = new Dictionary<string, IReadOnlyList<KpiValue>>();
     public IReadOnlyList<KpiTarget> Targets { get; private set; } = [];
-    public KpiDefinition Definition => KpiCatalogue.Find(Kpi) ?? KpiCatalogue.All[0];
+    public KpiDefinition Definition => KpiCatalogue.Find(Kpi ?? "") ?? KpiCatalogue.All[0];
     public IReadOnlyList<int> Years => kpis.Years;
     public bool CanSetTargets { get; private set; }
     public bool English => Infrastructure.Localization.Cultures.IsEnglish;

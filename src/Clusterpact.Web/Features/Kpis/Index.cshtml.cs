@@ -3,7 +3,7 @@ namespace Clusterpact.Web.Features.Kpis;
 /// <summary>One KPI across the clusters in a year (with the programme value computed the KPI's way), its evolution for the programme, and the catalogue.</summary>
 public sealed class IndexModel(KpiService kpis) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public string Kpi { get; set; } = KpiCatalogue.Members;
+    [BindProperty(SupportsGet = true)] public string? Kpi { get; set; } = KpiCatalogue.Members;
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
 
     public KpiDefinition Definition { get; private set; } = null!;
@@ -16,7 +16,7 @@ public sealed class IndexModel(KpiService kpis) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        Definition = KpiCatalogue.Find(Kpi) ?? KpiCatalogue.All[0];
+        Definition = KpiCatalogue.Find(Kpi ?? "") ?? KpiCatalogue.All[0];
         if (DomainRange.Year(Year, nameof(Year)) is not null) Year = null; // a year outside 2000-2100 reads as none, like one that cannot be read
         Year ??= kpis.Years[^1];
         (Rows, Programme) = await kpis.AcrossClustersAsync(Definition, Year.Value, ct);

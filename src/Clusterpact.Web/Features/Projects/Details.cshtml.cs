@@ -1,3 +1,4 @@
+using Clusterpact.Web.Infrastructure.Audit;
 using Clusterpact.Web.Features.Clusters;
 
 namespace Clusterpact.Web.Features.Projects;
@@ -9,6 +10,9 @@ namespace Clusterpact.Web.Features.Projects;
 public sealed class DetailsModel(ProjectQueries queries, ProjectService projects, RecordActors actors, ClusterpactDbContext db, IStringLocalizer<SharedResource> text) : PageModel
 {
     public ProjectView Project { get; private set; } = null!;
+
+    /// <summary>Who approved or refused the project, and on which day, as the audit trail recorded it.</summary>
+    public Infrastructure.Audit.RecordedDecision? Decision { get; private set; }
     public IReadOnlyList<AuditEntry> History { get; private set; } = [];
 
     /// <summary>The lifecycle steps the signed-in person may take now; approve and reject share the decision form.</summary>
@@ -80,6 +84,9 @@ public sealed class DetailsModel(ProjectQueries queries, ProjectService projects
         var project = await queries.GetAsync(id, ct);
         if (project is null) return false;
         Project = project;
+        // Who approved or refused it: the project keeps the day, the audit trail the person.
+        Decision = (await db.DecisionsAsync(nameof(Domain.Projects.Project), [id], nameof(Domain.Projects.Project.Status),
+            [nameof(ProjectStatus.Approved), nameof(ProjectStatus.Rejected)], ct)).GetValueOrDefault(id);
         Steps = LifecycleActions.For(Domain.Projects.Project.Lifecycle, project.Project.Status, await actors.OnClustersAsync(project.Project.ClusterIds, ct), project.Project.Version,
             ownForm: [ProjectStep.Approve, ProjectStep.Reject]);
         if (project.IsAgency)

@@ -18,7 +18,7 @@ public sealed record PartnerView(Guid OrganisationId, string Name, string? Enter
 public sealed record CommitmentView(Guid EnvelopeId, EnvelopeKind Kind, string? ClusterName, int Year, decimal Committed, decimal Paid);
 
 public sealed record ProjectView(Project Project, IReadOnlyList<(Guid Id, string Name)> Clusters, IReadOnlyList<PartnerView> Partners, IReadOnlyList<CommitmentView> Commitments,
-    int Companies, bool HasThreeCompanies, int Smes, bool CanEdit, bool IsAgency);
+    int Companies, bool HasThreeCompanies, int Smes, int NotCountedByKind, bool CanEdit, bool IsAgency);
 
 /// <summary>The projects the caller may see: searched, filtered, sorted and paged in SQL.</summary>
 public sealed class ProjectQueries(ClusterpactDbContext db, Scope scope, ProjectAccess access)
@@ -100,9 +100,10 @@ public sealed class ProjectQueries(ClusterpactDbContext db, Scope scope, Project
         var envelopeClusterNames = await db.Clusters.AsNoTracking().Where(c => envelopeClusters.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         var commitments = envelopes.Select(e => e.Commitments.Single(c => c.ProjectId == id) is var c
             ? new CommitmentView(e.Id, e.Kind, e.ClusterId is { } cid ? envelopeClusterNames.GetValueOrDefault(cid) : null, e.Year, c.Committed, c.Paid) : null!).ToList();
-        var facts = Facts(project, orgs.Values.ToDictionary(o => o.Id, o => new PartnerFacts(o.Id, o.Kind, o.SizeClass)));
+        // The counts by kind and size class leave out what the partner table hides, so they cannot be subtracted to find it.
+        var facts = Facts(project, orgs.Values.ToDictionary(o => o.Id, o => new PartnerFacts(o.Id, o.Kind, o.SizeClass))).SeenBy(known.Contains);
         return new ProjectView(project, clusters.Select(c => (c.Id, c.Name)).ToList(), partners, commitments, facts.Companies, facts.HasThreeCompanies,
-            facts.SmeCompanies.Count(), await access.CanEditAsync(project), await access.IsAgencyAsync());
+            facts.SmeCompanies.Count(), facts.RegisterOnlyPartners, await access.CanEditAsync(project), await access.IsAgencyAsync());
     }
 
     /// <summary>The project as the figures see it.</summary>
@@ -110,7 +111,10 @@ public sealed class ProjectQueries(ClusterpactDbContext db, Scope scope, Project
         new(p.Id, p.Type, p.Status, p.Theme, p.Start, p.ClusterIds, p.Partners.Select(x => organisations[x.OrganisationId]).ToList(),
             p.TotalBudget, p.Aid, p.ExtraTurnover, p.ExtraFte, p.ExtraInvestments);
 
-    /// <summary>Every visible project with its partners' kind and size, for the figures.</summary>
+    /// <summary>
+    /// Every visible project with its partners' kind and size, for the figures; a partner outside the viewer's clusters
+    /// counts without them (as on the project page), so no figure can be differenced to it.
+    /// </summary>
     public async Task<IReadOnlyList<ProjectFacts>> AllFactsAsync(CancellationToken ct)
     {
         var list = await scope.Projects().AsNoTracking().ToListAsync(ct);
@@ -118,8 +122,9 @@ public sealed class ProjectQueries(ClusterpactDbContext db, Scope scope, Project
         var orgs = new Dictionary<Guid, PartnerFacts>();
         foreach (var chunk in orgIds.Chunk(1000))
         {
+            var known = (await scope.Organisations().Where(o => chunk.Contains(o.Id)).Select(o => o.Id).ToListAsync(ct)).ToHashSet();
             var part = await db.Organisations.AsNoTracking().Where(o => chunk.Contains(o.Id)).Select(o => new PartnerFacts(o.Id, o.Kind, o.SizeClass)).ToListAsync(ct);
-            foreach (var f in part) orgs[f.OrganisationId] = f;
+            foreach (var f in part) orgs[f.OrganisationId] = known.Contains(f.OrganisationId) ? f : f.RegisterOnly();
         }
         return list.Select(p => Facts(p, orgs)).ToList();
     }

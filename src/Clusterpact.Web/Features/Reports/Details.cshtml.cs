@@ -4,7 +4,7 @@ namespace Clusterpact.Web.Features.Reports;
 /// An annual report: the cluster fills in the reported KPIs (checked at entry), the narrative and the state of the
 /// pact's commitments, saves and submits; the agency returns it with a remark or accepts it.
 /// </summary>
-public sealed class DetailsModel(ReportService reports, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class DetailsModel(ReportService reports, ClusterpactDbContext db, IStringLocalizer<SharedResource> text) : PageModel
 {
     public ReportService.ReportView View { get; private set; } = null!;
     public IReadOnlyList<(string Code, string Warning)> Warnings { get; private set; } = [];
@@ -99,12 +99,18 @@ public sealed class DetailsModel(ReportService reports, IStringLocalizer<SharedR
         }
     }
 
+    /// <summary>Display names by sign-in name, for the people who took the report's steps.</summary>
+    public IReadOnlyDictionary<string, string> People { get; private set; } = new Dictionary<string, string>();
+
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         var v = await reports.GetAsync(id, ct);
         if (v is null) return false;
         View = v;
         Actions = LifecycleActions.For(ReportLifecycle.Rules, v.Report.Status, v.Actors, v.Report.Version, ownForm: [ReportLifecycle.Submit, ReportLifecycle.Return]);
+        // A step keeps the sign-in name of who took it; the page shows the person's display name.
+        var signIns = v.Report.Steps.Select(s => s.By).Distinct().ToList();
+        People = await db.Users.AsNoTracking().Where(u => signIns.Contains(u.UserName!)).ToDictionaryAsync(u => u.UserName!, u => u.DisplayName, ct);
         return true;
     }
 }

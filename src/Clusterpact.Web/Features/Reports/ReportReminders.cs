@@ -16,8 +16,8 @@ public sealed class ReportReminders(ClusterpactDbContext db, EmailOutbox outbox,
             var state = report.DeadlineOn(today);
             if (state is not (DeadlineState.DueSoon or DeadlineState.Overdue)) continue;
             var cluster = await db.Clusters.AsNoTracking().Where(c => c.Id == report.ClusterId).Select(c => c.Name).SingleAsync(ct);
-            var managers = await ReminderMail.ManagersOfAsync(db, report.ClusterId, ct);
-            queued += await ReminderMail.SendAsync(outbox, localizers, managers, text => (
+            var managers = await PersonalMail.ManagersOfAsync(db, report.ClusterId, ct);
+            queued += await PersonalMail.SendAsync(outbox, localizers, urls, managers, (text, _) => (
                 text[$"Reminder.Report{state}.Subject", cluster, report.Year].Value,
                 text["Reminder.Report.Body", cluster, report.Year, Infrastructure.Formatting.Format.Date(report.DueOn), urls.To($"/Reports/{report.Id}")].Value),
                 $"AnnualReport.{state}", $"report:{report.Id}:{state}", ct);

@@ -157,15 +157,11 @@ public sealed class SurveyService(ClusterpactDbContext db, Scope scope, Permissi
         return (CommandOutcome.Ok(survey.Version), pending.Count);
     }
 
-    private async Task MailAsync(SurveyInvitation invitation, Survey survey, string cluster, string link, bool reminder, CancellationToken ct)
-    {
-        var text = localizers.Create(typeof(SharedResource));
-        using var _ = new CultureScope(invitation.English ? "en-BE" : "nl-BE");
-        var subject = text[reminder ? "SurveyMail.ReminderSubject" : "SurveyMail.Subject", survey.Title, cluster].Value;
-        var body = text["SurveyMail.Body", cluster, survey.Title, link].Value;
-        await outbox.EnqueueAsync(invitation.Email, subject, body, reminder ? "Survey.Reminder" : "Survey.Invitation",
-            $"survey:{invitation.Id}:{(reminder ? "reminder" + invitation.Reminders : "invitation")}", ct);
-    }
+    private Task MailAsync(SurveyInvitation invitation, Survey survey, string cluster, string link, bool reminder, CancellationToken ct) =>
+        PersonalMail.SendAsync(outbox, localizers, urls, [new MailRecipient(invitation.Email, invitation.English ? "en-BE" : "nl-BE", link)], (text, person) => (
+                text[reminder ? "SurveyMail.ReminderSubject" : "SurveyMail.Subject", survey.Title, cluster].Value,
+                text["SurveyMail.Body", cluster, survey.Title, person.Link!].Value),
+            reminder ? "Survey.Reminder" : "Survey.Invitation", $"survey:{invitation.Id}:{(reminder ? "reminder" + invitation.Reminders : "invitation")}", ct);
 
     /// <summary>The invitation behind a link, if the link is current and the survey is open.</summary>
     public async Task<(SurveyInvitation? Invitation, Survey? Survey, string? Problem)> OpenLinkAsync(string? token, CancellationToken ct)

@@ -18,6 +18,8 @@ public sealed class AuditInterceptor(IServiceProvider services, TimeProvider clo
         nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp),
         nameof(AppUser.NormalizedEmail), nameof(AppUser.NormalizedUserName), nameof(AppUser.AccessFailedCount),
         nameof(IAuditable.Version),
+        // The moment a fact was recorded is the audit row's own time.
+        nameof(IRecordedFact.RecordedAt),
     };
 
     /// <summary>The field name of a created or deleted record's single row, whose value is all its fields as JSON.</summary>
@@ -51,10 +53,12 @@ public sealed class AuditInterceptor(IServiceProvider services, TimeProvider clo
             if (e.Entity is IAuditable && e.State == EntityState.Modified)
                 e.Property(nameof(IAuditable.Version)).CurrentValue = (long)e.Property(nameof(IAuditable.Version)).OriginalValue! + 1;
         }
-        if (Suppressed.Value || entries.Count == 0) return;
+        if (Suppressed.Value) return;
+        var now = clock.GetUtcNow();
+        RecordedFacts.Stamp(db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList(), now);
+        if (entries.Count == 0) return;
 
         var user = services.GetService<CurrentUser>();
-        var now = clock.GetUtcNow();
         var changeSet = Guid.CreateVersion7();
         foreach (var e in entries)
         {

@@ -15,6 +15,13 @@ public enum SecurityEvent
     TwoFactorEnrolled,
     RecoveryCodesRenewed,
     TwoFactorDisabled,
+    SignInRefusedUnconfirmed,
+    Registered,
+    RegistrationForExistingAddress,
+    EmailConfirmed,
+    PasswordResetRequested,
+    PasswordReset,
+    TwoFactorResetByAdministrator,
 }
 
 /// <summary>

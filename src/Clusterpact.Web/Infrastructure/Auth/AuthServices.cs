@@ -34,6 +34,7 @@ public static class AuthServices
             })
             .AddEntityFrameworkStores<ClusterpactDbContext>()
             .AddDefaultTokenProviders();
+        services.AddClusterpactAccountLinks(config);
 
         services.ConfigureApplicationCookie(o =>
         {

@@ -10,7 +10,7 @@ public enum SignInOutcome { SignedIn, NeedsSecondFactor, Refused, Expired }
 public sealed record SignInAttempt(SignInOutcome Outcome, AppUser? User = null);
 
 /// <summary>
-/// The password step. An unknown address, a wrong password, a deactivated account and a paused one get the same answer
+/// The password step. An unknown address, a wrong password, a deactivated, unconfirmed or paused account get the same answer
 /// after the same password-hash work, so neither the message nor the time tells which addresses exist.
 /// </summary>
 public sealed class PasswordSignIn(SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher, SignInThrottle throttle, SecurityEvents events, IHttpContextAccessor http, ILogger<PasswordSignIn> log)
@@ -25,6 +25,8 @@ public sealed class PasswordSignIn(SignInManager<AppUser> signIn, IPasswordHashe
             await throttle.IsLockedAsync(email, address, ct) ? SecurityEvent.SignInRefusedLocked
             : user is null ? SecurityEvent.SignInFailed
             : !user.IsActive ? SecurityEvent.SignInRefusedDeactivated
+            // A self-registered applicant who has not followed the confirmation link yet (docs/decisions/0012).
+            : !user.EmailConfirmed ? SecurityEvent.SignInRefusedUnconfirmed
             : await signIn.UserManager.IsLockedOutAsync(user) ? SecurityEvent.SignInRefusedLocked
             : null;
         if (refusal is { } reason)

@@ -1,16 +1,32 @@
 namespace Clusterpact.Web.Infrastructure.Email;
 
 /// <summary>
-/// Sends queued e-mails; a failure is recorded and retried, at most 5 times. The scheduler runs it every few seconds on
-/// one node at a time (<see cref="Jobs.OutboxDispatchJob"/>). On PostgreSQL each e-mail is also claimed with a row lock
-/// (FOR UPDATE SKIP LOCKED) held until it is marked sent, so two dispatchers, on one node or two, never send one e-mail
-/// twice.
+/// Sends queued e-mails in the background; a failure is recorded and retried, at most 5 times. On PostgreSQL each e-mail
+/// is claimed with a row lock (FOR UPDATE SKIP LOCKED) held until it is marked sent, so two dispatchers, on one node or
+/// two, never send one e-mail twice.
 /// </summary>
-public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<OutboxDispatcher> log, IConfiguration config)
+public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<OutboxDispatcher> log, IConfiguration config) : BackgroundService
 {
     public const int MaxAttempts = 5;
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
     private const int BatchSize = 50;
     private readonly bool _postgres = DataServices.IsPostgres(config);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await DispatchOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                log.LogError(ex, "E-mail dispatch failed");
+            }
+            try { await Task.Delay(Interval, clock, stoppingToken); } catch (OperationCanceledException) { return; }
+        }
+    }
 
     /// <summary>Sends what is due now, each e-mail tried once; returns how many were sent.</summary>
     public Task<int> DispatchOnceAsync(CancellationToken ct) => _postgres ? DispatchClaimingAsync(ct) : DispatchAllAsync(ct);
@@ -93,8 +109,8 @@ public static class EmailServices
         services.AddScoped<EmailOutbox>();
         if (!string.IsNullOrWhiteSpace(config["Email:Smtp:Host"])) services.AddScoped<IEmailTransport, SmtpEmailTransport>();
         else services.AddScoped<IEmailTransport, FolderEmailTransport>();
-        // Run by the scheduler (Jobs/Scheduling: OutboxDispatchJob) unless Email:DispatchInBackground is false.
         services.AddSingleton<OutboxDispatcher>();
+        if (config.GetValue("Email:DispatchInBackground", true)) services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         return services;
     }
 }

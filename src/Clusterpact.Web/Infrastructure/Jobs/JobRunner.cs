@@ -1,3 +1,5 @@
+using System.Threading.Channels;
+
 namespace Clusterpact.Web.Infrastructure.Jobs;
 
 /// <summary>Reports a job's progress (a fraction from 0 to 1 and a short text).</summary>
@@ -19,28 +21,59 @@ public interface IJobHandler
     Task<string?> CommittedResultAsync(BackgroundJob job, CancellationToken ct) => Task.FromResult<string?>(null);
 }
 
-/// <summary>Starts jobs: stores them as queued and asks the scheduler to run them on any node.</summary>
-public sealed class JobQueue(ClusterpactDbContext db, TimeProvider clock, JobScheduling scheduling)
+/// <summary>Starts jobs: stores them as queued and hands them to the runner.</summary>
+public sealed class JobQueue(ClusterpactDbContext db, TimeProvider clock, JobChannel channel)
 {
     public async Task<Guid> EnqueueAsync(string kind, string inputJson, Guid? createdBy, CancellationToken ct)
     {
         var job = new BackgroundJob { Kind = kind, Input = inputJson, CreatedBy = createdBy, CreatedAt = clock.GetUtcNow(), Status = JobStatus.Queued };
         db.BackgroundJobs.Add(job);
         await db.SaveChangesAsync(ct);
-        await scheduling.RunSoonAsync(job.Id, ct);
+        await channel.Writer.WriteAsync(job.Id, ct);
         return job.Id;
     }
 }
 
+public sealed class JobChannel
+{
+    private readonly Channel<Guid> _channel = Channel.CreateUnbounded<Guid>();
+    public ChannelWriter<Guid> Writer => _channel.Writer;
+    public ChannelReader<Guid> Reader => _channel.Reader;
+}
+
 /// <summary>
-/// Runs one queued job when the scheduler fires it (<see cref="BackgroundJobExecution"/>), one at a time per node (the
-/// machine has two cores; imports are heavy). The job is claimed by an atomic update from Queued to Running, so a job
-/// fired twice, or on two nodes, runs once. Its progress goes to the database on PostgreSQL, where any node reads it.
+/// Runs queued jobs one at a time (the machine has two cores; imports are heavy). Jobs queued before a restart are picked
+/// up again at start; jobs that were running when the process stopped are marked interrupted (or succeeded, when their
+/// work was committed). A job is claimed by an atomic update from Queued to Running, so a job handed to two runners (two
+/// nodes started on one database both pick up the queued jobs at start) runs once. Its progress goes to the database on
+/// PostgreSQL, where any node reads it.
 /// </summary>
-public sealed class JobRunner(IServiceScopeFactory scopes, JobProgressStore store, TimeProvider clock, ILogger<JobRunner> log, IConfiguration config)
+public sealed class JobRunner(IServiceScopeFactory scopes, JobChannel channel, JobProgressStore store, TimeProvider clock, ILogger<JobRunner> log, IConfiguration config) : BackgroundService
 {
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private readonly bool _progressInDatabase = DataServices.IsPostgres(config);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await RecoverAllRunningAsync(stoppingToken);
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ClusterpactDbContext>();
+            foreach (var id in await db.BackgroundJobs.Where(j => j.Status == JobStatus.Queued).OrderBy(j => j.CreatedAt).Select(j => j.Id).ToListAsync(stoppingToken))
+                await channel.Writer.WriteAsync(id, stoppingToken);
+        }
+        await foreach (var id in channel.Reader.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await RunOneAsync(id, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                log.LogError(ex, "Job {Id} could not be run", id);
+            }
+        }
+    }
 
     public async Task RunOneAsync(Guid id, CancellationToken ct)
     {
@@ -97,26 +130,7 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobProgressStore stor
         }
     }
 
-    /// <summary>
-    /// The node that ran this job died (the scheduler fires the job again as a recovery): the job says whether its work
-    /// was committed after all, or that it was interrupted and nothing of it was.
-    /// </summary>
-    public async Task RecoverAsync(Guid id, CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ClusterpactDbContext>();
-        var job = await db.BackgroundJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, ct);
-        if (job is null) return;
-        if (job.Status == JobStatus.Queued)
-        {
-            await RunOneAsync(id, ct);
-            return;
-        }
-        if (job.Status != JobStatus.Running) return;
-        await MarkInterruptedAsync(scope.ServiceProvider, db, job, ct);
-    }
-
-    /// <summary>At start of a single node (SQLite): jobs that were running when the process stopped are over, one way or the other.</summary>
+    /// <summary>At start: jobs that were running when the process stopped are over, one way or the other.</summary>
     public async Task RecoverAllRunningAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -189,6 +203,19 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobProgressStore stor
 }
 
 /// <summary>A job ended by a business reason the user should read (a message key), not by a bug.</summary>
+public static class JobServices
+{
+    public static IServiceCollection AddClusterpactJobs(this IServiceCollection services)
+    {
+        services.AddSingleton<JobChannel>();
+        services.AddSingleton<JobProgressStore>();
+        services.AddScoped<JobQueue>();
+        services.AddSingleton<JobRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
+        return services;
+    }
+}
+
 public sealed class JobFailedException(string messageKey) : Exception(messageKey)
 {
     public string MessageKey { get; } = messageKey;

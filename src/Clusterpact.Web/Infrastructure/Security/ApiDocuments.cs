@@ -39,7 +39,10 @@ public static class ApiDocuments
                     .DisableAgent()
                     .DisableMcp()
                     .DisableTelemetry()
-                    .WithNonce(http.GetNonce());
+                    .WithNonce(http.GetNonce())
+                    // Its <html> gets a language and its colours AA contrast (axe-core, issue 17): files of this origin.
+                    .ForceLightMode()
+                    .AddHeadContent("<link rel=\"stylesheet\" href=\"/css/scalar.css\" /><script src=\"/js/scalar-page.js\"></script>");
                 if (http.User.Identity?.IsAuthenticated == true) o.AddDocument(Full, "Clusterpact API", isDefault: true);
                 o.AddDocument(Public, "Clusterpact open data", isDefault: http.User.Identity?.IsAuthenticated != true);
             })

@@ -59,6 +59,9 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                         .HasPrecision(14, 2)
                         .HasColumnType("numeric(14,2)");
 
+                    b.Property<DateTimeOffset?>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<decimal>("TrainingCosts")
                         .HasPrecision(14, 2)
                         .HasColumnType("numeric(14,2)");
@@ -444,6 +447,9 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<DateTimeOffset?>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Scope")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -464,6 +470,8 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Stage");
 
                     b.HasIndex("ClusterId", "Kind");
 
@@ -511,6 +519,8 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AgreementId", "YearIndex");
 
+                    b.HasIndex("Status", "PaidOn");
+
                     b.ToTable("aid_payments", (string)null);
                 });
 
@@ -544,6 +554,8 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("KpiCode", "Year");
 
                     b.HasIndex("ClusterId", "KpiCode", "Year")
                         .IsUnique();
@@ -591,6 +603,8 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                     b.HasIndex("OrganisationId");
 
                     b.HasIndex("ClusterId", "From", "Until");
+
+                    b.HasIndex("OrganisationId", "From", "Until");
 
                     b.ToTable("memberships", (string)null);
                 });
@@ -711,6 +725,9 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<DateTimeOffset?>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
@@ -815,6 +832,8 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Title");
 
+                    b.HasIndex("Status", "Start");
+
                     b.ToTable("projects", (string)null);
                 });
 
@@ -850,6 +869,10 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ClusterId", "Year")
                         .IsUnique();
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("Year", "Status");
 
                     b.ToTable("annual_reports", (string)null);
                 });
@@ -1194,6 +1217,20 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                     b.HasIndex("ApplicationId");
 
                     b.ToTable("stored_files", (string)null);
+                });
+
+            modelBuilder.Entity("Clusterpact.Web.Data.EmailOptOut", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("UserId", "Category");
+
+                    b.ToTable("email_opt_outs", (string)null);
                 });
 
             modelBuilder.Entity("Clusterpact.Web.Data.UserClusterScope", b =>
@@ -1638,6 +1675,9 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                                 .HasMaxLength(1000)
                                 .HasColumnType("character varying(1000)");
 
+                            b1.Property<DateTimeOffset?>("RecordedAt")
+                                .HasColumnType("timestamp with time zone");
+
                             b1.Property<int>("TermCount")
                                 .HasColumnType("integer");
 
@@ -1674,6 +1714,9 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                                 .IsRequired()
                                 .HasMaxLength(20)
                                 .HasColumnType("character varying(20)");
+
+                            b1.Property<DateTimeOffset?>("RecordedAt")
+                                .HasColumnType("timestamp with time zone");
 
                             b1.HasKey("AgreementId", "Start");
 
@@ -2292,6 +2335,9 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                             b1.Property<DateOnly?>("Reached")
                                 .HasColumnType("date");
 
+                            b1.Property<DateTimeOffset?>("RecordedAt")
+                                .HasColumnType("timestamp with time zone");
+
                             b1.HasKey("EvaluationId", "Stage");
 
                             b1.ToTable("evaluation_stages", (string)null);
@@ -2494,6 +2540,9 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                             b1.Property<string>("Basis")
                                 .HasMaxLength(200)
                                 .HasColumnType("character varying(200)");
+
+                            b1.Property<DateTimeOffset?>("RecordedAt")
+                                .HasColumnType("timestamp with time zone");
 
                             b1.Property<int>("Year")
                                 .HasColumnType("integer");
@@ -2726,6 +2775,8 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
 
                             b1.HasKey("ReportId", "KpiCode");
 
+                            b1.HasIndex("KpiCode");
+
                             b1.ToTable("report_values", (string)null);
 
                             b1.WithOwner()
@@ -2872,6 +2923,15 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                     b.HasOne("Clusterpact.Domain.Calls.Application", null)
                         .WithMany()
                         .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clusterpact.Web.Data.EmailOptOut", b =>
+                {
+                    b.HasOne("Clusterpact.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

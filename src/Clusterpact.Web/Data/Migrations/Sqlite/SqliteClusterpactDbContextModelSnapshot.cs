@@ -54,6 +54,9 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                         .HasPrecision(14, 2)
                         .HasColumnType("REAL");
 
+                    b.Property<long?>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("TrainingCosts")
                         .HasPrecision(14, 2)
                         .HasColumnType("REAL");
@@ -439,6 +442,9 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Scope")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -459,6 +465,8 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Stage");
 
                     b.HasIndex("ClusterId", "Kind");
 
@@ -506,6 +514,8 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AgreementId", "YearIndex");
 
+                    b.HasIndex("Status", "PaidOn");
+
                     b.ToTable("aid_payments", (string)null);
                 });
 
@@ -539,6 +549,8 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("KpiCode", "Year");
 
                     b.HasIndex("ClusterId", "KpiCode", "Year")
                         .IsUnique();
@@ -586,6 +598,8 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                     b.HasIndex("OrganisationId");
 
                     b.HasIndex("ClusterId", "From", "Until");
+
+                    b.HasIndex("OrganisationId", "From", "Until");
 
                     b.ToTable("memberships", (string)null);
                 });
@@ -704,6 +718,9 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -808,6 +825,8 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Title");
 
+                    b.HasIndex("Status", "Start");
+
                     b.ToTable("projects", (string)null);
                 });
 
@@ -843,6 +862,10 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ClusterId", "Year")
                         .IsUnique();
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("Year", "Status");
 
                     b.ToTable("annual_reports", (string)null);
                 });
@@ -1187,6 +1210,20 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                     b.HasIndex("ApplicationId");
 
                     b.ToTable("stored_files", (string)null);
+                });
+
+            modelBuilder.Entity("Clusterpact.Web.Data.EmailOptOut", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Category");
+
+                    b.ToTable("email_opt_outs", (string)null);
                 });
 
             modelBuilder.Entity("Clusterpact.Web.Data.UserClusterScope", b =>
@@ -1623,6 +1660,9 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                                 .HasMaxLength(1000)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<long?>("RecordedAt")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<int>("TermCount")
                                 .HasColumnType("INTEGER");
 
@@ -1659,6 +1699,9 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                                 .IsRequired()
                                 .HasMaxLength(20)
                                 .HasColumnType("TEXT");
+
+                            b1.Property<long?>("RecordedAt")
+                                .HasColumnType("INTEGER");
 
                             b1.HasKey("AgreementId", "Start");
 
@@ -2277,6 +2320,9 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                             b1.Property<DateOnly?>("Reached")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<long?>("RecordedAt")
+                                .HasColumnType("INTEGER");
+
                             b1.HasKey("EvaluationId", "Stage");
 
                             b1.ToTable("evaluation_stages", (string)null);
@@ -2477,6 +2523,9 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                             b1.Property<string>("Basis")
                                 .HasMaxLength(200)
                                 .HasColumnType("TEXT");
+
+                            b1.Property<long?>("RecordedAt")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<int>("Year")
                                 .HasColumnType("INTEGER");
@@ -2709,6 +2758,8 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
 
                             b1.HasKey("ReportId", "KpiCode");
 
+                            b1.HasIndex("KpiCode");
+
                             b1.ToTable("report_values", (string)null);
 
                             b1.WithOwner()
@@ -2855,6 +2906,15 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                     b.HasOne("Clusterpact.Domain.Calls.Application", null)
                         .WithMany()
                         .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clusterpact.Web.Data.EmailOptOut", b =>
+                {
+                    b.HasOne("Clusterpact.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

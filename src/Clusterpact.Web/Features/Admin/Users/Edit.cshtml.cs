@@ -3,7 +3,7 @@ using Clusterpact.Web.Features.Clusters;
 namespace Clusterpact.Web.Features.Admin.Users;
 
 /// <summary>Create (/Admin/Users/New) or edit (/Admin/Users/{id}) a user, their role and cluster scopes.</summary>
-public sealed class EditModel(SaveUser save, ClusterpactDbContext db, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class EditModel(SaveUser save, ResetSecondFactor resetSecondFactor, CurrentUser current, ClusterpactDbContext db, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed class InputModel
     {
@@ -42,6 +42,13 @@ public sealed class EditModel(SaveUser save, ClusterpactDbContext db, IStringLoc
     public bool IsLockedOut { get; private set; }
     public IReadOnlyList<(Guid Id, string Name)> ClusterOptions { get; private set; } = [];
 
+    /// <summary>The person signs in with an authenticator app: the administrator may reset it when it is lost.</summary>
+    public bool TwoFactorEnabled { get; private set; }
+    public bool IsSelf { get; private set; }
+
+    /// <summary>The reset was asked for: the page asks to confirm it before anything changes.</summary>
+    public bool ConfirmingTwoFactorReset { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
         await LoadOptionsAsync(ct);
@@ -49,6 +56,7 @@ public sealed class EditModel(SaveUser save, ClusterpactDbContext db, IStringLoc
         if (!Guid.TryParse(id, out var guid) || await save.LoadAsync(guid, ct) is not { } u) return NotFound();
         UserId = u.Id;
         IsLockedOut = u.IsLockedOut;
+        await LoadSecondFactorAsync(u.Id, ct);
         Input = new InputModel
         {
             ConcurrencyStamp = u.ConcurrencyStamp, Email = u.Email, DisplayName = u.DisplayName, Affiliation = u.Affiliation, AffiliationEnterpriseNumber = u.AffiliationEnterpriseNumber,
@@ -86,6 +94,39 @@ public sealed class EditModel(SaveUser save, ClusterpactDbContext db, IStringLoc
                 foreach (var e in identityErrors) ModelState.AddModelError(key, e);
                 return Page();
         }
+    }
+
+    /// <summary>Resets a lost second factor; the first press shows what it does and asks to confirm.</summary>
+    public async Task<IActionResult> OnPostResetTwoFactorAsync(string id, bool confirmed, CancellationToken ct)
+    {
+        if (!Guid.TryParse(id, out var guid)) return NotFound();
+        // The user form is not part of this post: its empty fields are no errors.
+        ModelState.Clear();
+        if (!confirmed)
+        {
+            var page = await OnGetAsync(id, ct);
+            ConfirmingTwoFactorReset = TwoFactorEnabled && !IsSelf;
+            return page;
+        }
+        var outcome = await resetSecondFactor.HandleAsync(guid, ct);
+        switch (outcome.Status)
+        {
+            case CommandStatus.Ok:
+                TempData["Flash"] = "Users.TwoFactorResetDone";
+                return Redirect($"/Admin/Users/{guid}");
+            case CommandStatus.NotFound:
+                return NotFound();
+            default:
+                var result = await OnGetAsync(id, ct);
+                ModelState.AddModelError(string.Empty, text[outcome.ErrorCode!]);
+                return result;
+        }
+    }
+
+    private async Task LoadSecondFactorAsync(Guid id, CancellationToken ct)
+    {
+        TwoFactorEnabled = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.TwoFactorEnabled).SingleOrDefaultAsync(ct);
+        IsSelf = id == current.Id;
     }
 
     private async Task LoadOptionsAsync(CancellationToken ct) =>

@@ -1,0 +1,138 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Text.Json;
+using Xunit.Sdk;
+
+[assembly: Clusterpact.Browser.Tests.Accessibility.NoAxeViolations]
+
+namespace Clusterpact.Browser.Tests.Accessibility;
+
+/// <summary>
+/// axe-core (WCAG 2.1 A and AA) checks every page the browser tests open (issue 17, "Acceptance").
+/// <see cref="BrowserApp.NewPageAsync"/> hands every browser context to <see cref="WatchAsync"/>: the vendored axe.min.js
+/// (npm axe-core 4.14.1, MPL-2.0, its licence header kept in the file) is added as an init script, which the browser runs
+/// in every document outside the page's Content-Security-Policy, so the product's policy stays as strict as it is. A
+/// document is checked when it is left: every main-frame navigation (a link, a form, a GotoAsync) is held until axe has
+/// checked the page in the state the test leaves it, so no page escapes by a quick click; the pages still open are checked
+/// in their final state when the test ends. The assembly-wide <see cref="NoAxeViolationsAttribute"/> then fails the test
+/// that visited a page with a violation.
+/// </summary>
+public static class Axe
+{
+    private static readonly string Script = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Accessibility", "axe.min.js"));
+
+    /// <summary>
+    /// <c>window.__axeCheck()</c>: once the document has loaded, runs axe (one run at a time) and answers the violations
+    /// (rule, impact, help, the first elements) as JSON; null for what is not a page of the site (about:blank, JSON, PDF).
+    /// </summary>
+    private const string Runner = """
+        (() => {
+          if (window.top !== window || !window.axe) return;
+          let last = Promise.resolve(null);
+          const loaded = () => document.readyState === 'complete' ? Promise.resolve()
+            : new Promise(resolve => { window.addEventListener('load', resolve, { once: true }); setTimeout(resolve, 5000); });
+          const once = () => {
+            if (!/^https?:$/.test(location.protocol) || document.contentType !== 'text/html') return Promise.resolve(null);
+            const url = location.pathname + location.search;
+            return loaded()
+              .then(() => axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] }))
+              .then(r => JSON.stringify({ url, violations: r.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.slice(0, 6).map(n => n.target.join(' ') + ' - ' + (n.failureSummary || '').replace(/\s+/g, ' ').slice(0, 300)) })) }))
+              .catch(e => JSON.stringify({ url, error: String(e) }));
+          };
+          window.__axeCheck = () => (last = last.then(once, once));
+        })();
+        """;
+
+    private static readonly ConcurrentQueue<string> Found = new();
+    private static readonly ConcurrentBag<IBrowserContext> Contexts = [];
+
+    public static async Task WatchAsync(IBrowserContext context)
+    {
+        await context.AddInitScriptAsync(Script + "\n" + Runner);
+        await context.RouteAsync("**/*", route =>
+        {
+            if (!route.Request.IsNavigationRequest || route.Request.Frame.ParentFrame is not null) return route.FallbackAsync();
+            // Off Playwright's dispatch of this event: the check talks to the same connection, the request waits meanwhile.
+            var page = route.Request.Frame.Page;
+            _ = Task.Run(async () =>
+            {
+                await CheckAsync(page);
+                await route.FallbackAsync();
+            });
+            return Task.CompletedTask;
+        });
+        Contexts.Add(context);
+    }
+
+    /// <summary>Checks the document the page shows now; a page that is gone by then was checked when it was left.</summary>
+    private static async Task CheckAsync(IPage page)
+    {
+        if (page.IsClosed) return;
+        try
+        {
+            var check = page.EvaluateAsync<string?>("() => window.__axeCheck ? window.__axeCheck() : null");
+            if (await Task.WhenAny(check, Task.Delay(TimeSpan.FromSeconds(60))) != check)
+            {
+                Found.Enqueue($"{page.Url}: axe did not answer within 60 s");
+                return;
+            }
+            Record(await check);
+        }
+        catch (PlaywrightException)
+        {
+            // The document went away while it was being checked (a script navigated, the page closed).
+        }
+    }
+
+    private static void Record(string? json)
+    {
+        if (json is null) return;
+        using var doc = JsonDocument.Parse(json);
+        var url = doc.RootElement.GetProperty("url").GetString()!;
+        if (doc.RootElement.TryGetProperty("error", out var error))
+        {
+            Found.Enqueue($"{url}: axe could not run: {error.GetString()}");
+            return;
+        }
+        foreach (var v in doc.RootElement.GetProperty("violations").EnumerateArray())
+            Found.Enqueue($"{url}: {v.GetProperty("id").GetString()} ({v.GetProperty("impact").GetString()}): {v.GetProperty("help").GetString()}\n      "
+                          + string.Join("\n      ", v.GetProperty("nodes").EnumerateArray().Select(n => n.GetString())));
+    }
+
+    /// <summary>Forgets what an earlier test left (its contexts are closed by then).</summary>
+    internal static void Reset()
+    {
+        Found.Clear();
+        Contexts.Clear();
+    }
+
+    /// <summary>Checks each page still open in its final state, closes the test's contexts, and returns every violation seen.</summary>
+    internal static async Task<IReadOnlyList<string>> FinishAsync()
+    {
+        foreach (var context in Contexts.Distinct())
+        {
+            foreach (var page in context.Pages) await CheckAsync(page);
+            await context.CloseAsync();
+        }
+        var found = Found.Distinct().ToList();
+        Reset();
+        return found;
+    }
+}
+
+/// <summary>After every browser test: no page it visited breaks a WCAG 2.1 A or AA rule axe can check.</summary>
+[AttributeUsage(AttributeTargets.Assembly | AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class NoAxeViolationsAttribute : BeforeAfterTestAttribute
+{
+    public override void Before(MethodInfo methodUnderTest) => Axe.Reset();
+
+    public override void After(MethodInfo methodUnderTest)
+    {
+        // Off xUnit's synchronisation context, so Playwright's continuations do not wait for this blocked thread.
+        var violations = Task.Run(Axe.FinishAsync).GetAwaiter().GetResult();
+        if (violations.Count > 0)
+            throw new XunitException($"axe-core (WCAG 2.1 A/AA) found {violations.Count} violation(s):\n  " + string.Join("\n  ", violations));
+    }
+}

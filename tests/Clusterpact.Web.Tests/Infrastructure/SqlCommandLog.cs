@@ -1,0 +1,58 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Clusterpact.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The SQL the app's DbContext sends for reading, kept only while a test records: how a test sees which queries a
+/// request path runs (issue 18: no request path reads a whole large table). Added to the app's DbContext options by
+/// <see cref="ClusterpactApp"/> next to the product's own interceptors.
+/// </summary>
+public sealed class SqlCommandLog : DbCommandInterceptor
+{
+    private readonly List<string> _commands = [];
+    private bool _recording;
+
+    /// <summary>Records the commands until the returned scope is disposed; what was recorded before is dropped.</summary>
+    public IDisposable Record()
+    {
+        lock (_commands) { _commands.Clear(); _recording = true; }
+        return new Stop(this);
+    }
+
+    public IReadOnlyList<string> Commands { get { lock (_commands) return _commands.ToList(); } }
+
+    private void Add(DbCommand command)
+    {
+        lock (_commands) if (_recording) _commands.Add(command.CommandText);
+    }
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        Add(command);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Add(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+    {
+        Add(command);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        Add(command);
+        return ValueTask.FromResult(result);
+    }
+
+    private sealed class Stop(SqlCommandLog log) : IDisposable
+    {
+        public void Dispose() { lock (log._commands) log._recording = false; }
+    }
+}

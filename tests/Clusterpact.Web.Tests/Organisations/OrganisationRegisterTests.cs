@@ -1,0 +1,82 @@
+namespace Clusterpact.Web.Tests.Organisations;
+
+[Collection(AppCollection.Name)]
+public sealed class OrganisationRegisterTests(ClusterpactApp app)
+{
+    private DateOnly Today => app.Today;
+
+    [Fact]
+    public async Task A_cluster_manager_sees_only_organisations_of_their_own_cluster()
+    {
+        var catalisti = await app.ClusterIdAsync("Catalisti");
+        var flux = await app.ClusterIdAsync("Flux50");
+        // An organisation that is a member of Flux50 and never of Catalisti.
+        var fluxOnly = await app.WithDbAsync(db => db.Memberships.Where(m => m.ClusterId == flux)
+            .Select(m => m.OrganisationId)
+            .Where(o => !db.Memberships.Any(x => x.OrganisationId == o && x.ClusterId == catalisti))
+            .FirstAsync());
+
+        var manager = await app.SignedInAsync(Emails.CatalistiManager);
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/Organisations/{fluxOnly}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/api/v1/organisations/{fluxOnly}")).StatusCode);
+
+        var list = await manager.GetFromJsonAsync<JsonElement>("/api/v1/organisations?pageSize=200");
+        var expected = await app.WithDbAsync(db => db.Memberships.Where(m => m.ClusterId == catalisti).Select(m => m.OrganisationId).Distinct().CountAsync());
+        Assert.Equal(expected, list.GetProperty("totalCount").GetInt32());
+
+        var officer = await app.SignedInAsync(Emails.Officer);
+        Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync($"/Organisations/{fluxOnly}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Members_of_several_clusters_are_found_and_counted_once()
+    {
+        var officer = await app.SignedInAsync(Emails.Officer);
+        var multi = await officer.GetFromJsonAsync<JsonElement>("/api/v1/organisations?multi=true&pageSize=200&sort=Clusters&desc=true");
+        var items = multi.GetProperty("items").EnumerateArray().ToList();
+        Assert.NotEmpty(items);
+        Assert.All(items, i => Assert.True(i.GetProperty("activeClusterCount").GetInt32() > 1));
+
+        var first = items[0].GetProperty("id").GetGuid();
+        var expected = await app.WithDbAsync(db => db.Memberships
+            .Where(m => m.OrganisationId == first && m.From <= Today && (m.Until == null || m.Until >= Today))
+            .Select(m => m.ClusterId).Distinct().CountAsync());
+        Assert.Equal(expected, items[0].GetProperty("activeClusterCount").GetInt32());
+        var page = await officer.GetStringAsync($"/Organisations/{first}");
+        Assert.Contains($"Vandaag lid van {expected} clusters", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_register_searches_by_enterprise_number_in_any_typed_form()
+    {
+        var org = await app.WithDbAsync(db => db.Organisations.AsNoTracking().FirstAsync(o => o.EnterpriseNumber != null));
+        var n = org.EnterpriseNumber!;
+        var officer = await app.SignedInAsync(Emails.Officer);
+        var typed = $"BE {n[..4]}.{n[4..7]}.{n[7..]}";
+        var result = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/organisations?search={Uri.EscapeDataString(typed)}");
+        Assert.Contains(org.Id, result.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
+    }
+
+    [Fact]
+    public async Task Experts_and_anonymous_callers_are_refused_the_register()
+    {
+        var expert = await app.SignedInAsync(Emails.Expert);
+        Assert.Equal(HttpStatusCode.Forbidden, (await expert.GetAsync("/api/v1/organisations")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await expert.GetAsync("/Organisations")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await app.Anonymous().GetAsync("/Organisations")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_register_exports_to_csv_with_dutch_headers()
+    {
+        var officer = await app.SignedInAsync(Emails.Officer);
+        var csv = await officer.GetStringAsync("/Organisations?handler=Export&format=csv&kind=KnowledgeInstitution");
+        var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("Organisatie;Ondernemingsnummer;Soort;Grootte;Land;Internationaal actief;Clusters", lines[0], StringComparison.Ordinal);
+        // Every knowledge institution of the register is a row (read now: other tests add and rename organisations).
+        var institutions = await app.WithDbAsync(db => db.Organisations.Where(o => o.Kind == Domain.Members.OrganisationKind.KnowledgeInstitution).Select(o => o.Name).ToListAsync());
+        Assert.Equal(institutions.Count, lines.Length - 1);
+        Assert.All(institutions.Where(n => !n.Contains(';') && !n.Contains('"')), n => Assert.Contains(lines, l => l.StartsWith(n + ";", StringComparison.Ordinal)));
+        Assert.All(lines.Skip(1), l => Assert.Contains(";Kennisinstelling;", l, StringComparison.Ordinal));
+    }
+}
