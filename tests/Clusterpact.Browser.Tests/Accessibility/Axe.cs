@@ -11,10 +11,11 @@ namespace Clusterpact.Browser.Tests.Accessibility;
 /// axe-core (WCAG 2.1 A and AA) checks every page the browser tests open (issue 17, "Acceptance").
 /// <see cref="BrowserApp.NewPageAsync"/> hands every browser context to <see cref="WatchAsync"/>: the vendored axe.min.js
 /// (npm axe-core 4.14.1, MPL-2.0, its licence header kept in the file) is added as an init script, which the browser runs
-/// in every document outside the page's Content-Security-Policy, so the product's policy stays as strict as it is. A
-/// document is checked when it is left: every main-frame navigation (a link, a form, a GotoAsync) is held until axe has
-/// checked the page in the state the test leaves it, so no page escapes by a quick click; the pages still open are checked
-/// in their final state when the test ends. The assembly-wide <see cref="NoAxeViolationsAttribute"/> then fails the test
+/// in every document outside the page's Content-Security-Policy, so the product's policy stays as strict as it is. Each
+/// HTML document is checked once it has loaded, and each page still open is checked again in its final state when the test
+/// ends (a dialog opened, a form refused); the results come back through an exposed binding. A document the test leaves
+/// before axe has finished (a click right after loading) can escape its load-time check. The assembly-wide
+/// <see cref="NoAxeViolationsAttribute"/> then fails the test
 /// that visited a page with a violation.
 /// </summary>
 public static class Axe
@@ -22,26 +23,26 @@ public static class Axe
     private static readonly string Script = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Accessibility", "axe.min.js"));
 
     /// <summary>
-    /// <c>window.__axeCheck()</c>: once the document has loaded, runs axe (one run at a time) and answers the violations
-    /// (rule, impact, help, the first elements) as JSON; null for what is not a page of the site (about:blank, JSON, PDF).
+    /// <c>window.__axeCheck()</c>, run at load and on request: runs axe (one run at a time) and reports the violations (rule,
+    /// impact, help, the first elements) as JSON through <c>__axeReport</c>; nothing for what is not a page of the site
+    /// (about:blank, JSON, PDF).
     /// </summary>
     private const string Runner = """
         (() => {
           if (window.top !== window || !window.axe) return;
-          let last = Promise.resolve(null);
-          const loaded = () => document.readyState === 'complete' ? Promise.resolve()
-            : new Promise(resolve => { window.addEventListener('load', resolve, { once: true }); setTimeout(resolve, 5000); });
+          let last = Promise.resolve();
           const once = () => {
-            if (!/^https?:$/.test(location.protocol) || document.contentType !== 'text/html') return Promise.resolve(null);
+            if (!/^https?:$/.test(location.protocol) || document.contentType !== 'text/html') return Promise.resolve();
             const url = location.pathname + location.search;
-            return loaded()
-              .then(() => axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] }))
+            return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })
               .then(r => JSON.stringify({ url, violations: r.violations.map(v => ({
                 id: v.id, impact: v.impact, help: v.help,
                 nodes: v.nodes.slice(0, 6).map(n => n.target.join(' ') + ' - ' + (n.failureSummary || '').replace(/\s+/g, ' ').slice(0, 300)) })) }))
-              .catch(e => JSON.stringify({ url, error: String(e) }));
+              .catch(e => JSON.stringify({ url, error: String(e) }))
+              .then(json => window.__axeReport(json));
           };
           window.__axeCheck = () => (last = last.then(once, once));
+          window.addEventListener('load', () => setTimeout(window.__axeCheck, 0));
         })();
         """;
 
@@ -50,39 +51,23 @@ public static class Axe
 
     public static async Task WatchAsync(IBrowserContext context)
     {
+        await context.ExposeBindingAsync("__axeReport", (BindingSource _, string json) => Record(json));
         await context.AddInitScriptAsync(Script + "\n" + Runner);
-        await context.RouteAsync("**/*", route =>
-        {
-            if (!route.Request.IsNavigationRequest || route.Request.Frame.ParentFrame is not null) return route.FallbackAsync();
-            // Off Playwright's dispatch of this event: the check talks to the same connection, the request waits meanwhile.
-            var page = route.Request.Frame.Page;
-            _ = Task.Run(async () =>
-            {
-                await CheckAsync(page);
-                await route.FallbackAsync();
-            });
-            return Task.CompletedTask;
-        });
         Contexts.Add(context);
     }
 
-    /// <summary>Checks the document the page shows now; a page that is gone by then was checked when it was left.</summary>
+    /// <summary>Checks the document the page shows now (its final state); the report comes back through the binding.</summary>
     private static async Task CheckAsync(IPage page)
     {
         if (page.IsClosed) return;
         try
         {
-            var check = page.EvaluateAsync<string?>("() => window.__axeCheck ? window.__axeCheck() : null");
-            if (await Task.WhenAny(check, Task.Delay(TimeSpan.FromSeconds(60))) != check)
-            {
-                Found.Enqueue($"{page.Url}: axe did not answer within 60 s");
-                return;
-            }
-            Record(await check);
+            await page.WaitForLoadStateAsync(LoadState.Load, new() { Timeout = 10_000 });
+            await page.EvaluateAsync("() => window.__axeCheck && window.__axeCheck()");
         }
-        catch (PlaywrightException)
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {
-            // The document went away while it was being checked (a script navigated, the page closed).
+            // The page was navigating or closing while the test ended; its documents were checked when they loaded.
         }
     }
 

@@ -361,6 +361,8 @@ public sealed partial class NotificationTests(NotificationApp app)
         var end = readme.IndexOf("\n## ", start + 5, StringComparison.Ordinal);
         var section = readme[start..(end < 0 ? readme.Length : end)];
         Assert.All(EmailKinds.All, k => Assert.Contains($"`{k.Category}`", section, StringComparison.Ordinal));
+        // The sign-in and security mails, which nobody can turn off, are listed too.
+        Assert.All(Web.Features.Account.AccountMail.Categories, c => Assert.Contains($"`{c}`", section, StringComparison.Ordinal));
     }
 }
 

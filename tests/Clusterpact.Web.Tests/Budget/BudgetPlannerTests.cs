@@ -26,8 +26,8 @@ namespace Clusterpact.Web.Tests.Budget;
 /// period 2027-2028: 1.669.863,02 + 550.000,00 = 2.219.863,02
 /// </code>
 /// </summary>
-[Collection(AppCollection.Name)]
-public sealed class BudgetPlannerTests(ClusterpactApp app)
+[Collection(BudgetPlannerCollection.Name)]
+public sealed class BudgetPlannerTests(BudgetPlannerApp app)
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-BE");
 
@@ -186,15 +186,7 @@ public sealed class BudgetPlannerTests(ClusterpactApp app)
         // envelope and the 10-year last day (first aid 01-01-2017 -> 31-12-2026).
         // (Other tests may give a cluster a new agreement; those come in too, so the demo's six must be there.)
         Assert.Subset(stored.Clusters.Select(c => c.Name).ToHashSet(), new HashSet<string> { "Catalisti", "De Blauwe Cluster", "Flanders' FOOD", "Flux50", "SIM", "VIL" });
-        // The networks' demo agreements ended by 2021: they are not in, unless another test gave one a running agreement.
-        var running = await app.WithDbAsync(async db =>
-        {
-            var today = app.Today;
-            var agreements = await db.SupportAgreements.AsNoTracking().ToListAsync();
-            var clusterIds = agreements.Where(a => a.Start <= today && a.End >= today).Select(a => a.ClusterId).ToHashSet();
-            return await db.Clusters.Where(c => clusterIds.Contains(c.Id)).Select(c => c.Name).ToListAsync();
-        });
-        Assert.DoesNotContain(stored.Clusters, c => c.Name is "B-hive" or "EdTech" && !running.Contains(c.Name));
+        Assert.DoesNotContain(stored.Clusters, c => c.Name is "B-hive" or "EdTech");
         var thisYear = app.Today.Year;
         var granted = await app.WithDbAsync(async db =>
         {
@@ -367,4 +359,16 @@ public sealed class BudgetPlannerTests(ClusterpactApp app)
     }
 
     private static decimal Money(object? cell) => Math.Round(Convert.ToDecimal(cell, CultureInfo.InvariantCulture), 2);
+}
+
+/// <summary>
+/// An installation of its own: a new scenario starts from today's agreements and funds, which other test classes change
+/// (a new agreement for a network, an extension), so the green paper's defaults are checked against the demo as loaded.
+/// </summary>
+public sealed class BudgetPlannerApp : ClusterpactApp;
+
+[CollectionDefinition(Name)]
+public sealed class BudgetPlannerCollection : ICollectionFixture<BudgetPlannerApp>
+{
+    public const string Name = "budget planner";
 }

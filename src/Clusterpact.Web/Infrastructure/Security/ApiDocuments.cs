@@ -42,7 +42,7 @@ public static class ApiDocuments
                     .WithNonce(http.GetNonce())
                     // Its <html> gets a language and its colours AA contrast (axe-core, issue 17): files of this origin.
                     .ForceLightMode()
-                    .AddHeadContent("<link rel=\"stylesheet\" href=\"/css/scalar.css\" /><script src=\"/js/scalar-page.js\"></script>");
+                    .AddHeadContent($"<link rel=\"stylesheet\" href=\"/css/scalar.css\" /><script nonce=\"{http.GetNonce()}\" src=\"/js/scalar-page.js\"></script>");
                 if (http.User.Identity?.IsAuthenticated == true) o.AddDocument(Full, "Clusterpact API", isDefault: true);
                 o.AddDocument(Public, "Clusterpact open data", isDefault: http.User.Identity?.IsAuthenticated != true);
             })
