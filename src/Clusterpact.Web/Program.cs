@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Clusterpact.Web.Infrastructure.Hosting;
 using Clusterpact.Web.Infrastructure.Setup;
+using Clusterpact.Web.Infrastructure.Nodes;
 using Microsoft.AspNetCore.Localization;
 using Serilog;
 
@@ -103,7 +104,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddClusterpactApiDocuments();
 builder.Services.AddClusterpactSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddRequestSafety(builder.Configuration);
-builder.Services.AddHealthChecks().AddDbContextCheck<ClusterpactDbContext>("database");
+builder.Services.AddClusterpactNodes(builder.Configuration);
 builder.Services.AddClusterpactEmail(builder.Configuration);
 builder.Services.AddClusterpactJobs();
 builder.Services.AddFeatures(builder.Configuration);
@@ -123,6 +124,7 @@ app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), pages =>
     pages.UseExceptionHandler("/Error");
     pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 });
+app.UseDatabaseOutagePage();
 app.UseSerilogRequestLogging();
 app.UseStaticFiles();
 app.UseRequestLocalization();
@@ -135,7 +137,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapRazorPages();
-app.MapHealthChecks("/health").AllowAnonymous();
+app.MapClusterpactHealth();
 app.MapClusterpactApiDocuments();
 app.MapFeatureEndpoints();
 

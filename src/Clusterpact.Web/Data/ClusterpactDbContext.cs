@@ -7,7 +7,8 @@ namespace Clusterpact.Web.Data;
 /// The one DbContext. Each database provider has a subclass only so that it keeps its own migrations folder
 /// (<see cref="SqliteClusterpactDbContext"/>, <see cref="PostgresClusterpactDbContext"/>).
 /// </summary>
-public abstract class ClusterpactDbContext(DbContextOptions options) : IdentityDbContext<AppUser, AppRole, Guid>(options)
+public abstract class ClusterpactDbContext(DbContextOptions options) : IdentityDbContext<AppUser, AppRole, Guid>(options),
+    Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
     public DbSet<Cluster> Clusters => Set<Cluster>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
@@ -36,6 +37,9 @@ public abstract class ClusterpactDbContext(DbContextOptions options) : IdentityD
     public DbSet<Infrastructure.Import.ImportSession> ImportSessions => Set<Infrastructure.Import.ImportSession>();
     public DbSet<Infrastructure.Jobs.BackgroundJob> BackgroundJobs => Set<Infrastructure.Jobs.BackgroundJob>();
     public DbSet<Infrastructure.Email.OutboxEmail> OutboxEmails => Set<Infrastructure.Email.OutboxEmail>();
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
+    public DbSet<SignInLockout> SignInLockouts => Set<SignInLockout>();
+    public DbSet<Infrastructure.Setup.SetupLink> SetupLinks => Set<Infrastructure.Setup.SetupLink>();
     public DbSet<EmailOptOut> EmailOptOuts => Set<EmailOptOut>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -37,7 +37,7 @@ public static class DatabaseInitialiser
         if (demo == Demo.Load) await ActivatorUtilities.CreateInstance<DemoDataSeeder>(scope.ServiceProvider).SeedAsync(ct);
 
         // Without any account nobody could sign in: the first administrator comes through a one-time link, never a default password.
-        var setup = await db.Users.AnyAsync(ct) ? ((string, DateTimeOffset)?)null : services.GetRequiredService<FirstRunSetup>().Issue();
+        var setup = await db.Users.AnyAsync(ct) ? ((string, DateTimeOffset)?)null : await scope.ServiceProvider.GetRequiredService<FirstRunSetup>().IssueAsync(ct);
         return new StartState(demo == Demo.Load, demo == Demo.Refused, setup);
     }
 

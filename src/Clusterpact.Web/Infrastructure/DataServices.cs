@@ -8,6 +8,9 @@ public static class DataServices
     public const string Sqlite = "Sqlite";
     public const string Postgres = "PostgreSQL";
 
+    /// <summary>Whether this installation runs on PostgreSQL (and so may run as several nodes).</summary>
+    public static bool IsPostgres(IConfiguration config) => string.Equals(config["Database:Provider"], Postgres, StringComparison.OrdinalIgnoreCase);
+
     public static IServiceCollection AddClusterpactData(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
     {
         var provider = config["Database:Provider"] ?? Sqlite;
@@ -19,7 +22,11 @@ public static class DataServices
             var cs = config.GetConnectionString("PostgreSQL")
                 ?? throw new InvalidOperationException("Database:Provider is PostgreSQL but ConnectionStrings:PostgreSQL is not set.");
             services.AddDbContext<ClusterpactDbContext, PostgresClusterpactDbContext>((sp, o) => o
-                .UseNpgsql(cs, npg => npg.MigrationsAssembly(typeof(Program).Assembly.FullName))
+                .UseNpgsql(cs, npg => npg.MigrationsAssembly(typeof(Program).Assembly.FullName)
+                    // A restart or fail-over of PostgreSQL drops connections: each unit of work is tried again a few times,
+                    // a second or two apart, before the request gives up with the 503 page (Nodes/DatabaseOutage).
+                    // Explicit transactions run inside strategy.ExecuteAsync for this reason.
+                    .EnableRetryOnFailure(config.GetValue("Database:MaxRetryCount", 4), TimeSpan.FromSeconds(config.GetValue("Database:MaxRetryDelaySeconds", 2)), null))
                 .AddInterceptors(sp.GetRequiredService<Email.StepMailInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
         }
         else if (string.Equals(provider, Sqlite, StringComparison.OrdinalIgnoreCase))

@@ -85,18 +85,25 @@ public sealed class AccountRecovery(UserManager<AppUser> users, IPasswordHasher<
             return [];
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var created = await users.CreateAsync(user, request.Password);
-        if (!created.Succeeded)
+        // An explicit transaction runs inside the execution strategy (PostgreSQL retries on a dropped connection).
+        var strategy = db.Database.CreateExecutionStrategy();
+        var failed = await strategy.ExecuteAsync(async () =>
         {
-            await tx.RollbackAsync(ct);
-            // Another registration of the same address in the same moment: answer as for a known address.
-            return created.Errors.Where(e => e.Code is not (nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))).ToList();
-        }
-        await users.AddToRoleAsync(user, Roles.Applicant);
-        await mail.ConfirmationAsync(user, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var created = await users.CreateAsync(user, request.Password);
+            if (!created.Succeeded)
+            {
+                await tx.RollbackAsync(ct);
+                // Another registration of the same address in the same moment: answer as for a known address.
+                return (IReadOnlyList<IdentityError>?)created.Errors.Where(e => e.Code is not (nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))).ToList();
+            }
+            await users.AddToRoleAsync(user, Roles.Applicant);
+            await mail.ConfirmationAsync(user, ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return null;
+        });
+        if (failed is not null) return failed;
         await events.RecordAsync(SecurityEvent.Registered, user, ct: ct);
         return [];
     }

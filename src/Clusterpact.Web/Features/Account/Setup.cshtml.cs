@@ -31,13 +31,13 @@ public sealed class SetupModel(FirstRunSetup setup, UserManager<AppUser> users, 
 
     public async Task<IActionResult> OnGetAsync(string? token, CancellationToken ct)
     {
-        LinkInvalid = !setup.Accepts(token) || await users.Users.AnyAsync(ct);
+        LinkInvalid = !await setup.AcceptsAsync(token, ct) || await users.Users.AnyAsync(ct);
         return Invalid();
     }
 
     public async Task<IActionResult> OnPostAsync(string? token, CancellationToken ct)
     {
-        if (!setup.Accepts(token) || await users.Users.AnyAsync(ct))
+        if (!await setup.AcceptsAsync(token, ct) || await users.Users.AnyAsync(ct))
         {
             LinkInvalid = true;
             return Invalid();

@@ -71,10 +71,10 @@ public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser
         if (!user.TwoFactorEnabled) return RedirectToPage(new { ReturnUrl });
         var address = SignInSecurity.ClientAddress(HttpContext);
         var email = user.Email ?? user.Id.ToString();
-        if (string.IsNullOrWhiteSpace(Code) || throttle.IsLocked(email, address) || !await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, Code))
+        if (string.IsNullOrWhiteSpace(Code) || await throttle.IsLockedAsync(email, address, ct) || !await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, Code))
         {
             await events.RecordAsync(SecurityEvent.SecondFactorFailed, user, ct: ct);
-            if (throttle.RecordFailure(email, address)) await events.RecordAsync(SecurityEvent.LockedOut, user, ct: ct);
+            if (await throttle.RecordFailureAsync(email, address, ct)) await events.RecordAsync(SecurityEvent.LockedOut, user, ct: ct);
             ModelState.AddModelError(nameof(Code), text["TwoFactor.CodeRefused"]);
             await LoadAsync(user, confirmed: false);
             return Page();

@@ -22,7 +22,7 @@ public sealed class PasswordSignIn(SignInManager<AppUser> signIn, IPasswordHashe
         var address = SignInSecurity.ClientAddress(http.HttpContext!);
         var user = await signIn.UserManager.FindByEmailAsync(email.Trim());
         SecurityEvent? refusal =
-            throttle.IsLocked(email, address) ? SecurityEvent.SignInRefusedLocked
+            await throttle.IsLockedAsync(email, address, ct) ? SecurityEvent.SignInRefusedLocked
             : user is null ? SecurityEvent.SignInFailed
             : !user.IsActive ? SecurityEvent.SignInRefusedDeactivated
             // A self-registered applicant who has not followed the confirmation link yet (docs/decisions/0012).
@@ -45,7 +45,7 @@ public sealed class PasswordSignIn(SignInManager<AppUser> signIn, IPasswordHashe
             await FailAsync(SecurityEvent.SignInFailed, user, email, address, ct);
             return new SignInAttempt(SignInOutcome.Refused);
         }
-        throttle.Reset(email, address);
+        await throttle.ResetAsync(email, address, ct);
         await events.RecordAsync(SecurityEvent.SignedIn, user, ct: ct);
         log.LogInformation("{Email} signed in with a password", user!.Email);
         return new SignInAttempt(SignInOutcome.SignedIn, user);
@@ -55,7 +55,7 @@ public sealed class PasswordSignIn(SignInManager<AppUser> signIn, IPasswordHashe
     {
         log.LogInformation("Sign-in refused for {Email} from {Address}: {Reason}", email, address, reason);
         await events.RecordAsync(reason, user, email, ct);
-        if (reason != SecurityEvent.SignInRefusedLocked && throttle.RecordFailure(email, address))
+        if (reason != SecurityEvent.SignInRefusedLocked && await throttle.RecordFailureAsync(email, address, ct))
             await events.RecordAsync(SecurityEvent.LockedOut, user, email, ct);
     }
 }
@@ -72,18 +72,18 @@ public sealed class SecondFactorSignIn(SignInManager<AppUser> signIn, SignInThro
         if (user is null) return new SignInAttempt(SignInOutcome.Expired);
         var email = user.Email ?? user.Id.ToString();
         var address = SignInSecurity.ClientAddress(http.HttpContext!);
-        var accepted = !throttle.IsLocked(email, address) && user.IsActive && (isRecoveryCode
+        var accepted = !await throttle.IsLockedAsync(email, address, ct) && user.IsActive && (isRecoveryCode
             ? (await signIn.UserManager.RedeemTwoFactorRecoveryCodeAsync(user, RecoveryCodes.Clean(code))).Succeeded
             : await signIn.UserManager.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, code));
         if (!accepted)
         {
             await events.RecordAsync(SecurityEvent.SecondFactorFailed, user, ct: ct);
-            if (throttle.RecordFailure(email, address)) await events.RecordAsync(SecurityEvent.LockedOut, user, ct: ct);
+            if (await throttle.RecordFailureAsync(email, address, ct)) await events.RecordAsync(SecurityEvent.LockedOut, user, ct: ct);
             return new SignInAttempt(SignInOutcome.Refused, user);
         }
         await http.HttpContext!.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(SignInSecurity.MethodClaim, SignInSecurity.SecondFactorDone)]);
-        throttle.Reset(email, address);
+        await throttle.ResetAsync(email, address, ct);
         await events.RecordAsync(isRecoveryCode ? SecurityEvent.SignedInWithRecoveryCode : SecurityEvent.SignedInWithAuthenticator, user, ct: ct);
         return new SignInAttempt(SignInOutcome.SignedIn, user);
     }

@@ -55,7 +55,7 @@ public static class SignInSecurity
     public static IServiceCollection AddClusterpactSignInSecurity(this IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<SignInSecurityOptions>().Bind(config.GetSection(SignInSecurityOptions.Section));
-        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<SignInThrottle>();
         services.AddScoped<SecurityEvents>();
         services.AddScoped<PasswordSignIn>();
         services.AddScoped<SecondFactorSignIn>();

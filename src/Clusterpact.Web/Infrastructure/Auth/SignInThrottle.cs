@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Clusterpact.Web.Infrastructure.Nodes;
 using Microsoft.Extensions.Options;
 
 namespace Clusterpact.Web.Infrastructure.Auth;
@@ -7,56 +7,83 @@ namespace Clusterpact.Web.Infrastructure.Auth;
 /// The lock-out, counted per account and client address: after <see cref="SignInLimits.LockoutFailures"/> failed
 /// passwords or codes for one account from one address within <see cref="SignInLimits.LockoutMinutes"/>, that pair is
 /// paused for as long. Failures from an outsider's address never lock the account for its owner elsewhere
-/// (docs/decisions/0011-sign-in.md). Kept in memory per node, like the rate limiter: a restart forgets it.
+/// (docs/decisions/0011-sign-in.md). Counted in the database (<see cref="SignInLockout"/>), so every node of a cluster
+/// counts the same failures and a restart does not forget a pause. The per-minute rate limits stay per node
+/// (docs/operations.md): with n nodes an address gets at most n times the limit, and the lock-out still stops guessing.
 /// </summary>
-public sealed class SignInThrottle(TimeProvider clock, IOptions<SignInSecurityOptions> options)
+public sealed class SignInThrottle(ClusterpactDbContext db, TimeProvider clock, IOptions<SignInSecurityOptions> options)
 {
-    private sealed record Entry(int Failures, DateTimeOffset FirstFailure, DateTimeOffset? LockedUntil);
-
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-
     private SignInLimits Limits => options.Value.SignIn;
 
     public static string Normalise(string email) => email.Trim().ToUpperInvariant();
 
-    private static string Key(string email, string address) => Normalise(email) + "|" + address;
-
-    public bool IsLocked(string email, string address) =>
-        _entries.TryGetValue(Key(email, address), out var e) && e.LockedUntil is { } until && until > clock.GetUtcNow();
-
-    /// <summary>Counts a failure; true when this one locks the pair.</summary>
-    public bool RecordFailure(string email, string address)
+    private static string Key(string email, string address)
     {
-        var now = clock.GetUtcNow();
-        var span = TimeSpan.FromMinutes(Limits.LockoutMinutes);
-        Prune(now, span);
-        var locked = false;
-        _entries.AddOrUpdate(Key(email, address),
-            _ => Next(new Entry(0, now, null)),
-            (_, e) => Next(e.LockedUntil is { } until && until <= now || now - e.FirstFailure > span ? new Entry(0, now, null) : e));
-        return locked;
+        var key = Normalise(email) + "|" + address;
+        return key.Length > 400 ? key[..400] : key;
+    }
 
-        Entry Next(Entry e)
+    public async Task<bool> IsLockedAsync(string email, string address, CancellationToken ct)
+    {
+        var key = Key(email, address);
+        var now = clock.GetUtcNow();
+        return await db.SignInLockouts.AsNoTracking().AnyAsync(l => l.Key == key && l.LockedUntil != null && l.LockedUntil > now, ct);
+    }
+
+    /// <summary>Counts a failure; true when this one locks the pair. Two nodes counting at once each add one (the update is atomic).</summary>
+    public async Task<bool> RecordFailureAsync(string email, string address, CancellationToken ct)
+    {
+        var key = Key(email, address);
+        var now = clock.GetUtcNow();
+        var windowStart = now - TimeSpan.FromMinutes(Limits.LockoutMinutes);
+        await PruneAsync(now, windowStart, ct);
+        for (var attempt = 0; ; attempt++)
         {
-            var failures = e.Failures + 1;
-            if (failures >= Limits.LockoutFailures && e.LockedUntil is null)
+            // A count still in its window, not ended by an expired pause: one more failure.
+            var counted = await db.SignInLockouts
+                .Where(l => l.Key == key && l.FirstFailure > windowStart && (l.LockedUntil == null || l.LockedUntil > now))
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.Failures, l => l.Failures + 1), ct);
+            if (counted == 0)
             {
-                locked = true;
-                return new Entry(failures, e.FirstFailure, now + span);
+                // No count, or an old one: start again from this failure.
+                await db.SignInLockouts.Where(l => l.Key == key).ExecuteDeleteAsync(ct);
+                db.SignInLockouts.Add(new SignInLockout { Key = key, Failures = 1, FirstFailure = now });
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+                catch (DbUpdateException ex) when (attempt == 0 && DatabaseErrors.IsUniqueViolation(ex))
+                {
+                    // Another node started the count at the same moment: count on theirs.
+                    continue;
+                }
+                finally
+                {
+                    // The request's context also tracks the person signing in: let go of the count row only.
+                    foreach (var entry in db.ChangeTracker.Entries<SignInLockout>().ToList()) entry.State = EntityState.Detached;
+                }
             }
-            return e with { Failures = failures };
+            break;
         }
+        // The failure that reaches the limit sets the pause; only one caller sees its update succeed.
+        var until = now + TimeSpan.FromMinutes(Limits.LockoutMinutes);
+        var locks = await db.SignInLockouts
+            .Where(l => l.Key == key && l.LockedUntil == null && l.Failures >= Limits.LockoutFailures)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.LockedUntil, until), ct);
+        return locks > 0;
     }
 
     /// <summary>A successful sign-in from this address clears its count.</summary>
-    public void Reset(string email, string address) => _entries.TryRemove(Key(email, address), out _);
-
-    private void Prune(DateTimeOffset now, TimeSpan span)
+    public async Task ResetAsync(string email, string address, CancellationToken ct)
     {
-        if (_entries.Count < 10_000) return;
-        foreach (var (key, e) in _entries)
-        {
-            if ((e.LockedUntil ?? e.FirstFailure + span) <= now) _entries.TryRemove(key, out _);
-        }
+        var key = Key(email, address);
+        await db.SignInLockouts.Where(l => l.Key == key).ExecuteDeleteAsync(ct);
+    }
+
+    /// <summary>Counts whose window and pause are over are of no use; drop them now and then, not on every failure.</summary>
+    private async Task PruneAsync(DateTimeOffset now, DateTimeOffset windowStart, CancellationToken ct)
+    {
+        if (Random.Shared.Next(50) != 0) return;
+        await db.SignInLockouts.Where(l => l.FirstFailure <= windowStart && (l.LockedUntil == null || l.LockedUntil <= now)).ExecuteDeleteAsync(ct);
     }
 }

@@ -1,10 +1,16 @@
 namespace Clusterpact.Web.Infrastructure.Email;
 
-/// <summary>Sends queued e-mails in the background; a failure is recorded and retried, at most 5 times.</summary>
-public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<OutboxDispatcher> log) : BackgroundService
+/// <summary>
+/// Sends queued e-mails in the background; a failure is recorded and retried, at most 5 times. On PostgreSQL each e-mail
+/// is claimed with a row lock (FOR UPDATE SKIP LOCKED) held until it is marked sent, so two dispatchers, on one node or
+/// two, never send one e-mail twice.
+/// </summary>
+public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<OutboxDispatcher> log, IConfiguration config) : BackgroundService
 {
     public const int MaxAttempts = 5;
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
+    private const int BatchSize = 50;
+    private readonly bool _postgres = DataServices.IsPostgres(config);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -22,32 +28,77 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
         }
     }
 
-    /// <summary>Sends what is due now; returns how many were sent.</summary>
-    public async Task<int> DispatchOnceAsync(CancellationToken ct)
+    /// <summary>Sends what is due now, each e-mail tried once; returns how many were sent.</summary>
+    public Task<int> DispatchOnceAsync(CancellationToken ct) => _postgres ? DispatchClaimingAsync(ct) : DispatchAllAsync(ct);
+
+    private async Task<int> DispatchAllAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ClusterpactDbContext>();
         var transport = scope.ServiceProvider.GetRequiredService<IEmailTransport>();
-        var due = await db.OutboxEmails.Where(e => e.SentAt == null && e.Attempts < MaxAttempts).OrderBy(e => e.CreatedAt).Take(50).ToListAsync(ct);
+        var due = await db.OutboxEmails.Where(e => e.SentAt == null && e.Attempts < MaxAttempts).OrderBy(e => e.CreatedAt).Take(BatchSize).ToListAsync(ct);
         var sent = 0;
         foreach (var email in due)
         {
-            email.Attempts++;
-            try
-            {
-                await transport.SendAsync(email, ct);
-                email.SentAt = clock.GetUtcNow();
-                email.LastError = null;
-                sent++;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                email.LastError = ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message;
-                log.LogWarning(ex, "E-mail {Id} to {To} failed (attempt {Attempt})", email.Id, email.To, email.Attempts);
-            }
+            if (await TrySendAsync(transport, email, ct)) sent++;
         }
         if (due.Count > 0) await db.SaveChangesAsync(ct);
         return sent;
+    }
+
+    private async Task<int> DispatchClaimingAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ClusterpactDbContext>();
+        var transport = scope.ServiceProvider.GetRequiredService<IEmailTransport>();
+        var tried = new List<Guid>();
+        var handedOver = new HashSet<Guid>();
+        var sent = 0;
+        while (tried.Count < BatchSize)
+        {
+            var strategy = db.Database.CreateExecutionStrategy();
+            var outcome = await strategy.ExecuteAsync(async () =>
+            {
+                db.ChangeTracker.Clear();
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                var skip = tried.ToArray();
+                var email = await db.OutboxEmails.FromSql($"""
+                    SELECT * FROM outbox_emails
+                    WHERE "SentAt" IS NULL AND "Attempts" < {MaxAttempts} AND NOT ("Id" = ANY({skip}))
+                    ORDER BY "CreatedAt" LIMIT 1 FOR UPDATE SKIP LOCKED
+                    """).SingleOrDefaultAsync(ct);
+                if (email is null) return (Found: false, Sent: false);
+                // A retry after a dropped connection must not hand the same message to the mail server again.
+                var ok = handedOver.Contains(email.Id) || await TrySendAsync(transport, email, ct);
+                if (ok) handedOver.Add(email.Id);
+                if (ok && email.SentAt is null) (email.SentAt, email.LastError) = (clock.GetUtcNow(), null);
+                tried.Add(email.Id);
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                return (Found: true, Sent: ok);
+            });
+            if (!outcome.Found) break;
+            if (outcome.Sent) sent++;
+        }
+        return sent;
+    }
+
+    private async Task<bool> TrySendAsync(IEmailTransport transport, OutboxEmail email, CancellationToken ct)
+    {
+        email.Attempts++;
+        try
+        {
+            await transport.SendAsync(email, ct);
+            email.SentAt = clock.GetUtcNow();
+            email.LastError = null;
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            email.LastError = ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message;
+            log.LogWarning(ex, "E-mail {Id} to {To} failed (attempt {Attempt})", email.Id, email.To, email.Attempts);
+            return false;
+        }
     }
 }
 

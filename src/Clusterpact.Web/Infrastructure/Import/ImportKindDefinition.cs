@@ -116,31 +116,39 @@ public abstract class ImportKindDefinition<TField, TRecord>(ClusterpactDbContext
         var good = report.Good.ToList();
         var counts = new ImportCounts(report.Accepted, report.Updated, report.Rejected, report.Skipped);
 
-        await using var tx = await Db.Database.BeginTransactionAsync(ct);
-        Db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
+        // All good rows or none, in one transaction; PostgreSQL's retrying strategy runs it again from the start after a
+        // dropped connection (nothing of a failed try was committed).
+        var strategy = Db.Database.CreateExecutionStrategy();
+        var tries = 0;
+        await strategy.ExecuteAsync(async () =>
         {
-            for (var start = 0; start < good.Count; start += batchSize)
+            if (tries++ > 0) Db.ChangeTracker.Clear();
+            await using var tx = await Db.Database.BeginTransactionAsync(ct);
+            Db.ChangeTracker.AutoDetectChangesEnabled = false;
+            try
             {
-                var batch = good.GetRange(start, Math.Min(batchSize, good.Count - start));
-                await WriteBatchAsync(session, batch, ct);
+                for (var start = 0; start < good.Count; start += batchSize)
+                {
+                    var batch = good.GetRange(start, Math.Min(batchSize, good.Count - start));
+                    await WriteBatchAsync(session, batch, ct);
+                    Db.ChangeTracker.DetectChanges();
+                    await Db.SaveChangesAsync(ct);
+                    Db.ChangeTracker.Clear();
+                    await progress.ReportAsync((start + batch.Count) / (double)good.Count, $"{start + batch.Count}/{good.Count}", ct);
+                }
+                var stored = await Db.ImportSessions.SingleAsync(s => s.Id == session.Id, ct);
+                stored.Status = ImportSessionStatus.Committed;
+                stored.CommittedAt = clock.GetUtcNow();
+                (stored.Accepted, stored.Updated, stored.Rejected, stored.Skipped) = (counts.Accepted, counts.Updated, counts.Rejected, counts.Skipped);
                 Db.ChangeTracker.DetectChanges();
                 await Db.SaveChangesAsync(ct);
-                Db.ChangeTracker.Clear();
-                await progress.ReportAsync((start + batch.Count) / (double)good.Count, $"{start + batch.Count}/{good.Count}", ct);
+                await tx.CommitAsync(ct);
             }
-            var stored = await Db.ImportSessions.SingleAsync(s => s.Id == session.Id, ct);
-            stored.Status = ImportSessionStatus.Committed;
-            stored.CommittedAt = clock.GetUtcNow();
-            (stored.Accepted, stored.Updated, stored.Rejected, stored.Skipped) = (counts.Accepted, counts.Updated, counts.Rejected, counts.Skipped);
-            Db.ChangeTracker.DetectChanges();
-            await Db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-        finally
-        {
-            Db.ChangeTracker.AutoDetectChangesEnabled = true;
-        }
+            finally
+            {
+                Db.ChangeTracker.AutoDetectChangesEnabled = true;
+            }
+        });
         return counts;
     }
 

@@ -109,6 +109,21 @@ public sealed class ImportJob(ClusterpactDbContext db, IEnumerable<IImportKindDe
             throw;
         }
     }
+
+    /// <summary>
+    /// The commit marks its session Committed in its own transaction: after a crash, a committed session means every good
+    /// row is in the register, any other state means none is (and the session may be committed again).
+    /// </summary>
+    public async Task<string?> CommittedResultAsync(BackgroundJob job, CancellationToken ct)
+    {
+        if (!JsonDocument.Parse(job.Input).RootElement.TryGetProperty("sessionId", out var property) || !property.TryGetGuid(out var sessionId)) return null;
+        var session = await db.ImportSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, ct);
+        if (session is { Status: ImportSessionStatus.Committed })
+            return JsonSerializer.Serialize(new ImportCounts(session.Accepted, session.Updated, session.Rejected, session.Skipped));
+        if (session is not null)
+            await db.ImportSessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, ImportSessionStatus.Failed), ct);
+        return null;
+    }
 }
 
 public static class ImportServices

@@ -13,6 +13,12 @@ public interface IJobHandler
 {
     string Kind { get; }
     Task<string> RunAsync(BackgroundJob job, IJobProgress progress, CancellationToken ct);
+
+    /// <summary>
+    /// After the node running the job died: the job's result when its work was committed all the same (its commit wrote
+    /// a mark in the same transaction), or null when nothing of it was. Jobs without such a mark answer null.
+    /// </summary>
+    Task<string?> CommittedResultAsync(BackgroundJob job, CancellationToken ct) => Task.FromResult<string?>(null);
 }
 
 /// <summary>Starts jobs: stores them as queued and hands them to the runner.</summary>
@@ -36,55 +42,79 @@ public sealed class JobChannel
 }
 
 /// <summary>
-/// Runs queued jobs one at a time (the machine has two cores; imports are heavy). Jobs queued before a restart
-/// are picked up again at start; jobs that were running when the process stopped are marked failed.
+/// Runs queued jobs one at a time (the machine has two cores; imports are heavy). Jobs queued before a restart are picked
+/// up again at start; jobs that were running when the process stopped are marked interrupted (or succeeded, when their
+/// work was committed). A job is claimed by an atomic update from Queued to Running, so a job handed to two runners (two
+/// nodes started on one database both pick up the queued jobs at start) runs once. Its progress goes to the database on
+/// PostgreSQL, where any node reads it.
 /// </summary>
-public sealed class JobRunner(IServiceScopeFactory scopes, JobChannel channel, JobProgressStore store, TimeProvider clock, ILogger<JobRunner> log) : BackgroundService
+public sealed class JobRunner(IServiceScopeFactory scopes, JobChannel channel, JobProgressStore store, TimeProvider clock, ILogger<JobRunner> log, IConfiguration config) : BackgroundService
 {
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+    private readonly bool _progressInDatabase = DataServices.IsPostgres(config);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await RecoverAsync(stoppingToken);
+        await RecoverAllRunningAsync(stoppingToken);
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ClusterpactDbContext>();
+            foreach (var id in await db.BackgroundJobs.Where(j => j.Status == JobStatus.Queued).OrderBy(j => j.CreatedAt).Select(j => j.Id).ToListAsync(stoppingToken))
+                await channel.Writer.WriteAsync(id, stoppingToken);
+        }
         await foreach (var id in channel.Reader.ReadAllAsync(stoppingToken))
         {
-            await RunOneAsync(id, stoppingToken);
+            try
+            {
+                await RunOneAsync(id, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                log.LogError(ex, "Job {Id} could not be run", id);
+            }
         }
-    }
-
-    private async Task RecoverAsync(CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ClusterpactDbContext>();
-        await db.BackgroundJobs.Where(j => j.Status == JobStatus.Running)
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Failed).SetProperty(j => j.Error, "Job.Interrupted"), ct);
-        foreach (var id in await db.BackgroundJobs.Where(j => j.Status == JobStatus.Queued).OrderBy(j => j.CreatedAt).Select(j => j.Id).ToListAsync(ct))
-            await channel.Writer.WriteAsync(id, ct);
     }
 
     public async Task RunOneAsync(Guid id, CancellationToken ct)
     {
+        await _oneAtATime.WaitAsync(ct);
+        try
+        {
+            await RunClaimedAsync(id, ct);
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    private async Task RunClaimedAsync(Guid id, CancellationToken ct)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ClusterpactDbContext>();
-        var job = await db.BackgroundJobs.SingleOrDefaultAsync(j => j.Id == id, ct);
-        if (job is null || job.Status != JobStatus.Queued) return;
+        var now = clock.GetUtcNow();
+        var claimed = await db.BackgroundJobs.Where(j => j.Id == id && j.Status == JobStatus.Queued)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Running).SetProperty(j => j.StartedAt, now), ct);
+        if (claimed == 0) return;
+        var job = await db.BackgroundJobs.AsNoTracking().SingleAsync(j => j.Id == id, ct);
         var handler = scope.ServiceProvider.GetServices<IJobHandler>().SingleOrDefault(h => h.Kind == job.Kind);
-        if (job.CreatedBy is { } creator)
-        {
-            var person = await db.Users.AsNoTracking().Where(u => u.Id == creator).Select(u => new { u.Id, u.UserName }).SingleOrDefaultAsync(ct);
-            var roles = await db.UserRoles.Where(r => r.UserId == creator).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync(ct);
-            if (person is not null) scope.ServiceProvider.GetRequiredService<Auth.CurrentUser>().ActAs(person.Id, person.UserName ?? "", roles);
-        }
-        job.Status = JobStatus.Running;
-        job.StartedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
+        await ActAsStarterAsync(scope.ServiceProvider, db, job, ct);
         try
         {
             if (handler is null) throw new InvalidOperationException($"No handler for job kind '{job.Kind}'.");
-            var progress = new MemoryJobProgress(store, job.Id);
+            var progress = new Progress(store, scopes, job.Id, _progressInDatabase, clock);
             var result = await handler.RunAsync(job, progress, ct);
             await db.BackgroundJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.Status, JobStatus.Succeeded).SetProperty(j => j.Result, result)
                 .SetProperty(j => j.Progress, 1.0).SetProperty(j => j.FinishedAt, clock.GetUtcNow()), CancellationToken.None);
-            store.Remove(id);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The node is shutting down and did not finish in time: nothing of the job was committed; hand it back.
+            log.LogWarning("Job {Id} ({Kind}) handed back at shutdown", id, job.Kind);
+            await db.BackgroundJobs.Where(j => j.Id == id && j.Status == JobStatus.Running).ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Status, JobStatus.Queued).SetProperty(j => j.StartedAt, (DateTimeOffset?)null), CancellationToken.None);
+            throw;
         }
         catch (Exception ex)
         {
@@ -93,30 +123,86 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobChannel channel, J
             await db.BackgroundJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.Status, JobStatus.Failed).SetProperty(j => j.Error, error)
                 .SetProperty(j => j.FinishedAt, clock.GetUtcNow()), CancellationToken.None);
+        }
+        finally
+        {
             store.Remove(id);
         }
     }
 
-    /// <summary>
-    /// Progress lives in memory while the job runs: writing it to the database would need a second writer while the
-    /// job holds its transaction, which SQLite serialises. The final state is written when the job ends.
-    /// </summary>
-    private sealed class MemoryJobProgress(JobProgressStore store, Guid id) : IJobProgress
+    /// <summary>At start: jobs that were running when the process stopped are over, one way or the other.</summary>
+    public async Task RecoverAllRunningAsync(CancellationToken ct)
     {
-        public Task ReportAsync(double fraction, string? text, CancellationToken ct)
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ClusterpactDbContext>();
+        foreach (var job in await db.BackgroundJobs.AsNoTracking().Where(j => j.Status == JobStatus.Running).ToListAsync(ct))
+            await MarkInterruptedAsync(scope.ServiceProvider, db, job, ct);
+    }
+
+    private async Task MarkInterruptedAsync(IServiceProvider services, ClusterpactDbContext db, BackgroundJob job, CancellationToken ct)
+    {
+        var handler = services.GetServices<IJobHandler>().SingleOrDefault(h => h.Kind == job.Kind);
+        string? committed = null;
+        try
         {
-            store.Set(id, Math.Clamp(fraction, 0, 1), text);
-            return Task.CompletedTask;
+            if (handler is not null) committed = await handler.CommittedResultAsync(job, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.LogError(ex, "Job {Id} ({Kind}): could not tell whether its work was committed", job.Id, job.Kind);
+        }
+        var now = clock.GetUtcNow();
+        if (committed is not null)
+        {
+            log.LogWarning("Job {Id} ({Kind}) was interrupted after its commit: succeeded", job.Id, job.Kind);
+            await db.BackgroundJobs.Where(j => j.Id == job.Id && j.Status == JobStatus.Running).ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Status, JobStatus.Succeeded).SetProperty(j => j.Result, committed)
+                .SetProperty(j => j.Progress, 1.0).SetProperty(j => j.FinishedAt, now), ct);
+        }
+        else
+        {
+            log.LogWarning("Job {Id} ({Kind}) was interrupted: nothing of it was committed", job.Id, job.Kind);
+            await db.BackgroundJobs.Where(j => j.Id == job.Id && j.Status == JobStatus.Running).ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Status, JobStatus.Failed).SetProperty(j => j.Error, "Job.Interrupted").SetProperty(j => j.FinishedAt, now), ct);
+        }
+    }
+
+    /// <summary>A job acts as the person who started it, so the audit trail names them.</summary>
+    private static async Task ActAsStarterAsync(IServiceProvider services, ClusterpactDbContext db, BackgroundJob job, CancellationToken ct)
+    {
+        if (job.CreatedBy is not { } creator) return;
+        var person = await db.Users.AsNoTracking().Where(u => u.Id == creator).Select(u => new { u.Id, u.UserName }).SingleOrDefaultAsync(ct);
+        var roles = await db.UserRoles.Where(r => r.UserId == creator).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync(ct);
+        if (person is not null) services.GetRequiredService<Auth.CurrentUser>().ActAs(person.Id, person.UserName ?? "", roles);
+    }
+
+    /// <summary>
+    /// Progress in this node's memory at once, and on PostgreSQL also in the job's row (at most twice a second, through a
+    /// connection of its own, outside the job's transaction) so that every node shows it. SQLite keeps it in memory: a
+    /// second writer would wait for the job's transaction, and an SQLite installation is one node anyway.
+    /// </summary>
+    private sealed class Progress(JobProgressStore store, IServiceScopeFactory scopes, Guid id, bool inDatabase, TimeProvider clock) : IJobProgress
+    {
+        private static readonly TimeSpan Every = TimeSpan.FromMilliseconds(500);
+        private DateTimeOffset _written = DateTimeOffset.MinValue;
+
+        public async Task ReportAsync(double fraction, string? text, CancellationToken ct)
+        {
+            fraction = Math.Clamp(fraction, 0, 1);
+            store.Set(id, fraction, text);
+            var now = clock.GetUtcNow();
+            if (!inDatabase || (now - _written < Every && fraction < 1)) return;
+            _written = now;
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ClusterpactDbContext>();
+            var shown = text is { Length: > 300 } ? text[..300] : text;
+            await db.BackgroundJobs.Where(j => j.Id == id && j.Status == JobStatus.Running)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Progress, fraction).SetProperty(j => j.ProgressText, shown), ct);
         }
     }
 }
 
 /// <summary>A job ended by a business reason the user should read (a message key), not by a bug.</summary>
-public sealed class JobFailedException(string messageKey) : Exception(messageKey)
-{
-    public string MessageKey { get; } = messageKey;
-}
-
 public static class JobServices
 {
     public static IServiceCollection AddClusterpactJobs(this IServiceCollection services)
@@ -130,7 +216,12 @@ public static class JobServices
     }
 }
 
-/// <summary>The progress of running jobs, in memory (one process runs the jobs).</summary>
+public sealed class JobFailedException(string messageKey) : Exception(messageKey)
+{
+    public string MessageKey { get; } = messageKey;
+}
+
+/// <summary>The progress of jobs running on this node, in memory; other nodes read it from the job's row.</summary>
 public sealed class JobProgressStore
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, (double Fraction, string? Text)> _running = new();

@@ -11,7 +11,7 @@ public static class StartupBanner
     public static IServiceCollection AddClusterpactFirstRun(this IServiceCollection services)
     {
         services.TryAddSingleton(new StartupConsole(Console.Out));
-        return services.AddSingleton<FirstRunSetup>();
+        return services.AddScoped<FirstRunSetup>();
     }
 
     /// <summary>Prints the banner when the server has started.</summary>

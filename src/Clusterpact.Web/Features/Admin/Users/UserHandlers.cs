@@ -91,42 +91,49 @@ public sealed class SaveUser(ClusterpactDbContext db, UserManager<AppUser> users
 
         // What the person's open sessions were granted on: any change to it ends them (decision 0010).
         var wasActive = user.IsActive;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        user.Email = cmd.Email.Trim();
-        user.UserName = cmd.Email.Trim();
-        user.EmailConfirmed = true;
-        user.DisplayName = cmd.DisplayName.Trim();
-        user.Affiliation = string.IsNullOrWhiteSpace(cmd.Affiliation) ? null : cmd.Affiliation.Trim();
-        user.AffiliationEnterpriseNumber = affiliationNumber;
-        user.IsActive = cmd.IsActive;
-        var saved = cmd.Id is null ? await users.CreateAsync(user, cmd.NewPassword!) : await users.UpdateAsync(user);
-        if (!saved.Succeeded) return (CommandOutcome.Invalid(nameof(cmd.Email), "Users.IdentityError"), null, saved.Errors.Select(e => e.Description).ToList());
-
-        if (cmd.Id is not null && !string.IsNullOrEmpty(cmd.NewPassword))
+        // One transaction, tried again as a whole when PostgreSQL drops the connection (the retrying execution strategy).
+        var strategy = db.Database.CreateExecutionStrategy();
+        var (done, outcome, errors, sessionsEnd) = await strategy.ExecuteAsync(async () =>
         {
-            var token = await users.GeneratePasswordResetTokenAsync(user);
-            var reset = await users.ResetPasswordAsync(user, token, cmd.NewPassword);
-            if (!reset.Succeeded) return (CommandOutcome.Invalid(nameof(cmd.NewPassword), "Users.IdentityError"), null, reset.Errors.Select(e => e.Description).ToList());
-        }
-        if (cmd.Unlock) { await users.SetLockoutEndDateAsync(user, null); await users.ResetAccessFailedCountAsync(user); }
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            user.Email = cmd.Email.Trim();
+            user.UserName = cmd.Email.Trim();
+            user.EmailConfirmed = true;
+            user.DisplayName = cmd.DisplayName.Trim();
+            user.Affiliation = string.IsNullOrWhiteSpace(cmd.Affiliation) ? null : cmd.Affiliation.Trim();
+            user.AffiliationEnterpriseNumber = affiliationNumber;
+            user.IsActive = cmd.IsActive;
+            var saved = cmd.Id is null ? await users.CreateAsync(user, cmd.NewPassword!) : await users.UpdateAsync(user);
+            if (!saved.Succeeded) return (Saved: false, Outcome: CommandOutcome.Invalid(nameof(cmd.Email), "Users.IdentityError"), Errors: (IReadOnlyList<string>)saved.Errors.Select(e => e.Description).ToList(), SessionsEnd: false);
 
-        var currentRoles = await users.GetRolesAsync(user);
-        var roleChanged = !currentRoles.SequenceEqual([cmd.Role]);
-        if (roleChanged)
-        {
-            await users.RemoveFromRolesAsync(user, currentRoles);
-            await users.AddToRoleAsync(user, cmd.Role);
-        }
-        var scopes = await db.UserClusterScopes.Where(s => s.UserId == user.Id).ToListAsync(ct);
-        var removed = scopes.Where(s => !clusterIds.Contains(s.ClusterId)).ToList();
-        var added = clusterIds.Where(c => scopes.All(s => s.ClusterId != c)).Select(c => new UserClusterScope { UserId = user.Id, ClusterId = c }).ToList();
-        db.UserClusterScopes.RemoveRange(removed);
-        db.UserClusterScopes.AddRange(added);
-        await db.SaveChangesAsync(ct);
-        var passwordSet = cmd.Id is not null && !string.IsNullOrEmpty(cmd.NewPassword);
-        var sessionsEnd = cmd.Id is not null && (roleChanged || removed.Count > 0 || added.Count > 0 || wasActive != cmd.IsActive || passwordSet);
-        if (sessionsEnd) await Sessions.EndAllAsync(users, user);
-        await tx.CommitAsync(ct);
+            if (cmd.Id is not null && !string.IsNullOrEmpty(cmd.NewPassword))
+            {
+                var token = await users.GeneratePasswordResetTokenAsync(user);
+                var reset = await users.ResetPasswordAsync(user, token, cmd.NewPassword);
+                if (!reset.Succeeded) return (Saved: false, Outcome: CommandOutcome.Invalid(nameof(cmd.NewPassword), "Users.IdentityError"), Errors: (IReadOnlyList<string>)reset.Errors.Select(e => e.Description).ToList(), SessionsEnd: false);
+            }
+            if (cmd.Unlock) { await users.SetLockoutEndDateAsync(user, null); await users.ResetAccessFailedCountAsync(user); }
+
+            var currentRoles = await users.GetRolesAsync(user);
+            var roleChanged = !currentRoles.SequenceEqual([cmd.Role]);
+            if (roleChanged)
+            {
+                await users.RemoveFromRolesAsync(user, currentRoles);
+                await users.AddToRoleAsync(user, cmd.Role);
+            }
+            var scopes = await db.UserClusterScopes.Where(s => s.UserId == user.Id).ToListAsync(ct);
+            var removed = scopes.Where(s => !clusterIds.Contains(s.ClusterId)).ToList();
+            var added = clusterIds.Where(c => scopes.All(s => s.ClusterId != c)).Select(c => new UserClusterScope { UserId = user.Id, ClusterId = c }).ToList();
+            db.UserClusterScopes.RemoveRange(removed);
+            db.UserClusterScopes.AddRange(added);
+            await db.SaveChangesAsync(ct);
+            var passwordSet = cmd.Id is not null && !string.IsNullOrEmpty(cmd.NewPassword);
+            var sessionsEnd = cmd.Id is not null && (roleChanged || removed.Count > 0 || added.Count > 0 || wasActive != cmd.IsActive || passwordSet);
+            if (sessionsEnd) await Sessions.EndAllAsync(users, user);
+            await tx.CommitAsync(ct);
+            return (Saved: true, Outcome: CommandOutcome.Ok(0), Errors: (IReadOnlyList<string>)[], SessionsEnd: sessionsEnd);
+        });
+        if (!done) return (outcome, null, errors);
         // An administrator who sets their own password stays signed in here; their other sessions end.
         if (sessionsEnd && user.Id == current.Id) await signIn.RefreshSignInAsync(user);
         return (CommandOutcome.Ok(0), user.Id, []);
