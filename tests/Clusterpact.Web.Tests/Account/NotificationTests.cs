@@ -158,15 +158,7 @@ public sealed partial class NotificationTests(NotificationApp app)
         var started = await applicant.SubmitFormAsync($"/Apply/Start/{callId}", new Dictionary<string, string> { ["Input.ApplicantName"] = "Vlaamse Waterstofcluster vzw", ["Input.EnterpriseNumber"] = "0765.432.146" });
         Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
         var url = started.Headers.Location!.OriginalString;
-        Assert.Equal(HttpStatusCode.Redirect, (await applicant.SubmitFormAsync(url, new Dictionary<string, string>
-        {
-            ["Input.StrategicDomain"] = "Waterstof", ["Input.Vision"] = "Een gedeelde visie op groene waterstof in Vlaanderen",
-            ["Input.ActionPlan"] = "Jaar 1: roadmap; jaar 2: proeftuinen", ["Input.ConsortiumDescription"] = "Twaalf bedrijven en twee universiteiten",
-            ["Input.Members[0].Name"] = "Universiteit Gent", ["Input.Members[0].EnterpriseNumber"] = "0248.015.142", ["Input.Members[0].Size"] = "Large",
-            ["Input.Members[1].Name"] = "Kmo A", ["Input.Members[1].EnterpriseNumber"] = "0200000043", ["Input.Members[1].Size"] = "Small",
-            ["Input.Years[0].Year"] = "2027", ["Input.Years[0].Budget"] = "200.000,00", ["Input.Years[0].Cofinancing"] = "100.000,00",
-            ["Input.Years[1].Year"] = "2028", ["Input.Years[1].Budget"] = "200.000,00", ["Input.Years[1].Cofinancing"] = "100.000,00",
-        }, f => Handler(f, "Save"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await applicant.SubmitFormAsync(url, Calls.CallTests.CompleteProposal(), f => Handler(f, "Save"))).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await applicant.SubmitFormAsync(url, new Dictionary<string, string> { ["confirmed"] = "true" }, Step(ApplicationLifecycle.Submit))).StatusCode);
         return Guid.Parse(url.Split('/').Last());
     }

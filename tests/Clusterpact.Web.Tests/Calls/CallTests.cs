@@ -42,20 +42,23 @@ public sealed class CallTests(ClusterpactApp app)
     }
 
     /// <summary>Starts, fills in, attaches and (optionally) submits an application; returns its id.</summary>
+    /// <summary>A proposal that meets the call's rules: domain, vision, plan, consortium, two members, two years at 50% cofinancing.</summary>
+    internal static Dictionary<string, string> CompleteProposal() => new()
+    {
+        ["Input.StrategicDomain"] = "Waterstof", ["Input.Vision"] = "Een gedeelde visie op groene waterstof in Vlaanderen",
+        ["Input.ActionPlan"] = "Jaar 1: roadmap; jaar 2: proeftuinen", ["Input.ConsortiumDescription"] = "Twaalf bedrijven en twee universiteiten",
+        ["Input.Members[0].Name"] = "Universiteit Gent", ["Input.Members[0].EnterpriseNumber"] = "0248.015.142", ["Input.Members[0].Size"] = "Large",
+        ["Input.Members[1].Name"] = "Kmo A", ["Input.Members[1].EnterpriseNumber"] = "0200000043", ["Input.Members[1].Size"] = "Small",
+        ["Input.Years[0].Year"] = "2027", ["Input.Years[0].Budget"] = "200.000,00", ["Input.Years[0].Cofinancing"] = "100.000,00",
+        ["Input.Years[1].Year"] = "2028", ["Input.Years[1].Budget"] = "200.000,00", ["Input.Years[1].Cofinancing"] = "100.000,00",
+    };
+
     private async Task<Guid> ApplyAsync(HttpClient applicant, Guid callId, string name, string number, bool submit = true)
     {
         var started = await applicant.SubmitFormAsync($"/Apply/Start/{callId}", new Dictionary<string, string> { ["Input.ApplicantName"] = name, ["Input.EnterpriseNumber"] = number });
         Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
         var url = started.Headers.Location!.OriginalString;
-        var saved = await applicant.SubmitFormAsync(url, new Dictionary<string, string>
-        {
-            ["Input.StrategicDomain"] = "Waterstof", ["Input.Vision"] = "Een gedeelde visie op groene waterstof in Vlaanderen",
-            ["Input.ActionPlan"] = "Jaar 1: roadmap; jaar 2: proeftuinen", ["Input.ConsortiumDescription"] = "Twaalf bedrijven en twee universiteiten",
-            ["Input.Members[0].Name"] = "Universiteit Gent", ["Input.Members[0].EnterpriseNumber"] = "0248.015.142", ["Input.Members[0].Size"] = "Large",
-            ["Input.Members[1].Name"] = "Kmo A", ["Input.Members[1].EnterpriseNumber"] = "0200000043", ["Input.Members[1].Size"] = "Small",
-            ["Input.Years[0].Year"] = "2027", ["Input.Years[0].Budget"] = "200.000,00", ["Input.Years[0].Cofinancing"] = "100.000,00",
-            ["Input.Years[1].Year"] = "2028", ["Input.Years[1].Budget"] = "200.000,00", ["Input.Years[1].Cofinancing"] = "100.000,00",
-        }, f => Handler(f, "Save"));
+        var saved = await applicant.SubmitFormAsync(url, CompleteProposal(), f => Handler(f, "Save"));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(applicant, url, "businessplan.pdf", "application/pdf", "%PDF-1.4 businessplan"u8.ToArray())).StatusCode);
         if (submit) Assert.Equal(HttpStatusCode.Redirect, (await applicant.SubmitFormAsync(url, Confirmed, Step(ApplicationLifecycle.Submit))).StatusCode);
