@@ -56,6 +56,7 @@ public static class FeatureRegistration
         services.AddScoped<AccountMail>();
         services.AddScoped<AccountRecovery>();
         services.AddScoped<ListAuditEntries>();
+        services.AddScoped<AuditReading>();
         return services;
     }
 

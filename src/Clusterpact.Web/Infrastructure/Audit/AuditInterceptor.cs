@@ -100,14 +100,28 @@ public sealed class AuditInterceptor(IServiceProvider services, TimeProvider clo
     /// Survey invitations and responses are deliberately not in the trail: an audit row's time next to a response's
     /// would tie an anonymous answer to the invitee (docs/decisions/0005-anonymous-surveys.md).
     /// </summary>
-    private static bool IsAudited(object entity) =>
-        entity is IAuditable or Domain.Members.OrganisationFigures or Domain.Agreements.AgreementTerm or Domain.Agreements.AgreementAmendment or Domain.Agreements.CofinancingPaymentRecord or Domain.Projects.ProjectPartner or Domain.Projects.ProjectCluster or Domain.Projects.FundCommitment
-        or Domain.Evaluations.StageDate or Domain.Evaluations.EvaluationParticipant or Domain.Evaluations.EvaluationEvidence or Domain.Evaluations.Recommendation
-        or Domain.Surveys.SurveyQuestion or Domain.Kpis.TargetChange or Domain.Pacts.PactVersion or Domain.Pacts.PactCommitment
-        or Domain.Calls.CallCriterion or Domain.Calls.RequiredDocument or Domain.Calls.ConsortiumMember or Domain.Calls.YearPlan or Domain.Calls.Attachment
-        or Domain.Calls.ApplicationTransition or Domain.Calls.ConflictFlag or Domain.Calls.Score or Domain.Calls.ConsensusScore
-        or Domain.Budget.SavedClusterLine or Domain.Budget.SavedProgrammeLine
-        or Domain.Reports.ReportedValue or Domain.Reports.CommitmentReport or Domain.Reports.ReportStep or Data.Configurations.FundingRuleRow or AppUser or UserClusterScope or IdentityUserRole<Guid>;
+    private static bool IsAudited(object entity) => IsAuditedType(entity.GetType());
+
+    /// <summary>The records whose changes the trail keeps: every business record, and these parts and accounts.</summary>
+    public static bool IsAuditedType(Type type) => typeof(IAuditable).IsAssignableFrom(type) || AlsoAudited.Contains(type);
+
+    private static readonly HashSet<Type> AlsoAudited =
+    [
+        typeof(Domain.Members.OrganisationFigures), typeof(Domain.Agreements.AgreementTerm), typeof(Domain.Agreements.AgreementAmendment),
+        typeof(Domain.Agreements.CofinancingPaymentRecord), typeof(Domain.Projects.ProjectPartner), typeof(Domain.Projects.ProjectCluster),
+        typeof(Domain.Projects.FundCommitment), typeof(Domain.Evaluations.StageDate), typeof(Domain.Evaluations.EvaluationParticipant),
+        typeof(Domain.Evaluations.EvaluationEvidence), typeof(Domain.Evaluations.Recommendation), typeof(Domain.Surveys.SurveyQuestion),
+        typeof(Domain.Kpis.TargetChange), typeof(Domain.Pacts.PactVersion), typeof(Domain.Pacts.PactCommitment),
+        typeof(Domain.Calls.CallCriterion), typeof(Domain.Calls.RequiredDocument), typeof(Domain.Calls.ConsortiumMember),
+        typeof(Domain.Calls.YearPlan), typeof(Domain.Calls.Attachment), typeof(Domain.Calls.ApplicationTransition),
+        typeof(Domain.Calls.ConflictFlag), typeof(Domain.Calls.Score), typeof(Domain.Calls.ConsensusScore),
+        typeof(Domain.Budget.SavedClusterLine), typeof(Domain.Budget.SavedProgrammeLine),
+        typeof(Domain.Reports.ReportedValue), typeof(Domain.Reports.CommitmentReport), typeof(Domain.Reports.ReportStep),
+        typeof(Data.Configurations.FundingRuleRow), typeof(AppUser), typeof(UserClusterScope), typeof(IdentityUserRole<Guid>),
+    ];
+
+    /// <summary>The fields the trail never holds (secrets, bookkeeping).</summary>
+    public static bool IsIgnoredField(string name) => IgnoredFields.Contains(name);
 
     private static string KeyOf(EntityEntry e) =>
         string.Join("/", e.Metadata.FindPrimaryKey()!.Properties.Select(p => Format(e.Property(p.Name).CurrentValue)));
@@ -120,6 +134,8 @@ public sealed class AuditInterceptor(IServiceProvider services, TimeProvider clo
             DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             DateTimeOffset dto => dto.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            // A list field reads back as a list, not as the name of its .NET type.
+            System.Collections.IEnumerable list and not string => JsonSerializer.Serialize(list.Cast<object?>().Select(Format), JsonOptions),
             _ => value.ToString(),
         };
         return text is { Length: > 2000 } ? text[..2000] : text;

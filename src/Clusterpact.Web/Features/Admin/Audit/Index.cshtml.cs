@@ -1,6 +1,6 @@
 namespace Clusterpact.Web.Features.Admin.Audit;
 
-public sealed class IndexModel(ListAuditEntries list) : ListPageModel
+public sealed class IndexModel(ListAuditEntries list, AuditReading reading) : ListPageModel
 {
     [BindProperty(SupportsGet = true)] public string? EntityType { get; set; }
     [BindProperty(SupportsGet = true)] public string? EntityId { get; set; }
@@ -10,13 +10,15 @@ public sealed class IndexModel(ListAuditEntries list) : ListPageModel
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
 
     public Paged<AuditRow> Result { get; private set; } = new([], 1, AuditQuery.PageSize, 0);
-    public IReadOnlyList<string> EntityTypes { get; private set; } = [];
+    public IReadOnlyList<(string Value, string Label)> EntityTypes { get; private set; } = [];
+    public IReadOnlyList<AuditLine> Lines { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        EntityTypes = await list.EntityTypesAsync(ct);
-        Result = await list.HandleAsync(new AuditQuery(EntityType, EntityId, UserName, Field, From, To), PageRequest, ct);
+        EntityTypes = reading.Kinds(await list.EntityTypesAsync(ct));
+        Result = await list.HandleAsync(new AuditQuery(EntityType, EntityId, UserName, Field, From, To, reading.FieldsMatching(Field)), PageRequest, ct);
+        Lines = await reading.DescribeAsync(Result.Items, ct);
     }
 
     protected override int DefaultPageSize => AuditQuery.PageSize;

@@ -1,6 +1,7 @@
 namespace Clusterpact.Web.Features.Admin.Audit;
 
-public sealed record AuditQuery(string? EntityType, string? EntityId, string? User, string? Field, DateOnly? From, DateOnly? To)
+/// <param name="Field">A field as stored; or, with <paramref name="FieldNames"/>, what a person typed, matched to those names by their words.</param>
+public sealed record AuditQuery(string? EntityType, string? EntityId, string? User, string? Field, DateOnly? From, DateOnly? To, IReadOnlyCollection<string>? FieldNames = null)
 {
     public const int PageSize = 50;
 }
@@ -18,7 +19,8 @@ public sealed class ListAuditEntries(ClusterpactDbContext db)
         var rows = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q.EntityType)) rows = rows.Where(a => a.EntityType == q.EntityType);
         if (!string.IsNullOrWhiteSpace(q.EntityId)) rows = rows.Where(a => a.EntityId == q.EntityId.Trim());
-        if (!string.IsNullOrWhiteSpace(q.Field)) rows = rows.Where(a => a.Field == q.Field.Trim());
+        if (q.FieldNames is { } names) rows = rows.Where(a => names.Contains(a.Field));
+        else if (!string.IsNullOrWhiteSpace(q.Field)) rows = rows.Where(a => a.Field == q.Field.Trim());
         if (!string.IsNullOrWhiteSpace(q.User))
         {
             var term = q.User.Trim().ToLower();
