@@ -43,9 +43,11 @@ public sealed class EvaluationTests(ClusterpactApp app)
         Assert.Equal(id.ToString(), chosen.Value);
         Assert.Contains("Tussentijdse evaluatie Flux50 (test), beslist op 20-05-2026: Verlengen onder voorwaarden", chosen.SelectedOptions.Single().TextContent, StringComparison.Ordinal);
 
-        // Flux50's manager reads it without forms; Catalisti's manager does not see it at all.
+        // Flux50's manager reads it without forms, with who decided; Catalisti's manager does not see it at all.
         var fluxManager = await app.SignedInAsync(Emails.Flux50Manager);
         var read = await fluxManager.GetDocumentAsync(url);
+        var officerName = await app.WithDbAsync(db => db.Users.Where(u => u.Email == Emails.Officer).Select(u => u.DisplayName).SingleAsync());
+        Assert.Equal($"Beslist op 20-05-2026 door {officerName}", read.QuerySelector("[data-testid=evaluation-decided]")!.TextContent.Trim());
         Assert.DoesNotContain(read.Forms, f => f.Method == "post" && (f.GetAttribute("action") ?? "").Contains("handler=", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedInAsync(Emails.CatalistiManager)).GetAsync(url)).StatusCode);
         var token = read.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;

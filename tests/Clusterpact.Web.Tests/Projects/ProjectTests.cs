@@ -103,6 +103,10 @@ public sealed class ProjectTests(ClusterpactApp app)
         Assert.Equal(ProjectStatus.Approved, (await ProjectAsync(id)).Status);
         var e = await EnvelopeAsync(envelope);
         Assert.Equal((600_000.50m, 7_399_999.50m), (e.Committed, e.Remaining));
+        // Who decided and on which day, as the audit trail recorded the approval.
+        var officerName = await app.WithDbAsync(db => db.Users.Where(u => u.Email == Emails.Officer).Select(u => u.DisplayName).SingleAsync());
+        var decided = (await manager.GetDocumentAsync($"/Projects/{id}")).QuerySelector("[data-testid=project-decided]")!.TextContent.Trim();
+        Assert.Equal($"{officerName} op {app.Today:dd-MM-yyyy}", decided);
 
         // After the decision the manager can no longer edit.
         Assert.Equal(HttpStatusCode.Redirect, (await manager.GetAsync($"/Projects/{id}/Edit")).StatusCode);

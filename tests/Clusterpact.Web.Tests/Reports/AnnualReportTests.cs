@@ -102,6 +102,10 @@ public sealed class AnnualReportTests(ClusterpactApp app)
         Assert.Equal(ReportStatus.Accepted, stored.Status);
         Assert.Equal([ReportStatus.Submitted, ReportStatus.Returned, ReportStatus.Submitted, ReportStatus.Accepted], stored.Steps.Select(s => s.To));
         Assert.Equal(24m, stored.ValueOf(KpiCatalogue.ExtraFte));
+        // The manager reads who accepted it and when.
+        var officerName = await app.WithDbAsync(db => db.Users.Where(u => u.Email == Emails.Officer).Select(u => u.DisplayName).SingleAsync());
+        var decided = (await manager.GetDocumentAsync(url)).QuerySelector("[data-testid=report-decided]")!.TextContent.Trim();
+        Assert.Equal($"· {officerName} op {app.Today:dd-MM-yyyy}", decided);
 
         // The accepted value is the cluster's KPI for 2017.
         var catalisti = await app.ClusterIdAsync("Catalisti");
