@@ -13,8 +13,8 @@ namespace Clusterpact.Browser.Tests.Accessibility;
 /// (npm axe-core 4.14.1, MPL-2.0, its licence header kept in the file) is added as an init script, which the browser runs
 /// in every document outside the page's Content-Security-Policy, so the product's policy stays as strict as it is. Each
 /// HTML document is checked once it has loaded, and each page still open is checked again in its final state when the test
-/// ends (a dialog opened, a form refused); the results come back through an exposed binding. A document the test leaves
-/// before axe has finished (a click right after loading) can escape its load-time check. The assembly-wide
+/// ends (a dialog opened, a form refused); the results come back through an exposed binding. A document the test left
+/// before axe had finished (a click right after loading) is opened again, in the same session, and checked then. The assembly-wide
 /// <see cref="NoAxeViolationsAttribute"/> then fails the test
 /// that visited a page with a violation.
 /// </summary>
@@ -49,11 +49,48 @@ public static class Axe
     private static readonly ConcurrentQueue<string> Found = new();
     private static readonly ConcurrentBag<IBrowserContext> Contexts = [];
 
+    /// <summary>Every document a page of a context showed (path and query, as axe reports it → the full address).</summary>
+    private static readonly ConcurrentDictionary<IBrowserContext, ConcurrentDictionary<string, string>> Visited = new();
+
+    /// <summary>The documents axe has reported on, with or without violations.</summary>
+    private static readonly ConcurrentDictionary<string, byte> Checked = new();
+
     public static async Task WatchAsync(IBrowserContext context)
     {
         await context.ExposeBindingAsync("__axeReport", (BindingSource _, string json) => Record(json));
         await context.AddInitScriptAsync(Script + "\n" + Runner);
+        var visited = Visited.GetOrAdd(context, _ => new());
+        context.Page += (_, page) => page.FrameNavigated += (_, frame) =>
+        {
+            if (frame != page.MainFrame || !Uri.TryCreate(frame.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https")) return;
+            visited.TryAdd(url.PathAndQuery, url.AbsoluteUri);
+        };
         Contexts.Add(context);
+    }
+
+    /// <summary>
+    /// Opens again, in the test's own session, each document the test left before axe reported on it, and checks it there.
+    /// A download or a page that is gone by now is skipped: what cannot be shown cannot be checked.
+    /// </summary>
+    internal static async Task CheckMissedAsync(IBrowserContext context)
+    {
+        if (!Visited.TryGetValue(context, out var visited)) return;
+        var missed = visited.Where(v => !Checked.ContainsKey(v.Key)).Select(v => v.Value).ToList();
+        if (missed.Count == 0) return;
+        var page = await context.NewPageAsync();
+        foreach (var url in missed)
+        {
+            try
+            {
+                var response = await page.GotoAsync(url, new() { Timeout = 15_000 });
+                if (response is null || !(response.Headers.TryGetValue("content-type", out var type) && type.StartsWith("text/html", StringComparison.Ordinal))) continue;
+                await CheckAsync(page);
+            }
+            catch (Exception e) when (e is PlaywrightException or TimeoutException)
+            {
+                // A download, or a document that no longer opens.
+            }
+        }
     }
 
     /// <summary>Checks the document the page shows now (its final state); the report comes back through the binding.</summary>
@@ -76,6 +113,7 @@ public static class Axe
         if (json is null) return;
         using var doc = JsonDocument.Parse(json);
         var url = doc.RootElement.GetProperty("url").GetString()!;
+        Checked.TryAdd(url, 0);
         if (doc.RootElement.TryGetProperty("error", out var error))
         {
             Found.Enqueue($"{url}: axe could not run: {error.GetString()}");
@@ -86,11 +124,16 @@ public static class Axe
                           + string.Join("\n      ", v.GetProperty("nodes").EnumerateArray().Select(n => n.GetString())));
     }
 
+    /// <summary>The documents axe has reported on so far in this test (path and query).</summary>
+    internal static IReadOnlyCollection<string> CheckedDocuments => [.. Checked.Keys];
+
     /// <summary>Forgets what an earlier test left (its contexts are closed by then).</summary>
     internal static void Reset()
     {
         Found.Clear();
         Contexts.Clear();
+        Visited.Clear();
+        Checked.Clear();
     }
 
     /// <summary>Checks each page still open in its final state, closes the test's contexts, and returns every violation seen.</summary>
@@ -99,6 +142,7 @@ public static class Axe
         foreach (var context in Contexts.Distinct())
         {
             foreach (var page in context.Pages) await CheckAsync(page);
+            await CheckMissedAsync(context);
             await context.CloseAsync();
         }
         var found = Found.Distinct().ToList();
