@@ -105,10 +105,11 @@ public sealed class Application : IAuditable
     }
 
     /// <summary>
-    /// The name to show. Experts on an anonymised call see only the reference; the agency always sees the applicant.
+    /// The applicant's name as this audience may see it: none for experts on an anonymised call (the page then names the
+    /// application by its <see cref="Reference"/>, in the reader's language); the agency always sees the applicant.
     /// </summary>
-    public string DisplayNameFor(Call call, Audience audience) =>
-        audience == Audience.Expert && call.HideApplicantFromExperts ? "Application " + Reference : ApplicantName;
+    public string? ApplicantNameFor(Call call, Audience audience) =>
+        audience == Audience.Expert && call.HideApplicantFromExperts ? null : ApplicantName;
 
     public Result UpdateProposal(string? strategicDomain, string? vision, string? actionPlan, string? consortiumDescription)
     {

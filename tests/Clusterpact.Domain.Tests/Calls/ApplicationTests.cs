@@ -299,13 +299,14 @@ public sealed class ApplicationTests
     {
         var hidden = PublishedCall(hideApplicant: true);
         var app = CompleteDraft(hidden, number: 3);
-        Assert.Equal("Application A-003", app.DisplayNameFor(hidden, Audience.Expert));
-        Assert.Equal("Flanders Photonics", app.DisplayNameFor(hidden, Audience.Agency));
+        Assert.Null(app.ApplicantNameFor(hidden, Audience.Expert));
+        Assert.Equal("A-003", app.Reference);
+        Assert.Equal("Flanders Photonics", app.ApplicantNameFor(hidden, Audience.Agency));
 
         var open = PublishedCall(hideApplicant: false);
         var named = CompleteDraft(open, number: 3);
-        Assert.Equal("Flanders Photonics", named.DisplayNameFor(open, Audience.Expert));
-        Assert.Equal("Flanders Photonics", named.DisplayNameFor(open, Audience.Agency));
+        Assert.Equal("Flanders Photonics", named.ApplicantNameFor(open, Audience.Expert));
+        Assert.Equal("Flanders Photonics", named.ApplicantNameFor(open, Audience.Agency));
     }
 
     [Fact]

@@ -146,6 +146,9 @@ public sealed class CallTests(ClusterpactApp app)
         // Before declaring: the anonymised name, no proposal, no file, no scores.
         var before = await expert.GetDocumentAsync($"/Review/{mine}");
         Assert.DoesNotContain("Vlaamse Waterstofcluster", before.Body!.TextContent, StringComparison.Ordinal);
+        // Named by its reference in the expert's language (it read "Application A-001" on a Dutch page).
+        var reference = await app.WithDbAsync(db => db.Applications.Where(a => a.Id == appId).Select(a => a.Reference).SingleAsync());
+        Assert.Equal($"Aanvraag {reference}", before.QuerySelector("h1")!.TextContent.Trim());
         Assert.DoesNotContain("gedeelde visie", before.Body.TextContent, StringComparison.Ordinal);
         Assert.Null(before.QuerySelector("[data-testid=panel-scores]"));
         var attachment = await app.WithDbAsync(db => db.Applications.AsNoTracking().Where(a => a.Id == appId).Select(a => a.Attachments.First().Id).SingleAsync());

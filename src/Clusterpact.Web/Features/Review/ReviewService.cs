@@ -24,9 +24,12 @@ public sealed record ScoreLine(string Code, decimal? Value, string? Justificatio
 /// The external expert's side. An expert reaches only their own assignments: any other application or assignment is
 /// simply not found. Scores of the panel and the proposal itself open only after a declaration of no conflict.
 /// </summary>
-public sealed class ReviewService(ClusterpactDbContext db, Scope scope, RecordActors actors, TimeProvider clock)
+public sealed class ReviewService(ClusterpactDbContext db, Scope scope, RecordActors actors, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     private IQueryable<ExpertAssignment> Mine() => scope.Assignments();
+
+    /// <summary>The applicant, or on an anonymised call the application by its reference, in the expert's language.</summary>
+    private string NameFor(Application app, Call call) => app.ApplicantNameFor(call, Audience.Expert) ?? text["Review.ApplicationReference", app.Reference];
 
     public async Task<IReadOnlyList<ReviewRow>> ListAsync(CancellationToken ct)
     {
@@ -39,7 +42,7 @@ public sealed class ReviewService(ClusterpactDbContext db, Scope scope, RecordAc
         {
             var app = apps[a.ApplicationId];
             var call = calls[app.CallId];
-            return new ReviewRow(a.Id, call.TitleNl, call.TitleEn, app.DisplayNameFor(call, Audience.Expert), app.Status, a.Declaration,
+            return new ReviewRow(a.Id, call.TitleNl, call.TitleEn, NameFor(app, call), app.Status, a.Declaration,
                 a.Scores.Count, call.Criteria.Count, a.DetectedConflicts.Count > 0);
         }).OrderBy(r => r.Declaration != ConflictDeclaration.None).ThenBy(r => r.CallTitleNl).ThenBy(r => r.ApplicationName).ToList();
     }
@@ -60,7 +63,7 @@ public sealed class ReviewService(ClusterpactDbContext db, Scope scope, RecordAc
             var visible = ExpertAssignment.ScoresVisibleTo(assignment, panel, consensusReached);
             panelScores = visible.IsSuccess ? visible.Value : null;
         }
-        return new ReviewView(assignment, call, app, app.DisplayNameFor(call, Audience.Expert), panelScores, consensusReached);
+        return new ReviewView(assignment, call, app, NameFor(app, call), panelScores, consensusReached);
     }
 
     /// <summary>What the signed-in person is for this assignment in its lifecycle table.</summary>
