@@ -53,6 +53,9 @@ public sealed class NothingTypedIsLostTests(BrowserApp app)
         await Assertions.Expect(yearStart).ToHaveAttributeAsync("aria-invalid", "true");
         await Assertions.Expect(yearStart).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("Dit werkjaar bestaat al"));
         await Assertions.Expect(officer.GetByLabel("Marketing (€)")).Not.ToHaveAttributeAsync("aria-invalid", "true");
+        // The summary's message leads to its field, though the message is kept under "YearStart" and the field posts "yearStart".
+        await officer.Locator("#error-summary a", new() { HasText = "Dit werkjaar bestaat al." }).ClickAsync();
+        await Assertions.Expect(yearStart).ToBeFocusedAsync();
     }
 
     [Fact]
