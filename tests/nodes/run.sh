@@ -264,7 +264,7 @@ check pg-restart-under-load "$([ -n "$recovered" ] && [ "$ack" -gt 0 ] && [ "$mi
 # --- 7. backup and restore -----------------------------------------------------------------------------------------------------
 export PGHOST=127.0.0.1 PGUSER=postgres PGBIN
 backup_log=$("$ROOT/deploy/backup.sh" postgres "$DB" "$WORK/backup.dump" 2>&1) || echo "$backup_log"
-psql_q "DROP DATABASE IF EXISTS ${DB}_restored WITH (FORCE)" postgres >/dev/null
+psql_q "DROP DATABASE IF EXISTS ${DB}_restored WITH (FORCE)" postgres >/dev/null 2>&1
 psql_q "CREATE DATABASE ${DB}_restored" postgres >/dev/null
 "$PGBIN/pg_restore" -h 127.0.0.1 -p "$PGPORT" -U postgres -d "${DB}_restored" --no-owner "$WORK/backup.dump" 2>"$WORK/restore.log"
 # The nodes keep writing (scheduler check-ins); compare the business tables, which nothing writes now.
