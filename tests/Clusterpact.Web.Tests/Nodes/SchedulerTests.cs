@@ -33,8 +33,17 @@ public sealed class SchedulerTests(ClusterpactApp app)
             var managers = await app.WithDbAsync(db => db.Users.CountAsync(u => u.IsActive && u.Email != null && db.UserClusterScopes.Any(s => s.UserId == u.Id && s.ClusterId == catalisti)));
             Assert.True(managers > 0);
 
-            var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
-                Task.Run(() => app.WithScopeAsync(sp => sp.GetRequiredService<ReportReminders>().RunAsync(default)))));
+            // Each run in a scope of its own (its own connection, as on another node), all let go at the same moment.
+            var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var racing = Enumerable.Range(0, 6).Select(_ => Task.Run(async () =>
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                var reminders = scope.ServiceProvider.GetRequiredService<ReportReminders>();
+                await go.Task;
+                return await reminders.RunAsync(default);
+            })).ToList();
+            go.SetResult();
+            var runs = await Task.WhenAll(racing);
 
             var keys = await app.WithDbAsync(db => db.OutboxEmails.Where(e => e.DedupKey.StartsWith($"report:{reportId}:")).Select(e => e.DedupKey).ToListAsync());
             Assert.Equal(managers, keys.Count);
