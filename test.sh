@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The one test command. Installs what is missing (PostgreSQL, Chromium), starts a throwaway PostgreSQL,
-# runs every suite (the web tests on SQLite and on PostgreSQL), stops what it started, and ends with
+# The one test command. Installs what is missing (PostgreSQL, Chromium, nginx), starts a throwaway PostgreSQL,
+# runs every suite (the web tests on SQLite and on PostgreSQL, the browser tests, the multi-node suite), stops what it
+# started, and ends with
 # "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -20,6 +21,10 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
 ldconfig -p 2>/dev/null | grep -q libgdiplus || missing+=(libgdiplus)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+# the multi-node suite: nginx in front of two nodes, curl for its requests, sqlite3 for the SQLite backup check
+{ command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; } || missing+=(nginx)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
+command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]}"
   as_root apt-get update -qq >/dev/null
@@ -61,6 +66,10 @@ suite domain tests/Clusterpact.Domain.Tests
 suite web-sqlite tests/Clusterpact.Web.Tests CLUSTERPACT_TEST_DB=sqlite
 suite web-postgres tests/Clusterpact.Web.Tests CLUSTERPACT_TEST_DB=postgres
 suite browser tests/Clusterpact.Browser.Tests
+# Two nodes of the Release build behind nginx on this PostgreSQL (tests/nodes/run.sh; it stops and starts the server once).
+log "suite nodes"
+PGBIN="$PGBIN" PGDATA="$PGDATA" PGPORT="$PGPORT" bash tests/nodes/run.sh "$RESULTS/nodes.trx" || true
+[ -f "$RESULTS/nodes.trx" ] || { echo "suite nodes produced no results"; crashed=$((crashed + 1)); }
 
 passed=0; failed=0
 for trx in "$RESULTS"/*.trx; do

@@ -7,15 +7,14 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Clusterpact.Web.Infrastructure.Hosting;
 using Clusterpact.Web.Infrastructure.Setup;
 using Clusterpact.Web.Infrastructure.Nodes;
+using Clusterpact.Web.Infrastructure.Telemetry;
 using Microsoft.AspNetCore.Localization;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Host.UseSerilog((ctx, services, log) => log
-    .ReadFrom.Configuration(ctx.Configuration)
-    .Enrich.FromLogContext()
-    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
+builder.Host.UseSerilog((ctx, services, log) => log.ClusterpactConsole(ctx.Configuration));
+builder.Services.AddClusterpactTelemetry(builder.Configuration);
 
 builder.Services.AddClusterpactData(builder.Configuration, builder.Environment);
 builder.Services.AddClusterpactAuth(builder.Configuration);

@@ -3,10 +3,14 @@
 # loopback. Called by test.sh after the build with PGBIN, PGDATA, PGPORT of its throwaway PostgreSQL; writes a .trx
 # with its counters (the file named by $1) and prints each check's figures.
 #   1. signed in through nginx, 200 requests alternating between the nodes; a form rendered by one node posted to the other
+#   2. an import of 100,000 rows committed on node A shows its progress through node B
+#   3. kill -9 of node A mid-commit: after its restart the register holds all good rows or none, and the job says which;
+#      nothing else is lost
 #   4. both nodes up through a reminder run: each reminder queued once and sent once
 #   5. PostgreSQL stopped (immediate) and started under load: 503 during, recovery, every acknowledged write stored
 #   6. the same record saved on both nodes from the same version: one wins, the other gets 409, nothing overwritten
-#   7. pg_dump, pg_restore into a fresh database: the same row counts and checksums
+#   7. pg_dump, pg_restore into a fresh database: the same row counts and checksums; an SQLite installation backed up
+#      online (deploy/backup.sh) while it runs: the copy has the same row counts
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
@@ -17,7 +21,7 @@ chmod 755 "$WORK"
 DB=clusterpact_nodes
 CS="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=$DB;Timeout=3;Command Timeout=30"
 free_port() { local p=$1; while (echo > /dev/tcp/127.0.0.1/$p) 2>/dev/null; do p=$((p + 1)); done; echo $p; }
-PA=$(free_port 5301); PB=$(free_port $((PA + 1))); PN=$(free_port $((PB + 1)))
+PA=$(free_port 5301); PB=$(free_port $((PA + 1))); PN=$(free_port $((PB + 1))); PS=$(free_port $((PN + 1)))
 run_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 psql_q() { "$PGBIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -d "${2:-$DB}" -At -c "$1"; }
 
@@ -42,7 +46,7 @@ cleanup() {
   wait 2>/dev/null
   psql_q "DROP DATABASE IF EXISTS $DB WITH (FORCE)" postgres >/dev/null 2>&1
   psql_q "DROP DATABASE IF EXISTS ${DB}_restored WITH (FORCE)" postgres >/dev/null 2>&1
-  rm -rf "$WORK"
+  if [ -n "${KEEP_NODES_WORK:-}" ]; then echo "nodes: work folder kept in $WORK"; else rm -rf "$WORK"; fi
 }
 trap 'cleanup' EXIT
 fail_all() { check "$1" 1 "$2"; write_trx; exit 0; }
@@ -51,15 +55,17 @@ psql_q "DROP DATABASE IF EXISTS $DB WITH (FORCE)" postgres >/dev/null 2>&1
 psql_q "CREATE DATABASE $DB" postgres >/dev/null || fail_all start "cannot create database $DB"
 mkdir -p "$WORK/outbox" "$WORK/uploads"
 
-start_node() { # name port
+start_node() { # name port [extra env...]
+  local name=$1 port=$2; shift 2
   ( cd "$ROOT/src/Clusterpact.Web" && exec env ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development \
       Database__Provider=PostgreSQL "ConnectionStrings__PostgreSQL=$CS" \
       Demo__Load=true Security__RequireTwoFactorForStaff=false \
       Security__SignIn__PerAddressPerMinute=1000000 Security__SignIn__PerAccountPerMinute=1000000 Security__SignIn__LockoutFailures=1000000 \
       Email__OutboxFolder="$WORK/outbox" Email__DispatchIntervalSeconds=2 Import__UploadFolder="$WORK/uploads" \
-      App__BaseUrl="http://127.0.0.1:$PN" Serilog__MinimumLevel__Default=Warning \
-      dotnet "$ROOT/src/Clusterpact.Web/bin/Release/net10.0/Clusterpact.Web.dll" --urls "http://127.0.0.1:$2" ) >"$WORK/$1.log" 2>&1 &
+      App__BaseUrl="http://127.0.0.1:$PN" Serilog__MinimumLevel__Default=Warning "$@" \
+      dotnet "$ROOT/src/Clusterpact.Web/bin/Release/net10.0/Clusterpact.Web.dll" --urls "http://127.0.0.1:$port" ) >>"$WORK/$name.log" 2>&1 &
   pids+=($!)
+  eval "PID_$name=$!"
 }
 wait_ready() { # port seconds
   local i
@@ -118,6 +124,71 @@ after=$(curl -s -b "$WORK/cross.jar" -o /dev/null -w '%{http_code}' "http://127.
 check form-to-other-node "$([ "$code" = 302 ] && [ "$after" = 200 ]; echo $?)" \
   "login form rendered by A, posted to B: $code; the session B made, read by A: $after"
 
+# --- 2. an import of 100,000 rows started on node A, its progress read through node B ------------------------------------
+ROWS=100000
+MJAR="$WORK/manager.jar"
+sign_in "$P" "$P" "$MJAR" manager.catalisti@clusterpact.demo >/dev/null
+CLUSTER=$(psql_q "SELECT \"Id\" FROM clusters WHERE \"Name\" = 'Catalisti'")
+# Valid enterprise numbers no demo organisation has (check digits: 97 - number mod 97).
+awk -v n=$ROWS 'BEGIN { print "Naam;Ondernemingsnummer;Lid sinds"; for (i = 0; i < n; i++) { b = 1000000 + i; printf "Knooppunt %06d BV;0%07d%02d;01-01-2024\n", i, b, 97 - b % 97 } }' > "$WORK/members.csv"
+marker="\"Name\" LIKE 'Knooppunt %'"
+orgs_before=$(psql_q "SELECT count(*) FROM organisations WHERE NOT ($marker)")
+others_members() { psql_q "SELECT count(*) FROM memberships m JOIN organisations o ON o.\"Id\" = m.\"OrganisationId\" WHERE NOT (o.$marker)"; }
+members_before=$(others_members)
+A="http://127.0.0.1:$PA"; B="http://127.0.0.1:$PB"
+curl -s -b "$MJAR" -c "$MJAR" "$A/Organisations/Import" -o "$WORK/upload.html"
+session_url=$(curl -s -b "$MJAR" -c "$MJAR" -o /dev/null -w '%{redirect_url}' \
+  -F "__RequestVerificationToken=$(token_of "$WORK/upload.html")" -F "Input.ClusterId=$CLUSTER" \
+  -F "Input.DefaultMemberSince=2026-01-01" -F "Input.FiguresYear=2025" -F "Input.File=@$WORK/members.csv;type=text/csv" "$A/Organisations/Import")
+SESSION=${session_url##*/}
+commit_on() { # base -> http code of the commit button
+  curl -s -b "$1" -c "$MJAR" "$2/Organisations/Import" -o "$WORK/token.html"
+  curl -s -b "$MJAR" -c "$MJAR" -o /dev/null -w '%{http_code}' --data-urlencode "__RequestVerificationToken=$(token_of "$WORK/token.html")" \
+    "$2/Organisations/Import/$SESSION?handler=Commit"
+}
+started=$(date +%s.%N)
+committed=$(commit_on "$MJAR" "$A")
+JOB=$(psql_q "SELECT \"JobId\" FROM import_sessions WHERE \"Id\" = '$SESSION'")
+job_on() { curl -s -b "$MJAR" -H 'Accept: application/json' "$1/api/v1/jobs/$JOB"; }
+field() { sed -n "s/.*\"$1\":\"\{0,1\}\([^\",}]*\).*/\1/p" <<<"$2" | head -n 1; }
+seen=""; last=""; killed_at=""
+for i in $(seq 1 1200); do
+  state=$(job_on "$B"); progress=$(field progress "$state"); status=$(field status "$state")
+  if [ -n "$progress" ] && [ "$progress" != "$last" ] && [ "$progress" != 0 ]; then seen+="$progress "; last=$progress; fi
+  # 3. mid-commit (progress seen through B between 20 % and 95 %): kill the node running it.
+  if awk -v p="${progress:-0}" 'BEGIN { exit !(p >= 0.2 && p < 0.95) }' && [ "$(wc -w <<<"$seen")" -ge 2 ]; then
+    kill -9 "$PID_a"; killed_at=$(date +%s.%N); break
+  fi
+  case "$status" in Succeeded|Failed|2|3) break;; esac
+  sleep 0.25
+done
+steps=$(wc -w <<<"$seen")
+check import-progress-on-other-node "$([ "$committed" = 302 ] && [ -n "$JOB" ] && [ "$steps" -ge 2 ]; echo $?)" \
+  "$ROWS-row list uploaded and committed on node A ($committed), job $JOB; progress read through node B: $steps distinct values ($(tr ' ' '\n' <<<"$seen" | head -n 4 | paste -sd' ') ...) in $(awk -v a="$(date +%s.%N)" -v b="$started" 'BEGIN { printf "%.1f", a - b }') s"
+
+# --- 3. kill -9 of the node running the import, mid-commit --------------------------------------------------------------
+wait "$PID_a" 2>/dev/null
+after_kill=$(psql_q "SELECT count(*) FROM organisations WHERE $marker")
+start_node a "$PA"
+wait_ready "$PA" 300 || { tail -30 "$WORK/a.log"; fail_all kill-mid-commit "node A did not come back"; }
+# The restarted node closes the jobs it finds running (JobRunner at start), just after it turns ready.
+for i in $(seq 1 120); do
+  state=$(job_on "$B"); status=$(field status "$state"); error=$(field error "$state")
+  case "$status" in Running|1) sleep 0.5;; *) break;; esac
+done
+imported=$(psql_q "SELECT count(*) FROM organisations WHERE $marker")
+orgs_after=$(psql_q "SELECT count(*) FROM organisations WHERE NOT ($marker)")
+members_after=$(others_members)
+session_status=$(psql_q "SELECT \"Status\" FROM import_sessions WHERE \"Id\" = '$SESSION'")
+# Either nothing (the job failed, Job.Interrupted) or everything (the commit went through just before the kill: Succeeded).
+consistent=$( { [ "$imported" = 0 ] && [ "$after_kill" = 0 ] && [ "$error" = Job.Interrupted ]; } || { [ "$imported" = $ROWS ] && case "$status" in Succeeded|2) true;; *) false;; esac; }; echo $?)
+check kill-mid-commit "$([ -n "$killed_at" ] && [ "$consistent" = 0 ] && [ "$orgs_after" = "$orgs_before" ] && [ "$members_after" = "$members_before" ]; echo $?)" \
+  "node A killed (-9) at the progress above: $after_kill of $ROWS imported rows right after, $imported after its restart (job: ${status:-?} ${error:-none}, session status $session_status: $([ "$imported" = 0 ] && echo 'none committed, the list can be committed again' || echo 'all committed')); other organisations $orgs_before before, $orgs_after after; their memberships $members_before before, $members_after after"
+
+# An SQLite installation of its own for the SQLite half of check 7; it starts while the other checks run.
+mkdir -p "$WORK/sqlite"
+start_node s "$PS" Database__Provider=Sqlite "ConnectionStrings__Sqlite=Data Source=$WORK/sqlite/clusterpact.db" Email__OutboxFolder="$WORK/sqlite/outbox"
+
 # --- 4. reminders exactly once -------------------------------------------------------------------------------------------
 for i in $(seq 1 60); do
   pending=$(psql_q 'SELECT count(*) FROM outbox_emails WHERE "SentAt" IS NULL AND "Attempts" < 5')
@@ -132,9 +203,6 @@ check reminders-once "$([ "$reminders" -gt 0 ] && [ "$pending" = 0 ] && [ "$dups
   "reminder runs on both nodes: $reminders reminders queued, $rows e-mails queued, $sent sent, $files files written, $dups duplicate keys, $pending pending"
 
 # --- 6. the same record edited on both nodes ------------------------------------------------------------------------------
-MJAR="$WORK/manager.jar"
-sign_in "$P" "$P" "$MJAR" manager.catalisti@clusterpact.demo >/dev/null
-CLUSTER=$(psql_q "SELECT \"Id\" FROM clusters WHERE \"Name\" = 'Catalisti'")
 version_of() { curl -s -b "$MJAR" -H 'Accept: application/json' "$1/api/v1/clusters/$CLUSTER" | sed -n 's/.*"version":\([0-9]*\).*/\1/p' | head -n 1; }
 put_contact() { # base version name -> http code
   curl -s -b "$MJAR" -o "$WORK/put.json" -w '%{http_code}' -X PUT -H 'Content-Type: application/json' \
@@ -148,7 +216,9 @@ check same-record-both-nodes "$([ "$first" = 200 ] && [ "$second" = 409 ] && [ "
   "version $v saved on A: $first, the same version on B: $second, stored: '$stored'"
 
 # --- 5. PostgreSQL restarted under load -------------------------------------------------------------------------------------
-acked="$WORK/acked.txt"; : > "$acked"; : > "$WORK/statuses.txt"
+acked="$WORK/acked.txt"; : > "$acked"; : > "$WORK/statuses.txt"; : > "$WORK/pages.txt"
+# Writers and readers in two loops of their own: a request that meets the outage waits through the retries (about 7 s)
+# and then gets the 503 page, so the database stays away longer than that.
 ( n=0; v=$(version_of "$P")
   while [ ! -f "$WORK/stop-load" ]; do
     n=$((n + 1)); name="load-$n"
@@ -156,15 +226,19 @@ acked="$WORK/acked.txt"; : > "$acked"; : > "$WORK/statuses.txt"
     echo "$(date +%s.%N) $code" >> "$WORK/statuses.txt"
     if [ "$code" = 200 ]; then echo "$name" >> "$acked"; v=$(sed -n 's/.*"version":\([0-9]*\).*/\1/p' "$WORK/put.json"); else v=$(version_of "$P"); fi
     [ "$code" = 503 ] && grep -q 'Tijdelijk niet beschikbaar\|Temporarily unavailable' "$WORK/put.json" && touch "$WORK/saw-503-text"
-    curl -s -o "$WORK/page.html" -w '%{http_code}\n' -b "$MJAR" "$P/Clusters" >> "$WORK/pages.txt"
-    grep -q 'Tijdelijk niet beschikbaar' "$WORK/page.html" && touch "$WORK/saw-503-page"
     sleep 0.05
   done ) &
 load=$!
+( while [ ! -f "$WORK/stop-load" ]; do
+    curl -s -o "$WORK/page.html" -w '%{http_code}\n' -b "$MJAR" "$P/Clusters" >> "$WORK/pages.txt"
+    grep -q 'Tijdelijk niet beschikbaar' "$WORK/page.html" && touch "$WORK/saw-503-page"
+    sleep 0.1
+  done ) &
+pages=$!
 sleep 3
 run_pg "$PGBIN/pg_ctl" -D "$PGDATA" -m immediate stop >/dev/null 2>&1
 down_at=$(date +%s.%N)
-sleep 5
+sleep 10
 run_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w \
   -o "-p $PGPORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
 up_at=$(date +%s.%N)
@@ -176,7 +250,7 @@ for i in $(seq 1 150); do
   sleep 0.2
 done
 sleep 3
-touch "$WORK/stop-load"; wait $load
+touch "$WORK/stop-load"; wait $load $pages
 ack=$(wc -l < "$acked")
 in_db=$(psql_q "SELECT count(DISTINCT \"NewValue\") FROM audit_entries WHERE \"Field\" = 'ContactName' AND \"EntityId\" = '$CLUSTER' AND \"NewValue\" LIKE 'load-%'")
 missing=$(psql_q "SELECT count(*) FROM unnest(string_to_array('$(paste -sd, "$acked")', ',')) a(v) WHERE a.v <> '' AND NOT EXISTS (SELECT 1 FROM audit_entries e WHERE e.\"Field\" = 'ContactName' AND e.\"NewValue\" = a.v)")
@@ -188,8 +262,9 @@ check pg-restart-under-load "$([ -n "$recovered" ] && [ "$ack" -gt 0 ] && [ "$mi
   "PostgreSQL down $(secs "$up_at" "$down_at") s; $total writes: $ack acknowledged, $in_db stored of them, $missing acknowledged but missing, $s503 answered 503, $s500 answered 500; pages: $p503 x 503, $p500 x 500; both nodes ready $recovery s after its start"
 
 # --- 7. backup and restore -----------------------------------------------------------------------------------------------------
-"$PGBIN/pg_dump" -h 127.0.0.1 -p "$PGPORT" -U postgres -Fc -f "$WORK/backup.dump" "$DB"
-psql_q "DROP DATABASE IF EXISTS ${DB}_restored WITH (FORCE)" postgres >/dev/null
+export PGHOST=127.0.0.1 PGUSER=postgres PGBIN
+backup_log=$("$ROOT/deploy/backup.sh" postgres "$DB" "$WORK/backup.dump" 2>&1) || echo "$backup_log"
+psql_q "DROP DATABASE IF EXISTS ${DB}_restored WITH (FORCE)" postgres >/dev/null 2>&1
 psql_q "CREATE DATABASE ${DB}_restored" postgres >/dev/null
 "$PGBIN/pg_restore" -h 127.0.0.1 -p "$PGPORT" -U postgres -d "${DB}_restored" --no-owner "$WORK/backup.dump" 2>"$WORK/restore.log"
 # The nodes keep writing (scheduler check-ins); compare the business tables, which nothing writes now.
@@ -198,6 +273,17 @@ sum_of() { local t out=""; for t in $tables; do out+="$t=$(psql_q "SELECT count(
 live=$(sum_of "$DB"); restored=$(sum_of "${DB}_restored")
 counts=$(sed 's/:[0-9a-f-]*//g' <<<"$live")
 check backup-restore "$([ -s "$WORK/backup.dump" ] && [ "$live" = "$restored" ]; echo $?)" \
-  "pg_dump $(du -k "$WORK/backup.dump" | cut -f1) kB, restored into a fresh database; rows and md5 per table equal: $counts"
+  "deploy/backup.sh postgres: $(du -k "$WORK/backup.dump" | cut -f1) kB, restored into a fresh database; rows and md5 per table equal: $counts"
+
+# SQLite: the online backup of the running installation, and the copy's rows per table.
+wait_ready "$PS" 300 || { tail -30 "$WORK/s.log"; fail_all sqlite-backup "the SQLite node did not start"; }
+curl -s -o /dev/null "http://127.0.0.1:$PS/Account/Login"
+sleep 1
+sqlite_log=$("$ROOT/deploy/backup.sh" sqlite "$WORK/sqlite/clusterpact.db" "$WORK/sqlite-copy.db" 2>&1)
+copy_ok=$?
+live=$("$ROOT/deploy/backup.sh" counts sqlite "$WORK/sqlite/clusterpact.db" 2>&1); copied=$("$ROOT/deploy/backup.sh" counts sqlite "$WORK/sqlite-copy.db" 2>&1)
+tables=$(grep -c . <<<"$copied"); rows=$(awk '{ s += $2 } END { print s + 0 }' <<<"$copied")
+check sqlite-backup "$([ $copy_ok -eq 0 ] && [ "$tables" -gt 10 ] && [ "$live" = "$copied" ]; echo $?)" \
+  "deploy/backup.sh sqlite while the node runs: $sqlite_log; $tables tables, $rows rows, the same in the running database and the copy: $([ "$live" = "$copied" ] && echo yes || diff <(echo "$live") <(echo "$copied") | tr '\n' ' ')"
 
 write_trx

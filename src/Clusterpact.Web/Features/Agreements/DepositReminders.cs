@@ -6,7 +6,10 @@ namespace Clusterpact.Web.Features.Agreements;
 /// </summary>
 public sealed class DepositReminders(ClusterpactDbContext db, EmailOutbox outbox, IStringLocalizerFactory localizers, TimeProvider clock, Infrastructure.Hosting.PublicUrls urls)
 {
-    public async Task<int> RunAsync(CancellationToken ct)
+    /// <summary>One run at a time on all nodes (<see cref="Infrastructure.Nodes.ExclusiveRun"/>); returns how many e-mails it queued.</summary>
+    public Task<int> RunAsync(CancellationToken ct) => Infrastructure.Nodes.ExclusiveRun.RunAsync(db, "reminders:deposit", QueueAsync, ct);
+
+    private async Task<int> QueueAsync(CancellationToken ct)
     {
         var today = clock.TodayInBrussels();
         var years = await db.AgreementYears.AsNoTracking().Where(y => !y.LapseDecided && y.YearStart <= today).ToListAsync(ct);
@@ -31,7 +34,14 @@ public sealed class DepositReminders(ClusterpactDbContext db, EmailOutbox outbox
     }
 }
 
-/// <summary>Runs the deposit and annual-report checks at start and every six hours (Reminders:Enabled turns it off, e.g. in tests).</summary>
+/// <summary>
+/// Runs the deposit and annual-report checks at start and every six hours (Reminders:Enabled turns it off, e.g. in tests)
+/// on every node. What makes that safe is in the database, not in this loop (decision 0018): each run holds the
+/// installation-wide lock of its kind, and each reminder has its idempotency key (kind, record, state, person), so two
+/// nodes at the same moment queue each e-mail once. Misfire rule: a check looks at the state of today, so a node that
+/// was down at the due time catches up once at its next run (at start); a state that passed while every node was down
+/// (due soon, now late) is not sent afterwards, only the current one.
+/// </summary>
 public sealed class DepositReminderService(IServiceScopeFactory scopes, ILogger<DepositReminderService> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -43,8 +53,10 @@ public sealed class DepositReminderService(IServiceScopeFactory scopes, ILogger<
                 await using var scope = scopes.CreateAsyncScope();
                 var queued = await scope.ServiceProvider.GetRequiredService<DepositReminders>().RunAsync(stoppingToken);
                 if (queued > 0) log.LogInformation("Queued {Count} cofinancing deposit reminders", queued);
+                Infrastructure.Telemetry.ClusterpactTelemetry.RemindersQueued.Add(queued, new KeyValuePair<string, object?>("kind", "deposit"));
                 var reports = await scope.ServiceProvider.GetRequiredService<Reports.ReportReminders>().RunAsync(stoppingToken);
                 if (reports > 0) log.LogInformation("Queued {Count} annual report reminders", reports);
+                Infrastructure.Telemetry.ClusterpactTelemetry.RemindersQueued.Add(reports, new KeyValuePair<string, object?>("kind", "report"));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -6,7 +6,10 @@ namespace Clusterpact.Web.Features.Reports;
 /// </summary>
 public sealed class ReportReminders(ClusterpactDbContext db, EmailOutbox outbox, IStringLocalizerFactory localizers, TimeProvider clock, Infrastructure.Hosting.PublicUrls urls)
 {
-    public async Task<int> RunAsync(CancellationToken ct)
+    /// <summary>One run at a time on all nodes (<see cref="Infrastructure.Nodes.ExclusiveRun"/>); returns how many e-mails it queued.</summary>
+    public Task<int> RunAsync(CancellationToken ct) => Infrastructure.Nodes.ExclusiveRun.RunAsync(db, "reminders:report", QueueAsync, ct);
+
+    private async Task<int> QueueAsync(CancellationToken ct)
     {
         var today = clock.TodayInBrussels();
         var open = await db.AnnualReports.AsNoTracking().Where(r => r.Status == ReportStatus.Draft || r.Status == ReportStatus.Returned).ToListAsync(ct);

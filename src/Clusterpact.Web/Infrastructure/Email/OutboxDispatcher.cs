@@ -86,17 +86,24 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
     private async Task<bool> TrySendAsync(IEmailTransport transport, OutboxEmail email, CancellationToken ct)
     {
         email.Attempts++;
+        using var activity = Telemetry.ClusterpactTelemetry.Source.StartActivity("email send");
+        activity?.SetTag("clusterpact.email.id", email.Id.ToString());
+        activity?.SetTag("clusterpact.email.category", email.Category);
+        activity?.SetTag("clusterpact.email.attempt", email.Attempts);
         try
         {
             await transport.SendAsync(email, ct);
             email.SentAt = clock.GetUtcNow();
             email.LastError = null;
+            Telemetry.ClusterpactTelemetry.EmailsTried.Add(1, new KeyValuePair<string, object?>("category", email.Category), new KeyValuePair<string, object?>("outcome", "sent"));
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             email.LastError = ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message;
             log.LogWarning(ex, "E-mail {Id} to {To} failed (attempt {Attempt})", email.Id, email.To, email.Attempts);
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.GetType().Name);
+            Telemetry.ClusterpactTelemetry.EmailsTried.Add(1, new KeyValuePair<string, object?>("category", email.Category), new KeyValuePair<string, object?>("outcome", "failed"));
             return false;
         }
     }

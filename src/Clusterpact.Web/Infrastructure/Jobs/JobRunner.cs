@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 
 namespace Clusterpact.Web.Infrastructure.Jobs;
@@ -98,6 +99,11 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobChannel channel, J
         if (claimed == 0) return;
         var job = await db.BackgroundJobs.AsNoTracking().SingleAsync(j => j.Id == id, ct);
         var handler = scope.ServiceProvider.GetServices<IJobHandler>().SingleOrDefault(h => h.Kind == job.Kind);
+        using var activity = Telemetry.ClusterpactTelemetry.Source.StartActivity($"job {job.Kind}");
+        activity?.SetTag("clusterpact.job.id", id.ToString());
+        activity?.SetTag("clusterpact.job.kind", job.Kind);
+        var outcome = "Failed";
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         await ActAsStarterAsync(scope.ServiceProvider, db, job, ct);
         try
         {
@@ -107,18 +113,37 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobChannel channel, J
             await db.BackgroundJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.Status, JobStatus.Succeeded).SetProperty(j => j.Result, result)
                 .SetProperty(j => j.Progress, 1.0).SetProperty(j => j.FinishedAt, clock.GetUtcNow()), CancellationToken.None);
+            outcome = "Succeeded";
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // The node is shutting down and did not finish in time: nothing of the job was committed; hand it back.
-            log.LogWarning("Job {Id} ({Kind}) handed back at shutdown", id, job.Kind);
-            await db.BackgroundJobs.Where(j => j.Id == id && j.Status == JobStatus.Running).ExecuteUpdateAsync(s => s
-                .SetProperty(j => j.Status, JobStatus.Queued).SetProperty(j => j.StartedAt, (DateTimeOffset?)null), CancellationToken.None);
+            // The node is shutting down and did not finish in time. The job's commit mark says what happened: committed
+            // (the commit went through just before the cancellation) means succeeded; otherwise nothing of it was
+            // committed and it goes back to the queue, for this node or another to run when it next starts.
+            db.ChangeTracker.Clear();
+            var committed = handler is null ? null : await handler.CommittedResultAsync(job, CancellationToken.None);
+            if (committed is not null)
+            {
+                log.LogWarning("Job {Id} ({Kind}) was committed as the node stopped: succeeded", id, job.Kind);
+                await db.BackgroundJobs.Where(j => j.Id == id && j.Status == JobStatus.Running).ExecuteUpdateAsync(s => s
+                    .SetProperty(j => j.Status, JobStatus.Succeeded).SetProperty(j => j.Result, committed)
+                    .SetProperty(j => j.Progress, 1.0).SetProperty(j => j.FinishedAt, clock.GetUtcNow()), CancellationToken.None);
+                outcome = "Succeeded";
+            }
+            else
+            {
+                log.LogWarning("Job {Id} ({Kind}) handed back at shutdown", id, job.Kind);
+                await db.BackgroundJobs.Where(j => j.Id == id && j.Status == JobStatus.Running).ExecuteUpdateAsync(s => s
+                    .SetProperty(j => j.Status, JobStatus.Queued).SetProperty(j => j.StartedAt, (DateTimeOffset?)null)
+                    .SetProperty(j => j.Progress, 0.0).SetProperty(j => j.ProgressText, (string?)null), CancellationToken.None);
+                outcome = "HandedBack";
+            }
             throw;
         }
         catch (Exception ex)
         {
             log.LogError(ex, "Job {Id} ({Kind}) failed", id, job.Kind);
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.GetType().Name);
             var error = ex is JobFailedException jf ? jf.MessageKey : "Job.Failed";
             await db.BackgroundJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.Status, JobStatus.Failed).SetProperty(j => j.Error, error)
@@ -127,6 +152,10 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobChannel channel, J
         finally
         {
             store.Remove(id);
+            activity?.SetTag("clusterpact.job.outcome", outcome);
+            var tags = new TagList { { "kind", job.Kind }, { "outcome", outcome } };
+            Telemetry.ClusterpactTelemetry.JobsEnded.Add(1, tags);
+            Telemetry.ClusterpactTelemetry.JobDuration.Record(watch.Elapsed.TotalSeconds, tags);
         }
     }
 
