@@ -63,6 +63,7 @@ public sealed class BulkWriter : IAsyncDisposable
     private readonly Dictionary<BulkTarget, List<object?[]>> _buffered = [];
     private readonly Dictionary<BulkTarget, DbCommand> _prepared = [];
     private readonly Dictionary<BulkTarget, int> _changed = [];
+    private long? _sqliteCacheSize;
 
     private BulkWriter(DbConnection connection, DbTransaction transaction, bool postgres, IReadOnlyList<BulkTarget> targets)
     {
@@ -79,8 +80,14 @@ public sealed class BulkWriter : IAsyncDisposable
             foreach (var t in targets)
                 await writer.ExecuteAsync($"CREATE TEMPORARY TABLE {t.Stage} ({string.Join(", ", t.Columns.Select(c => $"{Quote(c.Name)} {PostgresType(c.Type)}"))}) ON COMMIT DROP", ct);
         else
+        {
+            // SQLite's default page cache (2 MB) makes a large write read its own index pages back through the kernel
+            // again and again; for the write it may hold 64 MB (given back at the end).
+            await using (var read = writer.Command("PRAGMA cache_size")) writer._sqliteCacheSize = Convert.ToInt64(await read.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+            await writer.ExecuteAsync("PRAGMA cache_size = -65536", ct);
             foreach (var t in targets)
                 writer._prepared[t] = writer.PrepareSqlite(t);
+        }
         return writer;
     }
 
@@ -230,5 +237,11 @@ public sealed class BulkWriter : IAsyncDisposable
     {
         foreach (var command in _prepared.Values) await command.DisposeAsync();
         _prepared.Clear();
+        if (_sqliteCacheSize is { } size && _connection.State == System.Data.ConnectionState.Open)
+        {
+            await using var restore = _connection.CreateCommand();
+            restore.CommandText = $"PRAGMA cache_size = {size.ToString(CultureInfo.InvariantCulture)}";
+            await restore.ExecuteNonQueryAsync();
+        }
     }
 }

@@ -62,10 +62,11 @@ public interface IImportKindDefinition
 public sealed record ImportAuditStamp(DateTimeOffset At, Guid? UserId, string UserName, Guid ChangeSetId);
 
 /// <summary>
-/// What a kind's writer gets: the good records as they are read and judged (enumerate once; the file is read while
-/// they are), the rows per round trip, the stamp for audit rows, and how far into the file reading has come.
+/// What a kind's writer gets: the good rows (accepted or updated, with their record) as they are read and judged
+/// (enumerate once; the file is read while they are), the rows per round trip, the stamp for audit rows, and how far
+/// into the file reading has come.
 /// </summary>
-public sealed record ImportWrite<TRecord>(ImportSession Session, IEnumerable<TRecord> Good, int BatchSize, ImportAuditStamp Stamp, Func<double> FileFraction, IJobProgress Progress);
+public sealed record ImportWrite<TRecord>(ImportSession Session, IEnumerable<ImportRowResult<TRecord>> Good, int BatchSize, ImportAuditStamp Stamp, Func<double> FileFraction, IJobProgress Progress) where TRecord : class;
 
 /// <summary>
 /// The part of an import every kind shares: mapping, preview and the all-or-nothing commit. A kind declares its columns
@@ -186,7 +187,7 @@ public abstract class ImportKindDefinition<TField, TRecord>(ClusterpactDbContext
     public static string ReportPathOf(ImportSession session) => session.StoredPath + ".report.csv";
 
     /// <summary>Good records as they come, counting every verdict and writing the report line by line.</summary>
-    private IEnumerable<TRecord> GoodOf(IEnumerator<ImportRowResult<TRecord>> verdicts, Counter counter, StreamWriter report)
+    private IEnumerable<ImportRowResult<TRecord>> GoodOf(IEnumerator<ImportRowResult<TRecord>> verdicts, Counter counter, StreamWriter report)
     {
         while (verdicts.MoveNext())
         {
@@ -196,7 +197,7 @@ public abstract class ImportKindDefinition<TField, TRecord>(ClusterpactDbContext
                 report.WriteLine(string.Join(';', row.RowNumber.ToString(CultureInfo.InvariantCulture), row.Status, Csv(row.Record is null ? null : LabelOf(row.Record)), "", "", ""));
             foreach (var p in row.Problems)
                 report.WriteLine(string.Join(';', row.RowNumber.ToString(CultureInfo.InvariantCulture), row.Status, "", p.FieldKey, p.Code, Csv(p.Value)));
-            if (row.Record is not null && row.Status is ImportRowStatus.Accepted or ImportRowStatus.Updated) yield return row.Record;
+            if (row.Record is not null && row.Status is ImportRowStatus.Accepted or ImportRowStatus.Updated) yield return row;
         }
     }
 
@@ -219,7 +220,7 @@ public abstract class ImportKindDefinition<TField, TRecord>(ClusterpactDbContext
     /// </summary>
     protected async Task SaveInBatchesAsync(ImportWrite<TRecord> write, Func<IReadOnlyList<TRecord>, Task> addBatch, CancellationToken ct)
     {
-        var good = write.Good.ToList();
+        var good = write.Good.Select(r => r.Record!).ToList();
         Db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {

@@ -72,9 +72,10 @@ public sealed class MemberImportKind : ImportKindDefinition<MemberField, MemberI
         {
             // Organisations already in the register (the validator said "updated"), with their figures and this cluster's
             // memberships, as they are now: the domain's methods change them, the difference is written.
-            var numbers = batch.Where(r => r.EnterpriseNumber is not null).Select(r => r.EnterpriseNumber!).ToList();
-            var foreignIds = batch.Where(r => r.ForeignId is not null).Select(r => r.ForeignId!).ToList();
-            var existing = await Db.Organisations.AsNoTracking()
+            var known = batch.Where(r => r.Status == ImportRowStatus.Updated).Select(r => r.Record!).ToList();
+            var numbers = known.Where(r => r.EnterpriseNumber is not null).Select(r => r.EnterpriseNumber!).ToList();
+            var foreignIds = known.Where(r => r.ForeignId is not null).Select(r => r.ForeignId!).ToList();
+            var existing = known.Count == 0 ? [] : await Db.Organisations.AsNoTracking()
                 .Where(o => (o.EnterpriseNumber != null && numbers.Contains(o.EnterpriseNumber)) || (o.ForeignId != null && foreignIds.Contains(o.ForeignId)))
                 .ToListAsync(ct);
             var byKey = existing.ToDictionary(o => o.RegisterKey, StringComparer.Ordinal);
@@ -82,9 +83,9 @@ public sealed class MemberImportKind : ImportKindDefinition<MemberField, MemberI
             var memberships = ids.Count == 0 ? [] : await Db.Memberships.AsNoTracking().Where(m => m.ClusterId == write.Session.ClusterId && ids.Contains(m.OrganisationId)).ToListAsync(ct);
             var membershipsOf = memberships.ToLookup(m => m.OrganisationId);
 
-            foreach (var r in batch)
+            foreach (var r in batch.Select(b => b.Record!))
             {
-                if (byKey.TryGetValue(r.Key, out var known)) WriteKnown(rows, write.Session, r, known, membershipsOf[known.Id]);
+                if (byKey.TryGetValue(r.Key, out var org)) WriteKnown(rows, write.Session, r, org, membershipsOf[org.Id]);
                 else WriteNew(rows, write.Session, r);
             }
             await bulk.FlushAsync(ct);
