@@ -9,7 +9,17 @@ public static class ImportNames
     private static readonly HashSet<string> Units = new(StringComparer.Ordinal) { "eur", "euro", "euros", "keur", "vte", "fte", "pct", "procent", "percent" };
 
     /// <summary>Lower case, accents removed, letters and digits only: "Rôle" is "role", "KBO-nummer" is "kbonummer".</summary>
-    public static string Normalise(string? text) => string.Concat(Words(text));
+    public static string Normalise(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return "";
+        if (!System.Text.Ascii.IsValid(text)) return string.Concat(Words(text));
+        // Plain ASCII (almost every cell): no accents to strip, so the letters and digits in lower case, in one pass.
+        Span<char> kept = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        var n = 0;
+        foreach (var ch in text)
+            if (char.IsAsciiLetterOrDigit(ch)) kept[n++] = char.ToLowerInvariant(ch);
+        return new string(kept[..n]);
+    }
 
     /// <summary>
     /// The keys a header is looked up by, most specific first: the whole header ("TRL (start)" is "trlstart"), then without

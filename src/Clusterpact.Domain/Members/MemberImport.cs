@@ -47,25 +47,30 @@ public static class MemberImportValidator
         .Require("Import.NoNameColumn", MemberField.Name)
         .Require("Import.NoIdentifierColumn", MemberField.EnterpriseNumber, MemberField.ForeignId);
 
-    public static ImportReport<MemberImportRecord> Validate(IReadOnlyDictionary<int, MemberField> mapping, IEnumerable<(int RowNumber, IReadOnlyList<string?> Cells)> rows, Options options)
+    public static ImportReport<MemberImportRecord> Validate(IReadOnlyDictionary<int, MemberField> mapping, IEnumerable<(int RowNumber, IReadOnlyList<string?> Cells)> rows, Options options) =>
+        new(Judge(mapping, rows, options).ToList());
+
+    /// <summary>
+    /// The same verdicts one row at a time, as the rows are read: a commit of a million-row list keeps only the keys it
+    /// has seen (for the duplicate rule), not the rows.
+    /// </summary>
+    public static IEnumerable<ImportRowResult<MemberImportRecord>> Judge(IReadOnlyDictionary<int, MemberField> mapping, IEnumerable<(int RowNumber, IReadOnlyList<string?> Cells)> rows, Options options)
     {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        var results = new List<ImportRowResult<MemberImportRecord>>();
         foreach (var (rowNumber, cells) in rows)
         {
-            if (cells.All(string.IsNullOrWhiteSpace)) { results.Add(new(rowNumber, ImportRowStatus.Skipped, null, [])); continue; }
+            if (cells.All(string.IsNullOrWhiteSpace)) { yield return new(rowNumber, ImportRowStatus.Skipped, null, []); continue; }
             var (record, problems) = ReadRow(mapping, cells, options.DefaultMemberSince);
             if (record is not null && seen.TryGetValue(record.Key, out var first))
                 problems.Add(new ImportProblem(record.EnterpriseNumber is null ? MemberField.ForeignId : MemberField.EnterpriseNumber, "Import.DuplicateInFile", record.Key, first));
             if (problems.Count > 0 || record is null)
             {
-                results.Add(new(rowNumber, ImportRowStatus.Rejected, null, problems));
+                yield return new(rowNumber, ImportRowStatus.Rejected, null, problems);
                 continue;
             }
             seen[record.Key] = rowNumber;
-            results.Add(new(rowNumber, options.ExistingKeys.Contains(record.Key) ? ImportRowStatus.Updated : ImportRowStatus.Accepted, record, []));
+            yield return new(rowNumber, options.ExistingKeys.Contains(record.Key) ? ImportRowStatus.Updated : ImportRowStatus.Accepted, record, []);
         }
-        return new ImportReport<MemberImportRecord>(results);
     }
 
     private static (MemberImportRecord? Record, List<ImportProblem> Problems) ReadRow(IReadOnlyDictionary<int, MemberField> mapping, IReadOnlyList<string?> cells, DateOnly defaultSince)

@@ -129,4 +129,19 @@ public sealed class MemberImportTests
     [InlineData("99")]
     [InlineData("morgen")]
     public void Not_dates(string typed) => Assert.Null(BelgianFormats.ParseDate(typed));
+
+    [Fact]
+    public void Rows_are_judged_as_they_are_read_so_a_commit_need_not_hold_the_file()
+    {
+        var map = new Dictionary<int, MemberField> { [0] = MemberField.Name, [1] = MemberField.EnterpriseNumber };
+        IEnumerable<(int, IReadOnlyList<string?>)> Rows()
+        {
+            yield return (2, ["Aerts NV", "0403170701"]);
+            yield return (3, ["Maes BV", "0403170701"]);
+            throw new InvalidOperationException("read past what was asked");
+        }
+        var verdicts = MemberImportValidator.Judge(map, Rows(), new(Default, new HashSet<string>())).Take(2).ToList();
+        Assert.Equal([ImportRowStatus.Accepted, ImportRowStatus.Rejected], verdicts.Select(v => v.Status));
+        Assert.Equal(("Import.DuplicateInFile", 2), (verdicts[1].Problems.Single().Code, verdicts[1].Problems.Single().OtherRow));
+    }
 }

@@ -75,7 +75,7 @@ public sealed class AuditInterceptor(IServiceProvider services, TimeProvider clo
                     .Select(p => (p.Metadata.Name, Value: Format(action == AuditAction.Created ? p.CurrentValue : p.OriginalValue)))
                     .Where(v => v.Value is not null)
                     .ToDictionary(v => v.Name, v => v.Value);
-                var json = JsonSerializer.Serialize(values, JsonOptions);
+                var json = AllValuesJson(values);
                 entry.Field = AllFields;
                 if (action == AuditAction.Created) entry.NewValue = json; else entry.OldValue = json;
                 db.AuditEntries.Add(entry);
@@ -126,7 +126,11 @@ public sealed class AuditInterceptor(IServiceProvider services, TimeProvider clo
     private static string KeyOf(EntityEntry e) =>
         string.Join("/", e.Metadata.FindPrimaryKey()!.Properties.Select(p => Format(e.Property(p.Name).CurrentValue)));
 
-    private static string? Format(object? value)
+    /// <summary>The value of a created or deleted record's single row: its fields as JSON.</summary>
+    public static string AllValuesJson(IReadOnlyDictionary<string, string?> values) => JsonSerializer.Serialize(values, JsonOptions);
+
+    /// <summary>A value as the trail writes it (also for the rows an import writes set-based).</summary>
+    public static string? Format(object? value)
     {
         var text = value switch
         {

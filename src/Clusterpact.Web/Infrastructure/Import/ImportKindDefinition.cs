@@ -51,21 +51,37 @@ public interface IImportKindDefinition
     /// <summary>Reads the session's file and judges every row against the database as it is now.</summary>
     Task<ImportPreview> PreviewAsync(ImportSession session, CancellationToken ct);
 
+    /// <summary>Reads and judges the whole file row by row without keeping it: what a commit would write now, or what is wrong with the mapping.</summary>
+    Task<(string? MappingError, ImportCounts Counts)> CountAsync(ImportSession session, CancellationToken ct);
+
     /// <summary>Judges the file again and writes every good row in one transaction: all good rows or none.</summary>
     Task<ImportCounts> CommitAsync(ImportSession session, IJobProgress progress, CancellationToken ct);
 }
 
+/// <summary>Who commits an import and when: every audit row of the commit carries it (one change set).</summary>
+public sealed record ImportAuditStamp(DateTimeOffset At, Guid? UserId, string UserName, Guid ChangeSetId);
+
 /// <summary>
-/// The part of an import every kind shares: mapping, preview and the all-or-nothing commit in batches. A kind declares its
-/// columns (the domain's table), how rows are judged (the domain's validator, fed with what it needs from the database)
-/// and how one batch of good records is written.
+/// What a kind's writer gets: the good rows (accepted or updated, with their record) as they are read and judged
+/// (enumerate once; the file is read while they are), the rows per round trip, the stamp for audit rows, and how far
+/// into the file reading has come.
 /// </summary>
-public abstract class ImportKindDefinition<TField, TRecord>(ClusterpactDbContext db, TimeProvider clock) : IImportKindDefinition
+public sealed record ImportWrite<TRecord>(ImportSession Session, IEnumerable<ImportRowResult<TRecord>> Good, int BatchSize, ImportAuditStamp Stamp, Func<double> FileFraction, IJobProgress Progress) where TRecord : class;
+
+/// <summary>
+/// The part of an import every kind shares: mapping, preview and the all-or-nothing commit. A kind declares its columns
+/// (the domain's table), how rows are judged (the domain's validator, fed with what it needs from the database) and how
+/// the good records are written. The commit streams: the file is read row by row, each row judged and handed to the
+/// kind's writer, so a million-row list is never in memory. Its audit is the session (who, when, the file's SHA-256,
+/// the counts and the row report kept beside the file) plus the rows the kind writes per record.
+/// </summary>
+public abstract class ImportKindDefinition<TField, TRecord>(ClusterpactDbContext db, TimeProvider clock, IServiceProvider services) : IImportKindDefinition
     where TField : struct, Enum where TRecord : class
 {
     protected ClusterpactDbContext Db { get; } = db;
+    protected TimeProvider Clock { get; } = clock;
 
-    /// <summary>Rows saved per round trip inside the one transaction; bounds the memory a 100,000-row file takes.</summary>
+    /// <summary>Rows written per round trip inside the one transaction; bounds the memory a large file takes.</summary>
     public int BatchSize { get; set; } = 2000;
 
     public abstract ImportKind Kind { get; }
@@ -76,10 +92,11 @@ public abstract class ImportKindDefinition<TField, TRecord>(ClusterpactDbContext
     /// <summary>What names a good row in the report (an organisation's name, a project's title).</summary>
     protected abstract string LabelOf(TRecord record);
 
-    protected abstract Task<ImportReport<TRecord>> ValidateAsync(ImportSession session, IReadOnlyDictionary<int, TField> mapping, IEnumerable<(int RowNumber, IReadOnlyList<string?> Cells)> rows, CancellationToken ct);
+    /// <summary>The verdict on each row as it is read (lazily: the commit does not keep the rows).</summary>
+    protected abstract Task<IEnumerable<ImportRowResult<TRecord>>> JudgeAsync(ImportSession session, IReadOnlyDictionary<int, TField> mapping, IEnumerable<(int RowNumber, IReadOnlyList<string?> Cells)> rows, CancellationToken ct);
 
-    /// <summary>Adds or changes one batch of good records in the context; the framework saves them inside its transaction.</summary>
-    protected abstract Task WriteBatchAsync(ImportSession session, IReadOnlyList<TRecord> batch, CancellationToken ct);
+    /// <summary>Writes every good record inside the framework's transaction (which it commits with the session's mark).</summary>
+    protected abstract Task WriteAsync(ImportWrite<TRecord> write, CancellationToken ct);
 
     public IReadOnlyList<string> Fields => Enum.GetNames<TField>();
 
@@ -101,56 +118,143 @@ public abstract class ImportKindDefinition<TField, TRecord>(ClusterpactDbContext
         var byName = mapping.ToDictionary(kv => kv.Key, kv => kv.Value.ToString()).AsReadOnly();
         var check = Columns.CheckMapping(mapping);
         if (!check.IsSuccess) return new ImportPreview(data, byName, check.Error!.Code, null);
-        var report = await ValidateAsync(session, mapping, RowsOf(data), ct);
-        var labelled = report.Rows.Select(r => new ImportRowResult<string>(r.RowNumber, r.Status, r.Record is null ? null : LabelOf(r.Record), r.Problems)).ToList();
+        var report = (await JudgeAsync(session, mapping, data.Rows.Select(r => (r.RowNumber, r.Cells)), ct)).ToList();
+        var labelled = report.Select(r => new ImportRowResult<string>(r.RowNumber, r.Status, r.Record is null ? null : LabelOf(r.Record), r.Problems)).ToList();
         return new ImportPreview(data, byName, null, new ImportReport<string>(labelled));
+    }
+
+    public async Task<(string? MappingError, ImportCounts Counts)> CountAsync(ImportSession session, CancellationToken ct)
+    {
+        var mapping = ReadMapping(session.Mapping);
+        var check = Columns.CheckMapping(mapping);
+        if (!check.IsSuccess) return (check.Error!.Code, new ImportCounts(0, 0, 0, 0));
+        using var file = UploadStore.Open(session);
+        var counter = new Counter();
+        foreach (var row in await JudgeAsync(session, mapping, file.Rows.Select(r => (r.RowNumber, r.Cells)), ct)) counter.Add(row.Status);
+        return (null, counter.Counts);
     }
 
     public async Task<ImportCounts> CommitAsync(ImportSession session, IJobProgress progress, CancellationToken ct)
     {
-        var batchSize = Math.Max(1, BatchSize);
-        var data = UploadStore.Read(session);
         var mapping = ReadMapping(session.Mapping);
         if (!Columns.CheckMapping(mapping).IsSuccess) throw new JobFailedException("Import.MappingInvalid");
-        var report = await ValidateAsync(session, mapping, RowsOf(data), ct);
-        var good = report.Good.ToList();
-        var counts = new ImportCounts(report.Accepted, report.Updated, report.Rejected, report.Skipped);
+        var user = services.GetService<CurrentUser>();
+        var sha256 = await FileHashAsync(session.StoredPath, ct);
+        var counts = new ImportCounts(0, 0, 0, 0);
 
         // All good rows or none, in one transaction; PostgreSQL's retrying strategy runs it again from the start after a
-        // dropped connection (nothing of a failed try was committed).
+        // dropped connection (nothing of a failed try was committed), reading the file again.
         var strategy = Db.Database.CreateExecutionStrategy();
-        var tries = 0;
         await strategy.ExecuteAsync(async () =>
         {
-            if (tries++ > 0) Db.ChangeTracker.Clear();
+            Db.ChangeTracker.Clear();
+            var stamp = new ImportAuditStamp(Clock.GetUtcNow(), user?.Id, user?.Name ?? "system", Guid.CreateVersion7());
             await using var tx = await Db.Database.BeginTransactionAsync(ct);
-            Db.ChangeTracker.AutoDetectChangesEnabled = false;
-            try
+            using var file = UploadStore.Open(session);
+            var counter = new Counter();
+            var reportPath = ReportPathOf(session);
+            await using (var report = new StreamWriter(reportPath, append: false, new System.Text.UTF8Encoding(true)))
             {
-                for (var start = 0; start < good.Count; start += batchSize)
+                await report.WriteLineAsync("row;status;label;field;problem;value");
+                var verdicts = await JudgeAsync(session, mapping, file.Rows.Select(r => (r.RowNumber, r.Cells)), ct);
+                using var enumerator = verdicts.GetEnumerator();
+                await WriteAsync(new ImportWrite<TRecord>(session, GoodOf(enumerator, counter, report), Math.Max(1, BatchSize), stamp, () => file.Fraction, progress), ct);
+                // The writer may stop at its last good record; the rows after it still count in the report.
+                foreach (var _ in GoodOf(enumerator, counter, report)) throw new InvalidOperationException("The writer left good records unwritten.");
+            }
+            counts = counter.Counts;
+            var stored = await Db.ImportSessions.SingleAsync(s => s.Id == session.Id, ct);
+            stored.Status = ImportSessionStatus.Committed;
+            stored.CommittedAt = stamp.At;
+            (stored.Accepted, stored.Updated, stored.Rejected, stored.Skipped) = (counts.Accepted, counts.Updated, counts.Rejected, counts.Skipped);
+            Db.AuditEntries.Add(new AuditEntry
+            {
+                At = stamp.At, UserId = stamp.UserId, UserName = stamp.UserName, EntityType = nameof(ImportSession), EntityId = Format(session.Id)!,
+                Action = AuditAction.Updated, Field = "Commit", ChangeSetId = stamp.ChangeSetId,
+                NewValue = JsonSerializer.Serialize(new
                 {
-                    var batch = good.GetRange(start, Math.Min(batchSize, good.Count - start));
-                    await WriteBatchAsync(session, batch, ct);
-                    Db.ChangeTracker.DetectChanges();
-                    await Db.SaveChangesAsync(ct);
-                    Db.ChangeTracker.Clear();
-                    await progress.ReportAsync((start + batch.Count) / (double)good.Count, $"{start + batch.Count}/{good.Count}", ct);
-                }
-                var stored = await Db.ImportSessions.SingleAsync(s => s.Id == session.Id, ct);
-                stored.Status = ImportSessionStatus.Committed;
-                stored.CommittedAt = clock.GetUtcNow();
-                (stored.Accepted, stored.Updated, stored.Rejected, stored.Skipped) = (counts.Accepted, counts.Updated, counts.Rejected, counts.Skipped);
-                Db.ChangeTracker.DetectChanges();
-                await Db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-            }
-            finally
-            {
-                Db.ChangeTracker.AutoDetectChangesEnabled = true;
-            }
+                    Kind = session.Kind.ToString(), session.FileName, FileSha256 = sha256, Status = ImportSessionStatus.Committed.ToString(),
+                    counts.Accepted, counts.Updated, counts.Rejected, counts.Skipped, Report = Path.GetFileName(reportPath),
+                }),
+            });
+            await Db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         });
         return counts;
     }
 
-    private static IEnumerable<(int RowNumber, IReadOnlyList<string?> Cells)> RowsOf(TabularData data) => data.Rows.Select(r => (r.RowNumber, r.Cells));
+    /// <summary>The row report of the commit, kept beside the stored file: one line per row, one per problem of a rejected row.</summary>
+    public static string ReportPathOf(ImportSession session) => session.StoredPath + ".report.csv";
+
+    /// <summary>Good records as they come, counting every verdict and writing the report line by line.</summary>
+    private IEnumerable<ImportRowResult<TRecord>> GoodOf(IEnumerator<ImportRowResult<TRecord>> verdicts, Counter counter, StreamWriter report)
+    {
+        while (verdicts.MoveNext())
+        {
+            var row = verdicts.Current;
+            counter.Add(row.Status);
+            if (row.Problems.Count == 0)
+                report.WriteLine(string.Join(';', row.RowNumber.ToString(CultureInfo.InvariantCulture), row.Status, Csv(row.Record is null ? null : LabelOf(row.Record)), "", "", ""));
+            foreach (var p in row.Problems)
+                report.WriteLine(string.Join(';', row.RowNumber.ToString(CultureInfo.InvariantCulture), row.Status, "", p.FieldKey, p.Code, Csv(p.Value)));
+            if (row.Record is not null && row.Status is ImportRowStatus.Accepted or ImportRowStatus.Updated) yield return row;
+        }
+    }
+
+    private static string Csv(string? value) =>
+        value is null ? "" : value.AsSpan().IndexOfAny(";\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+
+    private static async Task<string> FileHashAsync(string path, CancellationToken ct)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024);
+        return Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(stream, ct));
+    }
+
+    /// <summary>A value as the audit trail writes it (<see cref="Audit.AuditInterceptor"/>).</summary>
+    protected static string? Format(object? value) => Audit.AuditInterceptor.Format(value);
+
+    /// <summary>
+    /// The change-tracked way to write: one batch of good records at a time is added to the context and saved (the audit
+    /// interceptor writes its rows). For lists of at most thousands of rows whose records are aggregates with children
+    /// (projects); the member list writes set-based.
+    /// </summary>
+    protected async Task SaveInBatchesAsync(ImportWrite<TRecord> write, Func<IReadOnlyList<TRecord>, Task> addBatch, CancellationToken ct)
+    {
+        var good = write.Good.Select(r => r.Record!).ToList();
+        Db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            for (var start = 0; start < good.Count; start += write.BatchSize)
+            {
+                var batch = good.GetRange(start, Math.Min(write.BatchSize, good.Count - start));
+                await addBatch(batch);
+                Db.ChangeTracker.DetectChanges();
+                await Db.SaveChangesAsync(ct);
+                Db.ChangeTracker.Clear();
+                await write.Progress.ReportAsync((start + batch.Count) / (double)good.Count, $"{start + batch.Count}/{good.Count}", ct);
+            }
+        }
+        finally
+        {
+            Db.ChangeTracker.AutoDetectChangesEnabled = true;
+        }
+    }
+
+    private sealed class Counter
+    {
+        private int _accepted, _updated, _rejected, _skipped;
+
+        public void Add(ImportRowStatus status)
+        {
+            switch (status)
+            {
+                case ImportRowStatus.Accepted: _accepted++; break;
+                case ImportRowStatus.Updated: _updated++; break;
+                case ImportRowStatus.Rejected: _rejected++; break;
+                default: _skipped++; break;
+            }
+        }
+
+        public ImportCounts Counts => new(_accepted, _updated, _rejected, _skipped);
+    }
 }

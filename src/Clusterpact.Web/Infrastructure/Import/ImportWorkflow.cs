@@ -67,16 +67,17 @@ public sealed class ImportWorkflow(ClusterpactDbContext db, IEnumerable<IImportK
     public async Task<string?> StartCommitAsync(ImportSession session, CancellationToken ct)
     {
         if (session.Status is not (ImportSessionStatus.Uploaded or ImportSessionStatus.Failed)) return null;
-        ImportPreview preview;
+        (string? MappingError, ImportCounts Counts) judged;
         try
         {
-            preview = await Kind(session.Kind).PreviewAsync(session, ct);
+            // Counted row by row as the file is read: a million-row list is not held in the request.
+            judged = await Kind(session.Kind).CountAsync(session, ct);
         }
         catch (Exception ex) when (ex is TabularFileException or IOException)
         {
             return "Import.FileGone";
         }
-        if (preview.Report is null || preview.Report.Accepted + preview.Report.Updated == 0) return preview.MappingError ?? "Import.NothingToCommit";
+        if (judged.MappingError is not null || judged.Counts.Accepted + judged.Counts.Updated == 0) return judged.MappingError ?? "Import.NothingToCommit";
         // Claim the session so a double click cannot start two commits.
         var claimed = await db.ImportSessions.Where(s => s.Id == session.Id && (s.Status == ImportSessionStatus.Uploaded || s.Status == ImportSessionStatus.Failed))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, ImportSessionStatus.Committing), ct);

@@ -45,31 +45,52 @@ public static class TabularFile
             copy.Position = 0;
             stream = copy;
         }
-        var rows = format == TabularFormat.Xlsx ? ReadXlsx(stream) : ReadCsv(stream);
-        var headerIndex = rows.FindIndex(r => !r.IsBlank);
-        if (headerIndex < 0) throw new TabularFileException("Import.EmptyFile");
-        var header = rows[headerIndex];
-        return new TabularData(header.Cells, header.RowNumber, rows.Skip(headerIndex + 1).ToList());
+        using var reader = Open(stream, format, ownsStream: false);
+        return new TabularData(reader.Header, reader.HeaderRowNumber, reader.Rows.ToList());
     }
 
-    private static List<TabularRow> ReadXlsx(Stream stream)
+    /// <summary>
+    /// Reads the header now and the rows under it one at a time as they are enumerated (once): a commit of a
+    /// million-row list holds one row, not the file. The stream must be seekable (a CSV is read twice: once to tell its
+    /// encoding and delimiter, once to parse it).
+    /// </summary>
+    public static TabularReader Open(Stream stream, TabularFormat format, bool ownsStream)
     {
-        if (!LooksLikeZip(stream)) throw new TabularFileException("Import.NotXlsx");
+        IEnumerator<TabularRow>? rows = null;
         try
         {
-            var config = new OpenXmlConfiguration { FillMergedCells = true };
-            var result = new List<TabularRow>();
-            var rowNumber = 0;
-            foreach (IDictionary<string, object?> row in stream.Query(useHeaderRow: false, configuration: config))
-            {
-                rowNumber++;
-                result.Add(new TabularRow(rowNumber, row.Values.Select(CellText).ToList()));
-            }
-            return result;
+            rows = format == TabularFormat.Xlsx ? ReadXlsx(stream) : ReadCsv(stream);
+            while (rows.MoveNext())
+                if (!rows.Current.IsBlank)
+                    return new TabularReader(rows.Current.Cells, rows.Current.RowNumber, rows, ownsStream ? stream : null);
+            throw new TabularFileException("Import.EmptyFile");
         }
-        catch (Exception ex) when (ex is InvalidDataException or System.Xml.XmlException or InvalidOperationException or KeyNotFoundException or NotSupportedException)
+        catch
         {
-            throw new TabularFileException("Import.NotXlsx", ex);
+            rows?.Dispose();
+            if (ownsStream) stream.Dispose();
+            throw;
+        }
+    }
+
+    private static IEnumerator<TabularRow> ReadXlsx(Stream stream)
+    {
+        if (!LooksLikeZip(stream)) throw new TabularFileException("Import.NotXlsx");
+        var config = new OpenXmlConfiguration { FillMergedCells = true };
+        return new Guarded(XlsxRows(stream, config).GetEnumerator(), "Import.NotXlsx",
+            ex => ex is InvalidDataException or System.Xml.XmlException or InvalidOperationException or KeyNotFoundException or NotSupportedException);
+    }
+
+    private static IEnumerable<TabularRow> XlsxRows(Stream stream, OpenXmlConfiguration config)
+    {
+        var rowNumber = 0;
+        foreach (IDictionary<string, object?> row in stream.Query(useHeaderRow: false, configuration: config))
+        {
+            rowNumber++;
+            var cells = new string?[row.Count];
+            var i = 0;
+            foreach (var value in row.Values) cells[i++] = CellText(value);
+            yield return new TabularRow(rowNumber, cells);
         }
     }
 
@@ -89,32 +110,61 @@ public static class TabularFile
     /// Lenient where Excel is (a stray quote inside a field is kept as text), and no comment character: a line that
     /// starts with # is a row like any other. A quote left open runs to the end of the file, as Excel reads it.
     /// </summary>
-    private static List<TabularRow> ReadCsv(Stream stream)
+    private static IEnumerator<TabularRow> ReadCsv(Stream stream)
     {
         var start = stream.Position;
         var (encoding, delimiter) = Sniff(stream);
         stream.Position = start;
         var options = new CsvDataReaderOptions
         {
-            HasHeaders = false, Delimiter = delimiter, CsvStyle = CsvStyle.Lax, Comment = '\0', OwnsReader = false,
+            HasHeaders = false, Delimiter = delimiter, CsvStyle = CsvStyle.Lax, Comment = '\0', OwnsReader = true,
         };
-        using var text = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        var text = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
         try
         {
-            using var csv = CsvDataReader.Create(text, options);
-            var rows = new List<TabularRow>();
+            return new Guarded(CsvRows(CsvDataReader.Create(text, options)).GetEnumerator(), "Import.NotCsv", ex => ex is CsvFormatException);
+        }
+        catch (CsvFormatException ex)
+        {
+            text.Dispose();
+            throw new TabularFileException("Import.NotCsv", ex);
+        }
+    }
+
+    private static IEnumerable<TabularRow> CsvRows(CsvDataReader csv)
+    {
+        using (csv)
+        {
+            var rowNumber = 0;
             while (csv.Read())
             {
                 var cells = new string?[csv.RowFieldCount];
                 for (var i = 0; i < cells.Length; i++) cells[i] = csv.GetString(i);
-                rows.Add(new TabularRow(rows.Count + 1, cells));
+                yield return new TabularRow(++rowNumber, cells);
             }
-            return rows;
         }
-        catch (CsvFormatException ex)
+    }
+
+    /// <summary>Turns the parser's own exceptions, wherever in the file they happen, into the import's message.</summary>
+    private sealed class Guarded(IEnumerator<TabularRow> inner, string messageKey, Func<Exception, bool> isFormatError) : IEnumerator<TabularRow>
+    {
+        public TabularRow Current => inner.Current;
+        object System.Collections.IEnumerator.Current => inner.Current;
+
+        public bool MoveNext()
         {
-            throw new TabularFileException("Import.NotCsv", ex);
+            try
+            {
+                return inner.MoveNext();
+            }
+            catch (Exception ex) when (isFormatError(ex))
+            {
+                throw new TabularFileException(messageKey, ex);
+            }
         }
+
+        public void Reset() => inner.Reset();
+        public void Dispose() => inner.Dispose();
     }
 
     /// <summary>
@@ -170,6 +220,47 @@ public static class TabularFile
         var read = stream.Read(magic);
         stream.Position = 0;
         return read == 4 && magic[0] == (byte)'P' && magic[1] == (byte)'K' && magic[2] == 3 && magic[3] == 4;
+    }
+}
+
+/// <summary>An open sheet: its header, and its rows under the header as they are read (enumerate <see cref="Rows"/> once).</summary>
+public sealed class TabularReader : IDisposable
+{
+    private readonly IEnumerator<TabularRow> _rows;
+    private readonly Stream? _owned;
+    private bool _started;
+
+    internal TabularReader(IReadOnlyList<string?> header, int headerRowNumber, IEnumerator<TabularRow> rows, Stream? owned)
+    {
+        (Header, HeaderRowNumber, _rows, _owned) = (header, headerRowNumber, rows, owned);
+    }
+
+    public IReadOnlyList<string?> Header { get; }
+    public int HeaderRowNumber { get; }
+
+    /// <summary>The data rows under the header, blank ones included, read from the file as they are enumerated.</summary>
+    public IEnumerable<TabularRow> Rows
+    {
+        get
+        {
+            if (_started) throw new InvalidOperationException("The rows of a sheet are read once.");
+            _started = true;
+            return Remaining();
+        }
+    }
+
+    private IEnumerable<TabularRow> Remaining()
+    {
+        while (_rows.MoveNext()) yield return _rows.Current;
+    }
+
+    /// <summary>How far into the file reading has come, 0 to 1 (for progress; approximate, the parser reads ahead).</summary>
+    public double Fraction => _owned is { CanSeek: true, Length: > 0 } s ? Math.Min(1, (double)s.Position / s.Length) : 0;
+
+    public void Dispose()
+    {
+        _rows.Dispose();
+        _owned?.Dispose();
     }
 }
 

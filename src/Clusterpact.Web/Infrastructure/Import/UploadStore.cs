@@ -25,6 +25,10 @@ public sealed class UploadStore(IConfiguration config, IWebHostEnvironment env)
         return TabularFile.Read(stream, session.Format);
     }
 
+    /// <summary>Opens an import's stored file to read it row by row; dispose the reader. Fails as <see cref="Read"/> does.</summary>
+    public static TabularReader Open(ImportSession session) =>
+        TabularFile.Open(new FileStream(session.StoredPath, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024), session.Format, ownsStream: true);
+
     /// <summary>Stores the file under the import's id and returns its path.</summary>
     public async Task<string> SaveAsync(IFormFile file, Guid id, TabularFormat format, CancellationToken ct)
     {

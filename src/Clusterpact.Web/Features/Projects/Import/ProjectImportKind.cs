@@ -4,7 +4,8 @@ namespace Clusterpact.Web.Features.Projects.Import;
 /// A cluster's project list: new proposals, and revisions of its proposals with the same reference that are not yet
 /// decided. Judged by <see cref="ProjectImportValidator"/> against the register and the cluster's projects as they are now.
 /// </summary>
-public sealed class ProjectImportKind(ClusterpactDbContext db, CurrentUser user, ProjectAccess access, TimeProvider clock) : ImportKindDefinition<ProjectField, ProjectImportRecord>(db, clock)
+public sealed class ProjectImportKind(ClusterpactDbContext db, CurrentUser user, ProjectAccess access, TimeProvider clock, IServiceProvider services)
+    : ImportKindDefinition<ProjectField, ProjectImportRecord>(db, clock, services)
 {
     public override ImportKind Kind => ImportKind.Projects;
 
@@ -17,7 +18,7 @@ public sealed class ProjectImportKind(ClusterpactDbContext db, CurrentUser user,
 
     protected override string LabelOf(ProjectImportRecord record) => record.Details.Title;
 
-    protected override async Task<ImportReport<ProjectImportRecord>> ValidateAsync(ImportSession session, IReadOnlyDictionary<int, ProjectField> mapping,
+    protected override async Task<IEnumerable<ImportRowResult<ProjectImportRecord>>> JudgeAsync(ImportSession session, IReadOnlyDictionary<int, ProjectField> mapping,
         IEnumerable<(int RowNumber, IReadOnlyList<string?> Cells)> rows, CancellationToken ct)
     {
         var register = await Db.Organisations.AsNoTracking().Where(o => o.EnterpriseNumber != null).Select(o => new { o.EnterpriseNumber, o.Id }).ToListAsync(ct);
@@ -29,10 +30,13 @@ public sealed class ProjectImportKind(ClusterpactDbContext db, CurrentUser user,
         var byReference = new Dictionary<string, (Guid, bool)>(StringComparer.OrdinalIgnoreCase);
         foreach (var p in existing) byReference.TryAdd(p.ExternalReference!, (p.Id, p.Status == ProjectStatus.Proposed));
         var options = new ProjectImportValidator.Options(session.ClusterId, register.ToDictionary(o => o.EnterpriseNumber!, o => o.Id, StringComparer.Ordinal), byName, byReference);
-        return ProjectImportValidator.Validate(mapping, rows, options);
+        return ProjectImportValidator.Validate(mapping, rows, options).Rows;
     }
 
-    protected override async Task WriteBatchAsync(ImportSession session, IReadOnlyList<ProjectImportRecord> batch, CancellationToken ct)
+    /// <summary>Project lists are short and a project is an aggregate with partners and clusters: written change-tracked, in batches.</summary>
+    protected override Task WriteAsync(ImportWrite<ProjectImportRecord> write, CancellationToken ct) => SaveInBatchesAsync(write, batch => AddBatchAsync(batch, ct), ct);
+
+    private async Task AddBatchAsync(IReadOnlyList<ProjectImportRecord> batch, CancellationToken ct)
     {
         var ids = batch.Where(r => r.ExistingProjectId is not null).Select(r => r.ExistingProjectId!.Value).ToList();
         var existing = await Db.Projects.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);

@@ -1,0 +1,247 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Clusterpact.Web.Infrastructure.Import;
+
+/// <summary>The kinds of value a bulk-written column holds, mapped to each provider's storage (docs/decisions/0002-sqlite-types.md).</summary>
+public enum BulkType { Uuid, Text, Numeric, Date, Bool, Long, Int, Instant }
+
+public sealed record BulkColumn(string Name, BulkType Type);
+
+/// <summary>
+/// One set of rows a bulk write adds to a table (<see cref="Insert"/>), or changes in it (<see cref="Update"/>: the key
+/// columns first, then the columns set). A versioned update carries the record's new version and changes only a row whose
+/// version is still the one before it: the write counts the rows it changed and fails when a record changed meanwhile.
+/// </summary>
+public sealed class BulkTarget
+{
+    private BulkTarget(string table, IReadOnlyList<BulkColumn> columns, int keyCount, bool versioned)
+    {
+        (Table, Columns, KeyCount, Versioned) = (table, columns, keyCount, versioned);
+        Stage = $"stage_{table}_{(keyCount == 0 ? "new" : "changed")}";
+    }
+
+    public string Table { get; }
+    public IReadOnlyList<BulkColumn> Columns { get; }
+
+    /// <summary>0 for an insert; for an update, how many of the first columns are the key.</summary>
+    public int KeyCount { get; }
+
+    public bool Versioned { get; }
+    public bool IsInsert => KeyCount == 0;
+
+    /// <summary>The staging table on PostgreSQL (temporary, dropped at commit).</summary>
+    public string Stage { get; }
+
+    public static BulkTarget Insert(string table, params BulkColumn[] columns) => new(table, columns, 0, false);
+
+    /// <summary>Key columns, then the columns set; with <paramref name="versioned"/>, the last set column is "Version" (the new one).</summary>
+    public static BulkTarget Update(string table, int keyCount, bool versioned, params BulkColumn[] columns)
+    {
+        if (versioned && columns[^1].Name != "Version") throw new ArgumentException("A versioned update sets Version last.", nameof(columns));
+        return new(table, columns, keyCount, versioned);
+    }
+}
+
+/// <summary>
+/// Writes many rows in the open transaction without the change tracker. PostgreSQL: rows are buffered per target, streamed
+/// with binary COPY into temporary staging tables at each <see cref="FlushAsync"/>, and merged by one INSERT ... SELECT or
+/// UPDATE ... FROM per target in <see cref="MergeAsync"/>. SQLite: each row runs through a prepared INSERT or UPDATE at
+/// once (in the one transaction; SQLite has no COPY and its statements do not cross a network).
+/// </summary>
+public sealed class BulkWriter : IAsyncDisposable
+{
+    private static readonly ValueConverter<DateTimeOffset, long> InstantOnSqlite = new DateTimeOffsetToBinaryConverter();
+
+    private readonly DbConnection _connection;
+    private readonly DbTransaction _transaction;
+    private readonly bool _postgres;
+    private readonly IReadOnlyList<BulkTarget> _targets;
+    private readonly Dictionary<BulkTarget, List<object?[]>> _buffered = [];
+    private readonly Dictionary<BulkTarget, DbCommand> _prepared = [];
+    private readonly Dictionary<BulkTarget, int> _changed = [];
+    private long? _sqliteCacheSize;
+
+    private BulkWriter(DbConnection connection, DbTransaction transaction, bool postgres, IReadOnlyList<BulkTarget> targets)
+    {
+        (_connection, _transaction, _postgres, _targets) = (connection, transaction, postgres, targets);
+        foreach (var t in targets) { _buffered[t] = []; _changed[t] = 0; }
+    }
+
+    /// <summary>Starts a bulk write in the context's open transaction (PostgreSQL: creates the staging tables).</summary>
+    public static async Task<BulkWriter> BeginAsync(ClusterpactDbContext db, IReadOnlyList<BulkTarget> targets, CancellationToken ct)
+    {
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("A bulk write runs in a transaction.");
+        var writer = new BulkWriter(db.Database.GetDbConnection(), transaction, db.Database.IsNpgsql(), targets);
+        if (writer._postgres)
+            foreach (var t in targets)
+                await writer.ExecuteAsync($"CREATE TEMPORARY TABLE {t.Stage} ({string.Join(", ", t.Columns.Select(c => $"{Quote(c.Name)} {PostgresType(c.Type)}"))}) ON COMMIT DROP", ct);
+        else
+        {
+            // SQLite's default page cache (2 MB) makes a large write read its own index pages back through the kernel
+            // again and again; for the write it may hold 64 MB (given back at the end).
+            await using (var read = writer.Command("PRAGMA cache_size")) writer._sqliteCacheSize = Convert.ToInt64(await read.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+            await writer.ExecuteAsync("PRAGMA cache_size = -65536", ct);
+            foreach (var t in targets)
+                writer._prepared[t] = writer.PrepareSqlite(t);
+        }
+        return writer;
+    }
+
+    /// <summary>Adds one row (values in the target's column order, as the domain holds them).</summary>
+    public void Add(BulkTarget target, params object?[] values)
+    {
+        if (values.Length != target.Columns.Count) throw new ArgumentException($"{target.Table}: {values.Length} values for {target.Columns.Count} columns.", nameof(values));
+        if (_postgres) { _buffered[target].Add(values); return; }
+        var command = _prepared[target];
+        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = ToSqlite(values[i], target.Columns[i].Type);
+        var rows = command.ExecuteNonQuery();
+        if (target.Versioned && rows != 1) throw new Jobs.JobFailedException("Import.ChangedMeanwhile");
+        _changed[target] += rows;
+    }
+
+    /// <summary>PostgreSQL: streams the buffered rows into the staging tables (between two flushes the connection is free for queries).</summary>
+    public async Task FlushAsync(CancellationToken ct)
+    {
+        if (!_postgres) return;
+        var connection = (NpgsqlConnection)_connection;
+        foreach (var t in _targets)
+        {
+            var rows = _buffered[t];
+            if (rows.Count == 0) continue;
+            await using (var copy = await connection.BeginBinaryImportAsync($"COPY {t.Stage} ({string.Join(", ", t.Columns.Select(c => Quote(c.Name)))}) FROM STDIN (FORMAT BINARY)", ct))
+            {
+                foreach (var row in rows)
+                {
+                    copy.StartRow();
+                    for (var i = 0; i < row.Length; i++) WritePostgres(copy, row[i], t.Columns[i].Type);
+                }
+                await copy.CompleteAsync(ct);
+            }
+            rows.Clear();
+        }
+    }
+
+    /// <summary>Writes what is staged into the tables: one statement per target (PostgreSQL). Returns the rows changed per target.</summary>
+    public async Task<IReadOnlyDictionary<BulkTarget, int>> MergeAsync(CancellationToken ct)
+    {
+        await FlushAsync(ct);
+        if (!_postgres) return _changed;
+        foreach (var t in _targets)
+        {
+            var columns = t.Columns.Select(c => Quote(c.Name)).ToList();
+            string sql;
+            if (t.IsInsert)
+                sql = $"INSERT INTO {Quote(t.Table)} ({string.Join(", ", columns)}) SELECT {string.Join(", ", columns)} FROM {t.Stage}";
+            else
+            {
+                var keys = columns.Take(t.KeyCount).Select(k => $"t.{k} = s.{k}");
+                if (t.Versioned) keys = keys.Append("t.\"Version\" = s.\"Version\" - 1");
+                sql = $"UPDATE {Quote(t.Table)} AS t SET {string.Join(", ", columns.Skip(t.KeyCount).Select(c => $"{c} = s.{c}"))} FROM {t.Stage} AS s WHERE {string.Join(" AND ", keys)}";
+            }
+            var changed = await ExecuteAsync(sql, ct);
+            if (t.Versioned && changed != await CountStagedAsync(t, ct)) throw new Jobs.JobFailedException("Import.ChangedMeanwhile");
+            _changed[t] = changed;
+        }
+        return _changed;
+    }
+
+    private async Task<long> CountStagedAsync(BulkTarget t, CancellationToken ct)
+    {
+        await using var command = Command($"SELECT count(*) FROM {t.Stage}");
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    private async Task<int> ExecuteAsync(string sql, CancellationToken ct)
+    {
+        await using var command = Command(sql);
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private DbCommand Command(string sql)
+    {
+        var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText = sql;
+        command.CommandTimeout = 0;
+        return command;
+    }
+
+    private DbCommand PrepareSqlite(BulkTarget t)
+    {
+        var columns = t.Columns.Select(c => Quote(c.Name)).ToList();
+        var parameters = Enumerable.Range(0, columns.Count).Select(i => $"$p{i}").ToList();
+        string sql;
+        if (t.IsInsert) sql = $"INSERT INTO {Quote(t.Table)} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", parameters)})";
+        else
+        {
+            var keys = Enumerable.Range(0, t.KeyCount).Select(i => $"{columns[i]} = {parameters[i]}");
+            if (t.Versioned) keys = keys.Append($"\"Version\" = {parameters[^1]} - 1");
+            sql = $"UPDATE {Quote(t.Table)} SET {string.Join(", ", Enumerable.Range(t.KeyCount, columns.Count - t.KeyCount).Select(i => $"{columns[i]} = {parameters[i]}"))} WHERE {string.Join(" AND ", keys)}";
+        }
+        var command = Command(sql);
+        foreach (var p in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = p;
+            command.Parameters.Add(parameter);
+        }
+        command.Prepare();
+        return command;
+    }
+
+    private static string Quote(string name) => $"\"{name}\"";
+
+    private static string PostgresType(BulkType type) => type switch
+    {
+        BulkType.Uuid => "uuid", BulkType.Text => "text", BulkType.Numeric => "numeric", BulkType.Date => "date",
+        BulkType.Bool => "boolean", BulkType.Long => "bigint", BulkType.Int => "integer", _ => "timestamp with time zone",
+    };
+
+    private static void WritePostgres(NpgsqlBinaryImporter copy, object? value, BulkType type)
+    {
+        switch (value)
+        {
+            case null: copy.WriteNull(); break;
+            case Guid g: copy.Write(g, NpgsqlDbType.Uuid); break;
+            case string s: copy.Write(s, NpgsqlDbType.Text); break;
+            case decimal m: copy.Write(m, NpgsqlDbType.Numeric); break;
+            case DateOnly d: copy.Write(d, NpgsqlDbType.Date); break;
+            case bool b: copy.Write(b, NpgsqlDbType.Boolean); break;
+            case long l: copy.Write(l, NpgsqlDbType.Bigint); break;
+            case int i: copy.Write(i, NpgsqlDbType.Integer); break;
+            case DateTimeOffset t: copy.Write(t.ToUniversalTime(), NpgsqlDbType.TimestampTz); break;
+            case Enum e: copy.Write(e.ToString(), NpgsqlDbType.Text); break;
+            default: throw new ArgumentException($"No {type} value: {value.GetType().Name}.", nameof(value));
+        }
+    }
+
+    /// <summary>As the SQLite context stores them: ids as upper-case text, dates as yyyy-MM-dd, money as REAL, instants as ticks.</summary>
+    private static object ToSqlite(object? value, BulkType type) => value switch
+    {
+        null => DBNull.Value,
+        Guid g => g.ToString().ToUpperInvariant(),
+        decimal m => (double)m,
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        bool b => b ? 1L : 0L,
+        DateTimeOffset t => InstantOnSqlite.ConvertToProvider(t)!,
+        Enum e => e.ToString(),
+        string or long or int => value,
+        _ => throw new ArgumentException($"No {type} value: {value.GetType().Name}.", nameof(value)),
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var command in _prepared.Values) await command.DisposeAsync();
+        _prepared.Clear();
+        if (_sqliteCacheSize is { } size && _connection.State == System.Data.ConnectionState.Open)
+        {
+            await using var restore = _connection.CreateCommand();
+            restore.CommandText = $"PRAGMA cache_size = {size.ToString(CultureInfo.InvariantCulture)}";
+            await restore.ExecuteNonQueryAsync();
+        }
+    }
+}
