@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Clusterpact.Web.Infrastructure.Hosting;
 using Clusterpact.Web.Infrastructure.Setup;
 using Clusterpact.Web.Infrastructure.Nodes;
+using Clusterpact.Web.Infrastructure.EnterpriseRegister;
 using Microsoft.AspNetCore.Localization;
 using Serilog;
 
@@ -108,6 +109,7 @@ builder.Services.AddClusterpactNodes(builder.Configuration);
 builder.Services.AddClusterpactEmail(builder.Configuration);
 builder.Services.AddClusterpactJobs();
 builder.Services.AddFeatures(builder.Configuration);
+builder.Services.AddEnterpriseRegister(builder.Configuration);
 
 var app = builder.Build();
 

@@ -15,8 +15,8 @@ public enum ExtractDecision
     Refused,
 }
 
-/// <summary>The last extract loaded (or being loaded): its number, kind and whether its load finished.</summary>
-public sealed record LoadedExtract(int Number, ExtractType Type, bool Completed);
+/// <summary>An extract loaded before: its number and kind.</summary>
+public sealed record LoadedExtract(int Number, ExtractType Type);
 
 /// <summary>
 /// The order in which extracts may be loaded. An update file holds the changes between two consecutive extracts
@@ -25,14 +25,12 @@ public sealed record LoadedExtract(int Number, ExtractType Type, bool Completed)
 /// </summary>
 public static class ExtractOrder
 {
-    public static (ExtractDecision Decision, string? Reason) Decide(ExtractMeta incoming, LoadedExtract? last)
+    /// <param name="lastCompleted">The last extract whose load finished, if any.</param>
+    /// <param name="interrupted">An extract whose load started and did not finish (the register is as before it), if any.</param>
+    public static (ExtractDecision Decision, string? Reason) Decide(ExtractMeta incoming, LoadedExtract? lastCompleted, LoadedExtract? interrupted = null)
     {
-        if (last is not null && !last.Completed)
-        {
-            if (last.Number == incoming.Number && last.Type == incoming.Type) return (ExtractDecision.Resume, null);
-            // Another extract was interrupted half-way: its staged files are dropped and the register is as before it.
-        }
-        var done = last is { Completed: true } ? last : null;
+        if (interrupted is not null && interrupted.Number == incoming.Number && interrupted.Type == incoming.Type) return (ExtractDecision.Resume, null);
+        var done = lastCompleted;
         if (done is not null && done.Number == incoming.Number) return (ExtractDecision.AlreadyLoaded, null);
         if (incoming.Type == ExtractType.Full)
             return done is not null && incoming.Number < done.Number ? (ExtractDecision.Refused, "Register.OlderThanLoaded") : (ExtractDecision.Load, null);

@@ -11,8 +11,20 @@ public static class KboRows
     /// The enterprise number of an EntityNumber ("0200.065.765"), or null for an establishment ("2.000.000.339", first
     /// digit 2 to 8) or a value that fails the mod-97 check: the files mix both kinds of entity.
     /// </summary>
-    public static string? EnterpriseDigits(string? entityNumber) =>
-        entityNumber is { Length: 12 } && EnterpriseNumber.TryParse(entityNumber, out var n) ? n.Digits : null;
+    public static string? EnterpriseDigits(string? entityNumber) => entityNumber is null ? null : EnterpriseDigits(entityNumber.AsSpan());
+
+    /// <summary>The same, without a string per row: the loader reads tens of millions of them.</summary>
+    public static string? EnterpriseDigits(ReadOnlySpan<char> entityNumber)
+    {
+        if (entityNumber.Length != 12 || entityNumber[4] != '.' || entityNumber[8] != '.' || entityNumber[0] is not ('0' or '1')) return null;
+        Span<char> digits = stackalloc char[10];
+        entityNumber[..4].CopyTo(digits);
+        entityNumber[5..8].CopyTo(digits[4..]);
+        entityNumber[9..].CopyTo(digits[7..]);
+        foreach (var c in digits) if (!char.IsAsciiDigit(c)) return null;
+        var text = new string(digits);
+        return EnterpriseNumber.HasValidCheckDigits(text) ? text : null;
+    }
 
     /// <summary>TypeOfEnterprise 1 is a natural person (a sole trader), 2 a legal person (code table TypeOfEnterprise).</summary>
     public static bool IsNaturalPerson(string? typeOfEnterprise) => typeOfEnterprise?.Trim() == "1";

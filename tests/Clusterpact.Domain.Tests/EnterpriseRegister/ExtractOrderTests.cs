@@ -16,7 +16,7 @@ public sealed class ExtractOrderTests
     [Fact]
     public void An_update_applies_only_to_the_extract_just_before_it()
     {
-        var last = new LoadedExtract(140, ExtractType.Full, true);
+        var last = new LoadedExtract(140, ExtractType.Full);
         Assert.Equal(ExtractDecision.Load, ExtractOrder.Decide(Meta(ExtractType.Update, 141), last).Decision);
         Assert.Equal((ExtractDecision.Refused, "Register.UpdateGap"), ExtractOrder.Decide(Meta(ExtractType.Update, 142), last));
         Assert.Equal((ExtractDecision.Refused, "Register.OlderThanLoaded"), ExtractOrder.Decide(Meta(ExtractType.Update, 139), last));
@@ -25,7 +25,7 @@ public sealed class ExtractOrderTests
     [Fact]
     public void A_full_extract_replaces_any_older_one_but_never_goes_back()
     {
-        var last = new LoadedExtract(141, ExtractType.Update, true);
+        var last = new LoadedExtract(141, ExtractType.Update);
         Assert.Equal(ExtractDecision.Load, ExtractOrder.Decide(Meta(ExtractType.Full, 145), last).Decision);
         Assert.Equal((ExtractDecision.Refused, "Register.OlderThanLoaded"), ExtractOrder.Decide(Meta(ExtractType.Full, 140), last));
     }
@@ -33,23 +33,25 @@ public sealed class ExtractOrderTests
     [Fact]
     public void A_file_loaded_before_is_a_no_op()
     {
-        Assert.Equal(ExtractDecision.AlreadyLoaded, ExtractOrder.Decide(Meta(ExtractType.Full, 140), new LoadedExtract(140, ExtractType.Full, true)).Decision);
-        Assert.Equal(ExtractDecision.AlreadyLoaded, ExtractOrder.Decide(Meta(ExtractType.Update, 141), new LoadedExtract(141, ExtractType.Update, true)).Decision);
+        Assert.Equal(ExtractDecision.AlreadyLoaded, ExtractOrder.Decide(Meta(ExtractType.Full, 140), new LoadedExtract(140, ExtractType.Full)).Decision);
+        Assert.Equal(ExtractDecision.AlreadyLoaded, ExtractOrder.Decide(Meta(ExtractType.Update, 141), new LoadedExtract(141, ExtractType.Update)).Decision);
     }
 
     [Fact]
     public void An_interrupted_load_of_the_same_file_resumes()
     {
-        Assert.Equal(ExtractDecision.Resume, ExtractOrder.Decide(Meta(ExtractType.Update, 141), new LoadedExtract(141, ExtractType.Update, false)).Decision);
-        Assert.Equal(ExtractDecision.Resume, ExtractOrder.Decide(Meta(ExtractType.Full, 140), new LoadedExtract(140, ExtractType.Full, false)).Decision);
+        var full = new LoadedExtract(140, ExtractType.Full);
+        Assert.Equal(ExtractDecision.Resume, ExtractOrder.Decide(Meta(ExtractType.Update, 141), full, new LoadedExtract(141, ExtractType.Update)).Decision);
+        Assert.Equal(ExtractDecision.Resume, ExtractOrder.Decide(Meta(ExtractType.Full, 140), null, full).Decision);
     }
 
     [Fact]
     public void After_an_interrupted_load_of_another_file_the_order_is_judged_on_the_last_completed_one()
     {
-        // The interrupted row stands for the last one when nothing finished; an update still needs a full extract first.
-        Assert.Equal((ExtractDecision.Refused, "Register.UpdateNeedsFull"), ExtractOrder.Decide(Meta(ExtractType.Update, 141), new LoadedExtract(140, ExtractType.Full, false)));
-        Assert.Equal(ExtractDecision.Load, ExtractOrder.Decide(Meta(ExtractType.Full, 141), new LoadedExtract(140, ExtractType.Full, false)).Decision);
+        // An interrupted load changed nothing: an update still needs a completed full extract first, and follows the last completed one.
+        Assert.Equal((ExtractDecision.Refused, "Register.UpdateNeedsFull"), ExtractOrder.Decide(Meta(ExtractType.Update, 141), null, new LoadedExtract(140, ExtractType.Full)));
+        Assert.Equal(ExtractDecision.Load, ExtractOrder.Decide(Meta(ExtractType.Full, 141), null, new LoadedExtract(140, ExtractType.Full)).Decision);
+        Assert.Equal((ExtractDecision.Refused, "Register.UpdateGap"), ExtractOrder.Decide(Meta(ExtractType.Update, 142), new LoadedExtract(140, ExtractType.Full), new LoadedExtract(141, ExtractType.Update)));
     }
 
     [Fact]
