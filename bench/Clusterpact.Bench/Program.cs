@@ -20,10 +20,14 @@ using MiniExcelLibs;
 var options = args.Skip(1).Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(x => x.a[2..], x => args.Skip(1).ElementAtOrDefault(x.i + 1) ?? "");
 if (args.FirstOrDefault() == "generate") return await DataSet.RunAsync(options);
+if (args.FirstOrDefault() == "kbo") return await KboBench.RunAsync(options);
+if (args.FirstOrDefault() == "kbo-sample") return await KboBench.SampleAsync(options);
 if (args.FirstOrDefault() != "import")
 {
     Console.Error.WriteLine("usage: import --rows N [--format xlsx|csv] [--db sqlite|postgres] [--pg CONNECTION]");
     Console.Error.WriteLine("       generate --db postgres|sqlite --connection CONNECTION [--factor 1] [--seed 18]   (bench/generate.sh)");
+    Console.Error.WriteLine("       kbo [--factor 0.1] [--db sqlite|postgres|both] [--pg SERVER]   (bench/kbo.sh)");
+    Console.Error.WriteLine("       kbo-sample --from DEMO.db --out DIR");
     return 2;
 }
 var rows = int.Parse(options.GetValueOrDefault("rows", "100000"), CultureInfo.InvariantCulture);
