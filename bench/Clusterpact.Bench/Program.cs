@@ -51,6 +51,7 @@ try
     else
         services.AddDbContext<ClusterpactDbContext, SqliteClusterpactDbContext>((sp, o) => o.UseSqlite($"Data Source={Path.Combine(work.FullName, "bench.db")}").AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
     services.AddScoped<MemberImportKind>();
+    services.AddScoped<Clusterpact.Web.Infrastructure.EnterpriseRegister.EnterpriseRegisterLookup>();
     await using var provider = services.BuildServiceProvider();
 
     Guid clusterId;

@@ -27,8 +27,11 @@ public sealed record RegisterDifference(string Field, string? Ours, string? Regi
 
 public static class RegisterCheck
 {
-    public static RegisterStanding StandingOf(bool registerLoaded, RegisterEntry? entry) =>
-        !registerLoaded ? RegisterStanding.NotLoaded : entry is null ? RegisterStanding.Unknown : entry.IsActive ? RegisterStanding.Active : RegisterStanding.Stopped;
+    /// <param name="isActive">Null when the register does not hold the number.</param>
+    public static RegisterStanding StandingOfActive(bool registerLoaded, bool? isActive) =>
+        !registerLoaded ? RegisterStanding.NotLoaded : isActive is not { } active ? RegisterStanding.Unknown : active ? RegisterStanding.Active : RegisterStanding.Stopped;
+
+    public static RegisterStanding StandingOf(bool registerLoaded, RegisterEntry? entry) => StandingOfActive(registerLoaded, entry?.IsActive);
 
     /// <summary>
     /// The refusal for a number the loaded register does not know; a stopped enterprise is allowed (it may still be a

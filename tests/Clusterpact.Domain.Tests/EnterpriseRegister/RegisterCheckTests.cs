@@ -44,3 +44,26 @@ public sealed class RegisterCheckTests
     public void What_the_register_does_not_give_is_no_difference() =>
         Assert.Empty(RegisterCheck.Differences("Anders", null, null, Entry(name: null, nace: null, postal: null)));
 }
+
+public sealed class MemberImportRegisterTests
+{
+    private static readonly Dictionary<int, MemberField> Map = new() { [0] = MemberField.Name, [1] = MemberField.EnterpriseNumber };
+
+    [Fact]
+    public void An_imported_number_the_loaded_register_does_not_know_is_rejected_and_a_stopped_one_is_not()
+    {
+        // 0403.170.701 is active, 0419.052.173 stopped, 0200.065.765 unknown to the register.
+        RegisterStanding Register(string n) => n switch { "0403170701" => RegisterStanding.Active, "0419052173" => RegisterStanding.Stopped, _ => RegisterStanding.Unknown };
+        var report = MemberImportValidator.Validate(Map, [(2, ["A", "0403170701"]), (3, ["B", "0419.052.173"]), (4, ["C", "0200065765"])],
+            new(new DateOnly(2026, 1, 1), new HashSet<string>(), Register));
+        Assert.Equal([ImportRowStatus.Accepted, ImportRowStatus.Accepted, ImportRowStatus.Rejected], report.Rows.Select(r => r.Status));
+        Assert.Equal(("Register.UnknownNumber", "0200.065.765"), (report.Rows[2].Problems.Single().Code, report.Rows[2].Problems.Single().Value));
+    }
+
+    [Fact]
+    public void Without_a_register_the_same_list_is_judged_as_before()
+    {
+        var report = MemberImportValidator.Validate(Map, [(2, ["C", "0200065765"])], new(new DateOnly(2026, 1, 1), new HashSet<string>()));
+        Assert.Equal(ImportRowStatus.Accepted, report.Rows.Single().Status);
+    }
+}

@@ -2,6 +2,7 @@ using Clusterpact.Domain.EnterpriseRegister;
 using Clusterpact.Web.Infrastructure.EnterpriseRegister;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using Clusterpact.Web.Tests.Import;
 
 namespace Clusterpact.Web.Tests.Organisations;
 

@@ -4,7 +4,8 @@ namespace Clusterpact.Web.Features.Organisations.Import;
 /// A cluster's member list: new organisations, changes to known ones, their size figures for one financial year, and
 /// their membership of the cluster. Judged by <see cref="MemberImportValidator"/> against the register as it is now.
 /// </summary>
-public sealed class MemberImportKind(ClusterpactDbContext db, TimeProvider clock) : ImportKindDefinition<MemberField, MemberImportRecord>(db, clock)
+public sealed class MemberImportKind(ClusterpactDbContext db, TimeProvider clock, Infrastructure.EnterpriseRegister.EnterpriseRegisterLookup register)
+    : ImportKindDefinition<MemberField, MemberImportRecord>(db, clock)
 {
     public override ImportKind Kind => ImportKind.Members;
 
@@ -25,7 +26,18 @@ public sealed class MemberImportKind(ClusterpactDbContext db, TimeProvider clock
         var belgian = await Db.Organisations.Where(o => o.EnterpriseNumber != null).Select(o => o.EnterpriseNumber!).ToListAsync(ct);
         var foreign = await Db.Organisations.Where(o => o.ForeignId != null).Select(o => o.CountryCode + ":" + o.ForeignId).ToListAsync(ct);
         var keys = belgian.Concat(foreign).ToHashSet(StringComparer.Ordinal);
-        return MemberImportValidator.Validate(mapping, rows, new MemberImportValidator.Options(session.DefaultMemberSince, keys));
+        Func<string, Domain.EnterpriseRegister.RegisterStanding>? standing = null;
+        if ((await register.StateAsync(ct)).Loaded)
+        {
+            // The register's answer for every number in the list, read in chunks before the rows are judged.
+            var list = rows.ToList();
+            rows = list;
+            var column = mapping.Where(m => m.Value == MemberField.EnterpriseNumber).Select(m => (int?)m.Key).FirstOrDefault();
+            var numbers = column is not { } c ? [] : list.Select(r => c < r.Cells.Count && EnterpriseNumber.TryParse(r.Cells[c], out var n) ? n.Digits : null).OfType<string>().ToList();
+            var active = await register.ActiveByNumberAsync(numbers, ct);
+            standing = n => Domain.EnterpriseRegister.RegisterCheck.StandingOfActive(true, active.TryGetValue(n, out var a) ? a : null);
+        }
+        return MemberImportValidator.Validate(mapping, rows, new MemberImportValidator.Options(session.DefaultMemberSince, keys, standing));
     }
 
     protected override async Task WriteBatchAsync(ImportSession session, IReadOnlyList<MemberImportRecord> batch, CancellationToken ct)
