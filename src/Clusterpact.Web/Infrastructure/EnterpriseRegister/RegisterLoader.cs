@@ -76,37 +76,46 @@ public sealed class RegisterLoader(ClusterpactDbContext db, TimeProvider clock, 
             var toRead = KboFile.Of(meta.Type).Where(f => files.Has(f.Name)).ToList();
             var totalBytes = Math.Max(1, toRead.Sum(f => files.Length(f.Name)));
             long doneBytes = toRead.Where(f => counts.ContainsKey(f.Name)).Sum(f => files.Length(f.Name));
+            // PostgreSQL's retrying execution strategy runs each transaction as one retriable unit; a retry stages the file again.
+            var strategy = db.Database.CreateExecutionStrategy();
             foreach (var file in toRead.Where(f => !counts.ContainsKey(f.Name)))
             {
-                var count = await StageAsync(files, file, postgres, progress, doneBytes, totalBytes, ct);
+                var count = await strategy.ExecuteAsync(async () =>
+                {
+                    await using var tx = await db.Database.BeginTransactionAsync(ct);
+                    var staged = await StageAsync(files, file, tx.GetDbTransaction(), postgres, progress, doneBytes, totalBytes, ct);
+                    // The file's rows and its mark commit together.
+                    load.StagedFiles = string.Join('|', counts.Values.Append(staged).Select(c => $"{c.File}:{c.RowsRead}:{c.RowsKept}"));
+                    await db.SaveChangesAsync(ct);
+                    await tx.CommitAsync(ct);
+                    return staged;
+                });
                 counts[file.Name] = count;
-                load.StagedFiles = string.Join('|', counts.Values.Select(c => $"{c.File}:{c.RowsRead}:{c.RowsKept}"));
                 doneBytes += files.Length(file.Name);
-                // The file's rows and its mark commit together (StageAsync's transaction is still open on this context).
-                await db.SaveChangesAsync(ct);
-                await db.Database.CommitTransactionAsync(ct);
             }
 
             await progress.ReportAsync(0.95, "merge", ct);
-            await using (var tx = await db.Database.BeginTransactionAsync(ct))
+            var summary = await strategy.ExecuteAsync(async () =>
             {
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
                 var dbTx = tx.GetDbTransaction();
                 await RegisterMerge.RunAsync(connection, dbTx, meta.Type, meta.Number, postgres, ct);
                 var changes = await RegisterMerge.ChangesAsync(connection, dbTx, meta.Number, ct);
-                var summary = new RegisterLoadSummary(meta.Number, meta.Type, meta.SnapshotDate, false, [.. counts.Values],
+                var done = new RegisterLoadSummary(meta.Number, meta.Type, meta.SnapshotDate, false, [.. counts.Values],
                     changes[nameof(RegisterChange.Added)], changes[nameof(RegisterChange.Changed)], changes[nameof(RegisterChange.Stopped)],
                     changes[nameof(RegisterChange.Restarted)], clock.GetElapsedTime(started).TotalSeconds);
                 load.Completed = true;
                 load.CompletedAt = clock.GetUtcNow();
-                load.Summary = JsonSerializer.Serialize(summary);
+                load.Summary = JsonSerializer.Serialize(done);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
-                log.LogInformation("Register extract {Number} ({Type}) loaded: {Rows} rows in {Seconds:F1} s, {Added} added, {Changed} changed, {Stopped} stopped",
-                    meta.Number, meta.Type, summary.RowsRead, summary.Seconds, summary.Added, summary.Changed, summary.Stopped);
-                await RegisterStaging.ClearAsync(connection, null, postgres, CancellationToken.None);
-                await progress.ReportAsync(1, null, ct);
-                return summary;
-            }
+                return done;
+            });
+            log.LogInformation("Register extract {Number} ({Type}) loaded: {Rows} rows in {Seconds:F1} s, {Added} added, {Changed} changed, {Stopped} stopped",
+                meta.Number, meta.Type, summary.RowsRead, summary.Seconds, summary.Added, summary.Changed, summary.Stopped);
+            await RegisterStaging.ClearAsync(connection, null, postgres, CancellationToken.None);
+            await progress.ReportAsync(1, null, ct);
+            return summary;
         }
         finally
         {
@@ -114,17 +123,16 @@ public sealed class RegisterLoader(ClusterpactDbContext db, TimeProvider clock, 
         }
     }
 
-    /// <summary>Stages one file in a transaction that the caller commits together with the load's mark.</summary>
-    private async Task<RegisterFileCount> StageAsync(ExtractFiles files, KboFile file, bool postgres, IJobProgress progress, long doneBytes, long totalBytes, CancellationToken ct)
+    /// <summary>Stages one file in the caller's transaction, which it commits together with the load's mark.</summary>
+    private async Task<RegisterFileCount> StageAsync(ExtractFiles files, KboFile file, DbTransaction tx, bool postgres, IJobProgress progress, long doneBytes, long totalBytes, CancellationToken ct)
     {
-        var tx = await db.Database.BeginTransactionAsync(ct);
         var connection = db.Database.GetDbConnection();
         long read = 0, kept = 0;
         await using var stream = new CountingStream(files.OpenFile(file.Name));
         using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         await using var csv = KboFile.Read(text);
         var map = file.Reader(csv);
-        await using (var sink = RegisterStaging.Open(connection, tx.GetDbTransaction(), file.Table, postgres))
+        await using (var sink = RegisterStaging.Open(connection, tx, file.Table, postgres))
         {
             while (await csv.ReadAsync(ct))
             {
