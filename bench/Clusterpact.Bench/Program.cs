@@ -23,6 +23,8 @@ var options = args.Skip(1).Select((a, i) => (a, i)).Where(x => x.a.StartsWith("-
 switch (args.FirstOrDefault())
 {
     case "generate": return await DataSet.RunAsync(options);
+    case "kbo": return await KboBench.RunAsync(options);
+    case "kbo-sample": return await KboBench.SampleAsync(options);
     case "import-file":
     {
         var count = int.Parse(options.GetValueOrDefault("rows", "100000"), CultureInfo.InvariantCulture);
@@ -37,6 +39,8 @@ switch (args.FirstOrDefault())
         Console.Error.WriteLine("usage: import-file --rows N --out FILE.csv|FILE.xlsx");
         Console.Error.WriteLine("       import --file FILE [--db sqlite|postgres] [--pg CONNECTION]");
         Console.Error.WriteLine("       generate --db postgres|sqlite --connection CONNECTION [--factor 1] [--seed 18]   (bench/generate.sh)");
+        Console.Error.WriteLine("       kbo [--factor 0.1] [--db sqlite|postgres|both] [--pg SERVER]   (bench/kbo.sh)");
+        Console.Error.WriteLine("       kbo-sample --from DEMO.db --out DIR");
         return 2;
 }
 var file = options["file"];
@@ -55,6 +59,7 @@ try
     else
         services.AddDbContext<ClusterpactDbContext, SqliteClusterpactDbContext>((sp, o) => o.UseSqlite($"Data Source={Path.Combine(work.FullName, "bench.db")}").AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
     services.AddScoped<MemberImportKind>();
+    services.AddScoped<Clusterpact.Web.Infrastructure.EnterpriseRegister.EnterpriseRegisterLookup>();
     await using var provider = services.BuildServiceProvider();
 
     // The product's schema and one cluster; the register is empty.

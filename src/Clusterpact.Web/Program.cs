@@ -8,6 +8,7 @@ using Clusterpact.Web.Infrastructure.Hosting;
 using Clusterpact.Web.Infrastructure.Setup;
 using Clusterpact.Web.Infrastructure.Nodes;
 using Clusterpact.Web.Infrastructure.Telemetry;
+using Clusterpact.Web.Infrastructure.EnterpriseRegister;
 using Microsoft.AspNetCore.Localization;
 using Serilog;
 
@@ -107,6 +108,7 @@ builder.Services.AddClusterpactNodes(builder.Configuration);
 builder.Services.AddClusterpactEmail(builder.Configuration);
 builder.Services.AddClusterpactJobs();
 builder.Services.AddFeatures(builder.Configuration);
+builder.Services.AddEnterpriseRegister(builder.Configuration);
 
 var app = builder.Build();
 

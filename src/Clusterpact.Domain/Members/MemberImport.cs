@@ -24,7 +24,8 @@ public sealed record MemberImportRecord(
 /// </summary>
 public static class MemberImportValidator
 {
-    public sealed record Options(DateOnly DefaultMemberSince, IReadOnlySet<string> ExistingKeys);
+    /// <param name="Register">What the official enterprise register says of a Belgian number (10 digits), when one is loaded.</param>
+    public sealed record Options(DateOnly DefaultMemberSince, IReadOnlySet<string> ExistingKeys, Func<string, EnterpriseRegister.RegisterStanding>? Register = null);
 
     /// <summary>The columns of a member list, in Dutch and English, as cluster managers head them.</summary>
     public static readonly ImportColumns<MemberField> Columns = new ImportColumns<MemberField>()
@@ -61,6 +62,9 @@ public static class MemberImportValidator
         {
             if (cells.All(string.IsNullOrWhiteSpace)) { yield return new(rowNumber, ImportRowStatus.Skipped, null, []); continue; }
             var (record, problems) = ReadRow(mapping, cells, options.DefaultMemberSince);
+            // A number the loaded register does not know is refused, as on the form (a stopped enterprise is not).
+            if (record?.EnterpriseNumber is { } number && options.Register is { } register && EnterpriseRegister.RegisterCheck.Refusal(register(number)) is { } unknown)
+                problems.Add(new ImportProblem(MemberField.EnterpriseNumber, unknown.Code, EnterpriseNumber.Parse(number).Value.ToString()));
             if (record is not null && seen.TryGetValue(record.Key, out var first))
                 problems.Add(new ImportProblem(record.EnterpriseNumber is null ? MemberField.ForeignId : MemberField.EnterpriseNumber, "Import.DuplicateInFile", record.Key, first));
             if (problems.Count > 0 || record is null)

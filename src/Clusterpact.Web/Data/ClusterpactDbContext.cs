@@ -41,6 +41,9 @@ public abstract class ClusterpactDbContext(DbContextOptions options) : IdentityD
     public DbSet<SignInLockout> SignInLockouts => Set<SignInLockout>();
     public DbSet<Infrastructure.Setup.SetupLink> SetupLinks => Set<Infrastructure.Setup.SetupLink>();
     public DbSet<EmailOptOut> EmailOptOuts => Set<EmailOptOut>();
+    public DbSet<RegisterEnterprise> RegisterEnterprises => Set<RegisterEnterprise>();
+    public DbSet<RegisterCode> RegisterCodes => Set<RegisterCode>();
+    public DbSet<RegisterLoad> RegisterLoads => Set<RegisterLoad>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

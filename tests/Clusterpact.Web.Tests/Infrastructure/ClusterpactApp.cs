@@ -38,6 +38,8 @@ public class ClusterpactApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Tests send the outbox themselves (OutboxDispatcher.DispatchOnceAsync), into a folder of their own.
         builder.UseSetting("Email:DispatchInBackground", "false");
         builder.UseSetting("Reminders:Enabled", "false");
+        // The register's sample is loaded by RegisterApp (Organisations/EnterpriseRegister): with it, unknown numbers are refused.
+        builder.UseSetting("EnterpriseRegister:LoadSampleWithDemo", "false");
         // Hundreds of sign-ins from one test address: the sign-in limits and the staff's second factor are proven by
         // SignInApp and RateLimitApp (Account tests), which keep the product's settings.
         foreach (var (key, value) in SecuritySettings) builder.UseSetting(key, value);

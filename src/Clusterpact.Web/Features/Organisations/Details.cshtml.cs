@@ -1,7 +1,14 @@
 namespace Clusterpact.Web.Features.Organisations;
 
-public sealed class DetailsModel(GetOrganisation get, ClusterpactDbContext db, Permissions permissions, Projects.ProjectQueries projects, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class DetailsModel(GetOrganisation get, ClusterpactDbContext db, Permissions permissions, Projects.ProjectQueries projects, IStringLocalizer<SharedResource> text,
+    Infrastructure.EnterpriseRegister.EnterpriseRegisterLookup register) : PageModel
 {
+    /// <summary>What the official register says of the organisation, when an extract is loaded and it has an enterprise number.</summary>
+    public Infrastructure.EnterpriseRegister.RegisterAnswer? Register { get; private set; }
+
+    /// <summary>Where our record and the register disagree.</summary>
+    public IReadOnlyList<Domain.EnterpriseRegister.RegisterDifference> Differences { get; private set; } = [];
+
     public OrganisationDetails Organisation { get; private set; } = null!;
     public IReadOnlyList<(int Year, SizeClass? Class, SmeClassification ByFigures)> SizeHistory { get; private set; } = [];
     public bool CanOverride { get; private set; }
@@ -60,6 +67,11 @@ public sealed class DetailsModel(GetOrganisation get, ClusterpactDbContext db, P
         var o = await get.HandleAsync(id, ct);
         if (o is null) return false;
         Organisation = o;
+        if (o.EnterpriseNumber is { } number)
+        {
+            Register = await register.FindAsync(number, CultureInfo.CurrentUICulture.Name, ct);
+            if (Register.Entry is { } entry) Differences = Domain.EnterpriseRegister.RegisterCheck.Differences(o.Name, o.NaceCode, o.NutsRegion, entry);
+        }
         SizeHistory = SmeClassifier.ClassifyOverYears((o.Figures ?? []).Select(f => new SizeFigures(f.Year, f.Headcount, f.TurnoverEur, f.BalanceSheetEur)));
         if (Request.Method == "GET") (OverrideClass, Justification, Version) = (o.SizeOverride, o.SizeOverrideJustification, o.Version);
         var list = await projects.ListAsync(new Projects.ProjectListQuery(null, null, null, null, null, null, id), new Shared.PageRequest(Size: 10), ct);

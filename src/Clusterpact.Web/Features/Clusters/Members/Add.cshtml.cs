@@ -1,6 +1,7 @@
 namespace Clusterpact.Web.Features.Clusters.Members;
 
-public sealed class AddModel(GetClusterDetails details, MembershipCommands commands, TimeProvider clock, IStringLocalizer<SharedResource> text) : ClusterFormPage(details, text)
+public sealed class AddModel(GetClusterDetails details, MembershipCommands commands, TimeProvider clock, IStringLocalizer<SharedResource> text,
+    Infrastructure.EnterpriseRegister.EnterpriseRegisterLookup register) : ClusterFormPage(details, text)
 {
     public sealed class InputModel
     {
@@ -43,7 +44,17 @@ public sealed class AddModel(GetClusterDetails details, MembershipCommands comma
         return Page();
     }
 
-    public Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) =>
-        SaveAsync(id, () => commands.AddAsync(new AddMemberCommand(id, Input.EnterpriseNumber, Input.CountryCode, Input.ForeignId, Input.Name, Input.Kind,
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        var answer = await SaveAsync(id, () => commands.AddAsync(new AddMemberCommand(id, Input.EnterpriseNumber, Input.CountryCode, Input.ForeignId, Input.Name, Input.Kind,
             Input.From!.Value, Input.Until, Input.Role, Input.YearlyFee), ct), ct);
+        // Saved: say what the official register said of the number, a stopped enterprise first.
+        if (answer is RedirectResult && EnterpriseNumber.TryParse(Input.EnterpriseNumber, out var number) && (Input.CountryCode ?? "BE").Trim().ToUpperInvariant() == "BE")
+        {
+            var known = await register.FindAsync(number.Digits, CultureInfo.CurrentUICulture.Name, ct);
+            if (known.Standing == Domain.EnterpriseRegister.RegisterStanding.Stopped) TempData["Flash"] = "Register.SavedStopped";
+            else if (known.Entry?.Name is not null && string.IsNullOrWhiteSpace(Input.Name)) TempData["Flash"] = "Register.SavedNameFilled";
+        }
+        return answer;
+    }
 }

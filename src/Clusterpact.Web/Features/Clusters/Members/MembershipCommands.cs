@@ -9,7 +9,7 @@ public sealed record UpdateMembershipCommand(Guid ClusterId, Guid MembershipId, 
 /// A cluster manager (own cluster) or agency staff add a member by enterprise number, creating the organisation
 /// when the register does not know it yet, and change or end a membership.
 /// </summary>
-public sealed class MembershipCommands(ClusterpactDbContext db, ClusterAccess access)
+public sealed class MembershipCommands(ClusterpactDbContext db, ClusterAccess access, Infrastructure.EnterpriseRegister.EnterpriseRegisterLookup register)
 {
     public async Task<CommandOutcome> AddAsync(AddMemberCommand cmd, CancellationToken ct)
     {
@@ -23,11 +23,17 @@ public sealed class MembershipCommands(ClusterpactDbContext db, ClusterAccess ac
         {
             var number = EnterpriseNumber.Parse(cmd.EnterpriseNumber);
             if (!number.IsSuccess) return CommandOutcome.Invalid("EnterpriseNumber", number.Error!.Code);
+            // With a register loaded, a number it does not know is refused; a stopped enterprise is only warned about (the page does).
+            var known = await register.FindAsync(number.Value.Digits, CultureInfo.CurrentUICulture.Name, ct);
+            if (Domain.EnterpriseRegister.RegisterCheck.Refusal(known.Standing) is { } unknown) return CommandOutcome.Invalid("EnterpriseNumber", unknown.Code);
             org = await db.Organisations.SingleOrDefaultAsync(o => o.EnterpriseNumber == number.Value.Digits, ct);
             if (org is null)
             {
-                if (string.IsNullOrWhiteSpace(cmd.Name)) return CommandOutcome.Invalid("Name", "Members.NameNeededForNew");
-                org = new Organisation(cmd.Name, cmd.Kind, number.Value.Digits, "BE", false);
+                // A new organisation takes the register's official name when none is typed, and its sector and region.
+                var name = string.IsNullOrWhiteSpace(cmd.Name) ? known.Entry?.Name : cmd.Name;
+                if (string.IsNullOrWhiteSpace(name)) return CommandOutcome.Invalid("Name", "Members.NameNeededForNew");
+                org = new Organisation(name, cmd.Kind, number.Value.Digits, "BE", false);
+                if (known.Entry is { } entry) org.Describe(org.Name, org.Kind, null, Domain.EnterpriseRegister.KboRows.NaceClass(entry.NaceCode), entry.NutsRegion);
                 db.Organisations.Add(org);
             }
         }

@@ -10,7 +10,14 @@ namespace Clusterpact.Web.Features.Organisations.Import;
 /// </summary>
 public sealed class MemberImportKind : ImportKindDefinition<MemberField, MemberImportRecord>
 {
-    public MemberImportKind(ClusterpactDbContext db, TimeProvider clock, IServiceProvider services) : base(db, clock, services) => BatchSize = 10_000;
+    private readonly Infrastructure.EnterpriseRegister.EnterpriseRegisterLookup _register;
+
+    public MemberImportKind(ClusterpactDbContext db, TimeProvider clock, IServiceProvider services, Infrastructure.EnterpriseRegister.EnterpriseRegisterLookup register)
+        : base(db, clock, services)
+    {
+        BatchSize = 10_000;
+        _register = register;
+    }
 
     public override ImportKind Kind => ImportKind.Members;
 
@@ -31,7 +38,19 @@ public sealed class MemberImportKind : ImportKindDefinition<MemberField, MemberI
         var keys = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var number in Db.Organisations.AsNoTracking().Where(o => o.EnterpriseNumber != null).Select(o => o.EnterpriseNumber!).AsAsyncEnumerable().WithCancellation(ct)) keys.Add(number);
         await foreach (var foreign in Db.Organisations.AsNoTracking().Where(o => o.ForeignId != null).Select(o => o.CountryCode + ":" + o.ForeignId).AsAsyncEnumerable().WithCancellation(ct)) keys.Add(foreign);
-        return MemberImportValidator.Judge(mapping, rows, new MemberImportValidator.Options(session.DefaultMemberSince, keys));
+        Func<string, Domain.EnterpriseRegister.RegisterStanding>? standing = null;
+        if ((await _register.StateAsync(ct)).Loaded)
+        {
+            // The register's answer for every number in the list, read in chunks before the rows are judged. This holds the
+            // file's rows in memory, which the streaming judgement otherwise avoids; only when a register is loaded.
+            var list = rows.ToList();
+            rows = list;
+            var column = mapping.Where(m => m.Value == MemberField.EnterpriseNumber).Select(m => (int?)m.Key).FirstOrDefault();
+            var numbers = column is not { } c ? [] : list.Select(r => c < r.Cells.Count && EnterpriseNumber.TryParse(r.Cells[c], out var n) ? n.Digits : null).OfType<string>().ToList();
+            var active = await _register.ActiveByNumberAsync(numbers, ct);
+            standing = n => Domain.EnterpriseRegister.RegisterCheck.StandingOfActive(true, active.TryGetValue(n, out var a) ? a : null);
+        }
+        return MemberImportValidator.Judge(mapping, rows, new MemberImportValidator.Options(session.DefaultMemberSince, keys, standing));
     }
 
     private static readonly BulkTarget NewOrganisations = BulkTarget.Insert("organisations",
