@@ -41,6 +41,10 @@ public abstract class ClusterpactDbContext(DbContextOptions options) : IdentityD
     public DbSet<SignInLockout> SignInLockouts => Set<SignInLockout>();
     public DbSet<Infrastructure.Setup.SetupLink> SetupLinks => Set<Infrastructure.Setup.SetupLink>();
     public DbSet<EmailOptOut> EmailOptOuts => Set<EmailOptOut>();
+    public DbSet<Infrastructure.Clients.MachineClient> MachineClients => Set<Infrastructure.Clients.MachineClient>();
+    public DbSet<Infrastructure.Clients.ClientToken> ClientTokens => Set<Infrastructure.Clients.ClientToken>();
+    public DbSet<Infrastructure.Clients.WebhookSubscription> WebhookSubscriptions => Set<Infrastructure.Clients.WebhookSubscription>();
+    public DbSet<Infrastructure.Clients.WebhookDelivery> WebhookDeliveries => Set<Infrastructure.Clients.WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
