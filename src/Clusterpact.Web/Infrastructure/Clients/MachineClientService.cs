@@ -24,7 +24,19 @@ public sealed record NewClient(string Name, string Scopes, DateOnly SecretLastDa
 /// <summary>What is shown once after creation: the identifiers and the secret, never again.</summary>
 public sealed record ShownOnce(Guid Id, string Identifier, string Secret, DateTimeOffset ExpiresAt);
 
-public sealed record ClientListItem(Guid Id, string Name, string ClientId, string Owner, string? Cluster, string Scopes, DateTimeOffset CreatedAt, DateTimeOffset SecretExpiresAt, DateTimeOffset? RevokedAt);
+/// <summary>A row of the clients list (set by member initialisation, so EF filters and sorts on it in SQL).</summary>
+public sealed class ClientListItem
+{
+    public Guid Id { get; init; }
+    public string Name { get; init; } = "";
+    public string ClientId { get; init; } = "";
+    public string Owner { get; init; } = "";
+    public string? Cluster { get; init; }
+    public string Scopes { get; init; } = "";
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset SecretExpiresAt { get; init; }
+    public DateTimeOffset? RevokedAt { get; init; }
+}
 
 public sealed record TokenResponse(string AccessToken, int ExpiresIn, string Scope);
 
@@ -50,7 +62,11 @@ public sealed class MachineClientService(ClusterpactDbContext db, CurrentUser us
         join u in db.Users on c.OwnerId equals u.Id
         join k in db.Clusters on c.ClusterId equals k.Id into ks
         from k in ks.DefaultIfEmpty()
-        select new ClientListItem(c.Id, c.Name, c.ClientId, u.DisplayName, k == null ? null : k.Name, c.Scopes, c.CreatedAt, c.SecretExpiresAt, c.RevokedAt);
+        select new ClientListItem
+        {
+            Id = c.Id, Name = c.Name, ClientId = c.ClientId, Owner = u.DisplayName, Cluster = k == null ? null : k.Name, Scopes = c.Scopes,
+            CreatedAt = c.CreatedAt, SecretExpiresAt = c.SecretExpiresAt, RevokedAt = c.RevokedAt,
+        };
 
     /// <summary>The clusters a new client may be for: none to choose for an administrator (the agency's clients see the programme), a manager's own.</summary>
     public IQueryable<Cluster> ClustersToChoose() =>
@@ -89,7 +105,7 @@ public sealed class MachineClientService(ClusterpactDbContext db, CurrentUser us
     public async Task<Result<ShownOnce>> CreateTokenAsync(Guid clientId, DateOnly lastDay, CancellationToken ct)
     {
         var client = await Kept().SingleOrDefaultAsync(c => c.Id == clientId, ct);
-        if (client is null || client.RevokedAt is not null) return Fail<ShownOnce>("Clients.Revoked", "");
+        if (client is null || client.RevokedAt is not null) return Fail<ShownOnce>("Clients.IsRevoked", "");
         var expiry = ApiCredential.ExpiryFor(lastDay, clock.GetUtcNow());
         if (!expiry.IsSuccess) return Result<ShownOnce>.Fail(expiry.Error!);
         var token = ClientSecrets.New(ClientSecrets.PersonalAccessPrefix);
@@ -162,7 +178,7 @@ public sealed class MachineClientService(ClusterpactDbContext db, CurrentUser us
     public async Task<Result<ShownOnce>> AddWebhookAsync(Guid clientId, string? url, IReadOnlyCollection<WebhookEvent> events, CancellationToken ct)
     {
         var client = await Kept().SingleOrDefaultAsync(c => c.Id == clientId, ct);
-        if (client is null || client.RevokedAt is not null) return Fail<ShownOnce>("Clients.Revoked", "");
+        if (client is null || client.RevokedAt is not null) return Fail<ShownOnce>("Clients.IsRevoked", "");
         if (!Uri.TryCreate((url ?? "").Trim(), UriKind.Absolute, out var uri) || uri.UserInfo.Length > 0 || (url ?? "").Trim().Length > 500
             || !(uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && options.Value.AllowPlainHttpWebhooks)))
             return Fail<ShownOnce>("Clients.WebhookUrlInvalid", "Url");

@@ -22,15 +22,16 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
     private const int BatchSize = 50;
 
     private readonly bool _postgres = DataServices.IsPostgres(config);
-    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+    // Static: SQLite means one node, and two dispatchers in it (two instances, as a test makes them) still take turns.
+    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
     /// <summary>Tries every delivery due now once; returns how many were delivered.</summary>
     public async Task<int> DispatchOnceAsync(CancellationToken ct)
     {
         if (_postgres) return await DispatchClaimingAsync(ct);
-        await _oneAtATime.WaitAsync(ct);
+        await OneAtATime.WaitAsync(ct);
         try { return await DispatchAllAsync(ct); }
-        finally { _oneAtATime.Release(); }
+        finally { OneAtATime.Release(); }
     }
 
     private async Task<int> DispatchAllAsync(CancellationToken ct)
