@@ -59,7 +59,7 @@ public sealed class WebhookTests(ClusterpactApp app)
         var admin = await app.SignedInAsync(Emails.Admin);
         var client = await MachineClientPages.CreateAsync(admin, "Financieel systeem webhooks", ["payments:read"]);
         var added = await MachineClientPages.PostAsync(admin, $"/Clients/{client.Id}", $"/Clients/{client.Id}?handler=Webhook",
-            [new("Url", receiver.Url), new("Events", nameof(WebhookEvent.PaymentApproved))]);
+            [new("WebhookUrl", receiver.Url), new("Events", nameof(WebhookEvent.PaymentApproved))]);
         var secret = added.QuerySelector("[data-testid=shown-secret]")?.TextContent ?? throw new InvalidOperationException(added.QuerySelector("#error-summary")?.TextContent);
 
         var paymentId = await ApprovedPaymentAsync();

@@ -16,7 +16,7 @@ public sealed class DetailsModel(MachineClientService clients, ClusterpactDbCont
 
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty, Display(Name = "Clients.LastDay")] public DateOnly? LastDay { get; set; }
-    [BindProperty, Display(Name = "Clients.WebhookUrl")] public string? Url { get; set; }
+    [BindProperty, Display(Name = "Clients.WebhookUrl")] public string? WebhookUrl { get; set; }
     [BindProperty] public List<WebhookEvent> Events { get; set; } = [];
 
     public ClientListItem Client { get; private set; } = new();
@@ -43,7 +43,7 @@ public sealed class DetailsModel(MachineClientService clients, ClusterpactDbCont
 
     public async Task<IActionResult> OnPostWebhookAsync(CancellationToken ct)
     {
-        await Show(await clients.AddWebhookAsync(Id, Url, Events, ct), nameof(Url), webhook: true);
+        await Show(await clients.AddWebhookAsync(Id, WebhookUrl, Events, ct), nameof(WebhookUrl), webhook: true);
         return await LoadAsync(ct) ? Page() : NotFound();
     }
 
