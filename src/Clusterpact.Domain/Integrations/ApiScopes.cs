@@ -65,8 +65,13 @@ public sealed class ApiScopeSet
     /// <summary>For the few endpoints about the caller's own work (who am I, my jobs): any scope that gives the access.</summary>
     public bool AllowsAny(ApiAccess access) => _scopes.Any(s => s.Access == ApiAccess.Write || access == ApiAccess.Read);
 
-    /// <summary>What a client receives when it asks for <paramref name="requested"/>: only what it was given (RFC 6749 §3.3).</summary>
-    public ApiScopeSet Narrow(ApiScopeSet requested) => new(requested._scopes.Where(s => Allows(s.Area, s.Access)));
+    /// <summary>
+    /// What a client receives when it asks for <paramref name="requested"/>: what it asked within what it was given
+    /// (RFC 6749 §3.3), so a write asked where only reading was given is reading.
+    /// </summary>
+    public ApiScopeSet Narrow(ApiScopeSet requested) => new(requested._scopes
+        .Select(s => Allows(s.Area, s.Access) ? s : s with { Access = ApiAccess.Read })
+        .Where(s => Allows(s.Area, s.Access)));
 
     public bool IsEmpty => _scopes.Count == 0;
 

@@ -102,6 +102,8 @@ public sealed class MachineClientTests(ClusterpactApp app)
             { ["grant_type"] = "client_credentials", ["client_id"] = client.ClientId, ["client_secret"] = client.Secret }))).Content.ReadFromJsonAsync<JsonElement>())
             .GetProperty("access_token").GetString()!;
         Assert.Equal(HttpStatusCode.OK, (await app.WithToken(again).GetAsync("/api/v1/organisations")).StatusCode);
+        // The hour also ended the administrator's session (30 minutes idle): they sign in again to revoke.
+        admin = await app.SignedInAsync(Emails.Admin);
         await admin.ConfirmAsync($"/Clients/{client.Id}", "Revoke");
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.WithToken(again).GetAsync("/api/v1/organisations")).StatusCode);
         var afterRevoke = await anonymous.PostAsync("/api/v1/token", new FormUrlEncodedContent(new Dictionary<string, string>
