@@ -31,7 +31,8 @@ public static class ApiCredential
         var today = DateOnly.FromDateTime(BrusselsTime.ToLocal(now).DateTime);
         if (lastDay < today) return Result<DateTimeOffset>.Fail(new DomainError("Clients.ExpiryInPast", Field: "ExpiresOn"));
         // Midnight always exists in Brussels (the clocks change at 2 and 3 o'clock).
-        var end = BrusselsTime.ToInstant(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue)).Value;
+        // Stored in UTC, as every instant (PostgreSQL takes only offset 0, SQLite compares ticks).
+        var end = BrusselsTime.ToInstant(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue)).Value.ToUniversalTime();
         if (end - now > MaxLifetime) return Result<DateTimeOffset>.Fail(new DomainError("Clients.ExpiryTooLate", "BIO 8.5", "ExpiresOn"));
         return Result<DateTimeOffset>.Ok(end);
     }

@@ -110,8 +110,9 @@ public sealed class ApiCredentialTests
     }
 
     [Fact]
-    public void A_last_day_ends_at_midnight_in_Brussels_after_it()
+    public void A_last_day_ends_at_midnight_in_Brussels_after_it_given_in_UTC()
     {
+        Assert.Equal(TimeSpan.Zero, ApiCredential.ExpiryFor(new DateOnly(2026, 12, 31), Now).Value.Offset);
         // Winter: Brussels is UTC+1, so the end of 31 December is 23:00 UTC that day.
         Assert.Equal(new DateTimeOffset(2026, 12, 31, 23, 0, 0, TimeSpan.Zero), ApiCredential.ExpiryFor(new DateOnly(2026, 12, 31), Now).Value.ToUniversalTime());
         // Summer: UTC+2.
