@@ -9,6 +9,7 @@ using Clusterpact.Web.Infrastructure.Setup;
 using Clusterpact.Web.Infrastructure.Nodes;
 using Clusterpact.Web.Infrastructure.Telemetry;
 using Clusterpact.Web.Infrastructure.EnterpriseRegister;
+using Clusterpact.Web.Infrastructure.Clients;
 using Microsoft.AspNetCore.Localization;
 using Serilog;
 
@@ -80,6 +81,7 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AuthorizeFolder("/TwoFactor", Policies.SignedIn);
         o.Conventions.AuthorizeFolder("/Confirm", Policies.SignedIn);
         o.Conventions.AuthorizeFolder("/Notifications", Policies.SignedIn);
+        o.Conventions.AuthorizeFolder("/Clients", Policies.MachineClients);
         o.Conventions.AllowAnonymousToPage("/Index");
         o.Conventions.AllowAnonymousToPage("/Error");
         o.Conventions.AllowAnonymousToPage("/Accessibility");
@@ -107,6 +109,7 @@ builder.Services.AddRequestSafety(builder.Configuration);
 builder.Services.AddClusterpactNodes(builder.Configuration);
 builder.Services.AddClusterpactEmail(builder.Configuration);
 builder.Services.AddClusterpactJobs();
+builder.Services.AddClusterpactMachineClients(builder.Configuration, builder.Environment);
 builder.Services.AddFeatures(builder.Configuration);
 builder.Services.AddEnterpriseRegister(builder.Configuration);
 

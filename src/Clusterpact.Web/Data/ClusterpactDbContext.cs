@@ -44,6 +44,10 @@ public abstract class ClusterpactDbContext(DbContextOptions options) : IdentityD
     public DbSet<RegisterEnterprise> RegisterEnterprises => Set<RegisterEnterprise>();
     public DbSet<RegisterCode> RegisterCodes => Set<RegisterCode>();
     public DbSet<RegisterLoad> RegisterLoads => Set<RegisterLoad>();
+    public DbSet<Infrastructure.Clients.MachineClient> MachineClients => Set<Infrastructure.Clients.MachineClient>();
+    public DbSet<Infrastructure.Clients.ClientToken> ClientTokens => Set<Infrastructure.Clients.ClientToken>();
+    public DbSet<Infrastructure.Clients.WebhookSubscription> WebhookSubscriptions => Set<Infrastructure.Clients.WebhookSubscription>();
+    public DbSet<Infrastructure.Clients.WebhookDelivery> WebhookDeliveries => Set<Infrastructure.Clients.WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

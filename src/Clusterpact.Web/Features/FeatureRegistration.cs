@@ -4,6 +4,7 @@ using Clusterpact.Web.Features.Admin.Users;
 using Clusterpact.Web.Features.Clusters;
 using Clusterpact.Web.Features.Organisations;
 using Clusterpact.Web.Features.Projects;
+using Clusterpact.Web.Infrastructure.Clients;
 using Clusterpact.Web.Infrastructure.Requests;
 
 namespace Clusterpact.Web.Features;
@@ -64,6 +65,7 @@ public static class FeatureRegistration
     {
         app.MapCultureSwitch();
         var api = app.MapGroup("/api/v1").WithBodyValidation();
+        api.MapTokenEndpoint();
         api.MapMeApi();
         api.MapClustersApi();
         api.MapOrganisationsApi();

@@ -33,6 +33,7 @@ public sealed class EndpointRulesTests(ClusterpactApp app)
         ["/TwoFactor"] = Policies.SignedIn,
         ["/Confirm"] = Policies.SignedIn,
         ["/Notifications"] = Policies.SignedIn,
+        ["/Clients"] = Policies.MachineClients,
         ["/OpenCalls"] = Anonymous,
         ["/OpenData"] = Anonymous,
         ["/Respond"] = Anonymous,
@@ -73,6 +74,8 @@ public sealed class EndpointRulesTests(ClusterpactApp app)
         ["/culture"] = Anonymous,
         ["/api/v1/open-data"] = Anonymous,
         ["/api/v1/me"] = Policies.SignedIn,
+        // OAuth 2.0 client credentials: the client's id and secret are the credential (decision 0014).
+        ["/api/v1/token"] = Anonymous,
         ["/api/v1/jobs"] = Policies.SignedIn,
         ["/api/v1/clusters"] = Policies.ClusterData,
         ["/api/v1/organisations"] = Policies.ClusterData,
@@ -85,10 +88,10 @@ public sealed class EndpointRulesTests(ClusterpactApp app)
     /// <summary>Which policies each demo login meets, written from the roles' descriptions in decision 0003, not from the code.</summary>
     internal static readonly IReadOnlyDictionary<string, string[]> Meets = new Dictionary<string, string[]>
     {
-        [Emails.Admin] = [Policies.SignedIn, Policies.Administration, Policies.AgencyStaff, Policies.ClusterEditing, Policies.ClusterData, Policies.ProgrammeView],
+        [Emails.Admin] = [Policies.SignedIn, Policies.Administration, Policies.AgencyStaff, Policies.ClusterEditing, Policies.ClusterData, Policies.ProgrammeView, Policies.MachineClients],
         [Emails.Officer] = [Policies.SignedIn, Policies.AgencyStaff, Policies.ClusterEditing, Policies.ClusterData, Policies.ProgrammeView],
-        [Emails.CatalistiManager] = [Policies.SignedIn, Policies.ClusterEditing, Policies.ClusterData, Policies.Applying],
-        [Emails.Flux50Manager] = [Policies.SignedIn, Policies.ClusterEditing, Policies.ClusterData, Policies.Applying],
+        [Emails.CatalistiManager] = [Policies.SignedIn, Policies.ClusterEditing, Policies.ClusterData, Policies.Applying, Policies.MachineClients],
+        [Emails.Flux50Manager] = [Policies.SignedIn, Policies.ClusterEditing, Policies.ClusterData, Policies.Applying, Policies.MachineClients],
         [Emails.Reader] = [Policies.SignedIn, Policies.ClusterData, Policies.ProgrammeView],
         [Emails.Expert] = [Policies.SignedIn, Policies.Reviewing],
         [Emails.Expert2] = [Policies.SignedIn, Policies.Reviewing],

@@ -45,6 +45,7 @@ public sealed class RecordRouteMatrixTests(ClusterpactApp app)
         ["/Apply/Start/{callId:guid}"] = "Apply tests: starting an application depends on the call being open",
         ["/Projects/{id:guid}/Edit"] = "Projects/ProjectTests: whether a project can be edited depends on its stage; the policy is ClusterEditing",
         ["/Calls/Edit/{id:guid?}"] = "Calls tests: a call can be edited only before it opens (otherwise the page sends to its details)",
+        ["/Clients/{id:guid}"] = "Api/MachineClientTests: a machine client is its owner's (an administrator keeps every one); demo data has none",
     };
 
     /// <summary>One call of the matrix: a URL with real ids and the logins that may open it.</summary>

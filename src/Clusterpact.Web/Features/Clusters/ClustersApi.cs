@@ -14,7 +14,7 @@ public static class ClustersApi
 {
     public static RouteGroupBuilder MapClustersApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/clusters").WithTags("Clusters").RequireAuthorization(Policies.ClusterData);
+        var group = api.MapGroup("/clusters").WithTags("Clusters").RequireAuthorization(Policies.ClusterData).ForApiArea(ApiArea.Clusters);
 
         group.MapGet("/", async (string? search, ClusterType? type, ClusterStatus? status, ClusterSort? sort, bool? desc, int? page, int? pageSize, ListClusters list, CancellationToken ct) =>
                 TypedResults.Ok(await list.HandleAsync(new ClusterListQuery(search, type, status, sort ?? ClusterSort.Name, desc ?? false), new PageRequest(page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))

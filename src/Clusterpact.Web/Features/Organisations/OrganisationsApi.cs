@@ -6,7 +6,7 @@ public static class OrganisationsApi
 {
     public static void MapOrganisationsApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/organisations").WithTags("Members").RequireAuthorization(Policies.ClusterData);
+        var group = api.MapGroup("/organisations").WithTags("Members").RequireAuthorization(Policies.ClusterData).ForApiArea(ApiArea.Members);
         group.MapGet("/", async (string? search, OrganisationKind? kind, SizeClass? size, Guid? cluster, bool? multi, OrganisationSort? sort, bool? desc, int? page, int? pageSize, ListOrganisations list, CancellationToken ct) =>
                 TypedResults.Ok(await list.HandleAsync(new OrganisationListQuery(search, kind, size, cluster, multi ?? false, sort ?? OrganisationSort.Name, desc ?? false), new PageRequest(page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
             .WithName("ListOrganisations").WithSummary("The member register the caller may see: searched, filtered, sorted and paged.");

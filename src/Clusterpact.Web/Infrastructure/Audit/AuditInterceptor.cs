@@ -18,6 +18,8 @@ public sealed class AuditInterceptor(IServiceProvider services, TimeProvider clo
         nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp),
         nameof(AppUser.NormalizedEmail), nameof(AppUser.NormalizedUserName), nameof(AppUser.AccessFailedCount),
         nameof(IAuditable.Version),
+        // A machine client's secret hash and a webhook's encrypted secret (Clients/).
+        nameof(Clients.MachineClient.SecretHash), nameof(Clients.WebhookSubscription.ProtectedSecret),
         // The moment a fact was recorded is the audit row's own time.
         nameof(IRecordedFact.RecordedAt),
     };

@@ -78,6 +78,7 @@ public static class AuthServices
             .AddPolicy(Policies.ProgrammeView, p => p.RequireRole(Roles.WholeProgramme))
             .AddPolicy(Policies.Applying, p => p.RequireRole(Roles.Applicant, Roles.ClusterManager))
             .AddPolicy(Policies.Reviewing, p => p.RequireRole(Roles.ExternalExpert))
+            .AddPolicy(Policies.MachineClients, p => p.RequireRole(Roles.Administrator, Roles.ClusterManager))
             // A safety net only: every page and endpoint declares its own policy or AllowAnonymous (EndpointRulesTests).
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return services;

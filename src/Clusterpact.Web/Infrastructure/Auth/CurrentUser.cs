@@ -36,6 +36,9 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
 
     public bool IsAgencyStaff => Roles.IsAgencyStaff(Principal);
 
+    /// <summary>The one cluster a cluster manager's machine client acts for (null for people and the agency's clients).</summary>
+    public Guid? OnlyCluster => Clients.ClientClaims.ClusterOf(Principal);
+
     public static Guid? IdOf(ClaimsPrincipal user) => Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 }
 

@@ -60,6 +60,8 @@ public sealed class RecordRights(ClusterpactDbContext db)
     {
         var actors = new HashSet<Actor>();
         if (Roles.IsAgencyStaff(user)) actors.Add(Actor.Agency);
+        // A machine client of a cluster manager acts for the one cluster it was made for (decision 0014).
+        if (Clients.ClientClaims.ClusterOf(user) is { } only) clusterIds = clusterIds.Where(c => c == only).ToList();
         if (user.IsInRole(Roles.ClusterManager) && CurrentUser.IdOf(user) is { } uid && clusterIds.Count > 0
             && await db.UserClusterScopes.AnyAsync(s => s.UserId == uid && clusterIds.Contains(s.ClusterId), ct))
             actors.Add(Actor.ClusterManager);

@@ -56,4 +56,7 @@ public static class Policies
 
     /// <summary>External experts, who see only the applications assigned to them.</summary>
     public const string Reviewing = "Reviewing";
+
+    /// <summary>Who keeps machine clients (API tokens, webhooks): administrators, and cluster managers for their own cluster.</summary>
+    public const string MachineClients = "MachineClients";
 }

@@ -21,7 +21,9 @@ public sealed class Scope(ClusterpactDbContext db, CurrentUser user)
     {
         if (user.IsAgencyStaff) return db.Clusters;
         if (!user.IsInRole(Roles.ClusterManager) || user.Id is not { } uid) return db.Clusters.Where(_ => false);
-        return db.Clusters.Where(c => db.UserClusterScopes.Any(s => s.UserId == uid && s.ClusterId == c.Id));
+        var mine = db.Clusters.Where(c => db.UserClusterScopes.Any(s => s.UserId == uid && s.ClusterId == c.Id));
+        // A machine client of a cluster manager acts for the one cluster it was made for (decision 0014).
+        return user.OnlyCluster is { } only ? mine.Where(c => c.Id == only) : mine;
     }
 
     private IQueryable<Guid> ClusterIds() => Clusters().Select(c => c.Id);

@@ -35,6 +35,8 @@ public sealed class TwoFactorGate(RequestDelegate next, IOptionsMonitor<SignInSe
     private bool MustStop(HttpContext http) =>
         http.User.Identity?.IsAuthenticated == true
         && options.CurrentValue.TwoFactorRequiredFor(http.User)
+        // A machine client signs in with its token, not as a person: its owner's second factor guarded its creation.
+        && !Clients.ClientClaims.IsClient(http.User)
         && !SignInSecurity.HasSecondFactor(http.User)
         && !Open.Any(p => http.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
 }

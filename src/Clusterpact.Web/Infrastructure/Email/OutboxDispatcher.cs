@@ -5,7 +5,7 @@ namespace Clusterpact.Web.Infrastructure.Email;
 /// is claimed with a row lock (FOR UPDATE SKIP LOCKED) held until it is marked sent, so two dispatchers, on one node or
 /// two, never send one e-mail twice.
 /// </summary>
-public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<OutboxDispatcher> log, IConfiguration config) : BackgroundService
+public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<OutboxDispatcher> log, IConfiguration config, Clients.WebhookDispatcher webhooks) : BackgroundService
 {
     public const int MaxAttempts = 5;
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
@@ -23,6 +23,15 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 log.LogError(ex, "E-mail dispatch failed");
+            }
+            // Webhook deliveries leave through the same loop, claimed the same way (Clients/WebhookDispatcher).
+            try
+            {
+                await webhooks.DispatchOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                log.LogError(ex, "Webhook dispatch failed");
             }
             try { await Task.Delay(Interval, clock, stoppingToken); } catch (OperationCanceledException) { return; }
         }

@@ -12,7 +12,7 @@ namespace Clusterpact.Web.Infrastructure.Email;
 /// mail goes out only if the step was stored; raised from the save, so no page, endpoint or job can forget it. An expert
 /// put on a panel is told the same way.
 /// </summary>
-public sealed class StepMail(IStringLocalizerFactory localizers, PublicUrls urls, CurrentUser user, TimeProvider clock)
+public sealed class StepMail(IStringLocalizerFactory localizers, PublicUrls urls, CurrentUser user, TimeProvider clock, Clients.WebhookOutbox webhooks)
 {
     /// <summary>The lifecycle tables whose steps are watched; a test holds this to the tables the domain declares.</summary>
     public static readonly IReadOnlyList<string> Watched =
@@ -31,8 +31,10 @@ public sealed class StepMail(IStringLocalizerFactory localizers, PublicUrls urls
         db.ChangeTracker.DetectChanges();
         var moved = new List<Moved>();
         var assigned = new List<ExpertAssignment>();
+        var agreements = new List<Guid>();
         foreach (var e in db.ChangeTracker.Entries().ToList())
         {
+            if (Clients.WebhookOutbox.ChangedAgreement(e) is { } agreement) agreements.Add(agreement);
             switch (e.Entity)
             {
                 case AnnualReport r: Find(moved, e, ReportLifecycle.Rules, nameof(AnnualReport.Status), r.Id); break;
@@ -44,6 +46,8 @@ public sealed class StepMail(IStringLocalizerFactory localizers, PublicUrls urls
                 case AidPayment p: Find(moved, e, AidPayment.Lifecycle, nameof(AidPayment.Status), p.Id); break;
             }
         }
+        // The same steps raise the webhook events other systems wait for, queued in this save too.
+        await webhooks.RaiseAsync(db, moved.Select(m => new Clients.SavedStep(m.Lifecycle, m.Step, m.Entity, m.Id, m.Version)).ToList(), agreements, ct);
         if (moved.Count == 0 && assigned.Count == 0) return;
         var outbox = new EmailOutbox(db, clock);
         foreach (var m in moved) await TellAsync(db, outbox, m, ct);

@@ -20,5 +20,5 @@ public static class JobsApi
                     ? TypedResults.Ok(job with { Progress = live.Fraction, ProgressText = live.Text })
                     : TypedResults.Ok(job);
             })
-            .RequireAuthorization(Policies.SignedIn).WithTags("Jobs").WithName("GetJob").WithSummary("Progress of a long task you started.");
+            .RequireAuthorization(Policies.SignedIn).ForAnyApiArea().WithTags("Jobs").WithName("GetJob").WithSummary("Progress of a long task you started.");
 }
