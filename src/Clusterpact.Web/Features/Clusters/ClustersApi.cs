@@ -47,7 +47,7 @@ public static class CommandOutcomeHttp
         CommandStatus.Forbidden => TypedResults.Forbid(),
         CommandStatus.Conflict => TypedResults.Problem(text[outcome.ErrorCode!], statusCode: StatusCodes.Status409Conflict, title: "Conflict",
             extensions: new Dictionary<string, object?> { ["code"] = outcome.ErrorCode }),
-        _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [outcome.Field ?? ""] = [text[outcome.ErrorCode!]] },
+        _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [outcome.Field ?? ""] = [text[outcome.ErrorCode!]] }, detail: text[outcome.ErrorCode!],
             extensions: new Dictionary<string, object?> { ["code"] = outcome.ErrorCode }),
     };
 }
