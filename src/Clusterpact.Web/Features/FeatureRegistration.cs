@@ -64,7 +64,7 @@ public static class FeatureRegistration
     public static void MapFeatureEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapCultureSwitch();
-        var api = app.MapGroup("/api/v1").WithBodyValidation();
+        var api = app.MapGroup("/api/v1").WithBodyValidation().WithPreconditions();
         api.MapTokenEndpoint();
         api.MapMeApi();
         api.MapClustersApi();
@@ -74,5 +74,13 @@ public static class FeatureRegistration
         api.MapJobsApi();
         api.MapProjectsApi();
         Features.OpenData.OpenDataApi.MapOpenDataApi(api);
+        Features.Agreements.AgreementsApi.MapAgreementsApi(api);
+        Features.Clusters.Members.MembersApi.MapMembersApi(api);
+        Features.Reports.ReportsApi.MapReportsApi(api);
+        Features.Evaluations.EvaluationsApi.MapEvaluationsApi(api);
+        Features.Calls.CallsApi.MapCallsApi(api);
+        Features.Pacts.PactsApi.MapPactsApi(api);
+        Features.Surveys.SurveysApi.MapSurveysApi(api);
+        Features.AnswerPack.AnswerPackApi.MapAnswerPackApi(api);
     }
 }

@@ -83,6 +83,17 @@ public sealed class EndpointRulesTests(ClusterpactApp app)
         ["/api/v1/funds"] = Policies.ClusterData,
         ["/api/v1/users"] = Policies.Administration,
         ["/api/v1/audit"] = Policies.Administration,
+        // The areas' API (issue 21): the policy of the pages' folder each mirrors.
+        ["/api/v1/agreements"] = Policies.ClusterData,
+        ["/api/v1/working-years"] = Policies.ClusterData,
+        ["/api/v1/payments"] = Policies.ClusterData,
+        ["/api/v1/reports"] = Policies.ClusterData,
+        ["/api/v1/evaluations"] = Policies.ClusterData,
+        ["/api/v1/pacts"] = Policies.ClusterData,
+        ["/api/v1/surveys"] = Policies.ClusterData,
+        ["/api/v1/calls"] = Policies.AgencyStaff,
+        ["/api/v1/applications"] = Policies.AgencyStaff,
+        ["/api/v1/answer-pack"] = Policies.ProgrammeView,
     };
 
     /// <summary>Which policies each demo login meets, written from the roles' descriptions in decision 0003, not from the code.</summary>

@@ -114,6 +114,20 @@ public sealed class RecordRouteMatrixTests(ClusterpactApp app)
             var envelope = await db.FundEnvelopes.Where(e => e.ClusterId == id).OrderBy(e => e.Id).Select(e => e.Id).FirstAsync();
             Add("/Funds/{id:guid}", $"/Funds/{envelope}", Policies.ClusterData);
 
+            // The areas' API (issue 21) answers each login as the pages of the same records do.
+            Add("/api/v1/clusters/{id:guid}/members/", $"/api/v1/clusters/{id}/members", Policies.ClusterData);
+            Add("/api/v1/clusters/{id:guid}/members/{membershipId:guid}", $"/api/v1/clusters/{id}/members/{membership}", Policies.ClusterData);
+            Swap("/api/v1/clusters/{id:guid}/members/{membershipId:guid}", $"/api/v1/clusters/{other}/members/{membership}");
+            Add("/api/v1/clusters/{id:guid}/kpis/{year:int}", $"/api/v1/clusters/{id}/kpis/2024", Policies.ClusterData);
+            Add("/api/v1/agreements/{id:guid}", $"/api/v1/agreements/{agreement}", Policies.ClusterData);
+            var year = await db.AgreementYears.Where(y => y.AgreementId == agreement).OrderBy(y => y.Id).Select(y => y.Id).FirstAsync();
+            Add("/api/v1/working-years/{id:guid}", $"/api/v1/working-years/{year}", Policies.ClusterData);
+            var payment = await db.AidPayments.Where(p => p.AgreementId == agreement).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+            Add("/api/v1/payments/{id:guid}", $"/api/v1/payments/{payment}", Policies.ClusterData);
+            Add("/api/v1/reports/{id:guid}", $"/api/v1/reports/{report}", Policies.ClusterData);
+            Add("/api/v1/evaluations/{id:guid}", $"/api/v1/evaluations/{evaluation}", Policies.ClusterData);
+            Add("/api/v1/pacts/{clusterId:guid}", $"/api/v1/pacts/{id}", Policies.ClusterData);
+
         }
 
         // A survey is seen by the programme and by the managers of the clusters whose members it invited.
@@ -123,6 +137,7 @@ public sealed class RecordRouteMatrixTests(ClusterpactApp app)
             && (SeesProgramme.Contains(l) || (ManagerOf.TryGetValue(l, out var c) && ids.TryGetValue(c, out var cid) && invited.Contains(cid)))).ToHashSet();
         samples.Add(new("/Surveys/{id:guid}", $"/Surveys/{survey}", surveyReaders));
         samples.Add(new("/Surveys/{id:guid}/Results", $"/Surveys/{survey}/Results", surveyReaders));
+        samples.Add(new("/api/v1/surveys/{id:guid}/results", $"/api/v1/surveys/{survey}/results", surveyReaders));
 
         var scenario = await db.BudgetScenarios.OrderBy(b => b.Id).Select(b => b.Id).FirstAsync();
         samples.Add(new("/Budget/{id:guid}", $"/Budget/{scenario}", Programme(Policies.ProgrammeView)));
@@ -131,6 +146,8 @@ public sealed class RecordRouteMatrixTests(ClusterpactApp app)
         var call = await db.Calls.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
         foreach (var page in new[] { "Details", "Ranking" })
             samples.Add(new($"/Calls/{page}/{{id:guid}}", $"/Calls/{page}/{call}", Programme(Policies.AgencyStaff)));
+        samples.Add(new("/api/v1/calls/{id:guid}", $"/api/v1/calls/{call}", Programme(Policies.AgencyStaff)));
+        samples.Add(new("/api/v1/calls/{id:guid}/applications", $"/api/v1/calls/{call}/applications", Programme(Policies.AgencyStaff)));
 
         var openCall = await db.Calls.Where(c => db.Applications.Any(a => a.CallId == c.Id)).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
         samples.Add(new("/OpenCalls/{id:guid}", $"/OpenCalls/{openCall}", Logins.ToHashSet()));
@@ -143,6 +160,7 @@ public sealed class RecordRouteMatrixTests(ClusterpactApp app)
             var own = applications.First(a => a.Owner == users[owner]);
             samples.Add(new("/Apply/{id:guid}", $"/Apply/{own.Id}", Only(owner)));
             samples.Add(new("/Calls/Application/{id:guid}", $"/Calls/Application/{own.Id}", Programme(Policies.AgencyStaff)));
+            samples.Add(new("/api/v1/applications/{id:guid}", $"/api/v1/applications/{own.Id}", Programme(Policies.AgencyStaff)));
         }
 
         var assignments = await db.ExpertAssignments.OrderBy(a => a.Id).Select(a => new { a.Id, a.ExpertId }).ToListAsync();

@@ -1,3 +1,4 @@
+using Clusterpact.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Clusterpact.Web.Features.Clusters;
@@ -19,11 +20,15 @@ public static class ClustersApi
         group.MapGet("/", async (string? search, ClusterType? type, ClusterStatus? status, ClusterSort? sort, bool? desc, int? page, int? pageSize, ListClusters list, CancellationToken ct) =>
                 TypedResults.Ok(await list.HandleAsync(new ClusterListQuery(search, type, status, sort ?? ClusterSort.Name, desc ?? false), new PageRequest(page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
             .WithName("ListClusters")
+            .WithExample(new Paged<ClusterListItem>([new(Guid.Parse("0193f0a0-0000-7000-8000-00000000c001"), "Catalisti", ClusterType.SpearheadCluster, "Chemie en kunststoffen", ClusterStatus.Supported, new DateOnly(2017, 1, 1), null, 212)], 1, Paging.DefaultPageSize, 1))
             .WithSummary("Clusters the caller may see, searched, filtered, sorted and paged.");
 
         group.MapGet("/{id:guid}", async Task<Results<Ok<ClusterDetails>, NotFound>> (Guid id, int? memberPage, GetClusterDetails details, CancellationToken ct) =>
                 await details.HandleAsync(id, memberPage ?? 1, ct) is { } c ? TypedResults.Ok(c) : TypedResults.NotFound())
             .WithName("GetCluster")
+            .WithExample(new ClusterDetails(Guid.Parse("0193f0a0-0000-7000-8000-00000000c001"), 12, "Catalisti", ClusterType.SpearheadCluster, "Chemie en kunststoffen", "Speerpuntclusters 2016", ClusterStatus.Supported,
+                new DateOnly(2017, 1, 1), null, "0123456749", "https://catalisti.be", "Clustermanager", "info@catalisti.be", 212, 150, 9, true,
+                new Paged<ClusterMemberRow>([new(Guid.Parse("0193f0a2-1c2d-7e11-9a10-4c1f2b3a6001"), Guid.Parse("0193f0a2-1c2d-7e11-9a10-4c1f2b3a6101"), "Voorbeeld NV", "Company", "Small", "0403.170.701", new DateOnly(2024, 1, 1), null, "Member")], 1, 20, 212)))
             .WithSummary("One cluster with its current members; 404 when it is not the caller's.");
 
         group.MapPut("/{id:guid}/contact", async Task<IResult> (Guid id, UpdateClusterContactRequest body, UpdateClusterContact update, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
@@ -32,6 +37,7 @@ public static class ClustersApi
                 return outcome.ToHttpResult(text);
             })
             .WithName("UpdateClusterContact")
+            .WithExample(ApiExamples.Changed, new UpdateClusterContactRequest(12, "https://catalisti.be", "Clustermanager", "info@catalisti.be"))
             .WithSummary("Update website and contact; send the version you read, a stale one gives 409.");
         return group;
     }
@@ -47,7 +53,7 @@ public static class CommandOutcomeHttp
         CommandStatus.Forbidden => TypedResults.Forbid(),
         CommandStatus.Conflict => TypedResults.Problem(text[outcome.ErrorCode!], statusCode: StatusCodes.Status409Conflict, title: "Conflict",
             extensions: new Dictionary<string, object?> { ["code"] = outcome.ErrorCode }),
-        _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [outcome.Field ?? ""] = [text[outcome.ErrorCode!]] },
+        _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [outcome.Field ?? ""] = [text[outcome.ErrorCode!]] }, detail: text[outcome.ErrorCode!],
             extensions: new Dictionary<string, object?> { ["code"] = outcome.ErrorCode }),
     };
 }

@@ -5,9 +5,12 @@ public sealed record UpdateClusterContactCommand(Guid ClusterId, long Version, s
 public enum CommandStatus { Ok, NotFound, Forbidden, Conflict, Invalid }
 
 /// <summary>A command's outcome: Invalid carries the field and the message key of the broken rule.</summary>
-public sealed record CommandOutcome(CommandStatus Status, string? Field = null, string? ErrorCode = null, long? NewVersion = null)
+public sealed record CommandOutcome(CommandStatus Status, string? Field = null, string? ErrorCode = null, long? NewVersion = null, Guid? CreatedId = null)
 {
     public static CommandOutcome Ok(long version) => new(CommandStatus.Ok, NewVersion: version);
+
+    /// <summary>A new record was stored: its id, so the API can answer where it is.</summary>
+    public static CommandOutcome Created(Guid id, long version) => new(CommandStatus.Ok, NewVersion: version, CreatedId: id);
     public static readonly CommandOutcome NotFound = new(CommandStatus.NotFound);
     public static readonly CommandOutcome Forbidden = new(CommandStatus.Forbidden);
     public static readonly CommandOutcome Conflict = new(CommandStatus.Conflict, ErrorCode: "Concurrency.Conflict");

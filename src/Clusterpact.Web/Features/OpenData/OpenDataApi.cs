@@ -1,3 +1,4 @@
+using Clusterpact.Web.Infrastructure.Security;
 namespace Clusterpact.Web.Features.OpenData;
 
 /// <summary>
@@ -13,6 +14,9 @@ public sealed record AwardDto(
         a.Reference, a.Title, a.BeneficiaryName, a.FormattedBeneficiaryId, a.BeneficiaryType == Domain.OpenData.BeneficiaryType.Sme ? "SME" : "Large",
         a.NutsRegion, BelgianRegions.Nuts2.GetValueOrDefault(a.NutsRegion, ""), a.Sector, a.Instrument.ToString(), a.Objective.ToString(), a.ObjectiveLabel,
         a.AidElementEur, a.GrantedOn, a.GrantingAuthority, a.AidMeasureReference, a.PlannedStart, a.PlannedEnd);
+
+    public static readonly AwardDto Example = new("VLAIO-2025-0001", "Werkingsmiddelen Catalisti 2025", "Catalisti vzw", "0123.456.749", "SME", "BE24", "Prov. Vlaams-Brabant",
+        "M72.1", "DirectGrant", "InnovationClusters", "Innovatieclusters (AGVV art. 27)", 500_000m, new DateOnly(2025, 1, 15), "VLAIO", "SA.100000", new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31));
 }
 
 /// <summary>/api/v1/open-data: the published aid awards for anyone, as JSON, CSV, Excel and a 360Giving package.</summary>
@@ -30,6 +34,7 @@ public static class OpenDataApi
                 return TypedResults.Ok(new Paged<AwardDto>(page.Items.Select(AwardDto.From).ToList(), page.Page, page.PageSize, page.TotalCount));
             })
             .WithName("ListAidAwards")
+            .WithExample(new Paged<AwardDto>([AwardDto.Example], 1, Paging.DefaultPageSize, 1))
             .WithSummary("Published aid awards (GBER art. 9: above the threshold in force on the granting date), searched, filtered, sorted and paged. " +
                          "Parameters: search, year, objective (InnovationClusters, ResearchAndDevelopmentProjects), region (NUTS 2, e.g. BE21), sort (Date, Beneficiary, Amount, Region, Sector), desc, page, pageSize (1-200).");
 
@@ -43,6 +48,8 @@ public static class OpenDataApi
                     return TypedResults.File(file.FileStream, file.ContentType, file.FileDownloadName);
                 })
                 .WithName(format == "csv" ? "AidAwardsCsv" : "AidAwardsXlsx")
+                .WithExample(format == "csv" ? "Begunstigde;Ondernemingsnummer;Type begunstigde;...\nVoorbeeld NV;0403.170.701;SME;..." : "(an .xlsx workbook with the same columns)",
+                    contentType: format == "csv" ? "text/csv" : TableExport.XlsxContentType)
                 .WithSummary($"The published awards with the same filters as /awards, as {(format == "csv" ? "CSV (semicolons, decimal comma, UTF-8)" : "an Excel workbook")}.");
         }
 
@@ -54,6 +61,7 @@ public static class OpenDataApi
                     : TypedResults.Problem(text[package.Error!.Code], statusCode: StatusCodes.Status404NotFound, extensions: new Dictionary<string, object?> { ["code"] = package.Error.Code });
             })
             .WithName("AidAwards360Giving")
+            .WithExample(new { grants = new[] { new { id = "360G-VLAIO-2025-0001", title = "Werkingsmiddelen Catalisti 2025", currency = "EUR", amountAwarded = 500000, awardDate = "2025-01-15", recipientOrganization = new[] { new { id = "BE-BCE_KBO-0123456749", name = "Catalisti vzw" } } } } })
             .WithSummary("All published awards as a 360Giving data package (grants with org-ids BE-BCE_KBO-..., amounts in EUR).");
     }
 

@@ -1,3 +1,4 @@
+using Clusterpact.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Clusterpact.Web.Features.Organisations;
@@ -9,9 +10,12 @@ public static class OrganisationsApi
         var group = api.MapGroup("/organisations").WithTags("Members").RequireAuthorization(Policies.ClusterData).ForApiArea(ApiArea.Members);
         group.MapGet("/", async (string? search, OrganisationKind? kind, SizeClass? size, Guid? cluster, bool? multi, OrganisationSort? sort, bool? desc, int? page, int? pageSize, ListOrganisations list, CancellationToken ct) =>
                 TypedResults.Ok(await list.HandleAsync(new OrganisationListQuery(search, kind, size, cluster, multi ?? false, sort ?? OrganisationSort.Name, desc ?? false), new PageRequest(page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
-            .WithName("ListOrganisations").WithSummary("The member register the caller may see: searched, filtered, sorted and paged.");
+            .WithName("ListOrganisations")
+            .WithExample(new Paged<OrganisationListItem>([new(Guid.Parse("0193f0a2-1c2d-7e11-9a10-4c1f2b3a6101"), "Voorbeeld NV", OrganisationKind.Company, SizeClass.Small, "0403170701", "BE", true, 2)], 1, Paging.DefaultPageSize, 1)).WithSummary("The member register the caller may see: searched, filtered, sorted and paged.");
         group.MapGet("/{id:guid}", async Task<Results<Ok<OrganisationDetails>, NotFound>> (Guid id, GetOrganisation get, CancellationToken ct) =>
                 await get.HandleAsync(id, ct) is { } o ? TypedResults.Ok(o) : TypedResults.NotFound())
-            .WithName("GetOrganisation").WithSummary("One organisation with its memberships; 404 when it is not in the caller's clusters.");
+            .WithName("GetOrganisation")
+            .WithExample(new OrganisationDetails(Guid.Parse("0193f0a2-1c2d-7e11-9a10-4c1f2b3a6101"), 3, "Voorbeeld NV", OrganisationKind.Company, SizeClass.Small, "0403170701", "BE", true,
+                [new(Guid.Parse("0193f0a0-0000-7000-8000-00000000c001"), "Catalisti", new DateOnly(2024, 1, 1), null, MembershipRole.Member, 2500m, true)])).WithSummary("One organisation with its memberships; 404 when it is not in the caller's clusters.");
     }
 }

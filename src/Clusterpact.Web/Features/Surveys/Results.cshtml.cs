@@ -48,18 +48,13 @@ public sealed class ResultsModel(SurveyService surveys, IStringLocalizer<SharedR
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var s = await surveys.GetAsync(id, ct);
-        if (s is null) return false;
-        Survey = s;
-        Rates = await surveys.RatesAsync(id, ct);
-        SeesAll = await surveys.SeesAllAsync();
-        if (!SeesAll && Cluster is null && Rates.Count > 0) Cluster = Rates[0].ClusterId;
-        var visible = await surveys.VisibleResponsesAsync(id, Cluster, ct);
-        var disclosed = visible is null ? null : SurveyDisclosure.Disclose(s, visible, SurveySelection.Of(Cluster, Size, Sme), SeesAll, English);
-        Hidden = disclosed is not { Shown: true };
-        if (disclosed is not { Shown: true }) return true;
+        var view = await surveys.ResultsAsync(id, Cluster, Size, Sme, English, ct);
+        if (view is null) return false;
+        (Survey, Rates, SeesAll, Cluster) = (view.Survey, view.Rates, view.SeesAll, view.Cluster);
+        Hidden = view.Hidden;
+        if (view.Disclosed is not { Shown: true } disclosed) return true;
         Responses = disclosed.Responses;
-        Results = s.Questions.Zip(disclosed.Questions).Select(x => (x.First, x.Second)).ToList();
+        Results = Survey.Questions.Zip(disclosed.Questions).Select(x => (x.First, x.Second)).ToList();
         CompetitivenessKpi = disclosed.CompetitivenessKpi;
         AnySuppressed = disclosed.AnySuppressed;
         return true;

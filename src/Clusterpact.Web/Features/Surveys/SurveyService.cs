@@ -80,6 +80,29 @@ public sealed class SurveyService(ClusterpactDbContext db, Scope scope, Permissi
         return await query.ToListAsync(ct);
     }
 
+    /// <summary>A survey's results for a selection as the caller may see them: the page and the API read them here.</summary>
+    public sealed record ResultsView(Survey Survey, IReadOnlyList<ClusterRate> Rates, bool SeesAll, Guid? Cluster, DisclosedResults? Disclosed)
+    {
+        /// <summary>Nothing may be shown: too few answers, a selection that would give a small group away, or not the caller's cluster.</summary>
+        public bool Hidden => Disclosed is not { Shown: true };
+    }
+
+    /// <summary>
+    /// The results of a survey for a cluster (a manager: their own, the first when none is chosen) and a size class, under
+    /// the five-answer rule of <see cref="SurveyDisclosure"/> (decision 0005); null when the survey is not the caller's.
+    /// </summary>
+    public async Task<ResultsView?> ResultsAsync(Guid id, Guid? cluster, SizeClass? size, bool sme, bool english, CancellationToken ct)
+    {
+        var s = await GetAsync(id, ct);
+        if (s is null) return null;
+        var rates = await RatesAsync(id, ct);
+        var seesAll = await SeesAllAsync();
+        if (!seesAll && cluster is null && rates.Count > 0) cluster = rates[0].ClusterId;
+        var visible = await VisibleResponsesAsync(id, cluster, ct);
+        var disclosed = visible is null ? null : SurveyDisclosure.Disclose(s, visible, SurveySelection.Of(cluster, size, sme), seesAll, english);
+        return new ResultsView(s, rates, seesAll, cluster, disclosed);
+    }
+
     public async Task<(CommandOutcome Outcome, Guid? Id)> CreateAsync(string? title, int year, bool standard, CancellationToken ct)
     {
         if (!await CanManageAsync()) return (CommandOutcome.Forbidden, null);

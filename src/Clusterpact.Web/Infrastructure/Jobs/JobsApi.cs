@@ -1,3 +1,4 @@
+using Clusterpact.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Clusterpact.Web.Infrastructure.Jobs;
@@ -20,5 +21,6 @@ public static class JobsApi
                     ? TypedResults.Ok(job with { Progress = live.Fraction, ProgressText = live.Text })
                     : TypedResults.Ok(job);
             })
-            .RequireAuthorization(Policies.SignedIn).ForAnyApiArea().WithTags("Jobs").WithName("GetJob").WithSummary("Progress of a long task you started.");
+            .RequireAuthorization(Policies.SignedIn).ForAnyApiArea().WithTags("Jobs").WithName("GetJob")
+            .WithExample(new JobState(Guid.Parse("0193f0a2-1c2d-7e11-9a10-4c1f2b3ae001"), "Import.Commit", JobStatus.Running, 0.4, "800 / 2000", null, new DateTimeOffset(2026, 12, 4, 9, 30, 0, TimeSpan.Zero), null)).WithSummary("Progress of a long task you started.");
 }

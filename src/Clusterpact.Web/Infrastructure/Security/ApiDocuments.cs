@@ -16,8 +16,12 @@ public static class ApiDocuments
 
     public static IServiceCollection AddClusterpactApiDocuments(this IServiceCollection services)
     {
-        services.AddOpenApi(Full);
-        services.AddOpenApi(Public, o => o.ShouldInclude = d => IsPublic(d.ActionDescriptor.EndpointMetadata));
+        services.AddOpenApi(Full, ApiDescriptions.Describe);
+        services.AddOpenApi(Public, o =>
+        {
+            o.ShouldInclude = d => IsPublic(d.ActionDescriptor.EndpointMetadata);
+            ApiDescriptions.Describe(o);
+        });
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Clusterpact.Web.Infrastructure.Security;
 namespace Clusterpact.Web.Features.Admin.Audit;
 
 /// <param name="Field">A field as stored; or, with <paramref name="FieldNames"/>, what a person typed, matched to those names by their words.</param>
@@ -43,5 +44,6 @@ public static class AuditApi
         api.MapGroup("/audit").WithTags("Administration").RequireAuthorization(Policies.Administration)
             .MapGet("/", async (string? entityType, string? entityId, string? user, string? field, DateOnly? from, DateOnly? to, int? page, int? pageSize, ListAuditEntries list, CancellationToken ct) =>
                 TypedResults.Ok(await list.HandleAsync(new AuditQuery(entityType, entityId, user, field, from, to), new PageRequest(page ?? 1, pageSize ?? AuditQuery.PageSize), ct)))
-            .WithName("ListAuditEntries").WithSummary("The audit trail, newest first (administrators only).");
+            .WithName("ListAuditEntries")
+            .WithExample(new Paged<AuditRow>([new(Guid.Parse("0193f0a2-1c2d-7e11-9a10-4c1f2b3ad001"), new DateTimeOffset(2026, 12, 4, 9, 30, 0, TimeSpan.Zero), "officer@vlaio.example", "Membership", "0193f0a2-1c2d-7e11-9a10-4c1f2b3a6001", AuditAction.Updated, "YearlyFee", "2000", "2500")], 1, AuditQuery.PageSize, 1)).WithSummary("The audit trail, newest first (administrators only).");
 }

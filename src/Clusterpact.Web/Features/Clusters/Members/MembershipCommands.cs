@@ -54,9 +54,10 @@ public sealed class MembershipCommands(ClusterpactDbContext db, ClusterAccess ac
         var overlaps = await db.Memberships.AnyAsync(m => m.ClusterId == cmd.ClusterId && m.OrganisationId == org.Id
             && (m.Until == null || m.Until >= cmd.From) && (cmd.Until == null || m.From <= cmd.Until), ct);
         if (overlaps) return CommandOutcome.Invalid("EnterpriseNumber", "Members.AlreadyMember");
-        db.Memberships.Add(new Membership(org.Id, cmd.ClusterId, cmd.From, cmd.Until, cmd.Role, cmd.YearlyFee));
+        var membership = new Membership(org.Id, cmd.ClusterId, cmd.From, cmd.Until, cmd.Role, cmd.YearlyFee);
+        db.Memberships.Add(membership);
         await db.SaveChangesAsync(ct);
-        return CommandOutcome.Ok(0);
+        return CommandOutcome.Created(membership.Id, membership.Version);
     }
 
     public async Task<CommandOutcome> UpdateAsync(UpdateMembershipCommand cmd, CancellationToken ct)

@@ -1,0 +1,64 @@
+using Clusterpact.Web.Infrastructure.Requests;
+using Clusterpact.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Clusterpact.Web.Features.Calls;
+
+public sealed record CallDto(Guid Id, CallKind Kind, string TitleNl, string TitleEn, decimal BudgetEur, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, CallStatus Status, long Version)
+{
+    public static CallDto From(Call c) => new(c.Id, c.Kind, c.TitleNl, c.TitleEn, c.BudgetEur, c.OpensAt, c.ClosesAt, c.Status, c.Version);
+
+    public static readonly CallDto Example = new(Guid.Parse("0193f0a2-1c2d-7e11-9a10-4c1f2b3a9001"), CallKind.SpearheadCluster, "Oproep speerpuntclusters 2026",
+        "Call for spearhead clusters 2026", 12_000_000m, new(2026, 2, 1, 9, 0, 0, TimeSpan.FromHours(1)), new(2026, 4, 30, 17, 0, 0, TimeSpan.FromHours(2)), CallStatus.Published, 3);
+}
+
+public sealed record ApplicationDto(Guid Id, Guid CallId, string Reference, string ApplicantName, string ApplicantEnterpriseNumber, ApplicationStatus Status,
+    decimal RequestedEur, DateTimeOffset? SubmittedAt, ApplicationOutcome? Outcome, string? Conditions, long Version)
+{
+    public static readonly ApplicationDto Example = new(Guid.Parse("0193f0a2-1c2d-7e11-9a10-4c1f2b3a9101"), CallDto.Example.Id, "SPC-2026-001", "Voorbeeldcluster vzw",
+        "0403170701", ApplicationStatus.UnderReview, 1_500_000m, new(2026, 4, 29, 15, 12, 0, TimeSpan.FromHours(2)), null, null, 6);
+}
+
+/// <summary>
+/// /api/v1/calls and /api/v1/applications: calls and the applications submitted to them, for agency staff (policy
+/// AgencyStaff, as the /Calls folder), read through <see cref="CallService"/> (which never shows a draft to the agency).
+/// </summary>
+public static class CallsApi
+{
+    public static void MapCallsApi(this RouteGroupBuilder api)
+    {
+        var calls = api.MapGroup("/calls").WithTags("Calls").RequireAuthorization(Policies.AgencyStaff).ForApiArea(ApiArea.Calls);
+
+        calls.MapGet("/", async (CallKind? kind, CallStatus? status, [AsParameters] ListWindow window, ClusterpactDbContext db, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(await db.Calls.Where(c => (kind == null || c.Kind == kind) && (status == null || c.Status == status))
+                    .ToApiListAsync(window, http, (rows, _) => Task.FromResult<IReadOnlyList<CallDto>>(rows.Select(CallDto.From).ToList()), ct)))
+            .WithName("ListCalls")
+            .WithSummary("Calls for spearhead clusters, business networks and thematic projects, filtered by kind and status; cursor-paged.")
+            .WithExample(ApiExamples.List(CallDto.Example));
+
+        calls.MapGet("/{id:guid}", async Task<Results<Ok<CallDto>, NotFound>> (Guid id, CallService service, HttpContext http, CancellationToken ct) =>
+                await service.GetAsync(id, ct) is { } call ? http.Tagged(CallDto.From(call), call.Version) : TypedResults.NotFound())
+            .WithName("GetCall")
+            .WithSummary("One call with its budget and its opening and closing moment; its version is the ETag.")
+            .WithExample(CallDto.Example);
+
+        calls.MapGet("/{id:guid}/applications", async Task<Results<Ok<ApiList<ApplicationRow>>, NotFound>> (Guid id, CallService service, CancellationToken ct) =>
+                await service.GetAsync(id, ct) is null ? TypedResults.NotFound() : TypedResults.Ok(new ApiList<ApplicationRow>(await service.ApplicationsAsync(id, ct), null)))
+            .WithName("ListCallApplications")
+            .WithSummary("The applications submitted to a call (never a draft), in their order of arrival, with their panel's progress; one page.")
+            .WithExample(new ApiList<ApplicationRow>([new(ApplicationDto.Example.Id, "SPC-2026-001", "Voorbeeldcluster vzw", ApplicationStatus.UnderReview, 1_500_000m,
+                ApplicationDto.Example.SubmittedAt, 3, 3, 0, null)], null));
+
+        var applications = api.MapGroup("/applications").WithTags("Calls").RequireAuthorization(Policies.AgencyStaff).ForApiArea(ApiArea.Calls);
+        applications.MapGet("/{id:guid}", async Task<Results<Ok<ApplicationDto>, NotFound>> (Guid id, CallService service, HttpContext http, CancellationToken ct) =>
+            {
+                if (await service.ApplicationAsync(id, ct) is not { } view) return TypedResults.NotFound();
+                var a = view.Application;
+                return http.Tagged(new ApplicationDto(a.Id, a.CallId, a.Reference, a.ApplicantName, a.ApplicantEnterpriseNumber, a.Status, a.RequestedAidEur, a.SubmittedAt,
+                    a.Outcome, a.Conditions, a.Version), a.Version);
+            })
+            .WithName("GetApplication")
+            .WithSummary("One submitted application as the agency's page shows it; its version is the ETag.")
+            .WithExample(ApplicationDto.Example);
+    }
+}

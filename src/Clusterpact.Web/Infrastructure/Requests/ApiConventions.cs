@@ -1,0 +1,173 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+using Clusterpact.Web.Features.Clusters;
+using Microsoft.Extensions.Primitives;
+
+namespace Clusterpact.Web.Infrastructure.Requests;
+
+/// <summary>
+/// One page of an API list: the rows and the cursor of the next page (null on the last). The same cursor is in the
+/// response's <c>Link: &lt;...&gt;; rel="next"</c> header (RFC 8288), so a client can follow either.
+/// </summary>
+public sealed record ApiList<T>(IReadOnlyList<T> Items, string? Next);
+
+/// <summary>
+/// Which window of an API list to read: after the row a cursor names (keyset, so a row added or removed meanwhile
+/// neither repeats nor skips another), at most <see cref="Limit"/> rows. Bound from <c>?cursor=</c> and <c>?limit=</c>
+/// with <c>[AsParameters]</c>, so every list declares the same two parameters in the OpenAPI document.
+/// </summary>
+public sealed record ListWindow([property: FromQuery(Name = "cursor")] string? Cursor, [property: FromQuery(Name = "limit")] int? Limit)
+{
+    public const int DefaultLimit = 50;
+
+    /// <summary>The id to continue after; a cursor that is not one of ours is the caller's mistake (400 naming it).</summary>
+    public Guid? After => string.IsNullOrEmpty(Cursor) ? null : ApiCursor.Decode(Cursor) ?? throw Bad("cursor", Cursor);
+
+    public int Size => Limit switch
+    {
+        null => DefaultLimit,
+        >= 1 and <= Paging.MaxPageSize => Limit.Value,
+        _ => throw Bad("limit", Limit.Value.ToString(CultureInfo.InvariantCulture)),
+    };
+
+    // The message shape BadRequestExceptionHandler reads the parameter's name from: a 400 problem naming it.
+    private static BadHttpRequestException Bad(string name, string value) => new($"Failed to bind parameter \"{name}\" from \"{value}\".");
+}
+
+/// <summary>An opaque cursor: the last row's id, base64url, so clients follow it rather than build it.</summary>
+public static class ApiCursor
+{
+    public static string Encode(Guid id) => Convert.ToBase64String(id.ToByteArray()).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static Guid? Decode(string cursor)
+    {
+        if (cursor.Length != 22) return null;
+        var base64 = cursor.Replace('-', '+').Replace('_', '/') + "==";
+        var bytes = new byte[16];
+        return Convert.TryFromBase64String(base64, bytes, out var written) && written == 16 ? new Guid(bytes) : null;
+    }
+}
+
+/// <summary>
+/// The API's conventions in one place (decision 0015): keyset lists with a <c>Link</c> header, <c>ETag</c> on a record's
+/// read from its concurrency version, <c>If-Match</c> on every change (428 without it, 412 when stale), and a command's
+/// outcome as RFC 9457 problem details with the rule's translated reason and its code.
+/// </summary>
+public static class ApiConventions
+{
+    public const string StaleCode = "Api.PreconditionFailed";
+    public const string MissingCode = "Api.PreconditionRequired";
+
+    /// <summary>
+    /// The window of <paramref name="rows"/> (already filtered and scoped) after the cursor, ordered by id (time-ordered
+    /// version 7 ids, so the oldest first), mapped to what the API shows; sets the <c>Link</c> header of the next page.
+    /// </summary>
+    public static async Task<ApiList<TOut>> ToApiListAsync<TRow, TOut>(this IQueryable<TRow> rows, ListWindow window, HttpContext http,
+        Func<IReadOnlyList<TRow>, CancellationToken, Task<IReadOnlyList<TOut>>> map, CancellationToken ct) where TRow : class, IAuditable
+    {
+        var (size, after) = (window.Size, window.After);
+        var row = Expression.Parameter(typeof(TRow), "r");
+        var id = Expression.Lambda<Func<TRow, Guid>>(Expression.Property(row, nameof(IAuditable.Id)), row);
+        if (after is { } a)
+        {
+            // id.CompareTo(after) > 0 is what EF translates to "id > @after" on both databases (C# has no > on Guid).
+            var boundary = Expression.Property(Expression.Constant(new Box(a)), nameof(Box.Value));
+            var beyond = Expression.GreaterThan(Expression.Call(id.Body, typeof(Guid).GetMethod(nameof(Guid.CompareTo), [typeof(Guid)])!, boundary), Expression.Constant(0));
+            rows = rows.Where(Expression.Lambda<Func<TRow, bool>>(beyond, row));
+        }
+        var read = await rows.AsNoTracking().OrderBy(id).Take(size + 1).ToListAsync(ct);
+        var more = read.Count > size;
+        if (more) read.RemoveAt(size);
+        var next = more ? ApiCursor.Encode(read[^1].Id) : null;
+        if (next is not null) http.Response.Headers.Append("Link", $"<{NextUrl(http.Request, next)}>; rel=\"next\"");
+        return new ApiList<TOut>(await map(read, ct), next);
+    }
+
+    /// <summary>The same request with the next page's cursor: path and query as the client sent them.</summary>
+    private static string NextUrl(HttpRequest request, string cursor)
+    {
+        var query = request.Query.Where(q => !q.Key.Equals("cursor", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)))
+            .Append(new("cursor", cursor));
+        return $"{request.PathBase}{request.Path}{QueryString.Create(query)}";
+    }
+
+    private sealed record Box(Guid Value);
+
+    /// <summary>A record's read: its body with its concurrency version as a strong <c>ETag</c>, to send back as <c>If-Match</c>.</summary>
+    public static Ok<T> Tagged<T>(this HttpContext http, T body, long version)
+    {
+        http.Response.Headers.ETag = ETagOf(version);
+        return TypedResults.Ok(body);
+    }
+
+    public static string ETagOf(long version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
+
+    /// <summary>
+    /// A command's outcome on the API. Success: 200 with the new version, also as <c>ETag</c>. A stale <c>If-Match</c>
+    /// (the record changed since it was read): 412. A lifecycle step the record's state does not allow (the table's
+    /// <c>{Name}.Step.{Step}.NotAllowed</c>, decision 0009) or another concurrency rule: 409. Another refusal: 400. Each
+    /// with the rule's translated reason as <c>detail</c> and its message key as <c>code</c>. A step that is not the
+    /// caller's (<c>Lifecycle.NotYourStep</c>) is 403 whether the service said Forbidden or gave it as a refusal.
+    /// </summary>
+    public static IResult ToApiResult(this CommandOutcome outcome, IStringLocalizer text, HttpContext http)
+    {
+        if (outcome.Status == CommandStatus.Ok && outcome.NewVersion is > 0) http.Response.Headers.ETag = ETagOf(outcome.NewVersion.Value);
+        if (outcome.Status == CommandStatus.Conflict && outcome.ErrorCode == CommandOutcome.Conflict.ErrorCode && http.Request.Headers.ContainsKey(HeaderNames.IfMatch))
+            return Problem(text, StatusCodes.Status412PreconditionFailed, StaleCode);
+        if (outcome is { Status: CommandStatus.Invalid, ErrorCode: { } code })
+        {
+            if (IsStateRefusal(code)) return Problem(text, StatusCodes.Status409Conflict, code);
+            // The table's actors authorize a step: a page shows this refusal in its form, the API answers 403 with it.
+            if (code == Lifecycle<ReportStatus>.NotYourStep) return Problem(text, StatusCodes.Status403Forbidden, code);
+        }
+        return outcome.ToHttpResult(text);
+    }
+
+    private static bool IsStateRefusal(string code) => code.Contains(".Step.", StringComparison.Ordinal) && code.EndsWith(".NotAllowed", StringComparison.Ordinal);
+
+    /// <summary>Problem details with a title from the status, the rule's reason in the caller's language and its message key.</summary>
+    public static IResult Problem(IStringLocalizer text, int status, string code) =>
+        TypedResults.Problem(text[code], statusCode: status, title: text["Api.Status." + status.ToString(CultureInfo.InvariantCulture)],
+            extensions: new Dictionary<string, object?> { ["code"] = code });
+
+    /// <summary>
+    /// Every endpoint that takes an <see cref="IfMatch"/> refuses a change without one (428) or with one that is no
+    /// version of ours (412) before its handler runs; declared once on the /api group.
+    /// </summary>
+    public static RouteGroupBuilder WithPreconditions(this RouteGroupBuilder group)
+    {
+        group.AddEndpointFilterFactory((factory, next) =>
+        {
+            if (!factory.MethodInfo.GetParameters().Any(p => p.ParameterType == typeof(IfMatch))) return next;
+            return async context =>
+            {
+                var http = context.HttpContext;
+                var text = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+                if (!http.Request.Headers.TryGetValue(HeaderNames.IfMatch, out var sent) || StringValues.IsNullOrEmpty(sent))
+                    return Problem(text, StatusCodes.Status428PreconditionRequired, MissingCode);
+                if (IfMatch.Parse(sent) is null) return Problem(text, StatusCodes.Status412PreconditionFailed, StaleCode);
+                return await next(context);
+            };
+        });
+        return group;
+    }
+}
+
+/// <summary>
+/// The version a change was made against, from the <c>If-Match</c> header: exactly one strong entity tag as this API
+/// sends it (<c>"12"</c>). A weak tag, a list or <c>*</c> matches no version here, so the precondition fails (412).
+/// </summary>
+public sealed record IfMatch(long Version)
+{
+    public static ValueTask<IfMatch?> BindAsync(HttpContext http) => ValueTask.FromResult(Parse(http.Request.Headers[HeaderNames.IfMatch]));
+
+    public static IfMatch? Parse(StringValues header)
+    {
+        if (header.Count != 1 || header[0] is not { } value) return null;
+        value = value.Trim();
+        if (value.Length < 3 || value[0] != '"' || value[^1] != '"') return null;
+        return long.TryParse(value.AsSpan(1, value.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? new IfMatch(v) : null;
+    }
+}
