@@ -94,16 +94,18 @@ internal static class KboBench
     {
         var rng = new Random(seed);
         long rows = 0;
-        using var zip = ZipFile.Open(zipPath, ZipArchiveMode.Create);
-        using (var w = Entry(zip, "meta.csv", "Variable", "Value"))
+        // The files side by side first (a zip being written has one entry open at a time), then zipped as the KBO delivers them.
+        var dir = Directory.CreateTempSubdirectory("clusterpact-kbo-files-").FullName;
+        StreamWriter Entry(string name, params string[] header) => Csv(Path.Combine(dir, name), header);
+        using (var w = Entry("meta.csv", "Variable", "Value"))
         {
             Row(w, "SnapshotDate", "06-11-2026"); Row(w, "ExtractTimestamp", "08-11-2026 04:12:55"); Row(w, "ExtractType", "full"); Row(w, "ExtractNumber", "140"); Row(w, "Version", "1.0.0");
         }
-        using (var w = Entry(zip, "code.csv", "Category", "Code", "Language", "Description")) WriteCodes(w);
-        using (var e = Entry(zip, "enterprise.csv", "EnterpriseNumber", "Status", "JuridicalSituation", "TypeOfEnterprise", "JuridicalForm", "JuridicalFormCAC", "StartDate"))
-        using (var d = Entry(zip, "denomination.csv", "EntityNumber", "Language", "TypeOfDenomination", "Denomination"))
-        using (var a = Entry(zip, "address.csv", "EntityNumber", "TypeOfAddress", "CountryNL", "CountryFR", "Zipcode", "MunicipalityNL", "MunicipalityFR", "StreetNL", "StreetFR", "HouseNumber", "Box", "ExtraAddressInfo", "DateStrikingOff"))
-        using (var act = Entry(zip, "activity.csv", "EntityNumber", "ActivityGroup", "NaceVersion", "NaceCode", "Classification"))
+        using (var w = Entry("code.csv", "Category", "Code", "Language", "Description")) WriteCodes(w);
+        using (var e = Entry("enterprise.csv", "EnterpriseNumber", "Status", "JuridicalSituation", "TypeOfEnterprise", "JuridicalForm", "JuridicalFormCAC", "StartDate"))
+        using (var d = Entry("denomination.csv", "EntityNumber", "Language", "TypeOfDenomination", "Denomination"))
+        using (var a = Entry("address.csv", "EntityNumber", "TypeOfAddress", "CountryNL", "CountryFR", "Zipcode", "MunicipalityNL", "MunicipalityFR", "StreetNL", "StreetFR", "HouseNumber", "Box", "ExtraAddressInfo", "DateStrikingOff"))
+        using (var act = Entry("activity.csv", "EntityNumber", "ActivityGroup", "NaceVersion", "NaceCode", "Classification"))
         {
             long establishments = 0;
             for (var i = 0; i < enterprises; i++)
@@ -128,6 +130,8 @@ internal static class KboBench
                 Row(act, establishment ?? number, "001", "2008", Nace[rng.Next(Nace.Length)], establishment is null ? "ANCI" : "MAIN"); rows++;
             }
         }
+        ZipFile.CreateFromDirectory(dir, zipPath, CompressionLevel.Fastest, includeBaseDirectory: false);
+        Directory.Delete(dir, recursive: true);
         return rows;
     }
 
@@ -165,16 +169,9 @@ internal static class KboBench
         ("Nace2008", "85421", "Universitair hoger onderwijs", "Enseignement supérieur universitaire"),
     ];
 
-    private static StreamWriter Entry(ZipArchive zip, string name, params string[] header)
-    {
-        var w = new StreamWriter(zip.CreateEntry(name, CompressionLevel.Fastest).Open(), new UTF8Encoding(false), 1 << 16);
-        Row(w, header);
-        return w;
-    }
-
     internal static StreamWriter Csv(string path, params string[] header)
     {
-        var w = new StreamWriter(path, false, new UTF8Encoding(false));
+        var w = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
         Row(w, header);
         return w;
     }

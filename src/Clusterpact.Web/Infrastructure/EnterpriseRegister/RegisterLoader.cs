@@ -134,8 +134,9 @@ public sealed class RegisterLoader(ClusterpactDbContext db, TimeProvider clock, 
         var map = file.Reader(csv);
         await using (var sink = RegisterStaging.Open(connection, tx, file.Table, postgres))
         {
-            while (await csv.ReadAsync(ct))
+            while (csv.Read())
             {
+                ct.ThrowIfCancellationRequested();
                 read++;
                 if (map(csv) is { } row)
                 {
