@@ -13,7 +13,7 @@ public sealed class AreaApiTests(ClusterpactApp app)
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Every row of a list, following the Link header's next page; the body's cursor must say the same.</summary>
-    private static async Task<List<JsonElement>> AllPagesAsync(HttpClient client, string url)
+    internal static async Task<List<JsonElement>> AllPagesAsync(HttpClient client, string url)
     {
         var rows = new List<JsonElement>();
         for (var next = url; next is not null;)
@@ -33,16 +33,16 @@ public sealed class AreaApiTests(ClusterpactApp app)
         return rows;
     }
 
-    private static Guid IdOf(JsonElement row) => row.GetProperty("id").GetGuid();
+    internal static Guid IdOf(JsonElement row) => row.GetProperty("id").GetGuid();
 
-    private static HttpRequestMessage Send(HttpMethod method, string url, string? etag, object? body = null)
+    internal static HttpRequestMessage Send(HttpMethod method, string url, string? etag, object? body = null)
     {
         var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body, options: Json) };
         if (etag is not null) request.Headers.TryAddWithoutValidation("If-Match", etag);
         return request;
     }
 
-    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    internal static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
     {
         Assert.Equal(status, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -50,7 +50,9 @@ public sealed class AreaApiTests(ClusterpactApp app)
     }
 
     /// <summary>A payment of a working year of the cluster that still has aid to pay, requested by the administrator (so an officer may approve it).</summary>
-    private Task<Guid> RequestedPaymentAsync(string cluster) => app.WithDbAsync(async db =>
+    private Task<Guid> RequestedPaymentAsync(string cluster) => RequestedPaymentAsync(app, cluster);
+
+    internal static Task<Guid> RequestedPaymentAsync(ClusterpactApp app, string cluster) => app.WithDbAsync(async db =>
     {
         var admin = await db.Users.Where(u => u.Email == Emails.Admin).Select(u => u.Id).SingleAsync();
         var years = await db.AgreementYears.Where(y => db.SupportAgreements.Any(a => a.Id == y.AgreementId && db.Clusters.Any(c => c.Id == a.ClusterId && c.Name == cluster)))
@@ -174,7 +176,9 @@ public sealed class AreaApiTests(ClusterpactApp app)
     }
 
     /// <summary>A Belgian enterprise number with a valid mod-97 check that no organisation has yet.</summary>
-    private async Task<string> NewEnterpriseNumberAsync()
+    private Task<string> NewEnterpriseNumberAsync() => NewEnterpriseNumberAsync(app);
+
+    internal static async Task<string> NewEnterpriseNumberAsync(ClusterpactApp app)
     {
         for (var body = 9_876_543L; ; body++)
         {
