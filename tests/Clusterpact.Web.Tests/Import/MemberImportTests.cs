@@ -110,6 +110,8 @@ public sealed class MemberImportTests(ClusterpactApp app)
         }));
         Assert.Equal("disk full", failure.Message);
         Assert.False(await app.WithDbAsync(db => db.Organisations.AnyAsync(o => o.Name.StartsWith($"Halfweg {seed}-"))));
+        // Nor is a report of a commit kept for a commit that did not happen.
+        Assert.False(File.Exists(MemberImportKind.ReportPathOf(session)));
         File.Delete(path);
     }
 

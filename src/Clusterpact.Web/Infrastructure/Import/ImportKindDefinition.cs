@@ -145,42 +145,55 @@ public abstract class ImportKindDefinition<TField, TRecord>(ClusterpactDbContext
         // All good rows or none, in one transaction; PostgreSQL's retrying strategy runs it again from the start after a
         // dropped connection (nothing of a failed try was committed), reading the file again.
         var strategy = Db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
+        try
         {
-            Db.ChangeTracker.Clear();
-            var stamp = new ImportAuditStamp(Clock.GetUtcNow(), user?.Id, user?.Name ?? "system", Guid.CreateVersion7());
-            await using var tx = await Db.Database.BeginTransactionAsync(ct);
-            using var file = UploadStore.Open(session);
-            var counter = new Counter();
-            var reportPath = ReportPathOf(session);
-            await using (var report = new StreamWriter(reportPath, append: false, new System.Text.UTF8Encoding(true)))
-            {
-                await report.WriteLineAsync("row;status;label;field;problem;value");
-                var verdicts = await JudgeAsync(session, mapping, file.Rows.Select(r => (r.RowNumber, r.Cells)), ct);
-                using var enumerator = verdicts.GetEnumerator();
-                await WriteAsync(new ImportWrite<TRecord>(session, GoodOf(enumerator, counter, report), Math.Max(1, BatchSize), stamp, () => file.Fraction, progress), ct);
-                // The writer may stop at its last good record; the rows after it still count in the report.
-                foreach (var _ in GoodOf(enumerator, counter, report)) throw new InvalidOperationException("The writer left good records unwritten.");
-            }
-            counts = counter.Counts;
-            var stored = await Db.ImportSessions.SingleAsync(s => s.Id == session.Id, ct);
-            stored.Status = ImportSessionStatus.Committed;
-            stored.CommittedAt = stamp.At;
-            (stored.Accepted, stored.Updated, stored.Rejected, stored.Skipped) = (counts.Accepted, counts.Updated, counts.Rejected, counts.Skipped);
-            Db.AuditEntries.Add(new AuditEntry
-            {
-                At = stamp.At, UserId = stamp.UserId, UserName = stamp.UserName, EntityType = nameof(ImportSession), EntityId = Format(session.Id)!,
-                Action = AuditAction.Updated, Field = "Commit", ChangeSetId = stamp.ChangeSetId,
-                NewValue = JsonSerializer.Serialize(new
-                {
-                    Kind = session.Kind.ToString(), session.FileName, FileSha256 = sha256, Status = ImportSessionStatus.Committed.ToString(),
-                    counts.Accepted, counts.Updated, counts.Rejected, counts.Skipped, Report = Path.GetFileName(reportPath),
-                }),
-            });
-            await Db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        });
+            await strategy.ExecuteAsync(() => CommitOnceAsync(session, mapping, sha256, user, progress, c => counts = c, ct));
+        }
+        catch
+        {
+            // Nothing was committed: no report of a commit either.
+            File.Delete(ReportPathOf(session));
+            throw;
+        }
         return counts;
+    }
+
+    private async Task CommitOnceAsync(ImportSession session, IReadOnlyDictionary<int, TField> mapping, string sha256, CurrentUser? user, IJobProgress progress,
+        Action<ImportCounts> committed, CancellationToken ct)
+    {
+        Db.ChangeTracker.Clear();
+        var stamp = new ImportAuditStamp(Clock.GetUtcNow(), user?.Id, user?.Name ?? "system", Guid.CreateVersion7());
+        await using var tx = await Db.Database.BeginTransactionAsync(ct);
+        using var file = UploadStore.Open(session);
+        var counter = new Counter();
+        var reportPath = ReportPathOf(session);
+        await using (var report = new StreamWriter(reportPath, append: false, new System.Text.UTF8Encoding(true)))
+        {
+            await report.WriteLineAsync("row;status;label;field;problem;value");
+            var verdicts = await JudgeAsync(session, mapping, file.Rows.Select(r => (r.RowNumber, r.Cells)), ct);
+            using var enumerator = verdicts.GetEnumerator();
+            await WriteAsync(new ImportWrite<TRecord>(session, GoodOf(enumerator, counter, report), Math.Max(1, BatchSize), stamp, () => file.Fraction, progress), ct);
+            // The writer may stop at its last good record; the rows after it still count in the report.
+            foreach (var _ in GoodOf(enumerator, counter, report)) throw new InvalidOperationException("The writer left good records unwritten.");
+        }
+        var counts = counter.Counts;
+        var stored = await Db.ImportSessions.SingleAsync(s => s.Id == session.Id, ct);
+        stored.Status = ImportSessionStatus.Committed;
+        stored.CommittedAt = stamp.At;
+        (stored.Accepted, stored.Updated, stored.Rejected, stored.Skipped) = (counts.Accepted, counts.Updated, counts.Rejected, counts.Skipped);
+        Db.AuditEntries.Add(new AuditEntry
+        {
+            At = stamp.At, UserId = stamp.UserId, UserName = stamp.UserName, EntityType = nameof(ImportSession), EntityId = Format(session.Id)!,
+            Action = AuditAction.Updated, Field = "Commit", ChangeSetId = stamp.ChangeSetId,
+            NewValue = JsonSerializer.Serialize(new
+            {
+                Kind = session.Kind.ToString(), session.FileName, FileSha256 = sha256, Status = ImportSessionStatus.Committed.ToString(),
+                counts.Accepted, counts.Updated, counts.Rejected, counts.Skipped, Report = Path.GetFileName(reportPath),
+            }),
+        });
+        await Db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        committed(counts);
     }
 
     /// <summary>The row report of the commit, kept beside the stored file: one line per row, one per problem of a rejected row.</summary>
