@@ -322,6 +322,24 @@ public sealed class AreaApiTests(ClusterpactApp app)
         Assert.Equal("Report.Step.Accept.NotAllowed", again.GetProperty("code").GetString());
     }
 
+    [Fact]
+    public async Task An_applications_steps_are_refused_by_its_table_and_change_nothing()
+    {
+        var submitted = await app.WithDbAsync(db => db.Applications.AsNoTracking()
+            .Where(a => a.Status != ApplicationStatus.Draft && a.Status != ApplicationStatus.Eligible).OrderBy(a => a.Id).FirstAsync());
+        var url = $"/api/v1/applications/{submitted.Id}";
+        var officer = await app.SignedInAsync(Emails.Officer);
+        var etag = (await officer.GetAsync(url)).Headers.ETag!.Tag;
+        // The review starts only after the eligibility check (the table).
+        var early = await ProblemAsync(await officer.SendAsync(Send(HttpMethod.Post, url + "/start-review", etag)), HttpStatusCode.Conflict);
+        Assert.Equal("Application.Step.StartReview.NotAllowed", early.GetProperty("code").GetString());
+        // Not the agency's API for the applicant who owns it, nor for a reader (the /Calls policy).
+        foreach (var email in new[] { Emails.Applicant, Emails.Reader })
+            Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedInAsync(email)).SendAsync(Send(HttpMethod.Post, url + "/mark-eligible", etag))).StatusCode);
+        var after = await app.WithDbAsync(db => db.Applications.AsNoTracking().SingleAsync(a => a.Id == submitted.Id));
+        Assert.Equal((submitted.Status, submitted.Version), (after.Status, after.Version));
+    }
+
     [Theory]
     [InlineData(Emails.Reader, "/api/v1/answer-pack", HttpStatusCode.OK)]
     [InlineData(Emails.CatalistiManager, "/api/v1/answer-pack", HttpStatusCode.Forbidden)]

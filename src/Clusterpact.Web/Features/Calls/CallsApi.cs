@@ -19,6 +19,14 @@ public sealed record ApplicationDto(Guid Id, Guid CallId, string Reference, stri
         "0403170701", ApplicationStatus.UnderReview, 1_500_000m, new(2026, 4, 29, 15, 12, 0, TimeSpan.FromHours(2)), null, null, 6);
 }
 
+/// <summary>The reasons that go with a step (required for ineligible: one per line, as on the application's page).</summary>
+public sealed record StepReasonRequest([property: Display(Name = "Applications.IneligibleReasons"), StringLength(4000, ErrorMessage = "Validation.MaxLength")] string? Reason);
+
+/// <summary>The decision on an application under review, as the decision form takes it.</summary>
+public sealed record DecideApplicationRequest(ApplicationOutcome Outcome,
+    [property: StringLength(4000, ErrorMessage = "Validation.MaxLength")] string? Conditions,
+    [property: StringLength(8000, ErrorMessage = "Validation.MaxLength")] string? Motivation);
+
 /// <summary>
 /// /api/v1/calls and /api/v1/applications: calls and the applications submitted to them, for agency staff (policy
 /// AgencyStaff, as the /Calls folder), read through <see cref="CallService"/> (which never shows a draft to the agency).
@@ -60,5 +68,25 @@ public static class CallsApi
             .WithName("GetApplication")
             .WithSummary("One submitted application as the agency's page shows it; its version is the ETag.")
             .WithExample(ApplicationDto.Example);
+
+        // The agency's steps of the application's table, each its own action through the page's service call; the
+        // decision has a form of its own (outcome, conditions, motivation), as on the page.
+        foreach (var step in ApplicationLifecycle.Rules.Steps.Where(x => x.AllowedFor(Actor.Agency) && x.Name != ApplicationLifecycle.Decide).Select(x => x.Name).Distinct())
+        {
+            applications.MapPost($"/{{id:guid}}/{ApiExamples.Segment(step)}", async Task<IResult> (Guid id, IfMatch? ifMatch, StepReasonRequest? body, CallService service,
+                    IStringLocalizer<SharedResource> text, HttpContext http, CancellationToken ct) =>
+                    (await service.StepAsync(id, ifMatch!.Version, step, body?.Reason, ct)).ToApiResult(text, http))
+                .WithName("Application" + step)
+                .WithSummary($"The application's step '{step}' as the agency's application page takes it; If-Match with its ETag, 409 when its status does not allow the step.")
+                .WithExample(ApiExamples.Changed, new StepReasonRequest(step == ApplicationLifecycle.MarkIneligible ? "Geen cofinanciering van minstens 50%." : null))
+                .ProducesProblem(StatusCodes.Status409Conflict);
+        }
+        applications.MapPost("/{id:guid}/decide", async Task<IResult> (Guid id, IfMatch? ifMatch, DecideApplicationRequest body, CallService service,
+                IStringLocalizer<SharedResource> text, HttpContext http, CancellationToken ct) =>
+                (await service.DecideAsync(id, ifMatch!.Version, body.Outcome, body.Conditions, body.Motivation, ct)).ToApiResult(text, http))
+            .WithName("DecideApplication")
+            .WithSummary("Decide an application under review (granted, granted with conditions, refused) with its motivation, as the decision form does.")
+            .WithExample(ApiExamples.Changed, new DecideApplicationRequest(ApplicationOutcome.Granted, null, "Sterk voorstel; het panel scoort het als eerste."))
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 }

@@ -32,7 +32,7 @@ public sealed record ReportDetailsDto(Guid Id, Guid ClusterId, string ClusterNam
 
 public sealed record StartReportRequest(Guid ClusterId, int Year);
 
-public sealed record ReturnReportRequest([property: Display(Name = "Report.Remark"), StringLength(AnnualReport.CommentMaxLength, ErrorMessage = "Validation.MaxLength")] string? Remark);
+public sealed record ReturnReportRequest([property: Display(Name = "Reports.Remark"), StringLength(AnnualReport.CommentMaxLength, ErrorMessage = "Validation.MaxLength")] string? Remark);
 
 /// <summary>A reported KPI value as the annual report's form takes it: a share as a fraction (0.35 for 35%).</summary>
 public sealed record KpiValueRequest(
