@@ -55,11 +55,12 @@ psql_q "DROP DATABASE IF EXISTS $DB WITH (FORCE)" postgres >/dev/null 2>&1
 psql_q "CREATE DATABASE $DB" postgres >/dev/null || fail_all start "cannot create database $DB"
 mkdir -p "$WORK/outbox" "$WORK/uploads"
 
+# The demo loads without the register sample: the generated import lists enterprise numbers the sample does not hold.
 start_node() { # name port [extra env...]
   local name=$1 port=$2; shift 2
   ( cd "$ROOT/src/Clusterpact.Web" && exec env ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development \
       Database__Provider=PostgreSQL "ConnectionStrings__PostgreSQL=$CS" \
-      Demo__Load=true Security__RequireTwoFactorForStaff=false \
+      Demo__Load=true EnterpriseRegister__LoadSampleWithDemo=false Security__RequireTwoFactorForStaff=false \
       Security__SignIn__PerAddressPerMinute=1000000 Security__SignIn__PerAccountPerMinute=1000000 Security__SignIn__LockoutFailures=1000000 \
       Email__OutboxFolder="$WORK/outbox" Email__DispatchIntervalSeconds=2 Import__UploadFolder="$WORK/uploads" \
       App__BaseUrl="http://127.0.0.1:$PN" Serilog__MinimumLevel__Default=Warning "$@" \

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
+using Clusterpact.Web.Infrastructure.Security;
 
 namespace Clusterpact.Web.Infrastructure.Clients;
 
@@ -59,6 +60,7 @@ public static class MachineClientServices
             .RequireRateLimiting(Auth.SignInSecurity.CredentialPolicy)
             .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status400BadRequest).Produces(StatusCodes.Status401Unauthorized)
             .WithTags("Machine clients").WithName("IssueToken")
+            .WithExample(new { access_token = "cpac_3Jq9…", token_type = "Bearer", expires_in = 3600, scope = "payments:read" })
             .WithSummary("Exchange a client's id and secret for an access token (OAuth 2.0 client_credentials).");
 
     /// <summary>RFC 6749 §5.2: an error code the client's OAuth library understands.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using Clusterpact.Domain.Integrations;
+using Clusterpact.Web.Infrastructure.Nodes;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Clusterpact.Web.Infrastructure.Clients;
@@ -54,33 +55,15 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ClusterpactDbContext>();
-        var tried = new List<Guid>();
-        var sent = 0;
-        while (tried.Count < BatchSize)
+        return await ClaimedRows.HandleEachAsync(db, BatchSize, skip =>
         {
-            var strategy = db.Database.CreateExecutionStrategy();
-            var outcome = await strategy.ExecuteAsync(async () =>
-            {
-                db.ChangeTracker.Clear();
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
-                var skip = tried.ToArray();
-                var now = clock.GetUtcNow();
-                var delivery = await db.WebhookDeliveries.FromSql($"""
-                    SELECT * FROM webhook_deliveries
-                    WHERE "DeliveredAt" IS NULL AND "Attempts" < {WebhookEvents.MaxAttempts} AND "NextAttemptAt" <= {now} AND NOT ("Id" = ANY({skip}))
-                    ORDER BY "CreatedAt" LIMIT 1 FOR UPDATE SKIP LOCKED
-                    """).SingleOrDefaultAsync(ct);
-                if (delivery is null) return (Found: false, Sent: false);
-                var ok = await TrySendAsync(db, delivery, ct);
-                tried.Add(delivery.Id);
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-                return (Found: true, Sent: ok);
-            });
-            if (!outcome.Found) break;
-            if (outcome.Sent) sent++;
-        }
-        return sent;
+            var now = clock.GetUtcNow();
+            return db.WebhookDeliveries.FromSql($"""
+                SELECT * FROM webhook_deliveries
+                WHERE "DeliveredAt" IS NULL AND "Attempts" < {WebhookEvents.MaxAttempts} AND "NextAttemptAt" <= {now} AND NOT ("Id" = ANY({skip}))
+                ORDER BY "CreatedAt" LIMIT 1 FOR UPDATE SKIP LOCKED
+                """);
+        }, d => d.Id, d => TrySendAsync(db, d, ct), ct);
     }
 
     private async Task<bool> TrySendAsync(ClusterpactDbContext db, WebhookDelivery delivery, CancellationToken ct)

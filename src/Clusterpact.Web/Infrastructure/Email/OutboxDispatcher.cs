@@ -1,3 +1,5 @@
+using Clusterpact.Web.Infrastructure.Nodes;
+
 namespace Clusterpact.Web.Infrastructure.Email;
 
 /// <summary>
@@ -60,36 +62,19 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ClusterpactDbContext>();
         var transport = scope.ServiceProvider.GetRequiredService<IEmailTransport>();
-        var tried = new List<Guid>();
         var handedOver = new HashSet<Guid>();
-        var sent = 0;
-        while (tried.Count < BatchSize)
+        return await ClaimedRows.HandleEachAsync(db, BatchSize, skip => db.OutboxEmails.FromSql($"""
+            SELECT * FROM outbox_emails
+            WHERE "SentAt" IS NULL AND "Attempts" < {MaxAttempts} AND NOT ("Id" = ANY({skip}))
+            ORDER BY "CreatedAt" LIMIT 1 FOR UPDATE SKIP LOCKED
+            """), e => e.Id, async email =>
         {
-            var strategy = db.Database.CreateExecutionStrategy();
-            var outcome = await strategy.ExecuteAsync(async () =>
-            {
-                db.ChangeTracker.Clear();
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
-                var skip = tried.ToArray();
-                var email = await db.OutboxEmails.FromSql($"""
-                    SELECT * FROM outbox_emails
-                    WHERE "SentAt" IS NULL AND "Attempts" < {MaxAttempts} AND NOT ("Id" = ANY({skip}))
-                    ORDER BY "CreatedAt" LIMIT 1 FOR UPDATE SKIP LOCKED
-                    """).SingleOrDefaultAsync(ct);
-                if (email is null) return (Found: false, Sent: false);
-                // A retry after a dropped connection must not hand the same message to the mail server again.
-                var ok = handedOver.Contains(email.Id) || await TrySendAsync(transport, email, ct);
-                if (ok) handedOver.Add(email.Id);
-                if (ok && email.SentAt is null) (email.SentAt, email.LastError) = (clock.GetUtcNow(), null);
-                tried.Add(email.Id);
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-                return (Found: true, Sent: ok);
-            });
-            if (!outcome.Found) break;
-            if (outcome.Sent) sent++;
-        }
-        return sent;
+            // A retry after a dropped connection must not hand the same message to the mail server again.
+            var ok = handedOver.Contains(email.Id) || await TrySendAsync(transport, email, ct);
+            if (ok) handedOver.Add(email.Id);
+            if (ok && email.SentAt is null) (email.SentAt, email.LastError) = (clock.GetUtcNow(), null);
+            return ok;
+        }, ct);
     }
 
     private async Task<bool> TrySendAsync(IEmailTransport transport, OutboxEmail email, CancellationToken ct)

@@ -142,7 +142,8 @@ public sealed class AuditReading(ClusterpactDbContext db, IStringLocalizer<Share
         if (type == typeof(decimal) && decimal.TryParse(stored, NumberStyles.Number, invariant, out var amount)) return amount.ToString("#,##0.##", CultureInfo.CurrentCulture);
         if ((type == typeof(int) || type == typeof(long)) && long.TryParse(stored, NumberStyles.Integer, invariant, out var whole) && !field.EndsWith("Year", StringComparison.Ordinal))
             return whole.ToString("#,##0", CultureInfo.CurrentCulture);
-        if (type.IsEnum) return Words(EnumKey(type, stored), stored);
+        // A choice whose words name something the record keeps elsewhere ("the employer ({0})") reads with an ellipsis there.
+        if (type.IsEnum) return Words(EnumKey(type, stored), stored).Replace("{0}", "…", StringComparison.Ordinal);
         if (stored.StartsWith('[') && TryList(stored) is { } items) return string.Join(", ", items);
         return stored;
     }
