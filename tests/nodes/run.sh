@@ -53,6 +53,9 @@ fail_all() { check "$1" 1 "$2"; write_trx; exit 0; }
 
 psql_q "DROP DATABASE IF EXISTS $DB WITH (FORCE)" postgres >/dev/null 2>&1
 psql_q "CREATE DATABASE $DB" postgres >/dev/null || fail_all start "cannot create database $DB"
+# test.sh runs its throwaway server with synchronous_commit off for speed; then a commit is acknowledged before its WAL is
+# written, and the immediate stop of check 5 loses it. The nodes database keeps PostgreSQL's default durability.
+psql_q "ALTER DATABASE $DB SET synchronous_commit = on" postgres >/dev/null || fail_all start "cannot set synchronous_commit on $DB"
 mkdir -p "$WORK/outbox" "$WORK/uploads"
 
 # The demo loads without the register sample: the generated import lists enterprise numbers the sample does not hold.
