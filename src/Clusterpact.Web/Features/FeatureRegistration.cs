@@ -14,21 +14,15 @@ public static class FeatureRegistration
 {
     public static IServiceCollection AddFeatures(this IServiceCollection services, IConfiguration config)
     {
+        services.AddUseCases();
         services.AddScoped<Features.Agreements.DepositReminders>();
         if (config.GetValue("Reminders:Enabled", true)) services.AddHostedService<Features.Agreements.DepositReminderService>();
-        services.AddScoped<ListClusters>();
-        services.AddScoped<GetClusterDetails>();
-        services.AddScoped<UpdateClusterContact>();
-        services.AddScoped<UpdateClusterRecord>();
         services.AddScoped<Features.Agreements.AgreementService>();
         services.AddScoped<Features.Agreements.BudgetService>();
         services.AddScoped<Features.AnswerPack.AnswerPackService>();
         services.AddScoped<Features.Dashboard.DashboardService>();
         services.AddScoped<Features.Agreements.AgreementOverview>();
         services.AddScoped<Features.Clusters.Members.MembershipCommands>();
-        services.AddScoped<ListOrganisations>();
-        services.AddScoped<GetOrganisation>();
-        services.AddScoped<GetMemberFigures>();
         services.AddClusterpactImports();
         services.AddImportKind<Features.Organisations.Import.MemberImportKind>();
         services.AddImportKind<Features.Projects.Import.ProjectImportKind>();
@@ -51,12 +45,8 @@ public static class FeatureRegistration
         services.AddScoped<Features.Review.ReviewService>();
         services.AddOptions<Features.OpenData.OpenDataOptions>().Bind(config.GetSection(Features.OpenData.OpenDataOptions.Section));
         services.AddScoped<Features.OpenData.OpenDataService>();
-        services.AddScoped<ListUsers>();
-        services.AddScoped<SaveUser>();
-        services.AddScoped<ResetSecondFactor>();
         services.AddScoped<AccountMail>();
         services.AddScoped<AccountRecovery>();
-        services.AddScoped<ListAuditEntries>();
         services.AddScoped<AuditReading>();
         return services;
     }

@@ -1,3 +1,4 @@
+using Clusterpact.Web.Features.Shared;
 using Clusterpact.Web.Features.Agreements;
 using Clusterpact.Web.Features.Clusters;
 

@@ -1,3 +1,4 @@
+using Clusterpact.Web.Features.Shared;
 using System.Collections.Concurrent;
 using Clusterpact.Domain.Integrations;
 using Clusterpact.Web.Features.Agreements;

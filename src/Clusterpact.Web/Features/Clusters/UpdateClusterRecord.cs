@@ -7,7 +7,7 @@ public sealed record UpdateClusterRecordCommand(Guid ClusterId, long Version, st
 /// Agency staff keep the cluster organisation's own record: name, domain, legal entity and status over time (each
 /// change is in the audit trail, which is the status history). Cluster managers only keep the contact details.
 /// </summary>
-public sealed class UpdateClusterRecord(ClusterpactDbContext db, ClusterAccess access, Permissions permissions)
+public sealed class UpdateClusterRecord(ClusterpactDbContext db, ClusterAccess access, Permissions permissions) : IUseCase
 {
     public async Task<CommandOutcome> HandleAsync(UpdateClusterRecordCommand cmd, CancellationToken ct)
     {

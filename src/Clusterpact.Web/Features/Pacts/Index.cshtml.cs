@@ -48,7 +48,7 @@ public sealed class IndexModel(PactService pacts, IStringLocalizer<SharedResourc
     public async Task<IActionResult> OnPostAdoptAsync(Guid id, CancellationToken ct) =>
         await AnswerAsync(id, await pacts.ChangeAsync(id, Version, true, "Year", p => p.Adopt(pacts.Today), ct), ct);
 
-    private Task<IActionResult> AnswerAsync(Guid id, Clusters.CommandOutcome outcome, CancellationToken ct) =>
+    private Task<IActionResult> AnswerAsync(Guid id, CommandOutcome outcome, CancellationToken ct) =>
         CommandOutcomePage.HandleAsync(this, outcome, $"/Pacts/{id}", text, "Input", () => LoadAsync(id, ct));
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)

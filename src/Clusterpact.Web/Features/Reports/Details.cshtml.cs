@@ -58,7 +58,7 @@ public sealed class DetailsModel(ReportService reports, ClusterpactDbContext db,
         if (!ModelState.IsValid) return Page();
         var commitments = CommitmentStatus.Select(kv => new CommitmentInput(kv.Key, kv.Value, CommitmentComment.GetValueOrDefault(kv.Key))).ToList();
         var (outcome, warnings) = await reports.SaveAsync(id, Version, values, Narrative, commitments, ct);
-        if (outcome.Status == Clusters.CommandStatus.Ok && submit)
+        if (outcome.Status == Shared.CommandStatus.Ok && submit)
             outcome = await reports.SubmitAsync(id, outcome.NewVersion!.Value, ct);
         var answer = CommandOutcomePage.Handle(this, outcome, $"/Reports/{id}", text, "Input");
         if (answer is PageResult)

@@ -36,10 +36,10 @@ public sealed class DetailsModel(SurveyService surveys, Scope scope, IStringLoca
         await SentAsync(id, await surveys.RemindAsync(id, ct), "Flash.Reminded", ct);
 
     /// <summary>Invitations and reminders: once sent, the flash says how many went out.</summary>
-    private async Task<IActionResult> SentAsync(Guid id, (Features.Clusters.CommandOutcome Outcome, int Count) sent, string flash, CancellationToken ct)
+    private async Task<IActionResult> SentAsync(Guid id, (Features.Shared.CommandOutcome Outcome, int Count) sent, string flash, CancellationToken ct)
     {
         var answer = await CommandOutcomePage.HandleAsync(this, sent.Outcome, $"/Surveys/{id}", text, "Input", () => LoadAsync(id, ct));
-        if (sent.Outcome.Status == Features.Clusters.CommandStatus.Ok)
+        if (sent.Outcome.Status == Features.Shared.CommandStatus.Ok)
         {
             TempData["Flash"] = flash;
             TempData["FlashCount"] = sent.Count;

@@ -13,7 +13,7 @@ public sealed record AuditRow(Guid Id, DateTimeOffset At, string UserName, strin
 /// The audit trail, newest first, filtered by record, person, field and period (dates in Brussels time). It grows with
 /// every save, so next and previous read by keyset on (time, id): the index on the time serves every page alike.
 /// </summary>
-public sealed class ListAuditEntries(ClusterpactDbContext db)
+public sealed class ListAuditEntries(ClusterpactDbContext db) : IUseCase
 {
     public async Task<Paged<AuditRow>> HandleAsync(AuditQuery q, PageRequest page, CancellationToken ct)
     {

@@ -12,7 +12,7 @@ namespace Clusterpact.Web.Features.Admin.Users;
 /// event). At the next sign-in, agency staff are sent to enrol again (TwoFactorGate). Not for one's own account: that is
 /// what /TwoFactor is for.
 /// </summary>
-public sealed class ResetSecondFactor(UserManager<AppUser> users, AccountMail mail, SecurityEvents events, CurrentUser current, ClusterpactDbContext db)
+public sealed class ResetSecondFactor(UserManager<AppUser> users, AccountMail mail, SecurityEvents events, CurrentUser current, ClusterpactDbContext db) : IUseCase
 {
     public async Task<CommandOutcome> HandleAsync(Guid id, CancellationToken ct)
     {

@@ -3,39 +3,6 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Clusterpact.Web.Features.Admin.Users;
 
-public sealed record UserListQuery(string? Search, string? Role);
-
-public sealed record UserListItem(Guid Id, string Email, string DisplayName, string? Affiliation, IReadOnlyList<string> Roles, IReadOnlyList<string> Clusters, bool IsActive, bool IsLockedOut);
-
-/// <summary>Users with their roles and cluster scopes, for the administrator.</summary>
-public sealed class ListUsers(ClusterpactDbContext db, TimeProvider clock)
-{
-    public async Task<Paged<UserListItem>> HandleAsync(UserListQuery q, PageRequest page, CancellationToken ct)
-    {
-        var users = db.Users.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(q.Search))
-        {
-            var term = q.Search.Trim().ToLower();
-            users = users.Where(u => u.Email!.ToLower().Contains(term) || u.DisplayName.ToLower().Contains(term) || (u.Affiliation != null && u.Affiliation.ToLower().Contains(term)));
-        }
-        if (!string.IsNullOrWhiteSpace(q.Role))
-        {
-            users = users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == q.Role)));
-        }
-        var now = clock.GetUtcNow();
-        var rows = await users.OrderBy(u => u.DisplayName).ThenBy(u => u.Id)
-            .Select(u => new
-            {
-                u.Id, u.Email, u.DisplayName, u.Affiliation, u.IsActive, u.LockoutEnd,
-                Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
-                Clusters = db.UserClusterScopes.Where(s => s.UserId == u.Id).Join(db.Clusters, s => s.ClusterId, c => c.Id, (_, c) => c.Name).ToList(),
-            })
-            .ToPageAsync(page, ct);
-        var items = rows.Items.Select(r => new UserListItem(r.Id, r.Email ?? "", r.DisplayName, r.Affiliation, r.Roles, r.Clusters, r.IsActive, r.LockoutEnd > now)).ToList();
-        return new Paged<UserListItem>(items, rows.Page, rows.PageSize, rows.TotalCount);
-    }
-}
-
 public sealed record SaveUserCommand(Guid? Id, string? ConcurrencyStamp, string Email, string DisplayName, string? Affiliation, string? AffiliationEnterpriseNumber, string Role,
     IReadOnlyList<Guid> ClusterIds, bool IsActive, string? NewPassword, bool Unlock);
 
@@ -46,7 +13,7 @@ public sealed record UserEditData(Guid Id, string ConcurrencyStamp, string Email
 /// Role and scope rules: a cluster manager needs at least one cluster; other roles have none;
 /// an administrator cannot take away their own administrator role or deactivate themselves.
 /// </summary>
-public sealed class SaveUser(ClusterpactDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, CurrentUser current, TimeProvider clock)
+public sealed class SaveUser(ClusterpactDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, CurrentUser current, TimeProvider clock) : IUseCase
 {
     public async Task<UserEditData?> LoadAsync(Guid id, CancellationToken ct)
     {

@@ -9,7 +9,7 @@ public sealed record YearFigures(int Year, int MembersAtYearEnd, int NewMembers)
 /// test checks both agree). The programme row counts an organisation once and is shown only to those who see
 /// every cluster.
 /// </summary>
-public sealed class GetMemberFigures(ClusterpactDbContext db, Scope scope, Permissions permissions)
+public sealed class GetMemberFigures(ClusterpactDbContext db, Scope scope, Permissions permissions) : IUseCase
 {
     public Task<bool> CanSeeProgrammeAsync() => permissions.HasAsync(Policies.ProgrammeView);
 

@@ -1,0 +1,32 @@
+using System.Reflection;
+using Clusterpact.Web.Features.Shared;
+
+namespace Clusterpact.Web.Tests.Shared;
+
+/// <summary>Decision 0019: every handler under Features is a use case the container finds by itself.</summary>
+[Collection(AppCollection.Name)]
+public sealed class UseCaseShapeTests(ClusterpactApp app)
+{
+    private static readonly Type[] FeatureTypes = typeof(IUseCase).Assembly.GetTypes()
+        .Where(t => t is { IsClass: true, IsAbstract: false } && t.Namespace?.StartsWith("Clusterpact.Web.Features", StringComparison.Ordinal) == true)
+        .ToArray();
+
+    [Fact]
+    public void Every_class_with_a_public_HandleAsync_is_a_use_case()
+    {
+        var missing = FeatureTypes
+            .Where(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance).Any(m => m.Name == "HandleAsync"))
+            .Where(t => !typeof(IUseCase).IsAssignableFrom(t))
+            .Select(t => t.FullName).ToList();
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void Every_use_case_is_registered_and_resolves()
+    {
+        using var scope = app.Services.CreateScope();
+        var useCases = FeatureTypes.Where(t => typeof(IUseCase).IsAssignableFrom(t)).ToList();
+        Assert.NotEmpty(useCases);
+        foreach (var type in useCases) Assert.NotNull(scope.ServiceProvider.GetService(type));
+    }
+}
