@@ -1,3 +1,4 @@
+using Clusterpact.Web.Infrastructure.Localization;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 
@@ -22,6 +23,33 @@ public sealed partial class LocalisationTests(ClusterpactApp app)
         var english = await client.GetDocumentAsync("/");
         Assert.Equal("en", english.DocumentElement.GetAttribute("lang"));
         Assert.Contains("Sign in", english.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    /// <summary>Defect: the header's switch set only the cookie, so e-mails kept coming in the old language.</summary>
+    [Fact]
+    public async Task A_signed_in_person_who_switches_language_keeps_it_for_their_e_mails()
+    {
+        const string email = "expert2@clusterpact.demo";
+        var client = await app.SignedInAsync(email);
+        try
+        {
+            await client.SubmitFormAsync("/", new Dictionary<string, string> { ["culture"] = Cultures.EnglishName, ["returnUrl"] = "/" },
+                f => f.GetAttribute("action") == "/culture");
+            Assert.Equal(Cultures.EnglishName, await PreferredCultureAsync(email));
+        }
+        finally
+        {
+            await client.SubmitFormAsync("/", new Dictionary<string, string> { ["culture"] = Cultures.DutchName, ["returnUrl"] = "/" },
+                f => f.GetAttribute("action") == "/culture");
+        }
+        Assert.Equal(Cultures.DutchName, await PreferredCultureAsync(email));
+    }
+
+    private async Task<string> PreferredCultureAsync(string email)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ClusterpactDbContext>();
+        return await db.Users.AsNoTracking().Where(u => u.Email == email).Select(u => u.PreferredCulture).SingleAsync();
     }
 
     [Fact]
