@@ -31,4 +31,20 @@ public sealed class OutboxTests(ClusterpactApp app)
         var officer = await app.SignedInAsync(Emails.Officer);
         Assert.Equal(HttpStatusCode.Redirect, (await officer.GetAsync("/Admin/Outbox")).StatusCode);
     }
+
+    /// <summary>Defect: a password-reset link sat readable on the outbox page, so an administrator could take over any account.</summary>
+    [Fact]
+    public async Task The_outbox_page_never_shows_a_password_reset_link()
+    {
+        var client = app.Anonymous();
+        await client.SubmitFormAsync("/Account/ForgotPassword", new Dictionary<string, string> { ["Input.Email"] = Emails.Reader });
+        var mail = await app.WithDbAsync(db => db.OutboxEmails.AsNoTracking()
+            .Where(e => e.Category == Web.Features.Account.AccountMail.ResetCategory && e.To == Emails.Reader).OrderByDescending(e => e.CreatedAt).FirstAsync());
+        Assert.Contains("/Account/ResetPassword?", mail.Body, StringComparison.Ordinal);
+
+        var admin = await app.SignedInAsync(Emails.Admin);
+        var page = await admin.GetStringAsync("/Admin/Outbox?search=" + Uri.EscapeDataString(Emails.Reader));
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(mail.Subject), page, StringComparison.Ordinal);
+        Assert.DoesNotContain("ResetPassword", page, StringComparison.Ordinal);
+    }
 }

@@ -19,6 +19,12 @@ public sealed class AccountMail(EmailOutbox outbox, IStringLocalizerFactory loca
 
     public static readonly string[] Categories = [ConfirmCategory, ResetCategory, AlreadyRegisteredCategory, TwoFactorResetCategory];
 
+    /// <summary>
+    /// Mails whose link lets whoever holds it confirm an account or choose its password: only the addressee reads them,
+    /// so the outbox page shows that one was sent, never its text.
+    /// </summary>
+    public static bool CarriesSecretLink(string category) => category is ConfirmCategory or ResetCategory;
+
     public async Task ConfirmationAsync(AppUser user, CancellationToken ct)
     {
         var code = await users.GenerateEmailConfirmationTokenAsync(user);
