@@ -41,6 +41,32 @@ public sealed class OpenApiDescriptionTests(ClusterpactApp app)
         Assert.All(operations.Where(Anonymous), o => Assert.False(o.Body.TryGetProperty("security", out _), $"{o.Method} {o.Path}"));
     }
 
+    /// <summary>
+    /// A machine client reads in the document which scope an operation needs (issue 21): the OAuth scheme lists every
+    /// scope with the token URL, and an area's operation asks for its area's read (GET) or write scope.
+    /// </summary>
+    [Fact]
+    public async Task Every_operation_a_machine_client_may_call_names_its_scope()
+    {
+        var (document, operations) = await DocumentAsync();
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("oauth2");
+        var flow = scheme.GetProperty("flows").GetProperty("clientCredentials");
+        Assert.Equal("/api/v1/token", flow.GetProperty("tokenUrl").GetString());
+        Assert.True(flow.GetProperty("scopes").TryGetProperty("payments:write", out _));
+
+        // The client's requirement as "scope scope" ("" for any scope), or null when the operation offers none.
+        string? ScopesOf(Operation o) => o.Body.TryGetProperty("security", out var s)
+            ? s.EnumerateArray().Where(r => r.TryGetProperty("oauth2", out _)).Select(r => string.Join(' ', r.GetProperty("oauth2").EnumerateArray().Select(x => x.GetString()))).FirstOrDefault()
+            : null;
+        Operation Find(string method, string path) => operations.Single(o => o.Method == method && o.Path.TrimEnd('/') == path);
+        Assert.Equal("agreements:read", ScopesOf(Find("GET", "/api/v1/agreements")));
+        Assert.Equal("payments:write", ScopesOf(Find("POST", "/api/v1/payments/{id}/approve")));
+        Assert.Equal("members:write", ScopesOf(Find("POST", "/api/v1/clusters/{id}/members")));
+        // Who am I answers any client; the administrators' user list is closed to clients, so it offers the session only.
+        Assert.Equal("", ScopesOf(Find("GET", "/api/v1/me")));
+        Assert.Null(ScopesOf(Find("GET", "/api/v1/users")));
+    }
+
     [Fact]
     public async Task Every_operation_declares_its_problem_responses()
     {

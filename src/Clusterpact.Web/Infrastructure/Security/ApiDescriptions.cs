@@ -39,6 +39,7 @@ public static class ApiExamples
 public static class ApiDescriptions
 {
     public const string SessionScheme = "session";
+    public const string ClientScheme = "oauth2";
     public const string PolicyExtension = "x-authorization-policy";
 
     public static void Describe(OpenApiOptions options)
@@ -52,6 +53,24 @@ public static class ApiDescriptions
                 Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Cookie, Name = "clusterpact.auth",
                 Description = "The session cookie of a signed-in person (sign in at /Account/Login); the person's role and clusters decide what the API answers.",
             };
+            document.Components.SecuritySchemes[ClientScheme] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.OAuth2,
+                Description = "A machine client (decision 0014): `Authorization: Bearer <token>` with a token from the client-credentials grant "
+                    + "at /api/v1/token, or a personal access token created at /Clients. Its scopes narrow what its owner may do "
+                    + "(a manager's client stays in the manager's cluster); an operation lists the scope it needs.",
+                Flows = new OpenApiOAuthFlows
+                {
+                    ClientCredentials = new OpenApiOAuthFlow
+                    {
+                        TokenUrl = new Uri("/api/v1/token", UriKind.Relative),
+                        Scopes = Enum.GetValues<Domain.Integrations.ApiArea>()
+                            .SelectMany(a => Enum.GetValues<Domain.Integrations.ApiAccess>().Select(x => new Domain.Integrations.ApiScope(a, x)))
+                            .ToDictionary(s => s.ToString(), s => s.Access == Domain.Integrations.ApiAccess.Read
+                                ? $"Read {s.Area.ToString().ToLowerInvariant()}." : $"Read and change {s.Area.ToString().ToLowerInvariant()}."),
+                    },
+                },
+            };
             return Task.CompletedTask;
         });
         options.AddOperationTransformer((operation, context, _) =>
@@ -64,6 +83,13 @@ public static class ApiDescriptions
             if (!anonymous)
             {
                 operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SessionScheme, context.Document)] = [] }];
+                // The same area metadata that ClientScopeHandler checks: without it, machine clients are refused.
+                if (metadata.OfType<Clients.ApiAreaMetadata>().LastOrDefault() is { } area)
+                {
+                    var access = Domain.Integrations.ApiScope.AccessOf(context.Description.HttpMethod ?? "GET");
+                    List<string> scopes = area.Area is { } a ? [new Domain.Integrations.ApiScope(a, access).ToString()] : [];
+                    operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ClientScheme, context.Document)] = scopes });
+                }
                 var policies = metadata.OfType<IAuthorizeData>().Select(a => a.Policy).Where(p => !string.IsNullOrEmpty(p)).Distinct();
                 operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
                 operation.Extensions[PolicyExtension] = new JsonNodeExtension(JsonValue.Create(string.Join(",", policies)));
