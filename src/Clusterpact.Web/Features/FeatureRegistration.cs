@@ -62,6 +62,7 @@ public static class FeatureRegistration
         api.MapUsersApi();
         api.MapAuditApi();
         api.MapJobsApi();
+        Features.Shared.Import.ImportsApi.MapImportsApi(api);
         api.MapProjectsApi();
         Features.OpenData.OpenDataApi.MapOpenDataApi(api);
         Features.Agreements.AgreementsApi.MapAgreementsApi(api);

@@ -48,6 +48,9 @@ public interface IImportKindDefinition
     /// <summary>The mapping the person chose (column to field name; unknown names are ignored), as stored on the session.</summary>
     string WriteMapping(IReadOnlyDictionary<int, string> mapping);
 
+    /// <summary>The session's mapping: column to field name.</summary>
+    IReadOnlyDictionary<int, string> MappingOf(ImportSession session);
+
     /// <summary>Reads the session's file and judges every row against the database as it is now.</summary>
     Task<ImportPreview> PreviewAsync(ImportSession session, CancellationToken ct);
 
@@ -111,11 +114,14 @@ public abstract class ImportKindDefinition<TField, TRecord>(ClusterpactDbContext
     public static IReadOnlyDictionary<int, TField> ReadMapping(string json) =>
         (JsonSerializer.Deserialize<Dictionary<int, TField>>(json) ?? []).AsReadOnly();
 
+    public IReadOnlyDictionary<int, string> MappingOf(ImportSession session) =>
+        ReadMapping(session.Mapping).ToDictionary(kv => kv.Key, kv => kv.Value.ToString()).AsReadOnly();
+
     public async Task<ImportPreview> PreviewAsync(ImportSession session, CancellationToken ct)
     {
         var data = UploadStore.Read(session);
         var mapping = ReadMapping(session.Mapping);
-        var byName = mapping.ToDictionary(kv => kv.Key, kv => kv.Value.ToString()).AsReadOnly();
+        var byName = MappingOf(session);
         var check = Columns.CheckMapping(mapping);
         if (!check.IsSuccess) return new ImportPreview(data, byName, check.Error!.Code, null);
         var report = (await JudgeAsync(session, mapping, data.Rows.Select(r => (r.RowNumber, r.Cells)), ct)).ToList();
@@ -169,7 +175,7 @@ public abstract class ImportKindDefinition<TField, TRecord>(ClusterpactDbContext
         var reportPath = ReportPathOf(session);
         await using (var report = new StreamWriter(reportPath, append: false, new System.Text.UTF8Encoding(true)))
         {
-            await report.WriteLineAsync("row;status;label;field;problem;value");
+            await report.WriteLineAsync(ImportReportLines.Header);
             var verdicts = await JudgeAsync(session, mapping, file.Rows.Select(r => (r.RowNumber, r.Cells)), ct);
             using var enumerator = verdicts.GetEnumerator();
             await WriteAsync(new ImportWrite<TRecord>(session, GoodOf(enumerator, counter, report), Math.Max(1, BatchSize), stamp, () => file.Fraction, progress), ct);
@@ -197,7 +203,7 @@ public abstract class ImportKindDefinition<TField, TRecord>(ClusterpactDbContext
     }
 
     /// <summary>The row report of the commit, kept beside the stored file: one line per row, one per problem of a rejected row.</summary>
-    public static string ReportPathOf(ImportSession session) => session.StoredPath + ".report.csv";
+    public static string ReportPathOf(ImportSession session) => ImportReportLines.PathOf(session);
 
     /// <summary>Good records as they come, counting every verdict and writing the report line by line.</summary>
     private IEnumerable<ImportRowResult<TRecord>> GoodOf(IEnumerator<ImportRowResult<TRecord>> verdicts, Counter counter, StreamWriter report)
@@ -206,16 +212,10 @@ public abstract class ImportKindDefinition<TField, TRecord>(ClusterpactDbContext
         {
             var row = verdicts.Current;
             counter.Add(row.Status);
-            if (row.Problems.Count == 0)
-                report.WriteLine(string.Join(';', row.RowNumber.ToString(CultureInfo.InvariantCulture), row.Status, Csv(row.Record is null ? null : LabelOf(row.Record)), "", "", ""));
-            foreach (var p in row.Problems)
-                report.WriteLine(string.Join(';', row.RowNumber.ToString(CultureInfo.InvariantCulture), row.Status, "", p.FieldKey, p.Code, Csv(p.Value)));
+            foreach (var line in ImportReportLines.Of(row.RowNumber, row.Status, row.Record is null ? null : LabelOf(row.Record), row.Problems)) report.WriteLine(line);
             if (row.Record is not null && row.Status is ImportRowStatus.Accepted or ImportRowStatus.Updated) yield return row;
         }
     }
-
-    private static string Csv(string? value) =>
-        value is null ? "" : value.AsSpan().IndexOfAny(";\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
 
     private static async Task<string> FileHashAsync(string path, CancellationToken ct)
     {
@@ -270,4 +270,25 @@ public abstract class ImportKindDefinition<TField, TRecord>(ClusterpactDbContext
 
         public ImportCounts Counts => new(_accepted, _updated, _rejected, _skipped);
     }
+}
+
+/// <summary>
+/// The row report of an import as CSV lines, one per row without problems and one per problem: what a commit keeps beside
+/// the file and what the API's report answers before it.
+/// </summary>
+public static class ImportReportLines
+{
+    public const string Header = "row;status;label;field;problem;value";
+
+    public static string PathOf(ImportSession session) => session.StoredPath + ".report.csv";
+
+    public static IEnumerable<string> Of(int rowNumber, ImportRowStatus status, string? label, IReadOnlyList<ImportProblem> problems)
+    {
+        var row = rowNumber.ToString(CultureInfo.InvariantCulture);
+        if (problems.Count == 0) yield return string.Join(';', row, status, Csv(label), "", "", "");
+        foreach (var p in problems) yield return string.Join(';', row, status, "", p.FieldKey, p.Code, Csv(p.Value));
+    }
+
+    private static string Csv(string? value) =>
+        value is null ? "" : value.AsSpan().IndexOfAny(";\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
 }

@@ -12,6 +12,13 @@ namespace Clusterpact.Web.Infrastructure.Security;
 /// <summary>An endpoint's example for its OpenAPI operation: the success response and, for a change with a body, the request.</summary>
 public sealed record ApiExample(object? Response, object? Request = null, string ContentType = "application/json");
 
+/// <summary>
+/// The request body is a file of one of these types, read from the body itself (no form): the document describes it,
+/// while the endpoint still answers a wrong type with its own 415 problem (an <c>Accepts</c> would let routing refuse it
+/// before the endpoint's authorization and reason are known).
+/// </summary>
+public sealed record ApiFileBody(params string[] ContentTypes);
+
 public static class ApiExamples
 {
     /// <summary>Declares the example of an endpoint; the document shows it under the success response (and the request body).</summary>
@@ -112,6 +119,12 @@ public static class ApiDescriptions
             }
             foreach (var code in metadata.OfType<IProducesResponseTypeMetadata>().Where(p => p.StatusCode >= 400).Select(p => p.StatusCode))
                 Problem(operation, code, code == StatusCodes.Status409Conflict ? "The record's state does not allow this (a lifecycle step from the wrong state) or a concurrent change won." : "Refused.");
+            if (metadata.OfType<ApiFileBody>().LastOrDefault() is { } file && operation.RequestBody is null)
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Content = file.ContentTypes.ToDictionary(t => t, _ => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } }),
+                };
             if (metadata.OfType<ApiExample>().LastOrDefault() is { } example) Example(operation, example, json);
             return Task.CompletedTask;
         });
@@ -153,6 +166,7 @@ public static class ApiDescriptions
         if (!success.Content!.TryGetValue(example.ContentType, out var media)) success.Content[example.ContentType] = media = new OpenApiMediaType();
         media.Example = example.Response is string text && example.ContentType != "application/json" ? JsonValue.Create(text) : JsonSerializer.SerializeToNode(example.Response, json);
         if (example.Request is not null && operation.RequestBody?.Content is { } body)
-            foreach (var content in body.Values) content.Example = JsonSerializer.SerializeToNode(example.Request, json);
+            foreach (var content in body.Values)
+                content.Example = example.Request is string raw ? JsonValue.Create(raw) : JsonSerializer.SerializeToNode(example.Request, json);
     }
 }
