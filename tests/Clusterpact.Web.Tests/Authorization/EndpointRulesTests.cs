@@ -94,6 +94,8 @@ public sealed class EndpointRulesTests(ClusterpactApp app)
         ["/api/v1/calls"] = Policies.AgencyStaff,
         ["/api/v1/applications"] = Policies.AgencyStaff,
         ["/api/v1/answer-pack"] = Policies.ProgrammeView,
+        // Imports through the API: the pages' rule (decision 0015).
+        ["/api/v1/imports"] = Policies.ClusterEditing,
     };
 
     /// <summary>Which policies each demo login meets, written from the roles' descriptions in decision 0003, not from the code.</summary>

@@ -74,12 +74,27 @@ public sealed partial class WordsTests(WordsApp app) : IClassFixture<WordsApp>
     public async Task Every_page_reads_in_its_own_language_without_keys_placeholders_or_demo_sources(string login, string language)
     {
         var client = login == "" ? app.Anonymous() : await app.SignedInAsync(login);
-        if (language == "en")
+        // A signed-in person's choice is kept as their language: choose it each time, and give the Dutch back afterwards.
+        await ChooseAsync(client, language);
+        try
         {
-            var switched = await client.SubmitFormAsync("/", new Dictionary<string, string> { ["culture"] = Cultures.EnglishName }, f => f.GetAttribute("action") == "/culture");
-            Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+            await ReadEveryPageAsync(client, login, language);
         }
+        finally
+        {
+            if (login != "") await ChooseAsync(client, "nl");
+        }
+    }
 
+    private static async Task ChooseAsync(HttpClient client, string language)
+    {
+        var switched = await client.SubmitFormAsync("/", new Dictionary<string, string> { ["culture"] = language == "en" ? Cultures.EnglishName : Cultures.DutchName },
+            f => f.GetAttribute("action") == "/culture");
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+    }
+
+    private async Task ReadEveryPageAsync(HttpClient client, string login, string language)
+    {
         var findings = new List<string>();
         var queue = new Queue<string>(StartPages());
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -131,9 +146,9 @@ public sealed partial class WordsTests(WordsApp app) : IClassFixture<WordsApp>
     public async Task An_empty_kpi_choice_shows_the_default_kpi_instead_of_the_frameworks_english_message(string language, string url)
     {
         var officer = await app.SignedInAsync(Emails.Officer);
-        if (language == "en")
-            await officer.SubmitFormAsync("/", new Dictionary<string, string> { ["culture"] = Cultures.EnglishName }, f => f.GetAttribute("action") == "/culture");
+        await ChooseAsync(officer, language);
         var page = await officer.GetDocumentAsync(url.Replace("{catalisti}", (await app.ClusterIdAsync("Catalisti")).ToString(), StringComparison.Ordinal));
+        await ChooseAsync(officer, "nl");
         Assert.Null(page.QuerySelector("#error-summary"));
         Assert.Empty(Problems(page, language));
     }
