@@ -24,7 +24,7 @@ public sealed record ApplicantView(Call Call, Application Application, Consensus
 /// The applicant's side: start a draft on an open call, write the proposal, attach the documents, submit before the
 /// deadline, withdraw. An applicant sees only the applications they started, and no score before the decision.
 /// </summary>
-public sealed class ApplyService(ClusterpactDbContext db, CurrentUser user, Scope scope, RecordActors actors, CallService calls, TimeProvider clock)
+public sealed class ApplyService(ClusterpactDbContext db, CurrentUser user, Scope scope, RecordActors actors, TimeProvider clock)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
 
@@ -80,7 +80,7 @@ public sealed class ApplyService(ClusterpactDbContext db, CurrentUser user, Scop
         if (app.Status != ApplicationStatus.Decided) return new ApplicantView(call, app, null, null);
         // After the decision the applicant reads the jury's agreed scores and their justification, and where it stood.
         var consensus = await db.Consensus.AsNoTracking().SingleOrDefaultAsync(c => c.ApplicationId == app.Id, ct);
-        var ranking = await calls.RankAsync(call, ct);
+        var ranking = await CallRanking.RankAsync(db, call, ct);
         return new ApplicantView(call, app, consensus, ranking?.Applications.SingleOrDefault(r => r.ApplicationId == app.Id));
     }
 
