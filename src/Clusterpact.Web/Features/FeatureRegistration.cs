@@ -39,7 +39,6 @@ public static class FeatureRegistration
         services.AddScoped<Features.Reports.ReportService>();
         services.AddScoped<Features.Reports.ReportReminders>();
         services.AddScoped<Features.Budget.BudgetPlannerService>();
-        services.AddScoped<Features.Review.ReviewService>();
         services.AddOptions<Features.OpenData.OpenDataOptions>().Bind(config.GetSection(Features.OpenData.OpenDataOptions.Section));
         services.AddScoped<Features.OpenData.OpenDataService>();
         services.AddScoped<AccountMail>();
