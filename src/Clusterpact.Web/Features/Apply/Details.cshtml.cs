@@ -7,7 +7,7 @@ namespace Clusterpact.Web.Features.Apply;
 /// its status, the reasons of an ineligibility, withdrawal, and after the decision the outcome, the jury's scores and the letter.
 /// </summary>
 public sealed class DetailsModel(GetMyApplication getApplication, GetMyApplicationFile getFile, SaveProposal saveProposal, AttachDocument attach, RemoveAttachment removeAttachment,
-    DeleteDraft deleteDraft, TakeMyApplicationStep takeStep, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+    DeleteDraft deleteDraft, TakeMyApplicationStep takeStep, IStringLocalizer<SharedResource> text) : PageModel
 {
     public const int BlankMemberRows = 3;
     public const int BlankYearRows = 2;
@@ -40,7 +40,6 @@ public sealed class DetailsModel(GetMyApplication getApplication, GetMyApplicati
     public Application App => View.Application;
     public Call Call => View.Call;
     public bool English => Cultures.IsEnglish;
-    public DateTimeOffset Now => clock.GetUtcNow();
 
     [BindProperty] public long Version { get; set; }
     [BindProperty] public InputModel Input { get; set; } = new();
