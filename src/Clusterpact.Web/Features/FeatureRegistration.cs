@@ -38,11 +38,7 @@ public static class FeatureRegistration
         services.AddScoped<Features.Pacts.PactService>();
         services.AddScoped<Features.Reports.ReportService>();
         services.AddScoped<Features.Reports.ReportReminders>();
-        services.AddScoped<Features.Calls.CallService>();
         services.AddScoped<Features.Budget.BudgetPlannerService>();
-        services.AddScoped<Features.Calls.AgreementFromApplication>();
-        services.AddScoped<Features.Apply.ApplyService>();
-        services.AddScoped<Features.Review.ReviewService>();
         services.AddOptions<Features.OpenData.OpenDataOptions>().Bind(config.GetSection(Features.OpenData.OpenDataOptions.Section));
         services.AddScoped<Features.OpenData.OpenDataService>();
         services.AddScoped<AccountMail>();

@@ -6,7 +6,8 @@ namespace Clusterpact.Web.Features.Apply;
 /// The applicant's application: the form while it is a draft (what they typed stays when something is refused), then
 /// its status, the reasons of an ineligibility, withdrawal, and after the decision the outcome, the jury's scores and the letter.
 /// </summary>
-public sealed class DetailsModel(ApplyService apply, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class DetailsModel(GetMyApplication getApplication, GetMyApplicationFile getFile, SaveProposal saveProposal, AttachDocument attach, RemoveAttachment removeAttachment,
+    DeleteDraft deleteDraft, TakeMyApplicationStep takeStep, IStringLocalizer<SharedResource> text) : PageModel
 {
     public const int BlankMemberRows = 3;
     public const int BlankYearRows = 2;
@@ -39,7 +40,6 @@ public sealed class DetailsModel(ApplyService apply, IStringLocalizer<SharedReso
     public Application App => View.Application;
     public Call Call => View.Call;
     public bool English => Cultures.IsEnglish;
-    public DateTimeOffset Now => apply.Now;
 
     [BindProperty] public long Version { get; set; }
     [BindProperty] public InputModel Input { get; set; } = new();
@@ -73,7 +73,7 @@ public sealed class DetailsModel(ApplyService apply, IStringLocalizer<SharedReso
     }
 
     public async Task<IActionResult> OnGetFileAsync(Guid id, Guid attachment, CancellationToken ct) =>
-        await apply.FileAsync(id, attachment, ct) is { } file ? new Infrastructure.Files.StoredFileDownload(file.Content, file.Attachment.FileName) : NotFound();
+        await getFile.HandleAsync(id, attachment, ct) is { } file ? new Infrastructure.Files.StoredFileDownload(file.Content, file.Attachment.FileName) : NotFound();
 
     /// <summary>The decision letter as a PDF, once the application is decided.</summary>
     public async Task<IActionResult> OnGetLetterAsync(Guid id, CancellationToken ct)
@@ -86,7 +86,7 @@ public sealed class DetailsModel(ApplyService apply, IStringLocalizer<SharedReso
     {
         var years = ParseYears();
         if (!ModelState.IsValid) return await ReshowAsync(id, ct);
-        return await HandleAsync(id, await apply.SaveProposalAsync(id, Version, Proposal(years), ct), ct, keepInput: true);
+        return await HandleAsync(id, await saveProposal.HandleAsync(id, Version, Proposal(years), ct), ct, keepInput: true);
     }
 
     /// <summary>
@@ -98,10 +98,10 @@ public sealed class DetailsModel(ApplyService apply, IStringLocalizer<SharedReso
         var years = ParseYears();
         if (Upload is null) ModelState.AddModelError("Input.File", text["Validation.Required", text["Applications.File"]]);
         if (!ModelState.IsValid) return await ReshowAsync(id, ct);
-        var saved = await apply.SaveProposalAsync(id, Version, Proposal(years), ct);
+        var saved = await saveProposal.HandleAsync(id, Version, Proposal(years), ct);
         if (saved.Status != CommandStatus.Ok) return await HandleAsync(id, saved, ct, keepInput: true);
         await using var stream = Upload!.OpenReadStream();
-        var attached = await apply.AttachAsync(id, saved.NewVersion!.Value, Upload.FileName, Upload.ContentType, Upload.Length, DocumentCode, stream, ct);
+        var attached = await attach.HandleAsync(id, saved.NewVersion!.Value, new UploadedDocument(Upload.FileName, Upload.ContentType, Upload.Length, DocumentCode, stream), ct);
         if (attached.Status != CommandStatus.Ok)
         {
             // The draft itself was saved: the page says so beside the file's refusal, and shows the saved draft.
@@ -116,7 +116,7 @@ public sealed class DetailsModel(ApplyService apply, IStringLocalizer<SharedReso
     /// <summary>Deletes the applicant's own draft (only a draft; the audit trail keeps what it held).</summary>
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken ct)
     {
-        var outcome = await apply.DeleteDraftAsync(id, Version, ct);
+        var outcome = await deleteDraft.HandleAsync(id, Version, ct);
         if (outcome.Status != CommandStatus.Ok) return await HandleAsync(id, outcome, ct);
         TempData["Flash"] = "Flash.DraftDeleted";
         return Redirect("/Apply");
@@ -142,7 +142,7 @@ public sealed class DetailsModel(ApplyService apply, IStringLocalizer<SharedReso
         Input.Members.Select(m => new MemberLine(m.Name, m.EnterpriseNumber, m.Size)).ToList(), years);
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, CancellationToken ct) =>
-        await HandleAsync(id, await apply.RemoveAttachmentAsync(id, Version, AttachmentId, ct), ct);
+        await HandleAsync(id, await removeAttachment.HandleAsync(id, Version, AttachmentId, ct), ct);
 
     /// <summary>One handler for the lifecycle's steps: the application checks each against the applicant's actors.</summary>
     public async Task<IActionResult> OnPostStepAsync(Guid id, string step, string? reason, long version, bool confirmed, CancellationToken ct)
@@ -156,7 +156,7 @@ public sealed class DetailsModel(ApplyService apply, IStringLocalizer<SharedReso
             else foreach (var problem in SubmitProblems) ModelState.AddModelError("Input.Submit", problem);
             return page;
         }
-        var answer = await HandleAsync(id, await apply.StepAsync(id, version, step, reason, ct), ct);
+        var answer = await HandleAsync(id, await takeStep.HandleAsync(id, version, step, reason, ct), ct);
         if (step == ApplicationLifecycle.Withdraw) WithdrawNote = reason;
         return answer;
     }
@@ -192,10 +192,10 @@ public sealed class DetailsModel(ApplyService apply, IStringLocalizer<SharedReso
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var view = await apply.GetAsync(id, ct);
+        var view = await getApplication.HandleAsync(id, ct);
         if (view is null) return false;
         View = view;
-        Actions = LifecycleActions.For(ApplicationLifecycle.Rules, view.Application.Status, apply.ActorsOn(view.Application), view.Application.Version,
+        Actions = LifecycleActions.For(ApplicationLifecycle.Rules, view.Application.Status, view.Actors, view.Application.Version,
             ownForm: [ApplicationLifecycle.Submit, ApplicationLifecycle.Withdraw]);
         if (view.Application.Status == ApplicationStatus.Draft) SubmitProblems = SubmissionCheck.Problems(view.Application, view.Call).Select(Describe).ToList();
         return true;

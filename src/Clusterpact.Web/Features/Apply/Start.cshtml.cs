@@ -1,7 +1,7 @@
 namespace Clusterpact.Web.Features.Apply;
 
 /// <summary>Starts an application on a published call for the organisation the applicant names.</summary>
-public sealed class StartModel(ApplyService apply, ClusterpactDbContext db, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class StartModel(GetApplicationStart getStart, StartApplication start, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed class InputModel
     {
@@ -17,25 +17,18 @@ public sealed class StartModel(ApplyService apply, ClusterpactDbContext db, IStr
 
     public async Task<IActionResult> OnGetAsync(Guid callId, CancellationToken ct)
     {
-        if (!await LoadAsync(callId, ct)) return NotFound();
-        var (name, number) = await apply.DefaultApplicantAsync(ct);
-        Input = new InputModel { ApplicantName = name, EnterpriseNumber = number is null ? null : Format.EnterpriseNumber(number) };
+        if (await getStart.HandleAsync(callId, ct) is not { } form) return NotFound();
+        Call = form.Call;
+        Input = new InputModel { ApplicantName = form.ApplicantName, EnterpriseNumber = form.EnterpriseNumber is null ? null : Format.EnterpriseNumber(form.EnterpriseNumber) };
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid callId, CancellationToken ct)
     {
-        if (!await LoadAsync(callId, ct)) return NotFound();
+        if (await getStart.HandleAsync(callId, ct) is not { } form) return NotFound();
+        Call = form.Call;
         if (!ModelState.IsValid) return Page();
-        var (outcome, id) = await apply.StartAsync(callId, Input.ApplicantName, Input.EnterpriseNumber, ct);
-        return CommandOutcomePage.Handle(this, outcome, $"/Apply/{id}", text, "Input");
-    }
-
-    private async Task<bool> LoadAsync(Guid callId, CancellationToken ct)
-    {
-        var call = await db.Calls.AsNoTracking().SingleOrDefaultAsync(c => c.Id == callId && c.Status != CallStatus.Draft, ct);
-        if (call is null) return false;
-        Call = call;
-        return true;
+        var outcome = await start.HandleAsync(callId, Input.ApplicantName, Input.EnterpriseNumber, ct);
+        return CommandOutcomePage.Handle(this, outcome, $"/Apply/{outcome.CreatedId}", text, "Input");
     }
 }

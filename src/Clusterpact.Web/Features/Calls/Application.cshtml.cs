@@ -6,7 +6,9 @@ namespace Clusterpact.Web.Features.Calls;
 /// One application for the agency: the proposal and its files, eligibility, the panel with declarations and scores,
 /// the consensus, the decision with its letter, the agreement made from it, and the whole history.
 /// </summary>
-public sealed class ApplicationModel(CallService calls, AgreementFromApplication agreements, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class ApplicationModel(GetAgencyApplication getApplication, GetApplicationFile getFile, TakeApplicationStep takeStep, AssignExpert assignExpert,
+    UnassignExpert unassignExpert, RecordConsensus recordConsensus, DecideApplication decide, MakeAgreementFromApplication makeAgreement,
+    IStringLocalizer<SharedResource> text) : PageModel
 {
     public AgencyApplicationView View { get; private set; } = null!;
     public Call Call => View.Call;
@@ -51,7 +53,7 @@ public sealed class ApplicationModel(CallService calls, AgreementFromApplication
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        Years = AgreementFromApplication.Proposed(App).Select(y => new AgreementYearInput
+        Years = MakeAgreementFromApplication.Proposed(App).Select(y => new AgreementYearInput
         {
             Year = y.Year, Aid = Amount(y.Aid), Cofinancing = Amount(y.Cofinancing), Animation = Amount(y.Animation), Marketing = Amount(y.Marketing),
             Facilities = Amount(y.Facilities), Training = Amount(y.Training),
@@ -61,7 +63,7 @@ public sealed class ApplicationModel(CallService calls, AgreementFromApplication
     }
 
     public async Task<IActionResult> OnGetFileAsync(Guid id, Guid attachment, CancellationToken ct) =>
-        await calls.FileAsync(id, attachment, ct) is { } file ? new Infrastructure.Files.StoredFileDownload(file.Content, file.Attachment.FileName) : NotFound();
+        await getFile.HandleAsync(id, attachment, ct) is { } file ? new Infrastructure.Files.StoredFileDownload(file.Content, file.Attachment.FileName) : NotFound();
 
     /// <summary>The decision letter as a PDF, once the application is decided.</summary>
     public async Task<IActionResult> OnGetLetterAsync(Guid id, CancellationToken ct)
@@ -74,12 +76,12 @@ public sealed class ApplicationModel(CallService calls, AgreementFromApplication
     public async Task<IActionResult> OnPostStepAsync(Guid id, string step, string? reason, long version, CancellationToken ct)
     {
         _typed = (step, reason);
-        return await RunAsync(id, await calls.StepAsync(id, version, step, reason, ct), ct);
+        return await RunAsync(id, await takeStep.HandleAsync(id, version, step, reason, ct), ct);
     }
 
-    public async Task<IActionResult> OnPostAssignAsync(Guid id, CancellationToken ct) => await RunAsync(id, await calls.AssignAsync(id, ExpertId, ct), ct);
+    public async Task<IActionResult> OnPostAssignAsync(Guid id, CancellationToken ct) => await RunAsync(id, await assignExpert.HandleAsync(id, ExpertId, ct), ct);
 
-    public async Task<IActionResult> OnPostUnassignAsync(Guid id, CancellationToken ct) => await RunAsync(id, await calls.UnassignAsync(id, AssignmentId, ct), ct);
+    public async Task<IActionResult> OnPostUnassignAsync(Guid id, CancellationToken ct) => await RunAsync(id, await unassignExpert.HandleAsync(id, AssignmentId, ct), ct);
 
     public async Task<IActionResult> OnPostConsensusAsync(Guid id, CancellationToken ct)
     {
@@ -89,7 +91,7 @@ public sealed class ApplicationModel(CallService calls, AgreementFromApplication
             ModelState.AddModelError("Consensus", text["Validation.Number", text["Calls.Score"]]);
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
-        return await RunAsync(id, await calls.RecordConsensusAsync(id, Criterion ?? "", value.Value, Justification, ct), ct);
+        return await RunAsync(id, await recordConsensus.HandleAsync(id, Criterion ?? "", value.Value, Justification, ct), ct);
     }
 
     public async Task<IActionResult> OnPostDecideAsync(Guid id, CancellationToken ct)
@@ -99,7 +101,7 @@ public sealed class ApplicationModel(CallService calls, AgreementFromApplication
             ModelState.AddModelError("Decision", text["Validation.Required", text["Applications.Outcome"]]);
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
-        return await RunAsync(id, await calls.DecideAsync(id, Version, outcome, Conditions, Motivation, ct), ct);
+        return await RunAsync(id, await decide.HandleAsync(id, Version, outcome, Conditions, Motivation, ct), ct);
     }
 
     public async Task<IActionResult> OnPostAgreementAsync(Guid id, CancellationToken ct)
@@ -125,7 +127,7 @@ public sealed class ApplicationModel(CallService calls, AgreementFromApplication
         }
         if (AgreementStart is null) ModelState.AddModelError("Form.Agreement", text["Validation.Required", text["Applications.AgreementStart"]]);
         if (!ModelState.IsValid) return await LoadAsync(id, ct) ? Page() : NotFound();
-        var (outcome, clusterId) = await agreements.CreateAsync(new AgreementFromApplicationCommand(id, Version, AgreementStart!.Value, DecisionReference ?? "", lines), ct);
+        var (outcome, clusterId) = await makeAgreement.HandleAsync(new AgreementFromApplicationCommand(id, Version, AgreementStart!.Value, DecisionReference ?? "", lines), ct);
         if (outcome.Status != CommandStatus.Ok) outcome = outcome with { Field = "Agreement" };
         return await RunAsync(id, outcome, ct, clusterId is { } c ? $"/Clusters/{c}" : null);
     }
@@ -135,10 +137,10 @@ public sealed class ApplicationModel(CallService calls, AgreementFromApplication
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var view = await calls.ApplicationAsync(id, ct);
+        var view = await getApplication.HandleAsync(id, ct);
         if (view is null) return false;
         View = view;
-        Actions = LifecycleActions.For(ApplicationLifecycle.Rules, view.Application.Status, calls.ActorsOn(view.Application), view.Application.Version,
+        Actions = LifecycleActions.For(ApplicationLifecycle.Rules, view.Application.Status, view.Actors, view.Application.Version,
             ownForm: OwnForm);
         return true;
     }

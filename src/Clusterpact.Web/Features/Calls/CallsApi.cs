@@ -29,7 +29,7 @@ public sealed record DecideApplicationRequest(ApplicationOutcome Outcome,
 
 /// <summary>
 /// /api/v1/calls and /api/v1/applications: calls and the applications submitted to them, for agency staff (policy
-/// AgencyStaff, as the /Calls folder), read through <see cref="CallService"/> (which never shows a draft to the agency).
+/// AgencyStaff, as the /Calls folder), read through the same use cases as the pages (which never show a draft to the agency).
 /// </summary>
 public static class CallsApi
 {
@@ -44,23 +44,23 @@ public static class CallsApi
             .WithSummary("Calls for spearhead clusters, business networks and thematic projects, filtered by kind and status; cursor-paged.")
             .WithExample(ApiExamples.List(CallDto.Example));
 
-        calls.MapGet("/{id:guid}", async Task<Results<Ok<CallDto>, NotFound>> (Guid id, CallService service, HttpContext http, CancellationToken ct) =>
-                await service.GetAsync(id, ct) is { } call ? http.Tagged(CallDto.From(call), call.Version) : TypedResults.NotFound())
+        calls.MapGet("/{id:guid}", async Task<Results<Ok<CallDto>, NotFound>> (Guid id, GetCall getCall, HttpContext http, CancellationToken ct) =>
+                await getCall.HandleAsync(id, ct) is { } call ? http.Tagged(CallDto.From(call), call.Version) : TypedResults.NotFound())
             .WithName("GetCall")
             .WithSummary("One call with its budget and its opening and closing moment; its version is the ETag.")
             .WithExample(CallDto.Example);
 
-        calls.MapGet("/{id:guid}/applications", async Task<Results<Ok<ApiList<ApplicationRow>>, NotFound>> (Guid id, CallService service, CancellationToken ct) =>
-                await service.GetAsync(id, ct) is null ? TypedResults.NotFound() : TypedResults.Ok(new ApiList<ApplicationRow>(await service.ApplicationsAsync(id, ct), null)))
+        calls.MapGet("/{id:guid}/applications", async Task<Results<Ok<ApiList<ApplicationRow>>, NotFound>> (Guid id, GetCallDetails getCall, CancellationToken ct) =>
+                await getCall.HandleAsync(id, ct) is { } details ? TypedResults.Ok(new ApiList<ApplicationRow>(details.Applications, null)) : TypedResults.NotFound())
             .WithName("ListCallApplications")
             .WithSummary("The applications submitted to a call (never a draft), in their order of arrival, with their panel's progress; one page.")
             .WithExample(new ApiList<ApplicationRow>([new(ApplicationDto.Example.Id, "SPC-2026-001", "Voorbeeldcluster vzw", ApplicationStatus.UnderReview, 1_500_000m,
                 ApplicationDto.Example.SubmittedAt, 3, 3, 0, null)], null));
 
         var applications = api.MapGroup("/applications").WithTags("Calls").RequireAuthorization(Policies.AgencyStaff).ForApiArea(ApiArea.Calls);
-        applications.MapGet("/{id:guid}", async Task<Results<Ok<ApplicationDto>, NotFound>> (Guid id, CallService service, HttpContext http, CancellationToken ct) =>
+        applications.MapGet("/{id:guid}", async Task<Results<Ok<ApplicationDto>, NotFound>> (Guid id, GetAgencyApplication getApplication, HttpContext http, CancellationToken ct) =>
             {
-                if (await service.ApplicationAsync(id, ct) is not { } view) return TypedResults.NotFound();
+                if (await getApplication.HandleAsync(id, ct) is not { } view) return TypedResults.NotFound();
                 var a = view.Application;
                 return http.Tagged(new ApplicationDto(a.Id, a.CallId, a.Reference, a.ApplicantName, a.ApplicantEnterpriseNumber, a.Status, a.RequestedAidEur, a.SubmittedAt,
                     a.Outcome, a.Conditions, a.Version), a.Version);
@@ -69,21 +69,21 @@ public static class CallsApi
             .WithSummary("One submitted application as the agency's page shows it; its version is the ETag.")
             .WithExample(ApplicationDto.Example);
 
-        // The agency's steps of the application's table, each its own action through the page's service call; the
+        // The agency's steps of the application's table, each its own action through the page's use case; the
         // decision has a form of its own (outcome, conditions, motivation), as on the page.
         foreach (var step in ApplicationLifecycle.Rules.Steps.Where(x => x.AllowedFor(Actor.Agency) && x.Name != ApplicationLifecycle.Decide).Select(x => x.Name).Distinct())
         {
-            applications.MapPost($"/{{id:guid}}/{ApiExamples.Segment(step)}", async Task<IResult> (Guid id, IfMatch? ifMatch, StepReasonRequest? body, CallService service,
+            applications.MapPost($"/{{id:guid}}/{ApiExamples.Segment(step)}", async Task<IResult> (Guid id, IfMatch? ifMatch, StepReasonRequest? body, TakeApplicationStep takeStep,
                     IStringLocalizer<SharedResource> text, HttpContext http, CancellationToken ct) =>
-                    (await service.StepAsync(id, ifMatch!.Version, step, body?.Reason, ct)).ToApiResult(text, http))
+                    (await takeStep.HandleAsync(id, ifMatch!.Version, step, body?.Reason, ct)).ToApiResult(text, http))
                 .WithName("Application" + step)
                 .WithSummary($"The application's step '{step}' as the agency's application page takes it; If-Match with its ETag, 409 when its status does not allow the step.")
                 .WithExample(ApiExamples.Changed, new StepReasonRequest(step == ApplicationLifecycle.MarkIneligible ? "Geen cofinanciering van minstens 50%." : null))
                 .ProducesProblem(StatusCodes.Status409Conflict);
         }
-        applications.MapPost("/{id:guid}/decide", async Task<IResult> (Guid id, IfMatch? ifMatch, DecideApplicationRequest body, CallService service,
+        applications.MapPost("/{id:guid}/decide", async Task<IResult> (Guid id, IfMatch? ifMatch, DecideApplicationRequest body, DecideApplication decide,
                 IStringLocalizer<SharedResource> text, HttpContext http, CancellationToken ct) =>
-                (await service.DecideAsync(id, ifMatch!.Version, body.Outcome, body.Conditions, body.Motivation, ct)).ToApiResult(text, http))
+                (await decide.HandleAsync(id, ifMatch!.Version, body.Outcome, body.Conditions, body.Motivation, ct)).ToApiResult(text, http))
             .WithName("DecideApplication")
             .WithSummary("Decide an application under review (granted, granted with conditions, refused) with its motivation, as the decision form does.")
             .WithExample(ApiExamples.Changed, new DecideApplicationRequest(ApplicationOutcome.Granted, null, "Sterk voorstel; het panel scoort het als eerste."))

@@ -3,7 +3,7 @@ using Clusterpact.Web.Features.Clusters;
 namespace Clusterpact.Web.Features.Calls;
 
 /// <summary>Prepares a call, or revises a draft: terms in Brussels time, criteria with weights, the documents asked.</summary>
-public sealed class EditModel(CallService calls, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class EditModel(GetCall getCall, CreateCall createCall, ReviseCall reviseCall, IStringLocalizer<SharedResource> text) : PageModel
 {
     public const int CriterionRows = 8;
     public const int DocumentRows = 6;
@@ -53,7 +53,7 @@ public sealed class EditModel(CallService calls, IStringLocalizer<SharedResource
     {
         if (id is { } existing)
         {
-            var call = await calls.GetAsync(existing, ct);
+            var call = await getCall.HandleAsync(existing, ct);
             if (call is null) return NotFound();
             if (call.Status != CallStatus.Draft) return Redirect($"/Calls/Details/{existing}");
             CallId = existing;
@@ -81,18 +81,8 @@ public sealed class EditModel(CallService calls, IStringLocalizer<SharedResource
         var terms = new CallTerms(Input.Kind, Input.TitleNl!, Input.TitleEn!, budget!.Value, Input.OpensLocal!.Value, Input.ClosesLocal!.Value, Input.ScaleMin, Input.ScaleMax, Input.HideApplicant,
             Input.Criteria.Where(c => !c.IsBlank).Select(c => new CallCriterion(c.Code ?? "", c.NameNl ?? "", c.NameEn ?? "", c.Weight ?? 0)).ToList(),
             Input.Documents.Where(d => !d.IsBlank).Select(d => new RequiredDocument(d.Code ?? "", d.NameNl ?? "", d.NameEn ?? "")).ToList());
-        CommandOutcome outcome;
-        Guid target;
-        if (id is { } existing)
-        {
-            outcome = await calls.ReviseAsync(existing, Input.Version, terms, ct);
-            target = existing;
-        }
-        else
-        {
-            (outcome, var created) = await calls.CreateAsync(terms, ct);
-            target = created ?? Guid.Empty;
-        }
+        var outcome = id is { } existing ? await reviseCall.HandleAsync(existing, Input.Version, terms, ct) : await createCall.HandleAsync(terms, ct);
+        var target = id ?? outcome.CreatedId ?? Guid.Empty;
         var answer = CommandOutcomePage.Handle(this, outcome, $"/Calls/Details/{target}", text, "Input");
         if (answer is PageResult) Pad();
         return answer;

@@ -1,7 +1,7 @@
 namespace Clusterpact.Web.Features.Calls;
 
 /// <summary>The agency's calls: drafts, published, closed and decided, with search, filters, sorting and paging.</summary>
-public sealed class IndexModel(CallService calls) : ListPageModel<CallSort>(CallSort.Closes, defaultDescending: true)
+public sealed class IndexModel(ListCalls listCalls) : ListPageModel<CallSort>(CallSort.Closes, defaultDescending: true)
 {
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public CallKind? Kind { get; set; }
@@ -13,7 +13,7 @@ public sealed class IndexModel(CallService calls) : ListPageModel<CallSort>(Call
     public async Task OnGetAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        Result = await calls.ListAsync(Search, Kind, Status, Sort, Desc, PageRequest, ct);
+        Result = await listCalls.HandleAsync(new CallListQuery(Search, Kind, Status, Sort, Desc), PageRequest, ct);
     }
 
     protected override IEnumerable<KeyValuePair<string, string?>> Filters() => [new("search", Search), new("kind", Kind?.ToString()), new("status", Status?.ToString())];

@@ -1,7 +1,7 @@
 namespace Clusterpact.Web.Features.Calls;
 
 /// <summary>The ranking the decision committee reads: weighted totals, spread between experts, the budget line and ties at it.</summary>
-public sealed class RankingModel(CallService calls, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
+public sealed class RankingModel(GetCallRanking getRanking, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
 {
     public Call Call { get; private set; } = null!;
     public RankingResult? Result { get; private set; }
@@ -31,11 +31,8 @@ public sealed class RankingModel(CallService calls, IStringLocalizer<SharedResou
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var call = await calls.GetAsync(id, ct);
-        if (call is null || call.Status == CallStatus.Draft) return false;
-        Call = call;
-        Result = await calls.RankAsync(call, ct);
-        Rows = (await calls.ApplicationsAsync(id, ct)).ToDictionary(r => r.Id);
+        if (await getRanking.HandleAsync(id, ct) is not { } view) return false;
+        (Call, Result, Rows) = (view.Call, view.Result, view.Rows);
         return true;
     }
 }

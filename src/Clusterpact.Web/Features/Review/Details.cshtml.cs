@@ -3,7 +3,7 @@ using Clusterpact.Web.Features.Clusters;
 namespace Clusterpact.Web.Features.Review;
 
 /// <summary>One assignment: declare first; then read the proposal, score each criterion with a justification, see the panel's scores.</summary>
-public sealed class DetailsModel(ReviewService reviews, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class DetailsModel(GetReview getReview, GetReviewFile getFile, DeclareConflictOfInterest declare, ScoreApplication score, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed class ScoreInput
     {
@@ -34,13 +34,13 @@ public sealed class DetailsModel(ReviewService reviews, IStringLocalizer<SharedR
     }
 
     public async Task<IActionResult> OnGetFileAsync(Guid id, Guid attachment, CancellationToken ct) =>
-        await reviews.FileAsync(id, attachment, ct) is { } file ? new Infrastructure.Files.StoredFileDownload(file.Content, file.Attachment.FileName) : NotFound();
+        await getFile.HandleAsync(id, attachment, ct) is { } file ? new Infrastructure.Files.StoredFileDownload(file.Content, file.Attachment.FileName) : NotFound();
 
     /// <summary>The declaration: the step is the option chosen (none chosen is refused), the reason its explanation.</summary>
     public async Task<IActionResult> OnPostStepAsync(Guid id, string? step, string? reason, long version, CancellationToken ct)
     {
         (ChosenStep, Explanation) = (step, reason);
-        return await HandleAsync(id, await reviews.DeclareAsync(id, version, step, reason, ct), ct);
+        return await HandleAsync(id, await declare.HandleAsync(id, version, step, reason, ct), ct);
     }
 
     public async Task<IActionResult> OnPostScoreAsync(Guid id, CancellationToken ct)
@@ -53,7 +53,7 @@ public sealed class DetailsModel(ReviewService reviews, IStringLocalizer<SharedR
             lines.Add(new ScoreLine(s.Code, value, s.Justification));
         }
         if (!ModelState.IsValid) return await LoadAsync(id, ct) ? Page() : NotFound();
-        return await HandleAsync(id, await reviews.ScoreAsync(id, Version, lines, ct), ct);
+        return await HandleAsync(id, await score.HandleAsync(id, Version, lines, ct), ct);
     }
 
     private Task<IActionResult> HandleAsync(Guid id, CommandOutcome outcome, CancellationToken ct) =>
@@ -61,10 +61,10 @@ public sealed class DetailsModel(ReviewService reviews, IStringLocalizer<SharedR
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var view = await reviews.GetAsync(id, ct);
+        var view = await getReview.HandleAsync(id, ct);
         if (view is null) return false;
         View = view;
-        Actions = LifecycleActions.For(AssignmentLifecycle.Rules, view.Assignment.Declaration, reviews.ActorsOn(view.Assignment), view.Assignment.Version,
+        Actions = LifecycleActions.For(AssignmentLifecycle.Rules, view.Assignment.Declaration, view.Actors, view.Assignment.Version,
             ownForm: AssignmentLifecycle.Rules.StepNames);
         return true;
     }

@@ -9,11 +9,11 @@ public sealed record AgreementYearLine(int Year, decimal Aid, decimal Cofinancin
 public sealed record AgreementFromApplicationCommand(Guid ApplicationId, long Version, DateOnly Start, string DecisionReference, IReadOnlyList<AgreementYearLine> Years);
 
 /// <summary>
-/// Turns a granted cluster application into a support agreement: the cluster organisation (found by enterprise number,
+/// Agency staff turn a granted cluster application into a support agreement: the cluster organisation (found by enterprise number,
 /// or registered as a new cluster), the agreement over as many years as the plan has, and a working-year budget per
 /// plan year, all checked by the same funding rules as an agreement made by hand, and saved together or not at all.
 /// </summary>
-public sealed class AgreementFromApplication(ClusterpactDbContext db, Permissions permissions, AgreementService agreements, TimeProvider clock)
+public sealed class MakeAgreementFromApplication(ClusterpactDbContext db, Permissions permissions, AgreementService agreements, TimeProvider clock) : IUseCase
 {
     /// <summary>The lines the form starts from: each plan year's requested aid and cofinancing, its whole budget as animation costs.</summary>
     public static IReadOnlyList<AgreementYearLine> Proposed(Application app) =>
@@ -21,7 +21,8 @@ public sealed class AgreementFromApplication(ClusterpactDbContext db, Permission
 
     public static ClusterType TypeOf(CallKind kind) => kind == CallKind.SpearheadCluster ? ClusterType.SpearheadCluster : ClusterType.InnovativeBusinessNetwork;
 
-    public async Task<(CommandOutcome Outcome, Guid? ClusterId)> CreateAsync(AgreementFromApplicationCommand cmd, CancellationToken ct)
+    /// <summary>The outcome, and on success the cluster the agreement is for (where the officer goes next).</summary>
+    public async Task<(CommandOutcome Outcome, Guid? ClusterId)> HandleAsync(AgreementFromApplicationCommand cmd, CancellationToken ct)
     {
         if (!await permissions.HasAsync(Policies.AgencyStaff)) return (CommandOutcome.Forbidden, null);
         var app = await db.Applications.SingleOrDefaultAsync(a => a.Id == cmd.ApplicationId, ct);

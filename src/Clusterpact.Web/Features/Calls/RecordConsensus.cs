@@ -1,0 +1,28 @@
+namespace Clusterpact.Web.Features.Calls;
+
+/// <summary>Agency staff record the panel's agreed score on one criterion with its justification; the first score starts the application's consensus.</summary>
+public sealed class RecordConsensus(ClusterpactDbContext db, CurrentUser user, Permissions permissions, TimeProvider clock) : IUseCase
+{
+    public async Task<CommandOutcome> HandleAsync(Guid applicationId, string criterion, decimal value, string? justification, CancellationToken ct)
+    {
+        if (!await permissions.HasAsync(Policies.AgencyStaff)) return CommandOutcome.Forbidden;
+        var app = await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == applicationId, ct);
+        if (app is null) return CommandOutcome.NotFound;
+        var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == app.CallId, ct);
+        var panel = await db.ExpertAssignments.AsNoTracking().Where(a => a.ApplicationId == applicationId).ToListAsync(ct);
+        var consensus = await db.Consensus.SingleOrDefaultAsync(c => c.ApplicationId == applicationId, ct);
+        var isNew = consensus is null;
+        consensus ??= Consensus.For(app);
+        var version = consensus.Version;
+        var recorded = consensus.Record(call, app, panel, criterion, value, justification, user.Id ?? Guid.Empty, clock.GetUtcNow());
+        if (!recorded.IsSuccess) return CallChanges.Refusal(recorded.Error!, "Consensus");
+        if (isNew)
+        {
+            db.Consensus.Add(consensus);
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateException) { return CommandOutcome.Conflict; }
+            return CommandOutcome.Ok(consensus.Version);
+        }
+        return await db.SaveVersionedAsync(consensus, version, ct);
+    }
+}
