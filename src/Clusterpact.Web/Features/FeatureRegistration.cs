@@ -22,7 +22,6 @@ public static class FeatureRegistration
         services.AddScoped<Features.AnswerPack.AnswerPackService>();
         services.AddScoped<Features.Dashboard.DashboardService>();
         services.AddScoped<Features.Agreements.AgreementOverview>();
-        services.AddScoped<Features.Clusters.Members.MembershipCommands>();
         services.AddClusterpactImports();
         services.AddImportKind<Features.Organisations.Import.MemberImportKind>();
         services.AddImportKind<Features.Projects.Import.ProjectImportKind>();
