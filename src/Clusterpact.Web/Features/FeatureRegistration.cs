@@ -34,7 +34,7 @@ public static class FeatureRegistration
         services.AddScoped<Features.Kpis.KpiService>();
         services.AddScoped<Features.Kpis.KpiFigures>();
         services.AddScoped<Features.Kpis.TargetService>();
-        services.AddScoped<Features.Pacts.PactService>();
+        services.AddScoped<Features.Pacts.PactChange>();
         services.AddScoped<Features.Reports.ReportService>();
         services.AddScoped<Features.Reports.ReportReminders>();
         services.AddScoped<Features.Calls.CallService>();
