@@ -17,7 +17,7 @@ public static class FeatureRegistration
         services.AddUseCases();
         services.AddScoped<Features.Agreements.DepositReminders>();
         if (config.GetValue("Reminders:Enabled", true)) services.AddHostedService<Features.Agreements.DepositReminderService>();
-        services.AddScoped<Features.Agreements.AgreementService>();
+        services.AddScoped<Features.Agreements.AgreementRules>();
         services.AddScoped<Features.Agreements.BudgetService>();
         services.AddScoped<Features.AnswerPack.AnswerPackService>();
         services.AddScoped<Features.Dashboard.DashboardService>();
@@ -28,7 +28,6 @@ public static class FeatureRegistration
         services.AddScoped<Features.Projects.ProjectAccess>();
         services.AddScoped<Features.Projects.ProjectService>();
         services.AddScoped<Features.Projects.ProjectQueries>();
-        services.AddScoped<Features.Funds.FundService>();
         services.AddScoped<Features.Evaluations.EvaluationService>();
         services.AddScoped<Features.Surveys.SurveyService>();
         services.AddScoped<Features.Kpis.KpiService>();

@@ -17,7 +17,7 @@ public sealed record AgreementBudget(Guid ClusterId, string ClusterName, Support
 /// The money of one support agreement: yearly budgets (agency), cofinancing paid in (agency and the cluster's
 /// manager), the deposit rule's status, lapse decisions, and aid paid in tranches with four-eyes approval.
 /// </summary>
-public sealed class BudgetService(ClusterpactDbContext db, ClusterAccess access, CurrentUser user, Permissions permissions, RecordActors actors, AgreementService agreements, TimeProvider clock)
+public sealed class BudgetService(ClusterpactDbContext db, ClusterAccess access, CurrentUser user, Permissions permissions, RecordActors actors, AgreementRules agreements, TimeProvider clock)
 {
     public DateOnly Today => clock.TodayInBrussels();
 
