@@ -18,7 +18,7 @@ public static class FeatureRegistration
         services.AddScoped<Features.Agreements.DepositReminders>();
         if (config.GetValue("Reminders:Enabled", true)) services.AddHostedService<Features.Agreements.DepositReminderService>();
         services.AddScoped<Features.Agreements.AgreementRules>();
-        services.AddScoped<Features.Agreements.BudgetService>();
+        services.AddScoped<Features.Agreements.AgreementBudgetAccess>();
         services.AddScoped<Features.AnswerPack.AnswerPackService>();
         services.AddScoped<Features.Dashboard.DashboardService>();
         services.AddScoped<Features.Agreements.AgreementOverview>();
