@@ -37,7 +37,6 @@ public static class FeatureRegistration
         services.AddScoped<Features.Reports.ReportService>();
         services.AddScoped<Features.Reports.ReportReminders>();
         services.AddScoped<Features.Calls.CallService>();
-        services.AddScoped<Features.Budget.BudgetPlannerService>();
         services.AddScoped<Features.Calls.AgreementFromApplication>();
         services.AddScoped<Features.Apply.ApplyService>();
         services.AddScoped<Features.Review.ReviewService>();
