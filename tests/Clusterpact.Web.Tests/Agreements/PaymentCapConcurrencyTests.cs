@@ -25,7 +25,7 @@ public sealed class PaymentCapConcurrencyTests(ClusterpactApp app)
             await db.SaveChangesAsync();
             return (cluster.Id, agreement.Id, year.Value!.Id);
         });
-        var outcomes = await AtOnce.TwiceAsync(app, (sp, _) => sp.GetRequiredService<BudgetService>().RequestPaymentAsync(clusterId, agreementId, yearId, 60_000m, CancellationToken.None));
+        var outcomes = await AtOnce.TwiceAsync(app, (sp, _) => sp.GetRequiredService<RequestPayment>().HandleAsync(clusterId, agreementId, yearId, 60_000m, CancellationToken.None));
 
         Assert.Single(outcomes, o => o.Status == CommandStatus.Ok);
         var refused = Assert.Single(outcomes, o => o.Status != CommandStatus.Ok);
@@ -34,7 +34,7 @@ public sealed class PaymentCapConcurrencyTests(ClusterpactApp app)
         Assert.Equal([60_000m], stored);
 
         // Asked again, the second request now sees the first and is refused by the cap itself.
-        var again = await AtOnce.AloneAsync(app, sp => sp.GetRequiredService<BudgetService>().RequestPaymentAsync(clusterId, agreementId, yearId, 60_000m, CancellationToken.None));
+        var again = await AtOnce.AloneAsync(app, sp => sp.GetRequiredService<RequestPayment>().HandleAsync(clusterId, agreementId, yearId, 60_000m, CancellationToken.None));
         Assert.Equal("Payment.AboveGranted", again.ErrorCode);
     }
 }

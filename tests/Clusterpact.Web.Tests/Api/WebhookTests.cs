@@ -125,14 +125,14 @@ public sealed class WebhookTests(ClusterpactApp app)
             await db.SaveChangesAsync();
             return (cluster.Id, agreement.Id, year.Id);
         });
-        var requested = await AtOnce.AloneAsync(app, sp => sp.GetRequiredService<BudgetService>().RequestPaymentAsync(clusterId, agreementId, yearId, 40_000m, CancellationToken.None));
+        var requested = await AtOnce.AloneAsync(app, sp => sp.GetRequiredService<RequestPayment>().HandleAsync(clusterId, agreementId, yearId, 40_000m, CancellationToken.None));
         Assert.Equal(CommandStatus.Ok, requested.Status);
         var payment = await app.WithDbAsync(db => db.AidPayments.AsNoTracking().Where(p => p.AgreementId == agreementId).Select(p => new { p.Id, p.Version }).SingleAsync());
         var adminId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == Emails.Admin).Select(u => u.Id).SingleAsync());
         var approved = await app.WithScopeAsync(sp =>
         {
             sp.GetRequiredService<CurrentUser>().ActAs(adminId, Emails.Admin, [Roles.Administrator]);
-            return sp.GetRequiredService<BudgetService>().StepPaymentAsync(clusterId, agreementId, payment.Id, payment.Version, AidPayment.Approve, CancellationToken.None);
+            return sp.GetRequiredService<TakePaymentStep>().HandleAsync(clusterId, agreementId, payment.Id, payment.Version, AidPayment.Approve, CancellationToken.None);
         });
         Assert.Equal(CommandStatus.Ok, approved.Status);
         return payment.Id;

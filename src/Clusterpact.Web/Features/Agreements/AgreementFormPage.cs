@@ -6,10 +6,8 @@ namespace Clusterpact.Web.Features.Agreements;
 /// The agency's agreement forms on a cluster (new, extend, shorten): the cluster the form is about and, for a change of
 /// an agreement, the cluster's agreements and that one. An unknown cluster, or an agreement of another cluster, is a 404.
 /// </summary>
-public abstract class AgreementFormPage(GetClusterDetails details, AgreementService service) : PageModel
+public abstract class AgreementFormPage(GetClusterDetails details, GetClusterAgreements agreements) : PageModel
 {
-    protected AgreementService Service { get; } = service;
-
     public ClusterDetails Cluster { get; private set; } = null!;
     public ClusterAgreements Agreements { get; private set; } = null!;
     public AgreementView Agreement { get; private set; } = null!;
@@ -21,7 +19,7 @@ public abstract class AgreementFormPage(GetClusterDetails details, AgreementServ
         if (cluster is null) return NotFound();
         Cluster = cluster;
         if (agreementId is null) return null;
-        var all = await Service.ForClusterAsync(id, ct);
+        var all = await agreements.HandleAsync(id, ct);
         var agreement = all?.Agreements.SingleOrDefault(a => a.Id == agreementId);
         if (all is null || agreement is null) return NotFound();
         (Agreements, Agreement) = (all, agreement);

@@ -38,7 +38,7 @@ public sealed record PaymentDto(Guid Id, Guid AgreementId, Guid ClusterId, int Y
 
 /// <summary>
 /// /api/v1/agreements, /working-years and /payments: the support agreements' reads and the payment's lifecycle steps,
-/// through the budget page's service (<see cref="BudgetService.StepPaymentAsync"/>) and the payment's table, scoped by
+/// through the budget page's use case (<see cref="TakePaymentStep"/>) and the payment's table, scoped by
 /// <see cref="Scope.Agreements"/> like the /Agreements pages (policy ClusterData).
 /// </summary>
 public static class AgreementsApi
@@ -101,11 +101,11 @@ public static class AgreementsApi
         // One action per step of the payment's table (decision 0009): approve, reject, mark-paid.
         foreach (var step in AidPayment.Lifecycle.StepNames)
         {
-            payments.MapPost($"/{{id:guid}}/{ApiExamples.Segment(step)}", async Task<IResult> (Guid id, IfMatch? ifMatch, Scope scope, ClusterpactDbContext db, BudgetService budgets,
+            payments.MapPost($"/{{id:guid}}/{ApiExamples.Segment(step)}", async Task<IResult> (Guid id, IfMatch? ifMatch, Scope scope, ClusterpactDbContext db, TakePaymentStep takePaymentStep,
                     IStringLocalizer<SharedResource> text, HttpContext http, CancellationToken ct) =>
                 {
                     if (await FindPaymentAsync(id, scope, db, ct) is not { } found) return TypedResults.NotFound();
-                    var outcome = await budgets.StepPaymentAsync(found.ClusterId, found.Payment.AgreementId, id, ifMatch!.Version, step, ct);
+                    var outcome = await takePaymentStep.HandleAsync(found.ClusterId, found.Payment.AgreementId, id, ifMatch!.Version, step, ct);
                     return outcome.ToApiResult(text, http);
                 })
                 .WithName("Payment" + step)

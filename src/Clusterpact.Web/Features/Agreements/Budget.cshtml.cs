@@ -3,10 +3,11 @@ using Clusterpact.Web.Features.Clusters;
 namespace Clusterpact.Web.Features.Agreements;
 
 /// <summary>One agreement's money: yearly budgets, the cofinancing deposit per year, and aid payments with four-eyes approval.</summary>
-public sealed class BudgetModel(BudgetService budgets, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class BudgetModel(GetAgreementBudget getBudget, PlanWorkingYear planYear, RecordCofinancing recordCofinancing, DecideLapse decideLapse,
+    RequestPayment requestPayment, TakePaymentStep takePaymentStep, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
 {
     public AgreementBudget Budget { get; private set; } = null!;
-    public DateOnly Today => budgets.Today;
+    public DateOnly Today => clock.TodayInBrussels();
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid agreementId, CancellationToken ct) =>
         await LoadAsync(id, agreementId, ct) ? Page() : NotFound();
@@ -25,8 +26,8 @@ public sealed class BudgetModel(BudgetService budgets, IStringLocalizer<SharedRe
         var costs = new[] { Amount(animation, nameof(animation), "CostCategory.Animation"), Amount(marketing, nameof(marketing), "CostCategory.Marketing"),
             Amount(facilities, nameof(facilities), "CostCategory.FacilityManagement"), Amount(training, nameof(training), "CostCategory.TrainingAndNetworking") };
         if (!ModelState.IsValid) return await AgainAsync(id, agreementId, ct);
-        return await AfterAsync(id, agreementId, await budgets.PlanYearAsync(id, agreementId, start!.Value, aid!.Value, cofinancing!.Value,
-            costs[0] ?? 0, costs[1] ?? 0, costs[2] ?? 0, costs[3] ?? 0, ct), ct);
+        return await AfterAsync(id, agreementId, await planYear.HandleAsync(new PlanWorkingYearCommand(id, agreementId, start!.Value, aid!.Value, cofinancing!.Value,
+            costs[0] ?? 0, costs[1] ?? 0, costs[2] ?? 0, costs[3] ?? 0), ct), ct);
     }
 
     public async Task<IActionResult> OnPostCofinancingAsync(Guid id, Guid agreementId, Guid yearId, string? paidOn, string? amount, string? reference, CancellationToken ct)
@@ -34,21 +35,21 @@ public sealed class BudgetModel(BudgetService budgets, IStringLocalizer<SharedRe
         var on = Date(paidOn, nameof(paidOn), "Budget.PaidOn");
         var eur = Amount(amount, nameof(amount), "Budget.Amount", required: true);
         if (!ModelState.IsValid) return await AgainAsync(id, agreementId, ct);
-        return await AfterAsync(id, agreementId, await budgets.RecordCofinancingAsync(id, agreementId, yearId, on!.Value, eur!.Value, reference, ct), ct);
+        return await AfterAsync(id, agreementId, await recordCofinancing.HandleAsync(id, agreementId, yearId, on!.Value, eur!.Value, reference, ct), ct);
     }
 
     public async Task<IActionResult> OnPostLapseAsync(Guid id, Guid agreementId, Guid yearId, string? note, CancellationToken ct) =>
-        await AfterAsync(id, agreementId, await budgets.DecideLapseAsync(id, agreementId, yearId, note ?? "", ct), ct);
+        await AfterAsync(id, agreementId, await decideLapse.HandleAsync(id, agreementId, yearId, note ?? "", ct), ct);
 
     public async Task<IActionResult> OnPostPaymentAsync(Guid id, Guid agreementId, Guid yearId, string? amount, CancellationToken ct)
     {
         var eur = Amount(amount, nameof(amount), "Budget.Amount", required: true);
         if (!ModelState.IsValid) return await AgainAsync(id, agreementId, ct);
-        return await AfterAsync(id, agreementId, await budgets.RequestPaymentAsync(id, agreementId, yearId, eur!.Value, ct), ct);
+        return await AfterAsync(id, agreementId, await requestPayment.HandleAsync(id, agreementId, yearId, eur!.Value, ct), ct);
     }
 
     public async Task<IActionResult> OnPostStepAsync(Guid id, Guid agreementId, Guid paymentId, long version, string? step, CancellationToken ct) =>
-        await AfterAsync(id, agreementId, await budgets.StepPaymentAsync(id, agreementId, paymentId, version, step ?? "", ct), ct);
+        await AfterAsync(id, agreementId, await takePaymentStep.HandleAsync(id, agreementId, paymentId, version, step ?? "", ct), ct);
 
     private async Task<IActionResult> AfterAsync(Guid id, Guid agreementId, CommandOutcome outcome, CancellationToken ct)
     {
@@ -93,7 +94,7 @@ public sealed class BudgetModel(BudgetService budgets, IStringLocalizer<SharedRe
 
     private async Task<bool> LoadAsync(Guid id, Guid agreementId, CancellationToken ct)
     {
-        var b = await budgets.LoadAsync(id, agreementId, ct);
+        var b = await getBudget.HandleAsync(id, agreementId, ct);
         if (b is null) return false;
         Budget = b;
         return true;

@@ -10,15 +10,15 @@ public sealed record AgreementEvaluation(Guid Id, string Title, EvaluationKind K
 /// aid payments with who requested and who decided them, and the cluster's evaluations. Scoped as the working-year page
 /// (agency staff and readers, the cluster's own managers); another cluster's agreement is a 404.
 /// </summary>
-public sealed class DetailsModel(BudgetService budgets, Scope scope, ClusterpactDbContext db) : PageModel
+public sealed class DetailsModel(GetAgreementBudget getBudget, Scope scope, ClusterpactDbContext db, TimeProvider clock) : PageModel
 {
     public AgreementBudget Budget { get; private set; } = null!;
     public IReadOnlyList<AgreementEvaluation> Evaluations { get; private set; } = [];
-    public DateOnly Today => budgets.Today;
+    public DateOnly Today => clock.TodayInBrussels();
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid agreementId, CancellationToken ct)
     {
-        if (await budgets.LoadAsync(id, agreementId, ct) is not { } budget) return NotFound();
+        if (await getBudget.HandleAsync(id, agreementId, ct) is not { } budget) return NotFound();
         Budget = budget;
         var evaluations = await scope.Evaluations().AsNoTracking().Where(e => e.ClusterId == id)
             .Select(e => new { e.Id, e.Title, e.Kind, e.Stage, e.Outcome, e.DecidedOn }).ToListAsync(ct);

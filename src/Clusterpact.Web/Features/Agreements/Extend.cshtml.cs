@@ -4,9 +4,10 @@ namespace Clusterpact.Web.Features.Agreements;
 
 /// <summary>
 /// Extends an agreement on a decided interim evaluation of the cluster, chosen from the ones on record (staff only: the
-/// folder rule decides who may open it, the service refuses anyone else).
+/// folder rule decides who may open it, the use case refuses anyone else).
 /// </summary>
-public sealed class ExtendModel(GetClusterDetails details, AgreementService agreements, IStringLocalizer<SharedResource> text) : AgreementFormPage(details, agreements)
+public sealed class ExtendModel(GetClusterDetails details, GetClusterAgreements agreements, ListDecidedInterims decidedInterims, ExtendAgreement extendAgreement,
+    IStringLocalizer<SharedResource> text) : AgreementFormPage(details, agreements)
 {
     public sealed class InputModel
     {
@@ -27,7 +28,7 @@ public sealed class ExtendModel(GetClusterDetails details, AgreementService agre
     /// <summary>The cluster's decided interim evaluations, latest first: the extension rests on one of them.</summary>
     public IReadOnlyList<DecidedInterim> Evaluations { get; private set; } = [];
 
-    protected override async Task LoadChoicesAsync(Guid id, CancellationToken ct) => Evaluations = await Service.DecidedInterimsAsync(id, ct);
+    protected override async Task LoadChoicesAsync(Guid id, CancellationToken ct) => Evaluations = await decidedInterims.HandleAsync(id, ct);
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid agreementId, CancellationToken ct)
     {
@@ -41,7 +42,7 @@ public sealed class ExtendModel(GetClusterDetails details, AgreementService agre
     {
         if (await LoadAsync(id, agreementId, ct) is { } problem) return problem;
         if (!ModelState.IsValid) return Page();
-        var outcome = await Service.ExtendAsync(new ExtendAgreementCommand(id, agreementId, Input.Version, Input.End!.Value, Input.EvaluationId!.Value, Input.DecisionReference!), ct);
+        var outcome = await extendAgreement.HandleAsync(new ExtendAgreementCommand(id, agreementId, Input.Version, Input.End!.Value, Input.EvaluationId!.Value, Input.DecisionReference!), ct);
         if (outcome is { Status: CommandStatus.Invalid, ErrorCode: "Agreement.ExceedsTenYearLimit" } && Agreements.LastAllowedDay is { } last)
         {
             // Say which day is the last one allowed, next to the rule.

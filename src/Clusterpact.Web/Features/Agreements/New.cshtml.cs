@@ -2,7 +2,8 @@ using Clusterpact.Web.Features.Clusters;
 
 namespace Clusterpact.Web.Features.Agreements;
 
-public sealed class NewModel(GetClusterDetails details, AgreementService agreements, IStringLocalizer<SharedResource> text) : AgreementFormPage(details, agreements)
+public sealed class NewModel(GetClusterDetails details, GetClusterAgreements agreements, CreateAgreement createAgreement, IStringLocalizer<SharedResource> text)
+    : AgreementFormPage(details, agreements)
 {
     public sealed class InputModel
     {
@@ -24,7 +25,7 @@ public sealed class NewModel(GetClusterDetails details, AgreementService agreeme
     {
         if (await LoadAsync(id, null, ct) is { } problem) return problem;
         if (!ModelState.IsValid) return Page();
-        var outcome = await Service.CreateAsync(new CreateAgreementCommand(id, Input.Start!.Value, Input.End!.Value, Input.DecisionReference!), ct);
+        var outcome = await createAgreement.HandleAsync(new CreateAgreementCommand(id, Input.Start!.Value, Input.End!.Value, Input.DecisionReference!), ct);
         return CommandOutcomePage.Handle(this, outcome, $"/Clusters/{id}", text, "Input");
     }
 }

@@ -17,7 +17,7 @@ public enum OverviewSort { Name, Type, AgreementEnd, LastAllowedDay, Granted, Pa
 /// The agency's view over all clusters it may see: agreement status, money granted and paid in the calendar
 /// year, and the deadlines of the next 90 days (deposits, agreement ends, the 10-year limits).
 /// </summary>
-public sealed class AgreementOverview(ClusterpactDbContext db, ClusterAccess access, AgreementService agreements, TimeProvider clock)
+public sealed class AgreementOverview(ClusterpactDbContext db, ClusterAccess access, AgreementRules agreements, TimeProvider clock)
 {
     public const int DeadlineDays = 90;
 
@@ -50,7 +50,7 @@ public sealed class AgreementOverview(ClusterpactDbContext db, ClusterAccess acc
             DateOnly? end = own.Count == 0 ? null : own.Max(a => a.End);
             var last = SupportAgreement.AidWindow(own, c.Type, rules)?.LastAllowedDay;
             var (yl, dl) = last is { } l ? SupportAgreement.TimeLeft(today, l) : (0, 0);
-            var flagged = last is { } l2 && SupportAgreement.ReachesLimitWithin(today, l2, AgreementService.LimitWarningMonths);
+            var flagged = last is { } l2 && SupportAgreement.ReachesLimitWithin(today, l2, AgreementRules.LimitWarningMonths);
             var ownYears = years.Where(y => own.Any(a => a.Id == y.AgreementId)).ToList();
             var states = ownYears.Where(y => y.YearStart <= today).Select(y => (Year: y, State: y.DepositOn(today))).ToList();
             DepositStatus? worst = states.Count == 0 ? null : states.Max(s => s.State.Status);

@@ -3,7 +3,7 @@ using Clusterpact.Web.Data.Configurations;
 namespace Clusterpact.Web.Features.Agreements;
 
 /// <summary>The funding rules over time, per cluster type. An administrator records a new rule from a future date.</summary>
-public sealed class RulesModel(ClusterpactDbContext db, AgreementService agreements, Permissions permissions, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class RulesModel(ClusterpactDbContext db, AgreementRules agreements, Permissions permissions, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public IReadOnlyList<FundingRule> Rules { get; private set; } = [];
     /// <summary>Only administrators record a new rule (the policy <see cref="Policies.Administration"/>); other agency staff read.</summary>

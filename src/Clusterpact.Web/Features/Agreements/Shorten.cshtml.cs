@@ -3,7 +3,8 @@ using Clusterpact.Web.Features.Clusters;
 namespace Clusterpact.Web.Features.Agreements;
 
 /// <summary>End an agreement early (or shorten it), with the reason; the decided terms stay in the history.</summary>
-public sealed class ShortenModel(GetClusterDetails details, AgreementService agreements, IStringLocalizer<SharedResource> text) : AgreementFormPage(details, agreements)
+public sealed class ShortenModel(GetClusterDetails details, GetClusterAgreements agreements, ShortenAgreement shortenAgreement, IStringLocalizer<SharedResource> text)
+    : AgreementFormPage(details, agreements)
 {
     public sealed class InputModel
     {
@@ -29,7 +30,7 @@ public sealed class ShortenModel(GetClusterDetails details, AgreementService agr
     {
         if (await LoadAsync(id, agreementId, ct) is { } problem) return problem;
         if (!ModelState.IsValid) return Page();
-        var outcome = await Service.ShortenAsync(id, agreementId, Input.Version, Input.End!.Value, Input.Reason!, ct);
+        var outcome = await shortenAgreement.HandleAsync(new ShortenAgreementCommand(id, agreementId, Input.Version, Input.End!.Value, Input.Reason!), ct);
         return CommandOutcomePage.Handle(this, outcome, $"/Clusters/{id}", text, "Input");
     }
 }

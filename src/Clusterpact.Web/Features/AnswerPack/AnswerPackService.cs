@@ -53,7 +53,7 @@ public sealed record AnswerPackData(DateOnly On, IReadOnlyList<EvaluationAnswer>
 }
 
 /// <summary>Builds the answer pack for agency staff and readers (who see every cluster).</summary>
-public sealed class AnswerPackService(ClusterpactDbContext db, KpiService kpis, AgreementService agreements, TimeProvider clock)
+public sealed class AnswerPackService(ClusterpactDbContext db, KpiService kpis, AgreementRules agreements, TimeProvider clock)
 {
     public DateOnly Today => clock.TodayInBrussels();
 

@@ -1,7 +1,7 @@
 namespace Clusterpact.Web.Features.Budget;
 
 /// <summary>Two to four saved scenarios side by side: totals per year and over the period, each with its difference to the first (the baseline).</summary>
-public sealed class CompareModel(BudgetPlannerService planner, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
+public sealed class CompareModel(ListScenarioChoices scenarioChoices, CompareScenarios compareScenarios, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
 {
     public const int MaxScenarios = 4;
 
@@ -15,7 +15,7 @@ public sealed class CompareModel(BudgetPlannerService planner, IStringLocalizer<
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        Choices = await planner.ChoicesAsync(ct);
+        Choices = await scenarioChoices.HandleAsync(ct);
         return await CompareAsync(ct) ? Page() : NotFound();
     }
 
@@ -43,7 +43,7 @@ public sealed class CompareModel(BudgetPlannerService planner, IStringLocalizer<
             Error = "Scenario.ComparisonNeedsTwo";
             return true;
         }
-        var result = await planner.CompareAsync(Ids, ct);
+        var result = await compareScenarios.HandleAsync(Ids, ct);
         if (result is not { } r) return false;
         if (r.IsSuccess) Comparison = r.Value;
         else Error = r.Error!.Code;

@@ -3,7 +3,8 @@ using Clusterpact.Web.Features.Clusters;
 namespace Clusterpact.Web.Features.Budget;
 
 /// <summary>A saved scenario projected year by year, per cluster and in total, with a chart; exportable, copied or deleted from here.</summary>
-public sealed class DetailsModel(BudgetPlannerService planner, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
+public sealed class DetailsModel(ProjectScenario projectScenario, GetScenario getScenario, CopyScenario copyScenario, DeleteScenario deleteScenario,
+    IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
 {
     public SavedBudgetScenario Saved { get; private set; } = null!;
     public ScenarioProjection? Projection { get; private set; }
@@ -22,17 +23,17 @@ public sealed class DetailsModel(BudgetPlannerService planner, IStringLocalizer<
 
     public async Task<IActionResult> OnPostCopyAsync(Guid id, CancellationToken ct)
     {
-        var saved = await planner.GetAsync(id, ct);
+        var saved = await getScenario.HandleAsync(id, ct);
         if (saved is null) return NotFound();
-        var (outcome, copy) = await planner.CopyAsync(id, text["Budget.CopyName", saved.Name], ct);
+        var outcome = await copyScenario.HandleAsync(id, text["Budget.CopyName", saved.Name], ct);
         if (outcome.Status != CommandStatus.Ok) return await ShowAsync(id, outcome, ct);
         TempData["Flash"] = "Flash.Saved";
-        return Redirect($"/Budget/Edit/{copy}");
+        return Redirect($"/Budget/Edit/{outcome.CreatedId}");
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, long version, CancellationToken ct)
     {
-        var outcome = await planner.DeleteAsync(id, version, ct);
+        var outcome = await deleteScenario.HandleAsync(id, version, ct);
         if (outcome.Status != CommandStatus.Ok) return await ShowAsync(id, outcome, ct);
         TempData["Flash"] = "Budget.Deleted";
         return Redirect("/Budget");
@@ -46,9 +47,9 @@ public sealed class DetailsModel(BudgetPlannerService planner, IStringLocalizer<
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var found = await planner.ProjectAsync(id, ct);
-        if (found is not { } f) return false;
-        CanEdit = await planner.CanEditAsync();
+        var f = await projectScenario.HandleAsync(id, ct);
+        if (f is null) return false;
+        CanEdit = f.CanEdit;
         Saved = f.Saved;
         if (f.Projection.IsSuccess) Projection = f.Projection.Value;
         else ProjectionError = f.Projection.Error!.Code;

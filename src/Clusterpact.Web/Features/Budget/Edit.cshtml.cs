@@ -5,14 +5,14 @@ namespace Clusterpact.Web.Features.Budget;
 /// the end of its term and what it receives after it; the programme lines per year. What the user typed stays in the form
 /// when something is refused.
 /// </summary>
-public sealed class EditModel(BudgetPlannerService planner, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class EditModel(GetScenario getScenario, UpdateScenario updateScenario, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty] public ScenarioInput Input { get; set; } = new();
     public Guid Id { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var saved = await planner.GetAsync(id, ct);
+        var saved = await getScenario.HandleAsync(id, ct);
         if (saved is null) return NotFound();
         Id = id;
         Input = ScenarioForm.From(saved);
@@ -28,7 +28,7 @@ public sealed class EditModel(BudgetPlannerService planner, IStringLocalizer<Sha
             ScenarioForm.Pad(Input);
             return Page();
         }
-        var answer = CommandOutcomePage.Handle(this, await planner.UpdateAsync(id, Input.Version, scenario, ct), $"/Budget/{id}", text, "Input");
+        var answer = CommandOutcomePage.Handle(this, await updateScenario.HandleAsync(id, Input.Version, scenario, ct), $"/Budget/{id}", text, "Input");
         if (answer is PageResult) ScenarioForm.Pad(Input);
         return answer;
     }

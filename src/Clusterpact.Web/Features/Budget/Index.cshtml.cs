@@ -1,7 +1,7 @@
 namespace Clusterpact.Web.Features.Budget;
 
 /// <summary>The saved budget scenarios, with search, sorting and paging; agency staff start new ones from here.</summary>
-public sealed class IndexModel(BudgetPlannerService planner) : ListPageModel<ScenarioSort>(ScenarioSort.Updated, defaultDescending: true)
+public sealed class IndexModel(ListScenarios listScenarios) : ListPageModel<ScenarioSort>(ScenarioSort.Updated, defaultDescending: true)
 {
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
 
@@ -11,8 +11,7 @@ public sealed class IndexModel(BudgetPlannerService planner) : ListPageModel<Sce
     public async Task OnGetAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        CanEdit = await planner.CanEditAsync();
-        Result = await planner.ListAsync(Search, Sort, Desc, PageRequest, ct);
+        (Result, CanEdit) = await listScenarios.HandleAsync(Search, Sort, Desc, PageRequest, ct);
     }
 
     protected override IEnumerable<KeyValuePair<string, string?>> Filters() => [new("search", Search)];

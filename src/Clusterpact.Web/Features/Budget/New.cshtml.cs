@@ -1,7 +1,7 @@
 namespace Clusterpact.Web.Features.Budget;
 
 /// <summary>Starts a scenario from one of the green paper's four, with its default parameters for the clusters funded today.</summary>
-public sealed class NewModel(BudgetPlannerService planner, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
+public sealed class NewModel(CreateScenario createScenario, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
 {
     /// <summary>The default period: the four years after this one (the green paper is about what follows the terms ending in 2026).</summary>
     public const int DefaultYears = 4;
@@ -29,8 +29,8 @@ public sealed class NewModel(BudgetPlannerService planner, IStringLocalizer<Shar
         if (Input.LastYear is null) ModelState.TryAddModelError("Input.LastYear", text["Validation.Required", text["Budget.LastYear"]]);
         if (!ModelState.IsValid) return Page();
         var name = string.IsNullOrWhiteSpace(Input.Name) ? text["GreenPaperScenario." + Input.Basis].Value : Input.Name;
-        var (outcome, id) = await planner.CreateAsync(Input.Basis!.Value, Input.FirstYear!.Value, Input.LastYear!.Value, name,
-            kind => text["ProgrammeLineKind." + kind].Value, ct);
-        return CommandOutcomePage.Handle(this, outcome, $"/Budget/{id}", text, "Input");
+        var outcome = await createScenario.HandleAsync(new CreateScenarioCommand(Input.Basis!.Value, Input.FirstYear!.Value, Input.LastYear!.Value, name,
+            kind => text["ProgrammeLineKind." + kind].Value), ct);
+        return CommandOutcomePage.Handle(this, outcome, $"/Budget/{outcome.CreatedId}", text, "Input");
     }
 }

@@ -13,7 +13,7 @@ public sealed record AgreementFromApplicationCommand(Guid ApplicationId, long Ve
 /// or registered as a new cluster), the agreement over as many years as the plan has, and a working-year budget per
 /// plan year, all checked by the same funding rules as an agreement made by hand, and saved together or not at all.
 /// </summary>
-public sealed class MakeAgreementFromApplication(ClusterpactDbContext db, Permissions permissions, AgreementService agreements, TimeProvider clock) : IUseCase
+public sealed class MakeAgreementFromApplication(ClusterpactDbContext db, Permissions permissions, AgreementRules agreements, TimeProvider clock) : IUseCase
 {
     /// <summary>The lines the form starts from: each plan year's requested aid and cofinancing, its whole budget as animation costs.</summary>
     public static IReadOnlyList<AgreementYearLine> Proposed(Application app) =>

@@ -1,6 +1,6 @@
 namespace Clusterpact.Web.Features.Clusters;
 
-public sealed class DetailsModel(GetClusterDetails details, Agreements.AgreementService agreements, Projects.ProjectQueries projects,
+public sealed class DetailsModel(GetClusterDetails details, Agreements.GetClusterAgreements agreements, Projects.ProjectQueries projects,
     Microsoft.Extensions.Localization.IStringLocalizer<Resources.SharedResource> text) : ListPageModel
 {
     public ClusterDetails Cluster { get; private set; } = null!;
@@ -14,7 +14,7 @@ public sealed class DetailsModel(GetClusterDetails details, Agreements.Agreement
         var c = await details.HandleAsync(id, PageRequest, ct);
         if (c is null) return NotFound();
         Cluster = c;
-        Agreements = (await agreements.ForClusterAsync(id, ct))!;
+        Agreements = (await agreements.HandleAsync(id, ct))!;
         var list = await projects.ListAsync(new Projects.ProjectListQuery(null, id, null, null, null, null, null), new PageRequest(Size: 8), ct);
         Projects = new Projects.ProjectListBlock(text["Projects.OfCluster"], list, $"/Projects?cluster={id}", c.CanEdit ? $"/Projects/New?cluster={id}" : null);
         return Page();

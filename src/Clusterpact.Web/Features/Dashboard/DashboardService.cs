@@ -23,7 +23,7 @@ public sealed record DashboardData(DateOnly Today, IReadOnlyList<ClusterCount> C
     IReadOnlyList<PendingReport> PendingReports)
 {
     /// <summary>How far ahead the deadlines go: the 10-year limits a year ahead, the rest 90 days.</summary>
-    public const int LimitMonths = AgreementService.LimitWarningMonths;
+    public const int LimitMonths = AgreementRules.LimitWarningMonths;
 }
 
 /// <summary>The dashboard's figures are counted in SQL (issue 18): no table is read whole to be summed here.</summary>

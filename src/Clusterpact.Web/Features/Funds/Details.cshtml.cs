@@ -3,7 +3,7 @@ using Clusterpact.Web.Features.Projects;
 namespace Clusterpact.Web.Features.Funds;
 
 /// <summary>One envelope's use: the projects holding money on it; agency staff adjust its amount (never below what is committed).</summary>
-public sealed class DetailsModel(FundService funds, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class DetailsModel(GetEnvelope getEnvelope, ResizeEnvelope resizeEnvelope, IStringLocalizer<SharedResource> text) : PageModel
 {
     public EnvelopeRow Envelope { get; private set; } = null!;
     public IReadOnlyList<EnvelopeUse> Uses { get; private set; } = [];
@@ -22,17 +22,16 @@ public sealed class DetailsModel(FundService funds, IStringLocalizer<SharedResou
         var amount = ProjectForm.Amount(Amount, nameof(Amount), "Funds.Amount", ModelState, text, "Input");
         if (amount is null && string.IsNullOrWhiteSpace(Amount)) ModelState.AddModelError("Input.Amount", text["Validation.Required", text["Funds.Amount"]]);
         if (!ModelState.IsValid) return Page();
-        var answer = CommandOutcomePage.Handle(this, await funds.ResizeAsync(id, Version, amount!.Value, Note, ct), $"/Funds/{id}", text, "Input");
+        var answer = CommandOutcomePage.Handle(this, await resizeEnvelope.HandleAsync(id, Version, amount!.Value, Note, ct), $"/Funds/{id}", text, "Input");
         if (answer is PageResult) await LoadAsync(id, ct);
         return answer;
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var found = await funds.GetAsync(id, ct);
+        var found = await getEnvelope.HandleAsync(id, ct);
         if (found is null) return false;
-        (Envelope, Uses) = found.Value;
-        CanManage = await funds.CanManageAsync();
+        (Envelope, Uses, CanManage) = found;
         return true;
     }
 }

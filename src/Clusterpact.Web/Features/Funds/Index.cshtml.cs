@@ -3,7 +3,7 @@ using Clusterpact.Web.Features.Projects;
 namespace Clusterpact.Web.Features.Funds;
 
 /// <summary>The envelopes of a year: amount, committed, paid and left, with a usage bar; agency staff open new ones.</summary>
-public sealed class IndexModel(FundService funds, ClusterpactDbContext db, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
+public sealed class IndexModel(GetEnvelopeYear envelopeYear, OpenEnvelope openEnvelope, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
 
@@ -21,26 +21,27 @@ public sealed class IndexModel(FundService funds, ClusterpactDbContext db, IStri
     public async Task OnGetAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        await LoadAsync(ct);
+        Show(await envelopeYear.HandleAsync(Year, ct));
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!await funds.CanManageAsync()) return Forbid();
+        var shown = await envelopeYear.HandleAsync(Year, ct);
+        if (!shown.CanManage) return Forbid();
         var amount = ProjectForm.Amount(Amount, nameof(Amount), "Funds.Amount", ModelState, text, "Input");
         if (amount is null && string.IsNullOrWhiteSpace(Amount)) ModelState.AddModelError("Input.Amount", text["Validation.Required", text["Funds.Amount"]]);
         if (NewYear is null) ModelState.AddModelError("Input.Year", text["Validation.Required", text["Funds.Year"]]);
-        if (!ModelState.IsValid) { await LoadAsync(ct); return Page(); }
-        var (outcome, _) = await funds.OpenAsync(new OpenEnvelopeCommand(Kind, ClusterId, NewYear!.Value, amount!.Value, Note), ct);
+        if (!ModelState.IsValid) { Show(shown); return Page(); }
+        var outcome = await openEnvelope.HandleAsync(new OpenEnvelopeCommand(Kind, ClusterId, NewYear!.Value, amount!.Value, Note), ct);
         var answer = CommandOutcomePage.Handle(this, outcome, $"/Funds?year={NewYear}", text, "Input");
-        if (answer is PageResult) await LoadAsync(ct);
+        if (answer is PageResult) Show(await envelopeYear.HandleAsync(Year, ct));
         return answer;
     }
 
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
         ModelState.Clear();
-        await LoadAsync(ct);
+        Show(await envelopeYear.HandleAsync(Year, ct));
         ExportColumn<EnvelopeRow>[] columns =
         [
             new(text["Funds.Year"], r => r.Year),
@@ -54,15 +55,9 @@ public sealed class IndexModel(FundService funds, ClusterpactDbContext db, IStri
         return await TableExport.ToFileAsync(format, text["Funds.Title"], "enveloppes", Rows, columns, clock, ct);
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    private void Show(EnvelopeYear shown)
     {
-        CanManage = await funds.CanManageAsync();
-        Years = await funds.YearsAsync(ct);
-        Year ??= Years.Count > 0 ? (Years.Contains(clock.TodayInBrussels().Year) ? clock.TodayInBrussels().Year : Years[0]) : null;
-        Rows = await funds.ListAsync(Year, null, ct);
+        (Years, Year, Rows, CanManage, SpearheadClusters) = shown;
         NewYear ??= clock.TodayInBrussels().Year;
-        if (CanManage)
-            SpearheadClusters = (await db.Clusters.AsNoTracking().Where(c => c.Type == ClusterType.SpearheadCluster).OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
-                .Select(c => (c.Id, c.Name)).ToList();
     }
 }

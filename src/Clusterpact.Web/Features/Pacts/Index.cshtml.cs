@@ -1,7 +1,8 @@
 namespace Clusterpact.Web.Features.Pacts;
 
 /// <summary>A cluster's pact: every version with its commitments, the yearly review as a draft, adoption, and the comparison of two versions.</summary>
-public sealed class IndexModel(PactService pacts, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class IndexModel(GetPact getPact, StartPact startPact, ReviewPact reviewPact, SavePactCommitment saveCommitment, RemovePactCommitment removeCommitment,
+    AdoptPact adoptPact, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Show { get; set; }
     [BindProperty(SupportsGet = true)] public int? From { get; set; }
@@ -32,30 +33,29 @@ public sealed class IndexModel(PactService pacts, IStringLocalizer<SharedResourc
     }
 
     public async Task<IActionResult> OnPostStartAsync(Guid id, CancellationToken ct) =>
-        await AnswerAsync(id, await pacts.StartAsync(id, Year ?? pacts.Today.Year, Basis, ct), ct);
+        await AnswerAsync(id, await startPact.HandleAsync(id, Year, Basis, ct), ct);
 
     public async Task<IActionResult> OnPostReviewAsync(Guid id, CancellationToken ct) =>
-        await AnswerAsync(id, await pacts.ChangeAsync(id, Version, false, "Year", p => p.Review(Year ?? pacts.Today.Year, Basis), ct), ct);
+        await AnswerAsync(id, await reviewPact.HandleAsync(id, Version, Year, Basis, ct), ct);
 
     public async Task<IActionResult> OnPostCommitmentAsync(Guid id, CancellationToken ct) =>
-        await AnswerAsync(id, await pacts.ChangeAsync(id, Version, false, "Description", p => Key is { } key
-            ? p.ChangeCommitment(key, PartyKind, Party ?? "", Description ?? "", Owner ?? "", Due, Status)
-            : p.AddCommitment(PartyKind, Party ?? "", Description ?? "", Owner ?? "", Due), ct), ct);
+        await AnswerAsync(id, await saveCommitment.HandleAsync(
+            new SavePactCommitmentCommand(id, Version, Key, PartyKind, Party ?? "", Description ?? "", Owner ?? "", Due, Status), ct), ct);
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, CancellationToken ct) =>
-        await AnswerAsync(id, await pacts.ChangeAsync(id, Version, false, "Description", p => p.RemoveCommitment(Key ?? Guid.Empty), ct), ct);
+        await AnswerAsync(id, await removeCommitment.HandleAsync(id, Version, Key ?? Guid.Empty, ct), ct);
 
     public async Task<IActionResult> OnPostAdoptAsync(Guid id, CancellationToken ct) =>
-        await AnswerAsync(id, await pacts.ChangeAsync(id, Version, true, "Year", p => p.Adopt(pacts.Today), ct), ct);
+        await AnswerAsync(id, await adoptPact.HandleAsync(id, Version, ct), ct);
 
     private Task<IActionResult> AnswerAsync(Guid id, CommandOutcome outcome, CancellationToken ct) =>
         CommandOutcomePage.HandleAsync(this, outcome, $"/Pacts/{id}", text, "Input", () => LoadAsync(id, ct));
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var found = await pacts.GetAsync(id, ct);
+        var found = await getPact.HandleAsync(id, ct);
         if (found is null) return false;
-        (ClusterName, IsSpearhead, Pact, CanEdit, CanAdopt) = found.Value;
+        (ClusterName, IsSpearhead, Pact, CanEdit, CanAdopt) = found;
         if (Pact is not null)
         {
             // A version number that the pact does not have (typed into the address) shows the latest, not an error.

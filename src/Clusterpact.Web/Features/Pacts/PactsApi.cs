@@ -16,15 +16,15 @@ public sealed record PactDto(Guid ClusterId, string ClusterName, bool IsSpearhea
             "Jaarlijks 4 matchmakingsessies", "Clustermanager", new(2024, 12, 31), CommitmentStatus.Done)])], 4);
 }
 
-/// <summary>/api/v1/pacts/{clusterId}: a cluster's pact as the /Pacts page reads it (<see cref="PactService"/>, policy ClusterData).</summary>
+/// <summary>/api/v1/pacts/{clusterId}: a cluster's pact as the /Pacts page reads it (<see cref="GetPact"/>, policy ClusterData).</summary>
 public static class PactsApi
 {
     public static void MapPactsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/pacts").WithTags("Pacts").RequireAuthorization(Policies.ClusterData).ForApiArea(ApiArea.Clusters);
-        group.MapGet("/{clusterId:guid}", async Task<Results<Ok<PactDto>, NotFound>> (Guid clusterId, PactService service, HttpContext http, CancellationToken ct) =>
+        group.MapGet("/{clusterId:guid}", async Task<Results<Ok<PactDto>, NotFound>> (Guid clusterId, GetPact getPact, HttpContext http, CancellationToken ct) =>
             {
-                if (await service.GetAsync(clusterId, ct) is not { } found) return TypedResults.NotFound();
+                if (await getPact.HandleAsync(clusterId, ct) is not { } found) return TypedResults.NotFound();
                 var pact = found.Pact;
                 var dto = new PactDto(clusterId, found.ClusterName, found.IsSpearhead, pact?.Id,
                     pact?.Versions.Select(v => new PactVersionDto(v.Number, v.Year, v.Basis, v.AdoptedOn, pact.CommitmentsOf(v.Number)

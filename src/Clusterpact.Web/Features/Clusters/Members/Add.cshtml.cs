@@ -1,6 +1,6 @@
 namespace Clusterpact.Web.Features.Clusters.Members;
 
-public sealed class AddModel(GetClusterDetails details, MembershipCommands commands, TimeProvider clock, IStringLocalizer<SharedResource> text,
+public sealed class AddModel(GetClusterDetails details, AddMember addMember, TimeProvider clock, IStringLocalizer<SharedResource> text,
     Infrastructure.EnterpriseRegister.EnterpriseRegisterLookup register) : ClusterFormPage(details, text)
 {
     public sealed class InputModel
@@ -46,7 +46,7 @@ public sealed class AddModel(GetClusterDetails details, MembershipCommands comma
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        var answer = await SaveAsync(id, () => commands.AddAsync(new AddMemberCommand(id, Input.EnterpriseNumber, Input.CountryCode, Input.ForeignId, Input.Name, Input.Kind,
+        var answer = await SaveAsync(id, () => addMember.HandleAsync(new AddMemberCommand(id, Input.EnterpriseNumber, Input.CountryCode, Input.ForeignId, Input.Name, Input.Kind,
             Input.From!.Value, Input.Until, Input.Role, Input.YearlyFee), ct), ct);
         // Saved: say what the official register said of the number, a stopped enterprise first.
         if (answer is RedirectResult && EnterpriseNumber.TryParse(Input.EnterpriseNumber, out var number) && (Input.CountryCode ?? "BE").Trim().ToUpperInvariant() == "BE")

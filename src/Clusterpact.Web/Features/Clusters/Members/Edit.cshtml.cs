@@ -1,7 +1,7 @@
 namespace Clusterpact.Web.Features.Clusters.Members;
 
 /// <summary>Change or end one membership of the cluster.</summary>
-public sealed class EditModel(GetClusterDetails details, MembershipCommands commands, ClusterpactDbContext db, IStringLocalizer<SharedResource> text) : ClusterFormPage(details, text)
+public sealed class EditModel(GetClusterDetails details, UpdateMembership updateMembership, ClusterpactDbContext db, IStringLocalizer<SharedResource> text) : ClusterFormPage(details, text)
 {
     public sealed class InputModel
     {
@@ -36,7 +36,7 @@ public sealed class EditModel(GetClusterDetails details, MembershipCommands comm
     {
         if (await LoadAsync(id, membershipId, ct) is { } problem) return problem;
         if (!ModelState.IsValid) return Page();
-        var outcome = await commands.UpdateAsync(new UpdateMembershipCommand(id, membershipId, Input.Version, Input.Until, Input.Role, Input.YearlyFee, Input.ContactEmail), ct);
+        var outcome = await updateMembership.HandleAsync(new UpdateMembershipCommand(id, membershipId, Input.Version, Input.Until, Input.Role, Input.YearlyFee, Input.ContactEmail), ct);
         return Answer(id, outcome);
     }
 

@@ -21,8 +21,8 @@ public sealed record MembershipChangeRequest(
 
 /// <summary>
 /// /api/v1/clusters/{id}/members: a cluster's member list for a CRM to read and push, one member at a time through the
-/// page's own commands (<see cref="MembershipCommands"/>: enterprise number check, organisation found or created, no
-/// overlapping membership), so the API stores nothing the page would refuse. Policy as the /Clusters folder; the commands
+/// page's own use cases (<see cref="AddMember"/>, <see cref="UpdateMembership"/>: enterprise number check, organisation found or created, no
+/// overlapping membership), so the API stores nothing the page would refuse. Policy as the /Clusters folder; the use cases
 /// allow agency staff and the cluster's own manager.
 /// </summary>
 public static class MembersApi
@@ -50,10 +50,10 @@ public static class MembersApi
             .WithSummary("One membership; its version is the ETag to send as If-Match with a change.")
             .WithExample(MembershipDto.Example);
 
-        group.MapPost("/", async Task<IResult> (Guid id, AddModel.InputModel body, MembershipCommands commands, IStringLocalizer<SharedResource> text, HttpContext http, CancellationToken ct) =>
+        group.MapPost("/", async Task<IResult> (Guid id, AddModel.InputModel body, AddMember addMember, IStringLocalizer<SharedResource> text, HttpContext http, CancellationToken ct) =>
             {
                 if (body.From is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["from"] = [text["Validation.Required", text["Members.Since"]]] });
-                var outcome = await commands.AddAsync(new AddMemberCommand(id, body.EnterpriseNumber, body.CountryCode, body.ForeignId, body.Name, body.Kind,
+                var outcome = await addMember.HandleAsync(new AddMemberCommand(id, body.EnterpriseNumber, body.CountryCode, body.ForeignId, body.Name, body.Kind,
                     body.From.Value, body.Until, body.Role, body.YearlyFee), ct);
                 if (outcome is { Status: CommandStatus.Ok, CreatedId: { } created })
                 {
@@ -69,9 +69,9 @@ public static class MembersApi
                 new AddModel.InputModel { EnterpriseNumber = "0403.170.701", CountryCode = "BE", Name = "Voorbeeld NV", Kind = OrganisationKind.Company, From = new DateOnly(2024, 1, 1), Role = MembershipRole.Member, YearlyFee = 2500m })
             .Produces(StatusCodes.Status201Created);
 
-        group.MapPut("/{membershipId:guid}", async Task<IResult> (Guid id, Guid membershipId, IfMatch? ifMatch, MembershipChangeRequest body, MembershipCommands commands,
+        group.MapPut("/{membershipId:guid}", async Task<IResult> (Guid id, Guid membershipId, IfMatch? ifMatch, MembershipChangeRequest body, UpdateMembership updateMembership,
                 IStringLocalizer<SharedResource> text, HttpContext http, CancellationToken ct) =>
-                (await commands.UpdateAsync(new UpdateMembershipCommand(id, membershipId, ifMatch!.Version, body.Until, body.Role, body.YearlyFee, body.ContactEmail), ct)).ToApiResult(text, http))
+                (await updateMembership.HandleAsync(new UpdateMembershipCommand(id, membershipId, ifMatch!.Version, body.Until, body.Role, body.YearlyFee, body.ContactEmail), ct)).ToApiResult(text, http))
             .WithName("UpdateMember")
             .WithSummary("Change or end a membership (until, role, fee, contact) as the edit page does; If-Match with the membership's ETag, 412 when stale.")
             .WithExample(ApiExamples.Changed, new MembershipChangeRequest(new DateOnly(2026, 12, 31), MembershipRole.Member, 2500m, "crm@voorbeeld.be"));

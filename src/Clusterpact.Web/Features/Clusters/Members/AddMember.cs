@@ -3,15 +3,13 @@ namespace Clusterpact.Web.Features.Clusters.Members;
 public sealed record AddMemberCommand(Guid ClusterId, string? EnterpriseNumber, string? CountryCode, string? ForeignId, string? Name, OrganisationKind Kind,
     DateOnly From, DateOnly? Until, MembershipRole Role, decimal? YearlyFee);
 
-public sealed record UpdateMembershipCommand(Guid ClusterId, Guid MembershipId, long Version, DateOnly? Until, MembershipRole Role, decimal? YearlyFee, string? ContactEmail = null);
-
 /// <summary>
-/// A cluster manager (own cluster) or agency staff add a member by enterprise number, creating the organisation
-/// when the register does not know it yet, and change or end a membership.
+/// A cluster manager (own cluster) or agency staff add a member by enterprise number (or a foreign id), creating the
+/// organisation when the register does not know it yet; periods of one organisation in one cluster may not overlap.
 /// </summary>
-public sealed class MembershipCommands(ClusterpactDbContext db, ClusterAccess access, Infrastructure.EnterpriseRegister.EnterpriseRegisterLookup register)
+public sealed class AddMember(ClusterpactDbContext db, ClusterAccess access, Infrastructure.EnterpriseRegister.EnterpriseRegisterLookup register) : IUseCase
 {
-    public async Task<CommandOutcome> AddAsync(AddMemberCommand cmd, CancellationToken ct)
+    public async Task<CommandOutcome> HandleAsync(AddMemberCommand cmd, CancellationToken ct)
     {
         if (!await access.CanSeeAsync(cmd.ClusterId, ct)) return CommandOutcome.NotFound;
         if (!await access.CanEditAsync(cmd.ClusterId, ct)) return CommandOutcome.Forbidden;
@@ -58,21 +56,5 @@ public sealed class MembershipCommands(ClusterpactDbContext db, ClusterAccess ac
         db.Memberships.Add(membership);
         await db.SaveChangesAsync(ct);
         return CommandOutcome.Created(membership.Id, membership.Version);
-    }
-
-    public async Task<CommandOutcome> UpdateAsync(UpdateMembershipCommand cmd, CancellationToken ct)
-    {
-        if (!await access.CanSeeAsync(cmd.ClusterId, ct)) return CommandOutcome.NotFound;
-        if (!await access.CanEditAsync(cmd.ClusterId, ct)) return CommandOutcome.Forbidden;
-        var membership = await db.Memberships.SingleOrDefaultAsync(m => m.Id == cmd.MembershipId && m.ClusterId == cmd.ClusterId, ct);
-        if (membership is null) return CommandOutcome.NotFound;
-        if (membership.Version != cmd.Version) return CommandOutcome.Conflict;
-        db.Entry(membership).Property(m => m.Version).OriginalValue = cmd.Version;
-        var result = membership.Update(cmd.Until, cmd.Role, cmd.YearlyFee);
-        if (!result.IsSuccess) return CommandOutcome.Invalid(result.Error!.Field ?? "Until", result.Error.Code);
-        if (membership.SetContact(cmd.ContactEmail) is { IsSuccess: false } contact) return CommandOutcome.Invalid("ContactEmail", contact.Error!.Code);
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { return CommandOutcome.Conflict; }
-        return CommandOutcome.Ok(membership.Version);
     }
 }
