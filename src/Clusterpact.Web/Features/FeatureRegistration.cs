@@ -31,7 +31,7 @@ public static class FeatureRegistration
         services.AddScoped<Features.Projects.ProjectQueries>();
         services.AddScoped<Features.Funds.FundService>();
         services.AddScoped<Features.Evaluations.EvaluationService>();
-        services.AddScoped<Features.Surveys.SurveyService>();
+        services.AddScoped<Features.Surveys.SurveyAccess>();
         services.AddScoped<Features.Kpis.KpiService>();
         services.AddScoped<Features.Kpis.KpiFigures>();
         services.AddScoped<Features.Kpis.TargetService>();
