@@ -32,9 +32,8 @@ public static class FeatureRegistration
         services.AddScoped<Features.Funds.FundService>();
         services.AddScoped<Features.Evaluations.EvaluationService>();
         services.AddScoped<Features.Surveys.SurveyAccess>();
-        services.AddScoped<Features.Kpis.KpiService>();
+        services.AddScoped<Features.Kpis.KpiValues>();
         services.AddScoped<Features.Kpis.KpiFigures>();
-        services.AddScoped<Features.Kpis.TargetService>();
         services.AddScoped<Features.Pacts.PactService>();
         services.AddScoped<Features.Reports.ReportService>();
         services.AddScoped<Features.Reports.ReportReminders>();
