@@ -9,9 +9,18 @@ public sealed record KpiInputs(IReadOnlyList<MembershipPeriod> Memberships, IRea
 /// </summary>
 public static class KpiCalculator
 {
-    public static decimal? Compute(string code, int year, KpiInputs inputs, Guid? clusterId = null)
+    /// <summary>
+    /// The KPI at the end of the year, or for a year not over yet up to <paramref name="through"/> (year to date): members
+    /// on that day, new members and projects started from 1 January to that day.
+    /// </summary>
+    public static decimal? Compute(string code, int year, KpiInputs inputs, Guid? clusterId = null, DateOnly? through = null)
     {
         var yearEnd = new DateOnly(year, 12, 31);
+        if (through is { } t && t < yearEnd)
+        {
+            yearEnd = t;
+            inputs = inputs with { Memberships = inputs.Memberships.Where(m => m.From <= t).ToList(), Projects = inputs.Projects.Where(p => p.Start <= t).ToList() };
+        }
         return code switch
         {
             KpiCatalogue.Members => MemberFigures.On(yearEnd, inputs.Memberships, inputs.Organisations, clusterId).Members,

@@ -29,10 +29,9 @@ public static class FeatureRegistration
         services.AddScoped<Features.Projects.ProjectService>();
         services.AddScoped<Features.Projects.ProjectQueries>();
         services.AddScoped<Features.Evaluations.EvaluationService>();
-        services.AddScoped<Features.Surveys.SurveyService>();
-        services.AddScoped<Features.Kpis.KpiService>();
+        services.AddScoped<Features.Surveys.SurveyAccess>();
+        services.AddScoped<Features.Kpis.KpiValues>();
         services.AddScoped<Features.Kpis.KpiFigures>();
-        services.AddScoped<Features.Kpis.TargetService>();
         services.AddScoped<Features.Pacts.PactChange>();
         services.AddScoped<Features.Reports.ReportService>();
         services.AddScoped<Features.Reports.ReportReminders>();

@@ -75,6 +75,26 @@ public class KpiCalculatorTests
     }
 
     [Fact]
+    public void A_year_not_over_yet_counts_up_to_the_day_asked()
+    {
+        var i = Inputs();
+        var through = new DateOnly(2020, 2, 15);
+        // On 15-02-2020 A has Sme1, Big (until 30-06) and Uni; Sme2 joins on 01-03. Companies Sme1 (small) and Big: half SMEs.
+        Assert.Equal(3m, KpiCalculator.Compute(KpiCatalogue.Members, 2020, i, A, through));
+        Assert.Equal(0.5m, KpiCalculator.Compute(KpiCatalogue.SmeShare, 2020, i, A, through));
+        // New so far: in A only Uni; in the programme Uni and Sme3 (01-02).
+        Assert.Equal(1m, KpiCalculator.Compute(KpiCatalogue.NewMembers, 2020, i, A, through));
+        Assert.Equal(2m, KpiCalculator.Compute(KpiCatalogue.NewMembers, 2020, i, null, through));
+        // Only the European project (B, 01-02) had started: none of A's.
+        Assert.Equal(1m, KpiCalculator.Compute(KpiCatalogue.CollaborationProjects, 2020, i, null, through));
+        Assert.Equal(300_000m, KpiCalculator.Compute(KpiCatalogue.ProjectFunding, 2020, i, null, through));
+        Assert.Equal(0m, KpiCalculator.Compute(KpiCatalogue.ProjectFunding, 2020, i, A, through));
+        // A day after the year counts the whole year, as without one.
+        Assert.Equal(KpiCalculator.Compute(KpiCatalogue.NewMembers, 2020, i, A), KpiCalculator.Compute(KpiCatalogue.NewMembers, 2020, i, A, new DateOnly(2021, 3, 1)));
+        Assert.Equal(950_000m, KpiCalculator.Compute(KpiCatalogue.ProjectFunding, 2020, i, null, new DateOnly(2021, 3, 1)));
+    }
+
+    [Fact]
     public void A_reported_kpi_is_not_computed()
     {
         Assert.Null(KpiCalculator.Compute(KpiCatalogue.ExtraTurnover, 2020, Inputs(), A));

@@ -13,7 +13,7 @@ public sealed class LabelCoverageTests(ClusterpactApp app)
 {
     public static TheoryData<string> Cultures() => ["nl-BE", "en"];
 
-    /// <summary>Every category the product writes on an e-mail (ReportReminders, DepositReminders, SurveyService, AccountMail).</summary>
+    /// <summary>Every category the product writes on an e-mail (ReportReminders, DepositReminders, SurveyMail, AccountMail).</summary>
     private static IEnumerable<string> EmailCategories() =>
         new[] { DeadlineState.DueSoon, DeadlineState.Overdue }.Select(s => $"AnnualReport.{s}")
             .Concat(Enum.GetValues<DepositStatus>().Select(s => $"CofinancingDeposit.{s}"))

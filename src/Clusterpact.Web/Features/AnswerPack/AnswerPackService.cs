@@ -38,7 +38,7 @@ public sealed record FundLine(int Year, FundLineKind Kind, string? ClusterName, 
 /// their follow-up), the pacts in force and when they are reviewed or end, and the money planned for the coming years.
 /// </summary>
 public sealed record AnswerPackData(DateOnly On, IReadOnlyList<EvaluationAnswer> Evaluations, IReadOnlyList<int> KpiYears,
-    IReadOnlyDictionary<string, IReadOnlyList<(int Year, decimal? Value)>> Programme, IReadOnlyList<KpiService.ClusterKpis> ClusterKpis,
+    IReadOnlyDictionary<string, IReadOnlyList<(int Year, decimal? Value)>> Programme, IReadOnlyList<ClusterKpis> ClusterKpis,
     IReadOnlyList<GoalAnswer> Goals, IReadOnlyList<LessonAnswer> Lessons, IReadOnlyList<PactAnswer> Pacts, IReadOnlyList<FundLine> Funds,
     IReadOnlyList<PendingReport> PendingReports)
 {
@@ -53,7 +53,7 @@ public sealed record AnswerPackData(DateOnly On, IReadOnlyList<EvaluationAnswer>
 }
 
 /// <summary>Builds the answer pack for agency staff and readers (who see every cluster).</summary>
-public sealed class AnswerPackService(ClusterpactDbContext db, KpiService kpis, AgreementRules agreements, TimeProvider clock)
+public sealed class AnswerPackService(ClusterpactDbContext db, GetKpisAsOf kpis, AgreementRules agreements, TimeProvider clock)
 {
     public DateOnly Today => clock.TodayInBrussels();
 
@@ -81,7 +81,7 @@ public sealed class AnswerPackService(ClusterpactDbContext db, KpiService kpis, 
             .OrderBy(a => a.ClusterName is null ? 0 : 1).ThenBy(a => a.ClusterName).ThenBy(a => a.Title).ToList();
 
         // 2. KPIs: the programme's evolution and, per spearhead cluster, the latest year with a value and a target.
-        var (years, clusterKpis, programme, pending) = await kpis.AsOfAsync(on, ct);
+        var (years, clusterKpis, programme, pending) = await kpis.HandleAsync(on, ct);
         var spearheadKpis = clusterKpis.Where(c => c.Type == ClusterType.SpearheadCluster).ToList();
         var goals = new List<GoalAnswer>();
         foreach (var cluster in spearheadKpis)

@@ -27,7 +27,7 @@ public sealed record DashboardData(DateOnly Today, IReadOnlyList<ClusterCount> C
 }
 
 /// <summary>The dashboard's figures are counted in SQL (issue 18): no table is read whole to be summed here.</summary>
-public sealed class DashboardService(ClusterpactDbContext db, KpiService kpis, AgreementOverview overview)
+public sealed class DashboardService(ClusterpactDbContext db, GetProgrammeKpisAsOf kpis, AgreementOverview overview)
 {
     public async Task<DashboardData> BuildAsync(CancellationToken ct)
     {
@@ -49,7 +49,7 @@ public sealed class DashboardService(ClusterpactDbContext db, KpiService kpis, A
             granted.GetValueOrDefault(y), paid.GetValueOrDefault(y), envelopes.GetValueOrDefault(y),
             commitments.TryGetValue(y, out var c) ? c.Committed : 0, commitments.TryGetValue(y, out var p) ? p.Paid : 0)).ToList();
 
-        var (kpiYears, programme, pending) = await kpis.ProgrammeAsOfAsync(today, ct);
+        var (kpiYears, programme, pending) = await kpis.HandleAsync(today, ct);
 
         // Evaluations by stage; late: the next stage's planned day has passed (Evaluation.IsLate).
         var byStage = (await db.Evaluations.GroupBy(e => e.Stage).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct)).ToDictionary(g => g.Key, g => g.Count);

@@ -1,7 +1,7 @@
 namespace Clusterpact.Web.Features.Kpis;
 
 /// <summary>A cluster's KPIs over the years: targets against actuals, as a chart for the chosen KPI and as a table for all; agency staff set targets.</summary>
-public sealed class ClusterModel(KpiService kpis, TargetService targets, ClusterpactDbContext db, Permissions permissions, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class ClusterModel(GetClusterKpis get, SetKpiTarget setTarget, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Kpi { get; set; } = KpiCatalogue.Members;
 
@@ -9,9 +9,13 @@ public sealed class ClusterModel(KpiService kpis, TargetService targets, Cluster
     public IReadOnlyDictionary<string, IReadOnlyList<KpiValue>> Values { get; private set; } = new Dictionary<string, IReadOnlyList<KpiValue>>();
     public IReadOnlyList<KpiTarget> Targets { get; private set; } = [];
     public KpiDefinition Definition => KpiCatalogue.Find(Kpi ?? "") ?? KpiCatalogue.All[0];
-    public IReadOnlyList<int> Years => kpis.Years;
+    public IReadOnlyList<int> Years { get; private set; } = [];
+    public int ThisYear { get; private set; }
     public bool CanSetTargets { get; private set; }
     public bool English => Infrastructure.Localization.Cultures.IsEnglish;
+
+    /// <summary>A year as the page shows it: the current one says it is counted to date.</summary>
+    public string YearLabel(int year) => KpiYears.Label(text, year, ThisYear);
 
     [BindProperty] public int? TargetYear { get; set; }
     [BindProperty] public string? Baseline { get; set; }
@@ -30,7 +34,7 @@ public sealed class ClusterModel(KpiService kpis, TargetService targets, Cluster
         if (baseline is null && !string.IsNullOrWhiteSpace(Baseline)) ModelState.AddModelError("Input.Baseline", text["Validation.Amount", text["Kpis.Baseline"]]);
         if (TargetYear is null) ModelState.AddModelError("Input.Year", text["Validation.Required", text["Reports.Year"]]);
         if (!ModelState.IsValid) return Page();
-        var outcome = await targets.SetAsync(id, Definition.Code, TargetYear!.Value, baseline, target!.Value, Reason, ct);
+        var outcome = await setTarget.HandleAsync(new SetKpiTargetCommand(id, Definition.Code, TargetYear!.Value, baseline, target!.Value, Reason), ct);
         var answer = CommandOutcomePage.Handle(this, outcome, $"/Kpis/Cluster/{id}?kpi={Definition.Code}", text, "Input");
         if (answer is PageResult) await LoadAsync(id, ct);
         return answer;
@@ -38,12 +42,8 @@ public sealed class ClusterModel(KpiService kpis, TargetService targets, Cluster
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        CanSetTargets = await permissions.HasAsync(Policies.AgencyStaff);
-        var values = await kpis.ForClusterAsync(id, ct);
-        if (values is null) return false;
-        Values = values;
-        ClusterName = await db.Clusters.Where(c => c.Id == id).Select(c => c.Name).SingleAsync(ct);
-        Targets = await targets.ForClusterAsync(id, ct);
+        if (await get.HandleAsync(id, ct) is not { } view) return false;
+        (ClusterName, Values, Targets, Years, ThisYear, CanSetTargets) = (view.Name, view.Values, view.Targets, view.Years, view.ThisYear, view.CanSetTargets);
         return true;
     }
 }

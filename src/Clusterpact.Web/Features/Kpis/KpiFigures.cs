@@ -13,45 +13,51 @@ public sealed class KpiFigures(ClusterpactDbContext db)
 {
     private static readonly Guid Programme = Guid.Empty;
 
-    /// <summary>The computed KPIs of the programme in each year.</summary>
-    public async Task<Dictionary<(string Code, int Year), decimal?>> ProgrammeAsync(IReadOnlyCollection<int> years, CancellationToken ct)
+    /// <summary>The computed KPIs of the programme in each year; a year not over on <paramref name="through"/> up to that day (year to date).</summary>
+    public async Task<Dictionary<(string Code, int Year), decimal?>> ProgrammeAsync(IReadOnlyCollection<int> years, DateOnly through, CancellationToken ct)
     {
         var result = new Dictionary<(string, int), decimal?>();
-        foreach (var (key, value) in await ComputedAsync(years, null, false, ct)) result[(key.Code, key.Year)] = value;
+        foreach (var (key, value) in await ComputedAsync(years, null, false, through, ct)) result[(key.Code, key.Year)] = value;
         return result;
     }
 
     /// <summary>
     /// The computed KPIs per cluster (one cluster, or every cluster when <paramref name="clusterId"/> is null) in each
-    /// year; a cluster without members or projects gets the value an empty cluster has (0, or no share).
+    /// year, a year not over on <paramref name="through"/> up to that day; a cluster without members or projects gets the
+    /// value an empty cluster has (0, or no share).
     /// </summary>
-    public Task<Dictionary<(Guid Cluster, string Code, int Year), decimal?>> PerClusterAsync(IReadOnlyCollection<int> years, Guid? clusterId, CancellationToken ct) =>
-        ComputedAsync(years, clusterId, true, ct);
+    public Task<Dictionary<(Guid Cluster, string Code, int Year), decimal?>> PerClusterAsync(IReadOnlyCollection<int> years, Guid? clusterId, DateOnly through, CancellationToken ct) =>
+        ComputedAsync(years, clusterId, true, through, ct);
 
     /// <summary>The value an empty cluster has for a computed KPI: no members and no projects.</summary>
     public static decimal? Empty(string code, int year) =>
         KpiCalculator.Compute(code, year, new KpiInputs([], new Dictionary<Guid, OrganisationFacts>(), []), Programme);
 
-    private async Task<Dictionary<(Guid Cluster, string Code, int Year), decimal?>> ComputedAsync(IReadOnlyCollection<int> years, Guid? clusterId, bool perCluster, CancellationToken ct)
+    private async Task<Dictionary<(Guid Cluster, string Code, int Year), decimal?>> ComputedAsync(IReadOnlyCollection<int> years, Guid? clusterId, bool perCluster, DateOnly through, CancellationToken ct)
     {
         var result = new Dictionary<(Guid, string, int), decimal?>();
         foreach (var year in years)
         {
-            foreach (var f in await MembersOnAsync(new DateOnly(year, 12, 31), clusterId, perCluster, ct))
+            foreach (var f in await MembersOnAsync(Last(year, through), clusterId, perCluster, ct))
             {
                 result[(f.Key, KpiCatalogue.Members, year)] = f.Value.Members;
                 result[(f.Key, KpiCatalogue.SmeShare, year)] = f.Value.SmeShare;
                 result[(f.Key, KpiCatalogue.InternationalShare, year)] = f.Value.InternationalShare;
             }
-            foreach (var (key, count) in await ThreeCompanyProjectsAsync(year, clusterId, perCluster, ct)) result[(key, KpiCatalogue.CollaborationProjects, year)] = count;
-            foreach (var (key, sum) in await FundingMobilisedAsync(year, clusterId, perCluster, ct)) result[(key, KpiCatalogue.ProjectFunding, year)] = sum;
+            foreach (var (key, count) in await ThreeCompanyProjectsAsync(year, clusterId, perCluster, through, ct)) result[(key, KpiCatalogue.CollaborationProjects, year)] = count;
+            foreach (var (key, sum) in await FundingMobilisedAsync(year, clusterId, perCluster, through, ct)) result[(key, KpiCatalogue.ProjectFunding, year)] = sum;
         }
-        foreach (var (key, count) in await NewMembersAsync(years, clusterId, perCluster, ct)) result[key] = count;
+        foreach (var (key, count) in await NewMembersAsync(years, clusterId, perCluster, through, ct)) result[key] = count;
         return result;
     }
 
     private static DateOnly First(int year) => new(year, 1, 1);
-    private static DateOnly Last(int year) => new(year, 12, 31);
+    /// <summary>The year's last day counted: 31 December, or <paramref name="through"/> in a year not over yet (as <see cref="KpiCalculator.Compute"/>).</summary>
+    private static DateOnly Last(int year, DateOnly through)
+    {
+        var end = new DateOnly(year, 12, 31);
+        return through < end ? through : end;
+    }
 
     /// <summary>An organisation as the member figures count it; the cluster only when counted per cluster.</summary>
     private sealed class MemberRow
@@ -110,10 +116,10 @@ public sealed class KpiFigures(ClusterpactDbContext db)
     }
 
     /// <summary>Organisations whose first membership (of the cluster; for the programme, of any cluster) starts in the year.</summary>
-    private async Task<IEnumerable<((Guid, string, int), decimal?)>> NewMembersAsync(IReadOnlyCollection<int> years, Guid? clusterId, bool perCluster, CancellationToken ct)
+    private async Task<IEnumerable<((Guid, string, int), decimal?)>> NewMembersAsync(IReadOnlyCollection<int> years, Guid? clusterId, bool perCluster, DateOnly through, CancellationToken ct)
     {
         var from = First(years.Min());
-        var to = Last(years.Max());
+        var to = Last(years.Max(), through);
         var scoped = db.Memberships.Where(m => clusterId == null || m.ClusterId == clusterId);
         if (perCluster)
         {
@@ -129,9 +135,9 @@ public sealed class KpiFigures(ClusterpactDbContext db)
     }
 
     /// <summary>Approved projects (approved, running, completed or stopped) that started in the year.</summary>
-    private IQueryable<Project> Counted(int year)
+    private IQueryable<Project> Counted(int year, DateOnly through)
     {
-        var (from, to) = (First(year), Last(year));
+        var (from, to) = (First(year), Last(year, through));
         return db.Projects.Where(p => (p.Status == ProjectStatus.Approved || p.Status == ProjectStatus.Running || p.Status == ProjectStatus.Completed || p.Status == ProjectStatus.Stopped)
             && p.Start >= from && p.Start <= to);
     }
@@ -139,9 +145,9 @@ public sealed class KpiFigures(ClusterpactDbContext db)
     private IQueryable<Project> ThreeCompanies(IQueryable<Project> projects) =>
         projects.Where(p => p.Partners.Count(x => db.Organisations.Any(o => o.Id == x.OrganisationId && o.Kind == OrganisationKind.Company)) >= ProjectFigures.MinCompaniesForCollaboration);
 
-    private async Task<IEnumerable<(Guid, decimal?)>> ThreeCompanyProjectsAsync(int year, Guid? clusterId, bool perCluster, CancellationToken ct)
+    private async Task<IEnumerable<(Guid, decimal?)>> ThreeCompanyProjectsAsync(int year, Guid? clusterId, bool perCluster, DateOnly through, CancellationToken ct)
     {
-        var projects = ThreeCompanies(Counted(year));
+        var projects = ThreeCompanies(Counted(year, through));
         if (!perCluster) return [(Programme, await projects.CountAsync(ct))];
         var rows = await projects.SelectMany(p => p.Clusters, (p, c) => c.ClusterId).Where(c => clusterId == null || c == clusterId)
             .GroupBy(c => c).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
@@ -149,10 +155,10 @@ public sealed class KpiFigures(ClusterpactDbContext db)
     }
 
     /// <summary>Aid to the year's approved projects: earmarked (envelopes, intercluster pool) plus additional, i.e. all their aid.</summary>
-    private async Task<IEnumerable<(Guid, decimal?)>> FundingMobilisedAsync(int year, Guid? clusterId, bool perCluster, CancellationToken ct)
+    private async Task<IEnumerable<(Guid, decimal?)>> FundingMobilisedAsync(int year, Guid? clusterId, bool perCluster, DateOnly through, CancellationToken ct)
     {
-        if (!perCluster) return [(Programme, await Counted(year).SumAsync(p => p.Aid, ct))];
-        var rows = await Counted(year).SelectMany(p => p.Clusters, (p, c) => new { c.ClusterId, p.Aid }).Where(x => clusterId == null || x.ClusterId == clusterId)
+        if (!perCluster) return [(Programme, await Counted(year, through).SumAsync(p => p.Aid, ct))];
+        var rows = await Counted(year, through).SelectMany(p => p.Clusters, (p, c) => new { c.ClusterId, p.Aid }).Where(x => clusterId == null || x.ClusterId == clusterId)
             .GroupBy(x => x.ClusterId).Select(g => new { g.Key, Sum = g.Sum(x => x.Aid) }).ToListAsync(ct);
         return rows.Select(r => (r.Key, (decimal?)r.Sum));
     }

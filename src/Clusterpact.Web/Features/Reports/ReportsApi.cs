@@ -58,7 +58,7 @@ public sealed record KpiWarning(string Code, string Warning, string Message);
 /// <summary>
 /// /api/v1/reports and /api/v1/clusters/{id}/kpis/{year}: annual reports and the reported KPI values in them, through the
 /// report page's service (<see cref="ReportService"/>: checked at entry, lifecycle table) and the KPI page's
-/// (<see cref="KpiService"/>), scoped like the /Reports and /Kpis folders (policy ClusterData).
+/// (<see cref="GetClusterKpis"/>), scoped like the /Reports and /Kpis folders (policy ClusterData).
 /// </summary>
 public static class ReportsApi
 {
@@ -114,9 +114,9 @@ public static class ReportsApi
 
         var kpis = api.MapGroup("/clusters/{id:guid}/kpis").WithTags("KPIs").RequireAuthorization(Policies.ClusterData).ForApiArea(ApiArea.Kpis);
 
-        kpis.MapGet("/{year:int}", async Task<Results<Ok<ClusterYearKpisDto>, NotFound>> (Guid id, int year, KpiService service, Scope scope, HttpContext http, CancellationToken ct) =>
+        kpis.MapGet("/{year:int}", async Task<Results<Ok<ClusterYearKpisDto>, NotFound>> (Guid id, int year, GetClusterKpis get, Scope scope, HttpContext http, CancellationToken ct) =>
             {
-                if (await service.ForClusterAsync(id, ct) is not { } values) return TypedResults.NotFound();
+                if (await get.HandleAsync(id, ct) is not { Values: var values }) return TypedResults.NotFound();
                 var report = await scope.Reports().AsNoTracking().Where(r => r.ClusterId == id && r.Year == year).Select(r => new { r.Id, r.Status, r.Version }).SingleOrDefaultAsync(ct);
                 var dto = new ClusterYearKpisDto(id, year, report?.Id, report?.Status, KpiCatalogue.All.Select(k => values[k.Code].FirstOrDefault(v => v.Year == year) is { } v
                     ? new KpiValueDto(k.Code, k.Source, v.Actual, v.Target, v.Baseline, v.Origin)

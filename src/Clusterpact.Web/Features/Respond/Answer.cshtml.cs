@@ -7,7 +7,7 @@ namespace Clusterpact.Web.Features.Respond;
 /// The page a member opens from the personal link in the invitation: no account, one answer per link. The link's
 /// secret is in the path; only its hash is in the database.
 /// </summary>
-public sealed class AnswerModel(SurveyService surveys) : PageModel
+public sealed class AnswerModel(OpenSurveyLink links, AnswerSurvey answer) : PageModel
 {
     public Survey? Survey { get; private set; }
     public string? Problem { get; private set; }
@@ -26,7 +26,7 @@ public sealed class AnswerModel(SurveyService surveys) : PageModel
         await LoadAsync(token, ct);
         if (Survey is null || Problem is not null) return Page();
         var inputs = Survey.Questions.Select(Read).ToList();
-        var (stored, problems, problem) = await surveys.AnswerAsync(token, inputs, ct);
+        var (stored, problems, problem) = await answer.HandleAsync(new AnswerSurveyCommand(token, inputs), ct);
         if (problem is not null) { Problem = problem; return Page(); }
         if (!stored)
         {
@@ -56,7 +56,7 @@ public sealed class AnswerModel(SurveyService surveys) : PageModel
 
     private async Task LoadAsync(string token, CancellationToken ct)
     {
-        var (invitation, survey, problem) = await surveys.OpenLinkAsync(token, ct);
+        var (invitation, survey, problem) = await links.HandleAsync(token, ct);
         (Survey, Problem) = (survey, problem);
         // The invitation's language, unless the respondent chose one with the switch.
         if (invitation is { English: true } && !Request.Cookies.ContainsKey(CookieRequestCultureProvider.DefaultCookieName))

@@ -5,7 +5,7 @@ namespace Clusterpact.Web.Features.Surveys;
 /// manager sees only their own cluster. Every figure on the page and in the export follows the five-answer rule
 /// (<see cref="SurveyDisclosure"/>): small groups are suppressed, also where a difference of two views would show them.
 /// </summary>
-public sealed class ResultsModel(SurveyService surveys, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
+public sealed class ResultsModel(GetSurveyResults results, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Cluster { get; set; }
     [BindProperty(SupportsGet = true)] public SizeClass? Size { get; set; }
@@ -48,7 +48,7 @@ public sealed class ResultsModel(SurveyService surveys, IStringLocalizer<SharedR
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var view = await surveys.ResultsAsync(id, Cluster, Size, Sme, English, ct);
+        var view = await results.HandleAsync(new SurveyResultsQuery(id, Cluster, Size, Sme, English), ct);
         if (view is null) return false;
         (Survey, Rates, SeesAll, Cluster) = (view.Survey, view.Rates, view.SeesAll, view.Cluster);
         Hidden = view.Hidden;

@@ -18,7 +18,7 @@ public sealed record SurveyResultsDto(Guid SurveyId, string Title, Guid? Cluster
 
 /// <summary>
 /// /api/v1/surveys: the member surveys the caller sees and their results through the results page's own service call
-/// (<see cref="SurveyService.ResultsAsync"/>), so the five-answer rule of decision 0005 hides on the API what it hides there.
+/// (<see cref="GetSurveyResults"/>), so the five-answer rule of decision 0005 hides on the API what it hides there.
 /// </summary>
 public static class SurveysApi
 {
@@ -26,15 +26,15 @@ public static class SurveysApi
     {
         var group = api.MapGroup("/surveys").WithTags("Surveys").RequireAuthorization(Policies.ClusterData).ForApiArea(ApiArea.Surveys);
 
-        group.MapGet("/", async (SurveyService service, CancellationToken ct) => TypedResults.Ok(new ApiList<SurveyRow>(await service.ListAsync(ct), null)))
+        group.MapGet("/", async (ListSurveys list, CancellationToken ct) => TypedResults.Ok(new ApiList<SurveyRow>((await list.HandleAsync(ct)).Rows, null)))
             .WithName("ListSurveys")
             .WithSummary("The member surveys the caller sees (a cluster manager: those that invited their members) with invitations and answers; one page.")
             .WithExample(new ApiList<SurveyRow>([new(SurveyResultsDto.Example.SurveyId, "Ledenbevraging 2025", 2025, SurveyStatus.Closed, 12, 240, 48)], null));
 
-        group.MapGet("/{id:guid}/results", async Task<Results<Ok<SurveyResultsDto>, NotFound>> (Guid id, Guid? cluster, SizeClass? size, bool? sme, SurveyService service, CancellationToken ct) =>
+        group.MapGet("/{id:guid}/results", async Task<Results<Ok<SurveyResultsDto>, NotFound>> (Guid id, Guid? cluster, SizeClass? size, bool? sme, GetSurveyResults results, CancellationToken ct) =>
             {
                 var english = Cultures.IsEnglish;
-                if (await service.ResultsAsync(id, cluster, size, sme ?? false, english, ct) is not { } view) return TypedResults.NotFound();
+                if (await results.HandleAsync(new SurveyResultsQuery(id, cluster, size, sme ?? false, english), ct) is not { } view) return TypedResults.NotFound();
                 var questions = view.Disclosed is { Shown: true } d
                     ? view.Survey.Questions.Zip(d.Questions).Select(x => new SurveyQuestionResultDto(x.First.Id, x.First.Order, x.First.Text(english), x.First.Kind, x.Second.Shown,
                         x.Second.Answered, x.Second.Counts, x.Second.Mean, x.Second.Median, x.Second.TopShare)).ToList()

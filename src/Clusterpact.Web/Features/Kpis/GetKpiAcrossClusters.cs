@@ -1,0 +1,33 @@
+namespace Clusterpact.Web.Features.Kpis;
+
+public sealed record ClusterKpiRow(Guid ClusterId, string Name, KpiValue Value)
+{
+    public bool? MetTarget(KpiDefinition kpi) => Domain.Reporting.TargetCheck.Met(kpi, Value.Actual, Value.Target);
+}
+
+/// <summary>The KPI page: one KPI in one year across the clusters with the programme value, and the programme's value over the years.</summary>
+public sealed record KpiAcrossClusters(KpiDefinition Kpi, int Year, IReadOnlyList<int> Years, int ThisYear, IReadOnlyList<ClusterKpiRow> Rows, decimal? Programme,
+    IReadOnlyList<(int Year, decimal? Value)> ProgrammeYears);
+
+/// <summary>
+/// One KPI in one year (the last complete year unless chosen) across the clusters the caller sees, and the programme
+/// value: computed over the programme for a computed KPI (each organisation and project once), or combined by the KPI's
+/// rule over the values that count (accepted reports, closed surveys) for a reported one; with the programme's value from
+/// 2017 to the current year, counted up to today.
+/// </summary>
+public sealed class GetKpiAcrossClusters(ClusterAccess access, KpiValues kpis, TimeProvider clock) : IUseCase
+{
+    public async Task<KpiAcrossClusters> HandleAsync(KpiDefinition kpi, int? year, CancellationToken ct)
+    {
+        var today = clock.TodayInBrussels();
+        var years = KpiYears.Through(today);
+        var y = year ?? KpiYears.LastComplete(today);
+        var clusters = await access.VisibleClusters().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
+        var s = await kpis.SourcesAsync([y], null, y, kpi.Code, null, today, ct);
+        var rows = clusters.Select(c => new ClusterKpiRow(c.Id, c.Name, KpiValues.ValueOf(kpi, c.Id, y, s))).Where(r => r.Value.Actual is not null || r.Value.Target is not null).ToList();
+        var programmeYears = await kpis.ProgrammeValuesAsync(kpi, years, null, today, ct);
+        // A year before 2017 (or after this one) is not among the programme's years: counted on its own.
+        var programme = years.Contains(y) ? programmeYears.Single(p => p.Year == y).Value : (await kpis.ProgrammeValuesAsync(kpi, [y], null, today, ct))[0].Value;
+        return new KpiAcrossClusters(kpi, y, years, today.Year, rows, programme, programmeYears);
+    }
+}

@@ -1,0 +1,28 @@
+namespace Clusterpact.Web.Features.Surveys;
+
+/// <summary>How a mailing of invitations or reminders went: the outcome and how many e-mails went out.</summary>
+public sealed record SurveyMailing(CommandOutcome Outcome, int Sent)
+{
+    public static SurveyMailing Refused(CommandOutcome outcome) => new(outcome, 0);
+}
+
+/// <summary>The personal e-mail of an invitation or a reminder, in the invitee's language, with their own link.</summary>
+internal static class SurveyMail
+{
+    public static Task SendAsync(EmailOutbox outbox, IStringLocalizerFactory localizers, Infrastructure.Hosting.PublicUrls urls,
+        SurveyInvitation invitation, Survey survey, string cluster, string token, bool reminder, CancellationToken ct) =>
+        PersonalMail.SendAsync(outbox, localizers, urls, [new MailRecipient(invitation.Email, invitation.English ? "en-BE" : "nl-BE", urls.To($"/s/{token}"))], (text, person) => (
+                text[reminder ? "SurveyMail.ReminderSubject" : "SurveyMail.Subject", survey.Title, cluster].Value,
+                text["SurveyMail.Body", cluster, survey.Title, person.Link!].Value),
+            reminder ? "Survey.Reminder" : "Survey.Invitation", $"survey:{invitation.Id}:{(reminder ? "reminder" + invitation.Reminders : "invitation")}", ct);
+
+    /// <summary>The survey to mail about, if the caller manages surveys and it is open; otherwise why not.</summary>
+    public static async Task<(Survey? Survey, CommandOutcome? Refusal)> OpenSurveyAsync(ClusterpactDbContext db, SurveyAccess access, Guid surveyId, CancellationToken ct)
+    {
+        if (!await access.CanManageAsync()) return (null, CommandOutcome.Forbidden);
+        var survey = await db.Surveys.AsNoTracking().SingleOrDefaultAsync(s => s.Id == surveyId, ct);
+        if (survey is null) return (null, CommandOutcome.NotFound);
+        if (survey.Status != SurveyStatus.Open) return (null, CommandOutcome.Invalid("Clusters", "Survey.NotOpen"));
+        return (survey, null);
+    }
+}
