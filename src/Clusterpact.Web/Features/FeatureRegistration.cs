@@ -27,8 +27,6 @@ public static class FeatureRegistration
         services.AddImportKind<Features.Organisations.Import.MemberImportKind>();
         services.AddImportKind<Features.Projects.Import.ProjectImportKind>();
         services.AddScoped<Features.Projects.ProjectAccess>();
-        services.AddScoped<Features.Projects.ProjectService>();
-        services.AddScoped<Features.Projects.ProjectQueries>();
         services.AddScoped<Features.Funds.FundService>();
         services.AddScoped<Features.Evaluations.EvaluationService>();
         services.AddScoped<Features.Surveys.SurveyService>();
