@@ -28,7 +28,6 @@ public static class FeatureRegistration
         services.AddImportKind<Features.Projects.Import.ProjectImportKind>();
         services.AddScoped<Features.Projects.ProjectAccess>();
         services.AddScoped<Features.Funds.FundService>();
-        services.AddScoped<Features.Evaluations.EvaluationService>();
         services.AddScoped<Features.Surveys.SurveyService>();
         services.AddScoped<Features.Kpis.KpiService>();
         services.AddScoped<Features.Kpis.KpiFigures>();

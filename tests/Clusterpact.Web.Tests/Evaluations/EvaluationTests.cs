@@ -55,4 +55,29 @@ public sealed class EvaluationTests(ClusterpactApp app)
         AccessAssert.Denied(forged);
         Assert.Empty((await app.WithDbAsync(db => db.Evaluations.AsNoTracking().SingleAsync(e => e.Id == id))).Participants);
     }
+
+    [Fact]
+    public async Task A_step_that_is_not_the_persons_is_denied_and_changes_nothing()
+    {
+        var officer = await app.SignedInAsync(Emails.Officer);
+        var flux = await app.ClusterIdAsync("Flux50");
+        var planned = await officer.SubmitFormAsync("/Evaluations/New", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Tussentijdse evaluatie Flux50 (stap)", ["Input.Kind"] = "Interim", ["Input.Scope"] = "Individual", ["Input.ClusterId"] = flux.ToString(),
+            ["Input.Planned[CollectingData]"] = "2026-02-01", ["Input.Planned[Decided]"] = "2026-06-30",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, planned.StatusCode);
+        var url = planned.Headers.Location!.OriginalString;
+        var id = Guid.Parse(url.Split('/').Last());
+        var version = (await app.WithDbAsync(db => db.Evaluations.AsNoTracking().SingleAsync(e => e.Id == id))).Version;
+
+        // Flux50's manager reads the evaluation of their cluster; its table gives the agency every step, so a forged one is
+        // denied as a folder rule would deny it, not shown as a mistake in a form the manager never had.
+        var manager = await app.SignedInAsync(Emails.Flux50Manager);
+        var token = (await manager.GetDocumentAsync(url)).QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        var forged = await manager.PostFormRawAsync($"{url}?handler=Step", [new("__RequestVerificationToken", token), new("version", version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("step", EvaluationLifecycle.StartDataCollection), new("On", "2026-02-01")]);
+        AccessAssert.Denied(forged);
+        Assert.Equal(EvaluationStage.Planned, (await app.WithDbAsync(db => db.Evaluations.AsNoTracking().SingleAsync(e => e.Id == id))).Stage);
+    }
 }
