@@ -33,7 +33,6 @@ public static class FeatureRegistration
         services.AddScoped<Features.Kpis.KpiFigures>();
         services.AddScoped<Features.Kpis.TargetService>();
         services.AddScoped<Features.Pacts.PactService>();
-        services.AddScoped<Features.Reports.ReportService>();
         services.AddScoped<Features.Reports.ReportReminders>();
         services.AddScoped<Features.Calls.CallService>();
         services.AddScoped<Features.Budget.BudgetPlannerService>();
