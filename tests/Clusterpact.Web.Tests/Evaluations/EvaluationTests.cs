@@ -6,18 +6,24 @@ public sealed class EvaluationTests(ClusterpactApp app)
 {
     private static bool Handler(AngleSharp.Html.Dom.IHtmlFormElement f, string name) => f.GetAttribute("action")?.Contains($"handler={name}", StringComparison.Ordinal) == true;
 
+    /// <summary>An interim evaluation of Flux50 planned by agency staff on the form; its page's address.</summary>
+    private async Task<string> PlanFlux50InterimAsync(HttpClient officer, string title)
+    {
+        var planned = await officer.SubmitFormAsync("/Evaluations/New", new Dictionary<string, string>
+        {
+            ["Input.Title"] = title, ["Input.Kind"] = "Interim", ["Input.Scope"] = "Individual", ["Input.ClusterId"] = (await app.ClusterIdAsync("Flux50")).ToString(),
+            ["Input.Planned[CollectingData]"] = "2026-02-01", ["Input.Planned[Decided]"] = "2026-06-30",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, planned.StatusCode);
+        return planned.Headers.Location!.OriginalString;
+    }
+
     [Fact]
     public async Task An_interim_evaluation_runs_its_stages_and_its_outcome_feeds_the_extension()
     {
         var officer = await app.SignedInAsync(Emails.Officer);
         var flux = await app.ClusterIdAsync("Flux50");
-        var planned = await officer.SubmitFormAsync("/Evaluations/New", new Dictionary<string, string>
-        {
-            ["Input.Title"] = "Tussentijdse evaluatie Flux50 (test)", ["Input.Kind"] = "Interim", ["Input.Scope"] = "Individual", ["Input.ClusterId"] = flux.ToString(),
-            ["Input.Planned[CollectingData]"] = "2026-02-01", ["Input.Planned[Decided]"] = "2026-06-30",
-        });
-        Assert.Equal(HttpStatusCode.Redirect, planned.StatusCode);
-        var url = planned.Headers.Location!.OriginalString;
+        var url = await PlanFlux50InterimAsync(officer, "Tussentijdse evaluatie Flux50 (test)");
 
         foreach (var day in new[] { "2026-02-01", "2026-03-15", "2026-05-01" })
             Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync(url, new Dictionary<string, string> { ["On"] = day }, f => Handler(f, "Step"))).StatusCode);
@@ -59,15 +65,7 @@ public sealed class EvaluationTests(ClusterpactApp app)
     [Fact]
     public async Task A_step_that_is_not_the_persons_is_denied_and_changes_nothing()
     {
-        var officer = await app.SignedInAsync(Emails.Officer);
-        var flux = await app.ClusterIdAsync("Flux50");
-        var planned = await officer.SubmitFormAsync("/Evaluations/New", new Dictionary<string, string>
-        {
-            ["Input.Title"] = "Tussentijdse evaluatie Flux50 (stap)", ["Input.Kind"] = "Interim", ["Input.Scope"] = "Individual", ["Input.ClusterId"] = flux.ToString(),
-            ["Input.Planned[CollectingData]"] = "2026-02-01", ["Input.Planned[Decided]"] = "2026-06-30",
-        });
-        Assert.Equal(HttpStatusCode.Redirect, planned.StatusCode);
-        var url = planned.Headers.Location!.OriginalString;
+        var url = await PlanFlux50InterimAsync(await app.SignedInAsync(Emails.Officer), "Tussentijdse evaluatie Flux50 (stap)");
         var id = Guid.Parse(url.Split('/').Last());
         var version = (await app.WithDbAsync(db => db.Evaluations.AsNoTracking().SingleAsync(e => e.Id == id))).Version;
 
