@@ -26,14 +26,10 @@ public static class FeatureRegistration
         services.AddImportKind<Features.Organisations.Import.MemberImportKind>();
         services.AddImportKind<Features.Projects.Import.ProjectImportKind>();
         services.AddScoped<Features.Projects.ProjectAccess>();
-        services.AddScoped<Features.Projects.ProjectService>();
-        services.AddScoped<Features.Projects.ProjectQueries>();
-        services.AddScoped<Features.Evaluations.EvaluationService>();
         services.AddScoped<Features.Surveys.SurveyAccess>();
         services.AddScoped<Features.Kpis.KpiValues>();
         services.AddScoped<Features.Kpis.KpiFigures>();
         services.AddScoped<Features.Pacts.PactChange>();
-        services.AddScoped<Features.Reports.ReportService>();
         services.AddScoped<Features.Reports.ReportReminders>();
         services.AddOptions<Features.OpenData.OpenDataOptions>().Bind(config.GetSection(Features.OpenData.OpenDataOptions.Section));
         services.AddScoped<Features.OpenData.OpenDataService>();

@@ -6,18 +6,24 @@ public sealed class EvaluationTests(ClusterpactApp app)
 {
     private static bool Handler(AngleSharp.Html.Dom.IHtmlFormElement f, string name) => f.GetAttribute("action")?.Contains($"handler={name}", StringComparison.Ordinal) == true;
 
+    /// <summary>An interim evaluation of Flux50 planned by agency staff on the form; its page's address.</summary>
+    private async Task<string> PlanFlux50InterimAsync(HttpClient officer, string title)
+    {
+        var planned = await officer.SubmitFormAsync("/Evaluations/New", new Dictionary<string, string>
+        {
+            ["Input.Title"] = title, ["Input.Kind"] = "Interim", ["Input.Scope"] = "Individual", ["Input.ClusterId"] = (await app.ClusterIdAsync("Flux50")).ToString(),
+            ["Input.Planned[CollectingData]"] = "2026-02-01", ["Input.Planned[Decided]"] = "2026-06-30",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, planned.StatusCode);
+        return planned.Headers.Location!.OriginalString;
+    }
+
     [Fact]
     public async Task An_interim_evaluation_runs_its_stages_and_its_outcome_feeds_the_extension()
     {
         var officer = await app.SignedInAsync(Emails.Officer);
         var flux = await app.ClusterIdAsync("Flux50");
-        var planned = await officer.SubmitFormAsync("/Evaluations/New", new Dictionary<string, string>
-        {
-            ["Input.Title"] = "Tussentijdse evaluatie Flux50 (test)", ["Input.Kind"] = "Interim", ["Input.Scope"] = "Individual", ["Input.ClusterId"] = flux.ToString(),
-            ["Input.Planned[CollectingData]"] = "2026-02-01", ["Input.Planned[Decided]"] = "2026-06-30",
-        });
-        Assert.Equal(HttpStatusCode.Redirect, planned.StatusCode);
-        var url = planned.Headers.Location!.OriginalString;
+        var url = await PlanFlux50InterimAsync(officer, "Tussentijdse evaluatie Flux50 (test)");
 
         foreach (var day in new[] { "2026-02-01", "2026-03-15", "2026-05-01" })
             Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync(url, new Dictionary<string, string> { ["On"] = day }, f => Handler(f, "Step"))).StatusCode);
@@ -54,5 +60,22 @@ public sealed class EvaluationTests(ClusterpactApp app)
         var forged = await fluxManager.PostFormRawAsync($"{url}?handler=Participant", [new("__RequestVerificationToken", token), new("Version", stored.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Name", "X")]);
         AccessAssert.Denied(forged);
         Assert.Empty((await app.WithDbAsync(db => db.Evaluations.AsNoTracking().SingleAsync(e => e.Id == id))).Participants);
+    }
+
+    [Fact]
+    public async Task A_step_that_is_not_the_persons_is_denied_and_changes_nothing()
+    {
+        var url = await PlanFlux50InterimAsync(await app.SignedInAsync(Emails.Officer), "Tussentijdse evaluatie Flux50 (stap)");
+        var id = Guid.Parse(url.Split('/').Last());
+        var version = (await app.WithDbAsync(db => db.Evaluations.AsNoTracking().SingleAsync(e => e.Id == id))).Version;
+
+        // Flux50's manager reads the evaluation of their cluster; its table gives the agency every step, so a forged one is
+        // denied as a folder rule would deny it, not shown as a mistake in a form the manager never had.
+        var manager = await app.SignedInAsync(Emails.Flux50Manager);
+        var token = (await manager.GetDocumentAsync(url)).QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        var forged = await manager.PostFormRawAsync($"{url}?handler=Step", [new("__RequestVerificationToken", token), new("version", version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("step", EvaluationLifecycle.StartDataCollection), new("On", "2026-02-01")]);
+        AccessAssert.Denied(forged);
+        Assert.Equal(EvaluationStage.Planned, (await app.WithDbAsync(db => db.Evaluations.AsNoTracking().SingleAsync(e => e.Id == id))).Stage);
     }
 }

@@ -12,7 +12,7 @@ internal static class DomainRule
         var memberships = await db.Memberships.AsNoTracking().Select(m => new MembershipPeriod(m.OrganisationId, m.ClusterId, m.From, m.Until)).ToListAsync();
         var orgs = await db.Organisations.AsNoTracking().Select(o => new OrganisationFacts(o.Id, o.Kind, o.SizeClass, o.InternationallyActive)).ToDictionaryAsync(o => o.Id);
         var partners = await db.Organisations.AsNoTracking().Select(o => new PartnerFacts(o.Id, o.Kind, o.SizeClass)).ToDictionaryAsync(o => o.OrganisationId);
-        var projects = (await db.Projects.AsNoTracking().ToListAsync()).Select(p => ProjectQueries.Facts(p, partners)).ToList();
+        var projects = (await db.Projects.AsNoTracking().ToListAsync()).Select(p => GetProjectFacts.Facts(p, partners)).ToList();
         return new KpiInputs(memberships, orgs, projects);
     }
 

@@ -324,7 +324,7 @@ public sealed class ProjectTests(ClusterpactApp app)
         {
             var projects = await db.Projects.AsNoTracking().ToListAsync();
             var orgs = await db.Organisations.AsNoTracking().Select(o => new PartnerFacts(o.Id, o.Kind, o.SizeClass)).ToDictionaryAsync(o => o.OrganisationId);
-            return projects.Select(p => Web.Features.Projects.ProjectQueries.Facts(p, orgs)).ToList();
+            return projects.Select(p => Web.Features.Projects.GetProjectFacts.Facts(p, orgs)).ToList();
         });
         var programme = ProjectFigures.Totals(facts, 2024);
         var clusterRows = facts.Where(f => f.Counts && f.Start.Year == 2024).Sum(f => f.ClusterIds.Count);

@@ -1,6 +1,6 @@
 namespace Clusterpact.Web.Features.Clusters;
 
-public sealed class DetailsModel(GetClusterDetails details, Agreements.GetClusterAgreements agreements, Projects.ProjectQueries projects,
+public sealed class DetailsModel(GetClusterDetails details, Agreements.GetClusterAgreements agreements, Projects.ListProjects projects,
     Microsoft.Extensions.Localization.IStringLocalizer<Resources.SharedResource> text) : ListPageModel
 {
     public ClusterDetails Cluster { get; private set; } = null!;
@@ -15,7 +15,7 @@ public sealed class DetailsModel(GetClusterDetails details, Agreements.GetCluste
         if (c is null) return NotFound();
         Cluster = c;
         Agreements = (await agreements.HandleAsync(id, ct))!;
-        var list = await projects.ListAsync(new Projects.ProjectListQuery(null, id, null, null, null, null, null), new PageRequest(Size: 8), ct);
+        var list = await projects.HandleAsync(new Projects.ProjectListQuery(null, id, null, null, null, null, null), new PageRequest(Size: 8), ct);
         Projects = new Projects.ProjectListBlock(text["Projects.OfCluster"], list, $"/Projects?cluster={id}", c.CanEdit ? $"/Projects/New?cluster={id}" : null);
         return Page();
     }

@@ -4,12 +4,12 @@ using Clusterpact.Web.Features.Clusters;
 namespace Clusterpact.Web.Features.Evaluations;
 
 /// <summary>One evaluation: its stages, people, evidence, findings and recommendations with follow-up, and its outcome.</summary>
-public sealed class DetailsModel(EvaluationService evaluations, ClusterpactDbContext db, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class DetailsModel(GetEvaluation get, TakeEvaluationStep takeStep, ChangeEvaluation change, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public Evaluation Evaluation { get; private set; } = null!;
     public string? ClusterName { get; private set; }
     public bool CanManage { get; private set; }
-    public DateOnly Today => evaluations.Today;
+    public DateOnly Today => clock.TodayInBrussels();
 
     [BindProperty] public long Version { get; set; }
     [BindProperty] public DateOnly? On { get; set; }
@@ -38,7 +38,7 @@ public sealed class DetailsModel(EvaluationService evaluations, ClusterpactDbCon
     /// <summary>One handler for the lifecycle's steps, checked by the evaluation against its table with the person's actors.</summary>
     public async Task<IActionResult> OnPostStepAsync(Guid id, string step, string? reason, long version, CancellationToken ct)
     {
-        var outcome = await evaluations.StepAsync(id, version, step, On ?? Today, Outcome, Conditions, Conclusion, ct);
+        var outcome = await takeStep.HandleAsync(new EvaluationStepCommand(id, version, step, On ?? Today, Outcome, Conditions, Conclusion), ct);
         return await AnswerAsync(id, outcome, ct);
     }
 
@@ -54,10 +54,8 @@ public sealed class DetailsModel(EvaluationService evaluations, ClusterpactDbCon
     public Task<IActionResult> OnPostFollowUpAsync(Guid id, CancellationToken ct) =>
         RunAsync(id, "FollowUpNote", e => e.FollowUp(RecommendationId, FollowUpStatus, FollowUpNote), ct);
 
-    private async Task<IActionResult> RunAsync(Guid id, string field, Func<Evaluation, Domain.Common.Result> change, CancellationToken ct)
-    {
-        return await AnswerAsync(id, await evaluations.ChangeAsync(id, Version, field, change, ct), ct);
-    }
+    private async Task<IActionResult> RunAsync(Guid id, string field, Func<Evaluation, Domain.Common.Result> edit, CancellationToken ct) =>
+        await AnswerAsync(id, await change.HandleAsync(new ChangeEvaluationCommand(id, Version, field, edit), ct), ct);
 
     private Task<IActionResult> AnswerAsync(Guid id, CommandOutcome outcome, CancellationToken ct) =>
         CommandOutcomePage.HandleAsync(this, outcome, $"/Evaluations/{id}", text, "Input", () => LoadAsync(id, ct));
@@ -67,14 +65,9 @@ public sealed class DetailsModel(EvaluationService evaluations, ClusterpactDbCon
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var found = await evaluations.GetAsync(id, ct);
+        var found = await get.HandleAsync(id, ct);
         if (found is null) return false;
-        (Evaluation, ClusterName, var actors) = found.Value;
-        Steps = EvaluationLifecycle.Rules.Available(Evaluation.Stage, actors);
-        CanManage = await evaluations.CanManageAsync();
-        DecidedBy = Evaluation.Stage == EvaluationStage.Decided
-            ? (await db.DecisionsAsync(nameof(Domain.Evaluations.Evaluation), [id], nameof(Domain.Evaluations.Evaluation.Stage), [nameof(EvaluationStage.Decided)], ct)).GetValueOrDefault(id)?.By
-            : null;
+        (Evaluation, ClusterName, Steps, CanManage, DecidedBy) = found;
         return true;
     }
 }

@@ -14,7 +14,7 @@ public sealed record EvaluationDto(Guid Id, string Title, EvaluationKind Kind, E
         "Positief: verlengen.", 7);
 }
 
-/// <summary>/api/v1/evaluations: the evaluations the caller sees (<see cref="Scope.Evaluations"/>, as the /Evaluations pages), read through their service.</summary>
+/// <summary>/api/v1/evaluations: the evaluations the caller sees (<see cref="Scope.Evaluations"/>, as the /Evaluations pages), read through the page's handler.</summary>
 public static class EvaluationsApi
 {
     public static void MapEvaluationsApi(this RouteGroupBuilder api)
@@ -28,8 +28,8 @@ public static class EvaluationsApi
             .WithSummary("Evaluations of the clusters the caller sees and of the programme, filtered by cluster, kind and stage; cursor-paged.")
             .WithExample(ApiExamples.List(EvaluationDto.Example));
 
-        group.MapGet("/{id:guid}", async Task<Results<Ok<EvaluationDto>, NotFound>> (Guid id, EvaluationService service, HttpContext http, CancellationToken ct) =>
-                await service.GetAsync(id, ct) is { } found ? http.Tagged(EvaluationDto.From(found.Evaluation), found.Evaluation.Version) : TypedResults.NotFound())
+        group.MapGet("/{id:guid}", async Task<Results<Ok<EvaluationDto>, NotFound>> (Guid id, GetEvaluation get, HttpContext http, CancellationToken ct) =>
+                await get.HandleAsync(id, ct) is { } found ? http.Tagged(EvaluationDto.From(found.Evaluation), found.Evaluation.Version) : TypedResults.NotFound())
             .WithName("GetEvaluation")
             .WithSummary("One evaluation with its stage and, once decided, its outcome; its version is the ETag.")
             .WithExample(EvaluationDto.Example);

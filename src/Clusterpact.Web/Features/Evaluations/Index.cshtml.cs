@@ -1,7 +1,7 @@
 namespace Clusterpact.Web.Features.Evaluations;
 
 /// <summary>Every evaluation at a glance: its stage, the day each stage was (or is to be) reached, late ones flagged.</summary>
-public sealed class IndexModel(EvaluationService evaluations, Scope scope, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
+public sealed class IndexModel(ListEvaluations list, Scope scope, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty(SupportsGet = true)] public EvaluationKind? Kind { get; set; }
@@ -12,20 +12,21 @@ public sealed class IndexModel(EvaluationService evaluations, Scope scope, IStri
     public IReadOnlyList<EvaluationRow> Rows { get; private set; } = [];
     public IReadOnlyList<(Guid Id, string Name)> ClusterOptions { get; private set; } = [];
     public bool CanManage { get; private set; }
-    public DateOnly Today => evaluations.Today;
+    public DateOnly Today => clock.TodayInBrussels();
+
+    private EvaluationListQuery Query() => new(Search, Kind, Stage, Cluster, Late);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        CanManage = await evaluations.CanManageAsync();
         ClusterOptions = (await scope.Clusters().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name)).ToList();
-        Rows = await evaluations.ListAsync(Search, Kind, Stage, Cluster, Late, ct);
+        (Rows, CanManage) = await list.HandleAsync(Query(), ct);
     }
 
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
         ModelState.Clear();
-        var rows = await evaluations.ListAsync(Search, Kind, Stage, Cluster, Late, ct);
+        var rows = (await list.HandleAsync(Query(), ct)).Rows;
         var columns = new List<ExportColumn<EvaluationRow>>
         {
             new(text["Evaluations.TitleField"], r => r.Title),

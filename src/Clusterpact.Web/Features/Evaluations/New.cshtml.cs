@@ -1,7 +1,7 @@
 namespace Clusterpact.Web.Features.Evaluations;
 
 /// <summary>Agency staff (the page's rule in Program.cs) plan an evaluation: kind, scope (a cluster or the programme) and the planned day of each stage.</summary>
-public sealed class NewModel(EvaluationService evaluations, Scope scope, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class NewModel(PlanEvaluation plan, Scope scope, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed class InputModel
     {
@@ -28,8 +28,8 @@ public sealed class NewModel(EvaluationService evaluations, Scope scope, IString
         await LoadAsync(ct);
         if (!ModelState.IsValid) return Page();
         var planned = Input.Planned.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value!.Value);
-        var (outcome, id) = await evaluations.PlanAsync(new PlanEvaluationCommand(Input.Title!, Input.Kind, Input.Scope, Input.ClusterId, planned), ct);
-        return CommandOutcomePage.Handle(this, outcome, $"/Evaluations/{id}", text, "Input");
+        var outcome = await plan.HandleAsync(new PlanEvaluationCommand(Input.Title!, Input.Kind, Input.Scope, Input.ClusterId, planned), ct);
+        return CommandOutcomePage.Handle(this, outcome, $"/Evaluations/{outcome.CreatedId}", text, "Input");
     }
 
     private async Task LoadAsync(CancellationToken ct) =>

@@ -1,6 +1,6 @@
 namespace Clusterpact.Web.Features.Organisations;
 
-public sealed class DetailsModel(GetOrganisation get, ClusterpactDbContext db, Permissions permissions, Projects.ProjectQueries projects, IStringLocalizer<SharedResource> text,
+public sealed class DetailsModel(GetOrganisation get, ClusterpactDbContext db, Permissions permissions, Projects.ListProjects projects, IStringLocalizer<SharedResource> text,
     Infrastructure.EnterpriseRegister.EnterpriseRegisterLookup register) : PageModel
 {
     /// <summary>What the official register says of the organisation, when an extract is loaded and it has an enterprise number.</summary>
@@ -74,7 +74,7 @@ public sealed class DetailsModel(GetOrganisation get, ClusterpactDbContext db, P
         }
         SizeHistory = SmeClassifier.ClassifyOverYears((o.Figures ?? []).Select(f => new SizeFigures(f.Year, f.Headcount, f.TurnoverEur, f.BalanceSheetEur)));
         if (Request.Method == "GET") (OverrideClass, Justification, Version) = (o.SizeOverride, o.SizeOverrideJustification, o.Version);
-        var list = await projects.ListAsync(new Projects.ProjectListQuery(null, null, null, null, null, null, id), new Shared.PageRequest(Size: 10), ct);
+        var list = await projects.HandleAsync(new Projects.ProjectListQuery(null, null, null, null, null, null, id), new Shared.PageRequest(Size: 10), ct);
         Projects = new Projects.ProjectListBlock(text["Projects.OfPartner"], list, $"/Projects?organisation={id}", null);
         return true;
     }

@@ -7,7 +7,8 @@ namespace Clusterpact.Web.Features.Projects;
 /// A project: its facts, partners, the money it holds on an envelope, and the next steps for whoever may take
 /// them (partners while it is a proposal; the agency's decision, status, payments; results at the end).
 /// </summary>
-public sealed class DetailsModel(ProjectQueries queries, ProjectService projects, RecordActors actors, ClusterpactDbContext db, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class DetailsModel(GetProject get, SetProjectPartner setPartner, RemoveProjectPartner removePartner, TakeProjectStep takeStep, PayProject pay,
+    ReleaseProjectCommitment release, ReportProjectResults reportResults, RecordActors actors, ClusterpactDbContext db, IStringLocalizer<SharedResource> text) : PageModel
 {
     public ProjectView Project { get; private set; } = null!;
 
@@ -36,22 +37,22 @@ public sealed class DetailsModel(ProjectQueries queries, ProjectService projects
     {
         var share = ProjectForm.Amount(BudgetShare, nameof(BudgetShare), "Projects.BudgetShare", ModelState, text, "Input") ?? 0;
         if (!ModelState.IsValid) return await ShowAsync(id, ct);
-        return await AnswerAsync(id, await projects.SetPartnerAsync(new SetPartnerCommand(id, Version, EnterpriseNumber, Role, share), ct), ct);
+        return await AnswerAsync(id, await setPartner.HandleAsync(new SetPartnerCommand(id, Version, EnterpriseNumber, Role, share), ct), ct);
     }
 
     public async Task<IActionResult> OnPostRemovePartnerAsync(Guid id, Guid organisationId, CancellationToken ct) =>
-        await AnswerAsync(id, await projects.RemovePartnerAsync(id, Version, organisationId, ct), ct);
+        await AnswerAsync(id, await removePartner.HandleAsync(new RemovePartnerCommand(id, Version, organisationId), ct), ct);
 
     /// <summary>A step of the project's lifecycle: the buttons of its table, and the decision form (approve or reject with a note).</summary>
     public async Task<IActionResult> OnPostStepAsync(Guid id, string? step, CancellationToken ct) =>
-        await AnswerAsync(id, await projects.StepAsync(id, Version, step ?? "", Reason, ct), ct);
+        await AnswerAsync(id, await takeStep.HandleAsync(new ProjectStepCommand(id, Version, step ?? "", Reason), ct), ct);
 
     public async Task<IActionResult> OnPostPayAsync(Guid id, CancellationToken ct)
     {
         var amount = ProjectForm.Amount(Amount, nameof(Amount), "Projects.PaymentAmount", ModelState, text, "Input");
         if (amount is null) ModelState.AddModelError("Input.Amount", text["Validation.Required", text["Projects.PaymentAmount"]]);
         if (!ModelState.IsValid) return await ShowAsync(id, ct);
-        return await AnswerAsync(id, await projects.PayAsync(id, Version, amount!.Value, ct), ct);
+        return await AnswerAsync(id, await pay.HandleAsync(new PayProjectCommand(id, Version, amount!.Value), ct), ct);
     }
 
     public async Task<IActionResult> OnPostReleaseAsync(Guid id, CancellationToken ct)
@@ -59,7 +60,7 @@ public sealed class DetailsModel(ProjectQueries queries, ProjectService projects
         var amount = ProjectForm.Amount(Release, nameof(Release), "Projects.ReleaseAmount", ModelState, text, "Input");
         if (amount is null) ModelState.AddModelError("Input.Release", text["Validation.Required", text["Projects.ReleaseAmount"]]);
         if (!ModelState.IsValid) return await ShowAsync(id, ct);
-        return await AnswerAsync(id, await projects.ReleaseAsync(id, Version, amount!.Value, ct), ct);
+        return await AnswerAsync(id, await release.HandleAsync(new ReleaseCommitmentCommand(id, Version, amount!.Value), ct), ct);
     }
 
     public async Task<IActionResult> OnPostResultsAsync(Guid id, CancellationToken ct)
@@ -68,7 +69,7 @@ public sealed class DetailsModel(ProjectQueries queries, ProjectService projects
         var fte = ProjectForm.Amount(ExtraFte, nameof(ExtraFte), "Projects.ExtraFte", ModelState, text, "Input");
         var investments = ProjectForm.Amount(ExtraInvestments, nameof(ExtraInvestments), "Projects.ExtraInvestments", ModelState, text, "Input");
         if (!ModelState.IsValid) return await ShowAsync(id, ct);
-        return await AnswerAsync(id, await projects.ReportResultsAsync(id, Version, new ProjectResults(turnover, fte, investments), ct), ct);
+        return await AnswerAsync(id, await reportResults.HandleAsync(new ReportProjectResultsCommand(id, Version, new ProjectResults(turnover, fte, investments)), ct), ct);
     }
 
     private async Task<IActionResult> AnswerAsync(Guid id, CommandOutcome outcome, CancellationToken ct)
@@ -81,7 +82,7 @@ public sealed class DetailsModel(ProjectQueries queries, ProjectService projects
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var project = await queries.GetAsync(id, ct);
+        var project = await get.HandleAsync(id, ct);
         if (project is null) return false;
         Project = project;
         // Who approved or refused it: the project keeps the day, the audit trail the person.

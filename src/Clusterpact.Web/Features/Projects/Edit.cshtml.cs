@@ -1,7 +1,7 @@
 namespace Clusterpact.Web.Features.Projects;
 
 /// <summary>Revises a proposal (its cluster's manager or the agency) or corrects a decided project (the agency, funding fixed).</summary>
-public sealed class EditModel(ProjectQueries queries, ProjectService projects, ProjectAccess access, ClusterpactDbContext db, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class EditModel(GetProject get, ReviseProject revise, ProjectAccess access, ClusterpactDbContext db, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty] public ProjectForm Input { get; set; } = new();
     public ProjectFormView View { get; private set; } = null!;
@@ -20,13 +20,13 @@ public sealed class EditModel(ProjectQueries queries, ProjectService projects, P
         if (await LoadAsync(id, ct) is { } refusal) return refusal;
         var details = Input.ToDetails(ModelState, text, "Input");
         if (details is null || !ModelState.IsValid) return Page();
-        var outcome = await projects.ReviseAsync(new ReviseProjectCommand(id, Input.Version, details), ct);
+        var outcome = await revise.HandleAsync(new ReviseProjectCommand(id, Input.Version, details), ct);
         return CommandOutcomePage.Handle(this, outcome, $"/Projects/{id}", text, "Input");
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        var project = await queries.GetAsync(id, ct);
+        var project = await get.HandleAsync(id, ct);
         if (project is null) return NotFound();
         if (!project.CanEdit || !project.Project.CanBeRevised(project.IsAgency)) return Forbid();
         Project = project;

@@ -4,7 +4,7 @@ namespace Clusterpact.Web.Features.Projects;
 /// The project KPIs per cluster, per theme and per year: projects, those with at least 3 companies, SMEs involved,
 /// funding mobilised (earmarked and additional) and reported results. The programme row counts an intercluster project once.
 /// </summary>
-public sealed class FiguresModel(ProjectQueries queries, Scope scope, Permissions permissions, TimeProvider clock) : PageModel
+public sealed class FiguresModel(GetProjectFacts projectFacts, Scope scope, Permissions permissions, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Cluster { get; set; }
@@ -28,7 +28,7 @@ public sealed class FiguresModel(ProjectQueries queries, Scope scope, Permission
         if (Cluster is { } chosen && ClusterOptions.All(c => c.Id != chosen)) Cluster = ClusterOptions.Count > 0 && !CanSeeProgramme ? ClusterOptions[0].Id : null;
         ScopeName = Cluster is { } sid ? ClusterOptions.First(c => c.Id == sid).Name : null;
 
-        var facts = await queries.AllFactsAsync(ct);
+        var facts = await projectFacts.HandleAsync(ct);
         var years = facts.Where(f => f.Counts).Select(f => f.Start.Year).Distinct().Order().ToList();
         if (DomainRange.Year(Year, nameof(Year)) is not null) Year = null; // a year outside 2000-2100 reads as none, like one that cannot be read
         Year ??= years.Count == 0 ? clock.TodayInBrussels().Year : years.Contains(clock.TodayInBrussels().Year) ? clock.TodayInBrussels().Year : years[^1];

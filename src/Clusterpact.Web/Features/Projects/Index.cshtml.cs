@@ -1,6 +1,6 @@
 namespace Clusterpact.Web.Features.Projects;
 
-public sealed class IndexModel(ProjectQueries queries, Scope scope, Permissions permissions, IStringLocalizer<SharedResource> text, TimeProvider clock) : ListPageModel<ProjectSort>(ProjectSort.Start, defaultDescending: true)
+public sealed class IndexModel(ListProjects list, Scope scope, Permissions permissions, IStringLocalizer<SharedResource> text, TimeProvider clock) : ListPageModel<ProjectSort>(ProjectSort.Start, defaultDescending: true)
 {
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Cluster { get; set; }
@@ -23,14 +23,14 @@ public sealed class IndexModel(ProjectQueries queries, Scope scope, Permissions 
         CanPropose = await permissions.HasAsync(Policies.ClusterEditing);
         ClusterOptions = (await scope.Clusters().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
             .Select(c => (c.Id, c.Name)).ToList();
-        Result = await queries.ListAsync(Query(), PageRequest, ct);
+        Result = await list.HandleAsync(Query(), PageRequest, ct);
     }
 
     /// <summary>The filtered project list as Excel or CSV.</summary>
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
         ModelState.Clear();
-        var rows = await queries.AllAsync(Query(), ct);
+        var rows = await list.AllAsync(Query(), ct);
         ExportColumn<ProjectListItem>[] columns =
         [
             new(text["Projects.TitleField"], r => r.Title),

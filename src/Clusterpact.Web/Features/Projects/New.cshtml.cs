@@ -1,7 +1,7 @@
 namespace Clusterpact.Web.Features.Projects;
 
 /// <summary>A cluster manager proposes a project for their cluster; agency staff for any cluster.</summary>
-public sealed class NewModel(ProjectService projects, ProjectAccess access, ClusterpactDbContext db, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class NewModel(ProposeProject propose, ProjectAccess access, ClusterpactDbContext db, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty] public ProjectForm Input { get; set; } = new();
     public ProjectFormView View { get; private set; } = null!;
@@ -20,8 +20,8 @@ public sealed class NewModel(ProjectService projects, ProjectAccess access, Clus
         var details = Input.ToDetails(ModelState, text, "Input");
         if (string.IsNullOrWhiteSpace(Input.LeadEnterpriseNumber)) ModelState.AddModelError("Input.LeadEnterpriseNumber", text["Validation.Required", text["Projects.LeadNumber"]]);
         if (details is null || !ModelState.IsValid) return Page();
-        var (outcome, id) = await projects.ProposeAsync(new ProposeProjectCommand(details, Input.LeadEnterpriseNumber), ct);
-        return CommandOutcomePage.Handle(this, outcome, $"/Projects/{id}", text, "Input");
+        var outcome = await propose.HandleAsync(new ProposeProjectCommand(details, Input.LeadEnterpriseNumber), ct);
+        return CommandOutcomePage.Handle(this, outcome, $"/Projects/{outcome.CreatedId}", text, "Input");
     }
 
     private async Task LoadAsync(CancellationToken ct) =>

@@ -68,6 +68,18 @@ public sealed class ProjectForm
         return value;
     }
 
+    /// <summary>The form's field a refusal of the project's rules belongs next to.</summary>
+    public static string FieldOf(string code) => code switch
+    {
+        "Project.TitleRequired" or "Project.TitleTooLong" => "Title",
+        "Project.EndBeforeStart" => "End",
+        "Project.TrlRange" or "Project.TrlTargetBelowStart" => "TrlTarget",
+        "Project.BudgetPositive" or "Project.SharesAboveBudget" => "TotalBudget",
+        "Project.AidNegative" or "Project.AidAboveBudget" or "Project.FundingFixedAfterDecision" => "Aid",
+        "Project.ClusterRequired" or "Project.InterclusterNeedsTwoClusters" or "Project.CollaborationOneCluster" => "ClusterIds",
+        _ => "Title",
+    };
+
     /// <summary>The clusters a person may put a project in: every cluster for the agency, their own for a cluster manager.</summary>
     public static async Task<IReadOnlyList<(Guid Id, string Name, bool Own)>> ClusterChoicesAsync(ProjectAccess access, Data.ClusterpactDbContext db, CancellationToken ct)
     {

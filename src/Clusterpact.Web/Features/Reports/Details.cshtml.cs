@@ -4,9 +4,10 @@ namespace Clusterpact.Web.Features.Reports;
 /// An annual report: the cluster fills in the reported KPIs (checked at entry), the narrative and the state of the
 /// pact's commitments, saves and submits; the agency returns it with a remark or accepts it.
 /// </summary>
-public sealed class DetailsModel(ReportService reports, ClusterpactDbContext db, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class DetailsModel(GetReport get, SaveReport save, SubmitReport submitReport, TakeReportStep takeStep, ClusterpactDbContext db, TimeProvider clock,
+    IStringLocalizer<SharedResource> text) : PageModel
 {
-    public ReportService.ReportView View { get; private set; } = null!;
+    public ReportView View { get; private set; } = null!;
     public IReadOnlyList<(string Code, string Warning)> Warnings { get; private set; } = [];
 
     [BindProperty] public long Version { get; set; }
@@ -24,7 +25,7 @@ public sealed class DetailsModel(ReportService reports, ClusterpactDbContext db,
     public LifecycleActions Actions { get; private set; } = LifecycleActions.None;
 
     public bool English => Infrastructure.Localization.Cultures.IsEnglish;
-    public DateOnly Today => reports.Today;
+    public DateOnly Today => clock.TodayInBrussels();
 
     /// <summary>The label of a status: agency staff see the table's own, the cluster and readers the outside one.</summary>
     public string StateKey(ReportStatus status) =>
@@ -57,9 +58,9 @@ public sealed class DetailsModel(ReportService reports, ClusterpactDbContext db,
         }
         if (!ModelState.IsValid) return Page();
         var commitments = CommitmentStatus.Select(kv => new CommitmentInput(kv.Key, kv.Value, CommitmentComment.GetValueOrDefault(kv.Key))).ToList();
-        var (outcome, warnings) = await reports.SaveAsync(id, Version, values, Narrative, commitments, ct);
+        var (outcome, warnings) = await save.HandleAsync(new SaveReportCommand(id, Version, values, Narrative, commitments), ct);
         if (outcome.Status == Shared.CommandStatus.Ok && submit)
-            outcome = await reports.SubmitAsync(id, outcome.NewVersion!.Value, ct);
+            outcome = await submitReport.HandleAsync(id, outcome.NewVersion!.Value, ct);
         var answer = CommandOutcomePage.Handle(this, outcome, $"/Reports/{id}", text, "Input");
         if (answer is PageResult)
         {
@@ -75,7 +76,7 @@ public sealed class DetailsModel(ReportService reports, ClusterpactDbContext db,
     public async Task<IActionResult> OnPostStepAsync(Guid id, string step, string? reason, long version, CancellationToken ct)
     {
         if (step == ReportLifecycle.Return) Remark = reason;
-        return await CommandOutcomePage.HandleAsync(this, await reports.StepAsync(id, version, step, reason, ct), $"/Reports/{id}", text, "Input", () => LoadAsync(id, ct));
+        return await CommandOutcomePage.HandleAsync(this, await takeStep.HandleAsync(new ReportStepCommand(id, version, step, reason), ct), $"/Reports/{id}", text, "Input", () => LoadAsync(id, ct));
     }
 
     /// <summary>The form starts from what is stored; shares are shown as percentages.</summary>
@@ -104,7 +105,7 @@ public sealed class DetailsModel(ReportService reports, ClusterpactDbContext db,
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var v = await reports.GetAsync(id, ct);
+        var v = await get.HandleAsync(id, ct);
         if (v is null) return false;
         View = v;
         Actions = LifecycleActions.For(ReportLifecycle.Rules, v.Report.Status, v.Actors, v.Report.Version, ownForm: [ReportLifecycle.Submit, ReportLifecycle.Return]);

@@ -1,7 +1,7 @@
 namespace Clusterpact.Web.Features.Reports;
 
 /// <summary>The annual reports of a working year: status and deadline per cluster; a cluster starts its own report here.</summary>
-public sealed class IndexModel(ReportService reports, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class IndexModel(ListReports list, StartReport start, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public ReportStatus? Status { get; set; }
@@ -12,15 +12,15 @@ public sealed class IndexModel(ReportService reports, IStringLocalizer<SharedRes
     {
         ModelState.Clear();
         if (DomainRange.Year(Year, nameof(Year)) is not null) Year = null; // a year outside 2000-2100 reads as none, like one that cannot be read
-        Year ??= reports.Today.Year - 1;
-        Rows = await reports.ListAsync(Year.Value, Status, ct);
+        Year ??= clock.TodayInBrussels().Year - 1;
+        Rows = await list.HandleAsync(Year.Value, Status, ct);
     }
 
     public async Task<IActionResult> OnPostStartAsync(Guid clusterId, int year, CancellationToken ct)
     {
-        var (outcome, id) = await reports.StartAsync(clusterId, year, ct);
-        var answer = CommandOutcomePage.Handle(this, outcome, $"/Reports/{id}", text, "Input");
-        if (answer is PageResult) { Year = year; Rows = await reports.ListAsync(year, null, ct); }
+        var outcome = await start.HandleAsync(new StartReportCommand(clusterId, year), ct);
+        var answer = CommandOutcomePage.Handle(this, outcome, $"/Reports/{outcome.CreatedId}", text, "Input");
+        if (answer is PageResult) { Year = year; Rows = await list.HandleAsync(year, null, ct); }
         return answer;
     }
 }

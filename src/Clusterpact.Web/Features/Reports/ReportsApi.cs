@@ -21,7 +21,7 @@ public sealed record ReportStepDto(ReportStatus From, ReportStatus To, DateTimeO
 public sealed record ReportDetailsDto(Guid Id, Guid ClusterId, string ClusterName, int Year, ReportStatus Status, DateOnly DueOn, string? Narrative,
     IReadOnlyList<ReportedValueDto> Values, IReadOnlyList<ReportStepDto> Steps, long Version)
 {
-    public static ReportDetailsDto From(ReportService.ReportView v) => new(v.Report.Id, v.Report.ClusterId, v.ClusterName, v.Report.Year, v.Report.Status, v.Report.DueOn,
+    public static ReportDetailsDto From(ReportView v) => new(v.Report.Id, v.Report.ClusterId, v.ClusterName, v.Report.Year, v.Report.Status, v.Report.DueOn,
         v.Report.Narrative, v.Report.Values.Select(x => new ReportedValueDto(x.KpiCode, x.Value, x.Comment, x.Evidence, x.Warning)).ToList(),
         v.Report.Steps.Select(s => new ReportStepDto(s.From, s.To, s.At, s.Remark)).ToList(), v.Report.Version);
 
@@ -57,7 +57,7 @@ public sealed record KpiWarning(string Code, string Warning, string Message);
 
 /// <summary>
 /// /api/v1/reports and /api/v1/clusters/{id}/kpis/{year}: annual reports and the reported KPI values in them, through the
-/// report page's service (<see cref="ReportService"/>: checked at entry, lifecycle table) and the KPI page's
+/// report page's handlers (<see cref="SaveReport"/>: checked at entry; <see cref="TakeReportStep"/>: lifecycle table) and the KPI page's
 /// (<see cref="GetClusterKpis"/>), scoped like the /Reports and /Kpis folders (policy ClusterData).
 /// </summary>
 public static class ReportsApi
@@ -73,40 +73,40 @@ public static class ReportsApi
             .WithSummary("Annual reports of the clusters the caller sees, filtered by cluster, year and status; cursor-paged.")
             .WithExample(ApiExamples.List(ReportDto.Example));
 
-        reports.MapGet("/{id:guid}", async Task<Results<Ok<ReportDetailsDto>, NotFound>> (Guid id, ReportService service, HttpContext http, CancellationToken ct) =>
-                await service.GetAsync(id, ct) is { } view ? http.Tagged(ReportDetailsDto.From(view), view.Report.Version) : TypedResults.NotFound())
+        reports.MapGet("/{id:guid}", async Task<Results<Ok<ReportDetailsDto>, NotFound>> (Guid id, GetReport get, HttpContext http, CancellationToken ct) =>
+                await get.HandleAsync(id, ct) is { } view ? http.Tagged(ReportDetailsDto.From(view), view.Report.Version) : TypedResults.NotFound())
             .WithName("GetReport")
             .WithSummary("One annual report with its values and its steps; its version is the ETag.")
             .WithExample(ReportDetailsDto.Example);
 
-        reports.MapPost("/", async Task<IResult> (StartReportRequest body, ReportService service, IStringLocalizer<SharedResource> text, HttpContext http, CancellationToken ct) =>
+        reports.MapPost("/", async Task<IResult> (StartReportRequest body, StartReport start, GetReport get, IStringLocalizer<SharedResource> text, HttpContext http, CancellationToken ct) =>
             {
-                var (outcome, id) = await service.StartAsync(body.ClusterId, body.Year, ct);
-                if (outcome.Status != CommandStatus.Ok || id is null) return outcome.ToApiResult(text, http);
-                var report = (await service.GetAsync(id.Value, ct))!;
+                var outcome = await start.HandleAsync(new StartReportCommand(body.ClusterId, body.Year), ct);
+                if (outcome is not { Status: CommandStatus.Ok, CreatedId: { } id }) return outcome.ToApiResult(text, http);
+                var report = (await get.HandleAsync(id, ct))!;
                 return http.Tagged(ReportDetailsDto.From(report), report.Report.Version);
             })
             .WithName("StartReport")
             .WithSummary("Start the annual report of a cluster's working year (or get the one already started), as the reports page does; the answer's ETag is what the first change sends.")
             .WithExample(ReportDetailsDto.Example, new StartReportRequest(ReportDto.Example.ClusterId, 2025));
 
-        reports.MapPost("/{id:guid}/submit", async Task<IResult> (Guid id, IfMatch? ifMatch, ReportService service, IStringLocalizer<SharedResource> text, HttpContext http, CancellationToken ct) =>
-                (await service.SubmitAsync(id, ifMatch!.Version, ct)).ToApiResult(text, http))
+        reports.MapPost("/{id:guid}/submit", async Task<IResult> (Guid id, IfMatch? ifMatch, SubmitReport submit, IStringLocalizer<SharedResource> text, HttpContext http, CancellationToken ct) =>
+                (await submit.HandleAsync(id, ifMatch!.Version, ct)).ToApiResult(text, http))
             .WithName("SubmitReport")
             .WithSummary("Submit a draft or returned report (the cluster's manager or agency staff); refused with the rule's reason when a value or the narrative is missing.")
             .WithExample(ApiExamples.Changed)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        reports.MapPost("/{id:guid}/accept", async Task<IResult> (Guid id, IfMatch? ifMatch, ReportService service, IStringLocalizer<SharedResource> text, HttpContext http, CancellationToken ct) =>
-                (await service.StepAsync(id, ifMatch!.Version, ReportLifecycle.Accept, null, ct)).ToApiResult(text, http))
+        reports.MapPost("/{id:guid}/accept", async Task<IResult> (Guid id, IfMatch? ifMatch, TakeReportStep step, IStringLocalizer<SharedResource> text, HttpContext http, CancellationToken ct) =>
+                (await step.HandleAsync(new ReportStepCommand(id, ifMatch!.Version, ReportLifecycle.Accept, null), ct)).ToApiResult(text, http))
             .WithName("AcceptReport")
             .WithSummary("Accept a submitted report (agency staff): its values then count in the programme's figures.")
             .WithExample(ApiExamples.Changed)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        reports.MapPost("/{id:guid}/return", async Task<IResult> (Guid id, IfMatch? ifMatch, ReturnReportRequest body, ReportService service, IStringLocalizer<SharedResource> text,
+        reports.MapPost("/{id:guid}/return", async Task<IResult> (Guid id, IfMatch? ifMatch, ReturnReportRequest body, TakeReportStep step, IStringLocalizer<SharedResource> text,
                 HttpContext http, CancellationToken ct) =>
-                (await service.StepAsync(id, ifMatch!.Version, ReportLifecycle.Return, body.Remark, ct)).ToApiResult(text, http))
+                (await step.HandleAsync(new ReportStepCommand(id, ifMatch!.Version, ReportLifecycle.Return, body.Remark), ct)).ToApiResult(text, http))
             .WithName("ReturnReport")
             .WithSummary("Return a submitted report with remarks (agency staff); the remark is required.")
             .WithExample(ApiExamples.Changed, new ReturnReportRequest("Licht de daling van de O&O-investeringen toe."))
@@ -127,13 +127,13 @@ public static class ReportsApi
             .WithSummary("Every KPI of a cluster in a year, as the cluster's KPI page shows them; the ETag is the version of that year's annual report (none before it is started).")
             .WithExample(ClusterYearKpisDto.Example);
 
-        kpis.MapPut("/{year:int}", async Task<IResult> (Guid id, int year, IfMatch? ifMatch, KpiValueRequest[] body, ReportService service, Scope scope,
+        kpis.MapPut("/{year:int}", async Task<IResult> (Guid id, int year, IfMatch? ifMatch, KpiValueRequest[] body, SaveReport save, Scope scope,
                 IStringLocalizer<SharedResource> text, HttpContext http, CancellationToken ct) =>
             {
                 var report = await scope.Reports().AsNoTracking().Where(r => r.ClusterId == id && r.Year == year).Select(r => new { r.Id, r.Narrative }).SingleOrDefaultAsync(ct);
                 if (report is null) return ApiConventions.Problem(text, StatusCodes.Status404NotFound, "Api.ReportNotStarted");
                 var values = body.Select(v => new ValueInput(v.Code, v.Value, v.Comment, v.Evidence)).ToList();
-                var (outcome, warnings) = await service.SaveAsync(report.Id, ifMatch!.Version, values, report.Narrative, [], ct);
+                var (outcome, warnings) = await save.HandleAsync(new SaveReportCommand(report.Id, ifMatch!.Version, values, report.Narrative, []), ct);
                 if (outcome.Status != CommandStatus.Ok) return outcome.ToApiResult(text, http);
                 http.Response.Headers.ETag = ApiConventions.ETagOf(outcome.NewVersion!.Value);
                 return TypedResults.Ok(new KpiValuesSaved(outcome.NewVersion.Value, warnings.Select(w => new KpiWarning(w.Code, w.Warning, text[w.Warning])).ToList()));

@@ -1,0 +1,72 @@
+namespace Clusterpact.Web.Features.Projects;
+
+public enum ProjectSort { Title, Type, Status, Start, End, Budget, Aid }
+
+public sealed record ProjectListQuery(string? Search, Guid? ClusterId, ProjectType? Type, ProjectStatus? Status, StrategicTheme? Theme, int? Year, Guid? OrganisationId,
+    ProjectSort Sort = ProjectSort.Start, bool Descending = true);
+
+public sealed record ProjectListItem(Guid Id, string Title, ProjectType Type, ProjectStatus Status, StrategicTheme Theme, DateOnly Start, DateOnly End,
+    decimal TotalBudget, decimal Aid, string? LeadName, IReadOnlyList<string> ClusterNames);
+
+/// <summary>A short project list on another page (a cluster, a partner), with links to all and to propose one.</summary>
+public sealed record ProjectListBlock(string Title, Paged<ProjectListItem> Page, string AllUrl, string? NewUrl);
+
+/// <summary>The projects the caller may see: searched, filtered, sorted and paged in SQL.</summary>
+public sealed class ListProjects(ClusterpactDbContext db, Scope scope) : IUseCase
+{
+    public async Task<Paged<ProjectListItem>> HandleAsync(ProjectListQuery q, PageRequest page, CancellationToken ct)
+    {
+        var rows = await Sort(Filter(q), q).ToPageAsync(page, ct);
+        return new Paged<ProjectListItem>(await ToItemsAsync(rows.Items, ct), rows.Page, rows.PageSize, rows.TotalCount);
+    }
+
+    public async Task<IReadOnlyList<ProjectListItem>> AllAsync(ProjectListQuery q, CancellationToken ct) =>
+        await ToItemsAsync(await Sort(Filter(q), q).ToListAsync(ct), ct);
+
+    private IQueryable<Project> Filter(ProjectListQuery q)
+    {
+        var query = scope.Projects().AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(q.Search))
+        {
+            var term = q.Search.Trim().ToLower();
+            query = query.Where(p => p.Title.ToLower().Contains(term) || (p.Summary != null && p.Summary.ToLower().Contains(term))
+                || (p.ExternalReference != null && p.ExternalReference.ToLower().Contains(term))
+                || p.Partners.Any(x => db.Organisations.Any(o => o.Id == x.OrganisationId && o.Name.ToLower().Contains(term))));
+        }
+        if (q.ClusterId is { } cid) query = query.Where(p => p.Clusters.Any(c => c.ClusterId == cid));
+        if (q.Type is { } type) query = query.Where(p => p.Type == type);
+        if (q.Status is { } status) query = query.Where(p => p.Status == status);
+        if (q.Theme is { } theme) query = query.Where(p => p.Theme == theme);
+        // No project starts outside 2000-2100 (DomainRange), and such a year has no first of January to compare with.
+        if (q.Year is { } year) query = DomainRange.Year(year, nameof(year)) is null
+            ? query.Where(p => p.Start >= new DateOnly(year, 1, 1) && p.Start <= new DateOnly(year, 12, 31))
+            : query.Where(p => false);
+        if (q.OrganisationId is { } oid) query = query.Where(p => p.Partners.Any(x => x.OrganisationId == oid));
+        return query;
+    }
+
+    private static IQueryable<Project> Sort(IQueryable<Project> query, ProjectListQuery q)
+    {
+        IOrderedQueryable<Project> ordered = q.Sort switch
+        {
+            ProjectSort.Title => q.Descending ? query.OrderByDescending(p => p.Title) : query.OrderBy(p => p.Title),
+            ProjectSort.Type => q.Descending ? query.OrderByDescending(p => p.Type) : query.OrderBy(p => p.Type),
+            ProjectSort.Status => q.Descending ? query.OrderByDescending(p => p.Status) : query.OrderBy(p => p.Status),
+            ProjectSort.End => q.Descending ? query.OrderByDescending(p => p.End) : query.OrderBy(p => p.End),
+            ProjectSort.Budget => q.Descending ? query.OrderByDescending(p => p.TotalBudget) : query.OrderBy(p => p.TotalBudget),
+            ProjectSort.Aid => q.Descending ? query.OrderByDescending(p => p.Aid) : query.OrderBy(p => p.Aid),
+            _ => q.Descending ? query.OrderByDescending(p => p.Start) : query.OrderBy(p => p.Start),
+        };
+        return ordered.ThenBy(p => p.Title).ThenBy(p => p.Id);
+    }
+
+    private async Task<IReadOnlyList<ProjectListItem>> ToItemsAsync(IReadOnlyList<Project> rows, CancellationToken ct)
+    {
+        var leadIds = rows.Select(p => p.LeadOrganisationId).OfType<Guid>().Distinct().ToList();
+        var leads = await db.Organisations.AsNoTracking().Where(o => leadIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var clusterNames = await db.Clusters.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        return rows.Select(p => new ProjectListItem(p.Id, p.Title, p.Type, p.Status, p.Theme, p.Start, p.End, p.TotalBudget, p.Aid,
+            p.LeadOrganisationId is { } l && leads.TryGetValue(l, out var n) ? n : null,
+            p.ClusterIds.Select(id => clusterNames.GetValueOrDefault(id, "?")).Order().ToList())).ToList();
+    }
+}
