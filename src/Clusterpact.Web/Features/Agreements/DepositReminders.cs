@@ -67,7 +67,7 @@ public sealed class ReminderJob(IServiceScopeFactory scopes, ILogger<ReminderJob
     {
         if (!config.GetValue("Reminders:Enabled", true)) return services;
         var brussels = TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
-        return services.AddQuartz(q =>
+        return services.ConfigureAllQuartzSchedulers(q =>
         {
             q.AddJob<ReminderJob>(j => j.WithIdentity(Key).StoreDurably());
             q.AddTrigger(t => t.WithIdentity("reminders-cron", Infrastructure.Jobs.Scheduling.Group).ForJob(Key)

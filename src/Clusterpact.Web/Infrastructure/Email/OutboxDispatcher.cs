@@ -121,7 +121,7 @@ public static class EmailServices
         if (config.GetValue("Email:DispatchInBackground", true))
         {
             var every = TimeSpan.FromSeconds(config.GetValue("Email:DispatchIntervalSeconds", 10));
-            services.AddQuartz(q => q.ScheduleJob<OutboxDispatchJob>(
+            services.ConfigureAllQuartzSchedulers(q => q.ScheduleJob<OutboxDispatchJob>(
                 t => t.WithIdentity("outbox-dispatch", Jobs.Scheduling.Group).StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(every).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
                 j => j.WithIdentity(OutboxDispatchJob.Key)));

@@ -25,11 +25,14 @@ public static class Scheduling
         services.AddSingleton<JobScheduling>();
         services.AddScoped<JobQueue>();
         var postgres = DataServices.IsPostgres(config);
-        services.AddQuartz(q =>
+        var name = config[SchedulerNameSetting] ?? "Clusterpact";
+        services.AddSingleton(sp => new ClusterpactScheduler(sp, name));
+        // A named scheduler, so that its clock is its own: the default one would take the container's TimeProvider,
+        // which the tests replace with a fake clock that Quartz's waits would never see move.
+        services.AddQuartz(name, q =>
         {
             q.ConfigureScheduler(o =>
             {
-                o.InstanceName = config[SchedulerNameSetting] ?? "Clusterpact";
                 o.IdleWaitTime = TimeSpan.FromSeconds(5);
                 // At shutdown a running job is asked to stop (an import hands its job back, see JobRunner) and waited for.
                 o.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs;
@@ -67,12 +70,17 @@ public static class Scheduling
     }
 }
 
+/// <summary>The installation's scheduler (the other areas add their jobs with <c>ConfigureAllQuartzSchedulers</c>).</summary>
+public sealed class ClusterpactScheduler(IServiceProvider services, string name)
+{
+    public IScheduler Scheduler => services.GetRequiredKeyedService<IScheduler>(name);
+}
+
 /// <summary>Fires <see cref="BackgroundJobExecution"/> for one stored <see cref="BackgroundJob"/>, as soon as a node is free.</summary>
-public sealed class JobScheduling(ISchedulerFactory schedulers, ILogger<JobScheduling> log)
+public sealed class JobScheduling(ClusterpactScheduler scheduler, ILogger<JobScheduling> log)
 {
     public async Task RunSoonAsync(Guid id, CancellationToken ct)
     {
-        var scheduler = await schedulers.GetScheduler(ct);
         var trigger = TriggerBuilder.Create()
             .WithIdentity($"job-{id:N}", "background-jobs")
             .ForJob(BackgroundJobExecution.Key)
@@ -83,7 +91,7 @@ public sealed class JobScheduling(ISchedulerFactory schedulers, ILogger<JobSched
             .Build();
         try
         {
-            await scheduler.ScheduleJob(trigger, new ScheduleJobOptions(), ct);
+            await scheduler.Scheduler.ScheduleJob(trigger, new ScheduleJobOptions(), ct);
         }
         catch (ObjectAlreadyExistsException)
         {
