@@ -108,7 +108,7 @@ builder.Services.AddClusterpactSecurity(builder.Configuration, builder.Environme
 builder.Services.AddRequestSafety(builder.Configuration);
 builder.Services.AddClusterpactNodes(builder.Configuration);
 builder.Services.AddClusterpactEmail(builder.Configuration);
-builder.Services.AddClusterpactJobs();
+builder.Services.AddClusterpactJobs(builder.Configuration);
 builder.Services.AddClusterpactMachineClients(builder.Configuration, builder.Environment);
 builder.Services.AddFeatures(builder.Configuration);
 builder.Services.AddEnterpriseRegister(builder.Configuration);

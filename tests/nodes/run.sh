@@ -175,7 +175,8 @@ wait "$PID_a" 2>/dev/null
 after_kill=$(psql_q "SELECT count(*) FROM organisations WHERE $marker")
 start_node a "$PA"
 wait_ready "$PA" 300 || { tail -30 "$WORK/a.log"; fail_all kill-mid-commit "node A did not come back"; }
-# The restarted node closes the jobs it finds running (JobRunner at start), just after it turns ready.
+# The cluster takes node A for dead 25 s after its last check-in and recovers its firing (on B, or on A restarted): the
+# job is closed by its commit mark (decision 0018).
 for i in $(seq 1 120); do
   state=$(job_on "$B"); status=$(field status "$state"); error=$(field error "$state")
   case "$status" in Running|1) sleep 0.5;; *) break;; esac

@@ -16,7 +16,7 @@ public static class FeatureRegistration
     {
         services.AddUseCases();
         services.AddScoped<Features.Agreements.DepositReminders>();
-        if (config.GetValue("Reminders:Enabled", true)) services.AddHostedService<Features.Agreements.DepositReminderService>();
+        Features.Agreements.ReminderJob.AddReminderSchedule(services, config);
         services.AddScoped<Features.Agreements.AgreementRules>();
         services.AddScoped<Features.Agreements.AgreementBudgetAccess>();
         services.AddScoped<Features.AnswerPack.AnswerPackService>();

@@ -38,6 +38,9 @@ public class ClusterpactApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Tests send the outbox themselves (OutboxDispatcher.DispatchOnceAsync), into a folder of their own.
         builder.UseSetting("Email:DispatchInBackground", "false");
         builder.UseSetting("Reminders:Enabled", "false");
+        // Each host (and each host a test derives from it, on the same database) is a scheduler cluster of its own: a job
+        // queued by a host with a test's own job handler runs there. ReminderNodesApp joins two hosts in one cluster.
+        builder.UseSetting(Scheduling.SchedulerNameSetting, $"test-{Guid.NewGuid():N}");
         // The register's sample is loaded by RegisterApp (Organisations/EnterpriseRegister): with it, unknown numbers are refused.
         builder.UseSetting("EnterpriseRegister:LoadSampleWithDemo", "false");
         // Hundreds of sign-ins from one test address: the sign-in limits and the staff's second factor are proven by

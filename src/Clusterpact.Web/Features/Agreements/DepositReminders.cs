@@ -1,3 +1,5 @@
+using Quartz;
+
 namespace Clusterpact.Web.Features.Agreements;
 
 /// <summary>
@@ -35,34 +37,43 @@ public sealed class DepositReminders(ClusterpactDbContext db, EmailOutbox outbox
 }
 
 /// <summary>
-/// Runs the deposit and annual-report checks at start and every six hours (Reminders:Enabled turns it off, e.g. in tests)
-/// on every node. What makes that safe is in the database, not in this loop (decision 0018): each run holds the
-/// installation-wide lock of its kind, and each reminder has its idempotency key (kind, record, state, person), so two
-/// nodes at the same moment queue each e-mail once. Misfire rule: a check looks at the state of today, so a node that
-/// was down at the due time catches up once at its next run (at start); a state that passed while every node was down
-/// (due soon, now late) is not sent afterwards, only the current one.
+/// The deposit and annual-report checks, a Quartz job fired every six hours (Brussels time) and once when a node starts
+/// (Reminders:Enabled=false turns both off, e.g. in tests, which run the checks themselves). What makes it safe on several
+/// nodes is in the database, not in the scheduler (decision 0018): the cluster fires each trigger on one node and never
+/// runs this job on two at once, and each run still holds the installation-wide lock of its kind and each reminder has
+/// its idempotency key (kind, record, state, person), so two nodes at the same moment queue each e-mail once.
+/// Misfire rule: a check looks at the state of today, so a run that was missed (every node down at the due time) fires
+/// once as soon as a node is up, and a node's start runs it anyway; a state that passed while every node was down (due
+/// soon, now late) is not sent afterwards, only the current one. A failed run is not retried: the next one catches up.
 /// </summary>
-public sealed class DepositReminderService(IServiceScopeFactory scopes, ILogger<DepositReminderService> log) : BackgroundService
+[DisallowConcurrentExecution]
+public sealed class ReminderJob(IServiceScopeFactory scopes, ILogger<ReminderJob> log) : IJob
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public static readonly JobKey Key = new("reminders", Infrastructure.Jobs.Scheduling.Group);
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        await using var scope = scopes.CreateAsyncScope();
+        var queued = await scope.ServiceProvider.GetRequiredService<DepositReminders>().RunAsync(cancellationToken);
+        if (queued > 0) log.LogInformation("Queued {Count} cofinancing deposit reminders", queued);
+        Infrastructure.Telemetry.ClusterpactTelemetry.RemindersQueued.Add(queued, new KeyValuePair<string, object?>("kind", "deposit"));
+        var reports = await scope.ServiceProvider.GetRequiredService<Reports.ReportReminders>().RunAsync(cancellationToken);
+        if (reports > 0) log.LogInformation("Queued {Count} annual report reminders", reports);
+        Infrastructure.Telemetry.ClusterpactTelemetry.RemindersQueued.Add(reports, new KeyValuePair<string, object?>("kind", "report"));
+    }
+
+    /// <summary>The job and its two triggers: the cron schedule (Reminders:Cron, by default 00:00, 06:00, 12:00, 18:00) and the node's start.</summary>
+    public static IServiceCollection AddReminderSchedule(IServiceCollection services, IConfiguration config)
+    {
+        if (!config.GetValue("Reminders:Enabled", true)) return services;
+        var brussels = TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
+        return services.ConfigureAllQuartzSchedulers(q =>
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var queued = await scope.ServiceProvider.GetRequiredService<DepositReminders>().RunAsync(stoppingToken);
-                if (queued > 0) log.LogInformation("Queued {Count} cofinancing deposit reminders", queued);
-                Infrastructure.Telemetry.ClusterpactTelemetry.RemindersQueued.Add(queued, new KeyValuePair<string, object?>("kind", "deposit"));
-                var reports = await scope.ServiceProvider.GetRequiredService<Reports.ReportReminders>().RunAsync(stoppingToken);
-                if (reports > 0) log.LogInformation("Queued {Count} annual report reminders", reports);
-                Infrastructure.Telemetry.ClusterpactTelemetry.RemindersQueued.Add(reports, new KeyValuePair<string, object?>("kind", "report"));
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                log.LogError(ex, "Deposit reminders failed");
-            }
-            try { await Task.Delay(TimeSpan.FromHours(6), stoppingToken); } catch (OperationCanceledException) { return; }
-        }
+            q.AddJob<ReminderJob>(j => j.WithIdentity(Key).StoreDurably());
+            q.AddTrigger(t => t.WithIdentity("reminders-cron", Infrastructure.Jobs.Scheduling.Group).ForJob(Key)
+                .WithCronSchedule(config["Reminders:Cron"] ?? "0 0 0/6 * * ?", c => c.InTimeZone(brussels).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            q.AddTrigger(t => t.WithIdentity("reminders-at-start", Infrastructure.Jobs.Scheduling.Group).ForJob(Key).StartNow()
+                .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow)));
+        });
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.DataProtection;
 namespace Clusterpact.Web.Infrastructure.Clients;
 
 /// <summary>
-/// Sends the webhook deliveries that are due, from the outbox dispatcher's loop (<see cref="OutboxDispatcher"/>), the
+/// Sends the webhook deliveries that are due, in the outbox's dispatch run (<see cref="Email.OutboxDispatchJob"/>), the
 /// same way it sends e-mails: on PostgreSQL each delivery is claimed with FOR UPDATE SKIP LOCKED and held until its
 /// outcome is saved, so two nodes never send one delivery twice; on SQLite (one node) one dispatch runs at a time.
 /// A delivery answered 2xx is done; any other answer or a failure is tried again with back-off

@@ -1,43 +1,18 @@
 using Clusterpact.Web.Infrastructure.Nodes;
+using Quartz;
 
 namespace Clusterpact.Web.Infrastructure.Email;
 
 /// <summary>
-/// Sends queued e-mails in the background; a failure is recorded and retried, at most 5 times. On PostgreSQL each e-mail
-/// is claimed with a row lock (FOR UPDATE SKIP LOCKED) held until it is marked sent, so two dispatchers, on one node or
-/// two, never send one e-mail twice.
+/// Sends queued e-mails, each run fired by the scheduler (<see cref="OutboxDispatchJob"/>); a failure is recorded and
+/// retried at the next runs, at most 5 times. On PostgreSQL each e-mail is claimed with a row lock (FOR UPDATE SKIP
+/// LOCKED) held until it is marked sent, so two dispatchers, on one node or two, never send one e-mail twice.
 /// </summary>
-public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<OutboxDispatcher> log, IConfiguration config, Clients.WebhookDispatcher webhooks) : BackgroundService
+public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<OutboxDispatcher> log, IConfiguration config)
 {
     public const int MaxAttempts = 5;
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
     private const int BatchSize = 50;
     private readonly bool _postgres = DataServices.IsPostgres(config);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await DispatchOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                log.LogError(ex, "E-mail dispatch failed");
-            }
-            // Webhook deliveries leave through the same loop, claimed the same way (Clients/WebhookDispatcher).
-            try
-            {
-                await webhooks.DispatchOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                log.LogError(ex, "Webhook dispatch failed");
-            }
-            try { await Task.Delay(Interval, clock, stoppingToken); } catch (OperationCanceledException) { return; }
-        }
-    }
 
     /// <summary>Sends what is due now, each e-mail tried once; returns how many were sent.</summary>
     public Task<int> DispatchOnceAsync(CancellationToken ct) => _postgres ? DispatchClaimingAsync(ct) : DispatchAllAsync(ct);
@@ -103,6 +78,37 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
     }
 }
 
+/// <summary>
+/// One dispatch run: the outbox's e-mails, then the webhook deliveries, claimed the same way (Clients/WebhookDispatcher).
+/// Never on two nodes at once (the cluster's first line; each row's claim is the proof). A run that misfired (every node
+/// was busy or down) is skipped: the next one sends everything that is due.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class OutboxDispatchJob(OutboxDispatcher dispatcher, Clients.WebhookDispatcher webhooks, ILogger<OutboxDispatchJob> log) : IJob
+{
+    public static readonly JobKey Key = new("outbox-dispatch", Jobs.Scheduling.Group);
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await dispatcher.DispatchOnceAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.LogError(ex, "E-mail dispatch failed");
+        }
+        try
+        {
+            await webhooks.DispatchOnceAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.LogError(ex, "Webhook dispatch failed");
+        }
+    }
+}
+
 public static class EmailServices
 {
     public static IServiceCollection AddClusterpactEmail(this IServiceCollection services, IConfiguration config)
@@ -111,7 +117,15 @@ public static class EmailServices
         if (!string.IsNullOrWhiteSpace(config["Email:Smtp:Host"])) services.AddScoped<IEmailTransport, SmtpEmailTransport>();
         else services.AddScoped<IEmailTransport, FolderEmailTransport>();
         services.AddSingleton<OutboxDispatcher>();
-        if (config.GetValue("Email:DispatchInBackground", true)) services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        // Tests send the outbox themselves (Email:DispatchInBackground=false).
+        if (config.GetValue("Email:DispatchInBackground", true))
+        {
+            var every = TimeSpan.FromSeconds(config.GetValue("Email:DispatchIntervalSeconds", 10));
+            services.ConfigureAllQuartzSchedulers(q => q.ScheduleJob<OutboxDispatchJob>(
+                t => t.WithIdentity("outbox-dispatch", Jobs.Scheduling.Group).StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(every).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
+                j => j.WithIdentity(OutboxDispatchJob.Key)));
+        }
         return services;
     }
 }

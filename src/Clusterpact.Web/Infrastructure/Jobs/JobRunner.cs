@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Threading.Channels;
 
 namespace Clusterpact.Web.Infrastructure.Jobs;
 
@@ -22,59 +21,30 @@ public interface IJobHandler
     Task<string?> CommittedResultAsync(BackgroundJob job, CancellationToken ct) => Task.FromResult<string?>(null);
 }
 
-/// <summary>Starts jobs: stores them as queued and hands them to the runner.</summary>
-public sealed class JobQueue(ClusterpactDbContext db, TimeProvider clock, JobChannel channel)
+/// <summary>Starts jobs: stores them as queued and has the scheduler run them (<see cref="JobScheduling"/>).</summary>
+public sealed class JobQueue(ClusterpactDbContext db, TimeProvider clock, JobScheduling scheduling)
 {
     public async Task<Guid> EnqueueAsync(string kind, string inputJson, Guid? createdBy, CancellationToken ct)
     {
         var job = new BackgroundJob { Kind = kind, Input = inputJson, CreatedBy = createdBy, CreatedAt = clock.GetUtcNow(), Status = JobStatus.Queued };
         db.BackgroundJobs.Add(job);
         await db.SaveChangesAsync(ct);
-        await channel.Writer.WriteAsync(job.Id, ct);
+        await scheduling.RunSoonAsync(job.Id, ct);
         return job.Id;
     }
 }
 
-public sealed class JobChannel
-{
-    private readonly Channel<Guid> _channel = Channel.CreateUnbounded<Guid>();
-    public ChannelWriter<Guid> Writer => _channel.Writer;
-    public ChannelReader<Guid> Reader => _channel.Reader;
-}
-
 /// <summary>
-/// Runs queued jobs one at a time (the machine has two cores; imports are heavy). Jobs queued before a restart are picked
-/// up again at start; jobs that were running when the process stopped are marked interrupted (or succeeded, when their
-/// work was committed). A job is claimed by an atomic update from Queued to Running, so a job handed to two runners (two
-/// nodes started on one database both pick up the queued jobs at start) runs once. Its progress goes to the database on
-/// PostgreSQL, where any node reads it.
+/// Runs a queued job when the scheduler fires it (<see cref="BackgroundJobExecution"/>), one at a time on a node (the
+/// machine has two cores; imports are heavy). A job is claimed by an atomic update from Queued to Running, so a job fired
+/// twice (on two nodes, or again after a restart) runs once. A job stopped by its node's shutdown is handed back (or
+/// closed as succeeded when its work was committed); one whose node died is closed by its commit mark. Its progress goes
+/// to the database on PostgreSQL, where any node reads it.
 /// </summary>
-public sealed class JobRunner(IServiceScopeFactory scopes, JobChannel channel, JobProgressStore store, TimeProvider clock, ILogger<JobRunner> log, IConfiguration config) : BackgroundService
+public sealed class JobRunner(IServiceScopeFactory scopes, JobProgressStore store, TimeProvider clock, ILogger<JobRunner> log, IConfiguration config)
 {
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private readonly bool _progressInDatabase = DataServices.IsPostgres(config);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await RecoverAllRunningAsync(stoppingToken);
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<ClusterpactDbContext>();
-            foreach (var id in await db.BackgroundJobs.Where(j => j.Status == JobStatus.Queued).OrderBy(j => j.CreatedAt).Select(j => j.Id).ToListAsync(stoppingToken))
-                await channel.Writer.WriteAsync(id, stoppingToken);
-        }
-        await foreach (var id in channel.Reader.ReadAllAsync(stoppingToken))
-        {
-            try
-            {
-                await RunOneAsync(id, stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                log.LogError(ex, "Job {Id} could not be run", id);
-            }
-        }
-    }
 
     public async Task RunOneAsync(Guid id, CancellationToken ct)
     {
@@ -159,13 +129,22 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobChannel channel, J
         }
     }
 
-    /// <summary>At start: jobs that were running when the process stopped are over, one way or the other.</summary>
+    /// <summary>At start of the one SQLite node: jobs that were running when the process stopped are over, one way or the other.</summary>
     public async Task RecoverAllRunningAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ClusterpactDbContext>();
         foreach (var job in await db.BackgroundJobs.AsNoTracking().Where(j => j.Status == JobStatus.Running).ToListAsync(ct))
             await MarkInterruptedAsync(scope.ServiceProvider, db, job, ct);
+    }
+
+    /// <summary>The node that ran this job died (the scheduler recovers its firing): if it was running, it is over.</summary>
+    public async Task CloseInterruptedAsync(Guid id, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ClusterpactDbContext>();
+        var job = await db.BackgroundJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id && j.Status == JobStatus.Running, ct);
+        if (job is not null) await MarkInterruptedAsync(scope.ServiceProvider, db, job, ct);
     }
 
     private async Task MarkInterruptedAsync(IServiceProvider services, ClusterpactDbContext db, BackgroundJob job, CancellationToken ct)
@@ -232,19 +211,6 @@ public sealed class JobRunner(IServiceScopeFactory scopes, JobChannel channel, J
 }
 
 /// <summary>A job ended by a business reason the user should read (a message key), not by a bug.</summary>
-public static class JobServices
-{
-    public static IServiceCollection AddClusterpactJobs(this IServiceCollection services)
-    {
-        services.AddSingleton<JobChannel>();
-        services.AddSingleton<JobProgressStore>();
-        services.AddScoped<JobQueue>();
-        services.AddSingleton<JobRunner>();
-        services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
-        return services;
-    }
-}
-
 public sealed class JobFailedException(string messageKey) : Exception(messageKey)
 {
     public string MessageKey { get; } = messageKey;
