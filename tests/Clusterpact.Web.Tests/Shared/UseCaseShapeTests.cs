@@ -21,6 +21,14 @@ public sealed class UseCaseShapeTests(ClusterpactApp app)
         Assert.Empty(missing);
     }
 
+    /// <summary>No broad service classes under Features: a use case is its own file (infrastructure keeps its services).</summary>
+    [Fact]
+    public void No_feature_class_is_a_broad_service()
+    {
+        var services = FeatureTypes.Where(t => !t.IsNested && t.Name.EndsWith("Service", StringComparison.Ordinal)).Select(t => t.FullName).ToList();
+        Assert.Empty(services);
+    }
+
     [Fact]
     public void Every_use_case_is_registered_and_resolves()
     {
