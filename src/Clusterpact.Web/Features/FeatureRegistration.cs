@@ -19,9 +19,6 @@ public static class FeatureRegistration
         if (config.GetValue("Reminders:Enabled", true)) services.AddHostedService<Features.Agreements.DepositReminderService>();
         services.AddScoped<Features.Agreements.AgreementService>();
         services.AddScoped<Features.Agreements.BudgetService>();
-        services.AddScoped<Features.AnswerPack.AnswerPackService>();
-        services.AddScoped<Features.Dashboard.DashboardService>();
-        services.AddScoped<Features.Agreements.AgreementOverview>();
         services.AddScoped<Features.Clusters.Members.MembershipCommands>();
         services.AddClusterpactImports();
         services.AddImportKind<Features.Organisations.Import.MemberImportKind>();
@@ -44,7 +41,7 @@ public static class FeatureRegistration
         services.AddScoped<Features.Apply.ApplyService>();
         services.AddScoped<Features.Review.ReviewService>();
         services.AddOptions<Features.OpenData.OpenDataOptions>().Bind(config.GetSection(Features.OpenData.OpenDataOptions.Section));
-        services.AddScoped<Features.OpenData.OpenDataService>();
+        services.AddScoped<Features.OpenData.PublishedAwards>();
         services.AddScoped<AccountMail>();
         services.AddScoped<AccountRecovery>();
         services.AddScoped<AuditReading>();

@@ -17,7 +17,7 @@ public sealed record PlannerStart(IReadOnlyList<CurrentCluster> Clusters, decima
 /// (<see cref="CurrentClustersAsync"/>), saves, edits, copies and deletes it, projects it and compares saved scenarios.
 /// Agency staff change scenarios; readers may look at them.
 /// </summary>
-public sealed class BudgetPlannerService(ClusterpactDbContext db, AgreementOverview overview, AgreementService agreements, FundService funds,
+public sealed class BudgetPlannerService(ClusterpactDbContext db, GetAgreementOverview overview, AgreementService agreements, FundService funds,
     Permissions permissions, TimeProvider clock)
 {
     public Task<bool> CanEditAsync() => permissions.HasAsync(Policies.AgencyStaff);
@@ -32,7 +32,7 @@ public sealed class BudgetPlannerService(ClusterpactDbContext db, AgreementOverv
     public async Task<PlannerStart> CurrentClustersAsync(CancellationToken ct)
     {
         var today = overview.Today;
-        var (rows, _) = await overview.BuildAsync(null, false, OverviewSort.Name, false, ct);
+        var (rows, _) = await overview.HandleAsync(new OverviewQuery(), ct);
         var envelopes = (await funds.ListAsync(null, null, ct)).Select(e => new EnvelopeAmount(e.Kind, e.ClusterId, e.Year, e.Amount)).ToList();
         var (clusters, pool) = CurrentClusters.From(rows.Select(r => new FundedCluster(r.ClusterId, r.Name, r.Type, r.AgreementEnd, r.LastAllowedDay, r.GrantedThisYear)),
             envelopes, await agreements.RulesAsync(ct), today);

@@ -2,29 +2,6 @@ using Microsoft.Extensions.Options;
 
 namespace Clusterpact.Web.Features.OpenData;
 
-/// <summary>
-/// Section "OpenData" of the configuration: who publishes the 360Giving file and the Commission's SA numbers of the
-/// two aid measures. The demo values in appsettings.json are placeholders the agency replaces (decision 0007).
-/// </summary>
-public sealed class OpenDataOptions
-{
-    public const string Section = "OpenData";
-
-    /// <summary>The funder's org-id; "BE-BCE_KBO-" and the agency's enterprise number once confirmed.</summary>
-    public string FunderId { get; set; } = "360G-vlaio";
-    public string FunderName { get; set; } = AidAward.Vlaio;
-    public string GrantIdPrefix { get; set; } = ThreeSixtyGiving.VlaioGrantIdPrefix;
-
-    /// <summary>Where the file is published; empty: the address of the public page on this server.</summary>
-    public string? DataSource { get; set; }
-
-    /// <summary>SA number of the operating-aid measure for cluster organisations (GBER art. 27).</summary>
-    public string ClusterAidMeasure { get; set; } = "";
-
-    /// <summary>SA number of the measure for collaboration and intercluster projects (GBER art. 25).</summary>
-    public string ProjectAidMeasure { get; set; } = "";
-}
-
 /// <summary>A line that was not turned into a publishable award, with the rule code; for the agency, never public.</summary>
 /// <param name="Source">"Agreement" or "Project".</param>
 /// <param name="Name">The cluster's name or the project's title, so an officer can find and correct it.</param>
@@ -51,23 +28,36 @@ public sealed record AidMeasures(string ClusterAid, string ProjectAid);
 /// project's aid is aid to its partners by budget share (art. 25). The domain checks every field, sums one granting
 /// act and applies the threshold in force on the granting date; what fails is counted with its rule for the agency.
 /// Only organisation fields reach an award (no contact person, e-mail or phone), and the privacy scan runs last.
+/// The projection the open-data use cases share (<see cref="ListAidAwards"/>, <see cref="GetOpenDataPage"/>,
+/// <see cref="ExportThreeSixtyGiving"/>); aggregation per granting act and the thresholds need every line, so the
+/// awards are derived per request from the rows that can become one, never from the whole register.
 /// </summary>
-public sealed class OpenDataService(ClusterpactDbContext db, IOptions<OpenDataOptions> options, TimeProvider clock, ILogger<OpenDataService> log)
+public sealed class PublishedAwards(ClusterpactDbContext db, IOptions<OpenDataOptions> options, TimeProvider clock, ILogger<PublishedAwards> log)
 {
     public const string AgreementSourceName = "Agreement";
     public const string ProjectSourceName = "Project";
 
     private static readonly ProjectStatus[] Decided = [ProjectStatus.Approved, ProjectStatus.Running, ProjectStatus.Completed];
 
+    public DateOnly Today => clock.TodayInBrussels();
+
+    public OpenDataOptions Options => options.Value;
+
     public async Task<OpenDataSet> BuildAsync(CancellationToken ct)
     {
-        var agreements = await db.SupportAgreements.AsNoTracking().ToListAsync(ct);
-        var clusters = await db.Clusters.AsNoTracking().ToDictionaryAsync(c => c.Id, ct);
+        // Only what can become an award: agreements with granted years, decided projects with aid, and of the register
+        // the organisations these name (partners and leads by id, cluster organisations by enterprise number).
+        var granted = db.AgreementYears.Where(y => y.GrantedAid > 0);
+        var agreements = await db.SupportAgreements.AsNoTracking().Where(a => granted.Any(y => y.AgreementId == a.Id)).ToListAsync(ct);
+        var clusters = await db.Clusters.AsNoTracking().Where(c => db.SupportAgreements.Any(a => a.ClusterId == c.Id && granted.Any(y => y.AgreementId == a.Id)))
+            .ToDictionaryAsync(c => c.Id, ct);
         var years = (await db.AgreementYears.AsNoTracking().Where(y => y.GrantedAid > 0).ToListAsync(ct)).ToLookup(y => y.AgreementId);
-        var projects = await db.Projects.AsNoTracking()
-            .Where(p => p.Status == ProjectStatus.Approved || p.Status == ProjectStatus.Running || p.Status == ProjectStatus.Completed).ToListAsync(ct);
-        // The whole register: partners are looked up by id, cluster organisations by enterprise number.
-        var organisations = await db.Organisations.AsNoTracking().ToListAsync(ct);
+        var decided = db.Projects.Where(p => (p.Status == ProjectStatus.Approved || p.Status == ProjectStatus.Running || p.Status == ProjectStatus.Completed) && p.Aid > 0);
+        var projects = await decided.AsNoTracking().ToListAsync(ct);
+        var organisations = await db.Organisations.AsNoTracking()
+            .Where(o => decided.Any(p => p.Partners.Any(x => x.OrganisationId == o.Id))
+                || (o.EnterpriseNumber != null && db.Clusters.Any(c => c.EnterpriseNumber == o.EnterpriseNumber && db.SupportAgreements.Any(a => a.ClusterId == c.Id && granted.Any(y => y.AgreementId == a.Id)))))
+            .ToListAsync(ct);
 
         var sources = agreements.Where(a => clusters.ContainsKey(a.ClusterId))
             .Select(a => new AgreementSource(a, clusters[a.ClusterId], years[a.Id].OrderBy(y => y.YearStart).ToList()));
@@ -202,15 +192,6 @@ public sealed class OpenDataService(ClusterpactDbContext db, IOptions<OpenDataOp
         else refused.Add(new NotPublished(source, grant.Reference, name, award.Error!.Code));
     }
 
-    /// <summary>
-    /// One page of the filtered, sorted awards; a page past the end gives the last one. The awards are derived from the
-    /// whole register on each request (aggregation and thresholds need every line), so they page in memory: a keyset
-    /// would save nothing.
-    /// </summary>
-    public async Task<Paged<AidAward>> ListAsync(AwardQuery query, PageRequest page, CancellationToken ct) => Filter((await BuildAsync(ct)).Published, query).ToPage(page);
-
-    public async Task<IReadOnlyList<AidAward>> AllAsync(AwardQuery query, CancellationToken ct) => Filter((await BuildAsync(ct)).Published, query);
-
     /// <summary>Search on the beneficiary's name or enterprise number (in any typed form), the filters, then the sort.</summary>
     public static IReadOnlyList<AidAward> Filter(IEnumerable<AidAward> awards, AwardQuery q)
     {
@@ -235,14 +216,6 @@ public sealed class OpenDataService(ClusterpactDbContext db, IOptions<OpenDataOp
         };
         var sorted = q.Desc ? result.OrderByDescending(key) : result.OrderBy(key);
         return sorted.ThenBy(a => a.BeneficiaryName, StringComparer.CurrentCultureIgnoreCase).ThenBy(a => a.Reference, StringComparer.Ordinal).ToList();
-    }
-
-    /// <summary>The 360Giving package of the published awards, or the domain's refusal (nothing to publish, contact data found).</summary>
-    public async Task<Result<string>> ThreeSixtyGivingAsync(string defaultDataSource, CancellationToken ct)
-    {
-        var o = options.Value;
-        var publisher = new ThreeSixtyGivingPublisher(o.FunderId, o.FunderName, o.GrantIdPrefix, string.IsNullOrWhiteSpace(o.DataSource) ? defaultDataSource : o.DataSource);
-        return ThreeSixtyGiving.Export((await BuildAsync(ct)).Published, publisher, clock.GetUtcNow());
     }
 
     /// <summary>The years that have published awards, newest first, for the year filter.</summary>
