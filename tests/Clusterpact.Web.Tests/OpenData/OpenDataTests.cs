@@ -354,6 +354,12 @@ public sealed class OpenDataMappingTests
         // Without the cluster organisation in the register nothing is published and the agency is told, once per term.
         var missing = PublishedAwards.Build([new AgreementSource(agreement, cluster, years)], [], [], Measures, TransparencyRuleSet.Default);
         Assert.Equal(["OpenData.ClusterNotInRegister", "OpenData.ClusterNotInRegister"], missing.Refused.Select(r => r.Code));
+
+        // Issue 21: when the official register knows the number as a natural person (a sole trader), the name is not published.
+        var soleTrader = PublishedAwards.Build([new AgreementSource(agreement, cluster, years)], [], [organisation], Measures, TransparencyRuleSet.Default,
+            naturalPersons: new HashSet<string>(["0403170701"]));
+        Assert.Empty(soleTrader.Published);
+        Assert.Contains(soleTrader.Refused, r => r.Code == "AidAward.NaturalPerson" && r.Reference == published.Reference);
     }
 
     [Fact]

@@ -54,25 +54,31 @@ public sealed class PublishedAwards(ClusterpactDbContext db, IOptions<OpenDataOp
         var years = (await db.AgreementYears.AsNoTracking().Where(y => y.GrantedAid > 0).ToListAsync(ct)).ToLookup(y => y.AgreementId);
         var decided = db.Projects.Where(p => (p.Status == ProjectStatus.Approved || p.Status == ProjectStatus.Running || p.Status == ProjectStatus.Completed) && p.Aid > 0);
         var projects = await decided.AsNoTracking().ToListAsync(ct);
-        var organisations = await db.Organisations.AsNoTracking()
-            .Where(o => decided.Any(p => p.Partners.Any(x => x.OrganisationId == o.Id))
-                || (o.EnterpriseNumber != null && db.Clusters.Any(c => c.EnterpriseNumber == o.EnterpriseNumber && db.SupportAgreements.Any(a => a.ClusterId == c.Id && granted.Any(y => y.AgreementId == a.Id)))))
-            .ToListAsync(ct);
+        var named = db.Organisations.Where(o => decided.Any(p => p.Partners.Any(x => x.OrganisationId == o.Id))
+            || (o.EnterpriseNumber != null && db.Clusters.Any(c => c.EnterpriseNumber == o.EnterpriseNumber && db.SupportAgreements.Any(a => a.ClusterId == c.Id && granted.Any(y => y.AgreementId == a.Id)))));
+        var organisations = await named.AsNoTracking().ToListAsync(ct);
+        // Sole traders as the official register knows them (issue 21): natural persons, whose names are not published.
+        var naturalPersons = (await db.RegisterEnterprises.Where(e => e.IsNaturalPerson && named.Any(o => o.EnterpriseNumber == e.EnterpriseNumber))
+            .Select(e => e.EnterpriseNumber).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
 
         var sources = agreements.Where(a => clusters.ContainsKey(a.ClusterId))
             .Select(a => new AgreementSource(a, clusters[a.ClusterId], years[a.Id].OrderBy(y => y.YearStart).ToList()));
         var o = options.Value;
-        var set = Build(sources, projects, organisations, new AidMeasures(o.ClusterAidMeasure, o.ProjectAidMeasure), TransparencyRuleSet.Default, clock.TodayInBrussels());
+        var set = Build(sources, projects, organisations, new AidMeasures(o.ClusterAidMeasure, o.ProjectAidMeasure), TransparencyRuleSet.Default, clock.TodayInBrussels(), naturalPersons);
         if (set.Refused.Count > 0)
             log.LogInformation("Open data: {Published} awards published, {Refused} lines not published ({Codes})", set.Published.Count, set.Refused.Count,
                 string.Join(", ", set.Refused.GroupBy(r => r.Code).Select(g => $"{g.Key}: {g.Count()}")));
         return set;
     }
 
-    /// <summary>The mapping itself, without the database: agreements and projects in, publishable awards and refusals out.</summary>
+    /// <summary>
+    /// The mapping itself, without the database: agreements and projects in, publishable awards and refusals out.
+    /// <paramref name="naturalPersons"/>: the enterprise numbers the official register knows as natural persons (sole traders).
+    /// </summary>
     public static OpenDataSet Build(IEnumerable<AgreementSource> agreements, IEnumerable<Project> projects, IEnumerable<Organisation> organisations,
-        AidMeasures measures, TransparencyRuleSet rules, DateOnly? today = null)
+        AidMeasures measures, TransparencyRuleSet rules, DateOnly? today = null, IReadOnlySet<string>? naturalPersons = null)
     {
+        naturalPersons ??= new HashSet<string>(StringComparer.Ordinal);
         var register = organisations.ToList();
         var byId = register.ToDictionary(x => x.Id);
         var byNumber = register.Where(x => x.EnterpriseNumber is not null).GroupBy(x => x.EnterpriseNumber!).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -80,9 +86,9 @@ public sealed class PublishedAwards(ClusterpactDbContext db, IOptions<OpenDataOp
         var refused = new List<NotPublished>();
 
         foreach (var source in agreements)
-            AddAgreement(source, byNumber, measures.ClusterAid, lines, refused);
+            AddAgreement(source, byNumber, naturalPersons, measures.ClusterAid, lines, refused);
         foreach (var project in projects.Where(p => Decided.Contains(p.Status) && p.Aid > 0))
-            AddProject(project, byId, measures.ProjectAid, lines, refused);
+            AddProject(project, byId, naturalPersons, measures.ProjectAid, lines, refused);
 
         var aggregated = TransparencyRule.Aggregate(lines);
         // An award is published from its granting date on: a term that starts later (an extension decided ahead) waits.
@@ -103,7 +109,7 @@ public sealed class PublishedAwards(ClusterpactDbContext db, IOptions<OpenDataOp
     /// its granting date (the term's start, the first day the right to the aid runs), so the domain sums them into
     /// one award. An extension is a new decision, a new award.
     /// </summary>
-    private static void AddAgreement(AgreementSource source, Dictionary<string, Organisation> byNumber, string measure, List<AidAward> lines, List<NotPublished> refused)
+    private static void AddAgreement(AgreementSource source, Dictionary<string, Organisation> byNumber, IReadOnlySet<string> naturalPersons, string measure, List<AidAward> lines, List<NotPublished> refused)
     {
         var (agreement, cluster, years) = source;
         if (years.Count == 0) return;
@@ -123,7 +129,7 @@ public sealed class PublishedAwards(ClusterpactDbContext db, IOptions<OpenDataOp
             var yearEnd = year.YearStart.AddYears(1).AddDays(-1);
             var grant = new AidGrant(reference, $"Werkingssteun clusterorganisatie {cluster.Name} {term.Start.Year}-{termEnd.Year}", year.GrantedAid,
                 AidObjective.InnovationClusters, term.Start, measure, PlannedStart: year.YearStart, PlannedEnd: yearEnd < termEnd ? yearEnd : termEnd);
-            Add(AidBeneficiary.From(organisation, null, isLegalEntity: true), grant, AgreementSourceName, cluster.Name, lines, refused);
+            Add(Beneficiary(organisation, naturalPersons), grant, AgreementSourceName, cluster.Name, lines, refused);
         }
     }
 
@@ -133,7 +139,7 @@ public sealed class PublishedAwards(ClusterpactDbContext db, IOptions<OpenDataOp
     /// granted under the cluster programme's measure; projects on regular or European instruments are published by
     /// those instruments (European funds under direct management are not State aid at all).
     /// </summary>
-    private static void AddProject(Project project, Dictionary<Guid, Organisation> byId, string measure, List<AidAward> lines, List<NotPublished> refused)
+    private static void AddProject(Project project, Dictionary<Guid, Organisation> byId, IReadOnlySet<string> naturalPersons, string measure, List<AidAward> lines, List<NotPublished> refused)
     {
         var projectReference = $"project-{project.Id:N}";
         if (!Project.DrawsOnEnvelope(project.Type))
@@ -163,7 +169,7 @@ public sealed class PublishedAwards(ClusterpactDbContext db, IOptions<OpenDataOp
             }
             var grant = new AidGrant(reference, project.Title, aid, AidObjective.ResearchAndDevelopmentProjects, decidedOn, measure,
                 PlannedStart: project.Start, PlannedEnd: project.End);
-            Add(AidBeneficiary.From(organisation, null, isLegalEntity: true), grant, ProjectSourceName, project.Title, lines, refused);
+            Add(Beneficiary(organisation, naturalPersons), grant, ProjectSourceName, project.Title, lines, refused);
         }
     }
 
@@ -184,6 +190,10 @@ public sealed class PublishedAwards(ClusterpactDbContext db, IOptions<OpenDataOp
         }
         return parts.Where(p => p.Aid > 0).ToList();
     }
+
+    /// <summary>An organisation is a legal entity unless the official register knows its number as a natural person.</summary>
+    private static AidBeneficiary Beneficiary(Organisation organisation, IReadOnlySet<string> naturalPersons) =>
+        AidBeneficiary.From(organisation, null, isLegalEntity: organisation.EnterpriseNumber is not { } number || !naturalPersons.Contains(number));
 
     private static void Add(AidBeneficiary beneficiary, AidGrant grant, string source, string name, List<AidAward> lines, List<NotPublished> refused)
     {
