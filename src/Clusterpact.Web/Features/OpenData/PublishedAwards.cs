@@ -54,11 +54,15 @@ public sealed class PublishedAwards(ClusterpactDbContext db, IOptions<OpenDataOp
         var years = (await db.AgreementYears.AsNoTracking().Where(y => y.GrantedAid > 0).ToListAsync(ct)).ToLookup(y => y.AgreementId);
         var decided = db.Projects.Where(p => (p.Status == ProjectStatus.Approved || p.Status == ProjectStatus.Running || p.Status == ProjectStatus.Completed) && p.Aid > 0);
         var projects = await decided.AsNoTracking().ToListAsync(ct);
-        var named = db.Organisations.Where(o => decided.Any(p => p.Partners.Any(x => x.OrganisationId == o.Id))
-            || (o.EnterpriseNumber != null && db.Clusters.Any(c => c.EnterpriseNumber == o.EnterpriseNumber && db.SupportAgreements.Any(a => a.ClusterId == c.Id && granted.Any(y => y.AgreementId == a.Id)))));
+        // IN (subquery) rather than a correlated EXISTS per organisation: PostgreSQL makes it one hash semi-join
+        // (5.4 s against 0.06 s on the 0.01 data set while the machine was loaded).
+        var partners = decided.SelectMany(p => p.Partners.Select(x => x.OrganisationId));
+        var clusterNumbers = db.Clusters.Where(c => c.EnterpriseNumber != null && db.SupportAgreements.Any(a => a.ClusterId == c.Id && granted.Any(y => y.AgreementId == a.Id)))
+            .Select(c => c.EnterpriseNumber!);
+        var named = db.Organisations.Where(o => partners.Contains(o.Id) || (o.EnterpriseNumber != null && clusterNumbers.Contains(o.EnterpriseNumber)));
         var organisations = await named.AsNoTracking().ToListAsync(ct);
         // Sole traders as the official register knows them (issue 21): natural persons, whose names are not published.
-        var naturalPersons = (await db.RegisterEnterprises.Where(e => e.IsNaturalPerson && named.Any(o => o.EnterpriseNumber == e.EnterpriseNumber))
+        var naturalPersons = (await db.RegisterEnterprises.Where(e => e.IsNaturalPerson && named.Select(o => o.EnterpriseNumber).Contains(e.EnterpriseNumber))
             .Select(e => e.EnterpriseNumber).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
 
         var sources = agreements.Where(a => clusters.ContainsKey(a.ClusterId))
