@@ -31,6 +31,27 @@ public static class CofinancingDeposit
     /// </summary>
     public static DateOnly Deadline(DateOnly periodStart) => periodStart.AddMonths(MonthsToPay);
 
+    /// <summary>
+    /// The first period start whose deadline falls on or after <paramref name="day"/>. Deadlines grow with the start, so a
+    /// period starting on or after it still has time on that day: a query can select such periods by their start alone.
+    /// </summary>
+    public static DateOnly FirstStartWithDeadlineFrom(DateOnly day)
+    {
+        var start = day.AddMonths(-MonthsToPay);
+        while (Deadline(start.AddDays(-1)) >= day) start = start.AddDays(-1);
+        while (Deadline(start) < day) start = start.AddDays(1);
+        return start;
+    }
+
+    /// <summary>The last period start whose deadline falls on or before <paramref name="day"/> (see <see cref="FirstStartWithDeadlineFrom"/>).</summary>
+    public static DateOnly LastStartWithDeadlineBy(DateOnly day)
+    {
+        var start = day.AddMonths(-MonthsToPay);
+        while (Deadline(start.AddDays(1)) <= day) start = start.AddDays(1);
+        while (Deadline(start) > day) start = start.AddDays(-1);
+        return start;
+    }
+
     /// <summary>80% of the next 12 months' planned cofinancing, to the cent.</summary>
     public static decimal Required(decimal plannedCofinancingNext12Months) => Math.Round(plannedCofinancingNext12Months * RequiredShare, 2, MidpointRounding.AwayFromZero);
 

@@ -19,9 +19,6 @@ public static class FeatureRegistration
         Features.Agreements.ReminderJob.AddReminderSchedule(services, config);
         services.AddScoped<Features.Agreements.AgreementRules>();
         services.AddScoped<Features.Agreements.AgreementBudgetAccess>();
-        services.AddScoped<Features.AnswerPack.AnswerPackService>();
-        services.AddScoped<Features.Dashboard.DashboardService>();
-        services.AddScoped<Features.Agreements.AgreementOverview>();
         services.AddClusterpactImports();
         services.AddImportKind<Features.Organisations.Import.MemberImportKind>();
         services.AddImportKind<Features.Projects.Import.ProjectImportKind>();
@@ -32,7 +29,7 @@ public static class FeatureRegistration
         services.AddScoped<Features.Pacts.PactChange>();
         services.AddScoped<Features.Reports.ReportReminders>();
         services.AddOptions<Features.OpenData.OpenDataOptions>().Bind(config.GetSection(Features.OpenData.OpenDataOptions.Section));
-        services.AddScoped<Features.OpenData.OpenDataService>();
+        services.AddScoped<Features.OpenData.PublishedAwards>();
         services.AddScoped<AccountMail>();
         services.AddScoped<AccountRecovery>();
         services.AddScoped<AuditReading>();

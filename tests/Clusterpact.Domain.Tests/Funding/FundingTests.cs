@@ -112,6 +112,26 @@ public sealed class CofinancingDepositTests
     }
 }
 
+/// <summary>The start bounds a query uses to select deposit periods by their deadline, held to <see cref="CofinancingDeposit.Deadline"/> day by day.</summary>
+public sealed class DepositPeriodBoundTests
+{
+    [Fact]
+    public void The_bounds_select_exactly_the_periods_whose_deadline_is_on_either_side_of_the_day()
+    {
+        // Every day of a leap year and the month ends around it, where adding three months clamps (30-11 -> 28/29-02).
+        for (var day = new DateOnly(2023, 11, 1); day <= new DateOnly(2025, 3, 31); day = day.AddDays(1))
+        {
+            var from = CofinancingDeposit.FirstStartWithDeadlineFrom(day);
+            var by = CofinancingDeposit.LastStartWithDeadlineBy(day);
+            for (var start = day.AddMonths(-4); start <= day.AddMonths(-2); start = start.AddDays(1))
+            {
+                Assert.Equal(CofinancingDeposit.Deadline(start) >= day, start >= from);
+                Assert.Equal(CofinancingDeposit.Deadline(start) <= day, start <= by);
+            }
+        }
+    }
+}
+
 public sealed class AidPaymentTests
 {
     private static readonly Guid Officer = Guid.CreateVersion7();

@@ -11,16 +11,26 @@ namespace Clusterpact.Web.Tests.Infrastructure;
 public sealed class SqlCommandLog : DbCommandInterceptor
 {
     private readonly List<string> _commands = [];
+    private readonly List<(string Sql, int Rows)> _reads = [];
     private bool _recording;
 
     /// <summary>Records the commands until the returned scope is disposed; what was recorded before is dropped.</summary>
     public IDisposable Record()
     {
-        lock (_commands) { _commands.Clear(); _recording = true; }
+        lock (_commands) { _commands.Clear(); _reads.Clear(); _recording = true; }
         return new Stop(this);
     }
 
     public IReadOnlyList<string> Commands { get { lock (_commands) return _commands.ToList(); } }
+
+    /// <summary>Each query's text with the number of rows the app read from it: a check that a page reads only what it shows.</summary>
+    public IReadOnlyList<(string Sql, int Rows)> Reads { get { lock (_commands) return _reads.ToList(); } }
+
+    public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
+    {
+        lock (_commands) if (_recording) _reads.Add((command.CommandText, eventData.ReadCount));
+        return result;
+    }
 
     private void Add(DbCommand command)
     {

@@ -1,6 +1,6 @@
 namespace Clusterpact.Web.Features.Agreements;
 
-public sealed class IndexModel(AgreementOverview overview, IStringLocalizer<SharedResource> text, TimeProvider clock) : ListPageModel<OverviewSort>(OverviewSort.Name)
+public sealed class IndexModel(GetAgreementOverview overview, IStringLocalizer<SharedResource> text, TimeProvider clock) : ListPageModel<OverviewSort>(OverviewSort.Name)
 {
     [BindProperty(SupportsGet = true)] public ClusterType? Type { get; set; }
     [BindProperty(SupportsGet = true)] public bool Flagged { get; set; }
@@ -12,14 +12,14 @@ public sealed class IndexModel(AgreementOverview overview, IStringLocalizer<Shar
     public async Task OnGetAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        var (rows, deadlines) = await overview.BuildAsync(Type, Flagged, Sort, Desc, ct);
+        var (rows, deadlines) = await overview.HandleAsync(new OverviewQuery(Type, Flagged, Sort, Desc), ct);
         (Result, Deadlines) = (rows.ToPage(PageRequest), deadlines);
     }
 
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
         ModelState.Clear();
-        var (rows, _) = await overview.BuildAsync(Type, Flagged, Sort, Desc, ct);
+        var (rows, _) = await overview.HandleAsync(new OverviewQuery(Type, Flagged, Sort, Desc), ct);
         ExportColumn<OverviewRow>[] columns =
         [
             new(text["Clusters.Name"], r => r.Name),

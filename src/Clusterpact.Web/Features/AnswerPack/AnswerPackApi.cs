@@ -38,13 +38,13 @@ public static class AnswerPackApi
     public static void MapAnswerPackApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/answer-pack").WithTags("Answer pack").RequireAuthorization(Policies.ProgrammeView).ForApiArea(ApiArea.Kpis);
-        group.MapGet("/", async Task<IResult> (DateOnly? on, AnswerPackService service, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        group.MapGet("/", async Task<IResult> (DateOnly? on, GetAnswerPack answerPack, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
             {
-                var day = on ?? service.Today;
-                if (day < AnswerPackService.Earliest || day > service.Today)
-                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["on"] = [text["Answer.DateRange", Format.Date(AnswerPackService.Earliest), Format.Date(service.Today)]] },
+                var day = on ?? answerPack.Today;
+                if (day < GetAnswerPack.Earliest || day > answerPack.Today)
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["on"] = [text["Answer.DateRange", Format.Date(GetAnswerPack.Earliest), Format.Date(answerPack.Today)]] },
                         title: text["Api.BadRequest"]);
-                return TypedResults.Ok(AnswerPackDto.From(await service.BuildAsync(day, ct)));
+                return TypedResults.Ok(AnswerPackDto.From(await answerPack.HandleAsync(day, ct)));
             })
             .WithName("GetAnswerPack")
             .WithSummary("The answers to the parliamentary question on the cluster pacts as they stood at the end of a day (on=yyyy-MM-dd, default today): evaluations, KPIs, goals, lessons, pacts and money planned.")

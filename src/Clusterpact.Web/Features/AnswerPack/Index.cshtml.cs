@@ -1,7 +1,7 @@
 namespace Clusterpact.Web.Features.AnswerPack;
 
 /// <summary>The minister's answer pack for a chosen day: as a page, a PDF and an Excel workbook with the figures.</summary>
-public sealed class IndexModel(AnswerPackService service, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class IndexModel(GetAnswerPack answerPack, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DateOnly? On { get; set; }
 
@@ -33,12 +33,12 @@ public sealed class IndexModel(AnswerPackService service, IStringLocalizer<Share
     {
         var valid = ModelState.IsValid;
         if (!valid) ModelState.AddModelError(nameof(On), text["Answer.DateInvalid"]);
-        if (On is { } on && (on < AnswerPackService.Earliest || on > service.Today))
+        if (On is { } on && (on < GetAnswerPack.Earliest || on > answerPack.Today))
         {
-            ModelState.AddModelError(nameof(On), text["Answer.DateRange", Infrastructure.Formatting.Format.Date(AnswerPackService.Earliest), Infrastructure.Formatting.Format.Date(service.Today)]);
+            ModelState.AddModelError(nameof(On), text["Answer.DateRange", Infrastructure.Formatting.Format.Date(GetAnswerPack.Earliest), Infrastructure.Formatting.Format.Date(answerPack.Today)]);
             valid = false;
         }
-        Data = await service.BuildAsync(valid && On is { } day ? day : service.Today, ct);
+        Data = await answerPack.HandleAsync(valid && On is { } day ? day : answerPack.Today, ct);
         Summaries = AnswerPackDocument.Questions.ToDictionary(q => q, q => AnswerPackDocument.Summary(q, Data, text));
         return valid;
     }

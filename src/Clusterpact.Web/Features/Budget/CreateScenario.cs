@@ -10,7 +10,7 @@ public sealed record CreateScenarioCommand(GreenPaperScenario Basis, int FirstYe
 /// Agency staff start a budget scenario (seed 004) with the defaults of its basis for the clusters funded today. The
 /// outcome carries the new scenario's id.
 /// </summary>
-public sealed class CreateScenario(ClusterpactDbContext db, AgreementOverview overview, AgreementRules rules, ListEnvelopes envelopes,
+public sealed class CreateScenario(ClusterpactDbContext db, GetAgreementOverview overview, AgreementRules rules, ListEnvelopes envelopes,
     Permissions permissions, TimeProvider clock) : IUseCase
 {
     public async Task<CommandOutcome> HandleAsync(CreateScenarioCommand cmd, CancellationToken ct)
@@ -37,7 +37,7 @@ public sealed class CreateScenario(ClusterpactDbContext db, AgreementOverview ov
     private async Task<(IReadOnlyList<CurrentCluster> Clusters, decimal InterclusterPoolPerYear)> CurrentClustersAsync(CancellationToken ct)
     {
         var today = overview.Today;
-        var (rows, _) = await overview.BuildAsync(null, false, OverviewSort.Name, false, ct);
+        var (rows, _) = await overview.HandleAsync(new OverviewQuery(), ct);
         var amounts = (await envelopes.HandleAsync(null, null, ct)).Select(e => new EnvelopeAmount(e.Kind, e.ClusterId, e.Year, e.Amount)).ToList();
         return CurrentClusters.From(rows.Select(r => new FundedCluster(r.ClusterId, r.Name, r.Type, r.AgreementEnd, r.LastAllowedDay, r.GrantedThisYear)),
             amounts, await rules.RulesAsync(ct), today);

@@ -4,7 +4,7 @@ namespace Clusterpact.Web.Features.OpenData;
 /// The public list of aid awarded above the transparency threshold (GBER art. 9), searchable and filterable, with the
 /// downloads. Agency staff also see what was not published and why, so they can complete the register.
 /// </summary>
-public sealed class IndexModel(OpenDataService service, Permissions permissions) : ListPageModel<AwardSort>(AwardSort.Date, defaultDescending: true)
+public sealed class IndexModel(GetOpenDataPage openData, Permissions permissions) : ListPageModel<AwardSort>(AwardSort.Date, defaultDescending: true)
 {
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
@@ -25,15 +25,9 @@ public sealed class IndexModel(OpenDataService service, Permissions permissions)
         // Bad query values (an unknown objective, a page of -3) are ignored by binding; the list still shows.
         ModelState.Clear();
         if (Region is not null) Region = BelgianRegions.NormaliseNuts(Region) is { IsSuccess: true } nuts ? nuts.Value : null;
-        var set = await service.BuildAsync(ct);
-        Years = OpenDataService.Years(set.Published);
-        Result = OpenDataService.Filter(set.Published, new AwardQuery(Search, Year, Objective, Region, Sort, Desc)).ToPage(PageRequest);
         ShowRefused = await permissions.HasAsync(Policies.AgencyStaff);
-        if (ShowRefused)
-        {
-            Refused = set.Refused.GroupBy(r => r.Code).OrderByDescending(g => g.Count()).ToList();
-            BelowThreshold = set.BelowThreshold;
-        }
+        var page = await openData.HandleAsync(new AwardQuery(Search, Year, Objective, Region, Sort, Desc), PageRequest, ShowRefused, ct);
+        (Result, Years, Refused, BelowThreshold) = (page.Result, page.Years, page.Refused, page.BelowThreshold);
     }
 
     protected override IEnumerable<KeyValuePair<string, string?>> Filters() =>

@@ -26,11 +26,11 @@ public static class OpenDataApi
     {
         var group = api.MapGroup("/open-data").WithTags("Open data").AllowAnonymous();
 
-        group.MapGet("/awards", async Task<IResult> (HttpRequest request, OpenDataService service, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        group.MapGet("/awards", async Task<IResult> (HttpRequest request, ListAidAwards awards, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
             {
                 var (query, pageRequest, errors) = ParseQuery(request.Query, text);
                 if (errors.Count > 0) return BadRequest(errors, text);
-                var page = await service.ListAsync(query, pageRequest, ct);
+                var page = await awards.HandleAsync(query, pageRequest, ct);
                 return TypedResults.Ok(new Paged<AwardDto>(page.Items.Select(AwardDto.From).ToList(), page.Page, page.PageSize, page.TotalCount));
             })
             .WithName("ListAidAwards")
@@ -40,11 +40,11 @@ public static class OpenDataApi
 
         foreach (var format in new[] { "csv", "xlsx" })
         {
-            group.MapGet($"/awards.{format}", async Task<IResult> (HttpRequest request, OpenDataService service, IStringLocalizer<SharedResource> text, TimeProvider clock, CancellationToken ct) =>
+            group.MapGet($"/awards.{format}", async Task<IResult> (HttpRequest request, ListAidAwards awards, IStringLocalizer<SharedResource> text, TimeProvider clock, CancellationToken ct) =>
                 {
                     var (query, _, errors) = ParseQuery(request.Query, text);
                     if (errors.Count > 0) return BadRequest(errors, text);
-                    var file = await TableExport.ToFileAsync(format, text["OpenData.Title"], "open-data-steun", await service.AllAsync(query, ct), Columns(text), clock, ct);
+                    var file = await TableExport.ToFileAsync(format, text["OpenData.Title"], "open-data-steun", await awards.AllAsync(query, ct), Columns(text), clock, ct);
                     return TypedResults.File(file.FileStream, file.ContentType, file.FileDownloadName);
                 })
                 .WithName(format == "csv" ? "AidAwardsCsv" : "AidAwardsXlsx")
@@ -53,9 +53,9 @@ public static class OpenDataApi
                 .WithSummary($"The published awards with the same filters as /awards, as {(format == "csv" ? "CSV (semicolons, decimal comma, UTF-8)" : "an Excel workbook")}.");
         }
 
-        group.MapGet("/360giving.json", async Task<IResult> (OpenDataService service, Infrastructure.Hosting.PublicUrls urls, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        group.MapGet("/360giving.json", async Task<IResult> (ExportThreeSixtyGiving export, Infrastructure.Hosting.PublicUrls urls, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
             {
-                var package = await service.ThreeSixtyGivingAsync(urls.To("/OpenData"), ct);
+                var package = await export.HandleAsync(urls.To("/OpenData"), ct);
                 return package.IsSuccess
                     ? Results.Text(package.Value!, "application/json; charset=utf-8")
                     : TypedResults.Problem(text[package.Error!.Code], statusCode: StatusCodes.Status404NotFound, extensions: new Dictionary<string, object?> { ["code"] = package.Error.Code });

@@ -27,9 +27,9 @@ public sealed record DashboardData(DateOnly Today, IReadOnlyList<ClusterCount> C
 }
 
 /// <summary>The dashboard's figures are counted in SQL (issue 18): no table is read whole to be summed here.</summary>
-public sealed class DashboardService(ClusterpactDbContext db, GetProgrammeKpisAsOf kpis, AgreementOverview overview)
+public sealed class GetDashboard(ClusterpactDbContext db, GetProgrammeKpisAsOf kpis, GetAgreementOverview overview) : IUseCase
 {
-    public async Task<DashboardData> BuildAsync(CancellationToken ct)
+    public async Task<DashboardData> HandleAsync(CancellationToken ct)
     {
         var today = overview.Today;
         var clusters = (await db.Clusters.GroupBy(c => new { c.Type, c.Status }).Select(g => new { g.Key.Type, g.Key.Status, Count = g.Count() }).ToListAsync(ct))
@@ -64,7 +64,7 @@ public sealed class DashboardService(ClusterpactDbContext db, GetProgrammeKpisAs
 
         // Deadlines: the overview's (deposits, agreement ends, 10-year limits in 90 days), the 10-year limits of the
         // coming year, and the annual reports due soon or overdue.
-        var (rows, deadlines) = await overview.BuildAsync(null, false, OverviewSort.Name, false, ct);
+        var (rows, deadlines) = await overview.HandleAsync(new OverviewQuery(), ct);
         var all = deadlines.ToList();
         all.AddRange(rows.Where(r => r.LimitWithinAYear && r.LastAllowedDay is { } l && !deadlines.Any(d => d.Kind == DeadlineKind.AidLimit && d.ClusterId == r.ClusterId))
             .Select(r => new Deadline(r.LastAllowedDay!.Value, r.ClusterId, r.Name, DeadlineKind.AidLimit, null)));

@@ -52,24 +52,28 @@ public sealed record AnswerPackData(DateOnly On, IReadOnlyList<EvaluationAnswer>
     public decimal FundTotal(int year, FundLineKind? kind = null) => Funds.Where(f => f.Year == year && (kind is null || f.Kind == kind)).Sum(f => f.Amount);
 }
 
-/// <summary>Builds the answer pack for agency staff and readers (who see every cluster).</summary>
-public sealed class AnswerPackService(ClusterpactDbContext db, GetKpisAsOf kpis, AgreementRules agreements, TimeProvider clock)
+/// <summary>
+/// Builds the answer pack for agency staff and readers (who see every cluster): the page, its PDF and workbook and the
+/// API share it. It reads the evaluations of spearhead clusters and of the programme, the agreements and pacts (a few
+/// per cluster) and only the working years of the five years it plans for, never a growing table whole (issue 18).
+/// </summary>
+public sealed class GetAnswerPack(ClusterpactDbContext db, GetKpisAsOf kpis, AgreementRules agreements, TimeProvider clock) : IUseCase
 {
     public DateOnly Today => clock.TodayInBrussels();
 
     /// <summary>The earliest day the pack can speak of: the decree of 4 March 2016.</summary>
     public static readonly DateOnly Earliest = new(2016, 3, 4);
 
-    public async Task<AnswerPackData> BuildAsync(DateOnly on, CancellationToken ct)
+    public async Task<AnswerPackData> HandleAsync(DateOnly on, CancellationToken ct)
     {
         var clusters = await db.Clusters.AsNoTracking().Select(c => new { c.Id, c.Name, c.Type, c.SupportStart, c.SupportEnd }).ToDictionaryAsync(c => c.Id, ct);
-        bool IsSpearhead(Guid? id) => id is { } c && clusters.TryGetValue(c, out var x) && x.Type == ClusterType.SpearheadCluster;
         string? NameOf(Guid? id) => id is { } c && clusters.TryGetValue(c, out var x) ? x.Name : null;
 
         // 1. The evaluations of the spearhead clusters and of the policy as a whole planned by then, with their stages
         // as recorded by then (a stage entered later with an earlier day was not known on the day).
-        var evaluations = (await db.Evaluations.AsNoTracking().ToListAsync(ct))
-            .Where(e => (e.ClusterId is null || IsSpearhead(e.ClusterId)) && AsOf.PlannedBy(e, on)).ToList();
+        var evaluations = (await db.Evaluations.AsNoTracking()
+                .Where(e => e.ClusterId == null || db.Clusters.Any(c => c.Id == e.ClusterId && c.Type == ClusterType.SpearheadCluster)).ToListAsync(ct))
+            .Where(e => AsOf.PlannedBy(e, on)).ToList();
         var evaluationAnswers = evaluations.Select(e =>
             {
                 var next = AsOf.NextStageOn(e, on);
@@ -120,11 +124,12 @@ public sealed class AnswerPackService(ClusterpactDbContext db, GetKpisAsOf kpis,
         var fundYears = Enumerable.Range(on.Year, AnswerPackData.FundYears).ToList();
         var agreementEnds = allAgreements.Where(a => AsOf.RecordedBy(a.Terms[0], on)).ToDictionary(a => a.Id, a => (a.ClusterId, End: AsOf.AgreementEndOn(a, on)));
         var first = new DateOnly(on.Year, 1, 1);
-        var workingYears = await db.AgreementYears.AsNoTracking().Where(y => y.YearStart >= first).ToListAsync(ct);
+        var afterLast = first.AddYears(AnswerPackData.FundYears);
+        var workingYears = await db.AgreementYears.AsNoTracking().Where(y => y.YearStart >= first && y.YearStart < afterLast).ToListAsync(ct);
         var funds = workingYears.Where(y => fundYears.Contains(y.YearStart.Year) && AsOf.RecordedBy(y, on) && agreementEnds.TryGetValue(y.AgreementId, out var a) && y.YearStart <= a.End)
             .GroupBy(y => (y.YearStart.Year, agreementEnds[y.AgreementId].ClusterId))
             .Select(g => new FundLine(g.Key.Year, FundLineKind.OperatingAid, NameOf(g.Key.ClusterId), g.Sum(y => y.GrantedAid))).ToList();
-        var envelopes = await db.FundEnvelopes.AsNoTracking().Where(e => fundYears.Contains(e.Year)).ToListAsync(ct);
+        var envelopes = await db.FundEnvelopes.AsNoTracking().Where(e => e.Year >= on.Year && e.Year < on.Year + AnswerPackData.FundYears).ToListAsync(ct);
         funds.AddRange(envelopes.Where(e => AsOf.RecordedBy(e, on)).Select(e => new FundLine(e.Year, e.Kind == EnvelopeKind.InterclusterPool ? FundLineKind.InterclusterPool : FundLineKind.Earmarked,
             NameOf(e.ClusterId), e.Amount)));
         funds = funds.OrderBy(f => f.Year).ThenBy(f => f.Kind).ThenBy(f => f.ClusterName).ToList();

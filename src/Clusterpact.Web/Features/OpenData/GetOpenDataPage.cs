@@ -1,0 +1,16 @@
+namespace Clusterpact.Web.Features.OpenData;
+
+/// <summary>What the public open-data page shows: a page of awards, the years to filter on and, for the agency, what was left out.</summary>
+/// <param name="Refused">Refusals by rule code, most frequent first; empty unless asked for.</param>
+public sealed record OpenDataPage(Paged<AidAward> Result, IReadOnlyList<int> Years, IReadOnlyList<IGrouping<string, NotPublished>> Refused, int BelowThreshold);
+
+/// <summary>The open-data page in one handler: the awards are derived once for the list, the year filter and the refusals.</summary>
+public sealed class GetOpenDataPage(PublishedAwards awards) : IUseCase
+{
+    public async Task<OpenDataPage> HandleAsync(AwardQuery query, PageRequest page, bool withRefused, CancellationToken ct)
+    {
+        var set = await awards.BuildAsync(ct);
+        return new OpenDataPage(PublishedAwards.Filter(set.Published, query).ToPage(page), PublishedAwards.Years(set.Published),
+            withRefused ? set.Refused.GroupBy(r => r.Code).OrderByDescending(g => g.Count()).ToList() : [], withRefused ? set.BelowThreshold : 0);
+    }
+}

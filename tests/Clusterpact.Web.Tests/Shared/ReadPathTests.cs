@@ -1,0 +1,70 @@
+using Clusterpact.Web.Tests.Kpis;
+
+namespace Clusterpact.Web.Tests.Shared;
+
+/// <summary>
+/// Issue 18: the open data, the answer pack and the agreements overview read no growing table whole, and read from
+/// it only what they count or show (the rows each query returns, as <see cref="SqlCommandLog"/> records them).
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class ReadPathTests(ClusterpactApp app)
+{
+    /// <summary>A reader counts its last Read(), the one that finds no more rows, as a read operation.</summary>
+    private const int LastRead = 1;
+
+    private static bool Names(string sql, string table) =>
+        System.Text.RegularExpressions.Regex.IsMatch(sql.Replace("\"", "", StringComparison.Ordinal), $@"\b(FROM|JOIN)\s+{table}\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
+    /// <param name="except">A large table another area's handler still reads whole on this path (named in the test).</param>
+    private async Task<IReadOnlyList<(string Sql, int Rows)>> ReadsAsync(string url, string? except = null)
+    {
+        var officer = await app.SignedInAsync(Emails.Officer);
+        using (app.Sql.Record())
+            Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync(url)).StatusCode);
+        var reads = app.Sql.Reads;
+        Assert.NotEmpty(reads);
+        Assert.DoesNotContain(KpiFiguresTests.WholeTableReads(app.Sql.Commands), c => except is null || !Names(c, except));
+        return reads;
+    }
+
+    [Theory]
+    [InlineData("/OpenData")]
+    [InlineData("/api/v1/open-data/awards")]
+    [InlineData("/api/v1/open-data/awards.csv")]
+    public async Task The_open_data_reads_only_the_organisations_that_receive_aid(string url)
+    {
+        var reads = await ReadsAsync(url);
+        var (total, named) = await app.WithDbAsync(async db => (await db.Organisations.CountAsync(),
+            await db.Organisations.CountAsync(o => db.Projects.Any(p => p.Aid > 0 && p.Partners.Any(x => x.OrganisationId == o.Id)) || db.Clusters.Any(c => c.EnterpriseNumber == o.EnterpriseNumber))));
+        Assert.True(named < total);
+        Assert.All(reads.Where(r => Names(r.Sql, "organisations")), r => Assert.InRange(r.Rows, 0, named + LastRead));
+    }
+
+    [Theory]
+    [InlineData("/Agreements")]
+    [InlineData("/Agreements?sort=Granted&desc=true&p=2")]
+    [InlineData("/Dashboard")]
+    public async Task The_agreements_overview_reads_one_row_per_cluster_not_every_working_year(string url)
+    {
+        var (clusters, years) = await app.WithDbAsync(async db => (await db.Clusters.CountAsync(), await db.AgreementYears.CountAsync()));
+        Assert.True(years > clusters, "the demo has more working years than clusters, so reading them all would show");
+        var reads = await ReadsAsync(url);
+        Assert.All(reads.Where(r => Names(r.Sql, "agreement_years") || Names(r.Sql, "cofinancing_payments") || Names(r.Sql, "aid_payments")),
+            r => Assert.InRange(r.Rows, 0, clusters + LastRead));
+    }
+
+    [Fact]
+    public async Task The_answer_pack_reads_only_the_working_years_it_plans_for()
+    {
+        var on = new DateOnly(2019, 6, 30);
+        // A working year comes with its cofinancing payments (one row each, at least one row a year).
+        var (inRange, later) = await app.WithDbAsync(async db => (
+            (await db.AgreementYears.Where(y => y.YearStart >= new DateOnly(2019, 1, 1) && y.YearStart < new DateOnly(2024, 1, 1))
+                .Select(y => y.CofinancingPayments.Count()).ToListAsync()).Sum(n => Math.Max(1, n)),
+            await db.AgreementYears.CountAsync(y => y.YearStart >= new DateOnly(2024, 1, 1))));
+        Assert.True(later > 0, "the demo has working years after the five the pack plans for");
+        // The KPI part of the pack (GetKpisAsOf, the KPI area's) reads kpi_targets whole at times; the pack's own reads may not.
+        var reads = await ReadsAsync($"/AnswerPack?on={on:yyyy-MM-dd}", except: "kpi_targets");
+        Assert.All(reads.Where(r => Names(r.Sql, "agreement_years")), r => Assert.InRange(r.Rows, 0, inRange + LastRead));
+    }
+}
