@@ -46,6 +46,10 @@ public sealed class SignInAndClusterListTests(BrowserApp app)
         await page.GetByRole(AriaRole.Link, new() { Name = "Flux50" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Flux50");
         Assert.Contains("Current members", await page.ContentAsync(), StringComparison.Ordinal);
+
+        // The choice is the officer's language now (their e-mails follow it); the other walks expect the Dutch back.
+        await page.GetByRole(AriaRole.Button, new() { Name = "NL Nederlands" }).ClickAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "nl");
     }
 
     [Fact]
