@@ -41,12 +41,22 @@ public sealed class SupportAgreement : IAuditable
     public long Version { get; private set; }
     public Guid ClusterId { get; private set; }
     public ClusterType ClusterType { get; private set; }
-    public IReadOnlyList<AgreementTerm> Terms => _terms;
-    public IReadOnlyList<AgreementAmendment> Amendments => _amendments;
-    public DateOnly Start => _terms[0].Start;
+    /// <summary>
+    /// The terms from the first to the last. A database returns an owned collection in no stated order (PostgreSQL
+    /// gave them shuffled), so the order is the terms' own: by start date, never the order they were loaded in.
+    /// </summary>
+    public IReadOnlyList<AgreementTerm> Terms => [.. _terms.OrderBy(t => t.Start)];
+
+    /// <summary>
+    /// The amendments in the order they were decided: per term, and within a term each shortened the one before
+    /// (<see cref="ShortenTo"/> refuses anything else), so a later one has the earlier end. Not the load order.
+    /// </summary>
+    public IReadOnlyList<AgreementAmendment> Amendments => [.. _amendments.OrderBy(a => a.TermCount).ThenByDescending(a => a.NewEnd)];
+
+    public DateOnly Start => _terms.Min(t => t.Start);
 
     /// <summary>The last day of the agreement: its last term's end, or an earlier end an amendment decided.</summary>
-    public DateOnly End => _amendments.LastOrDefault(a => a.TermCount == _terms.Count) is { } amended ? amended.NewEnd : _terms[^1].End;
+    public DateOnly End => Amendments.LastOrDefault(a => a.TermCount == _terms.Count) is { } amended ? amended.NewEnd : Terms[^1].End;
 
     /// <summary>
     /// Shortens or ends the agreement early (a stop after an evaluation, a lapse, a merger). Lengthening goes

@@ -70,7 +70,8 @@ public sealed class Application : IAuditable
     public IReadOnlyList<ConsortiumMember> CommittedMembers => _committedMembers;
     public IReadOnlyList<YearPlan> YearPlans => _yearPlans;
     public IReadOnlyList<Attachment> Attachments => _attachments;
-    public IReadOnlyList<ApplicationTransition> History => _history;
+    /// <summary>The steps in the order they were taken (by time; a database returns a collection in no stated order).</summary>
+    public IReadOnlyList<ApplicationTransition> History => [.. _history.OrderBy(h => h.At)];
     public IReadOnlyList<string> IneligibilityReasons => _ineligibilityReasons;
     public DateTimeOffset? SubmittedAt { get; private set; }
     public ApplicationOutcome? Outcome { get; private set; }
