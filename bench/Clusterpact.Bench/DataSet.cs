@@ -10,7 +10,7 @@ using NpgsqlTypes;
 /// at factor 1 the EU size (3,000 clusters of the three types, 500,000 organisations with valid enterprise numbers and
 /// five years of size figures, 2,000,000 memberships over 15 years, 45,000 agreement working years with payments and
 /// cofinancing, 200,000 projects with 1,000,000 partner rows, 15 years of KPI targets and accepted, submitted or
-/// returned reports, 100 surveys with 500,000 responses); a factor scales every count down. PostgreSQL is written with
+/// returned reports, 100 surveys with 500,000 responses, 5,000 calls with 50,000 applications); a factor scales every count down. PostgreSQL is written with
 /// binary COPY, SQLite with one prepared insert per row in one transaction per table. Same seed, same data.
 /// </summary>
 internal static class DataSet
@@ -220,6 +220,71 @@ internal static class DataSet
         await Table("survey_responses", ["Id", "SurveyId", "ClusterId", "SizeClass"], Responses());
         await Table("survey_answers", ["ResponseId", "QuestionId", "Choices", "Scale", "Number", "Text"],
             responses.Select(r => new object?[] { r.Id, surveys[r.Survey].Question, null, rng.Next(1, 6), null, null }));
+
+        // Calls over the 15 years: three a year per kind at EU size, most decided, the newest published or closed; ten
+        // applications each, through the lifecycle (submitted, eligible, under review, decided: granted, with
+        // conditions, refused), some ineligible or withdrawn, with their history, two consortium members and a year line.
+        var callCount = Scaled(factor, 5_000, 6);
+        var applicationsPerCall = 10;
+        var calls = new (Guid Id, DateTimeOffset Opens, DateTimeOffset Closes, string Status)[callCount];
+        var kinds = new[] { "SpearheadCluster", "InnovativeBusinessNetwork", "ThematicProject" };
+        await Table("calls", ["Id", "Version", "Kind", "TitleNl", "TitleEn", "BudgetEur", "OpensAt", "ClosesAt", "Status", "HideApplicantFromExperts", "ScaleMax", "ScaleMin"],
+            Enumerable.Range(0, callCount).Select(i =>
+            {
+                var opens = new DateTimeOffset(FirstYear, 1, 15, 9, 0, 0, TimeSpan.Zero).AddDays((long)i * (15 * 365 + 300) / callCount);
+                var closes = opens.AddDays(60);
+                var status = i >= callCount - 2 ? "Published" : i >= callCount - 4 ? "Closed" : "Decided";
+                calls[i] = (NewId(rng), opens, closes, status);
+                return new object?[] { calls[i].Id, 0L, kinds[i % kinds.Length], $"Bench oproep {i + 1:D5}", $"Bench call {i + 1:D5}", 500_000m * rng.Next(1, 20), opens, closes, status, i % 4 == 0, 10, 0 };
+            }));
+        await Table("call_criteria", ["RowId", "Code", "NameNl", "NameEn", "Weight", "CallId"],
+            calls.SelectMany(c => new[] { ("C1", "Gedragenheid en kmo-bereik", "Support base and SME reach", 40), ("C2", "Visie en actieplan", "Vision and action plan", 35), ("C3", "Cofinanciering en haalbaarheid", "Cofinancing and feasibility", 25) }
+                .Select(k => new object?[] { NewId(rng), k.Item1, k.Item2, k.Item3, k.Item4, c.Id })));
+        var applications = new List<(Guid Id, int Call, string Status, string? Outcome)>(callCount * applicationsPerCall);
+        IEnumerable<object?[]> Applications()
+        {
+            for (var c = 0; c < callCount; c++)
+                for (var n = 1; n <= applicationsPerCall; n++)
+                {
+                    var org = (c * applicationsPerCall + n) % orgCount;
+                    var r = rng.Next(100);
+                    var (status, outcome) = calls[c].Status switch
+                    {
+                        "Published" => (r < 30 ? "Draft" : "Submitted", (string?)null),
+                        "Closed" => (r < 80 ? "UnderReview" : "Ineligible", null),
+                        _ => r < 5 ? ("Withdrawn", null) : r < 12 ? ("Ineligible", null) : ("Decided", r < 50 ? "Granted" : r < 65 ? "GrantedWithConditions" : "Refused"),
+                    };
+                    var id = NewId(rng);
+                    applications.Add((id, c, status, outcome));
+                    yield return [id, 0L, calls[c].Id, n, $"Bench organisatie {org + 1:D6} BV", EnterpriseNumber(19_000_000 + org), status, Themes[rng.Next(Themes.Length)],
+                        "Bench visie.", "Bench actieplan.", "Bench consortium.", status == "Draft" ? null : calls[c].Opens.AddDays(rng.Next(1, 59)), outcome,
+                        outcome == "GrantedWithConditions" ? "Bench voorwaarden." : null, null, null, status == "Ineligible" ? new[] { "Bench: onvolledig" } : Array.Empty<string>()];
+                }
+        }
+        await Table("applications", ["Id", "Version", "CallId", "Number", "ApplicantName", "ApplicantEnterpriseNumber", "Status", "StrategicDomain", "Vision", "ActionPlan",
+            "ConsortiumDescription", "SubmittedAt", "Outcome", "Conditions", "OwnerId", "AgreementId", "IneligibilityReasons"], Applications());
+        IEnumerable<object?[]> History()
+        {
+            foreach (var a in applications.Where(a => a.Status != "Draft"))
+            {
+                var at = calls[a.Call].Opens.AddDays(30);
+                var path = a.Status switch
+                {
+                    "Submitted" => ["Draft", "Submitted"],
+                    "Withdrawn" => ["Draft", "Submitted", "Withdrawn"],
+                    "Ineligible" => ["Draft", "Submitted", "Ineligible"],
+                    "UnderReview" => ["Draft", "Submitted", "Eligible", "UnderReview"],
+                    _ => new[] { "Draft", "Submitted", "Eligible", "UnderReview", "Decided" },
+                };
+                for (var k = 1; k < path.Length; k++)
+                    yield return [NewId(rng), at.AddDays(20 * k), Guid.Empty, path[k - 1], path[k], path[k] == "Decided" ? a.Outcome : null, a.Id];
+            }
+        }
+        await Table("application_history", ["RowId", "At", "By", "From", "To", "Note", "ApplicationId"], History());
+        await Table("application_members", ["RowId", "Name", "EnterpriseNumber", "Size", "ApplicationId"],
+            applications.SelectMany((a, i) => Enumerable.Range(1, 2).Select(k => new object?[] { NewId(rng), $"Bench organisatie {(i + k * 7) % orgCount + 1:D6} BV", EnterpriseNumber(19_000_000 + (i + k * 7) % orgCount), k == 1 ? "Small" : "Medium", a.Id })));
+        await Table("application_years", ["RowId", "Year", "BudgetEur", "CofinancingEur", "ApplicationId"],
+            applications.Select(a => new object?[] { NewId(rng), calls[a.Call].Closes.Year + 1, 400_000m, 200_000m, a.Id }));
         return counts;
     }
 
@@ -259,6 +324,7 @@ internal static class DataSet
                         case long l: await import.WriteAsync(l, NpgsqlDbType.Bigint); break;
                         case bool b: await import.WriteAsync(b, NpgsqlDbType.Boolean); break;
                         case DateTimeOffset t: await import.WriteAsync(t, NpgsqlDbType.TimestampTz); break;
+                        case string[] a: await import.WriteAsync(a, NpgsqlDbType.Array | NpgsqlDbType.Text); break;
                         default: throw new InvalidOperationException($"no COPY type for {v.GetType()}");
                     }
                 }
@@ -309,6 +375,7 @@ internal static class DataSet
                         decimal m => (double)m,
                         bool b => b ? 1 : 0,
                         DateTimeOffset t => Instants.ConvertToProvider(t),
+                        string[] a => System.Text.Json.JsonSerializer.Serialize(a),
                         var v => v,
                     };
                 await insert.ExecuteNonQueryAsync();
