@@ -57,8 +57,9 @@ public sealed record ShortenAgreementRequest(
     [property: Required(ErrorMessage = "Validation.Required"), StringLength(SupportAgreement.ReasonMaxLength, ErrorMessage = "Validation.MaxLength"),
         Display(Name = "Agreements.Reason")] string? Reason);
 
-/// <summary>A working year as the budget page's form plans it: aid, planned cofinancing and the costs per category (none: 0).</summary>
+/// <summary>A working year of an agreement as the budget page's form plans it: aid, planned cofinancing and the costs per category (none: 0).</summary>
 public sealed record PlanWorkingYearRequest(
+    [property: Required(ErrorMessage = "Validation.Required"), Display(Name = "Agreements.Agreement")] Guid? AgreementId,
     [property: Required(ErrorMessage = "Validation.Required"), Display(Name = "Budget.YearStart")] DateOnly? YearStart,
     [property: Required(ErrorMessage = "Validation.Required"), Display(Name = "Budget.GrantedAid")] decimal? GrantedAid,
     [property: Required(ErrorMessage = "Validation.Required"), Display(Name = "Budget.PlannedCofinancing")] decimal? PlannedCofinancing,
@@ -101,8 +102,7 @@ public static class AgreementsApi
                 var outcome = await create.HandleAsync(new CreateAgreementCommand(body.ClusterId!.Value, body.Start!.Value, body.End!.Value, body.DecisionReference!), ct);
                 if (outcome is not { Status: CommandStatus.Ok, CreatedId: { } id }) return outcome.ToApiResult(text, http);
                 var created = await scope.Agreements().AsNoTracking().SingleAsync(a => a.Id == id, ct);
-                http.Response.Headers.ETag = ApiConventions.ETagOf(created.Version);
-                return TypedResults.Created($"/api/v1/agreements/{id}", AgreementDto.From(created));
+                return http.CreatedTagged($"/api/v1/agreements/{id}", AgreementDto.From(created), created.Version);
             })
             .RequireAuthorization(Policies.AgencyStaff)
             .WithName("CreateAgreement")
@@ -122,7 +122,7 @@ public static class AgreementsApi
             .WithName("ExtendAgreement")
             .WithSummary("Extend an agreement by a term right after its end, resting on a decided interim evaluation of its cluster that advised extending, as the " +
                          "extension form does (agency staff). Refused with the rule's reason (no such evaluation, a decision to stop, the 10-year limit); If-Match: its ETag.")
-            .WithExample(ApiExamples.Changed, new ExtendAgreementRequest(new(2029, 12, 31), EvaluationsExample, "BVR 2026/0456"))
+            .WithExample(ApiExamples.Changed, new ExtendAgreementRequest(new(2029, 12, 31), Evaluations.EvaluationDto.Example.Id, "BVR 2026/0456"))
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         agreements.MapPost("/{id:guid}/shorten", async Task<IResult> (Guid id, IfMatch? ifMatch, ShortenAgreementRequest body, Scope scope, ShortenAgreement shorten,
@@ -134,24 +134,6 @@ public static class AgreementsApi
             .WithName("ShortenAgreement")
             .WithSummary("End an agreement early (or shorten it) with the reason, as the shorten form does (agency staff); the decided terms stay in its history. If-Match: its ETag.")
             .WithExample(ApiExamples.Changed, new ShortenAgreementRequest(new(2027, 6, 30), "Fusie met een andere cluster, beslissing HF-2026-12"));
-
-        agreements.MapPost("/{id:guid}/working-years", async Task<IResult> (Guid id, PlanWorkingYearRequest body, Scope scope, PlanWorkingYear plan, GetWorkingYear get,
-                IStringLocalizer<SharedResource> text, HttpContext http, CancellationToken ct) =>
-            {
-                if (await ClusterOfAsync(scope, id, ct) is not { } cluster) return TypedResults.NotFound();
-                var outcome = await plan.HandleAsync(new PlanWorkingYearCommand(cluster, id, body.YearStart!.Value, body.GrantedAid!.Value, body.PlannedCofinancing!.Value,
-                    body.AnimationCosts ?? 0, body.MarketingCosts ?? 0, body.FacilityCosts ?? 0, body.TrainingCosts ?? 0), ct);
-                if (outcome is not { Status: CommandStatus.Ok, CreatedId: { } year }) return outcome.ToApiResult(text, http);
-                var planned = (await get.HandleAsync(year, ct))!;
-                http.Response.Headers.ETag = ApiConventions.ETagOf(planned.Year.Version);
-                return TypedResults.Created($"/api/v1/working-years/{year}", WorkingYearDto.From(planned.Year, planned.ClusterId));
-            })
-            .RequireAuthorization(Policies.AgencyStaff)
-            .WithName("PlanWorkingYear")
-            .WithSummary("Plan a working year of an agreement, as the budget page does (agency staff): refused with the rule's reason when it falls outside the agreement, " +
-                         "exists already, or its aid is above the yearly maximum or the aid intensity.")
-            .WithExample(WorkingYearDto.Example, new PlanWorkingYearRequest(new(2024, 1, 1), 500_000m, 500_000m, 400_000m, 200_000m, 250_000m, 150_000m))
-            .Produces(StatusCodes.Status201Created);
 
         var years = api.MapGroup("/working-years").WithTags("Agreements").RequireAuthorization(Policies.ClusterData).ForApiArea(ApiArea.Agreements);
         years.MapGet("/", async (Guid? agreement, Guid? cluster, [AsParameters] ListWindow window, ListWorkingYears list, HttpContext http, CancellationToken ct) =>
@@ -165,6 +147,23 @@ public static class AgreementsApi
             .WithName("GetWorkingYear")
             .WithSummary("One working year with its budget; its version is the ETag. 404 when it is not the caller's.")
             .WithExample(WorkingYearDto.Example);
+
+        years.MapPost("/", async Task<IResult> (PlanWorkingYearRequest body, Scope scope, PlanWorkingYear plan, GetWorkingYear get,
+                IStringLocalizer<SharedResource> text, HttpContext http, CancellationToken ct) =>
+            {
+                if (await ClusterOfAsync(scope, body.AgreementId!.Value, ct) is not { } cluster) return TypedResults.NotFound();
+                var outcome = await plan.HandleAsync(new PlanWorkingYearCommand(cluster, body.AgreementId.Value, body.YearStart!.Value, body.GrantedAid!.Value, body.PlannedCofinancing!.Value,
+                    body.AnimationCosts ?? 0, body.MarketingCosts ?? 0, body.FacilityCosts ?? 0, body.TrainingCosts ?? 0), ct);
+                if (outcome is not { Status: CommandStatus.Ok, CreatedId: { } year }) return outcome.ToApiResult(text, http);
+                var planned = (await get.HandleAsync(year, ct))!;
+                return http.CreatedTagged($"/api/v1/working-years/{year}", WorkingYearDto.From(planned.Year, planned.ClusterId), planned.Year.Version);
+            })
+            .RequireAuthorization(Policies.AgencyStaff)
+            .WithName("PlanWorkingYear")
+            .WithSummary("Plan a working year of an agreement, as the budget page does (agency staff): refused with the rule's reason when it falls outside the agreement, " +
+                         "exists already, or its aid is above the yearly maximum or the aid intensity.")
+            .WithExample(WorkingYearDto.Example, new PlanWorkingYearRequest(AgreementDto.Example.Id, new(2024, 1, 1), 500_000m, 500_000m, 400_000m, 200_000m, 250_000m, 150_000m))
+            .Produces(StatusCodes.Status201Created);
 
         years.MapPost("/{id:guid}/cofinancing", async Task<IResult> (Guid id, IfMatch? ifMatch, RecordCofinancingRequest body, GetWorkingYear get, RecordCofinancing record,
                 IStringLocalizer<SharedResource> text, HttpContext http, CancellationToken ct) =>
@@ -207,9 +206,6 @@ public static class AgreementsApi
                 .ProducesProblem(StatusCodes.Status409Conflict);
         }
     }
-
-    /// <summary>The example's interim evaluation (the one <c>GET /evaluations/{id}</c> shows).</summary>
-    private static readonly Guid EvaluationsExample = Guid.Parse("0193f0a2-1c2d-7e11-9a10-4c1f2b3a8001");
 
     /// <summary>The cluster of an agreement the caller sees; null (so 404) when it is not theirs.</summary>
     private static Task<Guid?> ClusterOfAsync(Scope scope, Guid agreementId, CancellationToken ct) =>

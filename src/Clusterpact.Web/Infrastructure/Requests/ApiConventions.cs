@@ -116,6 +116,13 @@ public static class ApiConventions
         return TypedResults.Ok(body);
     }
 
+    /// <summary>A record a change created: 201 with where it is read, its body and its concurrency version as <c>ETag</c>.</summary>
+    public static IResult CreatedTagged<T>(this HttpContext http, string location, T body, long version)
+    {
+        http.Response.Headers.ETag = ETagOf(version);
+        return TypedResults.Created(location, body);
+    }
+
     public static string ETagOf(long version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
     /// <summary>
