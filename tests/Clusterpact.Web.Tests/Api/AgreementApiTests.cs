@@ -6,16 +6,19 @@ namespace Clusterpact.Web.Tests.Api;
 /// <summary>
 /// Agreements and evaluations changed through the API (issue 21) with an agency's own key: an evaluation planned and taken
 /// step by step to its decision, agreements made, extended on that evaluation and shortened, a working year planned and
-/// cofinancing recorded, each through the pages' use cases and rules; refused without the write scope, for a role the
+/// cofinancing recorded, a pact started, drafted and adopted, each through the pages' use cases and rules; refused without the write scope, for a role the
 /// pages refuse, with a stale If-Match (nothing changes) and with the rule's translated reason.
 /// </summary>
 [Collection(AppCollection.Name)]
 public sealed class AgreementApiTests(ClusterpactApp app)
 {
-    /// <summary>A spearhead cluster of the test's own with no agreement yet, so no other test's records are touched.</summary>
-    private Task<Guid> OwnClusterAsync(string name) => app.WithDbAsync(async db =>
+    /// <summary>
+    /// A cluster of the test's own with no agreement yet, so no other test's records are touched; an ended ad-hoc cluster
+    /// unless asked otherwise, so the lists other tests count (the spearhead clusters) stay as the demo has them.
+    /// </summary>
+    private Task<Guid> OwnClusterAsync(string name, ClusterType type = ClusterType.AdHocCluster) => app.WithDbAsync(async db =>
     {
-        var cluster = new Cluster(name, ClusterType.SpearheadCluster, "test", "test", new DateOnly(2017, 1, 1), null, ClusterStatus.Supported);
+        var cluster = new Cluster(name, type, "test", "test", new DateOnly(2017, 1, 1), null, ClusterStatus.Ended);
         db.Clusters.Add(cluster);
         await db.SaveChangesAsync();
         return cluster.Id;
@@ -138,21 +141,21 @@ public sealed class AgreementApiTests(ClusterpactApp app)
         var (agreement, _) = await CreatedAsync(await agency.PostAsJsonAsync("/api/v1/agreements",
             new { clusterId = cluster, start = "2022-01-01", end = "2024-12-31", decisionReference = "BVR-API-JAAR" }), "/api/v1/agreements");
 
-        var year = new { agreementId = agreement, yearStart = "2022-01-01", grantedAid = 500_000m, plannedCofinancing = 500_000m, animationCosts = 400_000m, marketingCosts = 200_000m,
-            facilityCosts = 250_000m, trainingCosts = 150_000m };
+        var year = new { agreementId = agreement, yearStart = "2022-01-01", grantedAid = 150_000m, plannedCofinancing = 150_000m, animationCosts = 100_000m, marketingCosts = 100_000m,
+            facilityCosts = 50_000m, trainingCosts = 50_000m };
         var (yearId, etag) = await CreatedAsync(await agency.PostAsJsonAsync("/api/v1/working-years", year), "/api/v1/working-years");
         var again = await ProblemAsync(await agency.PostAsJsonAsync("/api/v1/working-years", year), HttpStatusCode.BadRequest);
         Assert.Equal("Budget.YearExists", again.GetProperty("code").GetString());
 
         var url = $"/api/v1/working-years/{yearId}/cofinancing";
-        var recorded = await agency.SendAsync(Send(HttpMethod.Post, url, etag, new { paidOn = "2022-03-01", amount = 250_000m, reference = "Storting (API)" }));
+        var recorded = await agency.SendAsync(Send(HttpMethod.Post, url, etag, new { paidOn = "2022-03-01", amount = 75_000m, reference = "Storting (API)" }));
         Assert.Equal(HttpStatusCode.OK, recorded.StatusCode);
         await ProblemAsync(await agency.SendAsync(Send(HttpMethod.Post, url, etag, new { paidOn = "2022-03-02", amount = 1m, reference = "Dubbel" })), HttpStatusCode.PreconditionFailed);
         var before = await ProblemAsync(await agency.SendAsync(Send(HttpMethod.Post, url, recorded.Headers.ETag!.Tag, new { paidOn = "2021-12-31", amount = 1m, reference = (string?)null })),
             HttpStatusCode.BadRequest);
         Assert.Equal("Cofinancing.BeforeYear", before.GetProperty("code").GetString());
         var stored = await app.WithDbAsync(db => db.AgreementYears.AsNoTracking().SingleAsync(y => y.Id == yearId));
-        Assert.Equal(250_000m, Assert.Single(stored.CofinancingPayments).AmountEur);
+        Assert.Equal(75_000m, Assert.Single(stored.CofinancingPayments).AmountEur);
 
         // Not the manager's cluster (404, as the budget page); a manager may not plan a year at all (403, the agency's form).
         var manager = await app.SignedInAsync(Emails.CatalistiManager);
@@ -191,5 +194,52 @@ public sealed class AgreementApiTests(ClusterpactApp app)
         var stored = await app.WithDbAsync(db => db.Evaluations.AsNoTracking().SingleAsync(e => e.Id == id));
         Assert.Equal(EvaluationStage.CollectingData, stored.Stage);
         Assert.Equal($"\"{stored.Version}\"", started.Headers.ETag!.Tag);
+    }
+
+    [Fact]
+    public async Task The_agency_starts_and_adopts_a_pact_that_the_cluster_drafted_with_If_Match()
+    {
+        // A pact is a spearhead cluster's: this one leaves again, so the spearhead clusters other tests count stay the demo's.
+        var cluster = await OwnClusterAsync("API-pact " + Guid.NewGuid().ToString("N")[..8], ClusterType.SpearheadCluster);
+        try
+        {
+            var agency = await AgencyClientAsync("Pacten", ["clusters:write"]);
+            var started = await agency.PostAsJsonAsync("/api/v1/pacts", new { clusterId = cluster, year = 2026, basis = "Actieplan 2026" });
+            Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+            Assert.Equal($"/api/v1/pacts/{cluster}", started.Headers.Location?.OriginalString);
+            var etag = started.Headers.ETag!.Tag;
+            Assert.Equal("Pact.Exists", (await ProblemAsync(await agency.PostAsJsonAsync("/api/v1/pacts", new { clusterId = cluster }), HttpStatusCode.BadRequest)).GetProperty("code").GetString());
+
+            // A draft without a commitment is not adopted: the rule's reason; then a commitment, and the old ETag is stale.
+            var url = $"/api/v1/pacts/{cluster}";
+            var empty = await ProblemAsync(await agency.SendAsync(Send(HttpMethod.Post, url + "/adopt", etag)), HttpStatusCode.BadRequest);
+            Assert.Equal("Pact.NoCommitments", empty.GetProperty("code").GetString());
+            Assert.False(string.IsNullOrWhiteSpace(empty.GetProperty("detail").GetString()));
+            var committed = await agency.SendAsync(Send(HttpMethod.Post, url + "/commitments", etag,
+                new { partyKind = "ClusterOrganisation", party = "API-pact", description = "Vier matchmakingsessies", owner = "Clustermanager", due = "2026-12-31", status = "Planned" }));
+            Assert.Equal(HttpStatusCode.OK, committed.StatusCode);
+            await ProblemAsync(await agency.SendAsync(Send(HttpMethod.Post, url + "/adopt", etag)), HttpStatusCode.PreconditionFailed);
+            Assert.Null((await app.WithDbAsync(db => db.ClusterPacts.AsNoTracking().SingleAsync(p => p.ClusterId == cluster))).Versions.Single().AdoptedOn);
+
+            // Adopting is the agency's: a manager is refused on their own cluster's pact (403) and does not see another's (404).
+            var manager = await app.SignedInAsync(Emails.CatalistiManager);
+            var catalisti = await app.ClusterIdAsync("Catalisti");
+            var own = (await manager.GetAsync($"/api/v1/pacts/{catalisti}")).Headers.ETag!.Tag;
+            Assert.Equal(HttpStatusCode.Forbidden, (await manager.SendAsync(Send(HttpMethod.Post, $"/api/v1/pacts/{catalisti}/adopt", own))).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await manager.SendAsync(Send(HttpMethod.Post, url + "/adopt", committed.Headers.ETag!.Tag))).StatusCode);
+
+            var adopted = await agency.SendAsync(Send(HttpMethod.Post, url + "/adopt", committed.Headers.ETag!.Tag));
+            Assert.Equal(HttpStatusCode.OK, adopted.StatusCode);
+            Assert.Equal(app.Today, (await app.WithDbAsync(db => db.ClusterPacts.AsNoTracking().SingleAsync(p => p.ClusterId == cluster))).Versions.Single().AdoptedOn);
+        }
+        finally
+        {
+            await app.WithDbAsync(async db =>
+            {
+                db.ClusterPacts.RemoveRange(db.ClusterPacts.Where(p => p.ClusterId == cluster));
+                await db.SaveChangesAsync();
+                return await db.Clusters.Where(c => c.Id == cluster).ExecuteDeleteAsync();
+            });
+        }
     }
 }
