@@ -85,6 +85,9 @@ public sealed class EndpointRulesTests(ClusterpactApp app)
         ["/api/v1/audit"] = Policies.Administration,
         // The areas' API (issue 21): the policy of the pages' folder each mirrors.
         ["/api/v1/agreements"] = Policies.ClusterData,
+        // The agency's agreement forms through the API: the rule of their pages (/Agreements/Extend, /Shorten, the budget's year).
+        ["/api/v1/agreements/{id:guid}/extend"] = Policies.AgencyStaff,
+        ["/api/v1/agreements/{id:guid}/shorten"] = Policies.AgencyStaff,
         ["/api/v1/working-years"] = Policies.ClusterData,
         ["/api/v1/payments"] = Policies.ClusterData,
         ["/api/v1/reports"] = Policies.ClusterData,

@@ -35,7 +35,7 @@ public sealed class BudgetModel(GetAgreementBudget getBudget, PlanWorkingYear pl
         var on = Date(paidOn, nameof(paidOn), "Budget.PaidOn");
         var eur = Amount(amount, nameof(amount), "Budget.Amount", required: true);
         if (!ModelState.IsValid) return await AgainAsync(id, agreementId, ct);
-        return await AfterAsync(id, agreementId, await recordCofinancing.HandleAsync(id, agreementId, yearId, on!.Value, eur!.Value, reference, ct), ct);
+        return await AfterAsync(id, agreementId, await recordCofinancing.HandleAsync(new RecordCofinancingCommand(id, agreementId, yearId, on!.Value, eur!.Value, reference), ct), ct);
     }
 
     public async Task<IActionResult> OnPostLapseAsync(Guid id, Guid agreementId, Guid yearId, string? note, CancellationToken ct) =>

@@ -19,6 +19,6 @@ public sealed class CreateAgreement(ClusterpactDbContext db, ClusterAccess acces
         if (!created.IsSuccess) return CommandOutcome.Invalid(created.Error!, AgreementRules.FieldOf(created.Error!.Code));
         db.SupportAgreements.Add(created.Value!);
         var saved = await db.SaveGuardedAsync(cluster, "Agreement.ConcurrentChange", ct);
-        return saved.Status == CommandStatus.Ok ? CommandOutcome.Ok(created.Value!.Version) : saved;
+        return saved.Status == CommandStatus.Ok ? CommandOutcome.Created(created.Value!.Id, created.Value.Version) : saved;
     }
 }

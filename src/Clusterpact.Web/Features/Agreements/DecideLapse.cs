@@ -4,5 +4,5 @@ namespace Clusterpact.Web.Features.Agreements;
 public sealed class DecideLapse(AgreementBudgetAccess budget, TimeProvider clock) : IUseCase
 {
     public Task<CommandOutcome> HandleAsync(Guid clusterId, Guid agreementId, Guid yearId, string note, CancellationToken ct) =>
-        budget.ChangeYearAsync(clusterId, agreementId, yearId, allowManager: false, y => y.DecideLapse(clock.TodayInBrussels(), note), ct);
+        budget.ChangeYearAsync(clusterId, agreementId, yearId, allowManager: false, y => y.DecideLapse(clock.TodayInBrussels(), note), version: null, ct);
 }

@@ -16,6 +16,6 @@ public sealed class PlanWorkingYear(ClusterpactDbContext db, AgreementBudgetAcce
         if (!planned.IsSuccess) return AgreementBudgetAccess.Invalid(planned.Error!);
         db.AgreementYears.Add(planned.Value!);
         await db.SaveChangesAsync(ct);
-        return CommandOutcome.Ok(0);
+        return CommandOutcome.Created(planned.Value!.Id, planned.Value.Version);
     }
 }

@@ -37,9 +37,8 @@ public static class CallsApi
     {
         var calls = api.MapGroup("/calls").WithTags("Calls").RequireAuthorization(Policies.AgencyStaff).ForApiArea(ApiArea.Calls);
 
-        calls.MapGet("/", async (CallKind? kind, CallStatus? status, [AsParameters] ListWindow window, ClusterpactDbContext db, HttpContext http, CancellationToken ct) =>
-                TypedResults.Ok(await db.Calls.Where(c => (kind == null || c.Kind == kind) && (status == null || c.Status == status))
-                    .ToApiListAsync(window, http, (rows, _) => Task.FromResult<IReadOnlyList<CallDto>>(rows.Select(CallDto.From).ToList()), ct)))
+        calls.MapGet("/", async (CallKind? kind, CallStatus? status, [AsParameters] ListWindow window, ListCallsByCursor list, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(http.Linked(await list.HandleAsync(kind, status, window, ct))))
             .WithName("ListCalls")
             .WithSummary("Calls for spearhead clusters, business networks and thematic projects, filtered by kind and status; cursor-paged.")
             .WithExample(ApiExamples.List(CallDto.Example));

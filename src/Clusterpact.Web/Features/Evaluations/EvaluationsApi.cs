@@ -14,7 +14,25 @@ public sealed record EvaluationDto(Guid Id, string Title, EvaluationKind Kind, E
         "Positief: verlengen.", 7);
 }
 
-/// <summary>/api/v1/evaluations: the evaluations the caller sees (<see cref="Scope.Evaluations"/>, as the /Evaluations pages), read through the page's handler.</summary>
+/// <summary>A new evaluation as the planning form takes it: a cluster's (Individual, with its id) or the programme's (Systemic), with the planned day of each stage.</summary>
+public sealed record PlanEvaluationRequest(
+    [property: Required(ErrorMessage = "Validation.Required"), StringLength(Evaluation.TitleMaxLength, ErrorMessage = "Validation.MaxLength"),
+        Display(Name = "Evaluations.TitleField")] string? Title,
+    EvaluationKind Kind, EvaluationScope Scope, Guid? ClusterId, Dictionary<EvaluationStage, DateOnly>? Planned);
+
+/// <summary>The day a stage was reached (today when left out).</summary>
+public sealed record EvaluationStepRequest(DateOnly? On);
+
+/// <summary>The decision that closes an evaluation, as the decision form takes it.</summary>
+public sealed record DecideEvaluationRequest(DateOnly? On,
+    [property: Required(ErrorMessage = "Validation.Required"), Display(Name = "Evaluations.Outcome")] EvaluationOutcome? Outcome,
+    [property: StringLength(Evaluation.ConditionsMaxLength, ErrorMessage = "Validation.MaxLength"), Display(Name = "Evaluations.Conditions")] string? Conditions,
+    [property: StringLength(Evaluation.ConclusionMaxLength, ErrorMessage = "Validation.MaxLength"), Display(Name = "Evaluations.Conclusion")] string? Conclusion);
+
+/// <summary>
+/// /api/v1/evaluations: the evaluations the caller sees (<see cref="Scope.Evaluations"/>, as the /Evaluations pages), read, planned and
+/// taken through their lifecycle by the pages' use cases (<see cref="PlanEvaluation"/>, <see cref="TakeEvaluationStep"/>): each step its own action.
+/// </summary>
 public static class EvaluationsApi
 {
     public static void MapEvaluationsApi(this RouteGroupBuilder api)
@@ -33,5 +51,45 @@ public static class EvaluationsApi
             .WithName("GetEvaluation")
             .WithSummary("One evaluation with its stage and, once decided, its outcome; its version is the ETag.")
             .WithExample(EvaluationDto.Example);
+
+        group.MapPost("/", async Task<IResult> (PlanEvaluationRequest body, PlanEvaluation plan, GetEvaluation get, IStringLocalizer<SharedResource> text, HttpContext http,
+                CancellationToken ct) =>
+            {
+                var outcome = await plan.HandleAsync(new PlanEvaluationCommand(body.Title!, body.Kind, body.Scope, body.ClusterId, body.Planned ?? []), ct);
+                if (outcome is not { Status: CommandStatus.Ok, CreatedId: { } id }) return outcome.ToApiResult(text, http);
+                var planned = (await get.HandleAsync(id, ct))!.Evaluation;
+                return http.CreatedTagged($"/api/v1/evaluations/{id}", EvaluationDto.From(planned), planned.Version);
+            })
+            .RequireAuthorization(Policies.AgencyStaff)
+            .WithName("PlanEvaluation")
+            .WithSummary("Plan an evaluation as the planning form does (agency staff): a cluster's or the programme's, with the planned day of each stage; refused with the " +
+                         "rule's reason when the title is missing, a cluster's evaluation names no cluster or the planned days are out of order.")
+            .WithExample(EvaluationDto.Example with { Stage = EvaluationStage.Planned, Outcome = null, DecidedOn = null, Conclusion = null, Version = 1 },
+                new PlanEvaluationRequest("Tussentijdse evaluatie Catalisti 2025", EvaluationKind.Interim, EvaluationScope.Individual, EvaluationDto.Example.ClusterId,
+                    new() { [EvaluationStage.CollectingData] = new(2025, 6, 1), [EvaluationStage.Decided] = new(2025, 11, 14) }))
+            .Produces(StatusCodes.Status201Created);
+
+        // One action per step of the evaluation's table before the decision (decision 0009); the decision has its own form.
+        foreach (var step in EvaluationLifecycle.StepsBeforeDecision)
+        {
+            group.MapPost($"/{{id:guid}}/{ApiExamples.Segment(step)}", async Task<IResult> (Guid id, IfMatch? ifMatch, EvaluationStepRequest? body, TakeEvaluationStep take,
+                    TimeProvider clock, IStringLocalizer<SharedResource> text, HttpContext http, CancellationToken ct) =>
+                    (await take.HandleAsync(new EvaluationStepCommand(id, ifMatch!.Version, step, body?.On ?? clock.TodayInBrussels(), null, null, null), ct)).ToApiResult(text, http))
+                .WithName("Evaluation" + step)
+                .WithSummary($"The evaluation's step '{step}' on a day (today when left out), as its page takes it (agency staff, by the table); If-Match: its ETag, " +
+                             "409 when its stage does not allow the step.")
+                .WithExample(ApiExamples.Changed, new EvaluationStepRequest(new(2025, 6, 1)))
+                .ProducesProblem(StatusCodes.Status409Conflict);
+        }
+
+        group.MapPost("/{id:guid}/decide", async Task<IResult> (Guid id, IfMatch? ifMatch, DecideEvaluationRequest body, TakeEvaluationStep take, TimeProvider clock,
+                IStringLocalizer<SharedResource> text, HttpContext http, CancellationToken ct) =>
+                (await take.HandleAsync(new EvaluationStepCommand(id, ifMatch!.Version, EvaluationLifecycle.Decide, body.On ?? clock.TodayInBrussels(), body.Outcome,
+                    body.Conditions, body.Conclusion), ct)).ToApiResult(text, http))
+            .WithName("DecideEvaluation")
+            .WithSummary("Decide an evaluation whose report is drafted: extend, extend with conditions (the conditions required) or stop, with its conclusion, as the " +
+                         "decision form does. A decided interim evaluation that advises extending is what an agreement's extension rests on.")
+            .WithExample(ApiExamples.Changed, new DecideEvaluationRequest(new(2025, 11, 14), EvaluationOutcome.Extend, null, "Positief: verlengen."))
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 }

@@ -11,12 +11,31 @@ public sealed record PactVersionDto(int Number, int Year, string? Basis, DateOnl
 /// <summary>A cluster's pact: every version (adopted or draft) with its commitments; null versions when the cluster has no pact yet.</summary>
 public sealed record PactDto(Guid ClusterId, string ClusterName, bool IsSpearhead, Guid? PactId, IReadOnlyList<PactVersionDto> Versions, long? Version)
 {
+    public static PactDto From(Guid clusterId, PactView found)
+    {
+        var pact = found.Pact;
+        return new(clusterId, found.ClusterName, found.IsSpearhead, pact?.Id,
+            pact?.Versions.Select(v => new PactVersionDto(v.Number, v.Year, v.Basis, v.AdoptedOn, pact.CommitmentsOf(v.Number)
+                .Select(c => new PactCommitmentDto(c.Key, c.PartyKind, c.Party, c.Description, c.Owner, c.Due, c.Status)).ToList())).ToList() ?? [], pact?.Version);
+    }
+
     public static readonly PactDto Example = new(Guid.Parse("0193f0a0-0000-7000-8000-00000000c001"), "Catalisti", true, Guid.Parse("0193f0a2-1c2d-7e11-9a10-4c1f2b3aa001"),
         [new(1, 2024, "Actieplan 2024", new(2024, 6, 30), [new(Guid.Parse("0193f0a2-1c2d-7e11-9a10-4c1f2b3aa101"), PartyKind.ClusterOrganisation, "Catalisti",
             "Jaarlijks 4 matchmakingsessies", "Clustermanager", new(2024, 12, 31), CommitmentStatus.Done)])], 4);
 }
 
-/// <summary>/api/v1/pacts/{clusterId}: a cluster's pact as the /Pacts page reads it (<see cref="GetPact"/>, policy ClusterData).</summary>
+/// <summary>A spearhead cluster's pact started with its first version (this year's when no year is given), as the pact page starts it.</summary>
+public sealed record StartPactRequest(
+    [property: Required(ErrorMessage = "Validation.Required"), Display(Name = "Budget.Cluster")] Guid? ClusterId, int? Year, string? Basis);
+
+/// <summary>A commitment of the pact's draft version: a new one without <c>key</c>, else the change of the one with that key.</summary>
+public sealed record PactCommitmentRequest(Guid? Key, PartyKind PartyKind, string? Party, string? Description, string? Owner, DateOnly? Due, CommitmentStatus Status);
+
+/// <summary>
+/// /api/v1/pacts: a cluster's pact as the /Pacts page reads it (<see cref="GetPact"/>, policy ClusterData), started, drafted
+/// and adopted through the page's use cases (<see cref="StartPact"/>, <see cref="SavePactCommitment"/>, <see cref="AdoptPact"/>):
+/// adopting and starting are agency staff's, drafting the cluster's editors', as on the page.
+/// </summary>
 public static class PactsApi
 {
     public static void MapPactsApi(this RouteGroupBuilder api)
@@ -25,14 +44,43 @@ public static class PactsApi
         group.MapGet("/{clusterId:guid}", async Task<Results<Ok<PactDto>, NotFound>> (Guid clusterId, GetPact getPact, HttpContext http, CancellationToken ct) =>
             {
                 if (await getPact.HandleAsync(clusterId, ct) is not { } found) return TypedResults.NotFound();
-                var pact = found.Pact;
-                var dto = new PactDto(clusterId, found.ClusterName, found.IsSpearhead, pact?.Id,
-                    pact?.Versions.Select(v => new PactVersionDto(v.Number, v.Year, v.Basis, v.AdoptedOn, pact.CommitmentsOf(v.Number)
-                        .Select(c => new PactCommitmentDto(c.Key, c.PartyKind, c.Party, c.Description, c.Owner, c.Due, c.Status)).ToList())).ToList() ?? [], pact?.Version);
-                return pact is null ? TypedResults.Ok(dto) : http.Tagged(dto, pact.Version);
+                var dto = PactDto.From(clusterId, found);
+                return found.Pact is null ? TypedResults.Ok(dto) : http.Tagged(dto, found.Pact.Version);
             })
             .WithName("GetPact")
             .WithSummary("The pact of a cluster with every version and its commitments; its version is the ETag.")
             .WithExample(PactDto.Example);
+
+        group.MapPost("/", async Task<IResult> (StartPactRequest body, StartPact start, GetPact getPact, IStringLocalizer<SharedResource> text, HttpContext http, CancellationToken ct) =>
+            {
+                var clusterId = body.ClusterId!.Value;
+                var outcome = await start.HandleAsync(clusterId, body.Year, body.Basis, ct);
+                if (outcome.Status != CommandStatus.Ok) return outcome.ToApiResult(text, http);
+                var found = (await getPact.HandleAsync(clusterId, ct))!;
+                return http.CreatedTagged($"/api/v1/pacts/{clusterId}", PactDto.From(clusterId, found), found.Pact!.Version);
+            })
+            .WithName("StartPact")
+            .WithSummary("Start a spearhead cluster's pact with its first draft version, as the pact page does (agency staff); refused with the rule's reason for " +
+                         "another kind of cluster or when it has a pact already.")
+            .WithExample(PactDto.Example, new StartPactRequest(PactDto.Example.ClusterId, 2024, "Actieplan 2024"))
+            .Produces(StatusCodes.Status201Created);
+
+        group.MapPost("/{clusterId:guid}/commitments", async Task<IResult> (Guid clusterId, IfMatch? ifMatch, PactCommitmentRequest body, SavePactCommitment save,
+                IStringLocalizer<SharedResource> text, HttpContext http, CancellationToken ct) =>
+                (await save.HandleAsync(new SavePactCommitmentCommand(clusterId, ifMatch!.Version, body.Key, body.PartyKind, body.Party ?? "", body.Description ?? "",
+                    body.Owner ?? "", body.Due, body.Status), ct)).ToApiResult(text, http))
+            .WithName("SavePactCommitment")
+            .WithSummary("Add a commitment to the pact's draft version, or change one (with its key), as the pact page does (the cluster's manager or agency staff). " +
+                         "If-Match: the pact's ETag.")
+            .WithExample(ApiExamples.Changed, new PactCommitmentRequest(null, PartyKind.ClusterOrganisation, "Catalisti", "Jaarlijks 4 matchmakingsessies", "Clustermanager",
+                new(2024, 12, 31), CommitmentStatus.Planned));
+
+        group.MapPost("/{clusterId:guid}/adopt", async Task<IResult> (Guid clusterId, IfMatch? ifMatch, AdoptPact adopt, IStringLocalizer<SharedResource> text, HttpContext http,
+                CancellationToken ct) =>
+                (await adopt.HandleAsync(clusterId, ifMatch!.Version, ct)).ToApiResult(text, http))
+            .WithName("AdoptPact")
+            .WithSummary("Adopt the pact's draft version today (agency staff); refused with the rule's reason when there is no draft or it has no commitment. " +
+                         "If-Match: the pact's ETag.")
+            .WithExample(ApiExamples.Changed);
     }
 }

@@ -64,6 +64,14 @@ public static class ApiConventions
     /// version 7 ids, so the oldest first), mapped to what the API shows; sets the <c>Link</c> header of the next page.
     /// </summary>
     public static async Task<ApiList<TOut>> ToApiListAsync<TRow, TOut>(this IQueryable<TRow> rows, ListWindow window, HttpContext http,
+        Func<IReadOnlyList<TRow>, CancellationToken, Task<IReadOnlyList<TOut>>> map, CancellationToken ct) where TRow : class, IAuditable =>
+        http.Linked(await rows.ToApiListAsync(window, map, ct));
+
+    /// <summary>
+    /// The window without the response: what a use case answers (it knows no HTTP); the endpoint passes it through
+    /// <see cref="Linked{T}"/> for the <c>Link</c> header.
+    /// </summary>
+    public static async Task<ApiList<TOut>> ToApiListAsync<TRow, TOut>(this IQueryable<TRow> rows, ListWindow window,
         Func<IReadOnlyList<TRow>, CancellationToken, Task<IReadOnlyList<TOut>>> map, CancellationToken ct) where TRow : class, IAuditable
     {
         var (size, after) = (window.Size, window.After);
@@ -80,8 +88,14 @@ public static class ApiConventions
         var more = read.Count > size;
         if (more) read.RemoveAt(size);
         var next = more ? ApiCursor.Encode(read[^1].Id) : null;
-        if (next is not null) http.Response.Headers.Append("Link", $"<{NextUrl(http.Request, next)}>; rel=\"next\"");
         return new ApiList<TOut>(await map(read, ct), next);
+    }
+
+    /// <summary>A list page as the answer: sets the <c>Link</c> header of the next page when there is one.</summary>
+    public static ApiList<T> Linked<T>(this HttpContext http, ApiList<T> list)
+    {
+        if (list.Next is { } next) http.Response.Headers.Append("Link", $"<{NextUrl(http.Request, next)}>; rel=\"next\"");
+        return list;
     }
 
     /// <summary>The same request with the next page's cursor: path and query as the client sent them.</summary>
@@ -100,6 +114,13 @@ public static class ApiConventions
     {
         http.Response.Headers.ETag = ETagOf(version);
         return TypedResults.Ok(body);
+    }
+
+    /// <summary>A record a change created: 201 with where it is read, its body and its concurrency version as <c>ETag</c>.</summary>
+    public static IResult CreatedTagged<T>(this HttpContext http, string location, T body, long version)
+    {
+        http.Response.Headers.ETag = ETagOf(version);
+        return TypedResults.Created(location, body);
     }
 
     public static string ETagOf(long version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
