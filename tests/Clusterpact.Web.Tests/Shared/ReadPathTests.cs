@@ -77,4 +77,13 @@ public sealed class ReadPathTests(ClusterpactApp app)
         var reads = await ReadsAsync($"/AnswerPack?on={on:yyyy-MM-dd}");
         Assert.All(reads.Where(r => Names(r.Sql, "kpi_targets")), r => Assert.InRange(r.Rows, 0, shown + LastRead));
     }
+
+    [Fact]
+    public async Task The_extension_form_reads_what_it_shows_and_no_member_of_the_cluster()
+    {
+        var agreement = await app.WithDbAsync(db => db.SupportAgreements.AsNoTracking()
+            .Where(a => db.Memberships.Any(m => m.ClusterId == a.ClusterId)).Select(a => new { a.ClusterId, a.Id }).FirstAsync());
+        var reads = await ReadsAsync($"/Clusters/{agreement.ClusterId}/Agreements/{agreement.Id}/Extend");
+        Assert.DoesNotContain(reads, r => Names(r.Sql, "memberships") || Names(r.Sql, "organisations"));
+    }
 }
