@@ -33,7 +33,8 @@ public sealed class AgreementYear : IAuditable, IRecordedFact
     public decimal TrainingCosts { get; private set; }
     public bool LapseDecided { get; private set; }
     public string? LapseDecisionNote { get; private set; }
-    public IReadOnlyList<CofinancingPaymentRecord> CofinancingPayments => _payments;
+    /// <summary>The payments by the day they were paid (not the order a database returns them in).</summary>
+    public IReadOnlyList<CofinancingPaymentRecord> CofinancingPayments => _payments.OrderBy(p => p.PaidOn).ThenBy(p => p.Id).ToList();
 
     public AgreementYearBudget Budget => new(YearIndex, YearStart, GrantedAid, new Dictionary<EligibleCostCategory, decimal>
     {

@@ -68,7 +68,8 @@ public sealed class Application : IAuditable
     public string? ConsortiumDescription { get; private set; }
 
     public IReadOnlyList<ConsortiumMember> CommittedMembers => _committedMembers;
-    public IReadOnlyList<YearPlan> YearPlans => _yearPlans;
+    /// <summary>The plan year by year (the first is where an agreement starts), not in the order a database returns the rows.</summary>
+    public IReadOnlyList<YearPlan> YearPlans => _yearPlans.OrderBy(y => y.Year).ToList();
     public IReadOnlyList<Attachment> Attachments => _attachments;
     /// <summary>The steps in the order they were taken (by time; a database returns a collection in no stated order).</summary>
     public IReadOnlyList<ApplicationTransition> History => [.. _history.OrderBy(h => h.At)];

@@ -164,9 +164,10 @@ public sealed class Evaluation : IAuditable, IRecordedFact
 
     void IRecordedFact.Recorded(DateTimeOffset at) => RecordedAt = at;
 
-    public IReadOnlyList<StageDate> Stages => _stages;
+    // A database hands owned rows back in no stated order (LoadOrderTests): each list states its own.
+    public IReadOnlyList<StageDate> Stages => _stages.OrderBy(s => s.Stage).ToList();
     public IReadOnlyList<EvaluationParticipant> Participants => _participants;
-    public IReadOnlyList<EvaluationEvidence> Evidence => _evidence;
+    public IReadOnlyList<EvaluationEvidence> Evidence => _evidence.OrderBy(x => x.AddedOn).ThenBy(x => x.Id).ToList();
     public IReadOnlyList<Recommendation> Recommendations => _recommendations;
 
     /// <summary>Does the decided outcome advise extending the support agreement?</summary>

@@ -38,7 +38,8 @@ public sealed class KpiTarget : IAuditable
     public int Year { get; private set; }
     public decimal? Baseline { get; private set; }
     public decimal Target { get; private set; }
-    public IReadOnlyList<TargetChange> Changes => _changes;
+    /// <summary>The changes oldest first, by when they were made (not the order a database returns them in).</summary>
+    public IReadOnlyList<TargetChange> Changes => _changes.OrderBy(c => c.At).ThenBy(c => c.Id).ToList();
 
     public static Result<KpiTarget> Set(Guid clusterId, string kpiCode, int year, decimal? baseline, decimal target, string by, DateTimeOffset at)
     {

@@ -56,7 +56,8 @@ public sealed class Organisation : IAuditable
     public SizeClass? SizeOverride { get; private set; }
     public string? SizeOverrideJustification { get; private set; }
 
-    public IReadOnlyList<OrganisationFigures> Figures => _figures;
+    /// <summary>The size figures by year (not the order a database returns them in).</summary>
+    public IReadOnlyList<OrganisationFigures> Figures => _figures.OrderBy(f => f.Year).ToList();
 
     /// <summary>The key an import recognises the organisation by.</summary>
     public string RegisterKey => EnterpriseNumber ?? $"{CountryCode}:{ForeignId}";

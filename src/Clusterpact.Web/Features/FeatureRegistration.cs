@@ -32,6 +32,7 @@ public static class FeatureRegistration
         services.AddScoped<Features.OpenData.PublishedAwards>();
         services.AddScoped<AccountMail>();
         services.AddScoped<AccountRecovery>();
+        UnconfirmedAccounts.AddSchedule(services, config);
         services.AddScoped<AuditReading>();
         return services;
     }

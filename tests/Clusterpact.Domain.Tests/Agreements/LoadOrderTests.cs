@@ -45,4 +45,54 @@ public sealed class LoadOrderTests
         Reverse<ApplicationTransition>(app, "_history");
         Assert.Equal([ApplicationStatus.Submitted, ApplicationStatus.Eligible], app.History.Select(h => h.To));
     }
+
+    [Fact]
+    public void An_applications_year_plans_follow_the_year_so_the_first_is_where_an_agreement_starts()
+    {
+        var app = Calls.CallFixtures.CompleteDraft(Calls.CallFixtures.PublishedCall());
+        Reverse<YearPlan>(app, "_yearPlans");
+        Assert.Equal([2026, 2027], app.YearPlans.Select(y => y.Year));
+    }
+
+    [Fact]
+    public void A_kpi_targets_changes_follow_the_time_they_were_made()
+    {
+        var at = new DateTimeOffset(2024, 3, 1, 9, 0, 0, TimeSpan.Zero);
+        var t = KpiTarget.Set(Guid.CreateVersion7(), KpiCatalogue.Members, 2025, null, 80, "officer", at).Value!;
+        Assert.True(t.Change(90, "Groei", "officer", at.AddDays(1)).IsSuccess);
+        Assert.True(t.Change(85, "Bijgesteld", "officer", at.AddDays(2)).IsSuccess);
+        var written = t.Changes.Select(c => c.Reason).ToList();
+        Reverse<TargetChange>(t, "_changes");
+        Assert.Equal(written, t.Changes.Select(c => c.Reason));
+        Assert.Equal("Bijgesteld", t.Changes[^1].Reason);
+    }
+
+    [Fact]
+    public void An_evaluations_stages_and_evidence_follow_the_stage_order_and_the_day_added()
+    {
+        var e = Evaluation.Plan("Tussentijdse evaluatie", EvaluationKind.Interim, EvaluationScope.Individual, Guid.CreateVersion7(), new Dictionary<EvaluationStage, DateOnly>()).Value!;
+        Assert.True(e.AddEvidence(EvidenceKind.Document, "Eerste", null, new DateOnly(2024, 1, 10)).IsSuccess);
+        Assert.True(e.AddEvidence(EvidenceKind.Document, "Tweede", null, new DateOnly(2024, 2, 10)).IsSuccess);
+        Reverse<StageDate>(e, "_stages");
+        Reverse<EvaluationEvidence>(e, "_evidence");
+        Assert.Equal(Enum.GetValues<EvaluationStage>(), e.Stages.Select(s => s.Stage));
+        Assert.Equal(["Eerste", "Tweede"], e.Evidence.Select(x => x.Title));
+    }
+
+    [Fact]
+    public void An_organisations_figures_and_a_working_years_payments_follow_year_and_day()
+    {
+        var o = Organisation.Foreign("Acme GmbH", OrganisationKind.Company, "DE", "HRB 1", false);
+        Assert.True(o.RecordFigures(2022, 10, 1_000_000m, 500_000m).IsSuccess);
+        Assert.True(o.RecordFigures(2023, 12, 1_200_000m, 600_000m).IsSuccess);
+        Reverse<OrganisationFigures>(o, "_figures");
+        Assert.Equal([2022, 2023], o.Figures.Select(f => f.Year));
+
+        var agreement = SupportAgreement.Create(Guid.CreateVersion7(), ClusterType.SpearheadCluster, new DateOnly(2024, 1, 15), new DateOnly(2027, 1, 14), "HF-1", new DateOnly(2024, 1, 15), Rules).Value!;
+        var year = AgreementYear.Plan(agreement, [], new DateOnly(2024, 1, 15), 500_000m, 500_000m, 1_000_000m, 0, 0, 0, Rules).Value!;
+        Assert.True(year.RecordCofinancing(new DateOnly(2024, 2, 1), 100_000m, "OGM 1").IsSuccess);
+        Assert.True(year.RecordCofinancing(new DateOnly(2024, 3, 1), 200_000m, "OGM 2").IsSuccess);
+        Reverse<CofinancingPaymentRecord>(year, "_payments");
+        Assert.Equal(["OGM 1", "OGM 2"], year.CofinancingPayments.Select(p => p.Reference));
+    }
 }

@@ -163,4 +163,15 @@ public sealed class ApplicationDraftTests(ClusterpactApp app)
                     $"{Path.GetFileName(file)}: {m.Value} is not behind the confirmation page");
         }
     }
+
+    [Fact]
+    public async Task The_agency_cannot_record_a_consensus_on_a_draft_it_is_not_found()
+    {
+        var applicant = await app.SignedInAsync(Emails.Applicant);
+        var id = IdOf(await StartDraftAsync(applicant));
+        var outcome = await AtOnce.AloneAsync(app, sp => sp.GetRequiredService<Clusterpact.Web.Features.Calls.RecordConsensus>()
+            .HandleAsync(id, "C1", 7m, "De jury is het eens", CancellationToken.None));
+        Assert.Equal(Clusterpact.Web.Features.Shared.CommandStatus.NotFound, outcome.Status);
+        Assert.False(await app.WithDbAsync(db => db.Consensus.AnyAsync(c => c.ApplicationId == id)));
+    }
 }

@@ -65,6 +65,15 @@ public sealed class CallTests(ClusterpactApp app)
         return Guid.Parse(url.Split('/').Last());
     }
 
+    /// <summary>A new published call of the officer's with one application the applicant submitted to it.</summary>
+    private async Task<(HttpClient Officer, HttpClient Applicant, Guid ApplicationId)> SubmittedApplicationAsync(string callTitle, bool hideApplicant)
+    {
+        var officer = await app.SignedInAsync(Emails.Officer);
+        var callId = await PublishedCallAsync(officer, callTitle, hideApplicant);
+        var applicant = await app.SignedInAsync(Emails.Applicant);
+        return (officer, applicant, await ApplyAsync(applicant, callId, "Vlaamse Waterstofcluster vzw", "0765.432.146"));
+    }
+
     /// <summary>Uploads a file as the browser does: the upload button is part of the proposal form, so every field of it goes along.</summary>
     internal static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string url, string fileName, string contentType, byte[] bytes, IDictionary<string, string>? typed = null)
     {
@@ -95,6 +104,21 @@ public sealed class CallTests(ClusterpactApp app)
         db.Entry(call).Property(nameof(Call.ClosesAt)).CurrentValue = closes;
         return await db.SaveChangesAsync();
     });
+
+    [Fact]
+    public async Task An_applicants_step_that_is_not_theirs_is_forbidden_as_elsewhere_not_a_form_refusal()
+    {
+        var (_, applicant, appId) = await SubmittedApplicationAsync("Oproep stap van een ander", hideApplicant: false);
+        var url = $"/Apply/{appId}";
+        var version = (await app.WithDbAsync(db => db.Applications.AsNoTracking().SingleAsync(a => a.Id == appId))).Version;
+
+        // Their own application, submitted: marking it eligible is the agency's step, so a forged one is denied as a report's or an evaluation's is.
+        var token = (await applicant.GetDocumentAsync(url)).QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        var forged = await applicant.PostFormRawAsync($"{url}?handler=Step", [new("__RequestVerificationToken", token),
+            new("version", version.ToString(CultureInfo.InvariantCulture)), new("step", ApplicationLifecycle.MarkEligible)]);
+        AccessAssert.Denied(forged);
+        Assert.Equal(ApplicationStatus.Submitted, (await app.WithDbAsync(db => db.Applications.AsNoTracking().SingleAsync(a => a.Id == appId))).Status);
+    }
 
     [Fact]
     public async Task A_call_runs_from_publication_to_agreement_and_everyone_sees_only_what_is_theirs()
@@ -265,10 +289,7 @@ public sealed class CallTests(ClusterpactApp app)
     [Fact]
     public async Task A_declaration_sent_without_a_choice_is_refused_and_shows_nothing_of_the_proposal()
     {
-        var officer = await app.SignedInAsync(Emails.Officer);
-        var callId = await PublishedCallAsync(officer, "Oproep lege verklaring (HTTP-test)", hideApplicant: true);
-        var applicant = await app.SignedInAsync(Emails.Applicant);
-        var appId = await ApplyAsync(applicant, callId, "Vlaamse Waterstofcluster vzw", "0765.432.146");
+        var (officer, applicant, appId) = await SubmittedApplicationAsync("Oproep lege verklaring (HTTP-test)", hideApplicant: true);
         Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync($"/Calls/Application/{appId}", new Dictionary<string, string>(), Step(ApplicationLifecycle.MarkEligible))).StatusCode);
         var expertId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == Emails.Expert).Select(u => u.Id).SingleAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync($"/Calls/Application/{appId}", new Dictionary<string, string> { ["ExpertId"] = expertId.ToString() }, f => Handler(f, "Assign"))).StatusCode);

@@ -37,4 +37,18 @@ public sealed class UseCaseShapeTests(ClusterpactApp app)
         Assert.NotEmpty(useCases);
         foreach (var type in useCases) Assert.NotNull(scope.ServiceProvider.GetService(type));
     }
+
+    /// <summary>
+    /// The agreement pages change nothing by themselves (decision 0019): every save is a use case's, which checks who may
+    /// make it and is audited like the others.
+    /// </summary>
+    [Fact]
+    public void No_agreement_page_saves_by_itself()
+    {
+        var sep = Path.DirectorySeparatorChar;
+        var pages = SourceTree.Files(".cshtml.cs").Where(f => f.Contains($"{sep}Features{sep}Agreements{sep}", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(pages);
+        var saving = pages.Where(f => File.ReadAllText(f).Contains("SaveChanges", StringComparison.Ordinal)).Select(Path.GetFileName).ToList();
+        Assert.Empty(saving);
+    }
 }

@@ -3,7 +3,7 @@ using Clusterpact.Web.Features.Clusters;
 namespace Clusterpact.Web.Features.Agreements;
 
 /// <summary>
-/// The agency's agreement forms on a cluster (new, extend, shorten): the cluster the form is about and, for a change of
+/// The agency's agreement forms on a cluster (new, shorten): the cluster the form is about and, for a change of
 /// an agreement, the cluster's agreements and that one. An unknown cluster, or an agreement of another cluster, is a 404.
 /// </summary>
 public abstract class AgreementFormPage(GetClusterDetails details, GetClusterAgreements agreements) : PageModel
@@ -23,10 +23,6 @@ public abstract class AgreementFormPage(GetClusterDetails details, GetClusterAgr
         var agreement = all?.Agreements.SingleOrDefault(a => a.Id == agreementId);
         if (all is null || agreement is null) return NotFound();
         (Agreements, Agreement) = (all, agreement);
-        await LoadChoicesAsync(id, ct);
         return null;
     }
-
-    /// <summary>What a form about an agreement offers beside it (the extension: the decided evaluations).</summary>
-    protected virtual Task LoadChoicesAsync(Guid id, CancellationToken ct) => Task.CompletedTask;
 }

@@ -1,13 +1,11 @@
-using Clusterpact.Web.Features.Clusters;
-
 namespace Clusterpact.Web.Features.Agreements;
 
 /// <summary>
 /// Extends an agreement on a decided interim evaluation of the cluster, chosen from the ones on record (staff only: the
-/// folder rule decides who may open it, the use case refuses anyone else).
+/// folder rule decides who may open it, the use case refuses anyone else). What the form shows comes from one handler
+/// (<see cref="GetAgreementExtension"/>).
 /// </summary>
-public sealed class ExtendModel(GetClusterDetails details, GetClusterAgreements agreements, ListDecidedInterims decidedInterims, ExtendAgreement extendAgreement,
-    IStringLocalizer<SharedResource> text) : AgreementFormPage(details, agreements)
+public sealed class ExtendModel(GetAgreementExtension getExtension, ExtendAgreement extendAgreement, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed class InputModel
     {
@@ -25,10 +23,20 @@ public sealed class ExtendModel(GetClusterDetails details, GetClusterAgreements 
 
     [BindProperty] public InputModel Input { get; set; } = new();
 
-    /// <summary>The cluster's decided interim evaluations, latest first: the extension rests on one of them.</summary>
-    public IReadOnlyList<DecidedInterim> Evaluations { get; private set; } = [];
+    /// <summary>The cluster, its agreements, the one extended and the cluster's decided interim evaluations (latest first): the extension rests on one of them.</summary>
+    public AgreementExtension View { get; private set; } = null!;
 
-    protected override async Task LoadChoicesAsync(Guid id, CancellationToken ct) => Evaluations = await decidedInterims.HandleAsync(id, ct);
+    public ClusterAgreements Agreements => View.Agreements;
+    public AgreementView Agreement => View.Agreement;
+    public IReadOnlyList<DecidedInterim> Evaluations => View.Evaluations;
+
+    /// <summary>Loads what the form shows; null when it is there, else the answer (404).</summary>
+    private async Task<IActionResult?> LoadAsync(Guid id, Guid agreementId, CancellationToken ct)
+    {
+        if (await getExtension.HandleAsync(id, agreementId, ct) is not { } view) return NotFound();
+        View = view;
+        return null;
+    }
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid agreementId, CancellationToken ct)
     {

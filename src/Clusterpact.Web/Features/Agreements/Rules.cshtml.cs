@@ -1,9 +1,7 @@
-using Clusterpact.Web.Data.Configurations;
-
 namespace Clusterpact.Web.Features.Agreements;
 
-/// <summary>The funding rules over time, per cluster type. An administrator records a new rule from a future date.</summary>
-public sealed class RulesModel(ClusterpactDbContext db, AgreementRules agreements, Permissions permissions, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+/// <summary>The funding rules over time, per cluster type. An administrator records a new rule from a future date (<see cref="RecordFundingRule"/>).</summary>
+public sealed class RulesModel(ListFundingRules listRules, RecordFundingRule recordRule, IStringLocalizer<SharedResource> text) : PageModel
 {
     public IReadOnlyList<FundingRule> Rules { get; private set; } = [];
     /// <summary>Only administrators record a new rule (the policy <see cref="Policies.Administration"/>); other agency staff read.</summary>
@@ -18,32 +16,14 @@ public sealed class RulesModel(ClusterpactDbContext db, AgreementRules agreement
     [BindProperty] public int MaxOperatingAidYears { get; set; } = 10;
     [BindProperty] public string? Source { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
-    {
-        CanAdd = await permissions.HasAsync(Policies.Administration);
-        Rules = (await agreements.RulesAsync(ct)).Rules.OrderBy(r => r.ClusterType).ThenBy(r => r.EffectiveFrom).ToList();
-    }
+    public async Task OnGetAsync(CancellationToken ct) => (Rules, CanAdd) = await listRules.HandleAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        await OnGetAsync(ct);
-        if (!CanAdd) return Forbid();
-        if (EffectiveFrom is null || MaxYearlyOperatingAid is null)
-        {
-            ModelState.AddModelError(string.Empty, text["Budget.Incomplete"]);
-            return Page();
-        }
-        var rule = new FundingRule(ClusterType, EffectiveFrom.Value, MaxYearlyOperatingAid.Value, MinMemberCofinancingPercent / 100m, MaxAidIntensityPercent / 100m,
-            MaxTermYears, MaxOperatingAidYears, Source?.Trim() ?? "");
-        var check = (await agreements.RulesAsync(ct)).CheckChange(rule, clock.TodayInBrussels());
-        if (!check.IsSuccess)
-        {
-            ModelState.AddModelError(check.Error!.Field ?? string.Empty, text[check.Error.Code]);
-            return Page();
-        }
-        db.FundingRules.Add(FundingRuleRow.From(rule));
-        await db.SaveChangesAsync(ct);
-        TempData["Flash"] = "Flash.Saved";
-        return Redirect("/Agreements/Rules");
+        var outcome = await recordRule.HandleAsync(new NewFundingRule(ClusterType, EffectiveFrom, MaxYearlyOperatingAid, MinMemberCofinancingPercent, MaxAidIntensityPercent,
+            MaxTermYears, MaxOperatingAidYears, Source), ct);
+        var answer = CommandOutcomePage.Handle(this, outcome, "/Agreements/Rules", text, "");
+        if (answer is PageResult) await OnGetAsync(ct);
+        return answer;
     }
 }

@@ -2,7 +2,7 @@ namespace Clusterpact.Web.Features.Apply;
 
 /// <summary>
 /// What the applicant's commands share: their own application only (any other is not found), the version they saw,
-/// the change with the field a refusal belongs to, what is stored alongside, and the save against that version.
+/// the change with the field a refusal belongs to (a step that is not theirs is forbidden, <see cref="StepRefusal"/>), what is stored alongside, and the save against that version.
 /// </summary>
 public static class MyApplicationChanges
 {
@@ -14,7 +14,7 @@ public static class MyApplicationChanges
         if (app.Version != version) return CommandOutcome.Conflict;
         var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == app.CallId, ct);
         var (error, field) = change(app, call);
-        if (error is not null) return CommandOutcome.Invalid(field, error.Code);
+        if (error is not null) return StepRefusal.Of<ApplicationStatus>(error, field);
         if (alongside is not null) await alongside(app);
         return await db.SaveVersionedAsync(app, version, ct);
     }

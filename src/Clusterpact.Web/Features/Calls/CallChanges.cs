@@ -27,7 +27,7 @@ public static class CallChanges
         if (app.Version != version) return CommandOutcome.Conflict;
         var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == app.CallId, ct);
         var result = change(app, call, actors.OnApplication(app));
-        if (!result.IsSuccess) return Refusal(result.Error!);
+        if (!result.IsSuccess) return StepRefusal.Of<ApplicationStatus>(result.Error!, FieldOf(result.Error!.Code));
         return await db.SaveVersionedAsync(app, version, ct);
     }
 

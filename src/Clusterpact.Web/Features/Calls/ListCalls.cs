@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Clusterpact.Web.Features.Calls;
 
 public enum CallSort { Closes, Title, Budget, Status }
@@ -9,10 +11,10 @@ public sealed record CallRow(Guid Id, string TitleNl, string TitleEn, CallKind K
     public string Title(bool english) => english ? TitleEn : TitleNl;
 }
 
-/// <summary>The agency's calls, searched and filtered in SQL, with the number of applications submitted to each.</summary>
+/// <summary>The agency's calls, searched, filtered, sorted and paged in SQL, with the number of applications submitted to each.</summary>
 public sealed class ListCalls(ClusterpactDbContext db) : IUseCase
 {
-    public async Task<Paged<CallRow>> HandleAsync(CallListQuery q, PageRequest page, CancellationToken ct)
+    public Task<Paged<CallRow>> HandleAsync(CallListQuery q, PageRequest page, CancellationToken ct)
     {
         var query = db.Calls.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q.Search))
@@ -22,22 +24,20 @@ public sealed class ListCalls(ClusterpactDbContext db) : IUseCase
         }
         if (q.Kind is { } k) query = query.Where(c => c.Kind == k);
         if (q.Status is { } s) query = query.Where(c => c.Status == s);
-        // Calls are few (a handful a year): filter in SQL, sort and page the rows in memory.
-        var counts = await db.Applications.Where(a => a.Status != ApplicationStatus.Draft).GroupBy(a => a.CallId)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var rows = (await query.ToListAsync(ct)).Select(c => new CallRow(c.Id, c.TitleNl, c.TitleEn, c.Kind, c.Status, c.BudgetEur, c.OpensAt, c.ClosesAt,
-            counts.GetValueOrDefault(c.Id)));
-        var ordered = (q.Sort, q.Descending) switch
+
+        // The status is stored as text: sort by its place in the lifecycle (draft, published, closed, decided), not by its name.
+        var title = TextOrder.Binary<Call>(db, c => c.TitleNl.ToLower());
+        IOrderedQueryable<Call> ordered = q.Sort switch
         {
-            (CallSort.Title, false) => rows.OrderBy(r => r.TitleNl, StringComparer.CurrentCultureIgnoreCase),
-            (CallSort.Title, true) => rows.OrderByDescending(r => r.TitleNl, StringComparer.CurrentCultureIgnoreCase),
-            (CallSort.Budget, false) => rows.OrderBy(r => r.BudgetEur),
-            (CallSort.Budget, true) => rows.OrderByDescending(r => r.BudgetEur),
-            (CallSort.Status, false) => rows.OrderBy(r => r.Status).ThenByDescending(r => r.ClosesAt),
-            (CallSort.Status, true) => rows.OrderByDescending(r => r.Status).ThenByDescending(r => r.ClosesAt),
-            (_, false) => rows.OrderBy(r => r.ClosesAt),
-            _ => rows.OrderByDescending(r => r.ClosesAt),
+            CallSort.Title => q.Descending ? query.OrderByDescending(title) : query.OrderBy(title),
+            CallSort.Budget => q.Descending ? query.OrderByDescending(c => c.BudgetEur) : query.OrderBy(c => c.BudgetEur),
+            CallSort.Status => (q.Descending ? query.OrderByDescending(LifecyclePlace) : query.OrderBy(LifecyclePlace)).ThenByDescending(c => c.ClosesAt),
+            _ => q.Descending ? query.OrderByDescending(c => c.ClosesAt) : query.OrderBy(c => c.ClosesAt),
         };
-        return ordered.ThenBy(r => r.Id).ToPage(page);
+        return ordered.ThenBy(c => c.Id).Select(c => new CallRow(c.Id, c.TitleNl, c.TitleEn, c.Kind, c.Status, c.BudgetEur, c.OpensAt, c.ClosesAt,
+            db.Applications.Count(a => a.CallId == c.Id && a.Status != ApplicationStatus.Draft))).ToPageAsync(page, ct);
     }
+
+    private static readonly Expression<Func<Call, int>> LifecyclePlace = c =>
+        c.Status == CallStatus.Draft ? 0 : c.Status == CallStatus.Published ? 1 : c.Status == CallStatus.Closed ? 2 : 3;
 }

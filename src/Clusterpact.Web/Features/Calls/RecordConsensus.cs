@@ -6,7 +6,8 @@ public sealed class RecordConsensus(ClusterpactDbContext db, CurrentUser user, P
     public async Task<CommandOutcome> HandleAsync(Guid applicationId, string criterion, decimal value, string? justification, CancellationToken ct)
     {
         if (!await permissions.HasAsync(Policies.AgencyStaff)) return CommandOutcome.Forbidden;
-        var app = await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == applicationId, ct);
+        // A draft is the applicant's alone: to the agency it does not exist yet, as on every agency page.
+        var app = await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == applicationId && a.Status != ApplicationStatus.Draft, ct);
         if (app is null) return CommandOutcome.NotFound;
         var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == app.CallId, ct);
         var panel = await db.ExpertAssignments.AsNoTracking().Where(a => a.ApplicationId == applicationId).ToListAsync(ct);

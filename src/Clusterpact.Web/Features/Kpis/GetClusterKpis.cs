@@ -18,7 +18,7 @@ public sealed class GetClusterKpis(ClusterpactDbContext db, ClusterAccess access
         if (!await access.CanSeeAsync(clusterId, ct)) return null;
         var today = clock.TodayInBrussels();
         var years = KpiYears.Through(today);
-        var s = await kpis.SourcesAsync(years, clusterId, null, null, null, today, ct);
+        var s = await kpis.SourcesAsync(years, clusterId, null, null, null, null, today, ct);
         var name = await db.Clusters.Where(c => c.Id == clusterId).Select(c => c.Name).SingleAsync(ct);
         var targets = await db.KpiTargets.AsNoTracking().Where(t => t.ClusterId == clusterId).OrderBy(t => t.KpiCode).ThenBy(t => t.Year).ToListAsync(ct);
         return new ClusterKpisView(clusterId, name, years, today.Year, KpiValues.AllOf(clusterId, years, s), targets, await permissions.HasAsync(Policies.AgencyStaff));

@@ -23,7 +23,7 @@ public sealed class GetKpiAcrossClusters(ClusterAccess access, KpiValues kpis, T
         var years = KpiYears.Through(today);
         var y = year ?? KpiYears.LastComplete(today);
         var clusters = await access.VisibleClusters().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
-        var s = await kpis.SourcesAsync([y], null, y, kpi.Code, null, today, ct);
+        var s = await kpis.SourcesAsync([y], null, null, y, kpi.Code, null, today, ct);
         var rows = clusters.Select(c => new ClusterKpiRow(c.Id, c.Name, KpiValues.ValueOf(kpi, c.Id, y, s))).Where(r => r.Value.Actual is not null || r.Value.Target is not null).ToList();
         var programmeYears = await kpis.ProgrammeValuesAsync(kpi, years, null, today, ct);
         // A year before 2017 (or after this one) is not among the programme's years: counted on its own.

@@ -17,7 +17,8 @@ public sealed class GetKpisAsOf(ClusterAccess access, KpiValues kpis, GetProgram
     {
         var at = Format.EndOfDay(on);
         var (years, programme, pending) = await programmeAsOf.HandleAsync(on, ct);
-        var s = await kpis.SourcesAsync(years, null, null, null, at, on, ct);
+        // Targets and reports of the years shown and the clusters the caller sees, not the whole tables.
+        var s = await kpis.SourcesAsync(years, null, access.VisibleClusters().Select(c => c.Id), null, null, at, on, ct);
         var clusters = await access.VisibleClusters().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name, c.Type }).ToListAsync(ct);
         var rows = clusters.Select(c => new ClusterKpis(c.Id, c.Name, c.Type, KpiValues.AllOf(c.Id, years, s))).ToList();
         return new KpisAsOf(years, rows, programme, pending);

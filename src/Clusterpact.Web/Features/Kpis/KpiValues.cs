@@ -44,12 +44,15 @@ public sealed class KpiValues(ClusterpactDbContext db, KpiFigures figures)
     /// <summary>A reported value of a cluster's report: whether the report was accepted (by the instant asked about).</summary>
     internal sealed record ReportRow(Guid ClusterId, int Year, string Code, decimal? Value, bool Accepted);
 
+    /// <summary>A target as a value shows it (its change history is the cluster page's, read there).</summary>
+    internal sealed record TargetRow(Guid ClusterId, string KpiCode, int Year, decimal Target, decimal? Baseline);
+
     /// <summary>What a KPI's values are read from, for the years and the selection asked.</summary>
     public sealed class Sources
     {
         internal Dictionary<(Guid Cluster, string Code, int Year), decimal?> Computed { get; init; } = [];
         internal Dictionary<(Guid Cluster, int Year, string Code), ReportRow> Reports { get; init; } = [];
-        internal Dictionary<(Guid Cluster, string Code, int Year), KpiTarget> Targets { get; init; } = [];
+        internal Dictionary<(Guid Cluster, string Code, int Year), TargetRow> Targets { get; init; } = [];
         internal Dictionary<(Guid Cluster, int Year), decimal> SurveyShares { get; init; } = [];
     }
 
@@ -66,9 +69,10 @@ public sealed class KpiValues(ClusterpactDbContext db, KpiFigures figures)
         return asOf is { } at ? reports.Where(r => r.Steps.Any(s => s.To == ReportStatus.Submitted && s.At <= at)) : reports;
     }
 
-    private async Task<List<ReportRow>> ReportRowsAsync(Guid? clusterId, int? year, string? code, DateTimeOffset? asOf, CancellationToken ct)
+    private async Task<List<ReportRow>> ReportRowsAsync(int[] years, Guid? clusterId, IQueryable<Guid>? clusters, int? year, string? code, DateTimeOffset? asOf, CancellationToken ct)
     {
-        var reports = Shown(clusterId, asOf).Where(r => year == null || r.Year == year);
+        var reports = Shown(clusterId, asOf).Where(r => years.Contains(r.Year) && (year == null || r.Year == year));
+        if (clusters is not null) reports = reports.Where(r => clusters.Contains(r.ClusterId));
         var values = reports.SelectMany(r => r.Values, (r, v) => new { Report = r, v.KpiCode, v.Value }).Where(x => code == null || x.KpiCode == code);
         var rows = asOf is { } at
             ? values.Select(x => new { x.Report.ClusterId, x.Report.Year, x.KpiCode, x.Value, Accepted = x.Report.Steps.Any(s => s.To == ReportStatus.Accepted && s.At <= at) })
@@ -79,14 +83,18 @@ public sealed class KpiValues(ClusterpactDbContext db, KpiFigures figures)
     /// <summary>
     /// The sources of the values of one cluster (or all), one year (or all) and one KPI (or all); computed figures are
     /// counted up to <paramref name="through"/> (the current year to date), reports as known at <paramref name="asOf"/>.
+    /// Reports and targets are read for those years only and, with <paramref name="clusters"/>, for those clusters only.
     /// </summary>
-    public async Task<Sources> SourcesAsync(IReadOnlyCollection<int> years, Guid? clusterId, int? year, string? code, DateTimeOffset? asOf, DateOnly through, CancellationToken ct)
+    public async Task<Sources> SourcesAsync(IReadOnlyCollection<int> years, Guid? clusterId, IQueryable<Guid>? clusters, int? year, string? code, DateTimeOffset? asOf,
+        DateOnly through, CancellationToken ct)
     {
+        var asked = years.ToArray();
         var computed = code is null || KpiCatalogue.Find(code)?.Source == KpiSource.Computed
             ? await figures.PerClusterAsync(years, clusterId, through, ct) : [];
-        var reports = (await ReportRowsAsync(clusterId, year, code, asOf, ct)).ToDictionary(r => (r.ClusterId, r.Year, r.Code));
-        var targets = await db.KpiTargets.AsNoTracking().Where(t => (clusterId == null || t.ClusterId == clusterId) && (year == null || t.Year == year) && (code == null || t.KpiCode == code))
-            .ToDictionaryAsync(t => (t.ClusterId, t.KpiCode, t.Year), ct);
+        var reports = (await ReportRowsAsync(asked, clusterId, clusters, year, code, asOf, ct)).ToDictionary(r => (r.ClusterId, r.Year, r.Code));
+        var targetRows = db.KpiTargets.AsNoTracking().Where(t => asked.Contains(t.Year) && (clusterId == null || t.ClusterId == clusterId) && (year == null || t.Year == year) && (code == null || t.KpiCode == code));
+        if (clusters is not null) targetRows = targetRows.Where(t => clusters.Contains(t.ClusterId));
+        var targets = await targetRows.Select(t => new TargetRow(t.ClusterId, t.KpiCode, t.Year, t.Target, t.Baseline)).ToDictionaryAsync(t => (t.ClusterId, t.KpiCode, t.Year), ct);
         var shares = code is null or KpiCatalogue.MoreCompetitive ? await figures.SurveySharesAsync(clusterId, ClosedBy(asOf), ct) : [];
         return new Sources { Computed = computed, Reports = reports, Targets = targets, SurveyShares = shares };
     }

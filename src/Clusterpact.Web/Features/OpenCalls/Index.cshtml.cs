@@ -1,12 +1,18 @@
 namespace Clusterpact.Web.Features.OpenCalls;
 
-/// <summary>The public list of published calls: open now, coming, and closed ones for the record. Drafts never show.</summary>
-public sealed class IndexModel(ListOpenCalls listOpenCalls) : PageModel
+/// <summary>The public list of published calls: open now, coming, and closed ones for the record (paged). Drafts never show.</summary>
+public sealed class IndexModel(ListOpenCalls listOpenCalls) : ListPageModel
 {
-    public IReadOnlyList<Call> Open { get; private set; } = [];
-    public IReadOnlyList<Call> Coming { get; private set; } = [];
-    public IReadOnlyList<Call> Past { get; private set; } = [];
+    public IReadOnlyList<OpenCallRow> Open { get; private set; } = [];
+    public IReadOnlyList<OpenCallRow> Coming { get; private set; } = [];
+    public Paged<OpenCallRow> Past { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
     public bool English => Cultures.IsEnglish;
 
-    public async Task OnGetAsync(CancellationToken ct) => (Open, Coming, Past) = await listOpenCalls.HandleAsync(ct);
+    protected override int DefaultPageSize => 20;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        (Open, Coming, Past) = await listOpenCalls.HandleAsync(PageRequest, ct);
+    }
 }

@@ -16,7 +16,7 @@ public static class AssignmentChanges
         var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == app.CallId, ct);
         var result = change(assignment, call, app);
         if (!result.IsSuccess)
-            return CommandOutcome.Invalid(result.Error!.Rule is { } code && field == "Scores" ? "Scores_" + code : field, result.Error.Code);
+            return StepRefusal.Of<ConflictDeclaration>(result.Error!, result.Error!.Rule is { } code && field == "Scores" ? "Scores_" + code : field);
         return await db.SaveVersionedAsync(assignment, version, ct);
     }
 }

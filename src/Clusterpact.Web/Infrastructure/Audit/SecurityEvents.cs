@@ -17,6 +17,7 @@ public enum SecurityEvent
     TwoFactorDisabled,
     SignInRefusedUnconfirmed,
     Registered,
+    UnconfirmedAccountRemoved,
     RegistrationForExistingAddress,
     EmailConfirmed,
     PasswordResetRequested,

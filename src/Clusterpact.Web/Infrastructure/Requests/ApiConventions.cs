@@ -130,19 +130,14 @@ public static class ApiConventions
     /// (the record changed since it was read): 412. A lifecycle step the record's state does not allow (the table's
     /// <c>{Name}.Step.{Step}.NotAllowed</c>, decision 0009) or another concurrency rule: 409. Another refusal: 400. Each
     /// with the rule's translated reason as <c>detail</c> and its message key as <c>code</c>. A step that is not the
-    /// caller's (<c>Lifecycle.NotYourStep</c>) is 403 whether the service said Forbidden or gave it as a refusal.
+    /// caller's is Forbidden from every use case (<see cref="Features.Shared.StepRefusal"/>), so 403 like any other.
     /// </summary>
     public static IResult ToApiResult(this CommandOutcome outcome, IStringLocalizer text, HttpContext http)
     {
         if (outcome.Status == CommandStatus.Ok && outcome.NewVersion is > 0) http.Response.Headers.ETag = ETagOf(outcome.NewVersion.Value);
         if (outcome.Status == CommandStatus.Conflict && outcome.ErrorCode == CommandOutcome.Conflict.ErrorCode && http.Request.Headers.ContainsKey(HeaderNames.IfMatch))
             return Problem(text, StatusCodes.Status412PreconditionFailed, StaleCode);
-        if (outcome is { Status: CommandStatus.Invalid, ErrorCode: { } code })
-        {
-            if (IsStateRefusal(code)) return Problem(text, StatusCodes.Status409Conflict, code);
-            // The table's actors authorize a step: a page shows this refusal in its form, the API answers 403 with it.
-            if (code == Lifecycle<ReportStatus>.NotYourStep) return Problem(text, StatusCodes.Status403Forbidden, code);
-        }
+        if (outcome is { Status: CommandStatus.Invalid, ErrorCode: { } code } && IsStateRefusal(code)) return Problem(text, StatusCodes.Status409Conflict, code);
         return outcome.ToHttpResult(text);
     }
 
