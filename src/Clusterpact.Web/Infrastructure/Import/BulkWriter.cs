@@ -236,7 +236,7 @@ public sealed class BulkWriter : IAsyncDisposable
             switch (value)
             {
                 case null: raw.sqlite3_bind_null(_statement, index); break;
-                case string s: raw.sqlite3_bind_text(_statement, index, s); break;
+                case string s: raw.sqlite3_bind_text16(_statement, index, s.AsSpan()); break;
                 case Guid g:
                     g.TryFormat(text, out var written);
                     System.Text.Ascii.ToUpperInPlace(text[..written], out _);

@@ -238,7 +238,12 @@ public sealed class MemberImportKind : ImportKindDefinition<MemberField, MemberI
             return changed;
         }
 
+        // The values every audit row of the commit shares, boxed once rather than once per row.
+        private readonly object _at = stamp.At, _changeSet = stamp.ChangeSetId;
+        private readonly object? _userId = stamp.UserId;
+        private static readonly string[] Actions = Enum.GetNames<AuditAction>();
+
         private void Audit(string entityType, string id, AuditAction action, string field, string? oldValue, string? newValue) =>
-            Bulk.Add(AuditRows, Guid.CreateVersion7(), stamp.At, stamp.UserId, stamp.UserName, entityType, id, action, field, oldValue, newValue, stamp.ChangeSetId);
+            Bulk.Add(AuditRows, Guid.CreateVersion7(), _at, _userId, stamp.UserName, entityType, id, Actions[(int)action], field, oldValue, newValue, _changeSet);
     }
 }
