@@ -98,10 +98,12 @@ try
         var sw = Stopwatch.StartNew();
         process.Refresh();
         var cpu = process.TotalProcessorTime;
+        var (allocated, gcs) = (GC.GetTotalAllocatedBytes(), Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray());
         var counts = await scope.ServiceProvider.GetRequiredService<MemberImportKind>().CommitAsync(session, new NoProgress(), default);
         var elapsed = sw.Elapsed;
         process.Refresh();
         var cpuSeconds = (process.TotalProcessorTime - cpu).TotalSeconds;
+        var (allocatedMb, gcCounts) = ((GC.GetTotalAllocatedBytes() - allocated) / 1024 / 1024, Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - gcs[g]).ToArray());
         var rows = counts.Accepted + counts.Updated + counts.Rejected + counts.Skipped;
         var db = scope.ServiceProvider.GetRequiredService<ClusterpactDbContext>();
         var written = (await db.Organisations.CountAsync(), await db.Memberships.CountAsync(), await db.AuditEntries.CountAsync());
@@ -109,7 +111,8 @@ try
         // One line the script puts in its table: database, format, rows, seconds, rows/s, peak RSS (MB).
         // (The CPU seconds are this process's; on PostgreSQL the server's own work is not in them.)
         Console.WriteLine($"RESULT {(onPostgres ? "PostgreSQL" : "SQLite")} {format.ToString().ToLowerInvariant()} {rows} {elapsed.TotalSeconds:F2} {rows / elapsed.TotalSeconds:F0} {peak} {cpuSeconds:F2}");
-        Console.WriteLine($"  {counts.Accepted} accepted, {counts.Rejected} rejected; register now {written.Item1} organisations, {written.Item2} memberships, {written.Item3} audit rows; peak RSS before the commit {before} MB");
+        Console.WriteLine($"  {counts.Accepted} accepted, {counts.Rejected} rejected; register now {written.Item1} organisations, {written.Item2} memberships, {written.Item3} audit rows; peak RSS before the commit {before} MB; "
+            + $"the commit allocated {allocatedMb} MB, collections gen0/1/2 {gcCounts[0]}/{gcCounts[1]}/{gcCounts[2]}");
         if (onPostgres) await db.Database.EnsureDeletedAsync();
     }
     return 0;

@@ -58,10 +58,15 @@ public static class MemberImportValidator
     public static IEnumerable<ImportRowResult<MemberImportRecord>> Judge(IReadOnlyDictionary<int, MemberField> mapping, IEnumerable<(int RowNumber, IReadOnlyList<string?> Cells)> rows, Options options)
     {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        // The column of each field, looked up once for the file, not once per cell (the first column mapped to a field).
+        var columnOf = new int[Enum.GetValues<MemberField>().Length];
+        Array.Fill(columnOf, -1);
+        foreach (var (index, field) in mapping)
+            if ((uint)field < (uint)columnOf.Length && columnOf[(int)field] < 0) columnOf[(int)field] = index;
         foreach (var (rowNumber, cells) in rows)
         {
             if (cells.All(string.IsNullOrWhiteSpace)) { yield return new(rowNumber, ImportRowStatus.Skipped, null, []); continue; }
-            var (record, problems) = ReadRow(mapping, cells, options.DefaultMemberSince);
+            var (record, problems) = ReadRow(columnOf, cells, options.DefaultMemberSince);
             // A number the loaded register does not know is refused, as on the form (a stopped enterprise is not).
             if (record?.EnterpriseNumber is { } number && options.Register is { } register && EnterpriseRegister.RegisterCheck.Refusal(register(number)) is { } unknown)
                 problems.Add(new ImportProblem(MemberField.EnterpriseNumber, unknown.Code, EnterpriseNumber.Parse(number).Value.ToString()));
@@ -77,14 +82,13 @@ public static class MemberImportValidator
         }
     }
 
-    private static (MemberImportRecord? Record, List<ImportProblem> Problems) ReadRow(IReadOnlyDictionary<int, MemberField> mapping, IReadOnlyList<string?> cells, DateOnly defaultSince)
+    private static (MemberImportRecord? Record, List<ImportProblem> Problems) ReadRow(int[] columnOf, IReadOnlyList<string?> cells, DateOnly defaultSince)
     {
         var problems = new List<ImportProblem>();
         string? Cell(MemberField f)
         {
-            foreach (var (index, field) in mapping)
-                if (field == f) return index < cells.Count && !string.IsNullOrWhiteSpace(cells[index]) ? cells[index]!.Trim() : null;
-            return null;
+            var index = columnOf[(int)f];
+            return index >= 0 && index < cells.Count && !string.IsNullOrWhiteSpace(cells[index]) ? cells[index]!.Trim() : null;
         }
 
         var name = Cell(MemberField.Name);
@@ -210,6 +214,9 @@ public static class BelgianFormats
     public static decimal? ParseNumber(string? input)
     {
         if (string.IsNullOrWhiteSpace(input)) return null;
+        // Plain digits (most cells of a large list) read as they are.
+        if (input.Length <= 20 && input.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0)
+            return decimal.Parse(input, NumberStyles.None, CultureInfo.InvariantCulture);
         var s = new string(input.Trim().Where(c => !(c is ' ' or '\u00A0' or '\u202F' or '€' or '\'')).ToArray());
         if (s.StartsWith("EUR", StringComparison.OrdinalIgnoreCase)) s = s[3..];
         if (s.EndsWith("EUR", StringComparison.OrdinalIgnoreCase)) s = s[..^3];
@@ -232,12 +239,31 @@ public static class BelgianFormats
         return decimal.TryParse(normalised, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) ? d : null;
     }
 
+    /// <summary>"31-12-2026" exactly, read without the format parser (the way almost every cell of a large list is written); null otherwise.</summary>
+    private static DateOnly? DayMonthYear(string s)
+    {
+        if (s.Length != 10 || s[2] != '-' || s[5] != '-') return null;
+        int Digits(int start, int count)
+        {
+            var n = 0;
+            for (var i = start; i < start + count; i++)
+            {
+                if (!char.IsAsciiDigit(s[i])) return -1;
+                n = n * 10 + (s[i] - '0');
+            }
+            return n;
+        }
+        var (day, month, year) = (Digits(0, 2), Digits(3, 2), Digits(6, 4));
+        return year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
+    }
+
     private static readonly string[] DateFormats = ["dd-MM-yyyy", "d-M-yyyy", "dd/MM/yyyy", "d/M/yyyy", "dd.MM.yyyy", "d.M.yyyy", "yyyy-MM-dd", "dd-MM-yy", "dd/MM/yy"];
 
     /// <summary>dd-MM-yyyy and its variants, ISO yyyy-MM-dd, and Excel serial day numbers (e.g. 45658 = 01-01-2025).</summary>
     public static DateOnly? ParseDate(string? input)
     {
         if (string.IsNullOrWhiteSpace(input)) return null;
+        if (DayMonthYear(input) is { } plain) return plain;
         var s = input.Trim();
         var spaceAt = s.IndexOf(' ', StringComparison.Ordinal);
         if (spaceAt > 0 && s.Length - spaceAt <= 9) s = s[..spaceAt]; // "31-12-2026 00:00"

@@ -103,6 +103,9 @@ public sealed class MemberImportTests
     [InlineData("1.2345", 1.2345)]
     [InlineData("0.125", 0.125)]
     [InlineData("2,125", 2.125)]
+    [InlineData("0125", 125)]
+    [InlineData("1500000", 1500000)]
+    [InlineData("123456789012345", 123456789012345)]
     public void Belgian_numbers_as_text(string typed, double expected) =>
         Assert.Equal((decimal)expected, BelgianFormats.ParseNumber(typed));
 
@@ -120,6 +123,8 @@ public sealed class MemberImportTests
     [InlineData("2026-12-31", 2026, 12, 31)]
     [InlineData("46022", 2025, 12, 31)]
     [InlineData("31-12-2026 00:00", 2026, 12, 31)]
+    [InlineData("29-02-2024", 2024, 2, 29)]
+    [InlineData(" 01-02-2024 ", 2024, 2, 1)]
     public void Dates_as_people_type_them(string typed, int y, int m, int d) =>
         Assert.Equal(new DateOnly(y, m, d), BelgianFormats.ParseDate(typed));
 
@@ -128,6 +133,11 @@ public sealed class MemberImportTests
     [InlineData("12/31/2026")]
     [InlineData("99")]
     [InlineData("morgen")]
+    [InlineData("29-02-2025")]
+    [InlineData("00-01-2026")]
+    [InlineData("31-13-2026")]
+    [InlineData("1a-01-2026")]
+    [InlineData("01-01-0000")]
     public void Not_dates(string typed) => Assert.Null(BelgianFormats.ParseDate(typed));
 
     [Fact]

@@ -1,8 +1,10 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql;
 using NpgsqlTypes;
+using SQLitePCL;
 
 namespace Clusterpact.Web.Infrastructure.Import;
 
@@ -33,7 +35,7 @@ public sealed class BulkTarget
     public bool Versioned { get; }
     public bool IsInsert => KeyCount == 0;
 
-    /// <summary>The staging table on PostgreSQL (temporary, dropped at commit).</summary>
+    /// <summary>The staging table of a change on PostgreSQL (temporary, dropped at commit); new rows are copied straight into <see cref="Table"/>.</summary>
     public string Stage { get; }
 
     public static BulkTarget Insert(string table, params BulkColumn[] columns) => new(table, columns, 0, false);
@@ -47,10 +49,11 @@ public sealed class BulkTarget
 }
 
 /// <summary>
-/// Writes many rows in the open transaction without the change tracker. PostgreSQL: rows are buffered per target, streamed
-/// with binary COPY into temporary staging tables at each <see cref="FlushAsync"/>, and merged by one INSERT ... SELECT or
-/// UPDATE ... FROM per target in <see cref="MergeAsync"/>. SQLite: each row runs through a prepared INSERT or UPDATE at
-/// once (in the one transaction; SQLite has no COPY and its statements do not cross a network).
+/// Writes many rows in the open transaction without the change tracker. PostgreSQL: rows are buffered per target and, at
+/// each <see cref="FlushAsync"/>, streamed with binary COPY: new rows straight into their table, changes into temporary
+/// staging tables that <see cref="MergeAsync"/> applies with one UPDATE ... FROM per target. SQLite: each row runs through
+/// a prepared INSERT or UPDATE at once, bound by position on SQLite's own statement (in the one transaction; SQLite has no
+/// COPY and its statements do not cross a network).
 /// </summary>
 public sealed class BulkWriter : IAsyncDisposable
 {
@@ -61,7 +64,7 @@ public sealed class BulkWriter : IAsyncDisposable
     private readonly bool _postgres;
     private readonly IReadOnlyList<BulkTarget> _targets;
     private readonly Dictionary<BulkTarget, List<object?[]>> _buffered = [];
-    private readonly Dictionary<BulkTarget, DbCommand> _prepared = [];
+    private readonly Dictionary<BulkTarget, SqliteStatement> _prepared = [];
     private readonly Dictionary<BulkTarget, int> _changed = [];
     private long? _sqliteCacheSize;
 
@@ -71,13 +74,13 @@ public sealed class BulkWriter : IAsyncDisposable
         foreach (var t in targets) { _buffered[t] = []; _changed[t] = 0; }
     }
 
-    /// <summary>Starts a bulk write in the context's open transaction (PostgreSQL: creates the staging tables).</summary>
+    /// <summary>Starts a bulk write in the context's open transaction (PostgreSQL: creates the staging tables of the changes).</summary>
     public static async Task<BulkWriter> BeginAsync(ClusterpactDbContext db, IReadOnlyList<BulkTarget> targets, CancellationToken ct)
     {
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("A bulk write runs in a transaction.");
         var writer = new BulkWriter(db.Database.GetDbConnection(), transaction, db.Database.IsNpgsql(), targets);
         if (writer._postgres)
-            foreach (var t in targets)
+            foreach (var t in targets.Where(t => !t.IsInsert))
                 await writer.ExecuteAsync($"CREATE TEMPORARY TABLE {t.Stage} ({string.Join(", ", t.Columns.Select(c => $"{Quote(c.Name)} {PostgresType(c.Type)}"))}) ON COMMIT DROP", ct);
         else
         {
@@ -86,7 +89,7 @@ public sealed class BulkWriter : IAsyncDisposable
             await using (var read = writer.Command("PRAGMA cache_size")) writer._sqliteCacheSize = Convert.ToInt64(await read.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
             await writer.ExecuteAsync("PRAGMA cache_size = -65536", ct);
             foreach (var t in targets)
-                writer._prepared[t] = writer.PrepareSqlite(t);
+                writer._prepared[t] = new SqliteStatement(((SqliteConnection)writer._connection).Handle!, SqliteSql(t), t.Columns);
         }
         return writer;
     }
@@ -96,14 +99,12 @@ public sealed class BulkWriter : IAsyncDisposable
     {
         if (values.Length != target.Columns.Count) throw new ArgumentException($"{target.Table}: {values.Length} values for {target.Columns.Count} columns.", nameof(values));
         if (_postgres) { _buffered[target].Add(values); return; }
-        var command = _prepared[target];
-        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = ToSqlite(values[i], target.Columns[i].Type);
-        var rows = command.ExecuteNonQuery();
+        var rows = _prepared[target].Execute(values);
         if (target.Versioned && rows != 1) throw new Jobs.JobFailedException("Import.ChangedMeanwhile");
         _changed[target] += rows;
     }
 
-    /// <summary>PostgreSQL: streams the buffered rows into the staging tables (between two flushes the connection is free for queries).</summary>
+    /// <summary>PostgreSQL: streams the buffered rows into their tables and the staging tables (between two flushes the connection is free for queries).</summary>
     public async Task FlushAsync(CancellationToken ct)
     {
         if (!_postgres) return;
@@ -112,36 +113,32 @@ public sealed class BulkWriter : IAsyncDisposable
         {
             var rows = _buffered[t];
             if (rows.Count == 0) continue;
-            await using (var copy = await connection.BeginBinaryImportAsync($"COPY {t.Stage} ({string.Join(", ", t.Columns.Select(c => Quote(c.Name)))}) FROM STDIN (FORMAT BINARY)", ct))
+            var table = t.IsInsert ? Quote(t.Table) : t.Stage;
+            await using (var copy = await connection.BeginBinaryImportAsync($"COPY {table} ({string.Join(", ", t.Columns.Select(c => Quote(c.Name)))}) FROM STDIN (FORMAT BINARY)", ct))
             {
                 foreach (var row in rows)
                 {
                     copy.StartRow();
                     for (var i = 0; i < row.Length; i++) WritePostgres(copy, row[i], t.Columns[i].Type);
                 }
-                await copy.CompleteAsync(ct);
+                var copied = await copy.CompleteAsync(ct);
+                if (t.IsInsert) _changed[t] += (int)copied;
             }
             rows.Clear();
         }
     }
 
-    /// <summary>Writes what is staged into the tables: one statement per target (PostgreSQL). Returns the rows changed per target.</summary>
+    /// <summary>Writes what is staged into the tables: one statement per changed target (PostgreSQL). Returns the rows written per target.</summary>
     public async Task<IReadOnlyDictionary<BulkTarget, int>> MergeAsync(CancellationToken ct)
     {
         await FlushAsync(ct);
         if (!_postgres) return _changed;
-        foreach (var t in _targets)
+        foreach (var t in _targets.Where(t => !t.IsInsert))
         {
             var columns = t.Columns.Select(c => Quote(c.Name)).ToList();
-            string sql;
-            if (t.IsInsert)
-                sql = $"INSERT INTO {Quote(t.Table)} ({string.Join(", ", columns)}) SELECT {string.Join(", ", columns)} FROM {t.Stage}";
-            else
-            {
-                var keys = columns.Take(t.KeyCount).Select(k => $"t.{k} = s.{k}");
-                if (t.Versioned) keys = keys.Append("t.\"Version\" = s.\"Version\" - 1");
-                sql = $"UPDATE {Quote(t.Table)} AS t SET {string.Join(", ", columns.Skip(t.KeyCount).Select(c => $"{c} = s.{c}"))} FROM {t.Stage} AS s WHERE {string.Join(" AND ", keys)}";
-            }
+            var keys = columns.Take(t.KeyCount).Select(k => $"t.{k} = s.{k}");
+            if (t.Versioned) keys = keys.Append("t.\"Version\" = s.\"Version\" - 1");
+            var sql = $"UPDATE {Quote(t.Table)} AS t SET {string.Join(", ", columns.Skip(t.KeyCount).Select(c => $"{c} = s.{c}"))} FROM {t.Stage} AS s WHERE {string.Join(" AND ", keys)}";
             var changed = await ExecuteAsync(sql, ct);
             if (t.Versioned && changed != await CountStagedAsync(t, ct)) throw new Jobs.JobFailedException("Import.ChangedMeanwhile");
             _changed[t] = changed;
@@ -170,27 +167,14 @@ public sealed class BulkWriter : IAsyncDisposable
         return command;
     }
 
-    private DbCommand PrepareSqlite(BulkTarget t)
+    private static string SqliteSql(BulkTarget t)
     {
         var columns = t.Columns.Select(c => Quote(c.Name)).ToList();
-        var parameters = Enumerable.Range(0, columns.Count).Select(i => $"$p{i}").ToList();
-        string sql;
-        if (t.IsInsert) sql = $"INSERT INTO {Quote(t.Table)} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", parameters)})";
-        else
-        {
-            var keys = Enumerable.Range(0, t.KeyCount).Select(i => $"{columns[i]} = {parameters[i]}");
-            if (t.Versioned) keys = keys.Append($"\"Version\" = {parameters[^1]} - 1");
-            sql = $"UPDATE {Quote(t.Table)} SET {string.Join(", ", Enumerable.Range(t.KeyCount, columns.Count - t.KeyCount).Select(i => $"{columns[i]} = {parameters[i]}"))} WHERE {string.Join(" AND ", keys)}";
-        }
-        var command = Command(sql);
-        foreach (var p in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = p;
-            command.Parameters.Add(parameter);
-        }
-        command.Prepare();
-        return command;
+        var parameters = Enumerable.Range(1, columns.Count).Select(i => $"?{i}").ToList();
+        if (t.IsInsert) return $"INSERT INTO {Quote(t.Table)} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", parameters)})";
+        var keys = Enumerable.Range(0, t.KeyCount).Select(i => $"{columns[i]} = {parameters[i]}");
+        if (t.Versioned) keys = keys.Append($"\"Version\" = {parameters[^1]} - 1");
+        return $"UPDATE {Quote(t.Table)} SET {string.Join(", ", Enumerable.Range(t.KeyCount, columns.Count - t.KeyCount).Select(i => $"{columns[i]} = {parameters[i]}"))} WHERE {string.Join(" AND ", keys)}";
     }
 
     private static string Quote(string name) => $"\"{name}\"";
@@ -219,23 +203,65 @@ public sealed class BulkWriter : IAsyncDisposable
         }
     }
 
-    /// <summary>As the SQLite context stores them: ids as upper-case text, dates as yyyy-MM-dd, money as REAL, instants as ticks.</summary>
-    private static object ToSqlite(object? value, BulkType type) => value switch
+    /// <summary>
+    /// One prepared statement on SQLite's own handle, its values bound by position as the SQLite context stores them: ids
+    /// as upper-case text, dates as yyyy-MM-dd, money as REAL, instants as ticks (Microsoft.Data.Sqlite would look every
+    /// parameter up by name on every row).
+    /// </summary>
+    private sealed class SqliteStatement : IDisposable
     {
-        null => DBNull.Value,
-        Guid g => g.ToString().ToUpperInvariant(),
-        decimal m => (double)m,
-        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        bool b => b ? 1L : 0L,
-        DateTimeOffset t => InstantOnSqlite.ConvertToProvider(t)!,
-        Enum e => e.ToString(),
-        string or long or int => value,
-        _ => throw new ArgumentException($"No {type} value: {value.GetType().Name}.", nameof(value)),
-    };
+        private readonly sqlite3 _db;
+        private readonly sqlite3_stmt _statement;
+        private readonly IReadOnlyList<BulkColumn> _columns;
+
+        public SqliteStatement(sqlite3 db, string sql, IReadOnlyList<BulkColumn> columns)
+        {
+            (_db, _columns) = (db, columns);
+            SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(db, sql, out _statement), db);
+        }
+
+        /// <summary>Runs the statement with one row's values; the rows it changed.</summary>
+        public int Execute(object?[] values)
+        {
+            for (var i = 0; i < values.Length; i++) Bind(i + 1, values[i], _columns[i].Type);
+            var rc = raw.sqlite3_step(_statement);
+            raw.sqlite3_reset(_statement);
+            if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, _db);
+            return raw.sqlite3_changes(_db);
+        }
+
+        private void Bind(int index, object? value, BulkType type)
+        {
+            Span<char> text = stackalloc char[36];
+            switch (value)
+            {
+                case null: raw.sqlite3_bind_null(_statement, index); break;
+                case string s: raw.sqlite3_bind_text16(_statement, index, s.AsSpan()); break;
+                case Guid g:
+                    g.TryFormat(text, out var written);
+                    System.Text.Ascii.ToUpperInPlace(text[..written], out _);
+                    raw.sqlite3_bind_text16(_statement, index, text[..written]);
+                    break;
+                case decimal m: raw.sqlite3_bind_double(_statement, index, (double)m); break;
+                case DateOnly d:
+                    d.TryFormat(text, out var length, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                    raw.sqlite3_bind_text16(_statement, index, text[..length]);
+                    break;
+                case bool b: raw.sqlite3_bind_int64(_statement, index, b ? 1L : 0L); break;
+                case long l: raw.sqlite3_bind_int64(_statement, index, l); break;
+                case int n: raw.sqlite3_bind_int64(_statement, index, n); break;
+                case DateTimeOffset t: raw.sqlite3_bind_int64(_statement, index, (long)InstantOnSqlite.ConvertToProvider(t)!); break;
+                case Enum e: raw.sqlite3_bind_text(_statement, index, e.ToString()); break;
+                default: throw new ArgumentException($"No {type} value: {value.GetType().Name}.", nameof(value));
+            }
+        }
+
+        public void Dispose() => _statement.Dispose();
+    }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in _prepared.Values) await command.DisposeAsync();
+        foreach (var statement in _prepared.Values) statement.Dispose();
         _prepared.Clear();
         if (_sqliteCacheSize is { } size && _connection.State == System.Data.ConnectionState.Open)
         {

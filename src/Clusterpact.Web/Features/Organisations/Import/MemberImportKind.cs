@@ -19,6 +19,9 @@ public sealed class MemberImportKind : ImportKindDefinition<MemberField, MemberI
         _register = register;
     }
 
+    /// <summary>Rows whose records are handed to the database at once (PostgreSQL: one COPY per table).</summary>
+    private const int FlushRows = 2_000;
+
     public override ImportKind Kind => ImportKind.Members;
 
     public override ImportPageText Text { get; } = new(
@@ -102,12 +105,17 @@ public sealed class MemberImportKind : ImportKindDefinition<MemberField, MemberI
             var memberships = ids.Count == 0 ? [] : await Db.Memberships.AsNoTracking().Where(m => m.ClusterId == write.Session.ClusterId && ids.Contains(m.OrganisationId)).ToListAsync(ct);
             var membershipsOf = memberships.ToLookup(m => m.OrganisationId);
 
-            foreach (var r in batch.Select(b => b.Record!))
+            // Written in parts: what waits for the database stays small enough to die young (a whole batch of rows and
+            // audit values held until one flush made the collector copy them into the old generation, again and again).
+            foreach (var part in batch.Chunk(FlushRows))
             {
-                if (byKey.TryGetValue(r.Key, out var org)) WriteKnown(rows, write.Session, r, org, membershipsOf[org.Id]);
-                else WriteNew(rows, write.Session, r);
+                foreach (var r in part.Select(b => b.Record!))
+                {
+                    if (byKey.TryGetValue(r.Key, out var org)) WriteKnown(rows, write.Session, r, org, membershipsOf[org.Id]);
+                    else WriteNew(rows, write.Session, r);
+                }
+                await bulk.FlushAsync(ct);
             }
-            await bulk.FlushAsync(ct);
             done += batch.Length;
             await write.Progress.ReportAsync(Math.Min(0.95, write.FileFraction()), done.ToString(CultureInfo.InvariantCulture), ct);
         }
@@ -124,11 +132,11 @@ public sealed class MemberImportKind : ImportKindDefinition<MemberField, MemberI
         org.RecordFigures(session.FiguresYear, r.Headcount, r.Turnover, r.BalanceSheet);
         rows.Bulk.Add(NewOrganisations, org.Id, 0L, org.Name, org.Kind, org.EnterpriseNumber, org.CountryCode, org.ForeignId, org.InternationallyActive,
             org.NaceCode, org.NutsRegion, org.SizeClass, org.SizeOverride, org.SizeOverrideJustification);
-        rows.Created(nameof(Organisation), org.Id, ValuesOf(org));
+        rows.Created(nameof(Organisation), Format(org.Id)!, FieldsOf(org));
         foreach (var f in org.Figures)
         {
             rows.Bulk.Add(NewFigures, org.Id, f.Year, f.Headcount, f.TurnoverEur, f.BalanceSheetEur);
-            rows.Created(nameof(OrganisationFigures), $"{Format(org.Id)}/{Format(f.Year)}", ValuesOf(org.Id, f));
+            rows.Created(nameof(OrganisationFigures), $"{Format(org.Id)}/{Format(f.Year)}", FieldsOf(org.Id, f));
         }
         AddMembership(rows, session, org.Id, r);
     }
@@ -147,7 +155,7 @@ public sealed class MemberImportKind : ImportKindDefinition<MemberField, MemberI
             if (figuresBefore is null)
             {
                 rows.Bulk.Add(NewFigures, org.Id, figures.Year, figures.Headcount, figures.TurnoverEur, figures.BalanceSheetEur);
-                rows.Created(nameof(OrganisationFigures), id, ValuesOf(org.Id, figures));
+                rows.Created(nameof(OrganisationFigures), id, FieldsOf(org.Id, figures));
             }
             else if (rows.Changed(nameof(OrganisationFigures), id, figuresBefore, ValuesOf(org.Id, figures)))
                 rows.Bulk.Add(ChangedFigures, org.Id, figures.Year, figures.Headcount, figures.TurnoverEur, figures.BalanceSheetEur);
@@ -172,23 +180,33 @@ public sealed class MemberImportKind : ImportKindDefinition<MemberField, MemberI
         membership.SetContact(r.ContactEmail);
         rows.Bulk.Add(NewMemberships, membership.Id, 0L, membership.OrganisationId, membership.ClusterId, membership.From, membership.Until, membership.Role,
             membership.YearlyFee, membership.ContactEmail);
-        rows.Created(nameof(Membership), membership.Id, ValuesOf(membership));
+        rows.Created(nameof(Membership), Format(membership.Id)!, FieldsOf(membership));
     }
 
     // A record's audited fields, as the interceptor lists them (key first, then by name; the version is bookkeeping).
-    private static Dictionary<string, string?> ValuesOf(Organisation o) => Values(
+    private static (string Name, object? Value)[] FieldsOf(Organisation o) =>
+    [
         ("Id", o.Id), ("CountryCode", o.CountryCode), ("EnterpriseNumber", o.EnterpriseNumber), ("ForeignId", o.ForeignId), ("InternationallyActive", o.InternationallyActive),
         ("Kind", o.Kind), ("NaceCode", o.NaceCode), ("Name", o.Name), ("NutsRegion", o.NutsRegion), ("SizeClass", o.SizeClass), ("SizeOverride", o.SizeOverride),
-        ("SizeOverrideJustification", o.SizeOverrideJustification));
+        ("SizeOverrideJustification", o.SizeOverrideJustification),
+    ];
 
-    private static Dictionary<string, string?> ValuesOf(Guid organisationId, OrganisationFigures f) => Values(
-        ("OrganisationId", organisationId), ("Year", f.Year), ("BalanceSheetEur", f.BalanceSheetEur), ("Headcount", f.Headcount), ("TurnoverEur", f.TurnoverEur));
+    private static (string Name, object? Value)[] FieldsOf(Guid organisationId, OrganisationFigures f) =>
+        [("OrganisationId", organisationId), ("Year", f.Year), ("BalanceSheetEur", f.BalanceSheetEur), ("Headcount", f.Headcount), ("TurnoverEur", f.TurnoverEur)];
 
-    private static Dictionary<string, string?> ValuesOf(Membership m) => Values(
+    private static (string Name, object? Value)[] FieldsOf(Membership m) =>
+    [
         ("Id", m.Id), ("ClusterId", m.ClusterId), ("ContactEmail", m.ContactEmail), ("From", m.From), ("OrganisationId", m.OrganisationId), ("Role", m.Role),
-        ("Until", m.Until), ("YearlyFee", m.YearlyFee));
+        ("Until", m.Until), ("YearlyFee", m.YearlyFee),
+    ];
 
-    private static Dictionary<string, string?> Values(params (string Name, object? Value)[] fields)
+    private static Dictionary<string, string?> ValuesOf(Organisation o) => Values(FieldsOf(o));
+
+    private static Dictionary<string, string?> ValuesOf(Guid organisationId, OrganisationFigures f) => Values(FieldsOf(organisationId, f));
+
+    private static Dictionary<string, string?> ValuesOf(Membership m) => Values(FieldsOf(m));
+
+    private static Dictionary<string, string?> Values((string Name, object? Value)[] fields)
     {
         var values = new Dictionary<string, string?>(fields.Length, StringComparer.Ordinal);
         foreach (var (name, value) in fields) values[name] = Format(value);
@@ -200,12 +218,11 @@ public sealed class MemberImportKind : ImportKindDefinition<MemberField, MemberI
     {
         public BulkWriter Bulk { get; } = bulk;
 
+        private readonly AuditValuesJson _json = new();
+
         /// <summary>One row holding all the values of a created record (field "*"), as the interceptor writes it.</summary>
-        public void Created(string entityType, object id, Dictionary<string, string?> values)
-        {
-            foreach (var empty in values.Where(v => v.Value is null).Select(v => v.Key).ToList()) values.Remove(empty);
-            Audit(entityType, id as string ?? Format(id)!, AuditAction.Created, AuditInterceptor.AllFields, null, AuditInterceptor.AllValuesJson(values));
-        }
+        public void Created(string entityType, string id, (string Name, object? Value)[] fields) =>
+            Audit(entityType, id, AuditAction.Created, AuditInterceptor.AllFields, null, _json.Of(fields));
 
         /// <summary>One row per changed field with its old and new value; false when nothing changed.</summary>
         public bool Changed(string entityType, string id, Dictionary<string, string?> before, Dictionary<string, string?> after)
@@ -221,7 +238,12 @@ public sealed class MemberImportKind : ImportKindDefinition<MemberField, MemberI
             return changed;
         }
 
+        // The values every audit row of the commit shares, boxed once rather than once per row.
+        private readonly object _at = stamp.At, _changeSet = stamp.ChangeSetId;
+        private readonly object? _userId = stamp.UserId;
+        private static readonly string[] Actions = Enum.GetNames<AuditAction>();
+
         private void Audit(string entityType, string id, AuditAction action, string field, string? oldValue, string? newValue) =>
-            Bulk.Add(AuditRows, Guid.CreateVersion7(), stamp.At, stamp.UserId, stamp.UserName, entityType, id, action, field, oldValue, newValue, stamp.ChangeSetId);
+            Bulk.Add(AuditRows, Guid.CreateVersion7(), _at, _userId, stamp.UserName, entityType, id, Actions[(int)action], field, oldValue, newValue, _changeSet);
     }
 }
