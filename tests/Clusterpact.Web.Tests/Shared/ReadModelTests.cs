@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Clusterpact.Web.Features.Dashboard;
+using Clusterpact.Web.Features.Kpis;
 using Clusterpact.Web.Features.OpenData;
 using Clusterpact.Web.Infrastructure.ReadModels;
 using static Clusterpact.Web.Tests.Import.ImportSteps;
@@ -91,6 +92,7 @@ public sealed class ReadModelTests(ClusterpactApp app)
     [InlineData("/OpenData?sort=Amount&desc=true", false)]
     [InlineData("/api/v1/open-data/awards", false)]
     [InlineData("/api/v1/open-data/awards?region=BE21&pageSize=5", false)]
+    [InlineData("/Kpis?kpi=extra-fte", true)]
     public async Task A_second_request_without_a_change_reads_only_the_stamps(string url, bool signedIn)
     {
         var client = signedIn ? await app.SignedInAsync(Emails.Reader) : app.Anonymous();
@@ -108,18 +110,22 @@ public sealed class ReadModelTests(ClusterpactApp app)
     }
 
     [Theory]
-    [InlineData("/Dashboard", true)]
-    [InlineData("/api/v1/open-data/awards", false)]
-    public async Task The_areas_a_kept_answer_declares_cover_every_table_it_reads(string url, bool dashboard)
+    [InlineData("/Dashboard", nameof(GetDashboard))]
+    [InlineData("/api/v1/open-data/awards", nameof(PublishedAwards))]
+    [InlineData("/Kpis", nameof(GetKpiAcrossClusters))]
+    [InlineData("/Kpis?kpi=extra-fte", nameof(GetKpiAcrossClusters))]
+    [InlineData("/Kpis?kpi=members-more-competitive-share", nameof(GetKpiAcrossClusters))]
+    public async Task The_areas_a_kept_answer_declares_cover_every_table_it_reads(string url, string useCase)
     {
-        var client = dashboard ? await app.SignedInAsync(Emails.Reader) : app.Anonymous();
+        var client = useCase == nameof(PublishedAwards) ? app.Anonymous() : await app.SignedInAsync(Emails.Reader);
         var tables = await app.AreaTablesAsync();
         await app.ForgetKeptAnswersAsync();
         using (app.Sql.Record())
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url)).StatusCode);
         var read = app.Sql.Commands.SelectMany(ReadModelSteps.TablesRead).Where(tables.ContainsKey).Select(t => tables[t]).ToHashSet();
         Assert.NotEmpty(read);
-        Assert.Subset((dashboard ? GetDashboard.Reads : PublishedAwards.Reads).ToHashSet(), read);
+        var declared = useCase switch { nameof(GetDashboard) => GetDashboard.Reads, nameof(PublishedAwards) => PublishedAwards.Reads, _ => GetKpiAcrossClusters.Reads };
+        Assert.Subset(declared.ToHashSet(), read);
     }
 
     [Fact]
