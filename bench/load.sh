@@ -4,7 +4,8 @@
 #   the demo programme officer (second factor off by configuration), runs wrk at 1 and 32 connections on each page
 #   and API endpoint, times one hand-written SQL query giving the same answer (psql, median of 5), and prints
 #   endpoint, connections, p50, p95, p99 (ms), req/s (medians of the runs), SQL ms and the ratio p50 / SQL.
-# Environment: BENCH_PG, BENCH_DB as for generate.sh; BENCH_PORT (default 5192); BENCH_NOBUILD=1 to skip the build.
+# Environment: BENCH_PG, BENCH_DB as for generate.sh; BENCH_PORT (default 5192); BENCH_NOBUILD=1 to skip the build;
+#   BENCH_ONLY, a grep -E pattern on the endpoints to run (e.g. 'Dashboard|open-?data').
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}; runs=${2:-3}
@@ -19,7 +20,7 @@ psql_bench() { psql -X -q -h "$host" -p "${pgport:-5432}" -U "${user:-postgres}"
   ConnectionStrings__PostgreSQL="$pg;Database=$name" Security__RequireTwoFactorForStaff=false Reminders__Enabled=false \
   Serilog__MinimumLevel__Default=Warning exec dotnet bin/Release/net10.0/Clusterpact.Web.dll >/tmp/clusterpact-bench-load.log 2>&1) &
 app=$!
-trap 'kill $app 2>/dev/null || true' EXIT
+trap 'kill $app 2>/dev/null || true; rm -f "${endpoints:-}"' EXIT
 for _ in $(seq 1 120); do curl -fs "$base/health" >/dev/null 2>&1 && break; sleep 1; done
 
 # Sign in: the form's antiforgery token and cookie, then the session cookie.
@@ -31,7 +32,8 @@ cookie=$(awk 'BEGIN{ORS="; "} !/^#/ && NF>=7 {print $6"="$7} /^#HttpOnly_/ {prin
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base/Dashboard")" = 200 ] || { echo "sign-in failed"; exit 1; }
 
 # endpoint | the same answer by one hand-written SQL query
-cat > /tmp/clusterpact-bench-endpoints.txt <<'SQL'
+endpoints=$(mktemp)
+cat > "$endpoints" <<'SQL'
 /Dashboard|SELECT extract(year FROM "YearStart")::int y, sum("GrantedAid") FROM agreement_years GROUP BY 1; SELECT count(DISTINCT o."Id") FROM organisations o JOIN memberships m ON m."OrganisationId" = o."Id" WHERE m."From" <= DATE '2025-12-31' AND (m."Until" IS NULL OR m."Until" >= DATE '2025-12-31')
 /Kpis|SELECT m."ClusterId", count(DISTINCT m."OrganisationId") FROM memberships m WHERE m."From" <= DATE '2025-12-31' AND (m."Until" IS NULL OR m."Until" >= DATE '2025-12-31') GROUP BY 1
 /Kpis?kpi=extra-fte|SELECT r."ClusterId", v."Value" FROM annual_reports r JOIN report_values v ON v."ReportId" = r."Id" WHERE r."Year" = 2025 AND v."KpiCode" = 'extra-fte'
@@ -64,5 +66,5 @@ while IFS='|' read -r path sql; do
     ratio=$(awk -v a="$p50" -v b="$sqlms" 'BEGIN {printf (b > 0 ? "%.1f" : "-"), a / b}')
     printf '%-52s %5s %9s %9s %9s %9s %9s %8s%s\n' "$path" "$conns" "$p50" "$p95" "$p99" "$rps" "$sqlms" "$ratio" "$([ "$errors" -gt 0 ] && echo " ($errors errors)")"
   done
-done < /tmp/clusterpact-bench-endpoints.txt
+done < <(grep -iE "^[^|]*(${BENCH_ONLY:-.})" "$endpoints")
 echo "app peak RSS: $(awk '/VmHWM/ {print $2/1024 " MB"}' /proc/$app/status 2>/dev/null || echo '?')"

@@ -1,4 +1,5 @@
 using Clusterpact.Web.Infrastructure.Audit;
+using Clusterpact.Web.Infrastructure.ReadModels;
 
 namespace Clusterpact.Web.Infrastructure;
 
@@ -16,6 +17,7 @@ public static class DataServices
         var provider = config["Database:Provider"] ?? Sqlite;
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditInterceptor>();
+        services.AddReadModels(config);
         services.AddScoped<Email.StepMail>().AddScoped<Email.StepMailInterceptor>();
         if (string.Equals(provider, Postgres, StringComparison.OrdinalIgnoreCase))
         {
@@ -27,7 +29,7 @@ public static class DataServices
                     // a second or two apart, before the request gives up with the 503 page (Nodes/DatabaseOutage).
                     // Explicit transactions run inside strategy.ExecuteAsync for this reason.
                     .EnableRetryOnFailure(config.GetValue("Database:MaxRetryCount", 4), TimeSpan.FromSeconds(config.GetValue("Database:MaxRetryDelaySeconds", 2)), null))
-                .AddInterceptors(sp.GetRequiredService<Email.StepMailInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<Email.StepMailInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ReadModelStampInterceptor>()));
         }
         else if (string.Equals(provider, Sqlite, StringComparison.OrdinalIgnoreCase))
         {
@@ -35,7 +37,7 @@ public static class DataServices
             EnsureFolderOf(cs, env.ContentRootPath);
             services.AddDbContext<ClusterpactDbContext, SqliteClusterpactDbContext>((sp, o) => o
                 .UseSqlite(cs)
-                .AddInterceptors(sp.GetRequiredService<Email.StepMailInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<Email.StepMailInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ReadModelStampInterceptor>()));
         }
         else
         {

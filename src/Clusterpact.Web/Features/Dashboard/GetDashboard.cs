@@ -1,5 +1,6 @@
 using Clusterpact.Web.Features.Agreements;
 using Clusterpact.Web.Features.Kpis;
+using Clusterpact.Web.Infrastructure.ReadModels;
 
 namespace Clusterpact.Web.Features.Dashboard;
 
@@ -26,10 +27,29 @@ public sealed record DashboardData(DateOnly Today, IReadOnlyList<ClusterCount> C
     public const int LimitMonths = AgreementRules.LimitWarningMonths;
 }
 
-/// <summary>The dashboard's figures are counted in SQL (issue 18): no table is read whole to be summed here.</summary>
-public sealed class GetDashboard(ClusterpactDbContext db, GetProgrammeKpisAsOf kpis, GetAgreementOverview overview) : IUseCase
+/// <summary>
+/// The dashboard's figures are counted in SQL (issue 18): no table is read whole to be summed here. The answer is kept
+/// until a change of the data it reads, or the next day (decision 0020), one for everybody who sees the whole programme.
+/// </summary>
+public sealed class GetDashboard(ClusterpactDbContext db, GetProgrammeKpisAsOf kpis, GetAgreementOverview overview, CurrentUser user, ReadModelStore readModels) : IUseCase
 {
+    /// <summary>The data areas the dashboard reads (ReadModelTests checks them against its SQL).</summary>
+    public static readonly IReadOnlyList<ReadModelArea> Reads =
+    [
+        ReadModelArea.Agreements, ReadModelArea.Clusters, ReadModelArea.Evaluations, ReadModelArea.Funding, ReadModelArea.Kpis,
+        ReadModelArea.Members, ReadModelArea.Projects, ReadModelArea.Reports, ReadModelArea.Surveys,
+    ];
+
     public async Task<DashboardData> HandleAsync(CancellationToken ct)
+    {
+        // The page is for those who see every cluster (policy ProgrammeView); anyone scoped narrower gets an answer of their own.
+        if (!user.SeesAllClusters || user.OnlyCluster is not null) return await ComputeAsync(ct);
+        var view = await readModels.ViewAsync(ct);
+        return await view.GetAsync(nameof(GetDashboard), null, Reads, () => ComputeAsync(ct),
+            d => d.Clusters.Count + d.Money.Count + d.Evaluations.Count + d.Deadlines.Count + d.PendingReports.Count + d.Kpis.Count * Math.Max(1, d.KpiYears.Count));
+    }
+
+    private async Task<DashboardData> ComputeAsync(CancellationToken ct)
     {
         var today = overview.Today;
         var clusters = (await db.Clusters.GroupBy(c => new { c.Type, c.Status }).Select(g => new { g.Key.Type, g.Key.Status, Count = g.Count() }).ToListAsync(ct))

@@ -1,3 +1,5 @@
+using Clusterpact.Web.Infrastructure.ReadModels;
+
 namespace Clusterpact.Web.Features.Kpis;
 
 public sealed record ClusterKpiRow(Guid ClusterId, string Name, KpiValue Value)
@@ -15,9 +17,21 @@ public sealed record KpiAcrossClusters(KpiDefinition Kpi, int Year, IReadOnlyLis
 /// rule over the values that count (accepted reports, closed surveys) for a reported one; with the programme's value from
 /// 2017 to the current year, counted up to today.
 /// </summary>
-public sealed class GetKpiAcrossClusters(ClusterAccess access, KpiValues kpis, TimeProvider clock) : IUseCase
+public sealed class GetKpiAcrossClusters(ClusterAccess access, KpiValues kpis, TimeProvider clock, CurrentUser user, ReadModelStore readModels) : IUseCase
 {
+    /// <summary>The data areas the KPI view reads (ReadModelTests checks them against its SQL).</summary>
+    public static readonly IReadOnlyList<ReadModelArea> Reads =
+        [ReadModelArea.Clusters, ReadModelArea.Kpis, ReadModelArea.Members, ReadModelArea.Projects, ReadModelArea.Reports, ReadModelArea.Surveys];
+
+    /// <summary>Kept per KPI and year for those who see every cluster (decision 0020); anyone scoped narrower gets an answer of their own.</summary>
     public async Task<KpiAcrossClusters> HandleAsync(KpiDefinition kpi, int? year, CancellationToken ct)
+    {
+        if (!user.SeesAllClusters || user.OnlyCluster is not null) return await ComputeAsync(kpi, year, ct);
+        var view = await readModels.ViewAsync(ct);
+        return await view.GetAsync(nameof(GetKpiAcrossClusters), (kpi.Code, year), Reads, () => ComputeAsync(kpi, year, ct), k => k.Rows.Count + k.ProgrammeYears.Count);
+    }
+
+    private async Task<KpiAcrossClusters> ComputeAsync(KpiDefinition kpi, int? year, CancellationToken ct)
     {
         var today = clock.TodayInBrussels();
         var years = KpiYears.Through(today);

@@ -9,8 +9,8 @@ public sealed class GetOpenDataPage(PublishedAwards awards) : IUseCase
 {
     public async Task<OpenDataPage> HandleAsync(AwardQuery query, PageRequest page, bool withRefused, CancellationToken ct)
     {
-        var set = await awards.BuildAsync(ct);
-        return new OpenDataPage(PublishedAwards.Filter(set.Published, query).ToPage(page), PublishedAwards.Years(set.Published),
+        var (set, listed) = await awards.ListAsync(query, ct);
+        return new OpenDataPage(listed.ToPage(page), PublishedAwards.Years(set.Published),
             withRefused ? set.Refused.GroupBy(r => r.Code).OrderByDescending(g => g.Count()).ToList() : [], withRefused ? set.BelowThreshold : 0);
     }
 }

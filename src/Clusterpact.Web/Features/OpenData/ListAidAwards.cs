@@ -5,7 +5,7 @@ public sealed class ListAidAwards(PublishedAwards awards) : IUseCase
 {
     /// <summary>One page of the filtered, sorted awards; a page past the end gives the last one.</summary>
     public async Task<Paged<AidAward>> HandleAsync(AwardQuery query, PageRequest page, CancellationToken ct) =>
-        PublishedAwards.Filter((await awards.BuildAsync(ct)).Published, query).ToPage(page);
+        (await awards.ListAsync(query, ct)).Awards.ToPage(page);
 
-    public async Task<IReadOnlyList<AidAward>> AllAsync(AwardQuery query, CancellationToken ct) => PublishedAwards.Filter((await awards.BuildAsync(ct)).Published, query);
+    public async Task<IReadOnlyList<AidAward>> AllAsync(AwardQuery query, CancellationToken ct) => (await awards.ListAsync(query, ct)).Awards;
 }

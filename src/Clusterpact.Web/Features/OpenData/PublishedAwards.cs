@@ -1,3 +1,4 @@
+using Clusterpact.Web.Infrastructure.ReadModels;
 using Microsoft.Extensions.Options;
 
 namespace Clusterpact.Web.Features.OpenData;
@@ -32,8 +33,12 @@ public sealed record AidMeasures(string ClusterAid, string ProjectAid);
 /// <see cref="ExportThreeSixtyGiving"/>); aggregation per granting act and the thresholds need every line, so the
 /// awards are derived per request from the rows that can become one, never from the whole register.
 /// </summary>
-public sealed class PublishedAwards(ClusterpactDbContext db, IOptions<OpenDataOptions> options, TimeProvider clock, ILogger<PublishedAwards> log)
+public sealed class PublishedAwards(ClusterpactDbContext db, IOptions<OpenDataOptions> options, TimeProvider clock, ILogger<PublishedAwards> log, ReadModelStore readModels)
 {
+    /// <summary>The data areas the awards are derived from (ReadModelTests checks them against the SQL of <see cref="ComputeAsync"/>).</summary>
+    public static readonly IReadOnlyList<ReadModelArea> Reads =
+        [ReadModelArea.Agreements, ReadModelArea.Clusters, ReadModelArea.EnterpriseRegister, ReadModelArea.Members, ReadModelArea.Projects];
+
     public const string AgreementSourceName = "Agreement";
     public const string ProjectSourceName = "Project";
 
@@ -43,7 +48,24 @@ public sealed class PublishedAwards(ClusterpactDbContext db, IOptions<OpenDataOp
 
     public OpenDataOptions Options => options.Value;
 
-    public async Task<OpenDataSet> BuildAsync(CancellationToken ct)
+    /// <summary>The awards and refusals, kept until a change of the data they rest on, or the next day (decision 0020).</summary>
+    public async Task<OpenDataSet> BuildAsync(CancellationToken ct) => await KeptAsync(await readModels.ViewAsync(ct), ct);
+
+    /// <summary>The set and the published awards searched, filtered and sorted by <paramref name="query"/>, both kept under the same stamps.</summary>
+    public async Task<(OpenDataSet Set, IReadOnlyList<AidAward> Awards)> ListAsync(AwardQuery query, CancellationToken ct)
+    {
+        var view = await readModels.ViewAsync(ct);
+        var set = await KeptAsync(view, ct);
+        // The search compares names in the request's culture: the culture is part of the key.
+        var awards = await view.GetAsync($"{nameof(PublishedAwards)}.{nameof(Filter)}", (query, CultureInfo.CurrentCulture.Name), Reads,
+            () => Task.FromResult(Filter(set.Published, query)), a => a.Count);
+        return (set, awards);
+    }
+
+    private Task<OpenDataSet> KeptAsync(ReadModelView view, CancellationToken ct) =>
+        view.GetAsync(nameof(PublishedAwards), null, Reads, () => ComputeAsync(ct), s => s.Published.Count + s.Refused.Count);
+
+    private async Task<OpenDataSet> ComputeAsync(CancellationToken ct)
     {
         // Only what can become an award: agreements with granted years, decided projects with aid, and of the register
         // the organisations these name (partners and leads by id, cluster organisations by enterprise number).

@@ -100,6 +100,8 @@ public sealed class RegisterLoader(ClusterpactDbContext db, TimeProvider clock, 
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
                 var dbTx = tx.GetDbTransaction();
                 await RegisterMerge.RunAsync(connection, dbTx, meta.Type, meta.Number, postgres, ct);
+                // The merge is set-based SQL: the register's kept answers (open data) learn of it by the stamp (decision 0020).
+                await ReadModels.ReadModelStamps.BumpAsync(connection, dbTx, [ReadModels.ReadModelArea.EnterpriseRegister], ct);
                 var changes = await RegisterMerge.ChangesAsync(connection, dbTx, meta.Number, ct);
                 var done = new RegisterLoadSummary(meta.Number, meta.Type, meta.SnapshotDate, false, [.. counts.Values],
                     changes[nameof(RegisterChange.Added)], changes[nameof(RegisterChange.Changed)], changes[nameof(RegisterChange.Stopped)],

@@ -66,11 +66,12 @@ public sealed class BulkWriter : IAsyncDisposable
     private readonly Dictionary<BulkTarget, List<object?[]>> _buffered = [];
     private readonly Dictionary<BulkTarget, SqliteStatement> _prepared = [];
     private readonly Dictionary<BulkTarget, int> _changed = [];
+    private readonly IReadOnlySet<ReadModels.ReadModelArea> _areas;
     private long? _sqliteCacheSize;
 
-    private BulkWriter(DbConnection connection, DbTransaction transaction, bool postgres, IReadOnlyList<BulkTarget> targets)
+    private BulkWriter(DbConnection connection, DbTransaction transaction, bool postgres, IReadOnlyList<BulkTarget> targets, IReadOnlySet<ReadModels.ReadModelArea> areas)
     {
-        (_connection, _transaction, _postgres, _targets) = (connection, transaction, postgres, targets);
+        (_connection, _transaction, _postgres, _targets, _areas) = (connection, transaction, postgres, targets, areas);
         foreach (var t in targets) { _buffered[t] = []; _changed[t] = 0; }
     }
 
@@ -78,7 +79,8 @@ public sealed class BulkWriter : IAsyncDisposable
     public static async Task<BulkWriter> BeginAsync(ClusterpactDbContext db, IReadOnlyList<BulkTarget> targets, CancellationToken ct)
     {
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("A bulk write runs in a transaction.");
-        var writer = new BulkWriter(db.Database.GetDbConnection(), transaction, db.Database.IsNpgsql(), targets);
+        var writer = new BulkWriter(db.Database.GetDbConnection(), transaction, db.Database.IsNpgsql(), targets,
+            ReadModels.ReadModelAreas.OfTables(db.Model, targets.Select(t => t.Table)));
         if (writer._postgres)
             foreach (var t in targets.Where(t => !t.IsInsert))
                 await writer.ExecuteAsync($"CREATE TEMPORARY TABLE {t.Stage} ({string.Join(", ", t.Columns.Select(c => $"{Quote(c.Name)} {PostgresType(c.Type)}"))}) ON COMMIT DROP", ct);
@@ -128,10 +130,14 @@ public sealed class BulkWriter : IAsyncDisposable
         }
     }
 
-    /// <summary>Writes what is staged into the tables: one statement per changed target (PostgreSQL). Returns the rows written per target.</summary>
+    /// <summary>
+    /// Writes what is staged into the tables: one statement per changed target (PostgreSQL). Returns the rows written per target.
+    /// The written tables' data areas get new stamps in the same transaction (decision 0020): the change tracker never saw these rows.
+    /// </summary>
     public async Task<IReadOnlyDictionary<BulkTarget, int>> MergeAsync(CancellationToken ct)
     {
         await FlushAsync(ct);
+        await ReadModels.ReadModelStamps.BumpAsync(_connection, _transaction, _areas, ct);
         if (!_postgres) return _changed;
         foreach (var t in _targets.Where(t => !t.IsInsert))
         {

@@ -1815,6 +1815,107 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                     b.ToTable("background_jobs", (string)null);
                 });
 
+            modelBuilder.Entity("Clusterpact.Web.Infrastructure.ReadModels.ReadModelVersion", b =>
+                {
+                    b.Property<string>("Area")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Area");
+
+                    b.ToTable("read_model_versions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Area = "Agreements",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Area = "Budget",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Area = "Calls",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Area = "Clusters",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Area = "Common",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Area = "EnterpriseRegister",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Area = "Evaluations",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Area = "Funding",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Area = "Integrations",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Area = "Kpis",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Area = "Members",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Area = "OpenData",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Area = "Pacts",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Area = "Projects",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Area = "Reporting",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Area = "Reports",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Area = "Surveys",
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("Clusterpact.Web.Infrastructure.Setup.SetupLink", b =>
                 {
                     b.Property<Guid>("Id")

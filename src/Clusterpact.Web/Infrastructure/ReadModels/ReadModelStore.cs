@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Clusterpact.Web.Infrastructure.ReadModels;
+
+/// <summary>How much the kept answers may hold (section <c>ReadModels</c>): in rows, roughly, and how long one unread stays.</summary>
+public sealed class ReadModelOptions
+{
+    public long SizeLimit { get; set; } = 2_000_000;
+
+    public int UnusedMinutes { get; set; } = 30;
+}
+
+/// <summary>The node's kept answers, bounded (an entry's size is about its rows); shared by the requests of this process.</summary>
+public sealed class ReadModelCache(IOptions<ReadModelOptions> options) : IDisposable
+{
+    internal MemoryCache Memory { get; } = new(new MemoryCacheOptions { SizeLimit = options.Value.SizeLimit, CompactionPercentage = 0.25 });
+
+    internal TimeSpan Unused { get; } = TimeSpan.FromMinutes(options.Value.UnusedMinutes);
+
+    public void Dispose() => Memory.Dispose();
+}
+
+/// <summary>
+/// Kept answers with exact invalidation across nodes (decision 0020): an answer is kept under its use case, its
+/// parameters, today's date in Brussels and the stamps of the data areas it reads, so the first request after a committed
+/// change (on any node: the stamps are in the shared database) computes it again. Costs one small query per request.
+/// </summary>
+public sealed class ReadModelStore(ClusterpactDbContext db, ReadModelCache cache, TimeProvider clock)
+{
+    /// <summary>Reads the stamps once; the answers taken from the returned view are consistent with them.</summary>
+    public async Task<ReadModelView> ViewAsync(CancellationToken ct)
+    {
+        // Read before the data: what is computed next is at least as new as these stamps (read committed), never older.
+        var stamps = await db.Set<ReadModelVersion>().AsNoTracking().ToDictionaryAsync(v => v.Area, v => v.Version, ct);
+        return new ReadModelView(cache, stamps, clock.TodayInBrussels());
+    }
+}
+
+/// <summary>The stamps as one request read them, and the answers kept under them.</summary>
+public sealed class ReadModelView
+{
+    private readonly ReadModelCache _cache;
+    private readonly IReadOnlyDictionary<ReadModelArea, long> _stamps;
+    private readonly DateOnly _today;
+
+    internal ReadModelView(ReadModelCache cache, IReadOnlyDictionary<ReadModelArea, long> stamps, DateOnly today) => (_cache, _stamps, _today) = (cache, stamps, today);
+
+    /// <summary>
+    /// The answer kept under (<paramref name="useCase"/>, <paramref name="parameters"/> (a value-equal record or tuple),
+    /// today, the stamps of <paramref name="reads"/>), or <paramref name="compute"/>'s, then kept with its <paramref name="size"/>.
+    /// The answer is shared between requests: it must not be changed.
+    /// </summary>
+    public async Task<T> GetAsync<T>(string useCase, object? parameters, IReadOnlyCollection<ReadModelArea> reads, Func<Task<T>> compute, Func<T, long> size)
+        where T : class
+    {
+        var key = new Key(useCase, parameters, _today, string.Join(',', reads.Distinct().Order().Select(a => _stamps.GetValueOrDefault(a).ToString(CultureInfo.InvariantCulture))));
+        if (_cache.Memory.TryGetValue(key, out T? kept) && kept is not null) return kept;
+        var answer = await compute();
+        _cache.Memory.Set(key, answer, new MemoryCacheEntryOptions { Size = Math.Max(1, size(answer)), SlidingExpiration = _cache.Unused });
+        return answer;
+    }
+
+    private sealed record Key(string UseCase, object? Parameters, DateOnly Today, string Stamps);
+}
+
+public static class ReadModelServices
+{
+    public static IServiceCollection AddReadModels(this IServiceCollection services, IConfiguration config)
+    {
+        services.Configure<ReadModelOptions>(config.GetSection("ReadModels"));
+        services.AddSingleton<ReadModelCache>();
+        services.AddScoped<ReadModelStore>();
+        services.AddSingleton<ReadModelStampInterceptor>();
+        return services;
+    }
+}

@@ -1,0 +1,179 @@
+using System.Text.RegularExpressions;
+using Clusterpact.Web.Features.Dashboard;
+using Clusterpact.Web.Features.Kpis;
+using Clusterpact.Web.Features.OpenData;
+using Clusterpact.Web.Infrastructure.ReadModels;
+using static Clusterpact.Web.Tests.Import.ImportSteps;
+
+namespace Clusterpact.Web.Tests.Shared;
+
+/// <summary>Steps on the kept answers (decision 0020) that other tests share.</summary>
+public static class ReadModelSteps
+{
+    /// <summary>A new stamp for every area, written straight into the database as another node's change would: every kept answer is computed again.</summary>
+    public static Task ForgetKeptAnswersAsync(this ClusterpactApp app) =>
+        app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync($"UPDATE {ReadModelStamps.Table} SET \"Version\" = \"Version\" + 1"));
+
+    /// <summary>The tables a command reads (FROM and JOIN), without quotes.</summary>
+    public static IEnumerable<string> TablesRead(string sql) =>
+        Regex.Matches(sql.Replace("\"", "", StringComparison.Ordinal), @"\b(?:FROM|JOIN)\s+([A-Za-z_][A-Za-z0-9_]*)", RegexOptions.IgnoreCase).Select(m => m.Groups[1].Value);
+
+    /// <summary>Each table of the model with the data area of its records, for those that have one.</summary>
+    public static Task<Dictionary<string, ReadModelArea>> AreaTablesAsync(this ClusterpactApp app) => app.WithDbAsync(db => Task.FromResult(
+        db.Model.GetEntityTypes().Select(e => (Table: e.GetTableName(), Area: ReadModelAreas.Of(e.ClrType)))
+            .Where(t => t.Table is not null && t.Area is not null).DistinctBy(t => t.Table)
+            .ToDictionary(t => t.Table!, t => t.Area!.Value, StringComparer.OrdinalIgnoreCase)));
+}
+
+/// <summary>
+/// Issue 18: the dashboard and the open-data awards are kept answers, exact after any committed change, on any node,
+/// including the set-based import; a repeated request reads only the change stamps (decision 0020).
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class ReadModelTests(ClusterpactApp app)
+{
+    private static readonly CultureInfo Nl = new("nl-BE");
+
+    private static bool Handler(AngleSharp.Html.Dom.IHtmlFormElement f, string name) => f.GetAttribute("action")?.Contains($"handler={name}", StringComparison.Ordinal) == true;
+
+    private static async Task<string> MoneyPaidAsync(HttpClient client, int year) =>
+        (await client.GetDocumentAsync("/Dashboard")).QuerySelector($"[data-testid=money] tr[data-year='{year}']")!.QuerySelectorAll("td")[1].TextContent.Trim();
+
+    private static async Task<int> MembersAsync(HttpClient client, int year) =>
+        int.Parse((await client.GetDocumentAsync("/Dashboard")).QuerySelector($"[data-testid=members] tr[data-year='{year}'] td")!.TextContent.Trim(), NumberStyles.AllowThousands, Nl);
+
+    [Fact]
+    public async Task A_payment_marked_paid_on_the_budget_page_is_on_the_dashboard_at_the_next_request()
+    {
+        var reader = await app.SignedInAsync(Emails.Reader);
+        var officer = await app.SignedInAsync(Emails.Officer);
+        var admin = await app.SignedInAsync(Emails.Admin);
+        var year = app.Today.Year;
+        var before = await MoneyPaidAsync(reader, year);
+        Assert.Equal(before, await MoneyPaidAsync(reader, year));
+
+        var id = await app.ClusterIdAsync("Flanders' FOOD");
+        var agreement = await app.WithDbAsync(db => db.SupportAgreements.Where(a => a.ClusterId == id).Select(a => a.Id).SingleAsync());
+        var yearId = await app.WithDbAsync(db => db.AgreementYears.Where(y => y.AgreementId == agreement && y.YearStart == new DateOnly(year, 1, 1)).Select(y => y.Id).SingleAsync());
+        var url = $"/Clusters/{id}/Agreements/{agreement}/Budget";
+        await officer.SubmitFormAsync(url, new Dictionary<string, string> { ["yearId"] = yearId.ToString(), ["amount"] = "1234" }, f => Handler(f, "Payment"));
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitFormAsync(url, new Dictionary<string, string>(), f => Handler(f, "Step") && f.QuerySelector("input[name=step]")?.GetAttribute("value") == Domain.Funding.AidPayment.Approve)).StatusCode);
+        // Approved, not yet paid: the paid money has not moved.
+        Assert.Equal(before, await MoneyPaidAsync(reader, year));
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitFormAsync(url, new Dictionary<string, string>(), f => Handler(f, "Step") && f.QuerySelector("input[name=step]")?.GetAttribute("value") == Domain.Funding.AidPayment.MarkPaid)).StatusCode);
+
+        Assert.Equal((decimal.Parse(before.Replace("€", "", StringComparison.Ordinal).Trim(), NumberStyles.Currency, Nl) + 1234m).ToString("C2", Nl), await MoneyPaidAsync(reader, year));
+    }
+
+    [Fact]
+    public async Task A_member_imported_by_the_set_based_commit_is_counted_on_the_dashboard_at_the_next_request()
+    {
+        var reader = await app.SignedInAsync(Emails.Reader);
+        var manager = await app.SignedInAsync(Emails.CatalistiManager);
+        var catalisti = await app.ClusterIdAsync("Catalisti");
+        var lastYear = app.Today.Year - 1;
+        var before = await MembersAsync(reader, lastYear);
+
+        var seed = Random.Shared.Next(10_000, 900_000);
+        var csv = $"Naam;Ondernemingsnummer;Lid sinds;Lidgeld;VTE;Omzet\r\nLeesmodel {seed} NV;{Number(seed)};01-02-2024;750;8;1.500.000\r\n";
+        var upload = await manager.UploadAsync("/Organisations/Import", catalisti, System.Text.Encoding.UTF8.GetBytes(csv), "leden.csv",
+            new Dictionary<string, string> { ["Input.DefaultMemberSince"] = "2026-01-01", ["Input.FiguresYear"] = "2025" });
+        var url = upload.Headers.Location!.OriginalString;
+        await manager.CommitAsync(url);
+        var (session, _) = await app.WaitForCommitAsync(manager, url);
+        Assert.Equal((ImportSessionStatus.Committed, 1), (session.Status, session.Accepted));
+
+        Assert.Equal(before + 1, await MembersAsync(reader, lastYear));
+    }
+
+    [Theory]
+    [InlineData("/Dashboard", true)]
+    [InlineData("/OpenData", false)]
+    [InlineData("/OpenData?sort=Amount&desc=true", false)]
+    [InlineData("/api/v1/open-data/awards", false)]
+    [InlineData("/api/v1/open-data/awards?region=BE21&pageSize=5", false)]
+    [InlineData("/Kpis?kpi=extra-fte", true)]
+    public async Task A_second_request_without_a_change_reads_only_the_stamps(string url, bool signedIn)
+    {
+        var client = signedIn ? await app.SignedInAsync(Emails.Reader) : app.Anonymous();
+        var tables = await app.AreaTablesAsync();
+        await app.ForgetKeptAnswersAsync();
+        using (app.Sql.Record())
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url)).StatusCode);
+        Assert.Contains(app.Sql.Commands.SelectMany(ReadModelSteps.TablesRead), tables.ContainsKey);
+
+        using (app.Sql.Record())
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url)).StatusCode);
+        var commands = app.Sql.Commands;
+        Assert.Single(commands, c => ReadModelSteps.TablesRead(c).Contains(ReadModelStamps.Table));
+        Assert.DoesNotContain(commands.SelectMany(ReadModelSteps.TablesRead), tables.ContainsKey);
+    }
+
+    [Theory]
+    [InlineData("/Dashboard", nameof(GetDashboard))]
+    [InlineData("/api/v1/open-data/awards", nameof(PublishedAwards))]
+    [InlineData("/Kpis", nameof(GetKpiAcrossClusters))]
+    [InlineData("/Kpis?kpi=extra-fte", nameof(GetKpiAcrossClusters))]
+    [InlineData("/Kpis?kpi=members-more-competitive-share", nameof(GetKpiAcrossClusters))]
+    public async Task The_areas_a_kept_answer_declares_cover_every_table_it_reads(string url, string useCase)
+    {
+        var client = useCase == nameof(PublishedAwards) ? app.Anonymous() : await app.SignedInAsync(Emails.Reader);
+        var tables = await app.AreaTablesAsync();
+        await app.ForgetKeptAnswersAsync();
+        using (app.Sql.Record())
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url)).StatusCode);
+        var read = app.Sql.Commands.SelectMany(ReadModelSteps.TablesRead).Where(tables.ContainsKey).Select(t => tables[t]).ToHashSet();
+        Assert.NotEmpty(read);
+        var declared = useCase switch { nameof(GetDashboard) => GetDashboard.Reads, nameof(PublishedAwards) => PublishedAwards.Reads, _ => GetKpiAcrossClusters.Reads };
+        Assert.Subset(declared.ToHashSet(), read);
+    }
+
+    [Fact]
+    public async Task Two_nodes_on_one_database_answer_the_open_data_exactly_after_a_change_on_either()
+    {
+        using var second = app.WithWebHostBuilder(_ => { });
+        var other = second.CreateClient();
+        const string url = "/api/v1/open-data/awards?sort=Beneficiary&desc=false&pageSize=1";
+        async Task<string> FirstNameAsync(HttpClient client) =>
+            (await client.GetFromJsonAsync<System.Text.Json.JsonElement>(url)).GetProperty("items")[0].GetProperty("beneficiaryName").GetString()!;
+
+        var name = await FirstNameAsync(other);
+        var number = (await other.GetFromJsonAsync<System.Text.Json.JsonElement>(url)).GetProperty("items")[0].GetProperty("enterpriseNumber").GetString()!;
+        var id = await app.WithDbAsync(db => db.Organisations.Where(o => o.EnterpriseNumber == number.Replace(".", "", StringComparison.Ordinal) && o.Name == name).Select(o => o.Id).FirstAsync());
+        var renamed = $"AAA {name}";
+        try
+        {
+            // A write past the stamps (as a forgotten bump would be): the second node keeps its answer...
+            await app.WithDbAsync(db => db.Organisations.Where(o => o.Id == id).ExecuteUpdateAsync(s => s.SetProperty(o => o.Name, renamed)));
+            Assert.Equal(name, await FirstNameAsync(other));
+            // ...until the area's stamp changes in the shared database.
+            await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync($"UPDATE {ReadModelStamps.Table} SET \"Version\" = \"Version\" + 1 WHERE \"Area\" = 'Members'"));
+            Assert.Equal(renamed, await FirstNameAsync(other));
+            Assert.Equal(renamed, await FirstNameAsync(app.Anonymous()));
+        }
+        finally
+        {
+            // A change through the first node's change tracker: the second node's next answer has it.
+            await app.WithDbAsync(async db =>
+            {
+                var organisation = await db.Organisations.SingleAsync(o => o.Id == id);
+                db.Entry(organisation).Property(o => o.Name).CurrentValue = name;
+                return await db.SaveChangesAsync();
+            });
+        }
+        Assert.Equal(name, await FirstNameAsync(other));
+        Assert.Equal(name, await FirstNameAsync(app.Anonymous()));
+    }
+
+    [Fact]
+    public void Every_domain_record_has_a_data_area()
+    {
+        using var scope = app.Services.CreateScope();
+        var model = scope.ServiceProvider.GetRequiredService<ClusterpactDbContext>().Model;
+        var domain = model.GetEntityTypes().Where(e => e.ClrType.Namespace?.StartsWith("Clusterpact.Domain.", StringComparison.Ordinal) == true).ToList();
+        Assert.NotEmpty(domain);
+        Assert.All(domain, e => Assert.NotNull(ReadModelAreas.Of(e.ClrType)));
+        Assert.Equal(ReadModelArea.EnterpriseRegister, ReadModelAreas.Of(typeof(RegisterEnterprise)));
+        Assert.Null(ReadModelAreas.Of(typeof(AuditEntry)));
+    }
+}
