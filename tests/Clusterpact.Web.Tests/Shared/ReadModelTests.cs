@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Clusterpact.Web.Features.Agreements;
 using Clusterpact.Web.Features.Dashboard;
 using Clusterpact.Web.Features.Kpis;
 using Clusterpact.Web.Features.OpenData;
@@ -93,6 +94,8 @@ public sealed class ReadModelTests(ClusterpactApp app)
     [InlineData("/api/v1/open-data/awards", false)]
     [InlineData("/api/v1/open-data/awards?region=BE21&pageSize=5", false)]
     [InlineData("/Kpis?kpi=extra-fte", true)]
+    [InlineData("/Agreements", true)]
+    [InlineData("/Agreements?sort=Granted&desc=true&p=2", true)]
     public async Task A_second_request_without_a_change_reads_only_the_stamps(string url, bool signedIn)
     {
         var client = signedIn ? await app.SignedInAsync(Emails.Reader) : app.Anonymous();
@@ -115,6 +118,7 @@ public sealed class ReadModelTests(ClusterpactApp app)
     [InlineData("/Kpis", nameof(GetKpiAcrossClusters))]
     [InlineData("/Kpis?kpi=extra-fte", nameof(GetKpiAcrossClusters))]
     [InlineData("/Kpis?kpi=members-more-competitive-share", nameof(GetKpiAcrossClusters))]
+    [InlineData("/Agreements", nameof(GetAgreementOverview))]
     public async Task The_areas_a_kept_answer_declares_cover_every_table_it_reads(string url, string useCase)
     {
         var client = useCase == nameof(PublishedAwards) ? app.Anonymous() : await app.SignedInAsync(Emails.Reader);
@@ -124,7 +128,8 @@ public sealed class ReadModelTests(ClusterpactApp app)
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url)).StatusCode);
         var read = app.Sql.Commands.SelectMany(ReadModelSteps.TablesRead).Where(tables.ContainsKey).Select(t => tables[t]).ToHashSet();
         Assert.NotEmpty(read);
-        var declared = useCase switch { nameof(GetDashboard) => GetDashboard.Reads, nameof(PublishedAwards) => PublishedAwards.Reads, _ => GetKpiAcrossClusters.Reads };
+        var declared = useCase switch { nameof(GetDashboard) => GetDashboard.Reads, nameof(PublishedAwards) => PublishedAwards.Reads,
+            nameof(GetAgreementOverview) => GetAgreementOverview.Reads, _ => GetKpiAcrossClusters.Reads };
         Assert.Subset(declared.ToHashSet(), read);
     }
 

@@ -25,13 +25,29 @@ public sealed record AgreementOverviewData(IReadOnlyList<OverviewRow> Rows, IRea
 /// deposit states are counted in SQL, one row per cluster (issue 18); only the clusters' agreements (a few per
 /// cluster) are read, for the 10-year window the domain computes from their terms.
 /// </summary>
-public sealed class GetAgreementOverview(ClusterpactDbContext db, ClusterAccess access, AgreementRules agreements, TimeProvider clock) : IUseCase
+public sealed class GetAgreementOverview(ClusterpactDbContext db, ClusterAccess access, AgreementRules agreements, TimeProvider clock,
+    CurrentUser user, Infrastructure.ReadModels.ReadModelStore readModels) : IUseCase
 {
     public const int DeadlineDays = 90;
 
+    /// <summary>The data areas the overview reads (ReadModelTests checks them against its SQL).</summary>
+    public static readonly IReadOnlyList<Infrastructure.ReadModels.ReadModelArea> Reads =
+        [Infrastructure.ReadModels.ReadModelArea.Agreements, Infrastructure.ReadModels.ReadModelArea.Clusters, Infrastructure.ReadModels.ReadModelArea.Funding];
+
     public DateOnly Today => clock.TodayInBrussels();
 
+    /// <summary>
+    /// Kept per query until a change of the data it reads, or the next day (decision 0020), for those who see every
+    /// cluster; a cluster's manager gets an answer of their own.
+    /// </summary>
     public async Task<AgreementOverviewData> HandleAsync(OverviewQuery q, CancellationToken ct)
+    {
+        if (!user.SeesAllClusters || user.OnlyCluster is not null) return await ComputeAsync(q, ct);
+        var view = await readModels.ViewAsync(ct);
+        return await view.GetAsync(nameof(GetAgreementOverview), q, Reads, () => ComputeAsync(q, ct), d => d.Rows.Count + d.Deadlines.Count + 1);
+    }
+
+    private async Task<AgreementOverviewData> ComputeAsync(OverviewQuery q, CancellationToken ct)
     {
         var today = Today;
         var yearFrom = new DateOnly(today.Year, 1, 1);
