@@ -6,11 +6,9 @@ public sealed record PaymentOf(AidPayment Payment, Guid ClusterId);
 /// <summary>One aid payment of an agreement the caller sees; null when there is none or it is not the caller's.</summary>
 public sealed class GetPayment(ClusterpactDbContext db, Scope scope) : IUseCase
 {
-    public async Task<PaymentOf?> HandleAsync(Guid id, CancellationToken ct)
-    {
-        var payment = await db.AidPayments.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
-        if (payment is null) return null;
-        var cluster = await scope.Agreements().Where(a => a.Id == payment.AgreementId).Select(a => (Guid?)a.ClusterId).SingleOrDefaultAsync(ct);
-        return cluster is { } c ? new PaymentOf(payment, c) : null;
-    }
+    public Task<PaymentOf?> HandleAsync(Guid id, CancellationToken ct) =>
+        (from x in db.AidPayments.AsNoTracking()
+         join a in scope.Agreements() on x.AgreementId equals a.Id
+         where x.Id == id
+         select new PaymentOf(x, a.ClusterId)).SingleOrDefaultAsync(ct);
 }
