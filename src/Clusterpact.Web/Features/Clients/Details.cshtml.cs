@@ -6,14 +6,8 @@ namespace Clusterpact.Web.Features.Clients;
 /// One machine client: its facts, its personal access tokens (create, shown once; revoke), its webhooks (add, secret
 /// shown once; remove) with their delivery log, and revoking the client itself. Revoking and removing ask first (/Confirm).
 /// </summary>
-public sealed class DetailsModel(MachineClientService clients, ClusterpactDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class DetailsModel(MachineClientService clients, GetClientDetails getDetails, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
-    public const int LogSize = 50;
-
-    public sealed record TokenRow(Guid Id, string Hint, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? RevokedAt, CredentialState State);
-    public sealed record WebhookRow(Guid Id, string Url, string Events, DateTimeOffset CreatedAt);
-    public sealed record DeliveryRow(Guid Id, string Url, string Event, DateTimeOffset CreatedAt, int Attempts, DateTimeOffset? LastAttemptAt, int? LastStatusCode, string? LastError, DateTimeOffset? DeliveredAt, DateTimeOffset NextAttemptAt);
-
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty, Display(Name = "Clients.LastDay")] public DateOnly? LastDay { get; set; }
     [BindProperty, Display(Name = "Clients.WebhookUrl")] public string? WebhookUrl { get; set; }
@@ -69,20 +63,8 @@ public sealed class DetailsModel(MachineClientService clients, ClusterpactDbCont
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var client = await clients.List().SingleOrDefaultAsync(c => c.Id == Id, ct);
-        if (client is null) return false;
-        Client = client;
-        var now = clock.GetUtcNow();
-        Tokens = (await db.ClientTokens.AsNoTracking().Where(t => t.MachineClientId == Id && t.Kind == ClientTokenKind.PersonalAccess)
-                .OrderByDescending(t => t.CreatedAt).Select(t => new { t.Id, t.Hint, t.CreatedAt, t.ExpiresAt, t.RevokedAt }).ToListAsync(ct))
-            .Select(t => new TokenRow(t.Id, t.Hint, t.CreatedAt, t.ExpiresAt, t.RevokedAt, ApiCredential.StateAt(now, t.ExpiresAt, t.RevokedAt ?? client.RevokedAt))).ToList();
-        Webhooks = await db.WebhookSubscriptions.AsNoTracking().Where(s => s.MachineClientId == Id && s.RemovedAt == null).OrderBy(s => s.CreatedAt)
-            .Select(s => new WebhookRow(s.Id, s.Url, s.Events, s.CreatedAt)).ToListAsync(ct);
-        Deliveries = await db.WebhookDeliveries.AsNoTracking()
-            .Join(db.WebhookSubscriptions.AsNoTracking().Where(s => s.MachineClientId == Id), d => d.SubscriptionId, s => s.Id, (d, s) => new { d, s.Url })
-            .OrderByDescending(x => x.d.CreatedAt).Take(LogSize)
-            .Select(x => new DeliveryRow(x.d.Id, x.Url, x.d.Event, x.d.CreatedAt, x.d.Attempts, x.d.LastAttemptAt, x.d.LastStatusCode, x.d.LastError, x.d.DeliveredAt, x.d.NextAttemptAt))
-            .ToListAsync(ct);
+        if (await getDetails.HandleAsync(Id, ct) is not { } details) return false;
+        (Client, Tokens, Webhooks, Deliveries) = (details.Client, details.Tokens, details.Webhooks, details.Deliveries);
         return true;
     }
 }

@@ -1,7 +1,7 @@
 namespace Clusterpact.Web.Features.Evaluations;
 
 /// <summary>Every evaluation at a glance: its stage, the day each stage was (or is to be) reached, late ones flagged.</summary>
-public sealed class IndexModel(ListEvaluations list, Scope scope, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
+public sealed class IndexModel(ListEvaluations list, Clusters.ListClusterChoices clusterChoices, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty(SupportsGet = true)] public EvaluationKind? Kind { get; set; }
@@ -19,7 +19,7 @@ public sealed class IndexModel(ListEvaluations list, Scope scope, IStringLocaliz
     public async Task OnGetAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        ClusterOptions = (await scope.Clusters().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name)).ToList();
+        ClusterOptions = await clusterChoices.HandleAsync(ct);
         (Rows, CanManage) = await list.HandleAsync(Query(), ct);
     }
 

@@ -1,7 +1,7 @@
 namespace Clusterpact.Web.Features.Evaluations;
 
 /// <summary>Agency staff (the page's rule in Program.cs) plan an evaluation: kind, scope (a cluster or the programme) and the planned day of each stage.</summary>
-public sealed class NewModel(PlanEvaluation plan, Scope scope, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class NewModel(PlanEvaluation plan, Clusters.ListClusterChoices clusterChoices, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed class InputModel
     {
@@ -33,5 +33,5 @@ public sealed class NewModel(PlanEvaluation plan, Scope scope, IStringLocalizer<
     }
 
     private async Task LoadAsync(CancellationToken ct) =>
-        ClusterOptions = (await scope.Clusters().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name)).ToList();
+        ClusterOptions = await clusterChoices.HandleAsync(ct);
 }

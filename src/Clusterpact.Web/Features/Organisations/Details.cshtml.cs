@@ -1,6 +1,6 @@
 namespace Clusterpact.Web.Features.Organisations;
 
-public sealed class DetailsModel(GetOrganisation get, ClusterpactDbContext db, Permissions permissions, Projects.ListProjects projects, IStringLocalizer<SharedResource> text,
+public sealed class DetailsModel(GetOrganisation get, OverrideOrganisationSize overrideSize, Permissions permissions, Projects.ListProjects projects, IStringLocalizer<SharedResource> text,
     Infrastructure.EnterpriseRegister.EnterpriseRegisterLookup register) : PageModel
 {
     /// <summary>What the official register says of the organisation, when an extract is loaded and it has an enterprise number.</summary>
@@ -23,29 +23,10 @@ public sealed class DetailsModel(GetOrganisation get, ClusterpactDbContext db, P
     /// <summary>An agency officer sets or clears the size class of a linked or partner enterprise, with the reason.</summary>
     public async Task<IActionResult> OnPostOverrideAsync(Guid id, CancellationToken ct)
     {
+        // The page is drawn first: it is the visibility check, and a refused form shows again with the record.
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (!CanOverride) return Forbid();
-        var org = await db.Organisations.SingleAsync(o => o.Id == id, ct);
-        if (org.Version != Version)
-        {
-            ModelState.AddModelError(string.Empty, text["Concurrency.Conflict"]);
-            return Page();
-        }
-        db.Entry(org).Property(o => o.Version).OriginalValue = Version;
-        if (OverrideClass is null) org.ClearSizeOverride();
-        else if (org.OverrideSize(OverrideClass.Value, Justification) is { IsSuccess: false } refused)
-        {
-            ModelState.AddModelError(nameof(Justification), text[refused.Error!.Code]);
-            return Page();
-        }
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(string.Empty, text["Concurrency.Conflict"]);
-            return Page();
-        }
-        TempData["Flash"] = "Flash.Saved";
-        return Redirect($"/Organisations/{id}");
+        var outcome = await overrideSize.HandleAsync(new OverrideOrganisationSizeCommand(id, Version, OverrideClass, Justification), ct);
+        return CommandOutcomePage.Handle(this, outcome, $"/Organisations/{id}", text, prefix: "");
     }
 
     public string Reason(SmeClassification c) => c.Class is null

@@ -7,8 +7,8 @@ namespace Clusterpact.Web.Features.Projects;
 /// A project: its facts, partners, the money it holds on an envelope, and the next steps for whoever may take
 /// them (partners while it is a proposal; the agency's decision, status, payments; results at the end).
 /// </summary>
-public sealed class DetailsModel(GetProject get, SetProjectPartner setPartner, RemoveProjectPartner removePartner, TakeProjectStep takeStep, PayProject pay,
-    ReleaseProjectCommitment release, ReportProjectResults reportResults, RecordActors actors, ClusterpactDbContext db, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class DetailsModel(GetProjectPage get, SetProjectPartner setPartner, RemoveProjectPartner removePartner, TakeProjectStep takeStep, PayProject pay,
+    ReleaseProjectCommitment release, ReportProjectResults reportResults, RecordActors actors, IStringLocalizer<SharedResource> text) : PageModel
 {
     public ProjectView Project { get; private set; } = null!;
 
@@ -82,20 +82,11 @@ public sealed class DetailsModel(GetProject get, SetProjectPartner setPartner, R
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var project = await get.HandleAsync(id, ct);
-        if (project is null) return false;
-        Project = project;
-        // Who approved or refused it: the project keeps the day, the audit trail the person.
-        Decision = (await db.DecisionsAsync(nameof(Domain.Projects.Project), [id], nameof(Domain.Projects.Project.Status),
-            [nameof(ProjectStatus.Approved), nameof(ProjectStatus.Rejected)], ct)).GetValueOrDefault(id);
+        if (await get.HandleAsync(id, ct) is not { } page) return false;
+        var project = page.View;
+        (Project, Decision, History) = (project, page.Decision, page.History);
         Steps = LifecycleActions.For(Domain.Projects.Project.Lifecycle, project.Project.Status, await actors.OnClustersAsync(project.Project.ClusterIds, ct), project.Project.Version,
             ownForm: [ProjectStep.Approve, ProjectStep.Reject]);
-        if (project.IsAgency)
-        {
-            var key = id.ToString();
-            History = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(Domain.Projects.Project) && a.EntityId == key)
-                .OrderByDescending(a => a.At).Take(50).ToListAsync(ct);
-        }
         return true;
     }
 

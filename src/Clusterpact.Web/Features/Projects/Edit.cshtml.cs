@@ -1,7 +1,7 @@
 namespace Clusterpact.Web.Features.Projects;
 
 /// <summary>Revises a proposal (its cluster's manager or the agency) or corrects a decided project (the agency, funding fixed).</summary>
-public sealed class EditModel(GetProject get, ReviseProject revise, ProjectAccess access, ClusterpactDbContext db, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class EditModel(GetProject get, ReviseProject revise, ListProjectClusterChoices clusterChoices, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty] public ProjectForm Input { get; set; } = new();
     public ProjectFormView View { get; private set; } = null!;
@@ -30,7 +30,7 @@ public sealed class EditModel(GetProject get, ReviseProject revise, ProjectAcces
         if (project is null) return NotFound();
         if (!project.CanEdit || !project.Project.CanBeRevised(project.IsAgency)) return Forbid();
         Project = project;
-        View = new ProjectFormView(Input, await ProjectForm.ClusterChoicesAsync(access, db, ct), project.IsAgency);
+        View = new ProjectFormView(Input, await clusterChoices.HandleAsync(ct), project.IsAgency);
         return null;
     }
 }

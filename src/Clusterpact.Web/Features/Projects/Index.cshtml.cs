@@ -1,6 +1,6 @@
 namespace Clusterpact.Web.Features.Projects;
 
-public sealed class IndexModel(ListProjects list, Scope scope, Permissions permissions, IStringLocalizer<SharedResource> text, TimeProvider clock) : ListPageModel<ProjectSort>(ProjectSort.Start, defaultDescending: true)
+public sealed class IndexModel(ListProjects list, Clusters.ListClusterChoices clusterChoices, Permissions permissions, IStringLocalizer<SharedResource> text, TimeProvider clock) : ListPageModel<ProjectSort>(ProjectSort.Start, defaultDescending: true)
 {
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Cluster { get; set; }
@@ -21,8 +21,7 @@ public sealed class IndexModel(ListProjects list, Scope scope, Permissions permi
     {
         ModelState.Clear();
         CanPropose = await permissions.HasAsync(Policies.ClusterEditing);
-        ClusterOptions = (await scope.Clusters().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
-            .Select(c => (c.Id, c.Name)).ToList();
+        ClusterOptions = await clusterChoices.HandleAsync(ct);
         Result = await list.HandleAsync(Query(), PageRequest, ct);
     }
 

@@ -1,7 +1,7 @@
 namespace Clusterpact.Web.Features.Projects;
 
 /// <summary>A cluster manager proposes a project for their cluster; agency staff for any cluster.</summary>
-public sealed class NewModel(ProposeProject propose, ProjectAccess access, ClusterpactDbContext db, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class NewModel(ProposeProject propose, ProjectAccess access, ListProjectClusterChoices clusterChoices, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty] public ProjectForm Input { get; set; } = new();
     public ProjectFormView View { get; private set; } = null!;
@@ -25,5 +25,5 @@ public sealed class NewModel(ProposeProject propose, ProjectAccess access, Clust
     }
 
     private async Task LoadAsync(CancellationToken ct) =>
-        View = new ProjectFormView(Input, await ProjectForm.ClusterChoicesAsync(access, db, ct), await access.IsAgencyAsync());
+        View = new ProjectFormView(Input, await clusterChoices.HandleAsync(ct), await access.IsAgencyAsync());
 }

@@ -79,15 +79,6 @@ public sealed class ProjectForm
         "Project.ClusterRequired" or "Project.InterclusterNeedsTwoClusters" or "Project.CollaborationOneCluster" => "ClusterIds",
         _ => "Title",
     };
-
-    /// <summary>The clusters a person may put a project in: every cluster for the agency, their own for a cluster manager.</summary>
-    public static async Task<IReadOnlyList<(Guid Id, string Name, bool Own)>> ClusterChoicesAsync(ProjectAccess access, Data.ClusterpactDbContext db, CancellationToken ct)
-    {
-        var all = await db.Clusters.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
-        var result = new List<(Guid, string, bool)>();
-        foreach (var c in all) result.Add((c.Id, c.Name, await access.CanActForAsync([c.Id])));
-        return result;
-    }
 }
 
 /// <summary>What the form partial shows: the values and the clusters to choose from.</summary>

@@ -4,7 +4,7 @@ namespace Clusterpact.Web.Features.Reports;
 /// An annual report: the cluster fills in the reported KPIs (checked at entry), the narrative and the state of the
 /// pact's commitments, saves and submits; the agency returns it with a remark or accepts it.
 /// </summary>
-public sealed class DetailsModel(GetReport get, SaveReport save, SubmitReport submitReport, TakeReportStep takeStep, ClusterpactDbContext db, TimeProvider clock,
+public sealed class DetailsModel(GetReport get, SaveReport save, SubmitReport submitReport, TakeReportStep takeStep, TimeProvider clock,
     IStringLocalizer<SharedResource> text) : PageModel
 {
     public ReportView View { get; private set; } = null!;
@@ -109,9 +109,7 @@ public sealed class DetailsModel(GetReport get, SaveReport save, SubmitReport su
         if (v is null) return false;
         View = v;
         Actions = LifecycleActions.For(ReportLifecycle.Rules, v.Report.Status, v.Actors, v.Report.Version, ownForm: [ReportLifecycle.Submit, ReportLifecycle.Return]);
-        // A step keeps the sign-in name of who took it; the page shows the person's display name.
-        var signIns = v.Report.Steps.Select(s => s.By).Distinct().ToList();
-        People = await db.Users.AsNoTracking().Where(u => signIns.Contains(u.UserName!)).ToDictionaryAsync(u => u.UserName!, u => u.DisplayName, ct);
+        People = v.People;
         return true;
     }
 }

@@ -10,13 +10,10 @@ namespace Clusterpact.Web.Features.Admin.Register;
 /// </summary>
 [RequestSizeLimit(RegisterSettings.MaxUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = RegisterSettings.MaxUploadBytes)]
-public sealed class IndexModel(ClusterpactDbContext db, JobQueue queue, JobProgressStore progress, CurrentUser user, IConfiguration config, IHostEnvironment env,
+public sealed class IndexModel(GetRegisterLoads getLoads, JobQueue queue, CurrentUser user, IConfiguration config, IHostEnvironment env,
     IStringLocalizer<SharedResource> text) : PageModel
 {
-    public sealed record LoadRow(int ExtractNumber, Domain.EnterpriseRegister.ExtractType Type, DateOnly SnapshotDate, string Source, DateTimeOffset StartedAt,
-        DateTimeOffset? CompletedAt, bool Completed, RegisterLoadSummary? Summary, string StagedFiles);
-
-    public IReadOnlyList<LoadRow> Loads { get; private set; } = [];
+    public IReadOnlyList<RegisterLoadRow> Loads { get; private set; } = [];
     public IReadOnlyList<BackgroundJob> Jobs { get; private set; } = [];
     public IReadOnlyList<string> ServerFiles { get; private set; } = [];
     public string Folder => RegisterSettings.Folder(config, env);
@@ -70,13 +67,7 @@ public sealed class IndexModel(ClusterpactDbContext db, JobQueue queue, JobProgr
     private async Task LoadAsync(CancellationToken ct)
     {
         ServerFiles = ListServerFiles();
-        var loads = await db.RegisterLoads.AsNoTracking().OrderByDescending(l => l.StartedAt).Take(24).ToListAsync(ct);
-        Loads = loads.Select(l => new LoadRow(l.ExtractNumber, l.Type, l.SnapshotDate, l.Source, l.StartedAt, l.CompletedAt, l.Completed,
-            l.Summary is { } s ? JsonSerializer.Deserialize<RegisterLoadSummary>(s) : null, l.StagedFiles)).ToList();
-        var jobs = await db.BackgroundJobs.AsNoTracking().Where(j => j.Kind == RegisterLoadJob.JobKind)
-            .OrderByDescending(j => j.CreatedAt).Take(5).ToListAsync(ct);
-        foreach (var j in jobs.Where(j => j.Status == JobStatus.Running))
-            if (progress.Get(j.Id) is { } live) (j.Progress, j.ProgressText) = (live.Fraction, live.Text);
-        Jobs = jobs;
+        var loads = await getLoads.HandleAsync(ct);
+        (Loads, Jobs) = (loads.Loads, loads.Jobs);
     }
 }

@@ -3,7 +3,7 @@ using Clusterpact.Web.Features.Clusters;
 namespace Clusterpact.Web.Features.Admin.Users;
 
 /// <summary>Create (/Admin/Users/New) or edit (/Admin/Users/{id}) a user, their role and cluster scopes.</summary>
-public sealed class EditModel(SaveUser save, ResetSecondFactor resetSecondFactor, CurrentUser current, ClusterpactDbContext db, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class EditModel(SaveUser save, ResetSecondFactor resetSecondFactor, CurrentUser current, Clusters.ListClusterChoices clusterChoices, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed class InputModel
     {
@@ -56,7 +56,7 @@ public sealed class EditModel(SaveUser save, ResetSecondFactor resetSecondFactor
         if (!Guid.TryParse(id, out var guid) || await save.LoadAsync(guid, ct) is not { } u) return NotFound();
         UserId = u.Id;
         IsLockedOut = u.IsLockedOut;
-        await LoadSecondFactorAsync(u.Id, ct);
+        (TwoFactorEnabled, IsSelf) = (u.TwoFactorEnabled, u.Id == current.Id);
         Input = new InputModel
         {
             ConcurrencyStamp = u.ConcurrencyStamp, Email = u.Email, DisplayName = u.DisplayName, Affiliation = u.Affiliation, AffiliationEnterpriseNumber = u.AffiliationEnterpriseNumber,
@@ -123,12 +123,5 @@ public sealed class EditModel(SaveUser save, ResetSecondFactor resetSecondFactor
         }
     }
 
-    private async Task LoadSecondFactorAsync(Guid id, CancellationToken ct)
-    {
-        TwoFactorEnabled = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.TwoFactorEnabled).SingleOrDefaultAsync(ct);
-        IsSelf = id == current.Id;
-    }
-
-    private async Task LoadOptionsAsync(CancellationToken ct) =>
-        ClusterOptions = (await db.Clusters.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name)).ToList();
+    private async Task LoadOptionsAsync(CancellationToken ct) => ClusterOptions = await clusterChoices.HandleAsync(ct);
 }

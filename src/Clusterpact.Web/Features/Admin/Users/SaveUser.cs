@@ -6,7 +6,8 @@ namespace Clusterpact.Web.Features.Admin.Users;
 public sealed record SaveUserCommand(Guid? Id, string? ConcurrencyStamp, string Email, string DisplayName, string? Affiliation, string? AffiliationEnterpriseNumber, string Role,
     IReadOnlyList<Guid> ClusterIds, bool IsActive, string? NewPassword, bool Unlock);
 
-public sealed record UserEditData(Guid Id, string ConcurrencyStamp, string Email, string DisplayName, string? Affiliation, string? AffiliationEnterpriseNumber, string Role, IReadOnlyList<Guid> ClusterIds, bool IsActive, bool IsLockedOut);
+public sealed record UserEditData(Guid Id, string ConcurrencyStamp, string Email, string DisplayName, string? Affiliation, string? AffiliationEnterpriseNumber, string Role, IReadOnlyList<Guid> ClusterIds, bool IsActive, bool IsLockedOut,
+    bool TwoFactorEnabled);
 
 /// <summary>
 /// Creates or updates a user: one role, and for a cluster manager the clusters they act for.
@@ -21,7 +22,7 @@ public sealed class SaveUser(ClusterpactDbContext db, UserManager<AppUser> users
         if (u is null) return null;
         var role = await db.UserRoles.Where(ur => ur.UserId == id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).FirstOrDefaultAsync(ct) ?? Roles.Reader;
         var clusters = await db.UserClusterScopes.Where(s => s.UserId == id).Select(s => s.ClusterId).ToListAsync(ct);
-        return new UserEditData(u.Id, u.ConcurrencyStamp ?? "", u.Email ?? "", u.DisplayName, u.Affiliation, u.AffiliationEnterpriseNumber, role, clusters, u.IsActive, u.LockoutEnd > clock.GetUtcNow());
+        return new UserEditData(u.Id, u.ConcurrencyStamp ?? "", u.Email ?? "", u.DisplayName, u.Affiliation, u.AffiliationEnterpriseNumber, role, clusters, u.IsActive, u.LockoutEnd > clock.GetUtcNow(), u.TwoFactorEnabled);
     }
 
     public async Task<(CommandOutcome Outcome, Guid? Id, IReadOnlyList<string> IdentityErrors)> HandleAsync(SaveUserCommand cmd, CancellationToken ct)
