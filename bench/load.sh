@@ -12,24 +12,12 @@ seconds=${1:-10}; runs=${2:-3}
 pg=${BENCH_PG:-"Host=127.0.0.1;Port=5433;Username=postgres"}
 name=${BENCH_DB:-clusterpact_bench}
 port=${BENCH_PORT:-5192}
-base=http://127.0.0.1:$port
 host=$(sed -n 's/.*Host=\([^;]*\).*/\1/p' <<<"$pg"); pgport=$(sed -n 's/.*Port=\([^;]*\).*/\1/p' <<<"$pg"); user=$(sed -n 's/.*Username=\([^;]*\).*/\1/p' <<<"$pg")
 psql_bench() { psql -X -q -h "$host" -p "${pgport:-5432}" -U "${user:-postgres}" -d "$name" "$@"; }
-[ -z "${BENCH_NOBUILD:-}" ] && dotnet build src/Clusterpact.Web -c Release -nologo -v quiet -clp:ErrorsOnly
-(cd src/Clusterpact.Web && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$base Database__Provider=PostgreSQL \
-  ConnectionStrings__PostgreSQL="$pg;Database=$name" Security__RequireTwoFactorForStaff=false Reminders__Enabled=false \
-  Serilog__MinimumLevel__Default=Warning exec dotnet bin/Release/net10.0/Clusterpact.Web.dll >/tmp/clusterpact-bench-load.log 2>&1) &
-app=$!
+source bench/lib.sh
+start_product_on_bench_db
 trap 'kill $app 2>/dev/null || true; rm -f "${endpoints:-}"' EXIT
-for _ in $(seq 1 120); do curl -fs "$base/health" >/dev/null 2>&1 && break; sleep 1; done
-
-# Sign in: the form's antiforgery token and cookie, then the session cookie.
-jar=$(mktemp)
-token=$(curl -fs -c "$jar" -b "$jar" "$base/Account/Login" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1)
-curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Input.Email=officer@clusterpact.demo" --data-urlencode "Input.Password=Clusterpact-2026" \
-  --data-urlencode "__RequestVerificationToken=$token" "$base/Account/Login"
-cookie=$(awk 'BEGIN{ORS="; "} !/^#/ && NF>=7 {print $6"="$7} /^#HttpOnly_/ {print $6"="$7}' "$jar")
-[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base/Dashboard")" = 200 ] || { echo "sign-in failed"; exit 1; }
+sign_in_as_officer
 
 # endpoint | the same answer by one hand-written SQL query
 endpoints=$(mktemp)
@@ -67,4 +55,4 @@ while IFS='|' read -r path sql; do
     printf '%-52s %5s %9s %9s %9s %9s %9s %8s%s\n' "$path" "$conns" "$p50" "$p95" "$p99" "$rps" "$sqlms" "$ratio" "$([ "$errors" -gt 0 ] && echo " ($errors errors)")"
   done
 done < <(grep -iE "^[^|]*(${BENCH_ONLY:-.})" "$endpoints")
-echo "app peak RSS: $(awk '/VmHWM/ {print $2/1024 " MB"}' /proc/$app/status 2>/dev/null || echo '?')"
+echo "app peak RSS: $(peak_rss_mb $app) MB"

@@ -1,0 +1,26 @@
+# Shared by the bench scripts (sourced): start the Release product on the generated PostgreSQL data set and sign in.
+# Needs: pg (server connection string), name (database), port. Sets: base, app (the product's pid), cookie.
+start_product_on_bench_db() {
+  base=http://127.0.0.1:$port
+  [ -z "${BENCH_NOBUILD:-}" ] && dotnet build src/Clusterpact.Web -c Release -nologo -v quiet -clp:ErrorsOnly
+  (cd src/Clusterpact.Web && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$base Database__Provider=PostgreSQL \
+    ConnectionStrings__PostgreSQL="$pg;Database=$name" Security__RequireTwoFactorForStaff=false Reminders__Enabled=false \
+    Serilog__MinimumLevel__Default=Warning exec dotnet bin/Release/net10.0/Clusterpact.Web.dll >"/tmp/clusterpact-bench-$port.log" 2>&1) &
+  app=$!
+  for _ in $(seq 1 120); do curl -fs "$base/health" >/dev/null 2>&1 && break; sleep 1; done
+}
+
+# Sign in as the demo programme officer (second factor off by configuration): the form's antiforgery token and cookie, then the session cookie.
+sign_in_as_officer() {
+  local jar token
+  jar=$(mktemp)
+  token=$(curl -fs -c "$jar" -b "$jar" "$base/Account/Login" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1)
+  curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Input.Email=officer@clusterpact.demo" --data-urlencode "Input.Password=Clusterpact-2026" \
+    --data-urlencode "__RequestVerificationToken=$token" "$base/Account/Login"
+  cookie=$(awk 'BEGIN{ORS="; "} !/^#/ && NF>=7 {print $6"="$7} /^#HttpOnly_/ {print $6"="$7}' "$jar")
+  rm -f "$jar"
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base/Dashboard")" = 200 ] || { echo "sign-in failed"; exit 1; }
+}
+
+rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status" 2>/dev/null || echo '?'; }
+peak_rss_mb() { awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$1/status" 2>/dev/null || echo '?'; }
