@@ -18,6 +18,9 @@ public sealed class ReadModelCache(IOptions<ReadModelOptions> options) : IDispos
 
     internal TimeSpan Unused { get; } = TimeSpan.FromMinutes(options.Value.UnusedMinutes);
 
+    /// <summary>The answers being computed now, by key: a request that misses while one is under way waits for it.</summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<object, Task<object>> Computing { get; } = new();
+
     public void Dispose() => Memory.Dispose();
 }
 
@@ -49,6 +52,9 @@ public sealed class ReadModelView
     /// <summary>
     /// The answer kept under (<paramref name="useCase"/>, <paramref name="parameters"/> (a value-equal record or tuple),
     /// today, the stamps of <paramref name="reads"/>), or <paramref name="compute"/>'s, then kept with its <paramref name="size"/>.
+    /// Requests that miss the same key while it is computed wait for that one computation (on this node) instead of each
+    /// computing it again: 32 requests at once after a change cost one computation and one answer's memory, not 32.
+    /// If that computation fails or its request is cancelled, each waiting request computes its own.
     /// The answer is shared between requests: it must not be changed.
     /// </summary>
     public async Task<T> GetAsync<T>(string useCase, object? parameters, IReadOnlyCollection<ReadModelArea> reads, Func<Task<T>> compute, Func<T, long> size)
@@ -56,6 +62,32 @@ public sealed class ReadModelView
     {
         var key = new Key(useCase, parameters, _today, string.Join(',', reads.Distinct().Order().Select(a => _stamps.GetValueOrDefault(a).ToString(CultureInfo.InvariantCulture))));
         if (_cache.Memory.TryGetValue(key, out T? kept) && kept is not null) return kept;
+        var mine = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = _cache.Computing.GetOrAdd(key, mine.Task);
+        if (running != mine.Task)
+        {
+            // Failed or cancelled: the other request's trouble, not necessarily ours (see below: it never faults).
+            await ((Task)running).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (running.IsCompletedSuccessfully) return (T)running.Result;
+            return await ComputeAndKeepAsync(key, compute, size);
+        }
+        try
+        {
+            // Kept between this request's miss and its turn by a computation that has just finished.
+            var answer = _cache.Memory.TryGetValue(key, out T? justKept) && justKept is not null ? justKept : await ComputeAndKeepAsync(key, compute, size);
+            mine.SetResult(answer);
+            return answer;
+        }
+        finally
+        {
+            // A failure is this request's to throw; the waiting ones are only told to compute their own.
+            mine.TrySetCanceled();
+            _cache.Computing.TryRemove(new KeyValuePair<object, Task<object>>(key, mine.Task));
+        }
+    }
+
+    private async Task<T> ComputeAndKeepAsync<T>(Key key, Func<Task<T>> compute, Func<T, long> size) where T : class
+    {
         var answer = await compute();
         _cache.Memory.Set(key, answer, new MemoryCacheEntryOptions { Size = Math.Max(1, size(answer)), SlidingExpiration = _cache.Unused });
         return answer;
