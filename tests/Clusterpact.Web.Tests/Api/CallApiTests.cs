@@ -163,7 +163,9 @@ public sealed class CallApiTests(ClusterpactApp app)
         await ProblemAsync(await first.SendAsync(Send(HttpMethod.Post, mine + "/scores", $"\"{before.GetProperty("version").GetInt64()}\"", scores)),
             HttpStatusCode.PreconditionFailed);
         await OkAsync(await first.SendAsync(Send(HttpMethod.Post, mine + "/scores", mineTag, scores)));
-        var theirsTag = await OkAsync(await second.SendAsync(Send(HttpMethod.Post, theirs + "/declare-no-conflict", await ETagAsync(second, theirs))));
+        // The second expert works for a committed member (the register flags it), so their "no conflict" needs an explanation.
+        var theirsTag = await OkAsync(await second.SendAsync(Send(HttpMethod.Post, theirs + "/declare-no-conflict", await ETagAsync(second, theirs),
+            new { explanation = "Andere faculteit, geen betrokkenheid" })));
         await OkAsync(await second.SendAsync(Send(HttpMethod.Post, theirs + "/scores", theirsTag, new { scores = new[] {
             new { code = "C1", value = 5m, justification = "Tweede expert twijfelt aan het draagvlak" }, new { code = "C2", value = 5m, justification = "Tweede expert vindt het plan vaag" } } })));
 

@@ -35,13 +35,13 @@ public sealed record CallRankingDto(Guid CallId, decimal BudgetEur, decimal? Fun
 /// <summary>One expert of an application's panel as the agency's application page lists them, with how far they scored.</summary>
 public sealed record PanelMemberDto(Guid AssignmentId, Guid ExpertId, string ExpertName, ConflictDeclaration Declaration, bool LikelyConflict, int ScoredCriteria, long Version);
 
-/// <summary>The panel of an application and its consensus; <c>consensusVersion</c> (0 while none is recorded) is also the ETag a consensus score sends as If-Match.</summary>
+/// <summary>The panel of an application and its consensus; <c>consensusVersion</c> (0 while none is recorded, one more with every save) is also the ETag a consensus score sends as If-Match.</summary>
 public sealed record PanelDto(Guid ApplicationId, IReadOnlyList<PanelMemberDto> Experts, IReadOnlyList<ConsensusScoreDto> Consensus, long ConsensusVersion)
 {
     public static PanelDto From(AgencyApplicationView view) =>
         new(view.Application.Id, view.Panel.Select(p => new PanelMemberDto(p.Assignment.Id, p.Assignment.ExpertId, p.ExpertName, p.Assignment.Declaration,
                 p.Assignment.DetectedConflicts.Count > 0, p.Assignment.Scores.Count, p.Assignment.Version)).ToList(),
-            view.Consensus?.Scores.Select(s => new ConsensusScoreDto(s.CriterionCode, s.Value, s.Justification)).ToList() ?? [], view.Consensus?.Version ?? 0);
+            view.Consensus?.Scores.Select(s => new ConsensusScoreDto(s.CriterionCode, s.Value, s.Justification)).ToList() ?? [], RecordConsensus.PanelVersion(view.Consensus));
 
     public static readonly PanelDto Example = new(ApplicationDto.Example.Id,
         [new(Guid.Parse("0193f0a2-1c2d-7e11-9a10-4c1f2b3a9201"), Guid.Parse("0193f0a2-1c2d-7e11-9a10-4c1f2b3a9301"), "Dr. An Expert", ConflictDeclaration.NoConflict, false, 2, 3)],
@@ -116,8 +116,8 @@ public static class CallChangesApi
                          "cut-off; as the ranking page shows it to the decision committee. 404 for a draft call.")
             .WithExample(CallRankingDto.Example);
 
-        applications.MapGet("/{id:guid}/panel", async Task<Results<Ok<PanelDto>, NotFound>> (Guid id, GetAgencyApplication getApplication, HttpContext http, CancellationToken ct) =>
-                await getApplication.HandleAsync(id, ct) is { } view ? http.Tagged(PanelDto.From(view), view.Consensus?.Version ?? 0) : TypedResults.NotFound())
+        applications.MapGet("/{id:guid}/panel", (Guid id, GetAgencyApplication getApplication, HttpContext http, CancellationToken ct) => PanelAsync(getApplication, id, http, ct))
+            .Produces<PanelDto>()
             .WithName("GetApplicationPanel")
             .WithSummary("The experts assigned to an application with their declaration and progress, and the consensus; the consensus version is the ETag.")
             .WithExample(PanelDto.Example);
@@ -140,22 +140,25 @@ public static class CallChangesApi
                 GetAgencyApplication getApplication, IStringLocalizer<SharedResource> text, HttpContext http, CancellationToken ct) =>
             {
                 var outcome = await unassign.HandleAsync(id, assignmentId, ifMatch!.Version, ct);
-                if (outcome.Status != CommandStatus.Ok) return outcome.ToApiResult(text, http);
-                var view = (await getApplication.HandleAsync(id, ct))!;
-                return http.Tagged(PanelDto.From(view), view.Consensus?.Version ?? 0);
+                return outcome.Status == CommandStatus.Ok ? await PanelAsync(getApplication, id, http, ct) : outcome.ToApiResult(text, http);
             })
+            .Produces<PanelDto>()
             .WithName("UnassignExpert")
             .WithSummary("Take an expert off an application's panel, only before they scored (refused with the rule's reason after), as the application page does; " +
                          "answers the panel as it is now. If-Match: the assignment's version.")
             .WithExample(PanelDto.Example);
 
         applications.MapPost("/{id:guid}/consensus", async Task<IResult> (Guid id, IfMatch? ifMatch, ConsensusRequest body, RecordConsensus record,
-                IStringLocalizer<SharedResource> text, HttpContext http, CancellationToken ct) =>
-                (await record.HandleAsync(id, body.Criterion!, body.Value!.Value, body.Justification, ifMatch!.Version, ct)).ToApiResult(text, http))
+                GetAgencyApplication getApplication, IStringLocalizer<SharedResource> text, HttpContext http, CancellationToken ct) =>
+            {
+                var outcome = await record.HandleAsync(id, body.Criterion!, body.Value!.Value, body.Justification, ifMatch!.Version, ct);
+                return outcome.Status == CommandStatus.Ok ? await PanelAsync(getApplication, id, http, ct) : outcome.ToApiResult(text, http);
+            })
+            .Produces<PanelDto>()
             .WithName("RecordConsensus")
             .WithSummary("Record the panel's agreed score on one criterion with its justification, as the consensus form does; the first starts the consensus. " +
-                         "If-Match: the panel's ETag (the consensus version, \"0\" while none).")
-            .WithExample(ApiExamples.Changed, new ConsensusRequest("IMPACT", 8m, "Het panel is het eens over de sterke impact op de leden."));
+                         "Answers the panel with its new ETag. If-Match: the panel's ETag (\"0\" while no consensus is recorded).")
+            .WithExample(PanelDto.Example, new ConsensusRequest("IMPACT", 8m, "Het panel is het eens over de sterke impact op de leden."));
 
         applications.MapPost("/{id:guid}/agreement", async Task<IResult> (Guid id, IfMatch? ifMatch, AgreementFromApplicationRequest body, GetAgencyApplication getApplication,
                 MakeAgreementFromApplication make, IStringLocalizer<SharedResource> text, HttpContext http, CancellationToken ct) =>
@@ -177,6 +180,10 @@ public static class CallChangesApi
             .Produces(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
+
+    /// <summary>The panel as it is now, with its ETag; 404 when the application is not the agency's to see.</summary>
+    private static async Task<IResult> PanelAsync(GetAgencyApplication getApplication, Guid id, HttpContext http, CancellationToken ct) =>
+        await getApplication.HandleAsync(id, ct) is { } view ? http.Tagged(PanelDto.From(view), RecordConsensus.PanelVersion(view.Consensus)) : TypedResults.NotFound();
 
     private static void MapCallStep<TUseCase>(RouteGroupBuilder calls, string step, string summary, Func<TUseCase, Guid, long, CancellationToken, Task<CommandOutcome>> take)
         where TUseCase : class, IUseCase =>
