@@ -56,6 +56,7 @@ public static class FeatureRegistration
         Features.Reports.ReportsApi.MapReportsApi(api);
         Features.Evaluations.EvaluationsApi.MapEvaluationsApi(api);
         Features.Calls.CallsApi.MapCallsApi(api);
+        Features.Review.ReviewsApi.MapReviewsApi(api);
         Features.Pacts.PactsApi.MapPactsApi(api);
         Features.Surveys.SurveysApi.MapSurveysApi(api);
         Features.AnswerPack.AnswerPackApi.MapAnswerPackApi(api);

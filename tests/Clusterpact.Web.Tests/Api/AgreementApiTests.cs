@@ -16,7 +16,7 @@ public sealed class AgreementApiTests(ClusterpactApp app)
     /// A cluster of the test's own with no agreement yet, so no other test's records are touched; an ended ad-hoc cluster
     /// unless asked otherwise, so the lists other tests count (the spearhead clusters) stay as the demo has them.
     /// </summary>
-    private Task<Guid> OwnClusterAsync(string name, ClusterType type = ClusterType.AdHocCluster) => app.WithDbAsync(async db =>
+    internal static Task<Guid> OwnClusterAsync(ClusterpactApp app, string name, ClusterType type = ClusterType.AdHocCluster) => app.WithDbAsync(async db =>
     {
         var cluster = new Cluster(name, type, "test", "test", new DateOnly(2017, 1, 1), null, ClusterStatus.Ended);
         db.Clusters.Add(cluster);
@@ -64,7 +64,7 @@ public sealed class AgreementApiTests(ClusterpactApp app)
     [Fact]
     public async Task The_agency_makes_extends_and_shortens_agreements_with_its_key_and_the_rules_refuse_what_they_forbid()
     {
-        var cluster = await OwnClusterAsync("API-overeenkomsten " + Guid.NewGuid().ToString("N")[..8]);
+        var cluster = await OwnClusterAsync(app, "API-overeenkomsten " + Guid.NewGuid().ToString("N")[..8]);
         var agency = await AgencyClientAsync("Overeenkomsten", ["agreements:write", "evaluations:write"], nameof(WebhookEvent.AgreementChanged));
 
         // A first agreement from 2017 (the 10-year limit counts from its first day), a second one in 2022.
@@ -136,7 +136,7 @@ public sealed class AgreementApiTests(ClusterpactApp app)
     [Fact]
     public async Task The_agency_plans_a_working_year_and_records_cofinancing_with_If_Match()
     {
-        var cluster = await OwnClusterAsync("API-werkjaren " + Guid.NewGuid().ToString("N")[..8]);
+        var cluster = await OwnClusterAsync(app, "API-werkjaren " + Guid.NewGuid().ToString("N")[..8]);
         var agency = await AgencyClientAsync("Werkjaren", ["agreements:write"]);
         var (agreement, _) = await CreatedAsync(await agency.PostAsJsonAsync("/api/v1/agreements",
             new { clusterId = cluster, start = "2022-01-01", end = "2024-12-31", decisionReference = "BVR-API-JAAR" }), "/api/v1/agreements");
@@ -200,7 +200,7 @@ public sealed class AgreementApiTests(ClusterpactApp app)
     public async Task The_agency_starts_and_adopts_a_pact_that_the_cluster_drafted_with_If_Match()
     {
         // A pact is a spearhead cluster's: this one leaves again, so the spearhead clusters other tests count stay the demo's.
-        var cluster = await OwnClusterAsync("API-pact " + Guid.NewGuid().ToString("N")[..8], ClusterType.SpearheadCluster);
+        var cluster = await OwnClusterAsync(app, "API-pact " + Guid.NewGuid().ToString("N")[..8], ClusterType.SpearheadCluster);
         try
         {
             var agency = await AgencyClientAsync("Pacten", ["clusters:write"]);
@@ -234,12 +234,15 @@ public sealed class AgreementApiTests(ClusterpactApp app)
         }
         finally
         {
-            await app.WithDbAsync(async db =>
-            {
-                db.ClusterPacts.RemoveRange(db.ClusterPacts.Where(p => p.ClusterId == cluster));
-                await db.SaveChangesAsync();
-                return await db.Clusters.Where(c => c.Id == cluster).ExecuteDeleteAsync();
-            });
+            await RemoveClusterWithPactAsync(app, cluster);
         }
     }
+
+    /// <summary>A cluster of the test's own taken away again with its pact, so the spearhead clusters other tests count stay the demo's.</summary>
+    internal static Task RemoveClusterWithPactAsync(ClusterpactApp app, Guid cluster) => app.WithDbAsync(async db =>
+    {
+        db.ClusterPacts.RemoveRange(db.ClusterPacts.Where(p => p.ClusterId == cluster));
+        await db.SaveChangesAsync();
+        return await db.Clusters.Where(c => c.Id == cluster).ExecuteDeleteAsync();
+    });
 }

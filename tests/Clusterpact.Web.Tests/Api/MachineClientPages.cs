@@ -20,6 +20,14 @@ public static class MachineClientPages
         return new CreatedClient(Guid.Parse(link["/Clients/".Length..]), doc.QuerySelector("[data-testid=client-id]")!.TextContent, doc.QuerySelector("[data-testid=client-secret]")!.TextContent);
     }
 
+    /// <summary>An agency integration: a client of the administrator's with the given scopes and a token for the next 30 days.</summary>
+    public static async Task<HttpClient> AgencyKeyAsync(ClusterpactApp app, string name, params string[] scopes)
+    {
+        var admin = await app.SignedInAsync(Emails.Admin);
+        var client = await CreateAsync(admin, name, scopes);
+        return app.WithToken(await CreateTokenAsync(admin, client.Id, app.Today.AddDays(30)));
+    }
+
     /// <summary>A personal access token whose last valid day is <paramref name="lastDay"/>.</summary>
     public static async Task<string> CreateTokenAsync(HttpClient person, Guid clientId, DateOnly lastDay)
     {

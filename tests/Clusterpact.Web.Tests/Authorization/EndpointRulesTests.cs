@@ -94,8 +94,13 @@ public sealed class EndpointRulesTests(ClusterpactApp app)
         ["/api/v1/evaluations"] = Policies.ClusterData,
         ["/api/v1/pacts"] = Policies.ClusterData,
         ["/api/v1/surveys"] = Policies.ClusterData,
+        // A call's lifecycle, its ranking, the panel, the consensus and the agreement made from an application: the /Calls folder's rule.
         ["/api/v1/calls"] = Policies.AgencyStaff,
         ["/api/v1/applications"] = Policies.AgencyStaff,
+        // The expert's own assignments: the /Review folder's rule.
+        ["/api/v1/reviews"] = Policies.Reviewing,
+        // The budget page's agency forms: a working year's lapse (the payment's request shares its route with the list, both checked by the tests).
+        ["/api/v1/working-years/{id:guid}/lapse"] = Policies.AgencyStaff,
         ["/api/v1/answer-pack"] = Policies.ProgrammeView,
         // Imports through the API: the pages' rule (decision 0015).
         ["/api/v1/imports"] = Policies.ClusterEditing,

@@ -152,6 +152,9 @@ public sealed class RecordRouteMatrixTests(ClusterpactApp app)
             samples.Add(new($"/Calls/{page}/{{id:guid}}", $"/Calls/{page}/{call}", Programme(Policies.AgencyStaff)));
         samples.Add(new("/api/v1/calls/{id:guid}", $"/api/v1/calls/{call}", Programme(Policies.AgencyStaff)));
         samples.Add(new("/api/v1/calls/{id:guid}/applications", $"/api/v1/calls/{call}/applications", Programme(Policies.AgencyStaff)));
+        // A draft call has no ranking (404 for everyone), so the ranking's sample is a call past its draft.
+        var rankedCall = await db.Calls.Where(c => c.Status != CallStatus.Draft).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
+        samples.Add(new("/api/v1/calls/{id:guid}/ranking", $"/api/v1/calls/{rankedCall}/ranking", Programme(Policies.AgencyStaff)));
 
         var openCall = await db.Calls.Where(c => db.Applications.Any(a => a.CallId == c.Id)).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
         samples.Add(new("/OpenCalls/{id:guid}", $"/OpenCalls/{openCall}", Logins.ToHashSet()));
@@ -165,11 +168,16 @@ public sealed class RecordRouteMatrixTests(ClusterpactApp app)
             samples.Add(new("/Apply/{id:guid}", $"/Apply/{own.Id}", Only(owner)));
             samples.Add(new("/Calls/Application/{id:guid}", $"/Calls/Application/{own.Id}", Programme(Policies.AgencyStaff)));
             samples.Add(new("/api/v1/applications/{id:guid}", $"/api/v1/applications/{own.Id}", Programme(Policies.AgencyStaff)));
+            samples.Add(new("/api/v1/applications/{id:guid}/panel", $"/api/v1/applications/{own.Id}/panel", Programme(Policies.AgencyStaff)));
         }
 
         var assignments = await db.ExpertAssignments.OrderBy(a => a.Id).Select(a => new { a.Id, a.ExpertId }).ToListAsync();
         foreach (var expert in users.Keys.Where(u => assignments.Any(a => a.ExpertId == users[u])))
-            samples.Add(new("/Review/{id:guid}", $"/Review/{assignments.First(a => a.ExpertId == users[expert]).Id}", Only(expert)));
+        {
+            var assignment = assignments.First(a => a.ExpertId == users[expert]).Id;
+            samples.Add(new("/Review/{id:guid}", $"/Review/{assignment}", Only(expert)));
+            samples.Add(new("/api/v1/reviews/{id:guid}", $"/api/v1/reviews/{assignment}", Only(expert)));
+        }
         return (IReadOnlyList<Sample>)samples;
     });
 

@@ -170,7 +170,7 @@ public sealed class ApplicationDraftTests(ClusterpactApp app)
         var applicant = await app.SignedInAsync(Emails.Applicant);
         var id = IdOf(await StartDraftAsync(applicant));
         var outcome = await AtOnce.AloneAsync(app, sp => sp.GetRequiredService<Clusterpact.Web.Features.Calls.RecordConsensus>()
-            .HandleAsync(id, "C1", 7m, "De jury is het eens", CancellationToken.None));
+            .HandleAsync(id, "C1", 7m, "De jury is het eens", null, CancellationToken.None));
         Assert.Equal(Clusterpact.Web.Features.Shared.CommandStatus.NotFound, outcome.Status);
         Assert.False(await app.WithDbAsync(db => db.Consensus.AnyAsync(c => c.ApplicationId == id)));
     }

@@ -53,7 +53,7 @@ public sealed class CallTests(ClusterpactApp app)
         ["Input.Years[1].Year"] = "2028", ["Input.Years[1].Budget"] = "200.000,00", ["Input.Years[1].Cofinancing"] = "100.000,00",
     };
 
-    private async Task<Guid> ApplyAsync(HttpClient applicant, Guid callId, string name, string number, bool submit = true)
+    internal static async Task<Guid> ApplyAsync(HttpClient applicant, Guid callId, string name, string number, bool submit = true)
     {
         var started = await applicant.SubmitFormAsync($"/Apply/Start/{callId}", new Dictionary<string, string> { ["Input.ApplicantName"] = name, ["Input.EnterpriseNumber"] = number });
         Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);

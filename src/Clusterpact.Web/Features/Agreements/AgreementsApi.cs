@@ -71,6 +71,16 @@ public sealed record RecordCofinancingRequest(
     [property: Required(ErrorMessage = "Validation.Required"), Display(Name = "Budget.Amount")] decimal? Amount,
     [property: StringLength(CofinancingPaymentRecord.ReferenceMaxLength, ErrorMessage = "Validation.MaxLength"), Display(Name = "Budget.Reference")] string? Reference);
 
+/// <summary>The decision that a working year's aid lapses because the deposit rule was not met, with its note, as the budget page takes it.</summary>
+public sealed record DecideLapseRequest(
+    [property: Required(ErrorMessage = "Validation.Required"), StringLength(AgreementYear.LapseNoteMaxLength, ErrorMessage = "Validation.MaxLength"),
+        Display(Name = "Budget.LapseNote")] string? Note);
+
+/// <summary>A tranche of a working year's aid requested for payment, as the budget page takes it.</summary>
+public sealed record RequestPaymentRequest(
+    [property: Required(ErrorMessage = "Validation.Required"), Display(Name = "Budget.Year")] Guid? WorkingYearId,
+    [property: Required(ErrorMessage = "Validation.Required"), Display(Name = "Budget.Amount")] decimal? AmountEur);
+
 /// <summary>
 /// /api/v1/agreements, /working-years and /payments: the support agreements, their working years and payments, read and
 /// changed through the pages' use cases (<see cref="CreateAgreement"/>, <see cref="ExtendAgreement"/>, <see cref="ShortenAgreement"/>,
@@ -176,6 +186,18 @@ public static class AgreementsApi
                          "counts it. If-Match: the working year's ETag.")
             .WithExample(ApiExamples.Changed, new RecordCofinancingRequest(new(2024, 3, 1), 250_000m, "Storting leden 2024"));
 
+        years.MapPost("/{id:guid}/lapse", async Task<IResult> (Guid id, IfMatch? ifMatch, DecideLapseRequest body, GetWorkingYear get, DecideLapse decide,
+                IStringLocalizer<SharedResource> text, HttpContext http, CancellationToken ct) =>
+                await get.HandleAsync(id, ct) is { } found
+                    ? (await decide.HandleAsync(found.ClusterId, found.Year.AgreementId, id, body.Note!, ifMatch!.Version, ct)).ToApiResult(text, http)
+                    : TypedResults.NotFound())
+            .RequireAuthorization(Policies.AgencyStaff)
+            .WithName("DecideLapse")
+            .WithSummary("Decide that a working year's aid lapses because the deposit rule was not met, with a note, as the budget page does (agency staff); refused " +
+                         "with the rule's reason when the deposit is neither late nor paid late, or without a note. If-Match: the working year's ETag.")
+            .WithExample(ApiExamples.Changed, new DecideLapseRequest("Geen 80% van de cofinanciering gestort binnen 3 maanden; beslissing HF-2026-07."))
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
         var payments = api.MapGroup("/payments").WithTags("Agreements").RequireAuthorization(Policies.ClusterData).ForApiArea(ApiArea.Payments);
         payments.MapGet("/", async (PaymentStatus? status, Guid? agreement, Guid? cluster, [AsParameters] ListWindow window, ListPayments list, HttpContext http, CancellationToken ct) =>
                 TypedResults.Ok(http.Linked(await list.HandleAsync(new PaymentFilter(status, agreement, cluster), window, ct))))
@@ -188,6 +210,23 @@ public static class AgreementsApi
             .WithName("GetPayment")
             .WithSummary("One aid payment; its version is the ETag to send as If-Match with a step. 404 when it is not the caller's.")
             .WithExample(PaymentDto.Example);
+
+        payments.MapPost("/", async Task<IResult> (RequestPaymentRequest body, GetWorkingYear getYear, GetPayment getPayment, RequestPayment request,
+                IStringLocalizer<SharedResource> text, HttpContext http, CancellationToken ct) =>
+            {
+                if (await getYear.HandleAsync(body.WorkingYearId!.Value, ct) is not { } year) return TypedResults.NotFound();
+                var outcome = await request.HandleAsync(year.ClusterId, year.Year.AgreementId, year.Year.Id, body.AmountEur!.Value, ct);
+                if (outcome is not { Status: CommandStatus.Ok, CreatedId: { } id }) return outcome.ToApiResult(text, http);
+                var requested = (await getPayment.HandleAsync(id, ct))!;
+                return http.CreatedTagged($"/api/v1/payments/{id}", PaymentDto.From(requested.Payment, requested.ClusterId), requested.Payment.Version);
+            })
+            .RequireAuthorization(Policies.AgencyStaff)
+            .WithName("RequestPayment")
+            .WithSummary("Request a tranche of a working year's aid, as the budget page does (agency staff); another person approves it (four-eyes). Refused with " +
+                         "the rule's reason when it is not positive or goes above the year's granted aid; 409 when another request for the same year was saved at the same moment.")
+            .WithExample(PaymentDto.Example with { Status = PaymentStatus.Requested, Version = 1 }, new RequestPaymentRequest(WorkingYearDto.Example.Id, 125_000m))
+            .Produces(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         // One action per step of the payment's table (decision 0009): approve, reject, mark-paid.
         foreach (var step in AidPayment.Lifecycle.StepNames)

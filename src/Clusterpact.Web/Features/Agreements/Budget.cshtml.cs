@@ -39,7 +39,7 @@ public sealed class BudgetModel(GetAgreementBudget getBudget, PlanWorkingYear pl
     }
 
     public async Task<IActionResult> OnPostLapseAsync(Guid id, Guid agreementId, Guid yearId, string? note, CancellationToken ct) =>
-        await AfterAsync(id, agreementId, await decideLapse.HandleAsync(id, agreementId, yearId, note ?? "", ct), ct);
+        await AfterAsync(id, agreementId, await decideLapse.HandleAsync(id, agreementId, yearId, note ?? "", null, ct), ct);
 
     public async Task<IActionResult> OnPostPaymentAsync(Guid id, Guid agreementId, Guid yearId, string? amount, CancellationToken ct)
     {

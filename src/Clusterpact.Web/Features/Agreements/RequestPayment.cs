@@ -18,6 +18,8 @@ public sealed class RequestPayment(ClusterpactDbContext db, AgreementBudgetAcces
         var requested = year.RequestPayment(amount, payments, me, clock.TodayInBrussels());
         if (!requested.IsSuccess) return AgreementBudgetAccess.Invalid(requested.Error!);
         db.AidPayments.Add(requested.Value!);
-        return await db.SaveGuardedAsync(year, "Payment.ConcurrentRequest", ct);
+        var saved = await db.SaveGuardedAsync(year, "Payment.ConcurrentRequest", ct);
+        // The new payment's id, so the API can answer where it is read.
+        return saved.Status == CommandStatus.Ok ? saved with { CreatedId = requested.Value!.Id } : saved;
     }
 }

@@ -79,9 +79,9 @@ public sealed class ApplicationModel(GetAgencyApplication getApplication, GetApp
         return await RunAsync(id, await takeStep.HandleAsync(id, version, step, reason, ct), ct);
     }
 
-    public async Task<IActionResult> OnPostAssignAsync(Guid id, CancellationToken ct) => await RunAsync(id, await assignExpert.HandleAsync(id, ExpertId, ct), ct);
+    public async Task<IActionResult> OnPostAssignAsync(Guid id, CancellationToken ct) => await RunAsync(id, await assignExpert.HandleAsync(id, ExpertId, null, ct), ct);
 
-    public async Task<IActionResult> OnPostUnassignAsync(Guid id, CancellationToken ct) => await RunAsync(id, await unassignExpert.HandleAsync(id, AssignmentId, ct), ct);
+    public async Task<IActionResult> OnPostUnassignAsync(Guid id, CancellationToken ct) => await RunAsync(id, await unassignExpert.HandleAsync(id, AssignmentId, null, ct), ct);
 
     public async Task<IActionResult> OnPostConsensusAsync(Guid id, CancellationToken ct)
     {
@@ -91,7 +91,7 @@ public sealed class ApplicationModel(GetAgencyApplication getApplication, GetApp
             ModelState.AddModelError("Consensus", text["Validation.Number", text["Calls.Score"]]);
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
-        return await RunAsync(id, await recordConsensus.HandleAsync(id, Criterion ?? "", value.Value, Justification, ct), ct);
+        return await RunAsync(id, await recordConsensus.HandleAsync(id, Criterion ?? "", value.Value, Justification, null, ct), ct);
     }
 
     public async Task<IActionResult> OnPostDecideAsync(Guid id, CancellationToken ct)

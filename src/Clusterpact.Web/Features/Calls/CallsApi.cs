@@ -87,5 +87,7 @@ public static class CallsApi
             .WithSummary("Decide an application under review (granted, granted with conditions, refused) with its motivation, as the decision form does.")
             .WithExample(ApiExamples.Changed, new DecideApplicationRequest(ApplicationOutcome.Granted, null, "Sterk voorstel; het panel scoort het als eerste."))
             .ProducesProblem(StatusCodes.Status409Conflict);
+
+        calls.MapCallChanges(applications);
     }
 }

@@ -31,10 +31,13 @@ public sealed record StartPactRequest(
 /// <summary>A commitment of the pact's draft version: a new one without <c>key</c>, else the change of the one with that key.</summary>
 public sealed record PactCommitmentRequest(Guid? Key, PartyKind PartyKind, string? Party, string? Description, string? Owner, DateOnly? Due, CommitmentStatus Status);
 
+/// <summary>The yearly review: the year of the annual plan (this year's when left out) and what the new draft version rests on.</summary>
+public sealed record ReviewPactRequest(int? Year, [property: StringLength(ClusterPact.BasisMaxLength, ErrorMessage = "Validation.MaxLength")] string? Basis);
+
 /// <summary>
 /// /api/v1/pacts: a cluster's pact as the /Pacts page reads it (<see cref="GetPact"/>, policy ClusterData), started, drafted
-/// and adopted through the page's use cases (<see cref="StartPact"/>, <see cref="SavePactCommitment"/>, <see cref="AdoptPact"/>):
-/// adopting and starting are agency staff's, drafting the cluster's editors', as on the page.
+/// and adopted through the page's use cases (<see cref="StartPact"/>, <see cref="ReviewPact"/>, <see cref="SavePactCommitment"/>,
+/// <see cref="RemovePactCommitment"/>, <see cref="AdoptPact"/>): adopting and starting are agency staff's, reviewing and drafting the cluster's editors', as on the page.
 /// </summary>
 public static class PactsApi
 {
@@ -74,6 +77,23 @@ public static class PactsApi
                          "If-Match: the pact's ETag.")
             .WithExample(ApiExamples.Changed, new PactCommitmentRequest(null, PartyKind.ClusterOrganisation, "Catalisti", "Jaarlijks 4 matchmakingsessies", "Clustermanager",
                 new(2024, 12, 31), CommitmentStatus.Planned));
+
+        group.MapPost("/{clusterId:guid}/commitments/{key:guid}/remove", async Task<IResult> (Guid clusterId, Guid key, IfMatch? ifMatch, RemovePactCommitment remove,
+                IStringLocalizer<SharedResource> text, HttpContext http, CancellationToken ct) =>
+                (await remove.HandleAsync(clusterId, ifMatch!.Version, key, ct)).ToApiResult(text, http))
+            .WithName("RemovePactCommitment")
+            .WithSummary("Take a commitment out of the pact's draft version, as the pact page does (the cluster's manager or agency staff); an adopted version's " +
+                         "commitments stay. If-Match: the pact's ETag.")
+            .WithExample(ApiExamples.Changed);
+
+        group.MapPost("/{clusterId:guid}/review", async Task<IResult> (Guid clusterId, IfMatch? ifMatch, ReviewPactRequest? body, ReviewPact review,
+                IStringLocalizer<SharedResource> text, HttpContext http, CancellationToken ct) =>
+                (await review.HandleAsync(clusterId, ifMatch!.Version, body?.Year, body?.Basis, ct)).ToApiResult(text, http))
+            .WithName("ReviewPact")
+            .WithSummary("The yearly review: draft a new version of the pact from the annual plan, with the adopted version's commitments to carry on, as the pact " +
+                         "page does (the cluster's manager or agency staff); refused with the rule's reason while a draft is open or for a year before the latest version's. " +
+                         "If-Match: the pact's ETag.")
+            .WithExample(ApiExamples.Changed, new ReviewPactRequest(2025, "Actieplan 2025"));
 
         group.MapPost("/{clusterId:guid}/adopt", async Task<IResult> (Guid clusterId, IfMatch? ifMatch, AdoptPact adopt, IStringLocalizer<SharedResource> text, HttpContext http,
                 CancellationToken ct) =>

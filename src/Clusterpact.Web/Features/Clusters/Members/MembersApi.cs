@@ -31,21 +31,16 @@ public static class MembersApi
     {
         var group = api.MapGroup("/clusters/{id:guid}/members").WithTags("Clusters").RequireAuthorization(Policies.ClusterData).ForApiArea(ApiArea.Members);
 
-        group.MapGet("/", async Task<Results<Ok<ApiList<MembershipDto>>, NotFound>> (Guid id, [AsParameters] ListWindow window, Scope scope, ClusterpactDbContext db,
-                ClusterAccess access, HttpContext http, CancellationToken ct) =>
-            {
-                if (!await access.CanSeeAsync(id, ct)) return TypedResults.NotFound();
-                return TypedResults.Ok(await scope.Memberships().Where(m => m.ClusterId == id).ToApiListAsync(window, http, (rows, c) => ToDtosAsync(db, rows, c), ct));
-            })
+        group.MapGet("/", async Task<Results<Ok<ApiList<MembershipDto>>, NotFound>> (Guid id, [AsParameters] ListWindow window, ListMembers list, HttpContext http,
+                CancellationToken ct) =>
+                await list.HandleAsync(id, window, ct) is { } page ? TypedResults.Ok(http.Linked(page)) : TypedResults.NotFound())
             .WithName("ListMembers")
             .WithSummary("A cluster's memberships, past and present, oldest first; cursor-paged. 404 when the cluster is not the caller's.")
             .WithExample(ApiExamples.List(MembershipDto.Example));
 
-        group.MapGet("/{membershipId:guid}", async Task<Results<Ok<MembershipDto>, NotFound>> (Guid id, Guid membershipId, Scope scope, ClusterpactDbContext db, HttpContext http, CancellationToken ct) =>
-            {
-                var membership = await scope.Memberships().AsNoTracking().SingleOrDefaultAsync(m => m.Id == membershipId && m.ClusterId == id, ct);
-                return membership is null ? TypedResults.NotFound() : http.Tagged((await ToDtosAsync(db, [membership], ct))[0], membership.Version);
-            })
+        group.MapGet("/{membershipId:guid}", async Task<Results<Ok<MembershipDto>, NotFound>> (Guid id, Guid membershipId, GetMembership get, HttpContext http,
+                CancellationToken ct) =>
+                await get.HandleAsync(id, membershipId, ct) is { } membership ? http.Tagged(membership, membership.Version) : TypedResults.NotFound())
             .WithName("GetMember")
             .WithSummary("One membership; its version is the ETag to send as If-Match with a change.")
             .WithExample(MembershipDto.Example);
@@ -75,17 +70,5 @@ public static class MembersApi
             .WithName("UpdateMember")
             .WithSummary("Change or end a membership (until, role, fee, contact) as the edit page does; If-Match with the membership's ETag, 412 when stale.")
             .WithExample(ApiExamples.Changed, new MembershipChangeRequest(new DateOnly(2026, 12, 31), MembershipRole.Member, 2500m, "crm@voorbeeld.be"));
-    }
-
-    private static async Task<IReadOnlyList<MembershipDto>> ToDtosAsync(ClusterpactDbContext db, IReadOnlyList<Membership> rows, CancellationToken ct)
-    {
-        var ids = rows.Select(r => r.OrganisationId).Distinct().ToList();
-        var organisations = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id))
-            .Select(o => new { o.Id, o.Name, o.EnterpriseNumber, o.CountryCode, o.ForeignId }).ToDictionaryAsync(o => o.Id, ct);
-        return rows.Select(m =>
-        {
-            var o = organisations[m.OrganisationId];
-            return new MembershipDto(m.Id, m.ClusterId, m.OrganisationId, o.Name, o.EnterpriseNumber, o.CountryCode, o.ForeignId, m.From, m.Until, m.Role, m.YearlyFee, m.ContactEmail, m.Version);
-        }).ToList();
     }
 }
