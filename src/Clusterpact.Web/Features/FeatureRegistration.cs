@@ -58,6 +58,9 @@ public static class FeatureRegistration
         Features.Calls.CallsApi.MapCallsApi(api);
         Features.Pacts.PactsApi.MapPactsApi(api);
         Features.Surveys.SurveysApi.MapSurveysApi(api);
+        Features.Kpis.KpiTargetsApi.MapKpiTargetsApi(api);
+        Features.Funds.FundsApi.MapFundsApi(api);
+        Features.Budget.BudgetApi.MapBudgetApi(api);
         Features.AnswerPack.AnswerPackApi.MapAnswerPackApi(api);
     }
 }

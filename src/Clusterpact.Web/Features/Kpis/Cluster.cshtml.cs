@@ -22,6 +22,9 @@ public sealed class ClusterModel(GetClusterKpis get, SetKpiTarget setTarget, ISt
     [BindProperty] public string? Target { get; set; }
     [BindProperty] public string? Reason { get; set; }
 
+    /// <summary>The version of each year's target of this KPI as the page showed it, so a target set meanwhile by someone else is not overwritten.</summary>
+    [BindProperty] public Dictionary<int, long> Versions { get; set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostTargetAsync(Guid id, CancellationToken ct)
@@ -34,7 +37,8 @@ public sealed class ClusterModel(GetClusterKpis get, SetKpiTarget setTarget, ISt
         if (baseline is null && !string.IsNullOrWhiteSpace(Baseline)) ModelState.AddModelError("Input.Baseline", text["Validation.Amount", text["Kpis.Baseline"]]);
         if (TargetYear is null) ModelState.AddModelError("Input.Year", text["Validation.Required", text["Reports.Year"]]);
         if (!ModelState.IsValid) return Page();
-        var outcome = await setTarget.HandleAsync(new SetKpiTargetCommand(id, Definition.Code, TargetYear!.Value, baseline, target!.Value, Reason), ct);
+        var outcome = await setTarget.HandleAsync(new SetKpiTargetCommand(id, Definition.Code, TargetYear!.Value, baseline, target!.Value, Reason,
+            Versions.TryGetValue(TargetYear.Value, out var version) ? version : null), ct);
         var answer = CommandOutcomePage.Handle(this, outcome, $"/Kpis/Cluster/{id}?kpi={Definition.Code}", text, "Input");
         if (answer is PageResult) await LoadAsync(id, ct);
         return answer;
