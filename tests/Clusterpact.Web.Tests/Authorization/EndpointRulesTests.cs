@@ -94,6 +94,8 @@ public sealed class EndpointRulesTests(ClusterpactApp app)
         ["/api/v1/evaluations"] = Policies.ClusterData,
         ["/api/v1/pacts"] = Policies.ClusterData,
         ["/api/v1/surveys"] = Policies.ClusterData,
+        ["/api/v1/clusters/{id:guid}/kpi-targets"] = Policies.ClusterData,
+        ["/api/v1/budget-scenarios"] = Policies.ProgrammeView,
         ["/api/v1/calls"] = Policies.AgencyStaff,
         ["/api/v1/applications"] = Policies.AgencyStaff,
         ["/api/v1/answer-pack"] = Policies.ProgrammeView,
