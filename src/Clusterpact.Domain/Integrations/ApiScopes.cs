@@ -4,7 +4,7 @@ namespace Clusterpact.Domain.Integrations;
 /// The areas of the API a machine client may be given, one per group of endpoints (docs/api.md). Small on purpose:
 /// an integration asks for "payments" or "members", not for single endpoints.
 /// </summary>
-public enum ApiArea { Clusters, Members, Projects, Agreements, Payments, Kpis, Reports, Calls, Evaluations, Surveys }
+public enum ApiArea { Clusters, Members, Projects, Agreements, Payments, Kpis, Reports, Calls, Evaluations, Surveys, Budget }
 
 /// <summary>Reading (GET, HEAD) or changing (everything else); a write scope includes reading the same area.</summary>
 public enum ApiAccess { Read, Write }

@@ -59,6 +59,9 @@ public static class FeatureRegistration
         Features.Review.ReviewsApi.MapReviewsApi(api);
         Features.Pacts.PactsApi.MapPactsApi(api);
         Features.Surveys.SurveysApi.MapSurveysApi(api);
+        Features.Kpis.KpiTargetsApi.MapKpiTargetsApi(api);
+        Features.Funds.FundsApi.MapFundsApi(api);
+        Features.Budget.BudgetApi.MapBudgetApi(api);
         Features.AnswerPack.AnswerPackApi.MapAnswerPackApi(api);
     }
 }

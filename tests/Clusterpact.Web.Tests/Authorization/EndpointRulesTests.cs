@@ -94,6 +94,8 @@ public sealed class EndpointRulesTests(ClusterpactApp app)
         ["/api/v1/evaluations"] = Policies.ClusterData,
         ["/api/v1/pacts"] = Policies.ClusterData,
         ["/api/v1/surveys"] = Policies.ClusterData,
+        ["/api/v1/clusters/{id:guid}/kpi-targets"] = Policies.ClusterData,
+        ["/api/v1/budget-scenarios"] = Policies.ProgrammeView,
         // A call's lifecycle, its ranking, the panel, the consensus and the agreement made from an application: the /Calls folder's rule.
         ["/api/v1/calls"] = Policies.AgencyStaff,
         ["/api/v1/applications"] = Policies.AgencyStaff,

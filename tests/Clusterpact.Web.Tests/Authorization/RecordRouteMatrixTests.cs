@@ -131,6 +131,10 @@ public sealed class RecordRouteMatrixTests(ClusterpactApp app)
             Add("/api/v1/reports/{id:guid}", $"/api/v1/reports/{report}", Policies.ClusterData);
             Add("/api/v1/evaluations/{id:guid}", $"/api/v1/evaluations/{evaluation}", Policies.ClusterData);
             Add("/api/v1/pacts/{clusterId:guid}", $"/api/v1/pacts/{id}", Policies.ClusterData);
+            Add("/api/v1/clusters/{id:guid}/kpi-targets/", $"/api/v1/clusters/{id}/kpi-targets", Policies.ClusterData);
+            var target = await db.KpiTargets.Where(t => t.ClusterId == id).OrderBy(t => t.Id).Select(t => new { t.KpiCode, t.Year }).FirstAsync();
+            Add("/api/v1/clusters/{id:guid}/kpi-targets/{code}/{year:int}", $"/api/v1/clusters/{id}/kpi-targets/{target.KpiCode}/{target.Year}", Policies.ClusterData);
+            Add("/api/v1/funds/{id:guid}", $"/api/v1/funds/{envelope}", Policies.ClusterData);
 
         }
 
@@ -143,7 +147,15 @@ public sealed class RecordRouteMatrixTests(ClusterpactApp app)
         samples.Add(new("/Surveys/{id:guid}/Results", $"/Surveys/{survey}/Results", surveyReaders));
         samples.Add(new("/api/v1/surveys/{id:guid}/results", $"/api/v1/surveys/{survey}/results", surveyReaders));
 
+        samples.Add(new("/api/v1/surveys/{id:guid}", $"/api/v1/surveys/{survey}", surveyReaders));
+
+        // A year in which both clusters have an envelope: everyone who sees cluster data sees that year (a manager: their own envelope in it).
+        var bothYears = await db.FundEnvelopes.Where(e => e.ClusterId != null && ids.Values.Contains(e.ClusterId.Value)).GroupBy(e => e.Year)
+            .Where(g => g.Select(e => e.ClusterId).Distinct().Count() == 2).Select(g => g.Key).OrderBy(y => y).FirstAsync();
+        samples.Add(new("/api/v1/funds/years/{year:int}", $"/api/v1/funds/years/{bothYears}", Programme(Policies.ClusterData)));
+
         var scenario = await db.BudgetScenarios.OrderBy(b => b.Id).Select(b => b.Id).FirstAsync();
+        samples.Add(new("/api/v1/budget-scenarios/{id:guid}", $"/api/v1/budget-scenarios/{scenario}", Programme(Policies.ProgrammeView)));
         samples.Add(new("/Budget/{id:guid}", $"/Budget/{scenario}", Programme(Policies.ProgrammeView)));
         samples.Add(new("/Budget/Edit/{id:guid}", $"/Budget/Edit/{scenario}", Programme(Policies.AgencyStaff)));
 

@@ -62,7 +62,7 @@ public sealed class ProjectTests(ClusterpactApp app)
         var clustersOf = await app.WithDbAsync(db => db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync());
         Assert.All(clustersOf, p => Assert.Contains(catalisti, p.ClusterIds));
         using var funds = System.Text.Json.JsonDocument.Parse(await manager.GetStringAsync("/api/v1/funds"));
-        Assert.All(funds.RootElement.EnumerateArray(), e => Assert.Equal(catalisti, e.GetProperty("clusterId").GetGuid()));
+        Assert.All(funds.RootElement.GetProperty("items").EnumerateArray(), e => Assert.Equal(catalisti, e.GetProperty("clusterId").GetGuid()));
     }
 
     [Fact]

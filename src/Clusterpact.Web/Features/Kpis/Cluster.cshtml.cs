@@ -22,6 +22,15 @@ public sealed class ClusterModel(GetClusterKpis get, SetKpiTarget setTarget, ISt
     [BindProperty] public string? Target { get; set; }
     [BindProperty] public string? Reason { get; set; }
 
+    /// <summary>
+    /// The version of each year's target of this KPI as the page showed it ("year:version"), so a target set or changed
+    /// meanwhile by someone else is refused rather than overwritten.
+    /// </summary>
+    [BindProperty] public string[]? Versions { get; set; }
+
+    private long? VersionShownFor(int year) => (Versions ?? []).Select(v => v.Split(':')).Where(p => p.Length == 2 && p[0] == year.ToString(CultureInfo.InvariantCulture))
+        .Select(p => long.TryParse(p[1], NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : (long?)null).FirstOrDefault();
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostTargetAsync(Guid id, CancellationToken ct)
@@ -34,7 +43,8 @@ public sealed class ClusterModel(GetClusterKpis get, SetKpiTarget setTarget, ISt
         if (baseline is null && !string.IsNullOrWhiteSpace(Baseline)) ModelState.AddModelError("Input.Baseline", text["Validation.Amount", text["Kpis.Baseline"]]);
         if (TargetYear is null) ModelState.AddModelError("Input.Year", text["Validation.Required", text["Reports.Year"]]);
         if (!ModelState.IsValid) return Page();
-        var outcome = await setTarget.HandleAsync(new SetKpiTargetCommand(id, Definition.Code, TargetYear!.Value, baseline, target!.Value, Reason), ct);
+        var outcome = await setTarget.HandleAsync(new SetKpiTargetCommand(id, Definition.Code, TargetYear!.Value, baseline, target!.Value, Reason,
+            VersionShownFor(TargetYear.Value)), ct);
         var answer = CommandOutcomePage.Handle(this, outcome, $"/Kpis/Cluster/{id}?kpi={Definition.Code}", text, "Input");
         if (answer is PageResult) await LoadAsync(id, ct);
         return answer;

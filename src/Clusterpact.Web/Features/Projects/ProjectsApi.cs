@@ -1,5 +1,4 @@
 using Clusterpact.Web.Infrastructure.Security;
-using Clusterpact.Web.Features.Funds;
 
 namespace Clusterpact.Web.Features.Projects;
 
@@ -19,10 +18,5 @@ public static class ProjectsApi
                 TypedResults.Ok(ProjectFigures.Totals(await facts.HandleAsync(ct), year, cluster, theme)))
             .WithName("ProjectFigures")
             .WithExample(new ProjectTotals(14, 9, 31, 4_200_000m, 1_800_000m, 9_600_000m, 2_500_000m, 18m, 1_100_000m)).WithSummary("Project KPIs over the caller's projects for a start year, a cluster (or the programme, each project once) and a theme.");
-
-        var funds = api.MapGroup("/funds").WithTags("Projects").RequireAuthorization(Policies.ClusterData).ForApiArea(ApiArea.Projects);
-        funds.MapGet("/", async (int? year, Guid? cluster, ListEnvelopes envelopes, CancellationToken ct) => TypedResults.Ok(await envelopes.HandleAsync(year, cluster, ct)))
-            .WithName("ListEnvelopes")
-            .WithExample(new[] { new EnvelopeRow(Guid.Parse("0193f0a2-1c2d-7e11-9a10-4c1f2b3af101"), 2, EnvelopeKind.ClusterEarmarked, Guid.Parse("0193f0a0-0000-7000-8000-00000000c001"), "Catalisti", 2026, 3_000_000m, 1_800_000m, 900_000m, null) }).WithSummary("Earmarked envelopes and the intercluster pool with committed, paid and remaining amounts in EUR.");
     }
 }

@@ -30,10 +30,10 @@ public sealed class DetailsModel(GetSurvey get, ChangeSurvey change, InviteMembe
     public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct) => RunAsync(id, "Status", (s, today) => s.Close(today), ct);
 
     public async Task<IActionResult> OnPostInviteAsync(Guid id, CancellationToken ct) =>
-        await SentAsync(id, await invite.HandleAsync(new InviteMembersCommand(id, Clusters), ct), "Flash.Invited", ct);
+        await SentAsync(id, await invite.HandleAsync(new InviteMembersCommand(id, Clusters, Version), ct), "Flash.Invited", ct);
 
     public async Task<IActionResult> OnPostRemindAsync(Guid id, CancellationToken ct) =>
-        await SentAsync(id, await remind.HandleAsync(id, ct), "Flash.Reminded", ct);
+        await SentAsync(id, await remind.HandleAsync(id, Version, ct), "Flash.Reminded", ct);
 
     /// <summary>Invitations and reminders: once sent, the flash says how many went out.</summary>
     private async Task<IActionResult> SentAsync(Guid id, SurveyMailing sent, string flash, CancellationToken ct)

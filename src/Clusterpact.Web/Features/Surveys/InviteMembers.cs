@@ -1,6 +1,7 @@
 namespace Clusterpact.Web.Features.Surveys;
 
-public sealed record InviteMembersCommand(Guid SurveyId, IReadOnlyList<Guid> ClusterIds);
+/// <summary>Whom to invite; <c>Version</c> the survey's as the caller saw it (null: not checked).</summary>
+public sealed record InviteMembersCommand(Guid SurveyId, IReadOnlyList<Guid> ClusterIds, long? Version);
 
 /// <summary>
 /// Agency staff invite the contacts of the active members of the chosen clusters who were not invited yet, each with a
@@ -11,7 +12,7 @@ public sealed class InviteMembers(ClusterpactDbContext db, SurveyAccess access, 
 {
     public async Task<SurveyMailing> HandleAsync(InviteMembersCommand cmd, CancellationToken ct)
     {
-        var (survey, refusal) = await SurveyMail.OpenSurveyAsync(db, access, cmd.SurveyId, ct);
+        var (survey, refusal) = await SurveyMail.OpenSurveyAsync(db, access, cmd.SurveyId, cmd.Version, ct);
         if (refusal is not null) return SurveyMailing.Refused(refusal);
         var clusterIds = cmd.ClusterIds;
         if (clusterIds.Count == 0) return SurveyMailing.Refused(CommandOutcome.Invalid("Clusters", "Survey.ChooseClusters"));

@@ -7,9 +7,10 @@ public sealed class RemindMembers(ClusterpactDbContext db, SurveyAccess access, 
     /// <summary>A reminder goes at most once a week to the same person.</summary>
     public const int IntervalDays = 7;
 
-    public async Task<SurveyMailing> HandleAsync(Guid surveyId, CancellationToken ct)
+    /// <summary>Sends the reminders; <paramref name="version"/> is the survey's as the caller saw it (null: not checked).</summary>
+    public async Task<SurveyMailing> HandleAsync(Guid surveyId, long? version, CancellationToken ct)
     {
-        var (survey, refusal) = await SurveyMail.OpenSurveyAsync(db, access, surveyId, ct);
+        var (survey, refusal) = await SurveyMail.OpenSurveyAsync(db, access, surveyId, version, ct);
         if (refusal is not null) return SurveyMailing.Refused(refusal);
         var today = clock.TodayInBrussels();
         var cutoff = today.AddDays(-IntervalDays);

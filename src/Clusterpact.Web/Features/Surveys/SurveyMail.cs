@@ -16,12 +16,17 @@ internal static class SurveyMail
                 text["SurveyMail.Body", cluster, survey.Title, person.Link!].Value),
             reminder ? "Survey.Reminder" : "Survey.Invitation", $"survey:{invitation.Id}:{(reminder ? "reminder" + invitation.Reminders : "invitation")}", ct);
 
-    /// <summary>The survey to mail about, if the caller manages surveys and it is open; otherwise why not.</summary>
-    public static async Task<(Survey? Survey, CommandOutcome? Refusal)> OpenSurveyAsync(ClusterpactDbContext db, SurveyAccess access, Guid surveyId, CancellationToken ct)
+    /// <summary>
+    /// The survey to mail about, if the caller manages surveys, it is open and (when the caller says which version they
+    /// saw) unchanged since; otherwise why not.
+    /// </summary>
+    public static async Task<(Survey? Survey, CommandOutcome? Refusal)> OpenSurveyAsync(ClusterpactDbContext db, SurveyAccess access, Guid surveyId, long? version,
+        CancellationToken ct)
     {
         if (!await access.CanManageAsync()) return (null, CommandOutcome.Forbidden);
         var survey = await db.Surveys.AsNoTracking().SingleOrDefaultAsync(s => s.Id == surveyId, ct);
         if (survey is null) return (null, CommandOutcome.NotFound);
+        if (version is { } seen && seen != survey.Version) return (null, CommandOutcome.Conflict);
         if (survey.Status != SurveyStatus.Open) return (null, CommandOutcome.Invalid("Clusters", "Survey.NotOpen"));
         return (survey, null);
     }

@@ -135,7 +135,8 @@ public static class ApiConventions
     public static IResult ToApiResult(this CommandOutcome outcome, IStringLocalizer text, HttpContext http)
     {
         if (outcome.Status == CommandStatus.Ok && outcome.NewVersion is > 0) http.Response.Headers.ETag = ETagOf(outcome.NewVersion.Value);
-        if (outcome.Status == CommandStatus.Conflict && outcome.ErrorCode == CommandOutcome.Conflict.ErrorCode && http.Request.Headers.ContainsKey(HeaderNames.IfMatch))
+        if (outcome.Status == CommandStatus.Conflict && outcome.ErrorCode == CommandOutcome.Conflict.ErrorCode
+            && (http.Request.Headers.ContainsKey(HeaderNames.IfMatch) || CreatesWithIfNoneMatch.Asked(http)))
             return Problem(text, StatusCodes.Status412PreconditionFailed, StaleCode);
         if (outcome is { Status: CommandStatus.Invalid, ErrorCode: { } code } && IsStateRefusal(code)) return Problem(text, StatusCodes.Status409Conflict, code);
         return outcome.ToHttpResult(text);
@@ -162,13 +163,34 @@ public static class ApiConventions
                 var http = context.HttpContext;
                 var text = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
                 if (!http.Request.Headers.TryGetValue(HeaderNames.IfMatch, out var sent) || StringValues.IsNullOrEmpty(sent))
-                    return Problem(text, StatusCodes.Status428PreconditionRequired, MissingCode);
+                    return CreatesWithIfNoneMatch.Asked(http) ? await next(context) : Problem(text, StatusCodes.Status428PreconditionRequired, MissingCode);
                 if (IfMatch.Parse(sent) is null) return Problem(text, StatusCodes.Status412PreconditionFailed, StaleCode);
                 return await next(context);
             };
         });
         return group;
     }
+}
+
+/// <summary>
+/// Marks a <c>PUT</c> that also makes the record when there is none: instead of <c>If-Match</c> the client may send
+/// <c>If-None-Match: *</c> ("only if it does not exist yet", RFC 9110 13.1.2), and the handler gets no <see cref="IfMatch"/>.
+/// So a new record cannot overwrite one made meanwhile, and a change still rests on the version read.
+/// </summary>
+public sealed class CreatesWithIfNoneMatch
+{
+    public static readonly CreatesWithIfNoneMatch Instance = new();
+
+    /// <summary>Whether the endpoint takes <c>If-None-Match: *</c> and the request sends exactly that.</summary>
+    public static bool Asked(HttpContext http) =>
+        http.GetEndpoint()?.Metadata.GetMetadata<CreatesWithIfNoneMatch>() is not null
+        && http.Request.Headers[HeaderNames.IfNoneMatch] is { Count: 1 } sent && sent[0]?.Trim() == "*";
+}
+
+public static class CreatesWithIfNoneMatchEndpoints
+{
+    public static TBuilder CreatesWithIfNoneMatch<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(Requests.CreatesWithIfNoneMatch.Instance);
 }
 
 /// <summary>

@@ -109,11 +109,19 @@ public static class ApiDescriptions
             if (metadata.OfType<System.Reflection.MethodInfo>().Any(m => m.GetParameters().Any(p => p.ParameterType == typeof(IfMatch))))
             {
                 operation.Parameters ??= [];
+                var creates = metadata.OfType<CreatesWithIfNoneMatch>().Any();
                 operation.Parameters.Add(new OpenApiParameter
                 {
-                    Name = "If-Match", In = ParameterLocation.Header, Required = true, Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-                    Description = "The ETag of the record as read (its version, e.g. \"3\").", Example = JsonValue.Create("\"3\""),
+                    Name = "If-Match", In = ParameterLocation.Header, Required = !creates, Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                    Description = "The ETag of the record as read (its version, e.g. \"3\")." + (creates ? " Or If-None-Match: * to make it when there is none yet." : ""),
+                    Example = JsonValue.Create("\"3\""),
                 });
+                if (creates)
+                    operation.Parameters.Add(new OpenApiParameter
+                    {
+                        Name = "If-None-Match", In = ParameterLocation.Header, Schema = new OpenApiSchema { Type = JsonSchemaType.String }, Example = JsonValue.Create("*"),
+                        Description = "* to make the record only when there is none yet (412 when there is); instead of If-Match.",
+                    });
                 Problem(operation, StatusCodes.Status412PreconditionFailed, "The record changed since it was read (a stale If-Match); nothing was changed.");
                 Problem(operation, StatusCodes.Status428PreconditionRequired, "If-Match is missing; a change must say which version it was made against.");
             }
