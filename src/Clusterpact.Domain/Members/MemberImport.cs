@@ -25,7 +25,7 @@ public sealed record MemberImportRecord(
 public static class MemberImportValidator
 {
     /// <param name="Register">What the official enterprise register says of a Belgian number (10 digits), when one is loaded.</param>
-    public sealed record Options(DateOnly DefaultMemberSince, IReadOnlySet<string> ExistingKeys, Func<string, EnterpriseRegister.RegisterStanding>? Register = null);
+    public sealed record Options(DateOnly DefaultMemberSince, MemberKeys ExistingKeys, Func<string, EnterpriseRegister.RegisterStanding>? Register = null);
 
     /// <summary>The columns of a member list, in Dutch and English, as cluster managers head them.</summary>
     public static readonly ImportColumns<MemberField> Columns = new ImportColumns<MemberField>()
@@ -57,7 +57,7 @@ public static class MemberImportValidator
     /// </summary>
     public static IEnumerable<ImportRowResult<MemberImportRecord>> Judge(IReadOnlyDictionary<int, MemberField> mapping, IEnumerable<(int RowNumber, IReadOnlyList<string?> Cells)> rows, Options options)
     {
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seen = new MemberKeys();
         // The column of each field, looked up once for the file, not once per cell (the first column mapped to a field).
         var columnOf = new int[Enum.GetValues<MemberField>().Length];
         Array.Fill(columnOf, -1);
@@ -70,14 +70,14 @@ public static class MemberImportValidator
             // A number the loaded register does not know is refused, as on the form (a stopped enterprise is not).
             if (record?.EnterpriseNumber is { } number && options.Register is { } register && EnterpriseRegister.RegisterCheck.Refusal(register(number)) is { } unknown)
                 problems.Add(new ImportProblem(MemberField.EnterpriseNumber, unknown.Code, EnterpriseNumber.Parse(number).Value.ToString()));
-            if (record is not null && seen.TryGetValue(record.Key, out var first))
+            if (record is not null && seen.TryGetFirstRow(record.Key, out var first))
                 problems.Add(new ImportProblem(record.EnterpriseNumber is null ? MemberField.ForeignId : MemberField.EnterpriseNumber, "Import.DuplicateInFile", record.Key, first));
             if (problems.Count > 0 || record is null)
             {
                 yield return new(rowNumber, ImportRowStatus.Rejected, null, problems);
                 continue;
             }
-            seen[record.Key] = rowNumber;
+            seen.TryAdd(record.Key, rowNumber, out _);
             yield return new(rowNumber, options.ExistingKeys.Contains(record.Key) ? ImportRowStatus.Updated : ImportRowStatus.Accepted, record, []);
         }
     }

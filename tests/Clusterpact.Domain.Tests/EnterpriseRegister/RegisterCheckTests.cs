@@ -55,7 +55,7 @@ public sealed class MemberImportRegisterTests
         // 0403.170.701 is active, 0419.052.173 stopped, 0200.065.765 unknown to the register.
         RegisterStanding Register(string n) => n switch { "0403170701" => RegisterStanding.Active, "0419052173" => RegisterStanding.Stopped, _ => RegisterStanding.Unknown };
         var report = MemberImportValidator.Validate(Map, [(2, ["A", "0403170701"]), (3, ["B", "0419.052.173"]), (4, ["C", "0200065765"])],
-            new(new DateOnly(2026, 1, 1), new HashSet<string>(), Register));
+            new(new DateOnly(2026, 1, 1), new MemberKeys(), Register));
         Assert.Equal([ImportRowStatus.Accepted, ImportRowStatus.Accepted, ImportRowStatus.Rejected], report.Rows.Select(r => r.Status));
         Assert.Equal(("Register.UnknownNumber", "0200.065.765"), (report.Rows[2].Problems.Single().Code, report.Rows[2].Problems.Single().Value));
     }
@@ -63,7 +63,7 @@ public sealed class MemberImportRegisterTests
     [Fact]
     public void Without_a_register_the_same_list_is_judged_as_before()
     {
-        var report = MemberImportValidator.Validate(Map, [(2, ["C", "0200065765"])], new(new DateOnly(2026, 1, 1), new HashSet<string>()));
+        var report = MemberImportValidator.Validate(Map, [(2, ["C", "0200065765"])], new(new DateOnly(2026, 1, 1), new MemberKeys()));
         Assert.Equal(ImportRowStatus.Accepted, report.Rows.Single().Status);
     }
 }

@@ -46,7 +46,7 @@ public sealed class MemberImportTests
             (9, ["Gemeente X", "0207.437.468", "", "31/12/2019", "12,5", "abc", "", "overheid"]),  // headcount not a number
             (10, ["KU Leuven", "0419.052.173", "", "", "", "", "", "universiteit"]),            // already in the register
         ];
-        var report = MemberImportValidator.Validate(map, rows, new(Default, new HashSet<string> { "0419052173" }));
+        var report = MemberImportValidator.Validate(map, rows, new(Default, MemberKeys.Of("0419052173")));
 
         var byRow = report.Rows.ToDictionary(r => r.RowNumber);
         Assert.Equal(ImportRowStatus.Accepted, byRow[2].Status);
@@ -75,7 +75,7 @@ public sealed class MemberImportTests
     public void A_row_with_several_problems_lists_them_all()
     {
         var map = MemberImportValidator.Columns.AutoMap(["Naam", "KBO", "Lid sinds", "Lid tot", "Rol", "Internationaal actief"]);
-        var report = MemberImportValidator.Validate(map, [(2, ["X", "12", "31-02-2020", "01-01-2019", "voorzitter", "misschien"])], new(Default, new HashSet<string>()));
+        var report = MemberImportValidator.Validate(map, [(2, ["X", "12", "31-02-2020", "01-01-2019", "voorzitter", "misschien"])], new(Default, new MemberKeys()));
         var codes = report.Rows[0].Problems.Select(p => p.Code).ToList();
         Assert.Equal(["EnterpriseNumber.WrongLength", "Import.RoleUnknown", "Import.DateInvalid", "Import.YesNoInvalid"], codes);
     }
@@ -84,7 +84,7 @@ public sealed class MemberImportTests
     public void Membership_cannot_end_before_it_starts()
     {
         var map = MemberImportValidator.Columns.AutoMap(["Naam", "KBO", "Lid sinds", "Lid tot"]);
-        var report = MemberImportValidator.Validate(map, [(2, ["X", "0403170701", "01-01-2020", "31-12-2019"])], new(Default, new HashSet<string>()));
+        var report = MemberImportValidator.Validate(map, [(2, ["X", "0403170701", "01-01-2020", "31-12-2019"])], new(Default, new MemberKeys()));
         Assert.Equal("Import.UntilBeforeSince", Assert.Single(report.Rows[0].Problems).Code);
     }
 
@@ -150,7 +150,7 @@ public sealed class MemberImportTests
             yield return (3, ["Maes BV", "0403170701"]);
             throw new InvalidOperationException("read past what was asked");
         }
-        var verdicts = MemberImportValidator.Judge(map, Rows(), new(Default, new HashSet<string>())).Take(2).ToList();
+        var verdicts = MemberImportValidator.Judge(map, Rows(), new(Default, new MemberKeys())).Take(2).ToList();
         Assert.Equal([ImportRowStatus.Accepted, ImportRowStatus.Rejected], verdicts.Select(v => v.Status));
         Assert.Equal(("Import.DuplicateInFile", 2), (verdicts[1].Problems.Single().Code, verdicts[1].Problems.Single().OtherRow));
     }

@@ -1,6 +1,4 @@
 using System.Text;
-using MiniExcelLibs;
-using MiniExcelLibs.OpenXml;
 using Sylvan.Data.Csv;
 
 namespace Clusterpact.Web.Infrastructure.Import;
@@ -17,8 +15,8 @@ public sealed record TabularData(IReadOnlyList<string?> Header, int HeaderRowNum
 public enum TabularFormat { Xlsx, Csv }
 
 /// <summary>
-/// Reads member and project lists as cluster managers keep them: .xlsx (first sheet; merged header cells are
-/// filled) or .csv (semicolon, comma or tab; UTF-8 or the Windows-1252 Belgian Excel writes). The first
+/// Reads member and project lists as cluster managers keep them: .xlsx (first sheet, read from its XML by
+/// <see cref="XlsxSheetReader"/>; merged cells are filled) or .csv (semicolon, comma or tab; UTF-8 or the Windows-1252 Belgian Excel writes). The first
 /// non-empty row is the header; blank rows stay in (with their numbers) so the report can say they were skipped.
 /// Numbers and dates from Excel cells are written the Belgian way ("1234,5", "31-12-2026") so one parser reads both formats.
 /// </summary>
@@ -76,22 +74,8 @@ public static class TabularFile
     private static IEnumerator<TabularRow> ReadXlsx(Stream stream)
     {
         if (!LooksLikeZip(stream)) throw new TabularFileException("Import.NotXlsx");
-        var config = new OpenXmlConfiguration { FillMergedCells = true };
-        return new Guarded(XlsxRows(stream, config).GetEnumerator(), "Import.NotXlsx",
+        return new Guarded(XlsxSheetReader.Rows(stream, CellText).GetEnumerator(), "Import.NotXlsx",
             ex => ex is InvalidDataException or System.Xml.XmlException or InvalidOperationException or KeyNotFoundException or NotSupportedException);
-    }
-
-    private static IEnumerable<TabularRow> XlsxRows(Stream stream, OpenXmlConfiguration config)
-    {
-        var rowNumber = 0;
-        foreach (IDictionary<string, object?> row in stream.Query(useHeaderRow: false, configuration: config))
-        {
-            rowNumber++;
-            var cells = new string?[row.Count];
-            var i = 0;
-            foreach (var value in row.Values) cells[i++] = CellText(value);
-            yield return new TabularRow(rowNumber, cells);
-        }
     }
 
     private static string? CellText(object? value) => value switch

@@ -38,23 +38,40 @@ public sealed class MemberImportKind : ImportKindDefinition<MemberField, MemberI
     protected override async Task<IEnumerable<ImportRowResult<MemberImportRecord>>> JudgeAsync(ImportSession session, IReadOnlyDictionary<int, MemberField> mapping,
         IEnumerable<(int RowNumber, IReadOnlyList<string?> Cells)> rows, CancellationToken ct)
     {
-        var keys = new HashSet<string>(StringComparer.Ordinal);
+        // The register's keys, compactly (an enterprise number is one 64-bit slot, not a string): a register of a million
+        // organisations is read whole for the "updated" verdict.
+        var keys = new MemberKeys();
         await foreach (var number in Db.Organisations.AsNoTracking().Where(o => o.EnterpriseNumber != null).Select(o => o.EnterpriseNumber!).AsAsyncEnumerable().WithCancellation(ct)) keys.Add(number);
         await foreach (var foreign in Db.Organisations.AsNoTracking().Where(o => o.ForeignId != null).Select(o => o.CountryCode + ":" + o.ForeignId).AsAsyncEnumerable().WithCancellation(ct)) keys.Add(foreign);
         Func<string, Domain.EnterpriseRegister.RegisterStanding>? standing = null;
         if ((await _register.StateAsync(ct)).Loaded)
         {
-            // The register's answer for every number in the list, read in chunks before the rows are judged. This holds the
-            // file's rows in memory, which the streaming judgement otherwise avoids; only when a register is loaded.
-            var list = rows.ToList();
-            rows = list;
+            // The official register's answer for the numbers of each part of the file, read before that part is judged:
+            // one query per 1,000 numbers, and only one part of the file in memory.
+            var active = new Dictionary<string, bool>(StringComparer.Ordinal);
             var column = mapping.Where(m => m.Value == MemberField.EnterpriseNumber).Select(m => (int?)m.Key).FirstOrDefault();
-            var numbers = column is not { } c ? [] : list.Select(r => c < r.Cells.Count && EnterpriseNumber.TryParse(r.Cells[c], out var n) ? n.Digits : null).OfType<string>().ToList();
-            var active = await _register.ActiveByNumberAsync(numbers, ct);
+            rows = WithRegisterAnswers(rows, column, active, ct);
             standing = n => Domain.EnterpriseRegister.RegisterCheck.StandingOfActive(true, active.TryGetValue(n, out var a) ? a : null);
         }
         return MemberImportValidator.Judge(mapping, rows, new MemberImportValidator.Options(session.DefaultMemberSince, keys, standing));
     }
+
+    /// <summary>Rows a part at a time; before a part is handed on, <paramref name="active"/> holds the register's answer for its numbers.</summary>
+    private IEnumerable<(int RowNumber, IReadOnlyList<string?> Cells)> WithRegisterAnswers(IEnumerable<(int RowNumber, IReadOnlyList<string?> Cells)> rows, int? column,
+        Dictionary<string, bool> active, CancellationToken ct)
+    {
+        foreach (var part in rows.Chunk(RegisterPart))
+        {
+            active.Clear();
+            var numbers = column is not { } c ? [] : part.Select(r => c < r.Cells.Count && EnterpriseNumber.TryParse(r.Cells[c], out var n) ? n.Digits : null).OfType<string>().ToList();
+            // The judgement is a lazy enumeration (the commit streams it); no request context waits on this thread.
+            foreach (var (number, isActive) in _register.ActiveByNumberAsync(numbers, ct).GetAwaiter().GetResult()) active[number] = isActive;
+            foreach (var row in part) yield return row;
+        }
+    }
+
+    /// <summary>Rows whose enterprise numbers are looked up in the official register together.</summary>
+    private const int RegisterPart = 10_000;
 
     private static readonly BulkTarget NewOrganisations = BulkTarget.Insert("organisations",
         new("Id", BulkType.Uuid), new("Version", BulkType.Long), new("Name", BulkType.Text), new("Kind", BulkType.Text), new("EnterpriseNumber", BulkType.Text),
