@@ -17,6 +17,9 @@ public sealed class ImportWorkflow(ClusterpactDbContext db, IEnumerable<IImportK
     /// <summary>The clusters the signed-in person may import into.</summary>
     public IQueryable<Cluster> Clusters() => scope.ClustersToActOn();
 
+    /// <summary>The name of the cluster an import is for, as its pages title it.</summary>
+    public Task<string> ClusterNameAsync(Guid clusterId, CancellationToken ct) => db.Clusters.Where(c => c.Id == clusterId).Select(c => c.Name).SingleAsync(ct);
+
     public async Task<ImportSession?> FindAsync(ImportKind kind, Guid id, CancellationToken ct)
     {
         var isAdmin = await permissions.HasAsync(Policies.Administration);

@@ -1,7 +1,7 @@
 namespace Clusterpact.Web.Features.Clusters.Members;
 
 /// <summary>Change or end one membership of the cluster.</summary>
-public sealed class EditModel(GetClusterDetails details, UpdateMembership updateMembership, ClusterpactDbContext db, IStringLocalizer<SharedResource> text) : ClusterFormPage(details, text)
+public sealed class EditModel(GetClusterDetails details, UpdateMembership updateMembership, GetMembership getMembership, IStringLocalizer<SharedResource> text) : ClusterFormPage(details, text)
 {
     public sealed class InputModel
     {
@@ -26,29 +26,28 @@ public sealed class EditModel(GetClusterDetails details, UpdateMembership update
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid membershipId, CancellationToken ct)
     {
-        if (await LoadAsync(id, membershipId, ct) is { } problem) return problem;
-        var m = await db.Memberships.AsNoTracking().SingleAsync(x => x.Id == membershipId, ct);
-        Input = new InputModel { Version = m.Version, Until = m.Until, Role = m.Role, YearlyFee = m.YearlyFee, ContactEmail = m.ContactEmail };
+        var (problem, m) = await LoadAsync(id, membershipId, ct);
+        if (problem is not null) return problem;
+        Input = new InputModel { Version = m!.Version, Until = m.Until, Role = m.Role, YearlyFee = m.YearlyFee, ContactEmail = m.ContactEmail };
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, Guid membershipId, CancellationToken ct)
     {
-        if (await LoadAsync(id, membershipId, ct) is { } problem) return problem;
+        if ((await LoadAsync(id, membershipId, ct)).Problem is { } problem) return problem;
         if (!ModelState.IsValid) return Page();
         var outcome = await updateMembership.HandleAsync(new UpdateMembershipCommand(id, membershipId, Input.Version, Input.Until, Input.Role, Input.YearlyFee, Input.ContactEmail), ct);
         return Answer(id, outcome);
     }
 
-    private async Task<IActionResult?> LoadAsync(Guid id, Guid membershipId, CancellationToken ct)
+    /// <summary>The cluster (404 when not seen, 403 when not editable) and the membership of it (404 when not of that cluster).</summary>
+    private async Task<(IActionResult? Problem, MembershipDto? Membership)> LoadAsync(Guid id, Guid membershipId, CancellationToken ct)
     {
         var c = await LoadClusterAsync(id, ct);
-        if (c is null) return NotFound();
-        if (!c.CanEdit) return Forbid();
-        var row = await db.Memberships.AsNoTracking().Where(m => m.Id == membershipId && m.ClusterId == id)
-            .Join(db.Organisations, m => m.OrganisationId, o => o.Id, (m, o) => new { o.Name, m.From }).SingleOrDefaultAsync(ct);
-        if (row is null) return NotFound();
-        (OrganisationName, From) = (row.Name, row.From);
-        return null;
+        if (c is null) return (NotFound(), null);
+        if (!c.CanEdit) return (Forbid(), null);
+        if (await getMembership.HandleAsync(id, membershipId, ct) is not { } membership) return (NotFound(), null);
+        (OrganisationName, From) = (membership.OrganisationName, membership.From);
+        return (null, membership);
     }
 }

@@ -4,7 +4,7 @@ namespace Clusterpact.Web.Features.Shared.Import;
 /// Steps 2 and 3 of any import: map the columns, read the row-by-row report, commit in the background; then follow the
 /// commit's progress and read its result. Only the person who uploaded the file (or an administrator) sees it.
 /// </summary>
-public abstract class ImportSessionPage(ImportWorkflow imports, ImportKind kind, ClusterpactDbContext db, JobProgressStore progress,
+public abstract class ImportSessionPage(ImportWorkflow imports, ImportKind kind, GetJobState jobState,
     IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
 {
     /// <summary>Rows listed on the page, rejected ones first; the downloadable report has them all.</summary>
@@ -14,7 +14,7 @@ public abstract class ImportSessionPage(ImportWorkflow imports, ImportKind kind,
     public ImportSession Session { get; private set; } = null!;
     public ImportPreview? Preview { get; private set; }
     public string ClusterName { get; private set; } = "";
-    public BackgroundJob? Job { get; private set; }
+    public JobState? Job { get; private set; }
     public bool Running => Session.Status == ImportSessionStatus.Committing;
 
     [BindProperty] public Dictionary<int, string?> Map { get; set; } = [];
@@ -81,12 +81,8 @@ public abstract class ImportSessionPage(ImportWorkflow imports, ImportKind kind,
     private async Task<IActionResult> ShowAsync(ImportSession session, CancellationToken ct)
     {
         Session = session;
-        ClusterName = await db.Clusters.Where(c => c.Id == session.ClusterId).Select(c => c.Name).SingleAsync(ct);
-        if (session.JobId is { } jobId)
-        {
-            Job = await db.BackgroundJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId, ct);
-            if (Job is not null && progress.Get(jobId) is { } live) (Job.Progress, Job.ProgressText) = (live.Fraction, live.Text);
-        }
+        ClusterName = await imports.ClusterNameAsync(session.ClusterId, ct);
+        if (session.JobId is { } jobId) Job = await jobState.HandleAsync(jobId, ct);
         if (session.Status is ImportSessionStatus.Uploaded or ImportSessionStatus.Failed)
         {
             try
