@@ -5,20 +5,22 @@
 #   and API endpoint, times one hand-written SQL query giving the same answer (psql, median of 5), and prints
 #   endpoint, connections, p50, p95, p99 (ms), req/s (medians of the runs), SQL ms and the ratio p50 / SQL.
 # Environment: BENCH_PG, BENCH_DB as for generate.sh; BENCH_PORT (default 5192); BENCH_NOBUILD=1 to skip the build;
-#   BENCH_ONLY, a grep -E pattern on the endpoints to run (e.g. 'Dashboard|open-?data').
+#   BENCH_ONLY, a grep -E pattern on the endpoints to run (e.g. 'Dashboard|open-?data'); BENCH_APP, the product's dll
+#   (default the Release build; another build's copy to measure before and after on the same data set).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}; runs=${2:-3}
 pg=${BENCH_PG:-"Host=127.0.0.1;Port=5433;Username=postgres"}
 name=${BENCH_DB:-clusterpact_bench}
 port=${BENCH_PORT:-5192}
+dll=$(realpath "${BENCH_APP:-src/Clusterpact.Web/bin/Release/net10.0/Clusterpact.Web.dll}")
 base=http://127.0.0.1:$port
 host=$(sed -n 's/.*Host=\([^;]*\).*/\1/p' <<<"$pg"); pgport=$(sed -n 's/.*Port=\([^;]*\).*/\1/p' <<<"$pg"); user=$(sed -n 's/.*Username=\([^;]*\).*/\1/p' <<<"$pg")
 psql_bench() { psql -X -q -h "$host" -p "${pgport:-5432}" -U "${user:-postgres}" -d "$name" "$@"; }
 [ -z "${BENCH_NOBUILD:-}" ] && dotnet build src/Clusterpact.Web -c Release -nologo -v quiet -clp:ErrorsOnly
 (cd src/Clusterpact.Web && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$base Database__Provider=PostgreSQL \
   ConnectionStrings__PostgreSQL="$pg;Database=$name" Security__RequireTwoFactorForStaff=false Reminders__Enabled=false \
-  Serilog__MinimumLevel__Default=Warning exec dotnet bin/Release/net10.0/Clusterpact.Web.dll >/tmp/clusterpact-bench-load.log 2>&1) &
+  Serilog__MinimumLevel__Default=Warning exec dotnet "$dll" >/tmp/clusterpact-bench-load-$port.log 2>&1) &
 app=$!
 trap 'kill $app 2>/dev/null || true; rm -f "${endpoints:-}"' EXIT
 for _ in $(seq 1 120); do curl -fs "$base/health" >/dev/null 2>&1 && break; sleep 1; done
