@@ -46,6 +46,9 @@ cat > "$endpoints" <<'SQL'
 /api/v1/open-data/awards|SELECT p."Id", p."Aid" FROM projects p WHERE p."Aid" > 100000 ORDER BY p."Start" DESC LIMIT 25
 /api/v1/organisations?search=Bench+organisatie+0420|SELECT "Id", "Name" FROM organisations WHERE "Name" LIKE '%Bench organisatie 0420%' ORDER BY "Name" COLLATE "C", "Id" LIMIT 25
 /api/v1/clusters|SELECT "Id", "Name", "Type", "Status" FROM clusters ORDER BY "Name" LIMIT 25
+/AnswerPack|SELECT extract(year FROM "YearStart")::int y, sum("GrantedAid") FROM agreement_years WHERE "YearStart" >= DATE '2026-01-01' AND "YearStart" < DATE '2031-01-01' GROUP BY 1
+/AnswerPack?handler=Pdf|SELECT extract(year FROM "YearStart")::int y, sum("GrantedAid") FROM agreement_years WHERE "YearStart" >= DATE '2026-01-01' AND "YearStart" < DATE '2031-01-01' GROUP BY 1
+/AnswerPack?handler=Xlsx|SELECT extract(year FROM "YearStart")::int y, sum("GrantedAid") FROM agreement_years WHERE "YearStart" >= DATE '2026-01-01' AND "YearStart" < DATE '2031-01-01' GROUP BY 1
 SQL
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
