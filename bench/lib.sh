@@ -1,11 +1,14 @@
 # Shared by the bench scripts (sourced): start the Release product on the generated PostgreSQL data set and sign in.
 # Needs: pg (server connection string), name (database), port. Sets: base, app (the product's pid), cookie.
+# BENCH_APP: the product's dll (default the Release build; another build's copy to measure before and after on one data set).
 start_product_on_bench_db() {
   base=http://127.0.0.1:$port
-  [ -z "${BENCH_NOBUILD:-}" ] && dotnet build src/Clusterpact.Web -c Release -nologo -v quiet -clp:ErrorsOnly
+  [ -z "${BENCH_NOBUILD:-}" ] && [ -z "${BENCH_APP:-}" ] && dotnet build src/Clusterpact.Web -c Release -nologo -v quiet -clp:ErrorsOnly
+  local dll
+  dll=$(realpath "${BENCH_APP:-src/Clusterpact.Web/bin/Release/net10.0/Clusterpact.Web.dll}")
   (cd src/Clusterpact.Web && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$base Database__Provider=PostgreSQL \
     ConnectionStrings__PostgreSQL="$pg;Database=$name" Security__RequireTwoFactorForStaff=false Reminders__Enabled=false \
-    Serilog__MinimumLevel__Default=Warning exec dotnet bin/Release/net10.0/Clusterpact.Web.dll >"/tmp/clusterpact-bench-$port.log" 2>&1) &
+    Serilog__MinimumLevel__Default=Warning exec dotnet "$dll" >"/tmp/clusterpact-bench-$port.log" 2>&1) &
   app=$!
   for _ in $(seq 1 120); do curl -fs "$base/health" >/dev/null 2>&1 && break; sleep 1; done
 }

@@ -5,7 +5,8 @@
 #   and API endpoint, times one hand-written SQL query giving the same answer (psql, median of 5), and prints
 #   endpoint, connections, p50, p95, p99 (ms), req/s (medians of the runs), SQL ms and the ratio p50 / SQL.
 # Environment: BENCH_PG, BENCH_DB as for generate.sh; BENCH_PORT (default 5192); BENCH_NOBUILD=1 to skip the build;
-#   BENCH_ONLY, a grep -E pattern on the endpoints to run (e.g. 'Dashboard|open-?data').
+#   BENCH_ONLY, a grep -E pattern on the endpoints to run (e.g. 'Dashboard|open-?data'); BENCH_APP, the product's dll
+#   (default the Release build; another build's copy to measure before and after on the same data set).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}; runs=${2:-3}
@@ -32,6 +33,9 @@ cat > "$endpoints" <<'SQL'
 /api/v1/open-data/awards|SELECT p."Id", p."Aid" FROM projects p WHERE p."Aid" > 100000 ORDER BY p."Start" DESC LIMIT 25
 /api/v1/organisations?search=Bench+organisatie+0420|SELECT "Id", "Name" FROM organisations WHERE "Name" LIKE '%Bench organisatie 0420%' ORDER BY "Name" COLLATE "C", "Id" LIMIT 25
 /api/v1/clusters|SELECT "Id", "Name", "Type", "Status" FROM clusters ORDER BY "Name" LIMIT 25
+/AnswerPack|SELECT extract(year FROM "YearStart")::int y, sum("GrantedAid") FROM agreement_years WHERE "YearStart" >= DATE '2026-01-01' AND "YearStart" < DATE '2031-01-01' GROUP BY 1
+/AnswerPack?handler=Pdf|SELECT extract(year FROM "YearStart")::int y, sum("GrantedAid") FROM agreement_years WHERE "YearStart" >= DATE '2026-01-01' AND "YearStart" < DATE '2031-01-01' GROUP BY 1
+/AnswerPack?handler=Xlsx|SELECT extract(year FROM "YearStart")::int y, sum("GrantedAid") FROM agreement_years WHERE "YearStart" >= DATE '2026-01-01' AND "YearStart" < DATE '2031-01-01' GROUP BY 1
 SQL
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }

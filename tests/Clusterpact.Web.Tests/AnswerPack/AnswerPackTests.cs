@@ -109,6 +109,39 @@ public sealed class AnswerPackTests(ClusterpactApp app)
         Assert.Contains("Catalisti", pactRows.Keys);
     }
 
+    /// <summary>The pack is kept under the change stamps (decision 0020): a change is in the next request's pack.</summary>
+    [Fact]
+    public async Task A_resized_envelope_is_in_todays_pack_at_the_next_request()
+    {
+        var reader = await app.SignedInAsync(Emails.Reader);
+        var url = $"/AnswerPack?on={app.Today:yyyy-MM-dd}";
+        var pool = await app.WithDbAsync(db => db.FundEnvelopes.AsNoTracking()
+            .FirstAsync(e => e.Kind == EnvelopeKind.InterclusterPool && e.Year >= app.Today.Year && e.Year < app.Today.Year + 5));
+        async Task<string> PoolCellAsync() => (await reader.GetDocumentAsync(url)).QuerySelector($"[data-testid=funds] tr[data-year='{pool.Year}']")!
+            .QuerySelectorAll("td")[2].TextContent.Trim();
+        var before = await PoolCellAsync();
+        Assert.Equal(before, await PoolCellAsync());
+        async Task ResizeAsync(decimal amount) => await app.WithDbAsync(async db =>
+        {
+            var envelope = await db.FundEnvelopes.SingleAsync(e => e.Id == pool.Id);
+            Assert.True(envelope.Resize(amount, envelope.Note).IsSuccess);
+            return await db.SaveChangesAsync();
+        });
+        await ResizeAsync(pool.Amount + 1_000m);
+        try
+        {
+            var after = await PoolCellAsync();
+            Assert.NotEqual(before, after);
+            Assert.Equal(decimal.Parse(before.Replace("€", "", StringComparison.Ordinal).Trim(), NumberStyles.Currency, new CultureInfo("nl-BE")) + 1_000m,
+                decimal.Parse(after.Replace("€", "", StringComparison.Ordinal).Trim(), NumberStyles.Currency, new CultureInfo("nl-BE")));
+        }
+        finally
+        {
+            await ResizeAsync(pool.Amount);
+        }
+        Assert.Equal(before, await PoolCellAsync());
+    }
+
     [Fact]
     public async Task The_pdf_opens_and_holds_the_answers()
     {

@@ -1,3 +1,5 @@
+using Clusterpact.Web.Tests.Shared;
+
 namespace Clusterpact.Web.Tests.Organisations;
 
 [Collection(AppCollection.Name)]
@@ -44,6 +46,42 @@ public sealed class OrganisationRegisterTests(ClusterpactApp app)
         Assert.Equal(expected, items[0].GetProperty("activeClusterCount").GetInt32());
         var page = await officer.GetStringAsync($"/Organisations/{first}");
         Assert.Contains($"Vandaag lid van {expected} clusters", page, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Issue 18: the search is the register's rule (the name holds the term in any case) asked of SQL in a fixed number
+    /// of queries, however many organisations match, and on PostgreSQL on the very expressions its trigram indexes hold
+    /// (migration OrganisationSearchTrigrams), so a search in 500,000 names does not read them all.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_name_search_finds_every_name_that_holds_the_term_in_any_case_in_a_fixed_number_of_queries(bool manyMatch)
+    {
+        var names = await app.WithDbAsync(db => db.Organisations.AsNoTracking().Select(o => new { o.Id, o.Name }).ToListAsync());
+        // A letter most names hold, or the middle of one name, typed in capitals.
+        var term = manyMatch ? "E"
+            : names.Select(o => o.Name).Where(n => n.Length >= 9 && n.All(char.IsAscii)).OrderBy(n => n, StringComparer.Ordinal).First().Substring(2, 6).ToUpperInvariant();
+        var expected = names.Where(o => o.Name.ToLowerInvariant().Contains(term.ToLowerInvariant(), StringComparison.Ordinal)).Select(o => o.Id).ToHashSet();
+        Assert.NotEmpty(expected);
+        var officer = await app.SignedInAsync(Emails.Officer);
+
+        JsonElement page;
+        using (app.Sql.Record()) page = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/organisations?pageSize=200&search={Uri.EscapeDataString(term)}");
+        var commands = app.Sql.Commands;
+        Assert.Equal(expected.Count, page.GetProperty("totalCount").GetInt32());
+        var ids = page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList();
+        Assert.Equal(Math.Min(200, expected.Count), ids.Count);
+        Assert.Subset(expected, ids.ToHashSet());
+        // The session's check, the count and the page: no query per organisation shown.
+        Assert.Equal(3, commands.Count);
+        if (ClusterpactApp.OnPostgres)
+        {
+            Assert.All(commands.Where(c => ReadModelSteps.TablesRead(c).Contains("organisations")), c => Assert.Contains("lower(o.\"Name\") LIKE", c, StringComparison.Ordinal));
+            var indexes = await app.WithDbAsync(db => db.Database.SqlQueryRaw<string>("SELECT indexdef AS \"Value\" FROM pg_indexes WHERE tablename = 'organisations'").ToListAsync());
+            Assert.Contains(indexes, i => i.Contains("gin (lower((\"Name\")::text) gin_trgm_ops)", StringComparison.Ordinal));
+            Assert.Contains(indexes, i => i.Contains("gin (\"EnterpriseNumber\" gin_trgm_ops)", StringComparison.Ordinal));
+        }
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using Clusterpact.Web.Features.Agreements;
+using Clusterpact.Web.Features.AnswerPack;
+using Clusterpact.Web.Features.Clusters;
 using Clusterpact.Web.Features.Dashboard;
 using Clusterpact.Web.Features.Kpis;
 using Clusterpact.Web.Features.OpenData;
@@ -87,6 +89,35 @@ public sealed class ReadModelTests(ClusterpactApp app)
         Assert.Equal(before + 1, await MembersAsync(reader, lastYear));
     }
 
+    [Fact]
+    public async Task A_membership_that_starts_is_counted_in_the_cluster_list_at_the_next_request()
+    {
+        var reader = await app.SignedInAsync(Emails.Reader);
+        var catalisti = await app.ClusterIdAsync("Catalisti");
+        async Task<int> ActiveMembersAsync() => (await reader.GetFromJsonAsync<JsonElement>("/api/v1/clusters?search=Catalisti")).GetProperty("items").EnumerateArray()
+            .Single(i => i.GetProperty("id").GetGuid() == catalisti).GetProperty("activeMembers").GetInt32();
+        var today = app.Today;
+        // The domain's rule for a member today, asked of the data: From <= today and no Until or Until >= today.
+        Task<int> CountedAsync() => app.WithDbAsync(db => db.Memberships.CountAsync(m => m.ClusterId == catalisti && m.From <= today && (m.Until == null || m.Until >= today)));
+        var before = await ActiveMembersAsync();
+        Assert.Equal(await CountedAsync(), before);
+        Assert.Equal(before, await ActiveMembersAsync());
+
+        var outsider = await app.WithDbAsync(db => db.Organisations.Where(o => !db.Memberships.Any(m => m.OrganisationId == o.Id && m.ClusterId == catalisti)).Select(o => o.Id).FirstAsync());
+        var joined = new Membership(outsider, catalisti, today.AddDays(-1), null, MembershipRole.Member, null);
+        await app.WithDbAsync(db => { db.Memberships.Add(joined); return db.SaveChangesAsync(); });
+        try
+        {
+            Assert.Equal(before + 1, await ActiveMembersAsync());
+            Assert.Equal(await CountedAsync(), before + 1);
+        }
+        finally
+        {
+            await app.WithDbAsync(db => { db.Memberships.Remove(db.Memberships.Single(m => m.Id == joined.Id)); return db.SaveChangesAsync(); });
+        }
+        Assert.Equal(before, await ActiveMembersAsync());
+    }
+
     [Theory]
     [InlineData("/Dashboard", true)]
     [InlineData("/OpenData", false)]
@@ -96,6 +127,11 @@ public sealed class ReadModelTests(ClusterpactApp app)
     [InlineData("/Kpis?kpi=extra-fte", true)]
     [InlineData("/Agreements", true)]
     [InlineData("/Agreements?sort=Granted&desc=true&p=2", true)]
+    [InlineData("/Clusters", true)]
+    [InlineData("/Clusters?sort=Members&desc=true&p=2", true)]
+    [InlineData("/api/v1/clusters?search=a", true)]
+    [InlineData("/AnswerPack?on=2019-06-30", true)]
+    [InlineData("/AnswerPack?handler=Pdf", true)]
     public async Task A_second_request_without_a_change_reads_only_the_stamps(string url, bool signedIn)
     {
         var client = signedIn ? await app.SignedInAsync(Emails.Reader) : app.Anonymous();
@@ -119,6 +155,8 @@ public sealed class ReadModelTests(ClusterpactApp app)
     [InlineData("/Kpis?kpi=extra-fte", nameof(GetKpiAcrossClusters))]
     [InlineData("/Kpis?kpi=members-more-competitive-share", nameof(GetKpiAcrossClusters))]
     [InlineData("/Agreements", nameof(GetAgreementOverview))]
+    [InlineData("/Clusters?sort=Members", nameof(ListClusters))]
+    [InlineData("/AnswerPack", nameof(GetAnswerPack))]
     public async Task The_areas_a_kept_answer_declares_cover_every_table_it_reads(string url, string useCase)
     {
         var client = useCase == nameof(PublishedAwards) ? app.Anonymous() : await app.SignedInAsync(Emails.Reader);
@@ -129,7 +167,8 @@ public sealed class ReadModelTests(ClusterpactApp app)
         var read = app.Sql.Commands.SelectMany(ReadModelSteps.TablesRead).Where(tables.ContainsKey).Select(t => tables[t]).ToHashSet();
         Assert.NotEmpty(read);
         var declared = useCase switch { nameof(GetDashboard) => GetDashboard.Reads, nameof(PublishedAwards) => PublishedAwards.Reads,
-            nameof(GetAgreementOverview) => GetAgreementOverview.Reads, _ => GetKpiAcrossClusters.Reads };
+            nameof(GetAgreementOverview) => GetAgreementOverview.Reads, nameof(ListClusters) => ListClusters.Reads,
+            nameof(GetAnswerPack) => GetAnswerPack.Reads, _ => GetKpiAcrossClusters.Reads };
         Assert.Subset(declared.ToHashSet(), read);
     }
 

@@ -57,14 +57,37 @@ public sealed record AnswerPackData(DateOnly On, IReadOnlyList<EvaluationAnswer>
 /// API share it. It reads the evaluations of spearhead clusters and of the programme, the agreements and pacts (a few
 /// per cluster) and only the working years of the five years it plans for, never a growing table whole (issue 18).
 /// </summary>
-public sealed class GetAnswerPack(ClusterpactDbContext db, GetKpisAsOf kpis, AgreementRules agreements, TimeProvider clock) : IUseCase
+public sealed class GetAnswerPack(ClusterpactDbContext db, GetKpisAsOf kpis, AgreementRules agreements, TimeProvider clock, CurrentUser user,
+    Infrastructure.ReadModels.ReadModelStore readModels) : IUseCase
 {
+    /// <summary>The data areas the pack reads (ReadModelTests checks them against its SQL).</summary>
+    public static readonly IReadOnlyList<Infrastructure.ReadModels.ReadModelArea> Reads =
+    [
+        Infrastructure.ReadModels.ReadModelArea.Agreements, Infrastructure.ReadModels.ReadModelArea.Clusters, Infrastructure.ReadModels.ReadModelArea.Evaluations,
+        Infrastructure.ReadModels.ReadModelArea.Funding, Infrastructure.ReadModels.ReadModelArea.Kpis, Infrastructure.ReadModels.ReadModelArea.Members,
+        Infrastructure.ReadModels.ReadModelArea.Pacts, Infrastructure.ReadModels.ReadModelArea.Projects, Infrastructure.ReadModels.ReadModelArea.Reports,
+        Infrastructure.ReadModels.ReadModelArea.Surveys,
+    ];
+
     public DateOnly Today => clock.TodayInBrussels();
 
     /// <summary>The earliest day the pack can speak of: the decree of 4 March 2016.</summary>
     public static readonly DateOnly Earliest = new(2016, 3, 4);
 
+    /// <summary>
+    /// Kept per day until a change of the data it reads, or the next day (decision 0020), for those who see every
+    /// cluster (the page's policy): the page, its PDF and its workbook share one computation.
+    /// </summary>
     public async Task<AnswerPackData> HandleAsync(DateOnly on, CancellationToken ct)
+    {
+        if (!user.SeesAllClusters || user.OnlyCluster is not null) return await ComputeAsync(on, ct);
+        var view = await readModels.ViewAsync(ct);
+        // The culture too: the lists are ordered by name in C#, with the request's culture's comparison.
+        return await view.GetAsync(nameof(GetAnswerPack), (on, CultureInfo.CurrentCulture.Name), Reads, () => ComputeAsync(on, ct),
+            d => d.Evaluations.Count + d.ClusterKpis.Count * Math.Max(1, d.KpiYears.Count) + d.Goals.Count + d.Lessons.Count + d.Pacts.Count + d.Funds.Count + d.PendingReports.Count + 1);
+    }
+
+    private async Task<AnswerPackData> ComputeAsync(DateOnly on, CancellationToken ct)
     {
         var clusters = await db.Clusters.AsNoTracking().Select(c => new { c.Id, c.Name, c.Type, c.SupportStart, c.SupportEnd }).ToDictionaryAsync(c => c.Id, ct);
         string? NameOf(Guid? id) => id is { } c && clusters.TryGetValue(c, out var x) ? x.Name : null;

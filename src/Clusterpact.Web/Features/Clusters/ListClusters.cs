@@ -6,10 +6,23 @@ public sealed record ClusterListQuery(string? Search, ClusterType? Type, Cluster
 
 public sealed record ClusterListItem(Guid Id, string Name, ClusterType Type, string StrategicDomain, ClusterStatus Status, DateOnly? SupportStart, DateOnly? SupportEnd, int ActiveMembers);
 
-/// <summary>The clusters the caller may see, searched, filtered, sorted and paged in SQL.</summary>
-public sealed class ListClusters(ClusterpactDbContext db, ClusterAccess access, TimeProvider clock) : IUseCase
+/// <summary>
+/// The clusters the caller may see, searched, filtered, sorted and paged in SQL. For those who see every cluster a page
+/// is kept under the change stamps of the data it reads (decision 0020): a repeated request reads only the stamps.
+/// </summary>
+public sealed class ListClusters(ClusterpactDbContext db, ClusterAccess access, TimeProvider clock, CurrentUser user,
+    Infrastructure.ReadModels.ReadModelStore readModels) : IUseCase
 {
-    public Task<Paged<ClusterListItem>> HandleAsync(ClusterListQuery q, PageRequest page, CancellationToken ct) => Build(q).ToPageAsync(page, ct);
+    /// <summary>The data areas the list reads (ReadModelTests checks them against its SQL).</summary>
+    public static readonly IReadOnlyList<Infrastructure.ReadModels.ReadModelArea> Reads =
+        [Infrastructure.ReadModels.ReadModelArea.Clusters, Infrastructure.ReadModels.ReadModelArea.Members];
+
+    public async Task<Paged<ClusterListItem>> HandleAsync(ClusterListQuery q, PageRequest page, CancellationToken ct)
+    {
+        if (!user.SeesAllClusters || user.OnlyCluster is not null) return await Build(q).ToPageAsync(page, ct);
+        var view = await readModels.ViewAsync(ct);
+        return await view.GetAsync(nameof(ListClusters), (q, page), Reads, () => Build(q).ToPageAsync(page, ct), p => p.Items.Count + 1);
+    }
 
     /// <summary>Every row of the filtered, sorted list, for an export.</summary>
     public Task<List<ClusterListItem>> AllAsync(ClusterListQuery q, CancellationToken ct) => Build(q).ToListAsync(ct);

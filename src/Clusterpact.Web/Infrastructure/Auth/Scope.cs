@@ -39,6 +39,8 @@ public sealed class Scope(ClusterpactDbContext db, CurrentUser user)
     /// <summary>Memberships of visible clusters (past and present).</summary>
     public IQueryable<Domain.Members.Membership> Memberships()
     {
+        // Every membership is of a cluster (foreign key): no semi-join with the clusters for each row (issue 18).
+        if (user.SeesAllClusters) return db.Memberships;
         var clusters = ClusterIds();
         return db.Memberships.Where(m => clusters.Contains(m.ClusterId));
     }
