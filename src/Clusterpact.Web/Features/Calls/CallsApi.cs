@@ -40,6 +40,7 @@ public static class CallsApi
         calls.MapGet("/", async (CallKind? kind, CallStatus? status, [AsParameters] ListWindow window, ListCallsByCursor list, HttpContext http, CancellationToken ct) =>
                 TypedResults.Ok(http.Linked(await list.HandleAsync(kind, status, window, ct))))
             .WithName("ListCalls")
+            .WithSort(ListCallsByCursor.Sort)
             .WithSummary("Calls for spearhead clusters, business networks and thematic projects, filtered by kind and status; cursor-paged.")
             .WithExample(ApiExamples.List(CallDto.Example));
 

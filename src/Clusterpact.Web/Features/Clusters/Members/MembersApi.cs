@@ -27,6 +27,8 @@ public sealed record MembershipChangeRequest(
 /// </summary>
 public static class MembersApi
 {
+    private static readonly ApiSort<Membership> Sort = new ApiSort<Membership>().By("from", m => m.From);
+
     public static void MapMembersApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/clusters/{id:guid}/members").WithTags("Clusters").RequireAuthorization(Policies.ClusterData).ForApiArea(ApiArea.Members);
@@ -35,9 +37,10 @@ public static class MembersApi
                 ClusterAccess access, HttpContext http, CancellationToken ct) =>
             {
                 if (!await access.CanSeeAsync(id, ct)) return TypedResults.NotFound();
-                return TypedResults.Ok(await scope.Memberships().Where(m => m.ClusterId == id).ToApiListAsync(window, http, (rows, c) => ToDtosAsync(db, rows, c), ct));
+                return TypedResults.Ok(await scope.Memberships().Where(m => m.ClusterId == id).ToApiListAsync(Sort, window, http, (rows, c) => ToDtosAsync(db, rows, c), ct));
             })
             .WithName("ListMembers")
+            .WithSort(Sort)
             .WithSummary("A cluster's memberships, past and present, oldest first; cursor-paged. 404 when the cluster is not the caller's.")
             .WithExample(ApiExamples.List(MembershipDto.Example));
 
