@@ -55,14 +55,14 @@ public sealed class ProjectTests(ClusterpactApp app)
     {
         var catalisti = await app.ClusterIdAsync("Catalisti");
         var manager = await app.SignedInAsync(Emails.CatalistiManager);
-        using var projects = System.Text.Json.JsonDocument.Parse(await manager.GetStringAsync("/api/v1/projects?pageSize=200"));
+        using var projects = System.Text.Json.JsonDocument.Parse(await manager.GetStringAsync("/api/v1/projects?limit=200"));
         var items = projects.RootElement.GetProperty("items").EnumerateArray().ToList();
         Assert.NotEmpty(items);
         var ids = items.Select(i => i.GetProperty("id").GetGuid()).ToList();
         var clustersOf = await app.WithDbAsync(db => db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync());
         Assert.All(clustersOf, p => Assert.Contains(catalisti, p.ClusterIds));
         using var funds = System.Text.Json.JsonDocument.Parse(await manager.GetStringAsync("/api/v1/funds"));
-        Assert.All(funds.RootElement.EnumerateArray(), e => Assert.Equal(catalisti, e.GetProperty("clusterId").GetGuid()));
+        Assert.All(funds.RootElement.GetProperty("items").EnumerateArray(), e => Assert.Equal(catalisti, e.GetProperty("clusterId").GetGuid()));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Clusterpact.Web.Infrastructure.Requests;
 using Clusterpact.Web.Infrastructure.Security;
 using Clusterpact.Web.Features.Funds;
 
@@ -5,24 +6,30 @@ namespace Clusterpact.Web.Features.Projects;
 
 public static class ProjectsApi
 {
+    /// <summary>The envelopes are named in memory (<see cref="ListEnvelopes"/>): numbers only, no text order to agree with the databases'.</summary>
+    private static readonly ApiSort<EnvelopeRow> EnvelopeSort = new ApiSort<EnvelopeRow>().By("year", e => e.Year).By("amount", e => e.Amount)
+        .By("committed", e => e.Committed).By("paid", e => e.Paid).DefaultTo("year", descending: true);
+
     public static void MapProjectsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/projects").WithTags("Projects").RequireAuthorization(Policies.ClusterData).ForApiArea(ApiArea.Projects);
         group.MapGet("/", async (string? search, Guid? cluster, ProjectType? type, ProjectStatus? status, StrategicTheme? theme, int? year, Guid? organisation,
-                    ProjectSort? sort, bool? desc, int? page, int? pageSize, ListProjects list, CancellationToken ct) =>
-                TypedResults.Ok(await list.HandleAsync(new ProjectListQuery(search, cluster, type, status, theme, year, organisation, sort ?? ProjectSort.Start, desc ?? true),
-                    new PageRequest(page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
+                    [AsParameters] ListWindow window, ListProjects list, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(http.Linked(await list.HandleAsync(new ProjectListQuery(search, cluster, type, status, theme, year, organisation), window, ct))))
             .WithName("ListProjects")
-            .WithExample(new Paged<ProjectListItem>([new(Guid.Parse("0193f0a2-1c2d-7e11-9a10-4c1f2b3af001"), "Biogebaseerde coatings", ProjectType.Collaboration, ProjectStatus.Running, StrategicTheme.Materials,
-                new DateOnly(2025, 1, 1), new DateOnly(2026, 12, 31), 1_200_000m, 600_000m, "Voorbeeld NV", ["Catalisti"])], 1, Paging.DefaultPageSize, 1)).WithSummary("The projects the caller may see (a cluster manager: their clusters'), searched, filtered, sorted and paged.");
+            .WithSort(ListProjects.Sort)
+            .WithExample(ApiExamples.List(new ProjectListItem(Guid.Parse("0193f0a2-1c2d-7e11-9a10-4c1f2b3af001"), "Biogebaseerde coatings", ProjectType.Collaboration, ProjectStatus.Running, StrategicTheme.Materials,
+                new DateOnly(2025, 1, 1), new DateOnly(2026, 12, 31), 1_200_000m, 600_000m, "Voorbeeld NV", ["Catalisti"]))).WithSummary("The projects the caller may see (a cluster manager: their clusters'), searched, filtered and sorted; cursor-paged.");
         group.MapGet("/figures", async (int? year, Guid? cluster, StrategicTheme? theme, GetProjectFacts facts, CancellationToken ct) =>
                 TypedResults.Ok(ProjectFigures.Totals(await facts.HandleAsync(ct), year, cluster, theme)))
             .WithName("ProjectFigures")
             .WithExample(new ProjectTotals(14, 9, 31, 4_200_000m, 1_800_000m, 9_600_000m, 2_500_000m, 18m, 1_100_000m)).WithSummary("Project KPIs over the caller's projects for a start year, a cluster (or the programme, each project once) and a theme.");
 
         var funds = api.MapGroup("/funds").WithTags("Projects").RequireAuthorization(Policies.ClusterData).ForApiArea(ApiArea.Projects);
-        funds.MapGet("/", async (int? year, Guid? cluster, ListEnvelopes envelopes, CancellationToken ct) => TypedResults.Ok(await envelopes.HandleAsync(year, cluster, ct)))
+        funds.MapGet("/", async (int? year, Guid? cluster, [AsParameters] ListWindow window, ListEnvelopes envelopes, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(http.Linked(await (await envelopes.HandleAsync(year, cluster, ct)).AsQueryable().ToApiListAsync(EnvelopeSort, window, null, ct))))
             .WithName("ListEnvelopes")
-            .WithExample(new[] { new EnvelopeRow(Guid.Parse("0193f0a2-1c2d-7e11-9a10-4c1f2b3af101"), 2, EnvelopeKind.ClusterEarmarked, Guid.Parse("0193f0a0-0000-7000-8000-00000000c001"), "Catalisti", 2026, 3_000_000m, 1_800_000m, 900_000m, null) }).WithSummary("Earmarked envelopes and the intercluster pool with committed, paid and remaining amounts in EUR.");
+            .WithSort(EnvelopeSort)
+            .WithExample(ApiExamples.List(new EnvelopeRow(Guid.Parse("0193f0a2-1c2d-7e11-9a10-4c1f2b3af101"), 2, EnvelopeKind.ClusterEarmarked, Guid.Parse("0193f0a0-0000-7000-8000-00000000c001"), "Catalisti", 2026, 3_000_000m, 1_800_000m, 900_000m, null))).WithSummary("Earmarked envelopes and the intercluster pool with committed, paid and remaining amounts in EUR.");
     }
 }
