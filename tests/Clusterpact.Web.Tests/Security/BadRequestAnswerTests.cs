@@ -13,8 +13,6 @@ public sealed class BadRequestAnswerTests(ClusterpactApp app)
     {
         { "/api/v1/clusters?sort=Bogus", "sort" },
         { "/api/v1/clusters?type=Bogus", "type" },
-        { "/api/v1/clusters?limit=2147483648", "limit" },
-        { "/api/v1/clusters?desc=maybe", "desc" },
         { "/api/v1/clusters?cursor=bogus", "cursor" },
         { "/api/v1/organisations?cluster=not-a-guid", "cluster" },
         { "/api/v1/projects?year=99999999999", "year" },
