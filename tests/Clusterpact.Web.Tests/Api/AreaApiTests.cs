@@ -23,10 +23,9 @@ public sealed class AreaApiTests(ClusterpactApp app)
             var body = await response.Content.ReadFromJsonAsync<JsonElement>();
             rows.AddRange(body.GetProperty("items").EnumerateArray());
             var cursor = body.GetProperty("next").GetString();
-            var link = response.Headers.TryGetValues("Link", out var links) ? links.Single() : null;
+            var link = response.Headers.TryGetValues("Link", out var links) ? links.SingleOrDefault(l => l.EndsWith("; rel=\"next\"", StringComparison.Ordinal)) : null;
             if (cursor is null) { Assert.Null(link); next = null; continue; }
             Assert.NotNull(link);
-            Assert.EndsWith("; rel=\"next\"", link, StringComparison.Ordinal);
             next = link![1..link.IndexOf('>', StringComparison.Ordinal)];
             Assert.Contains("cursor=" + cursor, next, StringComparison.Ordinal);
         }

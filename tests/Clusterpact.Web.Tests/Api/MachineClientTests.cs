@@ -174,7 +174,7 @@ public sealed class MachineClientTests(ClusterpactApp app)
 
         var client = await MachineClientPages.CreateAsync(manager, "CRM Catalisti", ["clusters:read", "members:write"], cluster: catalisti);
         var api = app.WithToken(await MachineClientPages.CreateTokenAsync(manager, client.Id, app.Today.AddDays(30)));
-        var listed = (await api.GetFromJsonAsync<JsonElement>("/api/v1/clusters?pageSize=200")).GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()).ToList();
+        var listed = (await api.GetFromJsonAsync<JsonElement>("/api/v1/clusters?limit=200")).GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()).ToList();
         Assert.Equal([catalisti], listed);
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/clusters/{flux50}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"/api/v1/clusters/{catalisti}")).StatusCode);

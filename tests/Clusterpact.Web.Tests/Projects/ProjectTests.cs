@@ -55,7 +55,7 @@ public sealed class ProjectTests(ClusterpactApp app)
     {
         var catalisti = await app.ClusterIdAsync("Catalisti");
         var manager = await app.SignedInAsync(Emails.CatalistiManager);
-        using var projects = System.Text.Json.JsonDocument.Parse(await manager.GetStringAsync("/api/v1/projects?pageSize=200"));
+        using var projects = System.Text.Json.JsonDocument.Parse(await manager.GetStringAsync("/api/v1/projects?limit=200"));
         var items = projects.RootElement.GetProperty("items").EnumerateArray().ToList();
         Assert.NotEmpty(items);
         var ids = items.Select(i => i.GetProperty("id").GetGuid()).ToList();

@@ -90,13 +90,17 @@ public sealed record RequestPaymentRequest(
 /// </summary>
 public static class AgreementsApi
 {
+    /// <summary>An agreement's start and end are its terms' (no column to sort by): the order they were made in.</summary>
+    private static readonly ApiSort<SupportAgreement> AgreementSort = new();
+
     public static void MapAgreementsApi(this RouteGroupBuilder api)
     {
         var agreements = api.MapGroup("/agreements").WithTags("Agreements").RequireAuthorization(Policies.ClusterData).ForApiArea(ApiArea.Agreements);
         agreements.MapGet("/", async (Guid? cluster, [AsParameters] ListWindow window, Scope scope, HttpContext http, CancellationToken ct) =>
                 TypedResults.Ok(await scope.Agreements().Where(a => cluster == null || a.ClusterId == cluster)
-                    .ToApiListAsync(window, http, (rows, _) => Task.FromResult<IReadOnlyList<AgreementDto>>(rows.Select(AgreementDto.From).ToList()), ct)))
+                    .ToApiListAsync(AgreementSort, window, http, (rows, _) => Task.FromResult<IReadOnlyList<AgreementDto>>(rows.Select(AgreementDto.From).ToList()), ct)))
             .WithName("ListAgreements")
+            .WithSort(AgreementSort)
             .WithSummary("Support agreements of the clusters the caller sees (a cluster manager: their own), optionally of one cluster; cursor-paged.")
             .WithExample(ApiExamples.List(AgreementDto.Example));
 
@@ -149,6 +153,7 @@ public static class AgreementsApi
         years.MapGet("/", async (Guid? agreement, Guid? cluster, [AsParameters] ListWindow window, ListWorkingYears list, HttpContext http, CancellationToken ct) =>
                 TypedResults.Ok(http.Linked(await list.HandleAsync(new WorkingYearFilter(agreement, cluster), window, ct))))
             .WithName("ListWorkingYears")
+            .WithSort(ListWorkingYears.Sort)
             .WithSummary("Working years (yearly budgets) of the agreements the caller sees, optionally of one agreement or cluster; cursor-paged.")
             .WithExample(ApiExamples.List(WorkingYearDto.Example));
 
@@ -202,6 +207,7 @@ public static class AgreementsApi
         payments.MapGet("/", async (PaymentStatus? status, Guid? agreement, Guid? cluster, [AsParameters] ListWindow window, ListPayments list, HttpContext http, CancellationToken ct) =>
                 TypedResults.Ok(http.Linked(await list.HandleAsync(new PaymentFilter(status, agreement, cluster), window, ct))))
             .WithName("ListPayments")
+            .WithSort(ListPayments.Sort)
             .WithSummary("Aid payments of the agreements the caller sees, oldest first; status=Approved is the financial system's pull. Cursor-paged.")
             .WithExample(ApiExamples.List(PaymentDto.Example));
 

@@ -86,6 +86,7 @@ public static class BudgetApi
 
         group.MapGet("/", async ([AsParameters] ListWindow window, ListScenariosByCursor list, HttpContext http, CancellationToken ct) =>
                 TypedResults.Ok(http.Linked(await list.HandleAsync(window, ct))))
+            .WithSort(ListScenariosByCursor.Sort)
             .WithName("ListScenarios")
             .WithSummary("The saved budget scenarios with their period and total over it; cursor-paged, oldest first.")
             .WithExample(ApiExamples.List(ScenarioSummaryDto.Example));

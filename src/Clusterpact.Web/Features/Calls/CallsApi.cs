@@ -33,6 +33,9 @@ public sealed record DecideApplicationRequest(ApplicationOutcome Outcome,
 /// </summary>
 public static class CallsApi
 {
+    /// <summary>A call's applications are read with its details (<see cref="GetCallDetails"/>): sorted in memory, by numbers only.</summary>
+    private static readonly ApiSort<ApplicationRow> ApplicationSort = new ApiSort<ApplicationRow>().By("requestedEur", a => a.RequestedEur);
+
     public static void MapCallsApi(this RouteGroupBuilder api)
     {
         var calls = api.MapGroup("/calls").WithTags("Calls").RequireAuthorization(Policies.AgencyStaff).ForApiArea(ApiArea.Calls);
@@ -40,6 +43,7 @@ public static class CallsApi
         calls.MapGet("/", async (CallKind? kind, CallStatus? status, [AsParameters] ListWindow window, ListCallsByCursor list, HttpContext http, CancellationToken ct) =>
                 TypedResults.Ok(http.Linked(await list.HandleAsync(kind, status, window, ct))))
             .WithName("ListCalls")
+            .WithSort(ListCallsByCursor.Sort)
             .WithSummary("Calls for spearhead clusters, business networks and thematic projects, filtered by kind and status; cursor-paged.")
             .WithExample(ApiExamples.List(CallDto.Example));
 
@@ -49,10 +53,14 @@ public static class CallsApi
             .WithSummary("One call with its budget and its opening and closing moment; its version is the ETag.")
             .WithExample(CallDto.Example);
 
-        calls.MapGet("/{id:guid}/applications", async Task<Results<Ok<ApiList<ApplicationRow>>, NotFound>> (Guid id, GetCallDetails getCall, CancellationToken ct) =>
-                await getCall.HandleAsync(id, ct) is { } details ? TypedResults.Ok(new ApiList<ApplicationRow>(details.Applications, null)) : TypedResults.NotFound())
+        calls.MapGet("/{id:guid}/applications", async Task<Results<Ok<ApiList<ApplicationRow>>, NotFound>> (Guid id, [AsParameters] ListWindow window, GetCallDetails getCall,
+                HttpContext http, CancellationToken ct) =>
+                await getCall.HandleAsync(id, ct) is { } details
+                    ? TypedResults.Ok(http.Linked(await details.Applications.AsQueryable().ToApiListAsync(ApplicationSort, window, null, ct)))
+                    : TypedResults.NotFound())
             .WithName("ListCallApplications")
-            .WithSummary("The applications submitted to a call (never a draft), in their order of arrival, with their panel's progress; one page.")
+            .WithSort(ApplicationSort)
+            .WithSummary("The applications submitted to a call (never a draft), in their order of arrival unless sorted otherwise, with their panel's progress; cursor-paged.")
             .WithExample(new ApiList<ApplicationRow>([new(ApplicationDto.Example.Id, "SPC-2026-001", "Voorbeeldcluster vzw", ApplicationStatus.UnderReview, 1_500_000m,
                 ApplicationDto.Example.SubmittedAt, 3, 3, 0, null)], null));
 

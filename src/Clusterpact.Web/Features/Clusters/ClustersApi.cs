@@ -1,3 +1,4 @@
+using Clusterpact.Web.Infrastructure.Requests;
 using Clusterpact.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -17,11 +18,12 @@ public static class ClustersApi
     {
         var group = api.MapGroup("/clusters").WithTags("Clusters").RequireAuthorization(Policies.ClusterData).ForApiArea(ApiArea.Clusters);
 
-        group.MapGet("/", async (string? search, ClusterType? type, ClusterStatus? status, ClusterSort? sort, bool? desc, int? page, int? pageSize, ListClusters list, CancellationToken ct) =>
-                TypedResults.Ok(await list.HandleAsync(new ClusterListQuery(search, type, status, sort ?? ClusterSort.Name, desc ?? false), new PageRequest(page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
+        group.MapGet("/", async (string? search, ClusterType? type, ClusterStatus? status, [AsParameters] ListWindow window, ListClusters list, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(http.Linked(await list.HandleAsync(new ClusterListQuery(search, type, status), window, ct))))
             .WithName("ListClusters")
-            .WithExample(new Paged<ClusterListItem>([new(Guid.Parse("0193f0a0-0000-7000-8000-00000000c001"), "Catalisti", ClusterType.SpearheadCluster, "Chemie en kunststoffen", ClusterStatus.Supported, new DateOnly(2017, 1, 1), null, 212)], 1, Paging.DefaultPageSize, 1))
-            .WithSummary("Clusters the caller may see, searched, filtered, sorted and paged.");
+            .WithSort(ListClusters.Sort)
+            .WithExample(ApiExamples.List(new ClusterListItem(Guid.Parse("0193f0a0-0000-7000-8000-00000000c001"), "Catalisti", ClusterType.SpearheadCluster, "Chemie en kunststoffen", ClusterStatus.Supported, new DateOnly(2017, 1, 1), null, 212)))
+            .WithSummary("Clusters the caller may see, searched, filtered and sorted; cursor-paged.");
 
         group.MapGet("/{id:guid}", async Task<Results<Ok<ClusterDetails>, NotFound>> (Guid id, int? memberPage, GetClusterDetails details, CancellationToken ct) =>
                 await details.HandleAsync(id, memberPage ?? 1, ct) is { } c ? TypedResults.Ok(c) : TypedResults.NotFound())

@@ -1,3 +1,4 @@
+using Clusterpact.Web.Infrastructure.Requests;
 namespace Clusterpact.Web.Features.Clusters;
 
 public enum ClusterSort { Name, Type, Status, Domain, Start, End, Members }
@@ -13,6 +14,10 @@ public sealed record ClusterListItem(Guid Id, string Name, ClusterType Type, str
 public sealed class ListClusters(ClusterpactDbContext db, ClusterAccess access, TimeProvider clock, CurrentUser user,
     Infrastructure.ReadModels.ReadModelStore readModels) : IUseCase
 {
+    /// <summary>The API's orders: a missing support date sorts after every date.</summary>
+    public static readonly ApiSort<Cluster> Sort = new ApiSort<Cluster>().By("name", c => c.Name).By("strategicDomain", c => c.StrategicDomain)
+        .By("supportStart", c => c.SupportStart ?? DateOnly.MaxValue).By("supportEnd", c => c.SupportEnd ?? DateOnly.MaxValue).DefaultTo("name");
+
     /// <summary>The data areas the list reads (ReadModelTests checks them against its SQL).</summary>
     public static readonly IReadOnlyList<Infrastructure.ReadModels.ReadModelArea> Reads =
         [Infrastructure.ReadModels.ReadModelArea.Clusters, Infrastructure.ReadModels.ReadModelArea.Members];
@@ -24,12 +29,31 @@ public sealed class ListClusters(ClusterpactDbContext db, ClusterAccess access, 
         return await view.GetAsync(nameof(ListClusters), (q, page), Reads, () => Build(q).ToPageAsync(page, ct), p => p.Items.Count + 1);
     }
 
+    /// <summary>One cursor window for the API, searched and filtered as the page is.</summary>
+    public async Task<ApiList<ClusterListItem>> HandleAsync(ClusterListQuery q, ListWindow window, CancellationToken ct)
+    {
+        if (!user.SeesAllClusters || user.OnlyCluster is not null) return await WindowAsync(q, window, ct);
+        var view = await readModels.ViewAsync(ct);
+        return await view.GetAsync($"{nameof(ListClusters)}.Api", (q, window), Reads, () => WindowAsync(q, window, ct), l => l.Items.Count + 1);
+    }
+
+    private Task<ApiList<ClusterListItem>> WindowAsync(ClusterListQuery q, ListWindow window, CancellationToken ct)
+    {
+        var today = clock.TodayInBrussels();
+        return Filter(q).ToApiListAsync<Cluster, ClusterListItem>(Sort, window, db, async (rows, c) =>
+        {
+            var ids = rows.Select(r => r.Id).ToList();
+            var members = await db.Memberships.AsNoTracking().Where(m => ids.Contains(m.ClusterId) && m.From <= today && (m.Until == null || m.Until >= today))
+                .GroupBy(m => m.ClusterId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, c);
+            return rows.Select(r => new ClusterListItem(r.Id, r.Name, r.Type, r.StrategicDomain, r.Status, r.SupportStart, r.SupportEnd, members.GetValueOrDefault(r.Id))).ToList();
+        }, ct);
+    }
+
     /// <summary>Every row of the filtered, sorted list, for an export.</summary>
     public Task<List<ClusterListItem>> AllAsync(ClusterListQuery q, CancellationToken ct) => Build(q).ToListAsync(ct);
 
-    private IQueryable<ClusterListItem> Build(ClusterListQuery q)
+    private IQueryable<Cluster> Filter(ClusterListQuery q)
     {
-        var today = clock.TodayInBrussels();
         var query = access.VisibleClusters().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q.Search))
         {
@@ -38,6 +62,13 @@ public sealed class ListClusters(ClusterpactDbContext db, ClusterAccess access, 
         }
         if (q.Type is { } type) query = query.Where(c => c.Type == type);
         if (q.Status is { } status) query = query.Where(c => c.Status == status);
+        return query;
+    }
+
+    private IQueryable<ClusterListItem> Build(ClusterListQuery q)
+    {
+        var today = clock.TodayInBrussels();
+        var query = Filter(q);
 
         // Sort on the entity, then project: EF translates ordering on columns, not on a record's constructor.
         System.Linq.Expressions.Expression<Func<Cluster, int>> members = c =>

@@ -35,14 +35,17 @@ public sealed record DecideEvaluationRequest(DateOnly? On,
 /// </summary>
 public static class EvaluationsApi
 {
+    private static readonly ApiSort<Evaluation> Sort = new ApiSort<Evaluation>().By("title", e => e.Title);
+
     public static void MapEvaluationsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/evaluations").WithTags("Evaluations").RequireAuthorization(Policies.ClusterData).ForApiArea(ApiArea.Evaluations);
 
         group.MapGet("/", async (Guid? cluster, EvaluationKind? kind, EvaluationStage? stage, [AsParameters] ListWindow window, Scope scope, HttpContext http, CancellationToken ct) =>
                 TypedResults.Ok(await scope.Evaluations().Where(e => (cluster == null || e.ClusterId == cluster) && (kind == null || e.Kind == kind) && (stage == null || e.Stage == stage))
-                    .ToApiListAsync(window, http, (rows, _) => Task.FromResult<IReadOnlyList<EvaluationDto>>(rows.Select(EvaluationDto.From).ToList()), ct)))
+                    .ToApiListAsync(Sort, window, http, (rows, _) => Task.FromResult<IReadOnlyList<EvaluationDto>>(rows.Select(EvaluationDto.From).ToList()), ct)))
             .WithName("ListEvaluations")
+            .WithSort(Sort)
             .WithSummary("Evaluations of the clusters the caller sees and of the programme, filtered by cluster, kind and stage; cursor-paged.")
             .WithExample(ApiExamples.List(EvaluationDto.Example));
 

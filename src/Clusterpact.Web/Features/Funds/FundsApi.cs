@@ -43,6 +43,7 @@ public static class FundsApi
 
         funds.MapGet("/", async (int? year, Guid? cluster, [AsParameters] ListWindow window, ListEnvelopesByCursor list, HttpContext http, CancellationToken ct) =>
                 TypedResults.Ok(http.Linked(await list.HandleAsync(year, cluster, window, ct))))
+            .WithSort(ListEnvelopesByCursor.Sort)
             .WithName("ListEnvelopes")
             .WithSummary("Earmarked envelopes and the intercluster pool the caller sees, of a year or a cluster, with committed, paid and remaining amounts in EUR; cursor-paged.")
             .WithExample(ApiExamples.List(EnvelopeDetailsDto.ExampleRow));

@@ -23,6 +23,7 @@ public static class KpiTargetsApi
         group.MapGet("/", async Task<Results<Ok<ApiList<KpiTargetDto>>, NotFound>> (Guid id, int? year, [AsParameters] ListWindow window, ListKpiTargets list, HttpContext http,
                 CancellationToken ct) =>
                 await list.HandleAsync(id, year, window, ct) is { } found ? TypedResults.Ok(http.Linked(found)) : TypedResults.NotFound())
+            .WithSort(ListKpiTargets.Sort)
             .WithName("ListKpiTargets")
             .WithSummary("The cluster's KPI targets with baseline and history, optionally of one year; cursor-paged. 404 when the cluster is not the caller's.")
             .WithExample(ApiExamples.List(KpiTargetDto.Example));

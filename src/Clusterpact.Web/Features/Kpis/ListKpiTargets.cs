@@ -20,10 +20,13 @@ public sealed record KpiTargetDto(Guid Id, Guid ClusterId, string Code, int Year
 /// <summary>The KPI targets of a cluster the caller sees, optionally of one year: one cursor window for the API; null when the cluster is not theirs.</summary>
 public sealed class ListKpiTargets(ClusterpactDbContext db, ClusterAccess access) : IUseCase
 {
+    /// <summary>The API's orders: by id (creation), year, KPI code or target.</summary>
+    public static readonly ApiSort<KpiTarget> Sort = new ApiSort<KpiTarget>().By("year", t => t.Year).By("code", t => t.KpiCode).By("target", t => t.Target);
+
     public async Task<ApiList<KpiTargetDto>?> HandleAsync(Guid clusterId, int? year, ListWindow window, CancellationToken ct)
     {
         if (!await access.CanSeeAsync(clusterId, ct)) return null;
         return await db.KpiTargets.Where(t => t.ClusterId == clusterId && (year == null || t.Year == year))
-            .ToApiListAsync(window, (rows, _) => Task.FromResult<IReadOnlyList<KpiTargetDto>>(rows.Select(KpiTargetDto.From).ToList()), ct);
+            .ToApiListAsync(Sort, window, db, (rows, _) => Task.FromResult<IReadOnlyList<KpiTargetDto>>(rows.Select(KpiTargetDto.From).ToList()), ct);
     }
 }

@@ -1,3 +1,4 @@
+using Clusterpact.Web.Infrastructure.Requests;
 namespace Clusterpact.Web.Features.Organisations;
 
 public enum OrganisationSort { Name, Kind, Size, Country, Clusters }
@@ -24,6 +25,21 @@ public sealed class ListOrganisations(ClusterpactDbContext db, Scope scope, Time
         return q.Sort == OrganisationSort.Name
             ? await filtered.ToKeysetPageAsync(name, o => o.Id, q.Descending, select, r => r.Id, page, ct)
             : await rows.ToPageAsync(page, ct);
+    }
+
+    /// <summary>The API's orders, by the columns the register's indexes hold.</summary>
+    public static readonly ApiSort<Organisation> Sort = new ApiSort<Organisation>().By("name", o => o.Name).By("countryCode", o => o.CountryCode).DefaultTo("name");
+
+    /// <summary>One cursor window of the register for the API, searched and filtered as the page is.</summary>
+    public Task<ApiList<OrganisationListItem>> HandleAsync(OrganisationListQuery q, ListWindow window, CancellationToken ct)
+    {
+        var (_, filtered, _, select) = Build(q);
+        return filtered.ToApiListAsync<Organisation, OrganisationListItem>(Sort, window, db, async (rows, c) =>
+        {
+            var ids = rows.Select(r => r.Id).ToList();
+            var items = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).Select(select).ToDictionaryAsync(i => i.Id, c);
+            return ids.Select(id => items[id]).ToList();
+        }, ct);
     }
 
     public Task<List<OrganisationListItem>> AllAsync(OrganisationListQuery q, CancellationToken ct) => Build(q).Rows.ToListAsync(ct);

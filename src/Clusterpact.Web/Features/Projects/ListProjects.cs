@@ -1,3 +1,4 @@
+using Clusterpact.Web.Infrastructure.Requests;
 namespace Clusterpact.Web.Features.Projects;
 
 public enum ProjectSort { Title, Type, Status, Start, End, Budget, Aid }
@@ -16,12 +17,19 @@ public sealed class ListProjects(ClusterpactDbContext db, Scope scope) : IUseCas
 {
     public async Task<Paged<ProjectListItem>> HandleAsync(ProjectListQuery q, PageRequest page, CancellationToken ct)
     {
-        var rows = await Sort(Filter(q), q).ToPageAsync(page, ct);
+        var rows = await Ordered(Filter(q), q).ToPageAsync(page, ct);
         return new Paged<ProjectListItem>(await ToItemsAsync(rows.Items, ct), rows.Page, rows.PageSize, rows.TotalCount);
     }
 
+    /// <summary>The API's orders, by the columns the page sorts by; the newest start first unless asked otherwise.</summary>
+    public static readonly ApiSort<Project> Sort = new ApiSort<Project>().By("start", p => p.Start).By("end", p => p.End).By("title", p => p.Title)
+        .By("totalBudget", p => p.TotalBudget).By("aid", p => p.Aid).DefaultTo("start", descending: true);
+
+    /// <summary>One cursor window for the API, searched and filtered as the page is.</summary>
+    public Task<ApiList<ProjectListItem>> HandleAsync(ProjectListQuery q, ListWindow window, CancellationToken ct) => Filter(q).ToApiListAsync(Sort, window, db, ToItemsAsync, ct);
+
     public async Task<IReadOnlyList<ProjectListItem>> AllAsync(ProjectListQuery q, CancellationToken ct) =>
-        await ToItemsAsync(await Sort(Filter(q), q).ToListAsync(ct), ct);
+        await ToItemsAsync(await Ordered(Filter(q), q).ToListAsync(ct), ct);
 
     private IQueryable<Project> Filter(ProjectListQuery q)
     {
@@ -45,7 +53,7 @@ public sealed class ListProjects(ClusterpactDbContext db, Scope scope) : IUseCas
         return query;
     }
 
-    private static IQueryable<Project> Sort(IQueryable<Project> query, ProjectListQuery q)
+    private static IQueryable<Project> Ordered(IQueryable<Project> query, ProjectListQuery q)
     {
         IOrderedQueryable<Project> ordered = q.Sort switch
         {

@@ -62,14 +62,17 @@ public sealed record KpiWarning(string Code, string Warning, string Message);
 /// </summary>
 public static class ReportsApi
 {
+    private static readonly ApiSort<AnnualReport> Sort = new ApiSort<AnnualReport>().By("year", r => r.Year).By("dueOn", r => r.DueOn);
+
     public static void MapReportsApi(this RouteGroupBuilder api)
     {
         var reports = api.MapGroup("/reports").WithTags("Reports").RequireAuthorization(Policies.ClusterData).ForApiArea(ApiArea.Reports);
 
         reports.MapGet("/", async (Guid? cluster, int? year, ReportStatus? status, [AsParameters] ListWindow window, Scope scope, HttpContext http, CancellationToken ct) =>
                 TypedResults.Ok(await scope.Reports().Where(r => (cluster == null || r.ClusterId == cluster) && (year == null || r.Year == year) && (status == null || r.Status == status))
-                    .ToApiListAsync(window, http, (rows, _) => Task.FromResult<IReadOnlyList<ReportDto>>(rows.Select(ReportDto.From).ToList()), ct)))
+                    .ToApiListAsync(Sort, window, http, (rows, _) => Task.FromResult<IReadOnlyList<ReportDto>>(rows.Select(ReportDto.From).ToList()), ct)))
             .WithName("ListReports")
+            .WithSort(Sort)
             .WithSummary("Annual reports of the clusters the caller sees, filtered by cluster, year and status; cursor-paged.")
             .WithExample(ApiExamples.List(ReportDto.Example));
 

@@ -83,16 +83,17 @@ public static class Paging
         return new Paged<T>(items, page, size, total, items.Count == 0 ? null : new PageCursors(idOf(items[0]), idOf(items[^1])));
     }
 
-    private static IOrderedQueryable<TRow> Order<TRow, TKey>(IQueryable<TRow> rows, Expression<Func<TRow, TKey>> key, Expression<Func<TRow, Guid>> id, bool descending) =>
+    internal static IOrderedQueryable<TRow> Order<TRow, TKey>(IQueryable<TRow> rows, Expression<Func<TRow, TKey>> key, Expression<Func<TRow, Guid>> id, bool descending) =>
         descending ? rows.OrderByDescending(key).ThenByDescending(id) : rows.OrderBy(key).ThenBy(id);
 
     private static Expression<Func<TRow, bool>> Equal<TRow>(Expression<Func<TRow, Guid>> id, Guid value) =>
         Expression.Lambda<Func<TRow, bool>>(Expression.Equal(id.Body, Constant(value)), id.Parameters);
 
-    /// <summary>(key, id) strictly after (ascending) or before (descending) the boundary: key beyond, or the same key and the id beyond.
+    /// <summary>(key, id) strictly after (ascending) or before (descending) the boundary: key beyond, or the same key and the id beyond
+    /// (also the API lists' keyset, <see cref="Infrastructure.Requests.ApiSort{TRow}"/>).
     /// The leading "key at or beyond" says the same once more, so that PostgreSQL and SQLite can start the index scan at the
     /// boundary (an Index Cond) instead of reading the index from its start and filtering.</summary>
-    private static Expression<Func<TRow, bool>> Beyond<TRow, TKey>(Expression<Func<TRow, TKey>> key, Expression<Func<TRow, Guid>> id, TKey keyValue, Guid idValue, bool after)
+    internal static Expression<Func<TRow, bool>> Beyond<TRow, TKey>(Expression<Func<TRow, TKey>> key, Expression<Func<TRow, Guid>> id, TKey keyValue, Guid idValue, bool after)
     {
         var row = key.Parameters[0];
         var idBody = new ParameterSwap(id.Parameters[0], row).Visit(id.Body);

@@ -66,13 +66,18 @@ public sealed record SurveyMailingDto(long Version, int Sent)
 /// </summary>
 public static class SurveysApi
 {
+    /// <summary>The survey list is counted in memory (<see cref="ListSurveys"/>): numbers only, no text order to agree with the databases'.</summary>
+    private static readonly ApiSort<SurveyRow> Sort = new ApiSort<SurveyRow>().By("year", s => s.Year).By("invited", s => s.Invited).By("answered", s => s.Answered);
+
     public static void MapSurveysApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/surveys").WithTags("Surveys").RequireAuthorization(Policies.ClusterData).ForApiArea(ApiArea.Surveys);
 
-        group.MapGet("/", async (ListSurveys list, CancellationToken ct) => TypedResults.Ok(new ApiList<SurveyRow>((await list.HandleAsync(ct)).Rows, null)))
+        group.MapGet("/", async ([AsParameters] ListWindow window, ListSurveys list, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(http.Linked(await (await list.HandleAsync(ct)).Rows.AsQueryable().ToApiListAsync(Sort, window, null, ct))))
             .WithName("ListSurveys")
-            .WithSummary("The member surveys the caller sees (a cluster manager: those that invited their members) with invitations and answers; one page.")
+            .WithSort(Sort)
+            .WithSummary("The member surveys the caller sees (a cluster manager: those that invited their members) with invitations and answers; cursor-paged.")
             .WithExample(new ApiList<SurveyRow>([new(SurveyResultsDto.Example.SurveyId, "Ledenbevraging 2025", 2025, SurveyStatus.Closed, 12, 240, 48)], null));
 
         group.MapGet("/{id:guid}/results", async Task<Results<Ok<SurveyResultsDto>, NotFound>> (Guid id, Guid? cluster, SizeClass? size, bool? sme, GetSurveyResults results, CancellationToken ct) =>

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using Clusterpact.Web.Features.Clusters;
@@ -7,22 +6,26 @@ using Microsoft.Extensions.Primitives;
 namespace Clusterpact.Web.Infrastructure.Requests;
 
 /// <summary>
-/// One page of an API list: the rows and the cursor of the next page (null on the last). The same cursor is in the
-/// response's <c>Link: &lt;...&gt;; rel="next"</c> header (RFC 8288), so a client can follow either.
+/// One page of an API list: the rows, the cursor of the next page (null on the last) and of the previous one (null on the
+/// first). The same cursors are in the response's <c>Link: &lt;...&gt;; rel="next"</c> and <c>rel="prev"</c> headers (RFC 8288),
+/// so a client can follow either.
 /// </summary>
-public sealed record ApiList<T>(IReadOnlyList<T> Items, string? Next);
+public sealed record ApiList<T>(IReadOnlyList<T> Items, string? Next, string? Previous = null);
 
 /// <summary>
-/// Which window of an API list to read: after the row a cursor names (keyset, so a row added or removed meanwhile
-/// neither repeats nor skips another), at most <see cref="Limit"/> rows. Bound from <c>?cursor=</c> and <c>?limit=</c>
-/// with <c>[AsParameters]</c>, so every list declares the same two parameters in the OpenAPI document.
+/// Which window of an API list to read: in which order (<see cref="Sort"/>, one of the list's <see cref="ApiSort{TRow}"/>
+/// fields, <see cref="Desc"/> for the other direction), after (or before) the row a cursor names (keyset, so a row added or
+/// removed meanwhile neither repeats nor skips another), at most <see cref="Limit"/> rows. Bound from <c>?sort=</c>,
+/// <c>?desc=</c>, <c>?cursor=</c> and <c>?limit=</c> with <c>[AsParameters]</c>, so every list declares the same parameters
+/// in the OpenAPI document.
 /// </summary>
-public sealed record ListWindow([property: FromQuery(Name = "cursor")] string? Cursor, [property: FromQuery(Name = "limit")] int? Limit)
+public sealed record ListWindow([property: FromQuery(Name = "cursor")] string? Cursor, [property: FromQuery(Name = "limit")] int? Limit,
+    [property: FromQuery(Name = "sort")] string? Sort = null, [property: FromQuery(Name = "desc")] bool? Desc = null)
 {
     public const int DefaultLimit = 50;
 
-    /// <summary>The id to continue after; a cursor that is not one of ours is the caller's mistake (400 naming it).</summary>
-    public Guid? After => string.IsNullOrEmpty(Cursor) ? null : ApiCursor.Decode(Cursor) ?? throw Bad("cursor", Cursor);
+    /// <summary>The row to continue from; a cursor that is not one of ours is the caller's mistake (400 naming it).</summary>
+    public ApiCursor? Boundary => string.IsNullOrEmpty(Cursor) ? null : ApiCursor.Decode(Cursor) ?? throw Bad("cursor", Cursor);
 
     public int Size => Limit switch
     {
@@ -33,20 +36,6 @@ public sealed record ListWindow([property: FromQuery(Name = "cursor")] string? C
 
     // The message shape BadRequestExceptionHandler reads the parameter's name from: a 400 problem naming it.
     private static BadHttpRequestException Bad(string name, string value) => new($"Failed to bind parameter \"{name}\" from \"{value}\".");
-}
-
-/// <summary>An opaque cursor: the last row's id, base64url, so clients follow it rather than build it.</summary>
-public static class ApiCursor
-{
-    public static string Encode(Guid id) => Convert.ToBase64String(id.ToByteArray()).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    public static Guid? Decode(string cursor)
-    {
-        if (cursor.Length != 22) return null;
-        var base64 = cursor.Replace('-', '+').Replace('_', '/') + "==";
-        var bytes = new byte[16];
-        return Convert.TryFromBase64String(base64, bytes, out var written) && written == 16 ? new Guid(bytes) : null;
-    }
 }
 
 /// <summary>
@@ -60,54 +49,42 @@ public static class ApiConventions
     public const string MissingCode = "Api.PreconditionRequired";
 
     /// <summary>
-    /// The window of <paramref name="rows"/> (already filtered and scoped) after the cursor, ordered by id (time-ordered
-    /// version 7 ids, so the oldest first), mapped to what the API shows; sets the <c>Link</c> header of the next page.
+    /// The window of <paramref name="rows"/> (already filtered and scoped) the request asks for, in the order of one of
+    /// <paramref name="sort"/>'s fields, mapped to what the API shows; sets the <c>Link</c> header of the next and previous page.
     /// </summary>
-    public static async Task<ApiList<TOut>> ToApiListAsync<TRow, TOut>(this IQueryable<TRow> rows, ListWindow window, HttpContext http,
-        Func<IReadOnlyList<TRow>, CancellationToken, Task<IReadOnlyList<TOut>>> map, CancellationToken ct) where TRow : class, IAuditable =>
-        http.Linked(await rows.ToApiListAsync(window, map, ct));
+    public static async Task<ApiList<TOut>> ToApiListAsync<TRow, TOut>(this IQueryable<TRow> rows, ApiSort<TRow> sort, ListWindow window, HttpContext http,
+        Func<IReadOnlyList<TRow>, CancellationToken, Task<IReadOnlyList<TOut>>> map, CancellationToken ct) where TRow : class =>
+        http.Linked(await rows.ToApiListAsync(sort, window, http.RequestServices.GetRequiredService<ClusterpactDbContext>(), map, ct));
 
     /// <summary>
     /// The window without the response: what a use case answers (it knows no HTTP); the endpoint passes it through
-    /// <see cref="Linked{T}"/> for the <c>Link</c> header.
+    /// <see cref="Linked{T}"/> for the <c>Link</c> header. <paramref name="db"/> says how text sorts (<see cref="TextOrder"/>);
+    /// null for rows already in memory.
     /// </summary>
-    public static async Task<ApiList<TOut>> ToApiListAsync<TRow, TOut>(this IQueryable<TRow> rows, ListWindow window,
-        Func<IReadOnlyList<TRow>, CancellationToken, Task<IReadOnlyList<TOut>>> map, CancellationToken ct) where TRow : class, IAuditable
-    {
-        var (size, after) = (window.Size, window.After);
-        var row = Expression.Parameter(typeof(TRow), "r");
-        var id = Expression.Lambda<Func<TRow, Guid>>(Expression.Property(row, nameof(IAuditable.Id)), row);
-        if (after is { } a)
-        {
-            // id.CompareTo(after) > 0 is what EF translates to "id > @after" on both databases (C# has no > on Guid).
-            var boundary = Expression.Property(Expression.Constant(new Box(a)), nameof(Box.Value));
-            var beyond = Expression.GreaterThan(Expression.Call(id.Body, typeof(Guid).GetMethod(nameof(Guid.CompareTo), [typeof(Guid)])!, boundary), Expression.Constant(0));
-            rows = rows.Where(Expression.Lambda<Func<TRow, bool>>(beyond, row));
-        }
-        var read = await rows.AsNoTracking().OrderBy(id).Take(size + 1).ToListAsync(ct);
-        var more = read.Count > size;
-        if (more) read.RemoveAt(size);
-        var next = more ? ApiCursor.Encode(read[^1].Id) : null;
-        return new ApiList<TOut>(await map(read, ct), next);
-    }
+    public static Task<ApiList<TOut>> ToApiListAsync<TRow, TOut>(this IQueryable<TRow> rows, ApiSort<TRow> sort, ListWindow window, DbContext? db,
+        Func<IReadOnlyList<TRow>, CancellationToken, Task<IReadOnlyList<TOut>>> map, CancellationToken ct) where TRow : class =>
+        sort.ReadAsync(rows.AsNoTracking(), window, db, map, ct);
+
+    /// <summary>The same for rows that are what the API shows.</summary>
+    public static Task<ApiList<TRow>> ToApiListAsync<TRow>(this IQueryable<TRow> rows, ApiSort<TRow> sort, ListWindow window, DbContext? db, CancellationToken ct)
+        where TRow : class => sort.ReadAsync(rows.AsNoTracking(), window, db, (read, _) => Task.FromResult(read), ct);
 
     /// <summary>A list page as the answer: sets the <c>Link</c> header of the next page when there is one.</summary>
     public static ApiList<T> Linked<T>(this HttpContext http, ApiList<T> list)
     {
-        if (list.Next is { } next) http.Response.Headers.Append("Link", $"<{NextUrl(http.Request, next)}>; rel=\"next\"");
+        if (list.Next is { } next) http.Response.Headers.Append("Link", $"<{UrlWith(http.Request, next)}>; rel=\"next\"");
+        if (list.Previous is { } previous) http.Response.Headers.Append("Link", $"<{UrlWith(http.Request, previous)}>; rel=\"prev\"");
         return list;
     }
 
-    /// <summary>The same request with the next page's cursor: path and query as the client sent them.</summary>
-    private static string NextUrl(HttpRequest request, string cursor)
+    /// <summary>The same request with another page's cursor: path and query (so its sort and direction) as the client sent them.</summary>
+    private static string UrlWith(HttpRequest request, string cursor)
     {
         var query = request.Query.Where(q => !q.Key.Equals("cursor", StringComparison.OrdinalIgnoreCase))
             .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)))
             .Append(new("cursor", cursor));
         return $"{request.PathBase}{request.Path}{QueryString.Create(query)}";
     }
-
-    private sealed record Box(Guid Value);
 
     /// <summary>A record's read: its body with its concurrency version as a strong <c>ETag</c>, to send back as <c>If-Match</c>.</summary>
     public static Ok<T> Tagged<T>(this HttpContext http, T body, long version)

@@ -25,6 +25,11 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
         {
             StatusCodes.Status413PayloadTooLarge => new ProblemDetails { Title = text["Api.TooLarge"], Detail = text["Api.TooLargeText", RequestLimits.Describe(http)] },
             StatusCodes.Status415UnsupportedMediaType => new ProblemDetails { Title = text["Api.UnsupportedMediaType"] },
+            _ when exception is ListParameterException list => new HttpValidationProblemDetails(
+                new Dictionary<string, string[]> { [list.Parameter] = [text[list.ReasonKey, [.. list.Arguments]]] })
+            {
+                Title = text["Api.BadRequest"], Detail = text[list.ReasonKey, [.. list.Arguments]],
+            },
             _ when parameter is not null => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [parameter] = [text["Api.InvalidParameter", parameter]] })
             {
                 Title = text["Api.BadRequest"],

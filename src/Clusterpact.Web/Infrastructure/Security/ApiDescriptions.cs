@@ -26,7 +26,8 @@ public static class ApiExamples
         where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new ApiExample(response, request, contentType));
 
     /// <summary>A list page of one row with the next page's cursor, as every API list answers.</summary>
-    public static ApiList<T> List<T>(T item) => new([item], ApiCursor.Encode(Guid.Parse("0193f0a2-1c2d-7e11-9a10-4c1f2b3a5fff")));
+    public static ApiList<T> List<T>(T item) =>
+        new([item], new ApiCursor("id", false, JsonSerializer.SerializeToElement(Guid.Parse("0193f0a2-1c2d-7e11-9a10-4c1f2b3a5fff")), Guid.Parse("0193f0a2-1c2d-7e11-9a10-4c1f2b3a5fff"), false).Encode());
 
     /// <summary>What a change answers: the record's new version (also its new ETag).</summary>
     public static readonly object Changed = new { version = 4L };
@@ -125,6 +126,7 @@ public static class ApiDescriptions
                 Problem(operation, StatusCodes.Status412PreconditionFailed, "The record changed since it was read (a stale If-Match); nothing was changed.");
                 Problem(operation, StatusCodes.Status428PreconditionRequired, "If-Match is missing; a change must say which version it was made against.");
             }
+            if (metadata.OfType<IApiSortDescription>().LastOrDefault() is { } sort) Sort(operation, sort);
             foreach (var code in metadata.OfType<IProducesResponseTypeMetadata>().Where(p => p.StatusCode >= 400).Select(p => p.StatusCode))
                 Problem(operation, code, code == StatusCodes.Status409Conflict ? "The record's state does not allow this (a lifecycle step from the wrong state) or a concurrent change won." : "Refused.");
             if (metadata.OfType<ApiFileBody>().LastOrDefault() is { } file && operation.RequestBody is null)
@@ -158,6 +160,25 @@ public static class ApiDescriptions
                 },
             },
         };
+    }
+
+    /// <summary>A list's <c>sort</c> parameter names the fields it offers and its default; <c>desc</c> its default direction.</summary>
+    private static void Sort(OpenApiOperation operation, IApiSortDescription sort)
+    {
+        foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>())
+        {
+            if (parameter.Name == "sort")
+            {
+                parameter.Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String, Enum = [.. sort.Names.Select(n => (JsonNode)JsonValue.Create(n))], Default = JsonValue.Create(sort.Default),
+                };
+                parameter.Description = $"The field to sort by: {string.Join(", ", sort.Names)} (default {sort.Default}); then by id. Another is a 400.";
+            }
+            else if (parameter.Name == "desc")
+                parameter.Description = $"true for the other direction (default {(sort.DefaultDescending ? "true" : "false")} with the default sort, false with another). " +
+                                        "A cursor continues only the sort and direction it was made for (400 otherwise).";
+        }
     }
 
     private static string ReasonPhrase(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);

@@ -1,3 +1,4 @@
+using Clusterpact.Web.Infrastructure.Requests;
 using Clusterpact.Web.Infrastructure.Security;
 namespace Clusterpact.Web.Features.Admin.Audit;
 
@@ -15,7 +16,19 @@ public sealed record AuditRow(Guid Id, DateTimeOffset At, string UserName, strin
 /// </summary>
 public sealed class ListAuditEntries(ClusterpactDbContext db) : IUseCase
 {
-    public async Task<Paged<AuditRow>> HandleAsync(AuditQuery q, PageRequest page, CancellationToken ct)
+    /// <summary>The API's orders: the newest first unless asked otherwise.</summary>
+    public static readonly ApiSort<AuditEntry> Sort = new ApiSort<AuditEntry>().By("at", a => a.At).By("userName", a => a.UserName).DefaultTo("at", descending: true);
+
+    public async Task<Paged<AuditRow>> HandleAsync(AuditQuery q, PageRequest page, CancellationToken ct) =>
+        await Filter(q).ToKeysetPageAsync(a => a.At, a => a.Id, true,
+            a => new AuditRow(a.Id, a.At, a.UserName, a.EntityType, a.EntityId, a.Action, a.Field, a.OldValue, a.NewValue), r => r.Id, page, ct);
+
+    /// <summary>One cursor window of the trail for the API, filtered as the page is.</summary>
+    public Task<ApiList<AuditRow>> HandleAsync(AuditQuery q, ListWindow window, CancellationToken ct) =>
+        Filter(q).ToApiListAsync(Sort, window, db, (rows, _) => Task.FromResult<IReadOnlyList<AuditRow>>(
+            rows.Select(a => new AuditRow(a.Id, a.At, a.UserName, a.EntityType, a.EntityId, a.Action, a.Field, a.OldValue, a.NewValue)).ToList()), ct);
+
+    private IQueryable<AuditEntry> Filter(AuditQuery q)
     {
         var rows = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q.EntityType)) rows = rows.Where(a => a.EntityType == q.EntityType);
@@ -30,8 +43,7 @@ public sealed class ListAuditEntries(ClusterpactDbContext db) : IUseCase
         // Nothing is recorded outside 2000-2100 (DomainRange): a bound beyond it limits nothing, and its day has no instant to compare with.
         if (q.From is { } from && from > DomainRange.FirstDate) rows = rows.Where(a => a.At >= Infrastructure.Formatting.Format.StartOfDay(from));
         if (q.To is { } to && to < DomainRange.LastDate) rows = rows.Where(a => a.At < Infrastructure.Formatting.Format.StartOfDay(to.AddDays(1)));
-        return await rows.ToKeysetPageAsync(a => a.At, a => a.Id, true,
-            a => new AuditRow(a.Id, a.At, a.UserName, a.EntityType, a.EntityId, a.Action, a.Field, a.OldValue, a.NewValue), r => r.Id, page, ct);
+        return rows;
     }
 
     public Task<List<string>> EntityTypesAsync(CancellationToken ct) =>
@@ -42,8 +54,10 @@ public static class AuditApi
 {
     public static void MapAuditApi(this RouteGroupBuilder api) =>
         api.MapGroup("/audit").WithTags("Administration").RequireAuthorization(Policies.Administration)
-            .MapGet("/", async (string? entityType, string? entityId, string? user, string? field, DateOnly? from, DateOnly? to, int? page, int? pageSize, ListAuditEntries list, CancellationToken ct) =>
-                TypedResults.Ok(await list.HandleAsync(new AuditQuery(entityType, entityId, user, field, from, to), new PageRequest(page ?? 1, pageSize ?? AuditQuery.PageSize), ct)))
+            .MapGet("/", async (string? entityType, string? entityId, string? user, string? field, DateOnly? from, DateOnly? to, [AsParameters] ListWindow window, ListAuditEntries list,
+                HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(http.Linked(await list.HandleAsync(new AuditQuery(entityType, entityId, user, field, from, to), window, ct))))
             .WithName("ListAuditEntries")
-            .WithExample(new Paged<AuditRow>([new(Guid.Parse("0193f0a2-1c2d-7e11-9a10-4c1f2b3ad001"), new DateTimeOffset(2026, 12, 4, 9, 30, 0, TimeSpan.Zero), "officer@vlaio.example", "Membership", "0193f0a2-1c2d-7e11-9a10-4c1f2b3a6001", AuditAction.Updated, "YearlyFee", "2000", "2500")], 1, AuditQuery.PageSize, 1)).WithSummary("The audit trail, newest first (administrators only).");
+            .WithSort(ListAuditEntries.Sort)
+            .WithExample(ApiExamples.List(new AuditRow(Guid.Parse("0193f0a2-1c2d-7e11-9a10-4c1f2b3ad001"), new DateTimeOffset(2026, 12, 4, 9, 30, 0, TimeSpan.Zero), "officer@vlaio.example", "Membership", "0193f0a2-1c2d-7e11-9a10-4c1f2b3a6001", AuditAction.Updated, "YearlyFee", "2000", "2500"))).WithSummary("The audit trail, newest first unless sorted otherwise (administrators only); cursor-paged.");
 }

@@ -5,10 +5,13 @@ namespace Clusterpact.Web.Features.Clusters.Members;
 /// <summary>A cluster's memberships for the API, past and present, oldest first, one window at a time; null when the cluster is not the caller's.</summary>
 public sealed class ListMembers(ClusterpactDbContext db, Scope scope, ClusterAccess access) : IUseCase
 {
+    /// <summary>The API's orders: by id (creation), or by the day the membership began.</summary>
+    public static readonly ApiSort<Membership> Sort = new ApiSort<Membership>().By("from", m => m.From);
+
     public async Task<ApiList<MembershipDto>?> HandleAsync(Guid clusterId, ListWindow window, CancellationToken ct)
     {
         if (!await access.CanSeeAsync(clusterId, ct)) return null;
-        return await scope.Memberships().Where(m => m.ClusterId == clusterId).ToApiListAsync(window, (rows, c) => WithOrganisationsAsync(db, rows, c), ct);
+        return await scope.Memberships().Where(m => m.ClusterId == clusterId).ToApiListAsync(Sort, window, db, (rows, c) => WithOrganisationsAsync(db, rows, c), ct);
     }
 
     /// <summary>Memberships with their organisation's identity, read in one query for the rows.</summary>

@@ -27,6 +27,7 @@ public sealed record MembershipChangeRequest(
 /// </summary>
 public static class MembersApi
 {
+
     public static void MapMembersApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/clusters/{id:guid}/members").WithTags("Clusters").RequireAuthorization(Policies.ClusterData).ForApiArea(ApiArea.Members);
@@ -35,6 +36,7 @@ public static class MembersApi
                 CancellationToken ct) =>
                 await list.HandleAsync(id, window, ct) is { } page ? TypedResults.Ok(http.Linked(page)) : TypedResults.NotFound())
             .WithName("ListMembers")
+            .WithSort(ListMembers.Sort)
             .WithSummary("A cluster's memberships, past and present, oldest first; cursor-paged. 404 when the cluster is not the caller's.")
             .WithExample(ApiExamples.List(MembershipDto.Example));
 

@@ -1,0 +1,173 @@
+using System.Linq.Expressions;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore.Query;
+
+namespace Clusterpact.Web.Infrastructure.Requests;
+
+/// <summary>What a list's <c>?sort=</c> offers, without its row type: for the OpenAPI document and the 400 that lists them.</summary>
+public interface IApiSortDescription
+{
+    /// <summary>The field names a client may sort by, each the name of a field of the list's items as the API writes them.</summary>
+    IReadOnlyList<string> Names { get; }
+
+    string Default { get; }
+
+    bool DefaultDescending { get; }
+}
+
+/// <summary>
+/// The sort fields of one API list, declared once beside the list (decision 0015): each a name (the field of the items
+/// it sorts by, as the client reads it) and the column expression it orders by in SQL, then the default. <c>id</c> is
+/// the order rows were made in (version 7 ids). A page reads by keyset on (key, id) with the pages' own comparison
+/// (<see cref="Paging.Beyond{TRow, TKey}"/>), text through <see cref="TextOrder"/>, so both databases use the index
+/// and agree with each other. Declare it as a static field and give it to both the endpoint (<see cref="ApiSortEndpoints.WithSort"/>,
+/// for the document) and the read (<c>ToApiListAsync(sort, ...)</c>).
+/// </summary>
+public sealed class ApiSort<TRow> : IApiSortDescription where TRow : class
+{
+    private readonly IReadOnlyList<ApiSortKey<TRow>> keys;
+
+    private ApiSort(IReadOnlyList<ApiSortKey<TRow>> keys, string @default, bool descending) => (this.keys, Default, DefaultDescending) = (keys, @default, descending);
+
+    /// <summary>A list sorted by <c>id</c> alone (the order rows were made in) until more fields are declared.</summary>
+    public ApiSort() : this([new ApiSortKey<TRow, Guid>("id", IdOf())], "id", false) { }
+
+    public IReadOnlyList<string> Names => keys.Select(k => k.Name).ToList();
+    public string Default { get; }
+    public bool DefaultDescending { get; }
+
+    /// <summary>One more field to sort by: <paramref name="name"/> as the items show it, <paramref name="key"/> a column (not null) of the row.</summary>
+    public ApiSort<TRow> By<TKey>(string name, Expression<Func<TRow, TKey>> key) where TKey : IComparable<TKey> =>
+        new([.. keys, new ApiSortKey<TRow, TKey>(name, key)], Default, DefaultDescending);
+
+    /// <summary>The field (and direction) without <c>?sort=</c>, <c>?desc=</c>.</summary>
+    public ApiSort<TRow> DefaultTo(string name, bool descending = false) =>
+        keys.Any(k => k.Name == name) ? new(keys, name, descending) : throw new ArgumentException($"No sort field {name}.", nameof(name));
+
+    /// <summary>
+    /// The window the request asks for: its sort field (400 naming the allowed ones when it is not one of them) and
+    /// direction, and the cursor's boundary (400 when the cursor is not ours or was made for another sort or direction).
+    /// </summary>
+    internal async Task<ApiList<TOut>> ReadAsync<TOut>(IQueryable<TRow> rows, ListWindow window, DbContext? db,
+        Func<IReadOnlyList<TRow>, CancellationToken, Task<IReadOnlyList<TOut>>> map, CancellationToken ct)
+    {
+        var name = window.Sort ?? Default;
+        var key = keys.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ListParameterException("sort", "Api.UnknownSort", name, string.Join(", ", Names));
+        var descending = window.Desc ?? (window.Sort is null && DefaultDescending);
+        var cursor = window.Boundary;
+        if (cursor is not null && (cursor.Sort != key.Name || cursor.Descending != descending))
+            throw new ListParameterException("cursor", "Api.CursorOtherSort", cursor.Sort, key.Name);
+        return await key.ReadAsync(rows, db, descending, cursor, window.Size, map, ct);
+    }
+
+    internal static Expression<Func<TRow, Guid>> IdOf()
+    {
+        var row = Expression.Parameter(typeof(TRow), "r");
+        return Expression.Lambda<Func<TRow, Guid>>(Expression.Property(row, "Id"), row);
+    }
+}
+
+/// <summary>One field of an <see cref="ApiSort{TRow}"/>; the subclass knows the type of its key.</summary>
+internal abstract class ApiSortKey<TRow>(string name) where TRow : class
+{
+    public string Name { get; } = name;
+
+    public abstract Task<ApiList<TOut>> ReadAsync<TOut>(IQueryable<TRow> rows, DbContext? db, bool descending, ApiCursor? cursor, int size,
+        Func<IReadOnlyList<TRow>, CancellationToken, Task<IReadOnlyList<TOut>>> map, CancellationToken ct);
+}
+
+internal sealed class ApiSortKey<TRow, TKey>(string name, Expression<Func<TRow, TKey>> key) : ApiSortKey<TRow>(name) where TRow : class
+{
+    private static readonly Expression<Func<TRow, Guid>> Id = ApiSort<TRow>.IdOf();
+
+    public override async Task<ApiList<TOut>> ReadAsync<TOut>(IQueryable<TRow> rows, DbContext? db, bool descending, ApiCursor? cursor, int size,
+        Func<IReadOnlyList<TRow>, CancellationToken, Task<IReadOnlyList<TOut>>> map, CancellationToken ct)
+    {
+        var column = db is not null && typeof(TKey) == typeof(string) ? (Expression<Func<TRow, TKey>>)(object)TextOrder.Binary(db, (Expression<Func<TRow, string>>)(object)key) : key;
+        // Reading backwards (a previous page) is reading forwards in the other direction, then turning the rows round.
+        var backwards = cursor?.Before == true;
+        var ascending = backwards == descending;
+        if (cursor is not null) rows = rows.Where(Paging.Beyond(column, Id, cursor.KeyAs<TKey>(), cursor.Id, ascending));
+        var keyed = Paging.Order(rows, column, Id, !ascending).Take(size + 1).Select(Keyed(column));
+        var read = keyed.Provider is IAsyncQueryProvider ? await keyed.ToListAsync(ct) : keyed.ToList();
+        var more = read.Count > size;
+        if (more) read.RemoveAt(size);
+        if (backwards) read.Reverse();
+        string? At(KeyedRow<TKey> row, bool before) => new ApiCursor(Name, descending, JsonSerializer.SerializeToElement(row.Key), IdOf(row.Row), before).Encode();
+        // Forwards there is a next page when a row more was read, and a previous one when we came from a cursor; backwards the other way round.
+        var next = read.Count > 0 && (backwards || more) ? At(read[^1], false) : null;
+        var previous = read.Count > 0 && (backwards ? more : cursor is not null) ? At(read[0], true) : null;
+        return new ApiList<TOut>(await map(read.Select(r => r.Row).ToList(), ct), next, previous);
+    }
+
+    private static readonly Func<TRow, Guid> IdOf = Id.Compile();
+
+    /// <summary>The row with its key as the query computed it, so the cursor carries exactly what the next page compares with.</summary>
+    private static Expression<Func<TRow, KeyedRow<TKey>>> Keyed(Expression<Func<TRow, TKey>> column) =>
+        Expression.Lambda<Func<TRow, KeyedRow<TKey>>>(
+            Expression.New(typeof(KeyedRow<TKey>).GetConstructor([typeof(TRow), typeof(TKey)])!, column.Parameters[0], column.Body), column.Parameters);
+
+    internal sealed record KeyedRow<TValue>(TRow Row, TValue Key);
+}
+
+/// <summary>
+/// An opaque cursor: the boundary row's sort key and id, the sort and direction it was made for, and whether it reads
+/// the rows after it (next) or before it (previous); JSON in base64url, so clients follow it rather than build it.
+/// Carrying the key (not only the id) lets a list continue when the boundary row was changed or removed meanwhile.
+/// </summary>
+public sealed record ApiCursor(
+    [property: JsonPropertyName("s")] string Sort,
+    [property: JsonPropertyName("d")] bool Descending,
+    [property: JsonPropertyName("k")] JsonElement Key,
+    [property: JsonPropertyName("i")] Guid Id,
+    [property: JsonPropertyName("b")] bool Before)
+{
+    public string Encode() => Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(this)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static ApiCursor? Decode(string cursor)
+    {
+        if (cursor.Length > 1024) return null;
+        var base64 = cursor.Replace('-', '+').Replace('_', '/');
+        base64 += new string('=', (4 - base64.Length % 4) % 4);
+        var bytes = new byte[base64.Length];
+        if (!Convert.TryFromBase64String(base64, bytes, out var written)) return null;
+        try
+        {
+            return JsonSerializer.Deserialize<ApiCursor>(bytes.AsSpan(0, written)) is { Sort: not null } c ? c : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The key as the sort field's type; a key that is not one (a cursor altered by hand) is the caller's mistake.</summary>
+    internal TKey KeyAs<TKey>()
+    {
+        try
+        {
+            return Key.Deserialize<TKey>() ?? throw new ListParameterException("cursor", "Api.InvalidParameter", "cursor");
+        }
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
+        {
+            throw new ListParameterException("cursor", "Api.InvalidParameter", "cursor");
+        }
+    }
+}
+
+/// <summary>A list parameter the request got wrong: a 400 problem naming it, with a translated reason (<see cref="BadRequestExceptionHandler"/>).</summary>
+public sealed class ListParameterException(string parameter, string reasonKey, params object[] arguments)
+    : BadHttpRequestException($"Failed to bind parameter \"{parameter}\".")
+{
+    public string Parameter { get; } = parameter;
+    public string ReasonKey { get; } = reasonKey;
+    public IReadOnlyList<object> Arguments { get; } = arguments;
+}
+
+/// <summary>The sort an endpoint's list offers, in its metadata: the OpenAPI document lists the names and the default.</summary>
+public static class ApiSortEndpoints
+{
+    public static RouteHandlerBuilder WithSort(this RouteHandlerBuilder builder, IApiSortDescription sort) => builder.WithMetadata(sort);
+}
