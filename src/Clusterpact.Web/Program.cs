@@ -28,8 +28,9 @@ builder.Services.Configure<RequestLocalizationOptions>(o =>
     o.DefaultRequestCulture = new RequestCulture(Cultures.Dutch, Cultures.Dutch);
     o.SupportedCultures = Cultures.Supported;
     o.SupportedUICultures = Cultures.Supported;
-    // The language switch writes the cookie; the browser's Accept-Language is not used, so Dutch is the default.
-    o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+    // The language switch writes the cookie; a browser's Accept-Language is not used, so Dutch is the default. An API
+    // client's Accept-Language chooses the language of its answers.
+    o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new ApiAcceptLanguageProvider(), new CookieRequestCultureProvider()];
 });
 builder.Services.AddRazorPages(o =>
     {

@@ -19,6 +19,10 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
         http.Response.StatusCode = status.Value;
         // Pages: the exception handler's error page shows the status set here.
         if (!http.Request.Path.StartsWithSegments("/api")) return false;
+        // The exception handler runs outside the localization middleware, whose culture does not flow back out:
+        // answer in the language the request was read in (the client's Accept-Language, the person's switch).
+        if (http.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>() is { } requested)
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (requested.RequestCulture.Culture, requested.RequestCulture.UICulture);
 
         var parameter = exception is BadHttpRequestException ? ParameterName(exception.Message) : null;
         var problem = status switch
