@@ -78,7 +78,11 @@ public sealed class OrganisationRegisterTests(ClusterpactApp app)
         Assert.Equal(3, commands.Count);
         if (ClusterpactApp.OnPostgres)
         {
-            Assert.All(commands.Where(c => ReadModelSteps.TablesRead(c).Contains("organisations")), c => Assert.Contains("lower(o.\"Name\") LIKE", c, StringComparison.Ordinal));
+            // The search itself (the one command that filters by the term) asks what the trigram index holds; the window's
+            // other command reads its rows by id.
+            var searching = commands.Where(c => ReadModelSteps.TablesRead(c).Contains("organisations") && c.Contains(" LIKE ", StringComparison.Ordinal)).ToList();
+            Assert.Single(searching);
+            Assert.Contains("lower(o.\"Name\") LIKE", searching[0], StringComparison.Ordinal);
             var indexes = await app.WithDbAsync(db => db.Database.SqlQueryRaw<string>("SELECT indexdef AS \"Value\" FROM pg_indexes WHERE tablename = 'organisations'").ToListAsync());
             Assert.Contains(indexes, i => i.Contains("gin (lower((\"Name\")::text) gin_trgm_ops)", StringComparison.Ordinal));
             Assert.Contains(indexes, i => i.Contains("gin (\"EnterpriseNumber\" gin_trgm_ops)", StringComparison.Ordinal));
