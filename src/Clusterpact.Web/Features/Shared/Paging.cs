@@ -38,11 +38,30 @@ public static class Paging
     /// <summary>The requested page of an ordered query, by offset, with the total.</summary>
     public static async Task<Paged<T>> ToPageAsync<T>(this IQueryable<T> ordered, PageRequest request, CancellationToken ct)
     {
-        var total = await ordered.CountAsync(ct);
-        var page = Within(request.Page, total, request.Size);
-        var items = await ordered.Skip((page - 1) * request.Size).Take(request.Size).ToListAsync(ct);
+        var (items, page, total) = await OffsetPageAsync(ordered, ordered, request, ct);
         return new Paged<T>(items, page, request.Size, total);
     }
+
+    /// <summary>
+    /// A page by its number, the rows read first: a page with fewer rows than fit says the total itself (the rows before
+    /// it and its own), so a short list (most searches and filters) costs one query instead of a count and a read.
+    /// Only a full page, or an empty page past the first, asks for the count; a page past the end is then the last page.
+    /// </summary>
+    private static async Task<(List<T> Items, int Page, int Total)> OffsetPageAsync<TRow, T>(IQueryable<TRow> filtered, IQueryable<T> ordered, PageRequest request,
+        CancellationToken ct)
+    {
+        var size = request.Size;
+        var items = await ordered.Skip((request.Page - 1) * size).Take(size).ToListAsync(ct);
+        if (KnownTotal(request.Page, size, items.Count) is { } known) return (items, request.Page, known);
+        var total = await filtered.CountAsync(ct);
+        var page = Within(request.Page, total, size);
+        if (page != request.Page) items = await ordered.Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        return (items, page, total);
+    }
+
+    /// <summary>The total a page's own row count proves: a partly filled page is the last one; an empty first page, an empty list.</summary>
+    internal static int? KnownTotal(int page, int size, int rows) =>
+        rows < size && (rows > 0 || page == 1) ? (page - 1) * size + rows : null;
 
     /// <summary>The requested page of rows already in memory (short lists that are sorted after loading).</summary>
     public static Paged<T> ToPage<T>(this IEnumerable<T> ordered, PageRequest request)
@@ -60,14 +79,21 @@ public static class Paging
     public static async Task<Paged<T>> ToKeysetPageAsync<TRow, TKey, T>(this IQueryable<TRow> filtered, Expression<Func<TRow, TKey>> key,
         Expression<Func<TRow, Guid>> id, bool descending, Expression<Func<TRow, T>> select, Func<T, Guid> idOf, PageRequest request, CancellationToken ct)
     {
-        var total = await filtered.CountAsync(ct);
         var size = request.Size;
-        var page = Within(request.Page, total, size);
         var boundary = request.After ?? request.Before;
+        if (boundary is null)
+        {
+            var (rows, at, count) = await OffsetPageAsync(filtered, Order(filtered, key, id, descending).Select(select), request, ct);
+            return new Paged<T>(rows, at, size, count, Cursors(rows, idOf));
+        }
+        // From a known row the page's number comes with the request, so the total is counted to say "21-40 of 312".
+        var total = await filtered.CountAsync(ct);
+        var page = Within(request.Page, total, size);
         var forward = request.Before is null;
         List<T>? items = null;
-        if (boundary is { } b && page == request.Page)
+        if (page == request.Page)
         {
+            var b = boundary.Value;
             var boundaryKey = await filtered.Where(Equal(id, b)).Select(key).ToListAsync(ct);
             if (boundaryKey.Count == 1)
             {
@@ -78,10 +104,12 @@ public static class Paging
                 if (!forward) items.Reverse();
             }
         }
-        // No boundary, a boundary that no longer matches the filter, or a page number out of range: by offset.
+        // A boundary that no longer matches the filter, or a page number out of range: by offset.
         items ??= await Order(filtered, key, id, descending).Skip((page - 1) * size).Take(size).Select(select).ToListAsync(ct);
-        return new Paged<T>(items, page, size, total, items.Count == 0 ? null : new PageCursors(idOf(items[0]), idOf(items[^1])));
+        return new Paged<T>(items, page, size, total, Cursors(items, idOf));
     }
+
+    private static PageCursors? Cursors<T>(List<T> items, Func<T, Guid> idOf) => items.Count == 0 ? null : new PageCursors(idOf(items[0]), idOf(items[^1]));
 
     internal static IOrderedQueryable<TRow> Order<TRow, TKey>(IQueryable<TRow> rows, Expression<Func<TRow, TKey>> key, Expression<Func<TRow, Guid>> id, bool descending) =>
         descending ? rows.OrderByDescending(key).ThenByDescending(id) : rows.OrderBy(key).ThenBy(id);
