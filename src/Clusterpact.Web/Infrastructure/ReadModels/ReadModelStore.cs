@@ -60,7 +60,7 @@ public sealed class ReadModelView
     public async Task<T> GetAsync<T>(string useCase, object? parameters, IReadOnlyCollection<ReadModelArea> reads, Func<Task<T>> compute, Func<T, long> size)
         where T : class
     {
-        var key = new Key(useCase, parameters, _today, string.Join(',', reads.Distinct().Order().Select(a => _stamps.GetValueOrDefault(a).ToString(CultureInfo.InvariantCulture))));
+        var key = KeyOf(useCase, parameters, reads);
         if (_cache.Memory.TryGetValue(key, out T? kept) && kept is not null) return kept;
         var mine = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
         var running = _cache.Computing.GetOrAdd(key, mine.Task);
@@ -92,6 +92,16 @@ public sealed class ReadModelView
         _cache.Memory.Set(key, answer, new MemoryCacheEntryOptions { Size = Math.Max(1, size(answer)), SlidingExpiration = _cache.Unused });
         return answer;
     }
+
+    /// <summary>
+    /// The version of the answer kept under these arguments, as text: the same for everybody who asks on this day while
+    /// the data it reads is unchanged, on every node, and another as soon as one of its areas changes or the day turns.
+    /// What is made from the answer alone (its rendered HTML, per culture) may be kept under it.
+    /// </summary>
+    public string VersionOf(string useCase, object? parameters, IReadOnlyCollection<ReadModelArea> reads) => KeyOf(useCase, parameters, reads).ToString();
+
+    private Key KeyOf(string useCase, object? parameters, IReadOnlyCollection<ReadModelArea> reads) =>
+        new(useCase, parameters, _today, string.Join(',', reads.Distinct().Order().Select(a => a + "=" + _stamps.GetValueOrDefault(a).ToString(CultureInfo.InvariantCulture))));
 
     private sealed record Key(string UseCase, object? Parameters, DateOnly Today, string Stamps);
 }
