@@ -28,12 +28,6 @@ public sealed record DashboardData(DateOnly Today, IReadOnlyList<ClusterCount> C
 }
 
 /// <summary>
-/// The dashboard and, when it is the answer kept for everybody who sees the whole programme, its version
-/// (<see cref="ReadModelView.VersionOf"/>): the page keeps its rendered figures under it, per culture.
-/// </summary>
-public sealed record DashboardAnswer(DashboardData Data, string? SharedVersion);
-
-/// <summary>
 /// The dashboard's figures are counted in SQL (issue 18): no table is read whole to be summed here. The answer is kept
 /// until a change of the data it reads, or the next day (decision 0020), one for everybody who sees the whole programme.
 /// </summary>
@@ -46,14 +40,13 @@ public sealed class GetDashboard(ClusterpactDbContext db, GetProgrammeKpisAsOf k
         ReadModelArea.Members, ReadModelArea.Projects, ReadModelArea.Reports, ReadModelArea.Surveys,
     ];
 
-    public async Task<DashboardAnswer> HandleAsync(CancellationToken ct)
+    public async Task<DashboardData> HandleAsync(CancellationToken ct)
     {
         // The page is for those who see every cluster (policy ProgrammeView); anyone scoped narrower gets an answer of their own.
-        if (!user.SeesAllClusters || user.OnlyCluster is not null) return new(await ComputeAsync(ct), null);
+        if (!user.SeesAllClusters || user.OnlyCluster is not null) return await ComputeAsync(ct);
         var view = await readModels.ViewAsync(ct);
-        var data = await view.GetAsync(nameof(GetDashboard), null, Reads, () => ComputeAsync(ct),
+        return await view.GetAsync(nameof(GetDashboard), null, Reads, () => ComputeAsync(ct),
             d => d.Clusters.Count + d.Money.Count + d.Evaluations.Count + d.Deadlines.Count + d.PendingReports.Count + d.Kpis.Count * Math.Max(1, d.KpiYears.Count));
-        return new(data, view.VersionOf(nameof(GetDashboard), null, Reads));
     }
 
     private async Task<DashboardData> ComputeAsync(CancellationToken ct)

@@ -5,8 +5,5 @@ public sealed class IndexModel(GetDashboard dashboard) : PageModel
 {
     public DashboardData Data { get; private set; } = null!;
 
-    /// <summary>The version of the answer shared by everybody who sees the whole programme, or null for an answer of one's own.</summary>
-    public string? SharedVersion { get; private set; }
-
-    public async Task OnGetAsync(CancellationToken ct) => (Data, SharedVersion) = await dashboard.HandleAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct) => Data = await dashboard.HandleAsync(ct);
 }

@@ -31,13 +31,24 @@ public sealed class ReadModelCache(IOptions<ReadModelOptions> options) : IDispos
 /// </summary>
 public sealed class ReadModelStore(ClusterpactDbContext db, ReadModelCache cache, TimeProvider clock)
 {
+    private readonly List<string> _taken = [];
+
     /// <summary>Reads the stamps once; the answers taken from the returned view are consistent with them.</summary>
     public async Task<ReadModelView> ViewAsync(CancellationToken ct)
     {
         // Read before the data: what is computed next is at least as new as these stamps (read committed), never older.
         var stamps = await db.Set<ReadModelVersion>().AsNoTracking().ToDictionaryAsync(v => v.Area, v => v.Version, ct);
-        return new ReadModelView(cache, stamps, clock.TodayInBrussels());
+        return new ReadModelView(cache, stamps, clock.TodayInBrussels(), _taken.Add);
     }
+
+    /// <summary>
+    /// The versions of the kept answers this request took (use case, parameters, day, stamps), or null when it took none.
+    /// The same for everybody who asks the same on this day while the data is unchanged, on every node, and another as
+    /// soon as one of those areas changes or the day turns: a page whose content is made of these answers alone (and the
+    /// culture) keeps its rendered HTML under it (<c>&lt;cache vary-by="@Kept.SharedVersion" vary-by-culture="true"&gt;</c>).
+    /// A person who sees only part of the programme gets an answer of their own, not a kept one, so no version.
+    /// </summary>
+    public string? SharedVersion => _taken.Count == 0 ? null : string.Join(" | ", _taken);
 }
 
 /// <summary>The stamps as one request read them, and the answers kept under them.</summary>
@@ -46,8 +57,11 @@ public sealed class ReadModelView
     private readonly ReadModelCache _cache;
     private readonly IReadOnlyDictionary<ReadModelArea, long> _stamps;
     private readonly DateOnly _today;
+    private readonly Action<string>? _taken;
 
-    internal ReadModelView(ReadModelCache cache, IReadOnlyDictionary<ReadModelArea, long> stamps, DateOnly today) => (_cache, _stamps, _today) = (cache, stamps, today);
+    /// <param name="taken">Told the version of each answer taken (<see cref="ReadModelStore.SharedVersion"/>).</param>
+    internal ReadModelView(ReadModelCache cache, IReadOnlyDictionary<ReadModelArea, long> stamps, DateOnly today, Action<string>? taken = null) =>
+        (_cache, _stamps, _today, _taken) = (cache, stamps, today, taken);
 
     /// <summary>
     /// The answer kept under (<paramref name="useCase"/>, <paramref name="parameters"/> (a value-equal record or tuple),
@@ -60,7 +74,8 @@ public sealed class ReadModelView
     public async Task<T> GetAsync<T>(string useCase, object? parameters, IReadOnlyCollection<ReadModelArea> reads, Func<Task<T>> compute, Func<T, long> size)
         where T : class
     {
-        var key = KeyOf(useCase, parameters, reads);
+        var key = new Key(useCase, parameters, _today, string.Join(',', reads.Distinct().Order().Select(a => a + "=" + _stamps.GetValueOrDefault(a).ToString(CultureInfo.InvariantCulture))));
+        _taken?.Invoke(key.ToString());
         if (_cache.Memory.TryGetValue(key, out T? kept) && kept is not null) return kept;
         var mine = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
         var running = _cache.Computing.GetOrAdd(key, mine.Task);
@@ -92,16 +107,6 @@ public sealed class ReadModelView
         _cache.Memory.Set(key, answer, new MemoryCacheEntryOptions { Size = Math.Max(1, size(answer)), SlidingExpiration = _cache.Unused });
         return answer;
     }
-
-    /// <summary>
-    /// The version of the answer kept under these arguments, as text: the same for everybody who asks on this day while
-    /// the data it reads is unchanged, on every node, and another as soon as one of its areas changes or the day turns.
-    /// What is made from the answer alone (its rendered HTML, per culture) may be kept under it.
-    /// </summary>
-    public string VersionOf(string useCase, object? parameters, IReadOnlyCollection<ReadModelArea> reads) => KeyOf(useCase, parameters, reads).ToString();
-
-    private Key KeyOf(string useCase, object? parameters, IReadOnlyCollection<ReadModelArea> reads) =>
-        new(useCase, parameters, _today, string.Join(',', reads.Distinct().Order().Select(a => a + "=" + _stamps.GetValueOrDefault(a).ToString(CultureInfo.InvariantCulture))));
 
     private sealed record Key(string UseCase, object? Parameters, DateOnly Today, string Stamps);
 }

@@ -1,0 +1,80 @@
+using Clusterpact.Web.Infrastructure.Localization;
+
+namespace Clusterpact.Web.Tests.Shared;
+
+/// <summary>
+/// Issue 18: a page made only of kept answers (the dashboard, the KPI view) keeps its rendered HTML under the answers'
+/// version (ReadModelStore.SharedVersion) and the culture. Two people reading it in two languages each get their own
+/// language, and a change shows at the next request (also ReadModelTests: a payment paid, a member imported).
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class KeptRenderTests(ClusterpactApp app)
+{
+    [Fact]
+    public async Task The_kept_figures_are_rendered_in_the_language_of_each_reader()
+    {
+        var dutch = await app.SignedInAsync(Emails.Officer);
+        var english = await app.SignedInAsync(Emails.Reader);
+        await SwitchAsync(english, Cultures.EnglishName);
+        try
+        {
+            var first = await dutch.GetDocumentAsync("/Dashboard");
+            var inEnglish = await english.GetDocumentAsync("/Dashboard");
+            var again = await dutch.GetDocumentAsync("/Dashboard");
+
+            Assert.Equal("Middelen per kalenderjaar (EUR)", Caption(first));
+            Assert.Equal("Money per calendar year (EUR)", Caption(inEnglish));
+            Assert.Equal(Caption(first), Caption(again));
+            Assert.Equal(first.QuerySelector("[data-testid=money]")!.OuterHtml, again.QuerySelector("[data-testid=money]")!.OuterHtml);
+            // The same figures in both languages: the rows, one per year, and their number of cells.
+            Assert.Equal(Years(first), Years(inEnglish));
+        }
+        finally
+        {
+            await SwitchAsync(english, Cultures.DutchName);
+        }
+    }
+
+    [Fact]
+    public async Task A_membership_that_starts_is_on_the_kept_kpi_page_at_the_next_request_and_a_manager_gets_a_page_of_their_own()
+    {
+        var officer = await app.SignedInAsync(Emails.Officer);
+        var manager = await app.SignedInAsync(Emails.CatalistiManager);
+        var catalisti = await app.ClusterIdAsync("Catalisti");
+        var url = $"/Kpis?kpi={KpiCatalogue.Members}&year={app.Today.Year}";
+        async Task<string> ActualAsync(HttpClient client) =>
+            (await client.GetDocumentAsync(url)).QuerySelector($"[data-testid=across] tr[data-cluster='{catalisti}'] td")!.TextContent.Trim();
+        var before = await ActualAsync(officer);
+        Assert.Equal(before, await ActualAsync(officer));
+        Assert.Equal(before, await ActualAsync(manager));
+        // The manager's page is their own (their clusters), not the officer's kept one.
+        async Task<int> RowsAsync(HttpClient client) => (await client.GetDocumentAsync(url)).QuerySelectorAll("[data-testid=across] tbody tr[data-cluster]").Length;
+        var managed = await app.WithDbAsync(db => db.Users.Where(u => u.Email == Emails.CatalistiManager).SelectMany(u => u.ClusterScopes).CountAsync());
+        Assert.Equal(managed, await RowsAsync(manager));
+        Assert.True(await RowsAsync(officer) > managed);
+
+        var today = app.Today;
+        var outsider = await app.WithDbAsync(db => db.Organisations.Where(o => !db.Memberships.Any(m => m.OrganisationId == o.Id && m.ClusterId == catalisti)).Select(o => o.Id).FirstAsync());
+        var joined = new Membership(outsider, catalisti, today.AddDays(-1), null, MembershipRole.Member, null);
+        await app.WithDbAsync(db => { db.Memberships.Add(joined); return db.SaveChangesAsync(); });
+        try
+        {
+            var after = await ActualAsync(officer);
+            Assert.NotEqual(before, after);
+            Assert.Equal(after, await ActualAsync(manager));
+        }
+        finally
+        {
+            await app.WithDbAsync(db => { db.Memberships.Remove(db.Memberships.Single(m => m.Id == joined.Id)); return db.SaveChangesAsync(); });
+        }
+        Assert.Equal(before, await ActualAsync(officer));
+    }
+
+    private static string Caption(AngleSharp.Html.Dom.IHtmlDocument doc) => doc.QuerySelector("[data-testid=money] caption")!.TextContent.Trim();
+
+    private static IReadOnlyList<string?> Years(AngleSharp.Html.Dom.IHtmlDocument doc) =>
+        doc.QuerySelectorAll("[data-testid=money] tbody tr").Select(r => r.GetAttribute("data-year")).ToList();
+
+    private static Task SwitchAsync(HttpClient client, string culture) =>
+        client.SubmitFormAsync("/", new Dictionary<string, string> { ["culture"] = culture, ["returnUrl"] = "/" }, f => f.GetAttribute("action") == "/culture");
+}
