@@ -3,13 +3,16 @@
 p95 <= 100 ms at 32 connections").
 
     bench/pages.sh [seconds per page] [connections]     (starts the Release product on a fresh SQLite demo database)
-    bench/pages.py BASE_URL [--seconds 3] [--connections 32] [--max 400] [--roles officer,manager,...]
+    bench/pages.py BASE_URL [--seconds 3] [--connections 32] [--max 400] [--roles officer,manager,...] [--only REGEX] [--pid PID]
 
 For each role it signs in through the login form, follows every same-site GET link (as a user would, never submitting
 a form), and groups the pages by their route shape (ids and numbers replaced, query values dropped), keeping the first
 page of each shape for the role that reached it first. Each shape is then loaded with wrk at the given connections
 with that role's cookie. It prints, slowest first: route shape, role, p50, p95, p99 (ms), req/s, non-2xx answers, and
 at the end how many shapes are over the 100 ms p95 goal. Exit status 1 when any shape is over it or answered an error.
+With --pid (bench/pages.sh passes the product's) it also prints the product's CPU milliseconds per request (user + system
+time from /proc over the wrk run, divided by the requests answered): on a machine shared with other work the latencies
+are noisy, the CPU a page costs much less so. --only keeps the shapes whose key matches the regular expression.
 """
 import argparse, html.parser, http.cookiejar, os, re, subprocess, sys, urllib.error, urllib.parse, urllib.request
 
@@ -86,41 +89,50 @@ def crawl(base, op, limit):
     return pages
 
 
-def wrk(base, path, cookie, seconds, connections):
+def cpu_seconds(pid):
+    if not pid: return 0.0
+    with open(f"/proc/{pid}/stat") as f: fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def wrk(base, path, cookie, seconds, connections, pid=None):
     args = ["wrk", f"-t{2 if connections > 1 else 1}", f"-c{connections}", f"-d{seconds}s", "--timeout", "30s", "-s", LUA]
     if cookie: args += ["-H", f"Cookie: {cookie}"]
+    cpu = cpu_seconds(pid)
     out = subprocess.run(args + [base + path], capture_output=True, text=True).stdout
+    cpu = cpu_seconds(pid) - cpu
     line = next((l for l in out.splitlines() if l.startswith("RESULT ")), None)
     if line is None: return None
-    p50, p95, p99, rps, _requests, errors = line.split()[1:7]
-    return float(p50), float(p95), float(p99), float(rps), int(errors)
+    p50, p95, p99, rps, requests, errors = line.split()[1:7]
+    return float(p50), float(p95), float(p99), float(rps), int(errors), 1000 * cpu / max(int(requests), 1)
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("base"); ap.add_argument("--seconds", type=int, default=3); ap.add_argument("--connections", type=int, default=32)
     ap.add_argument("--max", type=int, default=400); ap.add_argument("--roles", default=",".join(ROLES)); ap.add_argument("--goal", type=float, default=100)
+    ap.add_argument("--only", default=""); ap.add_argument("--pid", type=int, default=0)
     a = ap.parse_args()
     base = a.base.rstrip("/")
     shapes = {}
     for role in a.roles.split(","):
         op, cookie = sign_in(base, role)
         for path in crawl(base, op, a.max):
-            shapes.setdefault(shape(path), (path, role, cookie))
+            if re.search(a.only, shape(path)): shapes.setdefault(shape(path), (path, role, cookie))
     print(f"{len(shapes)} page shapes; wrk {a.seconds} s at {a.connections} connections each", file=sys.stderr)
     rows = []
     for key, (path, role, cookie) in shapes.items():
-        r = wrk(base, path, cookie, a.seconds, a.connections)
+        r = wrk(base, path, cookie, a.seconds, a.connections, a.pid)
         rows.append((key, role, r))
     rows.sort(key=lambda row: -(row[2][1] if row[2] else 1e9))
-    print(f"{'page shape':<60} {'role':<9} {'p50_ms':>8} {'p95_ms':>8} {'p99_ms':>8} {'req_s':>8} {'non2xx':>6}")
+    print(f"{'page shape':<60} {'role':<9} {'p50_ms':>8} {'p95_ms':>8} {'p99_ms':>8} {'req_s':>8} {'non2xx':>6}" + (f" {'cpu_ms':>7}" if a.pid else ""))
     over = 0
     for key, role, r in rows:
         if r is None:
             print(f"{key[:60]:<60} {role:<9} wrk gave no result"); over += 1; continue
-        p50, p95, p99, rps, errors = r
+        p50, p95, p99, rps, errors, cpu = r
         over += p95 > a.goal or errors > 0
-        print(f"{key[:60]:<60} {role:<9} {p50:8.1f} {p95:8.1f} {p99:8.1f} {rps:8.0f} {errors:6d}")
+        print(f"{key[:60]:<60} {role:<9} {p50:8.1f} {p95:8.1f} {p99:8.1f} {rps:8.0f} {errors:6d}" + (f" {cpu:7.2f}" if a.pid else ""))
     p95s = sorted(r[1] for _, _, r in rows if r)
     print(f"shapes: {len(rows)}; over the {a.goal:.0f} ms p95 goal or with errors: {over}; "
           f"median p95 {p95s[len(p95s) // 2] if p95s else 0:.1f} ms; worst p95 {p95s[-1] if p95s else 0:.1f} ms")

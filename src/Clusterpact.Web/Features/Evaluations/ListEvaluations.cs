@@ -1,3 +1,5 @@
+using Clusterpact.Web.Features.Clusters;
+
 namespace Clusterpact.Web.Features.Evaluations;
 
 public sealed record EvaluationRow(Guid Id, string Title, EvaluationKind Kind, EvaluationScope Scope, Guid? ClusterId, string? ClusterName, EvaluationStage Stage,
@@ -23,7 +25,7 @@ public sealed class ListEvaluations(ClusterpactDbContext db, Scope scope, Permis
         if (q.Stage is { } s) query = query.Where(e => e.Stage == s);
         if (q.ClusterId is { } c) query = query.Where(e => e.ClusterId == c);
         var list = await query.ToListAsync(ct);
-        var names = await db.Clusters.AsNoTracking().ToDictionaryAsync(x => x.Id, x => x.Name, ct);
+        var names = await db.ClusterNamesAsync(list.Select(e => e.ClusterId).OfType<Guid>(), ct);
         var rows = list.Select(e => Row(e, names, today)).Where(r => !q.OnlyLate || r.Late)
             .OrderBy(r => r.Stage == EvaluationStage.Decided).ThenBy(r => r.Stages.FirstOrDefault(x => x.Stage == EvaluationLifecycle.Next(r.Stage))?.Planned ?? DateOnly.MaxValue).ThenBy(r => r.Title).ToList();
         return new EvaluationList(rows, await permissions.HasAsync(Policies.AgencyStaff));

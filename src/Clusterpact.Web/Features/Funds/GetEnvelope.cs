@@ -1,3 +1,5 @@
+using Clusterpact.Web.Features.Clusters;
+
 namespace Clusterpact.Web.Features.Funds;
 
 public sealed record EnvelopeUse(Guid ProjectId, string Title, ProjectStatus Status, DateOnly CommittedOn, decimal Committed, decimal Paid);
@@ -12,7 +14,7 @@ public sealed class GetEnvelope(ClusterpactDbContext db, Scope scope, Permission
     {
         var e = await scope.Envelopes().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (e is null) return null;
-        var names = await db.Clusters.AsNoTracking().Where(c => c.Id == e.ClusterId).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var names = await db.ClusterNamesAsync(e.ClusterId is { } cluster ? [cluster] : [], ct);
         var ids = e.Commitments.Select(c => c.ProjectId).ToList();
         var projects = await db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Title, p.Status }).ToDictionaryAsync(p => p.Id, ct);
         var uses = e.Commitments.Select(c => new EnvelopeUse(c.ProjectId, projects[c.ProjectId].Title, projects[c.ProjectId].Status, c.CommittedOn, c.Committed, c.Paid))

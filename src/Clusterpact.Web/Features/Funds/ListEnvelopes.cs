@@ -1,3 +1,5 @@
+using Clusterpact.Web.Features.Clusters;
+
 namespace Clusterpact.Web.Features.Funds;
 
 public sealed record EnvelopeRow(Guid Id, long Version, EnvelopeKind Kind, Guid? ClusterId, string? ClusterName, int Year, decimal Amount, decimal Committed, decimal Paid, string? Note)
@@ -23,7 +25,7 @@ public sealed class ListEnvelopes(ClusterpactDbContext db, Scope scope) : IUseCa
         if (year is { } y) query = query.Where(e => e.Year == y);
         if (clusterId is { } c) query = query.Where(e => e.ClusterId == c);
         var envelopes = await query.ToListAsync(ct);
-        var names = await db.Clusters.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var names = await db.ClusterNamesAsync(envelopes.Select(e => e.ClusterId).OfType<Guid>(), ct);
         return envelopes.Select(e => EnvelopeRow.From(e, names))
             .OrderByDescending(r => r.Year).ThenBy(r => r.Kind).ThenBy(r => r.ClusterName).ToList();
     }

@@ -1,3 +1,4 @@
+using Clusterpact.Web.Features.Clusters;
 using Clusterpact.Web.Infrastructure.Requests;
 
 namespace Clusterpact.Web.Features.Funds;
@@ -12,8 +13,7 @@ public sealed class ListEnvelopesByCursor(ClusterpactDbContext db, Scope scope) 
         scope.Envelopes().Where(e => (year == null || e.Year == year) && (clusterId == null || e.ClusterId == clusterId))
             .ToApiListAsync(Sort, window, db, async (rows, c) =>
             {
-                var ids = rows.Where(r => r.ClusterId != null).Select(r => r.ClusterId!.Value).Distinct().ToList();
-                var names = await db.Clusters.AsNoTracking().Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, c);
+                var names = await db.ClusterNamesAsync(rows.Select(r => r.ClusterId).OfType<Guid>(), c);
                 return (IReadOnlyList<EnvelopeRow>)rows.Select(r => EnvelopeRow.From(r, names)).ToList();
             }, ct);
 }

@@ -1,6 +1,6 @@
 namespace Clusterpact.Web.Features.Organisations;
 
-public sealed class IndexModel(ListOrganisations list, Scope scope, Permissions permissions, IStringLocalizer<SharedResource> text, TimeProvider clock) : ListPageModel<OrganisationSort>(OrganisationSort.Name)
+public sealed class IndexModel(ListOrganisations list, Clusters.ListClusterChoices clusterChoices, Permissions permissions, IStringLocalizer<SharedResource> text, TimeProvider clock) : ListPageModel<OrganisationSort>(OrganisationSort.Name)
 {
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty(SupportsGet = true)] public OrganisationKind? Kind { get; set; }
@@ -18,8 +18,7 @@ public sealed class IndexModel(ListOrganisations list, Scope scope, Permissions 
     {
         ModelState.Clear();
         CanImport = await permissions.HasAsync(Policies.ClusterEditing);
-        ClusterOptions = (await scope.Clusters().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
-            .Select(c => (c.Id, c.Name)).ToList();
+        ClusterOptions = await clusterChoices.HandleAsync(ct);
         Result = await list.HandleAsync(Query(), PageRequest, ct);
     }
 

@@ -1,3 +1,5 @@
+using Clusterpact.Web.Features.Clusters;
+
 namespace Clusterpact.Web.Features.Projects;
 
 /// <summary>
@@ -32,8 +34,7 @@ public sealed class GetProject(ClusterpactDbContext db, Scope scope, ProjectAcce
                 : null!)
             .OrderBy(p => p.Role).ThenBy(p => p.Name).ToList();
         var envelopes = await db.FundEnvelopes.AsNoTracking().Where(e => e.Commitments.Any(c => c.ProjectId == id)).ToListAsync(ct);
-        var envelopeClusters = envelopes.Where(e => e.ClusterId != null).Select(e => e.ClusterId!.Value).ToList();
-        var envelopeClusterNames = await db.Clusters.AsNoTracking().Where(c => envelopeClusters.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var envelopeClusterNames = await db.ClusterNamesAsync(envelopes.Select(e => e.ClusterId).OfType<Guid>(), ct);
         var commitments = envelopes.Select(e => e.Commitments.Single(c => c.ProjectId == id) is var c
             ? new CommitmentView(e.Id, e.Kind, e.ClusterId is { } cid ? envelopeClusterNames.GetValueOrDefault(cid) : null, e.Year, c.Committed, c.Paid) : null!).ToList();
         // The counts by kind and size class leave out what the partner table hides, so they cannot be subtracted to find it.

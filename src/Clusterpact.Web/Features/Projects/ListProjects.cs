@@ -1,3 +1,4 @@
+using Clusterpact.Web.Features.Clusters;
 using Clusterpact.Web.Infrastructure.Requests;
 namespace Clusterpact.Web.Features.Projects;
 
@@ -71,8 +72,9 @@ public sealed class ListProjects(ClusterpactDbContext db, Scope scope) : IUseCas
     private async Task<IReadOnlyList<ProjectListItem>> ToItemsAsync(IReadOnlyList<Project> rows, CancellationToken ct)
     {
         var leadIds = rows.Select(p => p.LeadOrganisationId).OfType<Guid>().Distinct().ToList();
-        var leads = await db.Organisations.AsNoTracking().Where(o => leadIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        var clusterNames = await db.Clusters.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        // Only the names: the whole organisation would bring its size figures along (a join per lead).
+        var leads = await db.Organisations.AsNoTracking().Where(o => leadIds.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var clusterNames = await db.ClusterNamesAsync(rows.SelectMany(p => p.ClusterIds), ct);
         return rows.Select(p => new ProjectListItem(p.Id, p.Title, p.Type, p.Status, p.Theme, p.Start, p.End, p.TotalBudget, p.Aid,
             p.LeadOrganisationId is { } l && leads.TryGetValue(l, out var n) ? n : null,
             p.ClusterIds.Select(id => clusterNames.GetValueOrDefault(id, "?")).Order().ToList())).ToList();

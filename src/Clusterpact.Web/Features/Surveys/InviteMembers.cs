@@ -1,3 +1,5 @@
+using Clusterpact.Web.Features.Clusters;
+
 namespace Clusterpact.Web.Features.Surveys;
 
 /// <summary>Whom to invite; <c>Version</c> the survey's as the caller saw it (null: not checked).</summary>
@@ -23,7 +25,7 @@ public sealed class InviteMembers(ClusterpactDbContext db, SurveyAccess access, 
             .ToListAsync(ct);
         var already = (await db.SurveyInvitations.AsNoTracking().Where(i => i.SurveyId == cmd.SurveyId && clusterIds.Contains(i.ClusterId)).Select(i => new { i.ClusterId, i.Email }).ToListAsync(ct))
             .Select(x => (x.ClusterId, x.Email)).ToHashSet();
-        var names = await db.Clusters.AsNoTracking().Where(c => clusterIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var names = await db.ClusterNamesAsync(clusterIds, ct);
         var count = 0;
         foreach (var m in members.DistinctBy(m => (m.ClusterId, m.ContactEmail)))
         {

@@ -1,3 +1,5 @@
+using Clusterpact.Web.Features.Clusters;
+
 namespace Clusterpact.Web.Features.Surveys;
 
 /// <summary>Agency staff remind everyone who has not answered and was not reminded in the last week, with a fresh link.</summary>
@@ -15,7 +17,7 @@ public sealed class RemindMembers(ClusterpactDbContext db, SurveyAccess access, 
         var today = clock.TodayInBrussels();
         var cutoff = today.AddDays(-IntervalDays);
         var pending = await db.SurveyInvitations.Where(i => i.SurveyId == surveyId && !i.Used && i.InvitedOn <= cutoff && (i.LastRemindedOn == null || i.LastRemindedOn <= cutoff)).ToListAsync(ct);
-        var names = await db.Clusters.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var names = await db.ClusterNamesAsync(pending.Select(i => i.ClusterId), ct);
         foreach (var invitation in pending)
         {
             var token = invitation.Remind(today).Value!;

@@ -1,3 +1,5 @@
+using Clusterpact.Web.Features.Clusters;
+
 namespace Clusterpact.Web.Features.Surveys;
 
 /// <summary>Invited and answered per cluster: the response rate while the survey runs.</summary>
@@ -35,7 +37,7 @@ public sealed class SurveyAccess(ClusterpactDbContext db, Scope scope, Permissio
         var own = await OwnClustersAsync(ct);
         var invited = await db.SurveyInvitations.AsNoTracking().Where(i => i.SurveyId == surveyId).GroupBy(i => i.ClusterId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var answered = await db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == surveyId).GroupBy(r => r.ClusterId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var names = await db.Clusters.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var names = await db.ClusterNamesAsync(invited.Select(i => i.Key), ct);
         return invited.Where(i => own is null || own.Contains(i.Key))
             .Select(i => new ClusterRate(i.Key, names.GetValueOrDefault(i.Key, "?"), i.Count, answered.GetValueOrDefault(i.Key))).OrderBy(r => r.Name).ToList();
     }

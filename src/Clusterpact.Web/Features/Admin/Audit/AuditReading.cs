@@ -26,10 +26,10 @@ public sealed class AuditReading(ClusterpactDbContext db, IStringLocalizer<Share
     /// <summary>The records people know by a name (or by their cluster and year); others are shown by their kind.</summary>
     private static readonly Dictionary<Type, NameLookup> Names = new()
     {
-        [typeof(Cluster)] = (db, ids, _, ct) => db.Clusters.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct),
-        [typeof(Organisation)] = (db, ids, _, ct) => db.Organisations.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct),
-        [typeof(Domain.Projects.Project)] = (db, ids, _, ct) => db.Projects.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, ct),
-        [typeof(Domain.Calls.Call)] = (db, ids, english, ct) => db.Calls.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => english ? c.TitleEn : c.TitleNl, ct),
+        [typeof(Cluster)] = (db, ids, _, ct) => db.Clusters.Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => c.Id, c => c.Name, ct),
+        [typeof(Organisation)] = (db, ids, _, ct) => db.Organisations.Where(o => ids.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToDictionaryAsync(o => o.Id, o => o.Name, ct),
+        [typeof(Domain.Projects.Project)] = (db, ids, _, ct) => db.Projects.Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Title }).ToDictionaryAsync(p => p.Id, p => p.Title, ct),
+        [typeof(Domain.Calls.Call)] = (db, ids, english, ct) => db.Calls.Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, Title = english ? c.TitleEn : c.TitleNl }).ToDictionaryAsync(c => c.Id, c => c.Title, ct),
         [typeof(Domain.Calls.Application)] = (db, ids, _, ct) => db.Applications.Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Reference, ct),
         [typeof(Domain.Surveys.Survey)] = (db, ids, _, ct) => db.Surveys.Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Title, ct),
         [typeof(AppUser)] = (db, ids, _, ct) => db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct),
