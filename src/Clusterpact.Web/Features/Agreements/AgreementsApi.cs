@@ -230,7 +230,7 @@ public static class AgreementsApi
             .WithName("RequestPayment")
             .WithSummary("Request a tranche of a working year's aid, as the budget page does (agency staff); another person approves it (four-eyes). Refused with " +
                          "the rule's reason when it is not positive or goes above the year's granted aid; 409 when another request for the same year was saved at the same moment.")
-            .WithExample(PaymentDto.Example with { Status = PaymentStatus.Requested, Version = 1 }, new RequestPaymentRequest(WorkingYearDto.Example.Id, 125_000m))
+            .WithExample(PaymentDto.Example with { Status = PaymentStatus.Requested, Version = 0 }, new RequestPaymentRequest(WorkingYearDto.Example.Id, 125_000m))
             .Produces(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
