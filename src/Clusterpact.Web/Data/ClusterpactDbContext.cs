@@ -87,6 +87,8 @@ public sealed class PostgresClusterpactDbContext(DbContextOptions<PostgresCluste
         builder.Entity<Cluster>().HasIndex(c => new { c.Name, c.Id }).UseCollation("C");
         builder.Entity<Cluster>().HasIndex(c => new { c.StrategicDomain, c.Id }).UseCollation("C");
         builder.Entity<Domain.Projects.Project>().HasIndex(p => new { p.Title, p.Id }).UseCollation("C");
+        // The projects page sorts by title in the database's collation (ListProjects): its own index here (SQLite's is the one above).
+        builder.Entity<Domain.Projects.Project>().HasIndex(p => p.Title);
         builder.Entity<Domain.Evaluations.Evaluation>().HasIndex(e => new { e.Title, e.Id }).UseCollation("C");
         builder.Entity<Domain.Calls.Call>().HasIndex(c => new { c.TitleNl, c.Id }).UseCollation("C");
         builder.Entity<Domain.Budget.SavedBudgetScenario>().HasIndex(s => new { s.Name, s.Id }).UseCollation("C");

@@ -889,6 +889,8 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Start");
 
+                    b.HasIndex("Title");
+
                     b.HasIndex("Type");
 
                     b.HasIndex("Aid", "Id");

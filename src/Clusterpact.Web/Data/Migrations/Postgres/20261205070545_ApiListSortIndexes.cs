@@ -10,10 +10,6 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropIndex(
-                name: "IX_projects_Title",
-                table: "projects");
-
             migrationBuilder.CreateIndex(
                 name: "IX_projects_Aid_Id",
                 table: "projects",
@@ -288,11 +284,6 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "IX_agreement_years_YearStart_Id",
                 table: "agreement_years");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_projects_Title",
-                table: "projects",
-                column: "Title");
         }
     }
 }
