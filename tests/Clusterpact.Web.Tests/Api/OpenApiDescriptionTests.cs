@@ -129,7 +129,8 @@ public sealed class OpenApiDescriptionTests(ClusterpactApp app)
 
     /// <summary>
     /// A record made through the API answers its version as its ETag, and every example of a 201 shows that same version
-    /// (the examples showed 1 while a new record is at 0 until its first change).
+    /// (the examples showed 1, or the read's example, while a new record is at 0 until its first change). An endpoint that
+    /// makes or changes (SetKpiTarget) may show the change's answer (<see cref="ApiExamples.Changed"/>).
     /// </summary>
     [Fact]
     public async Task Every_example_of_a_new_record_shows_the_version_a_new_record_is_answered_with()
@@ -144,6 +145,7 @@ public sealed class OpenApiDescriptionTests(ClusterpactApp app)
         var examples = app.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .Where(e => e.Metadata.OfType<IProducesResponseTypeMetadata>().Any(p => p.StatusCode == (int)HttpStatusCode.Created))
             .Select(e => (Name: e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? e.DisplayName, Example: e.Metadata.GetMetadata<ApiExample>()?.Response))
+            .Where(e => !ReferenceEquals(e.Example, ApiExamples.Changed))
             .Select(e => (e.Name, Body: JsonSerializer.SerializeToElement(e.Example, json)))
             .Where(e => e.Body.ValueKind == JsonValueKind.Object && e.Body.TryGetProperty("version", out _)).ToList();
         Assert.Contains(examples, e => e.Name?.Contains("CreateScenario", StringComparison.Ordinal) == true);
