@@ -15,7 +15,7 @@ using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Host.UseSerilog((ctx, services, log) => log.ClusterpactConsole(ctx.Configuration));
+builder.Host.UseSerilog((ctx, services, log) => log.ClusterpactConsole(ctx.Configuration, services));
 builder.Services.AddClusterpactTelemetry(builder.Configuration);
 
 builder.Services.AddClusterpactData(builder.Configuration, builder.Environment);
@@ -119,6 +119,7 @@ var app = builder.Build();
 var start = await DatabaseInitialiser.InitialiseAsync(app.Services, app.Configuration);
 
 app.UseClusterpactSecurity();
+app.UseClusterpactRequestLog();
 app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api =>
 {
     api.UseExceptionHandler();
@@ -130,7 +131,6 @@ app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), pages =>
     pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 });
 app.UseDatabaseOutagePage();
-app.UseSerilogRequestLogging();
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();

@@ -75,11 +75,25 @@ public sealed class PostgresClusterpactDbContext(DbContextOptions<PostgresCluste
 {
     /// <summary>
     /// Lists sort text COLLATE "C" here (<see cref="Features.Shared.TextOrder"/>); an index in the database's collation
-    /// cannot serve that order, so the register's name index is declared in the same collation (the id needs none).
+    /// cannot serve that order, so each text sort's index (declared in its configuration) is declared in the same
+    /// collation here (the id needs none). Where SQLite's order is served by an index that must keep the database's
+    /// collation (a unique name or code, also found by equality, which a "C" index does not serve), PostgreSQL gets a twin.
     /// </summary>
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.Entity<Organisation>().HasIndex(o => new { o.Name, o.Id }).UseCollation("C");
+        builder.Entity<Organisation>().HasIndex(o => new { o.CountryCode, o.Id }).UseCollation("C");
+        builder.Entity<Cluster>().HasIndex(c => new { c.Name, c.Id }).UseCollation("C");
+        builder.Entity<Cluster>().HasIndex(c => new { c.StrategicDomain, c.Id }).UseCollation("C");
+        builder.Entity<Domain.Projects.Project>().HasIndex(p => new { p.Title, p.Id }).UseCollation("C");
+        // The projects page sorts by title in the database's collation (ListProjects): its own index here (SQLite's is the one above).
+        builder.Entity<Domain.Projects.Project>().HasIndex(p => p.Title);
+        builder.Entity<Domain.Evaluations.Evaluation>().HasIndex(e => new { e.Title, e.Id }).UseCollation("C");
+        builder.Entity<Domain.Calls.Call>().HasIndex(c => new { c.TitleNl, c.Id }).UseCollation("C");
+        builder.Entity<Domain.Budget.SavedBudgetScenario>().HasIndex(s => new { s.Name, s.Id }).UseCollation("C");
+        builder.Entity<Domain.Kpis.KpiTarget>().HasIndex(t => new { t.ClusterId, t.KpiCode, t.Id }).UseCollation(null!, "C");
+        builder.Entity<AppUser>().HasIndex(u => new { u.DisplayName, u.Id }).UseCollation("C");
+        builder.Entity<AuditEntry>().HasIndex(a => new { a.UserName, a.Id }).UseCollation("C");
     }
 }

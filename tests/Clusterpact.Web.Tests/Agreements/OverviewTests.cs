@@ -53,4 +53,21 @@ public sealed class OverviewTests(ClusterpactApp app)
         var reader = await app.SignedInAsync(Emails.Reader);
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/Agreements")).StatusCode);
     }
+
+    /// <summary>
+    /// The overview reads each cluster's agreements whole (the aid window's rule needs their terms and amendments): one
+    /// query per owned list, not one query that joins both and multiplies the terms by the amendments (EF's
+    /// MultipleCollectionIncludeWarning, logged at start by the dashboard and by /Agreements). A manager's overview is
+    /// computed per request, so the read is seen.
+    /// </summary>
+    [Fact]
+    public async Task The_overview_reads_terms_and_amendments_in_queries_of_their_own()
+    {
+        var manager = await app.SignedInAsync(Emails.CatalistiManager);
+        using (app.Sql.Record())
+            Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync("/Agreements")).StatusCode);
+        var commands = app.Sql.Commands;
+        Assert.Contains(commands, c => c.Contains("agreement_terms", StringComparison.Ordinal));
+        Assert.DoesNotContain(commands, c => c.Contains("agreement_terms", StringComparison.Ordinal) && c.Contains("agreement_amendments", StringComparison.Ordinal));
+    }
 }

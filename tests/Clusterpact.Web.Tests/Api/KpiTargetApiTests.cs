@@ -79,4 +79,17 @@ public sealed class KpiTargetApiTests(ClusterpactApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await other.SendAsync(ApiAreaClients.IfNoneExists(HttpMethod.Put, url, body))).StatusCode);
         Assert.Null(await StoredAsync(catalisti, 2042));
     }
+
+    /// <summary>A year outside 2000-2100 is refused with the target's own reason (it answered an annual report's before).</summary>
+    [Fact]
+    public async Task A_target_for_a_year_out_of_range_is_refused_with_its_own_reason()
+    {
+        var catalisti = await app.ClusterIdAsync("Catalisti");
+        var agency = await app.AgencyKeyAsync("KPI-doelen jaar", "kpis:write");
+        var refused = await ProblemAsync(await agency.SendAsync(ApiAreaClients.IfNoneExists(HttpMethod.Put,
+            $"/api/v1/clusters/{catalisti}/kpi-targets/{KpiCatalogue.NewMembers}/1999", new { target = 5m })), HttpStatusCode.BadRequest);
+        Assert.Equal("Kpi.TargetYearRange", refused.GetProperty("code").GetString());
+        Assert.Equal("Een doel geldt voor een jaar van 2000 tot en met 2100.", refused.GetProperty("detail").GetString());
+        Assert.Null(await StoredAsync(catalisti, 1999));
+    }
 }

@@ -1,3 +1,7 @@
+using Clusterpact.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+
 namespace Clusterpact.Web.Tests.Api;
 
 /// <summary>
@@ -121,5 +125,31 @@ public sealed class OpenApiDescriptionTests(ClusterpactApp app)
                 missing.Add($"{o.Method} {o.Path}: request example");
         }
         Assert.True(missing.Count == 0, "Operations without a name, summary or example:\n" + string.Join("\n", missing));
+    }
+
+    /// <summary>
+    /// A record made through the API answers its version as its ETag, and every example of a 201 shows that same version
+    /// (the examples showed 1, or the read's example, while a new record is at 0 until its first change). An endpoint that
+    /// makes or changes (SetKpiTarget) may show the change's answer (<see cref="ApiExamples.Changed"/>).
+    /// </summary>
+    [Fact]
+    public async Task Every_example_of_a_new_record_shows_the_version_a_new_record_is_answered_with()
+    {
+        var agency = await app.AgencyKeyAsync("Versie nieuw record", "budget:write");
+        var created = await agency.PostAsJsonAsync("/api/v1/budget-scenarios", new { basis = "BasicMissionWithEarmarkedFunds", firstYear = 2027, lastYear = 2028, name = "Versie nieuw record" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var answered = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt64();
+        Assert.Equal($"\"{answered}\"", created.Headers.ETag!.Tag);
+
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+        var examples = app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Where(e => e.Metadata.OfType<IProducesResponseTypeMetadata>().Any(p => p.StatusCode == (int)HttpStatusCode.Created))
+            .Select(e => (Name: e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? e.DisplayName, Example: e.Metadata.GetMetadata<ApiExample>()?.Response))
+            .Where(e => !ReferenceEquals(e.Example, ApiExamples.Changed))
+            .Select(e => (e.Name, Body: JsonSerializer.SerializeToElement(e.Example, json)))
+            .Where(e => e.Body.ValueKind == JsonValueKind.Object && e.Body.TryGetProperty("version", out _)).ToList();
+        Assert.Contains(examples, e => e.Name?.Contains("CreateScenario", StringComparison.Ordinal) == true);
+        var other = examples.Where(e => e.Body.GetProperty("version").GetInt64() != answered).Select(e => $"{e.Name}: {e.Body.GetProperty("version")}").ToList();
+        Assert.True(other.Count == 0, $"Examples of a new record that show another version than {answered}:\n" + string.Join("\n", other));
     }
 }

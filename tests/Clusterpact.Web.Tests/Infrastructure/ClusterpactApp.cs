@@ -31,6 +31,9 @@ public class ClusterpactApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The SQL the app sends while a test records it (<see cref="SqlCommandLog.Record"/>).</summary>
     public SqlCommandLog Sql { get; } = new();
 
+    /// <summary>The app's log events while a test records them (<see cref="LogCapture.Record"/>).</summary>
+    public LogCapture Log { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -46,7 +49,7 @@ public class ClusterpactApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Hundreds of sign-ins from one test address: the sign-in limits and the staff's second factor are proven by
         // SignInApp and RateLimitApp (Account tests), which keep the product's settings.
         foreach (var (key, value) in SecuritySettings) builder.UseSetting(key, value);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock)
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock).AddSingleton<Serilog.Core.ILogEventSink>(Log)
             .ConfigureDbContext<SqliteClusterpactDbContext>((_, o) => o.AddInterceptors(Sql))
             .ConfigureDbContext<PostgresClusterpactDbContext>((_, o) => o.AddInterceptors(Sql)));
         _database.Apply(builder);

@@ -11,6 +11,9 @@ internal sealed class AgreementYearConfiguration : IEntityTypeConfiguration<Agre
         b.Property(y => y.Version).IsConcurrencyToken();
         b.HasOne<SupportAgreement>().WithMany().HasForeignKey(y => y.AgreementId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(y => new { y.AgreementId, y.YearStart }).IsUnique();
+        // The API list's sorts across agreements (ListWorkingYears), each then id.
+        b.HasIndex(y => new { y.YearStart, y.Id });
+        b.HasIndex(y => new { y.GrantedAid, y.Id });
         foreach (var p in new[] { nameof(AgreementYear.GrantedAid), nameof(AgreementYear.PlannedCofinancing), nameof(AgreementYear.AnimationCosts),
                      nameof(AgreementYear.MarketingCosts), nameof(AgreementYear.FacilityCosts), nameof(AgreementYear.TrainingCosts) })
             b.Property(p).HasPrecision(14, 2);

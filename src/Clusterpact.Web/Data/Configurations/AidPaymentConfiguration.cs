@@ -15,5 +15,8 @@ internal sealed class AidPaymentConfiguration : IEntityTypeConfiguration<AidPaym
         b.HasIndex(p => new { p.AgreementId, p.YearIndex });
         // Aid paid per calendar year (the dashboard's money).
         b.HasIndex(p => new { p.Status, p.PaidOn });
+        // The API list's sorts (ListPayments), each then id.
+        b.HasIndex(p => new { p.RequestedOn, p.Id });
+        b.HasIndex(p => new { p.AmountEur, p.Id });
     }
 }

@@ -16,6 +16,8 @@ internal sealed class AnnualReportConfiguration : IEntityTypeConfiguration<Annua
         // The programme's KPIs (one year or a range of years across clusters) and the reports due (status, due day).
         b.HasIndex(r => new { r.Year, r.Status });
         b.HasIndex(r => new { r.Status, r.DueOn });
+        // The API list's sort by due day (ReportsApi), then id.
+        b.HasIndex(r => new { r.DueOn, r.Id });
         b.Ignore(r => r.IsEditable);
         b.Ignore(r => r.LatestRemark);
         b.OwnsMany(r => r.Values, v =>

@@ -15,6 +15,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.Action).HasConversion<string>().HasMaxLength(20);
         // The trail's keyset order, newest first: (At, Id), read backwards.
         b.HasIndex(a => new { a.At, a.Id });
+        // The API's sort by who (ListAuditEntries.Sort), then id (COLLATE "C" on PostgreSQL).
+        b.HasIndex(a => new { a.UserName, a.Id });
         b.HasIndex(a => new { a.EntityType, a.EntityId });
     }
 }

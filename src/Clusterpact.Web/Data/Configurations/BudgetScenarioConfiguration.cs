@@ -17,6 +17,10 @@ internal sealed class BudgetScenarioConfiguration : IEntityTypeConfiguration<Sav
         b.Property(s => s.Name).HasMaxLength(SavedBudgetScenario.NameMaxLength).IsRequired();
         b.Property(s => s.Basis).HasConversion<string>().HasMaxLength(40);
         b.Property(s => s.Notes).HasMaxLength(SavedBudgetScenario.NotesMaxLength);
+        // The API list's sorts (ListScenariosByCursor), each then id; the name COLLATE "C" on PostgreSQL.
+        b.HasIndex(s => new { s.Name, s.Id });
+        b.HasIndex(s => new { s.FirstYear, s.Id });
+        b.HasIndex(s => new { s.UpdatedAt, s.Id });
         b.OwnsMany(s => s.Clusters, x =>
         {
             x.ToTable("budget_scenario_clusters");

@@ -18,6 +18,11 @@ internal sealed class CallConfiguration : IEntityTypeConfiguration<Call>
         b.Property(c => c.TitleNl).HasMaxLength(Call.TitleMaxLength).IsRequired();
         b.Property(c => c.TitleEn).HasMaxLength(Call.TitleMaxLength).IsRequired();
         b.Property(c => c.BudgetEur).HasPrecision(18, 2);
+        // The list's sorts (ListCallsByCursor, the calls page), each then id; the title COLLATE "C" on PostgreSQL.
+        b.HasIndex(c => new { c.TitleNl, c.Id });
+        b.HasIndex(c => new { c.BudgetEur, c.Id });
+        b.HasIndex(c => new { c.OpensAt, c.Id });
+        b.HasIndex(c => new { c.ClosesAt, c.Id });
         b.ComplexProperty(c => c.Scale, s =>
         {
             s.Property(x => x.Min).HasColumnName("ScaleMin");

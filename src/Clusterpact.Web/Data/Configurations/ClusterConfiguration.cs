@@ -14,6 +14,8 @@ internal sealed class ClusterConfiguration : IEntityTypeConfiguration<Cluster>
         b.Property(c => c.Type).HasConversion<string>().HasMaxLength(40);
         b.Property(c => c.Status).HasConversion<string>().HasMaxLength(40);
         b.Property(c => c.StrategicDomain).HasMaxLength(Cluster.DomainMaxLength);
+        // The list's sort by domain (ListClusters: the page and the API), then id (COLLATE "C" on PostgreSQL).
+        b.HasIndex(c => new { c.StrategicDomain, c.Id });
         b.Property(c => c.OriginCall).HasMaxLength(100);
         b.Property(c => c.EnterpriseNumber).HasMaxLength(10);
         b.Property(c => c.Website).HasMaxLength(300);

@@ -20,6 +20,8 @@ internal sealed class EvaluationConfiguration : IEntityTypeConfiguration<Evaluat
         b.HasIndex(e => new { e.ClusterId, e.Kind });
         // Evaluations by stage (the dashboard).
         b.HasIndex(e => e.Stage);
+        // The API list's sort by title (EvaluationsApi), then id: the keyset's order (COLLATE "C" on PostgreSQL).
+        b.HasIndex(e => new { e.Title, e.Id });
         b.Ignore(e => e.AdvisesExtension);
         b.OwnsMany(e => e.Stages, s =>
         {

@@ -13,6 +13,8 @@ internal sealed class FundEnvelopeConfiguration : IEntityTypeConfiguration<FundE
         b.HasOne<Cluster>().WithMany().HasForeignKey(e => e.ClusterId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(e => new { e.Year, e.Kind, e.ClusterId });
         b.Property(e => e.Amount).HasPrecision(16, 2);
+        // The API list's sort by amount (ListEnvelopesByCursor), then id.
+        b.HasIndex(e => new { e.Amount, e.Id });
         b.Property(e => e.Note).HasMaxLength(500);
         b.Ignore(e => e.Committed);
         b.Ignore(e => e.Paid);

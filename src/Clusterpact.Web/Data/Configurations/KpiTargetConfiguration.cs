@@ -16,6 +16,11 @@ internal sealed class KpiTargetConfiguration : IEntityTypeConfiguration<KpiTarge
         b.HasIndex(t => new { t.ClusterId, t.KpiCode, t.Year }).IsUnique();
         // One KPI in one year across the clusters.
         b.HasIndex(t => new { t.KpiCode, t.Year });
+        // The API lists one cluster's targets (ListKpiTargets): by id, year or target within the cluster (by code: the unique
+        // index above, and on PostgreSQL its COLLATE "C" twin).
+        b.HasIndex(t => new { t.ClusterId, t.Id });
+        b.HasIndex(t => new { t.ClusterId, t.Year });
+        b.HasIndex(t => new { t.ClusterId, t.Target });
         b.OwnsMany(t => t.Changes, c =>
         {
             c.ToTable("kpi_target_changes");

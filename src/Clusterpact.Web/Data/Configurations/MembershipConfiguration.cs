@@ -17,6 +17,8 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
         // A cluster's members today (cluster, From <= today, Until null or >= today): the member list and the counts.
         b.HasIndex(m => new { m.ClusterId, m.From, m.Until });
         b.HasIndex(m => m.OrganisationId);
+        // The API's member list of one cluster in its default order, the order rows were made in (ListMembers).
+        b.HasIndex(m => new { m.ClusterId, m.Id });
         // The programme's members on a day, each organisation once, and an organisation's first membership.
         b.HasIndex(m => new { m.OrganisationId, m.From, m.Until });
     }

@@ -13,7 +13,12 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         b.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(p => p.Theme).HasConversion<string>().HasMaxLength(40);
         b.Property(p => p.Title).HasMaxLength(Project.MaxTitleLength).IsRequired();
-        b.HasIndex(p => p.Title);
+        // The list's sorts (ListProjects: the page and the API), each with the id after it, the keyset's order; title COLLATE "C" on PostgreSQL.
+        b.HasIndex(p => new { p.Title, p.Id });
+        b.HasIndex(p => new { p.End, p.Id });
+        b.HasIndex(p => new { p.TotalBudget, p.Id });
+        b.HasIndex(p => new { p.Aid, p.Id });
+        b.HasIndex(p => p.Type);
         b.Property(p => p.Summary).HasMaxLength(4000);
         b.Property(p => p.DecisionNote).HasMaxLength(1000);
         b.Property(p => p.ExternalReference).HasMaxLength(50);

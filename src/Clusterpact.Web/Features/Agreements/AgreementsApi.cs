@@ -122,7 +122,7 @@ public static class AgreementsApi
             .WithName("CreateAgreement")
             .WithSummary("Make a support agreement for a cluster, as the agency's new-agreement form does (agency staff): refused with the rule's reason when it is " +
                          "longer than a term, overlaps another of the cluster's agreements or crosses the 10-year limit of operating aid.")
-            .WithExample(AgreementDto.Example, new CreateAgreementRequest(AgreementDto.Example.ClusterId, new(2024, 1, 1), new(2026, 12, 31), "BVR 2023/1234"))
+            .WithExample(AgreementDto.Example with { Version = 0 }, new CreateAgreementRequest(AgreementDto.Example.ClusterId, new(2024, 1, 1), new(2026, 12, 31), "BVR 2023/1234"))
             .Produces(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -177,7 +177,7 @@ public static class AgreementsApi
             .WithName("PlanWorkingYear")
             .WithSummary("Plan a working year of an agreement, as the budget page does (agency staff): refused with the rule's reason when it falls outside the agreement, " +
                          "exists already, or its aid is above the yearly maximum or the aid intensity.")
-            .WithExample(WorkingYearDto.Example, new PlanWorkingYearRequest(AgreementDto.Example.Id, new(2024, 1, 1), 500_000m, 500_000m, 400_000m, 200_000m, 250_000m, 150_000m))
+            .WithExample(WorkingYearDto.Example with { Version = 0 }, new PlanWorkingYearRequest(AgreementDto.Example.Id, new(2024, 1, 1), 500_000m, 500_000m, 400_000m, 200_000m, 250_000m, 150_000m))
             .Produces(StatusCodes.Status201Created);
 
         years.MapPost("/{id:guid}/cofinancing", async Task<IResult> (Guid id, IfMatch? ifMatch, RecordCofinancingRequest body, GetWorkingYear get, RecordCofinancing record,
@@ -230,7 +230,7 @@ public static class AgreementsApi
             .WithName("RequestPayment")
             .WithSummary("Request a tranche of a working year's aid, as the budget page does (agency staff); another person approves it (four-eyes). Refused with " +
                          "the rule's reason when it is not positive or goes above the year's granted aid; 409 when another request for the same year was saved at the same moment.")
-            .WithExample(PaymentDto.Example with { Status = PaymentStatus.Requested, Version = 1 }, new RequestPaymentRequest(WorkingYearDto.Example.Id, 125_000m))
+            .WithExample(PaymentDto.Example with { Status = PaymentStatus.Requested, Version = 0 }, new RequestPaymentRequest(WorkingYearDto.Example.Id, 125_000m))
             .Produces(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status409Conflict);
 

@@ -56,7 +56,9 @@ public sealed class GetAgreementOverview(ClusterpactDbContext db, ClusterAccess 
         var rules = await agreements.RulesAsync(ct);
         var visible = access.VisibleClusters().Where(c => q.Type == null || c.Type == q.Type);
         var clusters = await visible.AsNoTracking().Select(c => new { c.Id, c.Name, c.Type, c.Status }).ToListAsync(ct);
-        var own = (await db.SupportAgreements.AsNoTracking().Where(a => visible.Any(c => c.Id == a.ClusterId)).ToListAsync(ct)).ToLookup(a => a.ClusterId);
+        // The agreements whole (the aid window's rule reads their terms and amendments): one query per owned list rather than
+        // one whose rows multiply terms by amendments (EF's MultipleCollectionIncludeWarning).
+        var own = (await db.SupportAgreements.AsNoTracking().Where(a => visible.Any(c => c.Id == a.ClusterId)).AsSplitQuery().ToListAsync(ct)).ToLookup(a => a.ClusterId);
         var years = from y in db.AgreementYears
                     join a in db.SupportAgreements on y.AgreementId equals a.Id
                     where visible.Any(c => c.Id == a.ClusterId)

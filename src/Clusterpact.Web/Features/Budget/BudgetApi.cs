@@ -123,7 +123,7 @@ public static class BudgetApi
             .RequireAuthorization(Policies.AgencyStaff)
             .WithName("CreateScenario")
             .WithSummary("Start a scenario from one of the green paper's four with its defaults for the clusters funded today, as the new-scenario page does (agency staff).")
-            .WithExample(ScenarioDto.Example with { Version = 1 }, new CreateScenarioRequest(GreenPaperScenario.BasicMissionWithEarmarkedFunds, 2027, 2030, "Basisopdracht 2027-2030"))
+            .WithExample(ScenarioDto.Example with { Version = 0 }, new CreateScenarioRequest(GreenPaperScenario.BasicMissionWithEarmarkedFunds, 2027, 2030, "Basisopdracht 2027-2030"))
             .Produces(StatusCodes.Status201Created);
 
         group.MapPut("/{id:guid}", async Task<IResult> (Guid id, IfMatch? ifMatch, ScenarioRequest body, UpdateScenario update, IStringLocalizer<SharedResource> text,
@@ -141,7 +141,7 @@ public static class BudgetApi
             .RequireAuthorization(Policies.AgencyStaff)
             .WithName("CopyScenario")
             .WithSummary("Copy a scenario under a new name to vary it (agency staff); If-Match: the ETag of the scenario as read, so a changed one is not copied unseen.")
-            .WithExample(ScenarioDto.Example with { Name = "Basisopdracht 2027-2030 (kopie)", Version = 1 }, new CopyScenarioRequest("Basisopdracht 2027-2030 (kopie)"))
+            .WithExample(ScenarioDto.Example with { Name = "Basisopdracht 2027-2030 (kopie)", Version = 0 }, new CopyScenarioRequest("Basisopdracht 2027-2030 (kopie)"))
             .Produces(StatusCodes.Status201Created);
 
         group.MapDelete("/{id:guid}", async Task<IResult> (Guid id, IfMatch? ifMatch, DeleteScenario delete, IStringLocalizer<SharedResource> text, HttpContext http,

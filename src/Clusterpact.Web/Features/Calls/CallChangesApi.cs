@@ -91,7 +91,7 @@ public static class CallChangesApi
             .WithName("CreateCall")
             .WithSummary("Prepare a new call as a draft, as the agency's call form does: opening and closing in Brussels time (a time that does not exist or happens " +
                          "twice on a daylight-saving day is refused with the rule's reason), criteria and required documents.")
-            .WithExample(CallDto.Example with { Status = CallStatus.Draft, Version = 1 }, CallTermsRequest.Example)
+            .WithExample(CallDto.Example with { Status = CallStatus.Draft, Version = 0 }, CallTermsRequest.Example)
             .Produces(StatusCodes.Status201Created);
 
         calls.MapPost("/{id:guid}/revise", async Task<IResult> (Guid id, IfMatch? ifMatch, CallTermsRequest body, ReviseCall revise, IStringLocalizer<SharedResource> text,
@@ -127,13 +127,13 @@ public static class CallChangesApi
             {
                 var outcome = await assign.HandleAsync(id, body.ExpertId!.Value, ifMatch!.Version, ct);
                 if (outcome is not { Status: CommandStatus.Ok, CreatedId: { } assignment }) return outcome.ToApiResult(text, http);
-                http.Response.Headers.ETag = ApiConventions.ETagOf(outcome.NewVersion ?? 1);
+                http.Response.Headers.ETag = ApiConventions.ETagOf(outcome.NewVersion ?? 0);
                 return TypedResults.Created($"/api/v1/applications/{id}/panel", new { id = assignment, version = outcome.NewVersion });
             })
             .WithName("AssignExpert")
             .WithSummary("Put an active external expert on a submitted application's panel, as the application page does; the register check flags a likely conflict " +
                          "(the expert's employer is the applicant or a committed member). If-Match: the application's ETag.")
-            .WithExample(new { id = PanelDto.Example.Experts[0].AssignmentId, version = 1 }, new AssignExpertRequest(PanelDto.Example.Experts[0].ExpertId))
+            .WithExample(new { id = PanelDto.Example.Experts[0].AssignmentId, version = 0L }, new AssignExpertRequest(PanelDto.Example.Experts[0].ExpertId))
             .Produces(StatusCodes.Status201Created);
 
         applications.MapPost("/{id:guid}/experts/{assignmentId:guid}/unassign", async Task<IResult> (Guid id, Guid assignmentId, IfMatch? ifMatch, UnassignExpert unassign,

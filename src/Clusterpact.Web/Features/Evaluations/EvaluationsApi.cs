@@ -67,7 +67,7 @@ public static class EvaluationsApi
             .WithName("PlanEvaluation")
             .WithSummary("Plan an evaluation as the planning form does (agency staff): a cluster's or the programme's, with the planned day of each stage; refused with the " +
                          "rule's reason when the title is missing, a cluster's evaluation names no cluster or the planned days are out of order.")
-            .WithExample(EvaluationDto.Example with { Stage = EvaluationStage.Planned, Outcome = null, DecidedOn = null, Conclusion = null, Version = 1 },
+            .WithExample(EvaluationDto.Example with { Stage = EvaluationStage.Planned, Outcome = null, DecidedOn = null, Conclusion = null, Version = 0 },
                 new PlanEvaluationRequest("Tussentijdse evaluatie Catalisti 2025", EvaluationKind.Interim, EvaluationScope.Individual, EvaluationDto.Example.ClusterId,
                     new() { [EvaluationStage.CollectingData] = new(2025, 6, 1), [EvaluationStage.Decided] = new(2025, 11, 14) }))
             .Produces(StatusCodes.Status201Created);

@@ -13,7 +13,7 @@ public sealed class SetKpiTarget(ClusterpactDbContext db, ClusterAccess access, 
     {
         if (!await access.CanSeeAsync(cmd.ClusterId, ct)) return CommandOutcome.NotFound;
         if (!await permissions.HasAsync(Policies.AgencyStaff)) return CommandOutcome.Forbidden;
-        if (DomainRange.Year(cmd.Year, nameof(cmd.Year)) is not null) return CommandOutcome.Invalid("Year", "Report.YearInvalid");
+        if (DomainRange.Year(cmd.Year, nameof(cmd.Year)) is not null) return CommandOutcome.Invalid("Year", "Kpi.TargetYearRange");
         var existing = await db.KpiTargets.SingleOrDefaultAsync(t => t.ClusterId == cmd.ClusterId && t.KpiCode == cmd.Code && t.Year == cmd.Year, ct);
         // Set when the caller saw none, changed at the version they saw: anything else was done meanwhile by someone else.
         if (existing?.Version != cmd.Version) return CommandOutcome.Conflict;

@@ -65,7 +65,7 @@ public static class PactsApi
             .WithName("StartPact")
             .WithSummary("Start a spearhead cluster's pact with its first draft version, as the pact page does (agency staff); refused with the rule's reason for " +
                          "another kind of cluster or when it has a pact already.")
-            .WithExample(PactDto.Example, new StartPactRequest(PactDto.Example.ClusterId, 2024, "Actieplan 2024"))
+            .WithExample(PactDto.Example with { Version = 0 }, new StartPactRequest(PactDto.Example.ClusterId, 2024, "Actieplan 2024"))
             .Produces(StatusCodes.Status201Created);
 
         group.MapPost("/{clusterId:guid}/commitments", async Task<IResult> (Guid clusterId, IfMatch? ifMatch, PactCommitmentRequest body, SavePactCommitment save,

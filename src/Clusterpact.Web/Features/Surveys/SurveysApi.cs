@@ -112,7 +112,7 @@ public static class SurveysApi
             .RequireAuthorization(Policies.AgencyStaff)
             .WithName("CreateSurvey")
             .WithSummary("Start a survey as a draft, as the surveys page does (agency staff): the standard questionnaire (standard: true) or an empty one to build.")
-            .WithExample(SurveyDto.Example with { Status = SurveyStatus.Draft, OpenedOn = null, Rates = [], Version = 1 }, new CreateSurveyRequest("Ledenbevraging 2026", 2026, true))
+            .WithExample(SurveyDto.Example with { Status = SurveyStatus.Draft, OpenedOn = null, Rates = [], Version = 0 }, new CreateSurveyRequest("Ledenbevraging 2026", 2026, true))
             .Produces(StatusCodes.Status201Created);
 
         group.MapPost("/{id:guid}/questions", async Task<IResult> (Guid id, IfMatch? ifMatch, SurveyQuestionRequest body, ChangeSurvey change,

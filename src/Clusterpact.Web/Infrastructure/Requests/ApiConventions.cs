@@ -31,7 +31,19 @@ public sealed record ListWindow([property: FromQuery(Name = "cursor")] string? C
     {
         null => DefaultLimit,
         >= 1 and <= Paging.MaxPageSize => Limit.Value,
-        _ => throw Bad("limit", Limit.Value.ToString(CultureInfo.InvariantCulture)),
+        _ => throw Refused(nameof(Limit))!,
+    };
+
+    /// <summary>
+    /// Why a window parameter is refused, under the name the client sent (<c>limit</c>, not the property's <c>Limit</c>) and in
+    /// the client's words: a limit out of range, or a limit or direction the framework could not read (<c>limit=abc</c>,
+    /// <c>desc=maybe</c>); null for a property that has no reason of its own.
+    /// </summary>
+    internal static ListParameterException? Refused(string property) => property switch
+    {
+        nameof(Limit) => new ListParameterException("limit", "Api.InvalidLimit", Paging.MaxPageSize),
+        nameof(Desc) => new ListParameterException("desc", "Api.InvalidDesc"),
+        _ => null,
     };
 
     // The message shape BadRequestExceptionHandler reads the parameter's name from: a 400 problem naming it.

@@ -14,6 +14,12 @@ public interface IApiSortDescription
     string Default { get; }
 
     bool DefaultDescending { get; }
+
+    /// <summary>The rows the list reads (an entity's table, or rows already in memory) and what each field orders them by:
+    /// how ApiListSortTests holds every sort to an index.</summary>
+    Type Rows { get; }
+
+    LambdaExpression KeyOf(string name);
 }
 
 /// <summary>
@@ -36,6 +42,8 @@ public sealed class ApiSort<TRow> : IApiSortDescription where TRow : class
     public IReadOnlyList<string> Names => keys.Select(k => k.Name).ToList();
     public string Default { get; }
     public bool DefaultDescending { get; }
+    public Type Rows => typeof(TRow);
+    public LambdaExpression KeyOf(string name) => keys.Single(k => k.Name == name).Key;
 
     /// <summary>One more field to sort by: <paramref name="name"/> as the items show it, <paramref name="key"/> a column (not null) of the row.</summary>
     public ApiSort<TRow> By<TKey>(string name, Expression<Func<TRow, TKey>> key) where TKey : IComparable<TKey> =>
@@ -74,6 +82,8 @@ internal abstract class ApiSortKey<TRow>(string name) where TRow : class
 {
     public string Name { get; } = name;
 
+    public abstract LambdaExpression Key { get; }
+
     public abstract Task<ApiList<TOut>> ReadAsync<TOut>(IQueryable<TRow> rows, DbContext? db, bool descending, ApiCursor? cursor, int size,
         Func<IReadOnlyList<TRow>, CancellationToken, Task<IReadOnlyList<TOut>>> map, CancellationToken ct);
 }
@@ -81,6 +91,8 @@ internal abstract class ApiSortKey<TRow>(string name) where TRow : class
 internal sealed class ApiSortKey<TRow, TKey>(string name, Expression<Func<TRow, TKey>> key) : ApiSortKey<TRow>(name) where TRow : class
 {
     private static readonly Expression<Func<TRow, Guid>> Id = ApiSort<TRow>.IdOf();
+
+    public override LambdaExpression Key => key;
 
     public override async Task<ApiList<TOut>> ReadAsync<TOut>(IQueryable<TRow> rows, DbContext? db, bool descending, ApiCursor? cursor, int size,
         Func<IReadOnlyList<TRow>, CancellationToken, Task<IReadOnlyList<TOut>>> map, CancellationToken ct)

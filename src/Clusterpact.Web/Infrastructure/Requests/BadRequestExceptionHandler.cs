@@ -25,6 +25,9 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
             (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (requested.RequestCulture.Culture, requested.RequestCulture.UICulture);
 
         var parameter = exception is BadHttpRequestException ? ParameterName(exception.Message) : null;
+        // A list's window parameter the framework could not read names the property (Limit); the client sent limit.
+        if (parameter is not null && exception is not ListParameterException && TakesListWindow(http) && ListWindow.Refused(parameter) is { } window)
+            exception = window;
         var problem = status switch
         {
             StatusCodes.Status413PayloadTooLarge => new ProblemDetails { Title = text["Api.TooLarge"], Detail = text["Api.TooLargeText", RequestLimits.Describe(http)] },
@@ -54,6 +57,11 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
         InvalidOperationException when http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false } => StatusCodes.Status400BadRequest,
         _ => null,
     };
+
+    /// <summary>Whether the endpoint that refused the request reads a list window (<c>[AsParameters] ListWindow</c>).</summary>
+    private static bool TakesListWindow(HttpContext http) =>
+        http.Features.Get<IExceptionHandlerFeature>()?.Endpoint?.Metadata.GetMetadata<System.Reflection.MethodInfo>() is { } handler
+        && handler.GetParameters().Any(p => p.ParameterType == typeof(ListWindow));
 
     /// <summary>
     /// The parameter the framework names in its message ("Failed to bind parameter \"ClusterSort? sort\" from \"Bogus\".",

@@ -18,8 +18,10 @@ public static class ClusterpactLogging
     public static ITextFormatter ConsoleFormatter(IConfiguration config) =>
         config.GetValue("Logging:Json", false) ? new RenderedCompactJsonFormatter() : new MessageTemplateTextFormatter(TextTemplate, CultureInfo.InvariantCulture);
 
-    public static LoggerConfiguration ClusterpactConsole(this LoggerConfiguration log, IConfiguration config) => log
+    /// <summary>The console, plus any sink the host registers as a service (a test's capture; the product registers none).</summary>
+    public static LoggerConfiguration ClusterpactConsole(this LoggerConfiguration log, IConfiguration config, IServiceProvider services) => log
         .ReadFrom.Configuration(config)
+        .ReadFrom.Services(services)
         .Enrich.FromLogContext()
         .WriteTo.Console(ConsoleFormatter(config));
 }

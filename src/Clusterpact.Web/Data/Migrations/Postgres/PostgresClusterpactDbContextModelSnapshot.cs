@@ -81,6 +81,10 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                     b.HasIndex("AgreementId", "YearStart")
                         .IsUnique();
 
+                    b.HasIndex("GrantedAid", "Id");
+
+                    b.HasIndex("YearStart", "Id");
+
                     b.ToTable("agreement_years", (string)null);
                 });
 
@@ -145,6 +149,14 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FirstYear", "Id");
+
+                    b.HasIndex("Name", "Id");
+
+                    NpgsqlIndexBuilderExtensions.UseCollation(b.HasIndex("Name", "Id"), new[] { "C" });
+
+                    b.HasIndex("UpdatedAt", "Id");
 
                     b.ToTable("budget_scenarios", (string)null);
                 });
@@ -286,6 +298,16 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BudgetEur", "Id");
+
+                    b.HasIndex("ClosesAt", "Id");
+
+                    b.HasIndex("OpensAt", "Id");
+
+                    b.HasIndex("TitleNl", "Id");
+
+                    NpgsqlIndexBuilderExtensions.UseCollation(b.HasIndex("TitleNl", "Id"), new[] { "C" });
+
                     b.ToTable("calls", (string)null);
                 });
 
@@ -415,6 +437,14 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                     b.HasIndex("Name")
                         .IsUnique();
 
+                    b.HasIndex("Name", "Id");
+
+                    NpgsqlIndexBuilderExtensions.UseCollation(b.HasIndex("Name", "Id"), new[] { "C" });
+
+                    b.HasIndex("StrategicDomain", "Id");
+
+                    NpgsqlIndexBuilderExtensions.UseCollation(b.HasIndex("StrategicDomain", "Id"), new[] { "C" });
+
                     b.ToTable("clusters", (string)null);
                 });
 
@@ -475,6 +505,10 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ClusterId", "Kind");
 
+                    b.HasIndex("Title", "Id");
+
+                    NpgsqlIndexBuilderExtensions.UseCollation(b.HasIndex("Title", "Id"), new[] { "C" });
+
                     b.ToTable("evaluations", (string)null);
                 });
 
@@ -519,6 +553,10 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AgreementId", "YearIndex");
 
+                    b.HasIndex("AmountEur", "Id");
+
+                    b.HasIndex("RequestedOn", "Id");
+
                     b.HasIndex("Status", "PaidOn");
 
                     b.ToTable("aid_payments", (string)null);
@@ -555,7 +593,17 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClusterId", "Id");
+
+                    b.HasIndex("ClusterId", "Target");
+
+                    b.HasIndex("ClusterId", "Year");
+
                     b.HasIndex("KpiCode", "Year");
+
+                    b.HasIndex("ClusterId", "KpiCode", "Id");
+
+                    NpgsqlIndexBuilderExtensions.UseCollation(b.HasIndex("ClusterId", "KpiCode", "Id"), new[] { null, "C" });
 
                     b.HasIndex("ClusterId", "KpiCode", "Year")
                         .IsUnique();
@@ -601,6 +649,8 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("OrganisationId");
+
+                    b.HasIndex("ClusterId", "Id");
 
                     b.HasIndex("ClusterId", "From", "Until");
 
@@ -673,6 +723,10 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                     b.HasIndex("CountryCode", "ForeignId")
                         .IsUnique();
 
+                    b.HasIndex("CountryCode", "Id");
+
+                    NpgsqlIndexBuilderExtensions.UseCollation(b.HasIndex("CountryCode", "Id"), new[] { "C" });
+
                     b.HasIndex("Kind", "SizeClass");
 
                     b.HasIndex("Name", "Id");
@@ -738,6 +792,8 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ClusterId");
+
+                    b.HasIndex("Amount", "Id");
 
                     b.HasIndex("Year", "Kind", "ClusterId");
 
@@ -832,7 +888,19 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Title");
 
+                    b.HasIndex("Type");
+
+                    b.HasIndex("Aid", "Id");
+
+                    b.HasIndex("End", "Id");
+
                     b.HasIndex("Status", "Start");
+
+                    b.HasIndex("Title", "Id");
+
+                    NpgsqlIndexBuilderExtensions.UseCollation(b.HasIndex("Title", "Id"), new[] { "C" });
+
+                    b.HasIndex("TotalBudget", "Id");
 
                     b.ToTable("projects", (string)null);
                 });
@@ -869,6 +937,8 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ClusterId", "Year")
                         .IsUnique();
+
+                    b.HasIndex("DueOn", "Id");
 
                     b.HasIndex("Status", "DueOn");
 
@@ -1097,6 +1167,10 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
+                    b.HasIndex("DisplayName", "Id");
+
+                    NpgsqlIndexBuilderExtensions.UseCollation(b.HasIndex("DisplayName", "Id"), new[] { "C" });
+
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
@@ -1151,6 +1225,10 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                     b.HasIndex("At", "Id");
 
                     b.HasIndex("EntityType", "EntityId");
+
+                    b.HasIndex("UserName", "Id");
+
+                    NpgsqlIndexBuilderExtensions.UseCollation(b.HasIndex("UserName", "Id"), new[] { "C" });
 
                     b.ToTable("audit_entries", (string)null);
                 });

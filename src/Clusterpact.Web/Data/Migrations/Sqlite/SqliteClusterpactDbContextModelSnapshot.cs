@@ -76,6 +76,10 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                     b.HasIndex("AgreementId", "YearStart")
                         .IsUnique();
 
+                    b.HasIndex("GrantedAid", "Id");
+
+                    b.HasIndex("YearStart", "Id");
+
                     b.ToTable("agreement_years", (string)null);
                 });
 
@@ -140,6 +144,12 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FirstYear", "Id");
+
+                    b.HasIndex("Name", "Id");
+
+                    b.HasIndex("UpdatedAt", "Id");
 
                     b.ToTable("budget_scenarios", (string)null);
                 });
@@ -281,6 +291,14 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BudgetEur", "Id");
+
+                    b.HasIndex("ClosesAt", "Id");
+
+                    b.HasIndex("OpensAt", "Id");
+
+                    b.HasIndex("TitleNl", "Id");
+
                     b.ToTable("calls", (string)null);
                 });
 
@@ -410,6 +428,8 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                     b.HasIndex("Name")
                         .IsUnique();
 
+                    b.HasIndex("StrategicDomain", "Id");
+
                     b.ToTable("clusters", (string)null);
                 });
 
@@ -470,6 +490,8 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ClusterId", "Kind");
 
+                    b.HasIndex("Title", "Id");
+
                     b.ToTable("evaluations", (string)null);
                 });
 
@@ -514,6 +536,10 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AgreementId", "YearIndex");
 
+                    b.HasIndex("AmountEur", "Id");
+
+                    b.HasIndex("RequestedOn", "Id");
+
                     b.HasIndex("Status", "PaidOn");
 
                     b.ToTable("aid_payments", (string)null);
@@ -549,6 +575,12 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClusterId", "Id");
+
+                    b.HasIndex("ClusterId", "Target");
+
+                    b.HasIndex("ClusterId", "Year");
 
                     b.HasIndex("KpiCode", "Year");
 
@@ -596,6 +628,8 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("OrganisationId");
+
+                    b.HasIndex("ClusterId", "Id");
 
                     b.HasIndex("ClusterId", "From", "Until");
 
@@ -732,6 +766,8 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ClusterId");
 
+                    b.HasIndex("Amount", "Id");
+
                     b.HasIndex("Year", "Kind", "ClusterId");
 
                     b.ToTable("fund_envelopes", (string)null);
@@ -823,9 +859,17 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Start");
 
-                    b.HasIndex("Title");
+                    b.HasIndex("Type");
+
+                    b.HasIndex("Aid", "Id");
+
+                    b.HasIndex("End", "Id");
 
                     b.HasIndex("Status", "Start");
+
+                    b.HasIndex("Title", "Id");
+
+                    b.HasIndex("TotalBudget", "Id");
 
                     b.ToTable("projects", (string)null);
                 });
@@ -862,6 +906,8 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ClusterId", "Year")
                         .IsUnique();
+
+                    b.HasIndex("DueOn", "Id");
 
                     b.HasIndex("Status", "DueOn");
 
@@ -1090,6 +1136,8 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
+                    b.HasIndex("DisplayName", "Id");
+
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
@@ -1144,6 +1192,8 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                     b.HasIndex("At", "Id");
 
                     b.HasIndex("EntityType", "EntityId");
+
+                    b.HasIndex("UserName", "Id");
 
                     b.ToTable("audit_entries", (string)null);
                 });

@@ -54,7 +54,7 @@ public static class MembersApi
                     body.From.Value, body.Until, body.Role, body.YearlyFee), ct);
                 if (outcome is { Status: CommandStatus.Ok, CreatedId: { } created })
                 {
-                    http.Response.Headers.ETag = ApiConventions.ETagOf(outcome.NewVersion ?? 1);
+                    http.Response.Headers.ETag = ApiConventions.ETagOf(outcome.NewVersion ?? 0);
                     return TypedResults.Created($"/api/v1/clusters/{id}/members/{created}", new { id = created, version = outcome.NewVersion });
                 }
                 return outcome.ToApiResult(text, http);
@@ -62,7 +62,7 @@ public static class MembersApi
             .WithName("AddMember")
             .WithSummary("Push a member: the organisation by Belgian enterprise number (or country and foreign id), created with its name when the register does not know it; " +
                          "refused (400, with the rule's reason and code) when the number is invalid or the organisation is already a member in that period.")
-            .WithExample(new { id = MembershipDto.Example.Id, version = 1 },
+            .WithExample(new { id = MembershipDto.Example.Id, version = 0L },
                 new AddModel.InputModel { EnterpriseNumber = "0403.170.701", CountryCode = "BE", Name = "Voorbeeld NV", Kind = OrganisationKind.Company, From = new DateOnly(2024, 1, 1), Role = MembershipRole.Member, YearlyFee = 2500m })
             .Produces(StatusCodes.Status201Created);
 
