@@ -123,9 +123,11 @@ public sealed class KpiFigures(ClusterpactDbContext db)
     public async Task<Dictionary<(Guid Cluster, DateOnly Day), MemberFiguresOn>> MembersOnAsync(IReadOnlyList<DateOnly> days, Guid? clusterId, bool perCluster, CancellationToken ct)
     {
         var asked = days.ToArray();
+        var first = asked.Min();
         var active = db.Memberships.Where(m => clusterId == null || m.ClusterId == clusterId)
-            // A cross join with the days (uncorrelated, so SQLite can run it too), then the membership's period.
-            .SelectMany(m => asked, (m, d) => new { m.ClusterId, m.OrganisationId, m.From, m.Until, Day = d })
+            // A cross join with the days (a query over the parameter, not correlated with the membership, so SQLite can run
+            // it too: a correlated one needs APPLY), then the membership's period.
+            .SelectMany(m => asked.Where(d => d >= first), (m, d) => new { m.ClusterId, m.OrganisationId, m.From, m.Until, Day = d })
             .Where(x => x.From <= x.Day && (x.Until == null || x.Until >= x.Day));
         var rows = perCluster
             ? active.Join(db.Organisations, m => m.OrganisationId, o => o.Id, (m, o) => new MemberRow
