@@ -129,16 +129,17 @@ public sealed class KpiFigures(ClusterpactDbContext db)
             // it too: a correlated one needs APPLY), then the membership's period.
             .SelectMany(m => asked.Where(d => d >= first), (m, d) => new { m.ClusterId, m.OrganisationId, m.From, m.Until, Day = d })
             .Where(x => x.From <= x.Day && (x.Until == null || x.Until >= x.Day));
-        var rows = perCluster
-            ? active.Join(db.Organisations, m => m.OrganisationId, o => o.Id, (m, o) => new MemberRow
-                { Day = m.Day, ClusterId = m.ClusterId, Id = o.Id, Kind = o.Kind, SizeClass = o.SizeClass, InternationallyActive = o.InternationallyActive })
-            : active.Join(db.Organisations, m => m.OrganisationId, o => o.Id, (m, o) => new MemberRow
-                { Day = m.Day, ClusterId = Guid.Empty, Id = o.Id, Kind = o.Kind, SizeClass = o.SizeClass, InternationallyActive = o.InternationallyActive });
-        var counts = await rows.Distinct().GroupBy(x => new ClusterDay { ClusterId = x.ClusterId, Day = x.Day }).Select(Counts<ClusterDay>()).ToListAsync(ct);
-        var result = counts.ToDictionary(c => (c.Key.ClusterId, c.Key.Day), c => Figures(c.Key.Day, c));
-        if (!perCluster)
-            foreach (var day in asked) result.TryAdd((Programme, day), Figures<ClusterDay>(day, null));
-        return result;
+        if (perCluster)
+        {
+            var counts = await active.Join(db.Organisations, m => m.OrganisationId, o => o.Id, (m, o) => new MemberRow
+                    { Day = m.Day, ClusterId = m.ClusterId, Id = o.Id, Kind = o.Kind, SizeClass = o.SizeClass, InternationallyActive = o.InternationallyActive })
+                .Distinct().GroupBy(x => new ClusterDay { ClusterId = x.ClusterId, Day = x.Day }).Select(Counts<ClusterDay>()).ToListAsync(ct);
+            return counts.ToDictionary(c => (c.Key.ClusterId, c.Key.Day), c => Figures(c.Key.Day, c));
+        }
+        var programme = (await active.Join(db.Organisations, m => m.OrganisationId, o => o.Id, (m, o) => new MemberRow
+                { Day = m.Day, Id = o.Id, Kind = o.Kind, SizeClass = o.SizeClass, InternationallyActive = o.InternationallyActive })
+            .Distinct().GroupBy(x => x.Day).Select(Counts<DateOnly>()).ToListAsync(ct)).ToDictionary(c => c.Key);
+        return asked.Distinct().ToDictionary(d => (Programme, d), d => Figures(d, programme.GetValueOrDefault(d)));
     }
 
     /// <summary>Organisations whose first membership (of the cluster; for the programme, of any cluster) starts in the year.</summary>
@@ -176,41 +177,29 @@ public sealed class KpiFigures(ClusterpactDbContext db)
     private IQueryable<Project> ThreeCompanies(IQueryable<Project> projects) =>
         projects.Where(p => p.Partners.Count(x => db.Organisations.Any(o => o.Id == x.OrganisationId && o.Kind == OrganisationKind.Company)) >= ProjectFigures.MinCompaniesForCollaboration);
 
-    /// <summary>A project counts in its year (the year it started), once for the programme and once in each of its clusters.</summary>
-    private sealed class ProjectRow
+    /// <summary>
+    /// A year's projects counted (or their aid summed) by the year they started: once for the programme (0 in a year
+    /// without any, as a count or sum over none), once in each of their clusters.
+    /// </summary>
+    private async Task<IEnumerable<((Guid Cluster, int Year), decimal?)>> PerYearAsync(IQueryable<Project> projects, IReadOnlyCollection<int> years, Guid? clusterId, bool perCluster,
+        bool aid, CancellationToken ct)
     {
-        public Guid ClusterId { get; init; }
-        public int Year { get; init; }
-        public decimal Aid { get; init; }
+        if (perCluster)
+        {
+            var rows = await projects.SelectMany(p => p.Clusters, (p, c) => new { c.ClusterId, p.Start.Year, p.Aid }).Where(x => clusterId == null || x.ClusterId == clusterId)
+                .GroupBy(x => new { x.ClusterId, x.Year }).Select(g => new { g.Key.ClusterId, g.Key.Year, Count = g.Count(), Sum = g.Sum(x => x.Aid) }).ToListAsync(ct);
+            return rows.Select(r => ((r.ClusterId, r.Year), (decimal?)(aid ? r.Sum : r.Count)));
+        }
+        var programme = (await projects.GroupBy(p => p.Start.Year).Select(g => new { Year = g.Key, Count = g.Count(), Sum = g.Sum(p => p.Aid) }).ToListAsync(ct)).ToDictionary(r => r.Year);
+        return years.Distinct().Select(y => ((Programme, y), (decimal?)(programme.TryGetValue(y, out var r) ? aid ? r.Sum : r.Count : 0)));
     }
 
-    private IQueryable<ProjectRow> PerYear(IQueryable<Project> projects, Guid? clusterId, bool perCluster) => perCluster
-        ? projects.SelectMany(p => p.Clusters, (p, c) => new ProjectRow { ClusterId = c.ClusterId, Year = p.Start.Year, Aid = p.Aid }).Where(x => clusterId == null || x.ClusterId == clusterId)
-        : projects.Select(p => new ProjectRow { ClusterId = Programme, Year = p.Start.Year, Aid = p.Aid });
-
-    /// <summary>The programme's years without projects count 0, as a count or sum over none does.</summary>
-    private static IEnumerable<((Guid Cluster, int Year), decimal?)> WithProgrammeZeros(IReadOnlyCollection<int> years, bool perCluster, IEnumerable<((Guid Cluster, int Year), decimal?)> rows)
-    {
-        var result = rows.ToDictionary(r => r.Item1, r => r.Item2);
-        if (!perCluster)
-            foreach (var y in years) result.TryAdd((Programme, y), 0m);
-        return result.Select(r => (r.Key, r.Value));
-    }
-
-    private async Task<IEnumerable<((Guid Cluster, int Year), decimal?)>> ThreeCompanyProjectsAsync(IReadOnlyCollection<int> years, Guid? clusterId, bool perCluster, DateOnly through, CancellationToken ct)
-    {
-        var rows = await PerYear(ThreeCompanies(Counted(years, through)), clusterId, perCluster).GroupBy(x => new { x.ClusterId, x.Year })
-            .Select(g => new { g.Key.ClusterId, g.Key.Year, Count = g.Count() }).ToListAsync(ct);
-        return WithProgrammeZeros(years, perCluster, rows.Select(r => ((r.ClusterId, r.Year), (decimal?)r.Count)));
-    }
+    private Task<IEnumerable<((Guid Cluster, int Year), decimal?)>> ThreeCompanyProjectsAsync(IReadOnlyCollection<int> years, Guid? clusterId, bool perCluster, DateOnly through, CancellationToken ct) =>
+        PerYearAsync(ThreeCompanies(Counted(years, through)), years, clusterId, perCluster, aid: false, ct);
 
     /// <summary>Aid to the year's approved projects: earmarked (envelopes, intercluster pool) plus additional, i.e. all their aid.</summary>
-    private async Task<IEnumerable<((Guid Cluster, int Year), decimal?)>> FundingMobilisedAsync(IReadOnlyCollection<int> years, Guid? clusterId, bool perCluster, DateOnly through, CancellationToken ct)
-    {
-        var rows = await PerYear(Counted(years, through), clusterId, perCluster).GroupBy(x => new { x.ClusterId, x.Year })
-            .Select(g => new { g.Key.ClusterId, g.Key.Year, Sum = g.Sum(x => x.Aid) }).ToListAsync(ct);
-        return WithProgrammeZeros(years, perCluster, rows.Select(r => ((r.ClusterId, r.Year), (decimal?)r.Sum)));
-    }
+    private Task<IEnumerable<((Guid Cluster, int Year), decimal?)>> FundingMobilisedAsync(IReadOnlyCollection<int> years, Guid? clusterId, bool perCluster, DateOnly through, CancellationToken ct) =>
+        PerYearAsync(Counted(years, through), years, clusterId, perCluster, aid: true, ct);
 
     /// <summary>
     /// The members-made-more-competitive share per cluster and survey year, from closed surveys (closed by
