@@ -86,11 +86,32 @@ public static class SurveyDisclosure
     public static decimal? CompetitivenessKpi(Survey survey, IReadOnlyList<SurveyResponse> responses, Guid cluster) =>
         Disclose(survey, responses, SurveySelection.Of(cluster, null, false), viewerSeesAllClusters: true).CompetitivenessKpi;
 
-    /// <summary>One question: shown from five answers (and safe complements); each count shown only when it and its complements are safe.</summary>
-    public static DisclosedQuestion Disclose(SurveyQuestion q, IReadOnlyList<SurveyResponse> selected, IReadOnlyList<IReadOnlyList<SurveyResponse>> enclosing, bool english = false)
+    /// <summary>
+    /// <see cref="CompetitivenessKpi"/> for every cluster of a survey at once, from what each cluster's members gave: how
+    /// many responded and their answers on the survey's competitiveness question (one scale value per respondent who
+    /// answered it). The survey's totals are counted once, not once per cluster, so the work grows with the clusters, not
+    /// with clusters times answers. Clusters whose value would single out a small group are left out.
+    /// </summary>
+    public static Dictionary<Guid, decimal> CompetitivenessKpis(Survey survey, IReadOnlyDictionary<Guid, (int Responses, IReadOnlyList<int> Scale)> clusters)
     {
-        var r = SurveyResults.For(q, selected, english);
-        var outer = enclosing.Select(e => SurveyResults.For(q, e, english)).ToList();
+        var shares = new Dictionary<Guid, decimal>();
+        var q = survey.Questions.FirstOrDefault(x => x.KpiCode == Survey.CompetitivenessKpi && x.Kind == QuestionKind.Scale);
+        if (q is null) return shares;
+        // The one enclosing selection of a cluster for a viewer who sees every cluster: all of the survey's responses.
+        var all = clusters.Values.Sum(c => c.Responses);
+        var outer = SurveyResults.ForScale(q, clusters.Values.SelectMany(c => c.Scale).ToList());
+        foreach (var (cluster, c) in clusters)
+            if (SelectionShown(c.Responses, [all]) && Disclose(q, SurveyResults.ForScale(q, c.Scale), [outer]).TopShare is { } share) shares[cluster] = share;
+        return shares;
+    }
+
+    /// <summary>One question: shown from five answers (and safe complements); each count shown only when it and its complements are safe.</summary>
+    public static DisclosedQuestion Disclose(SurveyQuestion q, IReadOnlyList<SurveyResponse> selected, IReadOnlyList<IReadOnlyList<SurveyResponse>> enclosing, bool english = false) =>
+        Disclose(q, SurveyResults.For(q, selected, english), enclosing.Select(e => SurveyResults.For(q, e, english)).ToList());
+
+    /// <summary>One question from its results over the selection and over each enclosing selection.</summary>
+    private static DisclosedQuestion Disclose(SurveyQuestion q, QuestionResult r, IReadOnlyList<QuestionResult> outer)
+    {
         if (!SelectionShown(r.Answered, outer.Select(o => o.Answered))) return new DisclosedQuestion(q.Id, false, null, [], null, null, null, []);
         var n = r.Answered;
         var counts = r.OptionCounts.Select(o => o.Count).ToArray();

@@ -78,14 +78,7 @@ public static class SurveyResults
                 return new QuestionResult(q.Id, n, counts, null, null, null, []);
             }
             case QuestionKind.Scale:
-            {
-                var values = answers.Select(a => a.Scale!.Value).ToList();
-                var counts = Enumerable.Range(q.ScaleMin!.Value, q.ScaleMax!.Value - q.ScaleMin.Value + 1)
-                    .Select(v => (v.ToString(System.Globalization.CultureInfo.InvariantCulture), values.Count(x => x == v), Share(values.Count(x => x == v)))).ToList();
-                var top = q.ScaleMax.Value - 1;
-                return new QuestionResult(q.Id, n, counts, Mean(values.Select(v => (decimal)v)), Median(values.Select(v => (decimal)v)),
-                    n == 0 ? null : Share(values.Count(v => v >= top)), []);
-            }
+                return ForScale(q, answers.Select(a => a.Scale!.Value).ToList());
             case QuestionKind.Number:
             {
                 var values = answers.Select(a => a.Number!.Value).ToList();
@@ -94,6 +87,18 @@ public static class SurveyResults
             default:
                 return new QuestionResult(q.Id, n, [], null, null, null, answers.Select(a => a.Text!).ToList());
         }
+    }
+
+    /// <summary>A scale question's result from the scale values given (one per respondent who answered it), as <see cref="For"/> counts them.</summary>
+    public static QuestionResult ForScale(SurveyQuestion q, IReadOnlyList<int> values)
+    {
+        var n = values.Count;
+        decimal Share(int count) => n == 0 ? 0 : Math.Round((decimal)count / n, 4);
+        var counts = Enumerable.Range(q.ScaleMin!.Value, q.ScaleMax!.Value - q.ScaleMin.Value + 1)
+            .Select(v => (v.ToString(System.Globalization.CultureInfo.InvariantCulture), values.Count(x => x == v), Share(values.Count(x => x == v)))).ToList();
+        var top = q.ScaleMax.Value - 1;
+        return new QuestionResult(q.Id, n, counts, Mean(values.Select(v => (decimal)v)), Median(values.Select(v => (decimal)v)),
+            n == 0 ? null : Share(values.Count(v => v >= top)), []);
     }
 
     /// <summary>Answers received over invitations sent, 0..1; null before any invitation.</summary>

@@ -161,4 +161,37 @@ public class SurveyDisclosureTests
         // Six answers of which two agree: the share would describe two members (and the four others).
         Assert.Null(SurveyDisclosure.CompetitivenessKpi(s, [.. Enumerable.Range(0, 6).Select(i => R(s, Cluster, i < 2 ? 5 : 1)), .. others], Cluster));
     }
+
+    /// <summary>
+    /// The KPI of every cluster at once from per-cluster counts (what the KPI views read from SQL) equals the rule applied
+    /// cluster by cluster to the responses: given, withheld for a cluster without answers to the question (its
+    /// responses still count in the survey's total), and, once a small cluster joins, withheld where the rest would show it.
+    /// </summary>
+    [Fact]
+    public void The_competitiveness_kpis_of_all_clusters_at_once_equal_the_rule_per_cluster()
+    {
+        var s = Standard();
+        var (a, b, d, e, small) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var responses = new List<SurveyResponse>();
+        void Add(Guid cluster, int value, int times) => responses.AddRange(Enumerable.Range(0, times).Select(_ => R(s, cluster, value)));
+        Add(a, 5, 5); Add(a, 1, 5);   // 5 of 10 agree
+        Add(b, 3, 6);                 // none of 6
+        Add(d, 4, 5); Add(d, 5, 5);   // all 10
+        // Cluster e: five responses without an answer to the competitiveness question (they count in the survey's total).
+        responses.AddRange(Enumerable.Range(0, 5).Select(_ => SurveyResponse.Of(s.Id, e, SizeClass.Small, R(s, e, 3).Answers.Where(x => x.QuestionId != Q(s, 3).Id))));
+        void Same(Dictionary<Guid, decimal> handWorked)
+        {
+            var counts = responses.GroupBy(r => r.ClusterId).ToDictionary(g => g.Key,
+                g => (g.Count(), (IReadOnlyList<int>)g.SelectMany(r => r.Answers.Where(x => x.QuestionId == Q(s, 3).Id).Select(x => x.Scale!.Value)).ToList()));
+            var all = SurveyDisclosure.CompetitivenessKpis(s, counts);
+            foreach (var cluster in new[] { a, b, d, e, small })
+                Assert.Equal(SurveyDisclosure.CompetitivenessKpi(s, responses, cluster), all.TryGetValue(cluster, out var v) ? v : null);
+            Assert.Equal(handWorked, all);
+        }
+        Same(new() { [a] = 0.5m, [b] = 0m, [d] = 1m });
+        // Three members of a small cluster answer 4: their cluster is not shown, and d's share beside the all-cluster
+        // results would tell what they answered (8 fours in all, 5 of them d's), so it is withheld too.
+        Add(small, 4, 3);
+        Same(new() { [a] = 0.5m, [b] = 0m });
+    }
 }

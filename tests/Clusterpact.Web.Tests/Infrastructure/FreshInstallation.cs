@@ -19,6 +19,9 @@ public sealed class FreshInstallation(string environment = "Production", IReadOn
     /// <summary>What this installation printed on its console when it started (its own lines only).</summary>
     public string Printed { get { _ = Server; return _printed.ToString(); } }
 
+    /// <summary>The SQL this installation sends while a test records it (<see cref="SqlCommandLog.Record"/>).</summary>
+    public SqlCommandLog Sql { get; } = new();
+
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero)) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -32,6 +35,8 @@ public sealed class FreshInstallation(string environment = "Production", IReadOn
         {
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton(new Clusterpact.Web.Infrastructure.Setup.StartupConsole(_printed));
+            services.ConfigureDbContext<SqliteClusterpactDbContext>((_, o) => o.AddInterceptors(Sql))
+                .ConfigureDbContext<PostgresClusterpactDbContext>((_, o) => o.AddInterceptors(Sql));
         });
     }
 

@@ -126,14 +126,15 @@ public sealed class GetAnswerPack(ClusterpactDbContext db, GetKpisAsOf kpis, Agr
         // agreement known then, or by its support period in the register (a cluster without a pact is counted and named).
         var rules = await agreements.RulesAsync(ct);
         var allAgreements = await db.SupportAgreements.AsNoTracking().ToListAsync(ct);
-        var pacts = await db.ClusterPacts.AsNoTracking().ToListAsync(ct);
+        // Agreements are decided before they start: one starting within a year of the day was known on it.
+        var knownAgreements = allAgreements.Where(a => AsOf.AgreementKnownOn(a, on)).ToLookup(a => a.ClusterId);
+        var pacts = (await db.ClusterPacts.AsNoTracking().ToListAsync(ct)).ToDictionary(p => p.ClusterId);
         var pactAnswers = new List<PactAnswer>();
         foreach (var cluster in clusters.Values.Where(c => c.Type == ClusterType.SpearheadCluster).OrderBy(c => c.Name))
         {
-            // Agreements are decided before they start: one starting within a year of the day was known on it.
-            var own = allAgreements.Where(a => a.ClusterId == cluster.Id && AsOf.AgreementKnownOn(a, on)).ToList();
+            var own = knownAgreements[cluster.Id].ToList();
             if (own.Count == 0 && ClusterStatusRule.StatusOn(on, cluster.SupportStart, cluster.SupportEnd) != ClusterStatus.Supported) continue;
-            var pact = pacts.SingleOrDefault(p => p.ClusterId == cluster.Id);
+            var pact = pacts.GetValueOrDefault(cluster.Id);
             var version = pact is null ? null : AsOf.AdoptedVersionOn(pact, on);
             var commitments = version is null ? [] : pact!.CommitmentsOf(version.Number);
             pactAnswers.Add(new PactAnswer(cluster.Name, version?.Number, version?.Year, version?.AdoptedOn, version is null ? null : AsOf.NextReviewYear(version),

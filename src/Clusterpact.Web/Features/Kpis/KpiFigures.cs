@@ -33,20 +33,26 @@ public sealed class KpiFigures(ClusterpactDbContext db)
     public static decimal? Empty(string code, int year) =>
         KpiCalculator.Compute(code, year, new KpiInputs([], new Dictionary<Guid, OrganisationFacts>(), []), Programme);
 
+    /// <summary>
+    /// Every computed KPI for every year at once: one grouped query per kind of figure (members on each year's last day,
+    /// new members, projects with three companies, funding), however many years and clusters (issue 18).
+    /// </summary>
     private async Task<Dictionary<(Guid Cluster, string Code, int Year), decimal?>> ComputedAsync(IReadOnlyCollection<int> years, Guid? clusterId, bool perCluster, DateOnly through, CancellationToken ct)
     {
         var result = new Dictionary<(Guid, string, int), decimal?>();
-        foreach (var year in years)
-        {
-            foreach (var f in await MembersOnAsync(Last(year, through), clusterId, perCluster, ct))
+        if (years.Count == 0) return result;
+        // The day a year's members are counted on; years after through's year are counted on through, as Last says.
+        var dayOf = years.Distinct().ToDictionary(y => y, y => Last(y, through));
+        var members = (await MembersOnAsync(dayOf.Values.Distinct().ToList(), clusterId, perCluster, ct)).ToLookup(f => f.Key.Day);
+        foreach (var (year, day) in dayOf)
+            foreach (var (key, f) in members[day])
             {
-                result[(f.Key, KpiCatalogue.Members, year)] = f.Value.Members;
-                result[(f.Key, KpiCatalogue.SmeShare, year)] = f.Value.SmeShare;
-                result[(f.Key, KpiCatalogue.InternationalShare, year)] = f.Value.InternationalShare;
+                result[(key.Cluster, KpiCatalogue.Members, year)] = f.Members;
+                result[(key.Cluster, KpiCatalogue.SmeShare, year)] = f.SmeShare;
+                result[(key.Cluster, KpiCatalogue.InternationalShare, year)] = f.InternationalShare;
             }
-            foreach (var (key, count) in await ThreeCompanyProjectsAsync(year, clusterId, perCluster, through, ct)) result[(key, KpiCatalogue.CollaborationProjects, year)] = count;
-            foreach (var (key, sum) in await FundingMobilisedAsync(year, clusterId, perCluster, through, ct)) result[(key, KpiCatalogue.ProjectFunding, year)] = sum;
-        }
+        foreach (var (key, count) in await ThreeCompanyProjectsAsync(years, clusterId, perCluster, through, ct)) result[(key.Cluster, KpiCatalogue.CollaborationProjects, key.Year)] = count;
+        foreach (var (key, sum) in await FundingMobilisedAsync(years, clusterId, perCluster, through, ct)) result[(key.Cluster, KpiCatalogue.ProjectFunding, key.Year)] = sum;
         foreach (var (key, count) in await NewMembersAsync(years, clusterId, perCluster, through, ct)) result[key] = count;
         return result;
     }
@@ -62,11 +68,19 @@ public sealed class KpiFigures(ClusterpactDbContext db)
     /// <summary>An organisation as the member figures count it; the cluster only when counted per cluster.</summary>
     private sealed class MemberRow
     {
+        public DateOnly Day { get; init; }
         public Guid ClusterId { get; init; }
         public Guid Id { get; init; }
         public OrganisationKind Kind { get; init; }
         public SizeClass? SizeClass { get; init; }
         public bool InternationallyActive { get; init; }
+    }
+
+    /// <summary>The group of a member count: a cluster (or the programme) on a day.</summary>
+    private sealed class ClusterDay
+    {
+        public Guid ClusterId { get; init; }
+        public DateOnly Day { get; init; }
     }
 
     private sealed class MemberCounts<TKey>
@@ -99,20 +113,33 @@ public sealed class KpiFigures(ClusterpactDbContext db)
         : new MemberFiguresOn(date, c.Members, c.Companies, c.Known, c.Sme, c.Small, c.International, c.Knowledge);
 
     /// <summary>Member figures on a day: each organisation once per cluster, or once for the programme.</summary>
-    public async Task<Dictionary<Guid, MemberFiguresOn>> MembersOnAsync(DateOnly date, Guid? clusterId, bool perCluster, CancellationToken ct)
+    public async Task<Dictionary<Guid, MemberFiguresOn>> MembersOnAsync(DateOnly date, Guid? clusterId, bool perCluster, CancellationToken ct) =>
+        (await MembersOnAsync([date], clusterId, perCluster, ct)).ToDictionary(f => f.Key.Cluster, f => f.Value);
+
+    /// <summary>
+    /// Member figures on each of <paramref name="days"/> in one grouped query: each organisation once per cluster and day,
+    /// or once per day for the programme (key <see cref="Guid.Empty"/>, there on every day even without members).
+    /// </summary>
+    public async Task<Dictionary<(Guid Cluster, DateOnly Day), MemberFiguresOn>> MembersOnAsync(IReadOnlyList<DateOnly> days, Guid? clusterId, bool perCluster, CancellationToken ct)
     {
-        var active = db.Memberships.Where(m => m.From <= date && (m.Until == null || m.Until >= date) && (clusterId == null || m.ClusterId == clusterId));
+        var asked = days.ToArray();
+        var first = asked.Min();
+        var active = db.Memberships.Where(m => clusterId == null || m.ClusterId == clusterId)
+            // A cross join with the days (a query over the parameter, not correlated with the membership, so SQLite can run
+            // it too: a correlated one needs APPLY), then the membership's period.
+            .SelectMany(m => asked.Where(d => d >= first), (m, d) => new { m.ClusterId, m.OrganisationId, m.From, m.Until, Day = d })
+            .Where(x => x.From <= x.Day && (x.Until == null || x.Until >= x.Day));
         if (perCluster)
         {
-            var rows = await active.Join(db.Organisations, m => m.OrganisationId, o => o.Id,
-                    (m, o) => new MemberRow { ClusterId = m.ClusterId, Id = o.Id, Kind = o.Kind, SizeClass = o.SizeClass, InternationallyActive = o.InternationallyActive })
-                .Distinct().GroupBy(x => x.ClusterId).Select(Counts<Guid>()).ToListAsync(ct);
-            return rows.ToDictionary(r => r.Key, r => Figures(date, r));
+            var counts = await active.Join(db.Organisations, m => m.OrganisationId, o => o.Id, (m, o) => new MemberRow
+                    { Day = m.Day, ClusterId = m.ClusterId, Id = o.Id, Kind = o.Kind, SizeClass = o.SizeClass, InternationallyActive = o.InternationallyActive })
+                .Distinct().GroupBy(x => new ClusterDay { ClusterId = x.ClusterId, Day = x.Day }).Select(Counts<ClusterDay>()).ToListAsync(ct);
+            return counts.ToDictionary(c => (c.Key.ClusterId, c.Key.Day), c => Figures(c.Key.Day, c));
         }
-        var programme = await db.Organisations.Where(o => active.Any(m => m.OrganisationId == o.Id))
-            .Select(o => new MemberRow { Id = o.Id, Kind = o.Kind, SizeClass = o.SizeClass, InternationallyActive = o.InternationallyActive })
-            .GroupBy(x => 1).Select(Counts<int>()).SingleOrDefaultAsync(ct);
-        return new Dictionary<Guid, MemberFiguresOn> { [Programme] = Figures(date, programme) };
+        var programme = (await active.Join(db.Organisations, m => m.OrganisationId, o => o.Id, (m, o) => new MemberRow
+                { Day = m.Day, Id = o.Id, Kind = o.Kind, SizeClass = o.SizeClass, InternationallyActive = o.InternationallyActive })
+            .Distinct().GroupBy(x => x.Day).Select(Counts<DateOnly>()).ToListAsync(ct)).ToDictionary(c => c.Key);
+        return asked.Distinct().ToDictionary(d => (Programme, d), d => Figures(d, programme.GetValueOrDefault(d)));
     }
 
     /// <summary>Organisations whose first membership (of the cluster; for the programme, of any cluster) starts in the year.</summary>
@@ -134,50 +161,76 @@ public sealed class KpiFigures(ClusterpactDbContext db)
         return years.Select(y => ((Programme, KpiCatalogue.NewMembers, y), (decimal?)(programme.FirstOrDefault(r => r.Year == y)?.Count ?? 0))).ToList();
     }
 
-    /// <summary>Approved projects (approved, running, completed or stopped) that started in the year.</summary>
-    private IQueryable<Project> Counted(int year, DateOnly through)
+    /// <summary>
+    /// Approved projects (approved, running, completed or stopped) that started in one of the years, up to
+    /// <paramref name="through"/> in a year not over yet: a project of year y started between 1 January and
+    /// <see cref="Last"/>(y), i.e. in y and not after <paramref name="through"/>.
+    /// </summary>
+    private IQueryable<Project> Counted(IReadOnlyCollection<int> years, DateOnly through)
     {
-        var (from, to) = (First(year), Last(year, through));
+        var asked = years.ToArray();
+        var (from, to) = (First(asked.Min()), Last(asked.Max(), through));
         return db.Projects.Where(p => (p.Status == ProjectStatus.Approved || p.Status == ProjectStatus.Running || p.Status == ProjectStatus.Completed || p.Status == ProjectStatus.Stopped)
-            && p.Start >= from && p.Start <= to);
+            && p.Start >= from && p.Start <= to && asked.Contains(p.Start.Year));
     }
 
     private IQueryable<Project> ThreeCompanies(IQueryable<Project> projects) =>
         projects.Where(p => p.Partners.Count(x => db.Organisations.Any(o => o.Id == x.OrganisationId && o.Kind == OrganisationKind.Company)) >= ProjectFigures.MinCompaniesForCollaboration);
 
-    private async Task<IEnumerable<(Guid, decimal?)>> ThreeCompanyProjectsAsync(int year, Guid? clusterId, bool perCluster, DateOnly through, CancellationToken ct)
+    /// <summary>
+    /// A year's projects counted (or their aid summed) by the year they started: once for the programme (0 in a year
+    /// without any, as a count or sum over none), once in each of their clusters.
+    /// </summary>
+    private async Task<IEnumerable<((Guid Cluster, int Year), decimal?)>> PerYearAsync(IQueryable<Project> projects, IReadOnlyCollection<int> years, Guid? clusterId, bool perCluster,
+        bool aid, CancellationToken ct)
     {
-        var projects = ThreeCompanies(Counted(year, through));
-        if (!perCluster) return [(Programme, await projects.CountAsync(ct))];
-        var rows = await projects.SelectMany(p => p.Clusters, (p, c) => c.ClusterId).Where(c => clusterId == null || c == clusterId)
-            .GroupBy(c => c).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        return rows.Select(r => (r.Key, (decimal?)r.Count));
+        if (perCluster)
+        {
+            var rows = await projects.SelectMany(p => p.Clusters, (p, c) => new { c.ClusterId, p.Start.Year, p.Aid }).Where(x => clusterId == null || x.ClusterId == clusterId)
+                .GroupBy(x => new { x.ClusterId, x.Year }).Select(g => new { g.Key.ClusterId, g.Key.Year, Count = g.Count(), Sum = g.Sum(x => x.Aid) }).ToListAsync(ct);
+            return rows.Select(r => ((r.ClusterId, r.Year), (decimal?)(aid ? r.Sum : r.Count)));
+        }
+        var programme = (await projects.GroupBy(p => p.Start.Year).Select(g => new { Year = g.Key, Count = g.Count(), Sum = g.Sum(p => p.Aid) }).ToListAsync(ct)).ToDictionary(r => r.Year);
+        return years.Distinct().Select(y => ((Programme, y), (decimal?)(programme.TryGetValue(y, out var r) ? aid ? r.Sum : r.Count : 0)));
     }
 
+    private Task<IEnumerable<((Guid Cluster, int Year), decimal?)>> ThreeCompanyProjectsAsync(IReadOnlyCollection<int> years, Guid? clusterId, bool perCluster, DateOnly through, CancellationToken ct) =>
+        PerYearAsync(ThreeCompanies(Counted(years, through)), years, clusterId, perCluster, aid: false, ct);
+
     /// <summary>Aid to the year's approved projects: earmarked (envelopes, intercluster pool) plus additional, i.e. all their aid.</summary>
-    private async Task<IEnumerable<(Guid, decimal?)>> FundingMobilisedAsync(int year, Guid? clusterId, bool perCluster, DateOnly through, CancellationToken ct)
-    {
-        if (!perCluster) return [(Programme, await Counted(year, through).SumAsync(p => p.Aid, ct))];
-        var rows = await Counted(year, through).SelectMany(p => p.Clusters, (p, c) => new { c.ClusterId, p.Aid }).Where(x => clusterId == null || x.ClusterId == clusterId)
-            .GroupBy(x => x.ClusterId).Select(g => new { g.Key, Sum = g.Sum(x => x.Aid) }).ToListAsync(ct);
-        return rows.Select(r => (r.Key, (decimal?)r.Sum));
-    }
+    private Task<IEnumerable<((Guid Cluster, int Year), decimal?)>> FundingMobilisedAsync(IReadOnlyCollection<int> years, Guid? clusterId, bool perCluster, DateOnly through, CancellationToken ct) =>
+        PerYearAsync(Counted(years, through), years, clusterId, perCluster, aid: true, ct);
 
     /// <summary>
     /// The members-made-more-competitive share per cluster and survey year, from closed surveys (closed by
-    /// <paramref name="closedBy"/>) that ask it, under the survey disclosure rule (<see cref="SurveyDisclosure.CompetitivenessKpi"/>):
+    /// <paramref name="closedBy"/>) that ask it, under the survey disclosure rule (<see cref="SurveyDisclosure.CompetitivenessKpis"/>):
     /// a cluster is judged against all of the survey's answers, so neither a small cluster nor a small rest is singled out.
-    /// Only the answers of those few surveys are read, one survey at a time.
+    /// Counted in SQL for all those surveys at once: the responses per survey and cluster, and the competitiveness
+    /// question's answers per survey, cluster and scale value; never the responses themselves (issue 18).
     /// </summary>
     public async Task<Dictionary<(Guid Cluster, int Year), decimal>> SurveySharesAsync(Guid? clusterId, DateOnly closedBy, CancellationToken ct)
     {
         var shares = new Dictionary<(Guid, int), decimal>();
-        var surveys = await db.Surveys.AsNoTracking().Where(s => s.Status == SurveyStatus.Closed && s.ClosedOn <= closedBy).ToListAsync(ct);
-        foreach (var survey in surveys.Where(s => s.Questions.Any(q => q.KpiCode == Survey.CompetitivenessKpi && q.Kind == QuestionKind.Scale)).OrderBy(s => s.Year).ThenBy(s => s.Id))
+        var surveys = (await db.Surveys.AsNoTracking().Where(s => s.Status == SurveyStatus.Closed && s.ClosedOn <= closedBy).ToListAsync(ct))
+            .Select(s => (Survey: s, Question: s.Questions.FirstOrDefault(q => q.KpiCode == Survey.CompetitivenessKpi && q.Kind == QuestionKind.Scale)))
+            .Where(x => x.Question is not null).OrderBy(x => x.Survey.Year).ThenBy(x => x.Survey.Id).ToList();
+        if (surveys.Count == 0) return shares;
+        var ids = surveys.Select(x => x.Survey.Id).ToList();
+        var questions = surveys.Select(x => x.Question!.Id).ToList();
+        var responses = await db.SurveyResponses.Where(r => ids.Contains(r.SurveyId)).GroupBy(r => new { r.SurveyId, r.ClusterId })
+            .Select(g => new { g.Key.SurveyId, g.Key.ClusterId, Count = g.Count() }).ToListAsync(ct);
+        var answers = await db.SurveyResponses.Where(r => ids.Contains(r.SurveyId))
+            .SelectMany(r => r.Answers.Where(a => questions.Contains(a.QuestionId) && a.Scale != null), (r, a) => new { r.SurveyId, r.ClusterId, a.QuestionId, Scale = a.Scale!.Value })
+            .GroupBy(x => new { x.SurveyId, x.ClusterId, x.QuestionId, x.Scale }).Select(g => new { g.Key.SurveyId, g.Key.ClusterId, g.Key.QuestionId, g.Key.Scale, Count = g.Count() })
+            .ToListAsync(ct);
+        var valuesOf = answers.ToLookup(a => (a.SurveyId, a.ClusterId));
+        var bySurvey = responses.ToLookup(r => r.SurveyId);
+        foreach (var (survey, question) in surveys)
         {
-            var responses = await db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == survey.Id).ToListAsync(ct);
-            foreach (var cluster in responses.Select(r => r.ClusterId).Distinct().Where(c => clusterId == null || c == clusterId))
-                if (SurveyDisclosure.CompetitivenessKpi(survey, responses, cluster) is { } v) shares[(cluster, survey.Year)] = v;
+            var clusters = bySurvey[survey.Id].ToDictionary(r => r.ClusterId, r => (r.Count, (IReadOnlyList<int>)valuesOf[(survey.Id, r.ClusterId)]
+                .Where(a => a.QuestionId == question!.Id).OrderBy(a => a.Scale).SelectMany(a => Enumerable.Repeat(a.Scale, a.Count)).ToList()));
+            foreach (var (cluster, share) in SurveyDisclosure.CompetitivenessKpis(survey, clusters))
+                if (clusterId == null || cluster == clusterId) shares[(cluster, survey.Year)] = share;
         }
         return shares;
     }
