@@ -84,13 +84,57 @@ public sealed class SetBasedImportTests(ClusterpactApp app)
             await using var tx = await db.Database.BeginTransactionAsync();
             await using var bulk = await BulkWriter.BeginAsync(db, [rename], default);
             // The version read was one before the stored one: the stored record changed after it was read.
-            bulk.Add(rename, organisation.Id, "Stale name", organisation.Version);
+            bulk.Row(rename).Uuid(organisation.Id).Text("Stale name").Long(organisation.Version).End();
             await bulk.MergeAsync(default);
             await tx.CommitAsync();
             return 0;
         }));
         Assert.Equal("Import.ChangedMeanwhile", failure.MessageKey);
         Assert.Equal(organisation.Name, await app.WithDbAsync(db => db.Organisations.Where(o => o.Id == organisation.Id).Select(o => o.Name).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Every_kind_of_value_a_bulk_write_gives_reads_back_as_it_was_given()
+    {
+        var organisations = BulkTarget.Insert("organisations", new("Id", BulkType.Uuid), new("Version", BulkType.Long), new("Name", BulkType.Text), new("Kind", BulkType.Text),
+            new("EnterpriseNumber", BulkType.Text), new("CountryCode", BulkType.Text), new("ForeignId", BulkType.Text), new("InternationallyActive", BulkType.Bool));
+        var figures = BulkTarget.Insert("organisation_figures", new("OrganisationId", BulkType.Uuid), new("Year", BulkType.Int), new("Headcount", BulkType.Numeric),
+            new("TurnoverEur", BulkType.Numeric), new("BalanceSheetEur", BulkType.Numeric));
+        var audit = BulkTarget.Insert("audit_entries", new("Id", BulkType.Uuid), new("At", BulkType.Instant), new("UserId", BulkType.Uuid), new("UserName", BulkType.Text),
+            new("EntityType", BulkType.Text), new("EntityId", BulkType.Text), new("Action", BulkType.Text), new("Field", BulkType.Text), new("OldValue", BulkType.Text),
+            new("NewValue", BulkType.Text), new("ChangeSetId", BulkType.Uuid));
+        var id = Guid.CreateVersion7();
+        var name = $"Bulk Ærø \"Ünïcode\" 😀 {id:N}";
+        // Numbers PostgreSQL's numeric holds in base-10000 groups: whole groups, fractions padded to a group, zeros around them, a sign.
+        decimal?[] amounts = [1234.50m, 0.01m, 10000m, 123456.78m, -42.5m, 0m, 0.5m, null, 99_999_999_999.99m, 1m, 12345678.9m, 100_000_000m];
+        var at = new DateTimeOffset(2026, 12, 5, 7, 8, 9, TimeSpan.Zero);
+        var json = new AuditValuesJson().Begin();
+        json.Add("Name", name);
+        // Read back inside the transaction and rolled back (PostgreSQL's retrying strategy runs the whole of it as one unit).
+        var read = await app.WithDbAsync(db => db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await using (var bulk = await BulkWriter.BeginAsync(db, [organisations, figures, audit], default))
+            {
+                bulk.Row(organisations).Uuid(id).Long(0).Text(name).Name(OrganisationKind.KnowledgeInstitution).Text((string?)null).Text("DE").Text($"HRB{id:N}").Bool(true).End();
+                for (var i = 0; i < amounts.Length; i += 3)
+                    bulk.Row(figures).Uuid(id).Int(2000 + i).Numeric(amounts[i]).Numeric(amounts[i + 1]).Numeric(amounts[i + 2]).End();
+                bulk.Row(audit).Uuid(Guid.CreateVersion7()).Instant(at).Uuid((Guid?)null).Text("bulk").Text("Organisation").Text(id.ToString()).Name(AuditAction.Created)
+                    .Text("*").Text((string?)null).Utf8(json.End()).Uuid(id).End();
+                var written = await bulk.MergeAsync(default);
+                Assert.Equal([1, 4, 1], new[] { organisations, figures, audit }.Select(t => written[t]));
+            }
+            var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == id);
+            var row = await db.AuditEntries.AsNoTracking().SingleAsync(a => a.ChangeSetId == id);
+            await tx.RollbackAsync();
+            return (organisation, row);
+        }));
+
+        Assert.Equal((name, OrganisationKind.KnowledgeInstitution, (string?)null, "DE", true), (read.organisation.Name, read.organisation.Kind, read.organisation.EnterpriseNumber, read.organisation.CountryCode, read.organisation.InternationallyActive));
+        var stored = read.organisation.Figures.OrderBy(f => f.Year).SelectMany(f => new[] { f.Headcount, f.TurnoverEur, f.BalanceSheetEur }).ToList();
+        Assert.Equal(amounts, stored);
+        Assert.Equal((at, (Guid?)null, "bulk", id.ToString(), AuditAction.Created, (string?)null), (read.row.At, read.row.UserId, read.row.UserName, read.row.EntityId, read.row.Action, read.row.OldValue));
+        Assert.Equal(AuditInterceptor.AllValuesJson(new Dictionary<string, string?> { ["Name"] = name }), read.row.NewValue);
     }
 
     [Fact]

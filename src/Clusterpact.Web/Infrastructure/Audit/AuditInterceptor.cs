@@ -131,6 +131,9 @@ public sealed class AuditInterceptor(IServiceProvider services, TimeProvider clo
     /// <summary>The value of a created or deleted record's single row: its fields as JSON.</summary>
     public static string AllValuesJson(IReadOnlyDictionary<string, string?> values) => JsonSerializer.Serialize(values, JsonOptions);
 
+    /// <summary>The longest value the trail keeps (longer ones are cut).</summary>
+    public const int MaxValueLength = 2000;
+
     /// <summary>A value as the trail writes it (also for the rows an import writes set-based).</summary>
     public static string? Format(object? value)
     {
@@ -144,6 +147,6 @@ public sealed class AuditInterceptor(IServiceProvider services, TimeProvider clo
             System.Collections.IEnumerable list and not string => JsonSerializer.Serialize(list.Cast<object?>().Select(Format), JsonOptions),
             _ => value.ToString(),
         };
-        return text is { Length: > 2000 } ? text[..2000] : text;
+        return text is { Length: > MaxValueLength } ? text[..MaxValueLength] : text;
     }
 }

@@ -1,9 +1,12 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Collections.Frozen;
 using System.Data.Common;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql;
-using NpgsqlTypes;
 using SQLitePCL;
 
 namespace Clusterpact.Web.Infrastructure.Import;
@@ -49,22 +52,21 @@ public sealed class BulkTarget
 }
 
 /// <summary>
-/// Writes many rows in the open transaction without the change tracker. PostgreSQL: rows are buffered per target and, at
-/// each <see cref="FlushAsync"/>, streamed with binary COPY: new rows straight into their table, changes into temporary
-/// staging tables that <see cref="MergeAsync"/> applies with one UPDATE ... FROM per target. SQLite: each row runs through
-/// a prepared INSERT or UPDATE at once, bound by position on SQLite's own statement (in the one transaction; SQLite has no
-/// COPY and its statements do not cross a network).
+/// Writes many rows in the open transaction without the change tracker. A row is given value by value in its target's
+/// column order (<see cref="Row"/>: <c>bulk.Row(target).Uuid(id).Text(name)....End()</c>), typed, so nothing is boxed and
+/// no array is made per row. PostgreSQL: each value is encoded at once into the target's buffer in COPY's binary format
+/// and, at each <see cref="FlushAsync"/>, the buffer is streamed with binary COPY: new rows straight into their table,
+/// changes into temporary staging tables that <see cref="MergeAsync"/> applies with one UPDATE ... FROM per target.
+/// SQLite: each value is bound by position on SQLite's own prepared statement and the row runs at <see cref="BulkRow.End"/>
+/// (in the one transaction; SQLite has no COPY and its statements do not cross a network).
 /// </summary>
 public sealed class BulkWriter : IAsyncDisposable
 {
-    private static readonly ValueConverter<DateTimeOffset, long> InstantOnSqlite = new DateTimeOffsetToBinaryConverter();
-
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
     private readonly bool _postgres;
     private readonly IReadOnlyList<BulkTarget> _targets;
-    private readonly Dictionary<BulkTarget, List<object?[]>> _buffered = [];
-    private readonly Dictionary<BulkTarget, SqliteStatement> _prepared = [];
+    private readonly Dictionary<BulkTarget, BulkTable> _tables = [];
     private readonly Dictionary<BulkTarget, int> _changed = [];
     private readonly IReadOnlySet<ReadModels.ReadModelArea> _areas;
     private long? _sqliteCacheSize;
@@ -72,7 +74,7 @@ public sealed class BulkWriter : IAsyncDisposable
     private BulkWriter(DbConnection connection, DbTransaction transaction, bool postgres, IReadOnlyList<BulkTarget> targets, IReadOnlySet<ReadModels.ReadModelArea> areas)
     {
         (_connection, _transaction, _postgres, _targets, _areas) = (connection, transaction, postgres, targets, areas);
-        foreach (var t in targets) { _buffered[t] = []; _changed[t] = 0; }
+        foreach (var t in targets) _changed[t] = 0;
     }
 
     /// <summary>Starts a bulk write in the context's open transaction (PostgreSQL: creates the staging tables of the changes).</summary>
@@ -82,8 +84,11 @@ public sealed class BulkWriter : IAsyncDisposable
         var writer = new BulkWriter(db.Database.GetDbConnection(), transaction, db.Database.IsNpgsql(), targets,
             ReadModels.ReadModelAreas.OfTables(db.Model, targets.Select(t => t.Table)));
         if (writer._postgres)
+        {
             foreach (var t in targets.Where(t => !t.IsInsert))
                 await writer.ExecuteAsync($"CREATE TEMPORARY TABLE {t.Stage} ({string.Join(", ", t.Columns.Select(c => $"{Quote(c.Name)} {PostgresType(c.Type)}"))}) ON COMMIT DROP", ct);
+            foreach (var t in targets) writer._tables[t] = new PostgresTable(t);
+        }
         else
         {
             // SQLite's default page cache (2 MB) makes a large write read its own index pages back through the kernel
@@ -91,19 +96,17 @@ public sealed class BulkWriter : IAsyncDisposable
             await using (var read = writer.Command("PRAGMA cache_size")) writer._sqliteCacheSize = Convert.ToInt64(await read.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
             await writer.ExecuteAsync("PRAGMA cache_size = -65536", ct);
             foreach (var t in targets)
-                writer._prepared[t] = new SqliteStatement(((SqliteConnection)writer._connection).Handle!, SqliteSql(t), t.Columns);
+                writer._tables[t] = new SqliteTable(t, writer, ((SqliteConnection)writer._connection).Handle!, SqliteSql(t));
         }
         return writer;
     }
 
-    /// <summary>Adds one row (values in the target's column order, as the domain holds them).</summary>
-    public void Add(BulkTarget target, params object?[] values)
+    /// <summary>Starts one row of <paramref name="target"/>: give its values in the target's column order, then <see cref="BulkRow.End"/>.</summary>
+    public BulkRow Row(BulkTarget target)
     {
-        if (values.Length != target.Columns.Count) throw new ArgumentException($"{target.Table}: {values.Length} values for {target.Columns.Count} columns.", nameof(values));
-        if (_postgres) { _buffered[target].Add(values); return; }
-        var rows = _prepared[target].Execute(values);
-        if (target.Versioned && rows != 1) throw new Jobs.JobFailedException("Import.ChangedMeanwhile");
-        _changed[target] += rows;
+        var table = _tables[target];
+        table.StartRow();
+        return new BulkRow(table, 0);
     }
 
     /// <summary>PostgreSQL: streams the buffered rows into their tables and the staging tables (between two flushes the connection is free for queries).</summary>
@@ -113,20 +116,17 @@ public sealed class BulkWriter : IAsyncDisposable
         var connection = (NpgsqlConnection)_connection;
         foreach (var t in _targets)
         {
-            var rows = _buffered[t];
-            if (rows.Count == 0) continue;
-            var table = t.IsInsert ? Quote(t.Table) : t.Stage;
-            await using (var copy = await connection.BeginBinaryImportAsync($"COPY {table} ({string.Join(", ", t.Columns.Select(c => Quote(c.Name)))}) FROM STDIN (FORMAT BINARY)", ct))
+            var table = (PostgresTable)_tables[t];
+            if (table.Rows == 0) continue;
+            var name = t.IsInsert ? Quote(t.Table) : t.Stage;
+            await using (var copy = await connection.BeginRawBinaryCopyAsync($"COPY {name} ({string.Join(", ", t.Columns.Select(c => Quote(c.Name)))}) FROM STDIN (FORMAT BINARY)", ct))
             {
-                foreach (var row in rows)
-                {
-                    copy.StartRow();
-                    for (var i = 0; i < row.Length; i++) WritePostgres(copy, row[i], t.Columns[i].Type);
-                }
-                var copied = await copy.CompleteAsync(ct);
-                if (t.IsInsert) _changed[t] += (int)copied;
+                await copy.WriteAsync(CopyHeader, ct);
+                await copy.WriteAsync(table.Written, ct);
+                await copy.WriteAsync(CopyTrailer, ct);
             }
-            rows.Clear();
+            if (t.IsInsert) _changed[t] += table.Rows;
+            table.Clear();
         }
     }
 
@@ -191,89 +191,276 @@ public sealed class BulkWriter : IAsyncDisposable
         BulkType.Bool => "boolean", BulkType.Long => "bigint", BulkType.Int => "integer", _ => "timestamp with time zone",
     };
 
-    private static void WritePostgres(NpgsqlBinaryImporter copy, object? value, BulkType type)
+    // COPY's binary format: the signature, no flags, no header extension; the trailer is a row of -1 fields.
+    private static readonly byte[] CopyHeader = [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xFF, (byte)'\r', (byte)'\n', 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    private static readonly byte[] CopyTrailer = [0xFF, 0xFF];
+
+    /// <summary>The rows of one target as they are given: encoded for COPY (PostgreSQL) or bound and run (SQLite).</summary>
+    internal abstract class BulkTable(BulkTarget target)
     {
-        switch (value)
+        public BulkTarget Target { get; } = target;
+
+        /// <summary>The value at <paramref name="column"/> is of <paramref name="type"/> (a row given out of order fails at once, not in the database).</summary>
+        public void Check(int column, BulkType type)
         {
-            case null: copy.WriteNull(); break;
-            case Guid g: copy.Write(g, NpgsqlDbType.Uuid); break;
-            case string s: copy.Write(s, NpgsqlDbType.Text); break;
-            case decimal m: copy.Write(m, NpgsqlDbType.Numeric); break;
-            case DateOnly d: copy.Write(d, NpgsqlDbType.Date); break;
-            case bool b: copy.Write(b, NpgsqlDbType.Boolean); break;
-            case long l: copy.Write(l, NpgsqlDbType.Bigint); break;
-            case int i: copy.Write(i, NpgsqlDbType.Integer); break;
-            case DateTimeOffset t: copy.Write(t.ToUniversalTime(), NpgsqlDbType.TimestampTz); break;
-            case Enum e: copy.Write(e.ToString(), NpgsqlDbType.Text); break;
-            default: throw new ArgumentException($"No {type} value: {value.GetType().Name}.", nameof(value));
+            if (column >= Target.Columns.Count || Target.Columns[column].Type != type)
+                throw new ArgumentException($"{Target.Table}: column {column + 1} is not {type}.");
         }
+
+        public abstract void StartRow();
+        public abstract void EndRow(int columns);
+        public abstract void Null(int column);
+        public abstract void Uuid(int column, Guid value);
+        public abstract void Text(int column, ReadOnlySpan<char> value);
+        public abstract void Utf8(int column, ReadOnlySpan<byte> value);
+        public abstract void Numeric(int column, decimal value);
+        public abstract void Date(int column, DateOnly value);
+        public abstract void Bool(int column, bool value);
+        public abstract void Long(int column, long value);
+        public abstract void Int(int column, int value);
+        public abstract void Instant(int column, DateTimeOffset value);
+
+        protected void CheckCount(int columns)
+        {
+            if (columns != Target.Columns.Count) throw new ArgumentException($"{Target.Table}: {columns} values for {Target.Columns.Count} columns.");
+        }
+    }
+
+    /// <summary>A target's rows in COPY's binary format (big-endian; days and microseconds from 2000-01-01), ready to stream.</summary>
+    private sealed class PostgresTable(BulkTarget target) : BulkTable(target)
+    {
+        private static readonly int Epoch = new DateOnly(2000, 1, 1).DayNumber;
+        private static readonly long EpochTicks = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
+        private readonly ArrayBufferWriter<byte> _buffer = new(64 * 1024);
+
+        public int Rows { get; private set; }
+        public ReadOnlyMemory<byte> Written => _buffer.WrittenMemory;
+
+        public void Clear()
+        {
+            _buffer.ResetWrittenCount();
+            Rows = 0;
+        }
+
+        public override void StartRow()
+        {
+            BinaryPrimitives.WriteInt16BigEndian(_buffer.GetSpan(2), (short)Target.Columns.Count);
+            _buffer.Advance(2);
+        }
+
+        public override void EndRow(int columns)
+        {
+            CheckCount(columns);
+            Rows++;
+        }
+
+        private Span<byte> Field(int length)
+        {
+            var span = _buffer.GetSpan(4 + length);
+            BinaryPrimitives.WriteInt32BigEndian(span, length);
+            _buffer.Advance(4 + length);
+            return span.Slice(4, length);
+        }
+
+        public override void Null(int column)
+        {
+            BinaryPrimitives.WriteInt32BigEndian(_buffer.GetSpan(4), -1);
+            _buffer.Advance(4);
+        }
+
+        public override void Uuid(int column, Guid value) => value.TryWriteBytes(Field(16), bigEndian: true, out _);
+
+        public override void Text(int column, ReadOnlySpan<char> value)
+        {
+            var span = _buffer.GetSpan(4 + Encoding.UTF8.GetMaxByteCount(value.Length));
+            var length = Encoding.UTF8.GetBytes(value, span[4..]);
+            BinaryPrimitives.WriteInt32BigEndian(span, length);
+            _buffer.Advance(4 + length);
+        }
+
+        public override void Utf8(int column, ReadOnlySpan<byte> value) => value.CopyTo(Field(value.Length));
+
+        public override void Numeric(int column, decimal value)
+        {
+            Span<short> digits = stackalloc short[NumericDigits.MaxGroups];
+            var (count, weight, scale) = NumericDigits.Of(value, digits);
+            var span = Field(8 + 2 * count);
+            BinaryPrimitives.WriteInt16BigEndian(span, (short)count);
+            BinaryPrimitives.WriteInt16BigEndian(span[2..], (short)weight);
+            BinaryPrimitives.WriteUInt16BigEndian(span[4..], value < 0 ? (ushort)0x4000 : (ushort)0);
+            BinaryPrimitives.WriteInt16BigEndian(span[6..], (short)scale);
+            for (var i = 0; i < count; i++) BinaryPrimitives.WriteInt16BigEndian(span[(8 + 2 * i)..], digits[i]);
+        }
+
+        public override void Date(int column, DateOnly value) => BinaryPrimitives.WriteInt32BigEndian(Field(4), value.DayNumber - Epoch);
+        public override void Bool(int column, bool value) => Field(1)[0] = value ? (byte)1 : (byte)0;
+        public override void Long(int column, long value) => BinaryPrimitives.WriteInt64BigEndian(Field(8), value);
+        public override void Int(int column, int value) => BinaryPrimitives.WriteInt32BigEndian(Field(4), value);
+        public override void Instant(int column, DateTimeOffset value) => BinaryPrimitives.WriteInt64BigEndian(Field(8), (value.UtcTicks - EpochTicks) / 10);
     }
 
     /// <summary>
     /// One prepared statement on SQLite's own handle, its values bound by position as the SQLite context stores them: ids
     /// as upper-case text, dates as yyyy-MM-dd, money as REAL, instants as ticks (Microsoft.Data.Sqlite would look every
-    /// parameter up by name on every row).
+    /// parameter up by name on every execution).
     /// </summary>
-    private sealed class SqliteStatement : IDisposable
+    private sealed class SqliteTable : BulkTable, IDisposable
     {
+        private static readonly Func<DateTimeOffset, long> InstantOnSqlite = new DateTimeOffsetToBinaryConverter().ConvertToProviderTyped;
+        private readonly BulkWriter _writer;
         private readonly sqlite3 _db;
         private readonly sqlite3_stmt _statement;
-        private readonly IReadOnlyList<BulkColumn> _columns;
 
-        public SqliteStatement(sqlite3 db, string sql, IReadOnlyList<BulkColumn> columns)
+        public SqliteTable(BulkTarget target, BulkWriter writer, sqlite3 db, string sql) : base(target)
         {
-            (_db, _columns) = (db, columns);
+            (_writer, _db) = (writer, db);
             SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(db, sql, out _statement), db);
         }
 
-        /// <summary>Runs the statement with one row's values; the rows it changed.</summary>
-        public int Execute(object?[] values)
+        public override void StartRow() { }
+
+        public override void EndRow(int columns)
         {
-            for (var i = 0; i < values.Length; i++) Bind(i + 1, values[i], _columns[i].Type);
+            CheckCount(columns);
             var rc = raw.sqlite3_step(_statement);
             raw.sqlite3_reset(_statement);
             if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, _db);
-            return raw.sqlite3_changes(_db);
+            var rows = raw.sqlite3_changes(_db);
+            if (Target.Versioned && rows != 1) throw new Jobs.JobFailedException("Import.ChangedMeanwhile");
+            _writer._changed[Target] += rows;
         }
 
-        private void Bind(int index, object? value, BulkType type)
+        public override void Null(int column) => raw.sqlite3_bind_null(_statement, column + 1);
+
+        public override void Uuid(int column, Guid value)
         {
             Span<char> text = stackalloc char[36];
-            switch (value)
-            {
-                case null: raw.sqlite3_bind_null(_statement, index); break;
-                case string s: raw.sqlite3_bind_text16(_statement, index, s.AsSpan()); break;
-                case Guid g:
-                    g.TryFormat(text, out var written);
-                    System.Text.Ascii.ToUpperInPlace(text[..written], out _);
-                    raw.sqlite3_bind_text16(_statement, index, text[..written]);
-                    break;
-                case decimal m: raw.sqlite3_bind_double(_statement, index, (double)m); break;
-                case DateOnly d:
-                    d.TryFormat(text, out var length, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-                    raw.sqlite3_bind_text16(_statement, index, text[..length]);
-                    break;
-                case bool b: raw.sqlite3_bind_int64(_statement, index, b ? 1L : 0L); break;
-                case long l: raw.sqlite3_bind_int64(_statement, index, l); break;
-                case int n: raw.sqlite3_bind_int64(_statement, index, n); break;
-                case DateTimeOffset t: raw.sqlite3_bind_int64(_statement, index, (long)InstantOnSqlite.ConvertToProvider(t)!); break;
-                case Enum e: raw.sqlite3_bind_text(_statement, index, e.ToString()); break;
-                default: throw new ArgumentException($"No {type} value: {value.GetType().Name}.", nameof(value));
-            }
+            value.TryFormat(text, out var written);
+            Ascii.ToUpperInPlace(text[..written], out _);
+            raw.sqlite3_bind_text16(_statement, column + 1, text[..written]);
         }
+
+        public override void Text(int column, ReadOnlySpan<char> value) => raw.sqlite3_bind_text16(_statement, column + 1, value);
+        public override void Utf8(int column, ReadOnlySpan<byte> value) => raw.sqlite3_bind_text(_statement, column + 1, value);
+        public override void Numeric(int column, decimal value) => raw.sqlite3_bind_double(_statement, column + 1, (double)value);
+
+        public override void Date(int column, DateOnly value)
+        {
+            Span<char> text = stackalloc char[10];
+            value.TryFormat(text, out var length, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            raw.sqlite3_bind_text16(_statement, column + 1, text[..length]);
+        }
+
+        public override void Bool(int column, bool value) => raw.sqlite3_bind_int64(_statement, column + 1, value ? 1L : 0L);
+        public override void Long(int column, long value) => raw.sqlite3_bind_int64(_statement, column + 1, value);
+        public override void Int(int column, int value) => raw.sqlite3_bind_int64(_statement, column + 1, value);
+        public override void Instant(int column, DateTimeOffset value) => raw.sqlite3_bind_int64(_statement, column + 1, InstantOnSqlite(value));
 
         public void Dispose() => _statement.Dispose();
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var statement in _prepared.Values) statement.Dispose();
-        _prepared.Clear();
+        foreach (var table in _tables.Values.OfType<SqliteTable>()) table.Dispose();
+        _tables.Clear();
         if (_sqliteCacheSize is { } size && _connection.State == System.Data.ConnectionState.Open)
         {
             await using var restore = _connection.CreateCommand();
             restore.CommandText = $"PRAGMA cache_size = {size.ToString(CultureInfo.InvariantCulture)}";
             await restore.ExecuteNonQueryAsync();
         }
+    }
+}
+
+/// <summary>
+/// One row being given to a <see cref="BulkWriter"/>: each call is the next column's value, typed as the column is
+/// (<see cref="BulkType"/>; a null is written as SQL NULL), and <see cref="End"/> closes the row.
+/// </summary>
+public readonly struct BulkRow
+{
+    private readonly BulkWriter.BulkTable _table;
+    private readonly int _column;
+
+    internal BulkRow(BulkWriter.BulkTable table, int column) => (_table, _column) = (table, column);
+
+    private BulkRow Next() => new(_table, _column + 1);
+
+    private BulkRow Checked(BulkType type)
+    {
+        _table.Check(_column, type);
+        return this;
+    }
+
+    private BulkRow WriteNull(BulkType type)
+    {
+        _table.Check(_column, type);
+        _table.Null(_column);
+        return Next();
+    }
+
+    public BulkRow Uuid(Guid value) { Checked(BulkType.Uuid)._table.Uuid(_column, value); return Next(); }
+    public BulkRow Uuid(Guid? value) => value is { } v ? Uuid(v) : WriteNull(BulkType.Uuid);
+    public BulkRow Text(string? value) => value is null ? WriteNull(BulkType.Text) : Text(value.AsSpan());
+    public BulkRow Text(ReadOnlySpan<char> value) { Checked(BulkType.Text)._table.Text(_column, value); return Next(); }
+
+    /// <summary>Text already encoded as UTF-8 (e.g. an audit row's JSON as its writer made it).</summary>
+    public BulkRow Utf8(ReadOnlySpan<byte> value) { Checked(BulkType.Text)._table.Utf8(_column, value); return Next(); }
+
+    /// <summary>An enum stored by its name (as the context's string conversion stores it).</summary>
+    public BulkRow Name<TEnum>(TEnum value) where TEnum : struct, Enum => Text(EnumNames<TEnum>.Of(value));
+
+    public BulkRow Name<TEnum>(TEnum? value) where TEnum : struct, Enum => value is { } v ? Name(v) : WriteNull(BulkType.Text);
+    public BulkRow Numeric(decimal? value) { if (value is not { } v) return WriteNull(BulkType.Numeric); Checked(BulkType.Numeric)._table.Numeric(_column, v); return Next(); }
+    public BulkRow Date(DateOnly? value) { if (value is not { } v) return WriteNull(BulkType.Date); Checked(BulkType.Date)._table.Date(_column, v); return Next(); }
+    public BulkRow Bool(bool value) { Checked(BulkType.Bool)._table.Bool(_column, value); return Next(); }
+    public BulkRow Long(long value) { Checked(BulkType.Long)._table.Long(_column, value); return Next(); }
+    public BulkRow Int(int value) { Checked(BulkType.Int)._table.Int(_column, value); return Next(); }
+    public BulkRow Instant(DateTimeOffset value) { Checked(BulkType.Instant)._table.Instant(_column, value); return Next(); }
+
+    /// <summary>Closes the row (SQLite runs it; a versioned update that changed no row fails with Import.ChangedMeanwhile).</summary>
+    public void End() => _table.EndRow(_column);
+}
+
+/// <summary>An enum's names, looked up once (Enum.ToString per value allocates and reflects).</summary>
+public static class EnumNames<TEnum> where TEnum : struct, Enum
+{
+    private static readonly FrozenDictionary<TEnum, string> Names = Enum.GetValues<TEnum>().Distinct().ToFrozenDictionary(v => v, v => v.ToString());
+
+    public static string Of(TEnum value) => Names.TryGetValue(value, out var name) ? name : value.ToString();
+}
+
+/// <summary>
+/// A decimal as PostgreSQL's numeric holds it: base-10000 digit groups aligned on the decimal point, the weight (power of
+/// 10000) of the first group, and the display scale (the decimal's own scale, so 1234.50 stays 1234.50).
+/// </summary>
+public static class NumericDigits
+{
+    /// <summary>Enough groups for any decimal (29 digits, plus the fraction's padding to a whole group).</summary>
+    public const int MaxGroups = 10;
+
+    /// <summary>The groups from the most significant on (leading and trailing zero groups left out), the weight and the scale.</summary>
+    public static (int Count, int Weight, int Scale) Of(decimal value, Span<short> digits)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        var scale = (bits[3] >> 16) & 0xFF;
+        var mantissa = ((UInt128)(uint)bits[2] << 64) | ((UInt128)(uint)bits[1] << 32) | (uint)bits[0];
+        if (mantissa == 0) return (0, 0, scale);
+        // Pad the fraction to whole groups of four digits.
+        var pad = (4 - scale % 4) % 4;
+        for (var i = 0; i < pad; i++) mantissa *= 10;
+        var fractionGroups = (scale + pad) / 4;
+        Span<short> reversed = stackalloc short[MaxGroups + 1];
+        var n = 0;
+        while (mantissa != 0)
+        {
+            (mantissa, var group) = UInt128.DivRem(mantissa, 10000);
+            reversed[n++] = (short)(ushort)group;
+        }
+        var low = 0;
+        while (reversed[low] == 0) low++;
+        var count = n - low;
+        for (var i = 0; i < count; i++) digits[i] = reversed[n - 1 - i];
+        return (count, n - 1 - fractionGroups, scale);
     }
 }

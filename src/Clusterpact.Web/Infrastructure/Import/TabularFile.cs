@@ -83,6 +83,8 @@ public static class TabularFile
         null => null,
         string s => s,
         DateTime d => d.TimeOfDay == TimeSpan.Zero ? d.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture) : d.ToString("dd-MM-yyyy HH:mm", CultureInfo.InvariantCulture),
+        // A whole number (most number cells of a list) is its digits: what the format below gives it, without the format parser.
+        double x when x != 0 && Math.Abs(x) < 1e15 && x == Math.Floor(x) => ((long)x).ToString(CultureInfo.InvariantCulture),
         double x => x.ToString("0.##########", Localization.Cultures.Dutch).Replace(".", "", StringComparison.Ordinal),
         decimal m => m.ToString("0.##########", Localization.Cultures.Dutch).Replace(".", "", StringComparison.Ordinal),
         bool b => b ? "ja" : "nee",

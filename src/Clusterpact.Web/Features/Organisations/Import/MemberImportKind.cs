@@ -147,13 +147,15 @@ public sealed class MemberImportKind : ImportKindDefinition<MemberField, MemberI
             : Organisation.Foreign(r.Name, r.Kind, r.CountryCode, r.ForeignId!, r.InternationallyActive ?? true);
         org.Describe(r.Name, r.Kind, r.InternationallyActive, r.Nace, r.Nuts);
         org.RecordFigures(session.FiguresYear, r.Headcount, r.Turnover, r.BalanceSheet);
-        rows.Bulk.Add(NewOrganisations, org.Id, 0L, org.Name, org.Kind, org.EnterpriseNumber, org.CountryCode, org.ForeignId, org.InternationallyActive,
-            org.NaceCode, org.NutsRegion, org.SizeClass, org.SizeOverride, org.SizeOverrideJustification);
-        rows.Created(nameof(Organisation), Format(org.Id)!, FieldsOf(org));
+        rows.Bulk.Row(NewOrganisations).Uuid(org.Id).Long(0L).Text(org.Name).Name(org.Kind).Text(org.EnterpriseNumber).Text(org.CountryCode).Text(org.ForeignId)
+            .Bool(org.InternationallyActive).Text(org.NaceCode).Text(org.NutsRegion).Name(org.SizeClass).Name(org.SizeOverride).Text(org.SizeOverrideJustification).End();
+        FieldsOf(org, rows.Json.Begin());
+        rows.Created(nameof(Organisation), new Key(org.Id));
         foreach (var f in org.Figures)
         {
-            rows.Bulk.Add(NewFigures, org.Id, f.Year, f.Headcount, f.TurnoverEur, f.BalanceSheetEur);
-            rows.Created(nameof(OrganisationFigures), $"{Format(org.Id)}/{Format(f.Year)}", FieldsOf(org.Id, f));
+            rows.Bulk.Row(NewFigures).Uuid(org.Id).Int(f.Year).Numeric(f.Headcount).Numeric(f.TurnoverEur).Numeric(f.BalanceSheetEur).End();
+            FieldsOf(org.Id, f, rows.Json.Begin());
+            rows.Created(nameof(OrganisationFigures), new Key(org.Id, f.Year));
         }
         AddMembership(rows, session, org.Id, r);
     }
@@ -164,18 +166,20 @@ public sealed class MemberImportKind : ImportKindDefinition<MemberField, MemberI
         var figuresBefore = org.Figures.FirstOrDefault(f => f.Year == session.FiguresYear) is { } fb ? ValuesOf(org.Id, fb) : null;
         org.Describe(r.Name, r.Kind, r.InternationallyActive, r.Nace, r.Nuts);
         org.RecordFigures(session.FiguresYear, r.Headcount, r.Turnover, r.BalanceSheet);
-        if (rows.Changed(nameof(Organisation), Format(org.Id)!, before, ValuesOf(org)))
-            rows.Bulk.Add(ChangedOrganisations, org.Id, org.Name, org.Kind, org.InternationallyActive, org.NaceCode, org.NutsRegion, org.SizeClass, org.Version + 1);
+        if (rows.Changed(nameof(Organisation), new Key(org.Id), before, ValuesOf(org)))
+            rows.Bulk.Row(ChangedOrganisations).Uuid(org.Id).Text(org.Name).Name(org.Kind).Bool(org.InternationallyActive).Text(org.NaceCode).Text(org.NutsRegion)
+                .Name(org.SizeClass).Long(org.Version + 1).End();
         if (org.Figures.FirstOrDefault(f => f.Year == session.FiguresYear) is { } figures)
         {
-            var id = $"{Format(org.Id)}/{Format(figures.Year)}";
+            var id = new Key(org.Id, figures.Year);
             if (figuresBefore is null)
             {
-                rows.Bulk.Add(NewFigures, org.Id, figures.Year, figures.Headcount, figures.TurnoverEur, figures.BalanceSheetEur);
-                rows.Created(nameof(OrganisationFigures), id, FieldsOf(org.Id, figures));
+                rows.Bulk.Row(NewFigures).Uuid(org.Id).Int(figures.Year).Numeric(figures.Headcount).Numeric(figures.TurnoverEur).Numeric(figures.BalanceSheetEur).End();
+                FieldsOf(org.Id, figures, rows.Json.Begin());
+                rows.Created(nameof(OrganisationFigures), id);
             }
             else if (rows.Changed(nameof(OrganisationFigures), id, figuresBefore, ValuesOf(org.Id, figures)))
-                rows.Bulk.Add(ChangedFigures, org.Id, figures.Year, figures.Headcount, figures.TurnoverEur, figures.BalanceSheetEur);
+                rows.Bulk.Row(ChangedFigures).Uuid(org.Id).Int(figures.Year).Numeric(figures.Headcount).Numeric(figures.TurnoverEur).Numeric(figures.BalanceSheetEur).End();
         }
 
         // The running membership of this cluster is updated; otherwise a new one starts.
@@ -185,8 +189,8 @@ public sealed class MemberImportKind : ImportKindDefinition<MemberField, MemberI
             var was = ValuesOf(current);
             current.Update(r.MemberUntil, r.Role, r.Fee);
             if (r.ContactEmail is not null) current.SetContact(r.ContactEmail);
-            if (rows.Changed(nameof(Membership), Format(current.Id)!, was, ValuesOf(current)))
-                rows.Bulk.Add(ChangedMemberships, current.Id, current.Until, current.Role, current.YearlyFee, current.ContactEmail, current.Version + 1);
+            if (rows.Changed(nameof(Membership), new Key(current.Id), was, ValuesOf(current)))
+                rows.Bulk.Row(ChangedMemberships).Uuid(current.Id).Date(current.Until).Name(current.Role).Numeric(current.YearlyFee).Text(current.ContactEmail).Long(current.Version + 1).End();
         }
         else AddMembership(rows, session, org.Id, r);
     }
@@ -195,39 +199,53 @@ public sealed class MemberImportKind : ImportKindDefinition<MemberField, MemberI
     {
         var membership = new Membership(organisationId, session.ClusterId, r.MemberSince, r.MemberUntil, r.Role, r.Fee);
         membership.SetContact(r.ContactEmail);
-        rows.Bulk.Add(NewMemberships, membership.Id, 0L, membership.OrganisationId, membership.ClusterId, membership.From, membership.Until, membership.Role,
-            membership.YearlyFee, membership.ContactEmail);
-        rows.Created(nameof(Membership), Format(membership.Id)!, FieldsOf(membership));
+        rows.Bulk.Row(NewMemberships).Uuid(membership.Id).Long(0L).Uuid(membership.OrganisationId).Uuid(membership.ClusterId).Date(membership.From).Date(membership.Until)
+            .Name(membership.Role).Numeric(membership.YearlyFee).Text(membership.ContactEmail).End();
+        FieldsOf(membership, rows.Json.Begin());
+        rows.Created(nameof(Membership), new Key(membership.Id));
     }
 
     // A record's audited fields, as the interceptor lists them (key first, then by name; the version is bookkeeping).
-    private static (string Name, object? Value)[] FieldsOf(Organisation o) =>
-    [
-        ("Id", o.Id), ("CountryCode", o.CountryCode), ("EnterpriseNumber", o.EnterpriseNumber), ("ForeignId", o.ForeignId), ("InternationallyActive", o.InternationallyActive),
-        ("Kind", o.Kind), ("NaceCode", o.NaceCode), ("Name", o.Name), ("NutsRegion", o.NutsRegion), ("SizeClass", o.SizeClass), ("SizeOverride", o.SizeOverride),
-        ("SizeOverrideJustification", o.SizeOverrideJustification),
-    ];
-
-    private static (string Name, object? Value)[] FieldsOf(Guid organisationId, OrganisationFigures f) =>
-        [("OrganisationId", organisationId), ("Year", f.Year), ("BalanceSheetEur", f.BalanceSheetEur), ("Headcount", f.Headcount), ("TurnoverEur", f.TurnoverEur)];
-
-    private static (string Name, object? Value)[] FieldsOf(Membership m) =>
-    [
-        ("Id", m.Id), ("ClusterId", m.ClusterId), ("ContactEmail", m.ContactEmail), ("From", m.From), ("OrganisationId", m.OrganisationId), ("Role", m.Role),
-        ("Until", m.Until), ("YearlyFee", m.YearlyFee),
-    ];
-
-    private static Dictionary<string, string?> ValuesOf(Organisation o) => Values(FieldsOf(o));
-
-    private static Dictionary<string, string?> ValuesOf(Guid organisationId, OrganisationFigures f) => Values(FieldsOf(organisationId, f));
-
-    private static Dictionary<string, string?> ValuesOf(Membership m) => Values(FieldsOf(m));
-
-    private static Dictionary<string, string?> Values((string Name, object? Value)[] fields)
+    private static T FieldsOf<T>(Organisation o, T fields) where T : IAuditFields
     {
-        var values = new Dictionary<string, string?>(fields.Length, StringComparer.Ordinal);
-        foreach (var (name, value) in fields) values[name] = Format(value);
-        return values;
+        fields.Add("Id", o.Id); fields.Add("CountryCode", o.CountryCode); fields.Add("EnterpriseNumber", o.EnterpriseNumber); fields.Add("ForeignId", o.ForeignId);
+        fields.Add("InternationallyActive", o.InternationallyActive); fields.Add("Kind", o.Kind); fields.Add("NaceCode", o.NaceCode); fields.Add("Name", o.Name);
+        fields.Add("NutsRegion", o.NutsRegion); fields.Add("SizeClass", o.SizeClass); fields.Add("SizeOverride", o.SizeOverride);
+        fields.Add("SizeOverrideJustification", o.SizeOverrideJustification);
+        return fields;
+    }
+
+    private static T FieldsOf<T>(Guid organisationId, OrganisationFigures f, T fields) where T : IAuditFields
+    {
+        fields.Add("OrganisationId", organisationId); fields.Add("Year", f.Year); fields.Add("BalanceSheetEur", f.BalanceSheetEur); fields.Add("Headcount", f.Headcount);
+        fields.Add("TurnoverEur", f.TurnoverEur);
+        return fields;
+    }
+
+    private static T FieldsOf<T>(Membership m, T fields) where T : IAuditFields
+    {
+        fields.Add("Id", m.Id); fields.Add("ClusterId", m.ClusterId); fields.Add("ContactEmail", m.ContactEmail); fields.Add("From", m.From);
+        fields.Add("OrganisationId", m.OrganisationId); fields.Add("Role", m.Role); fields.Add("Until", m.Until); fields.Add("YearlyFee", m.YearlyFee);
+        return fields;
+    }
+
+    private static Dictionary<string, string?> ValuesOf(Organisation o) => FieldsOf(o, new AuditValues()).Values;
+
+    private static Dictionary<string, string?> ValuesOf(Guid organisationId, OrganisationFigures f) => FieldsOf(organisationId, f, new AuditValues()).Values;
+
+    private static Dictionary<string, string?> ValuesOf(Membership m) => FieldsOf(m, new AuditValues()).Values;
+
+    /// <summary>An audit row's record id as the trail writes it (the id; figures: organisation id/year), formatted without a string.</summary>
+    private readonly record struct Key(Guid Id, int? Year = null)
+    {
+        public ReadOnlySpan<char> Format(Span<char> text)
+        {
+            Id.TryFormat(text, out var written);
+            if (Year is not { } year) return text[..written];
+            text[written++] = '/';
+            year.TryFormat(text[written..], out var more, default, CultureInfo.InvariantCulture);
+            return text[..(written + more)];
+        }
     }
 
     /// <summary>The rows of one commit: records and their audit rows, all under the commit's stamp.</summary>
@@ -235,32 +253,32 @@ public sealed class MemberImportKind : ImportKindDefinition<MemberField, MemberI
     {
         public BulkWriter Bulk { get; } = bulk;
 
-        private readonly AuditValuesJson _json = new();
+        /// <summary>The writer of a created record's values (<see cref="Created"/> writes what it holds).</summary>
+        public AuditValuesJson Json { get; } = new();
 
-        /// <summary>One row holding all the values of a created record (field "*"), as the interceptor writes it.</summary>
-        public void Created(string entityType, string id, (string Name, object? Value)[] fields) =>
-            Audit(entityType, id, AuditAction.Created, AuditInterceptor.AllFields, null, _json.Of(fields));
+        /// <summary>One row holding all the values of a created record (field "*", the values just given to <see cref="Json"/>), as the interceptor writes it.</summary>
+        public void Created(string entityType, Key id)
+        {
+            Span<char> text = stackalloc char[48];
+            Start(entityType, id.Format(text), AuditAction.Created).Text(AuditInterceptor.AllFields).Text((string?)null).Utf8(Json.End()).Uuid(stamp.ChangeSetId).End();
+        }
 
         /// <summary>One row per changed field with its old and new value; false when nothing changed.</summary>
-        public bool Changed(string entityType, string id, Dictionary<string, string?> before, Dictionary<string, string?> after)
+        public bool Changed(string entityType, Key id, Dictionary<string, string?> before, Dictionary<string, string?> after)
         {
+            Span<char> text = stackalloc char[48];
             var changed = false;
             foreach (var (field, now) in after)
             {
                 var was = before.GetValueOrDefault(field);
                 if (was == now) continue;
-                Audit(entityType, id, AuditAction.Updated, field, was, now);
+                Start(entityType, id.Format(text), AuditAction.Updated).Text(field).Text(was).Text(now).Uuid(stamp.ChangeSetId).End();
                 changed = true;
             }
             return changed;
         }
 
-        // The values every audit row of the commit shares, boxed once rather than once per row.
-        private readonly object _at = stamp.At, _changeSet = stamp.ChangeSetId;
-        private readonly object? _userId = stamp.UserId;
-        private static readonly string[] Actions = Enum.GetNames<AuditAction>();
-
-        private void Audit(string entityType, string id, AuditAction action, string field, string? oldValue, string? newValue) =>
-            Bulk.Add(AuditRows, Guid.CreateVersion7(), _at, _userId, stamp.UserName, entityType, id, Actions[(int)action], field, oldValue, newValue, _changeSet);
+        private BulkRow Start(string entityType, ReadOnlySpan<char> id, AuditAction action) =>
+            Bulk.Row(AuditRows).Uuid(Guid.CreateVersion7()).Instant(stamp.At).Uuid(stamp.UserId).Text(stamp.UserName).Text(entityType).Text(id).Name(action);
     }
 }
