@@ -15,6 +15,9 @@ public sealed class KeptRenderTests(ClusterpactApp app)
     {
         var dutch = await app.SignedInAsync(Emails.Officer);
         var english = await app.SignedInAsync(Emails.Reader);
+        // Each person's language as other tests left it, given back at the end; here one reads Dutch, the other English.
+        var before = await app.WithDbAsync(db => db.Users.Where(u => u.Email == Emails.Officer || u.Email == Emails.Reader).ToDictionaryAsync(u => u.Email!, u => u.PreferredCulture));
+        await SwitchAsync(dutch, Cultures.DutchName);
         await SwitchAsync(english, Cultures.EnglishName);
         try
         {
@@ -31,7 +34,8 @@ public sealed class KeptRenderTests(ClusterpactApp app)
         }
         finally
         {
-            await SwitchAsync(english, Cultures.DutchName);
+            await SwitchAsync(dutch, Cultures.Resolve(before[Emails.Officer]).Name);
+            await SwitchAsync(english, Cultures.Resolve(before[Emails.Reader]).Name);
         }
     }
 
