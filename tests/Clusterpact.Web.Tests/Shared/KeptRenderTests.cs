@@ -74,6 +74,46 @@ public sealed class KeptRenderTests(ClusterpactApp app)
         Assert.Equal(before, await ActualAsync(officer));
     }
 
+    [Fact]
+    public async Task A_kept_overview_page_is_the_page_asked_for_in_the_sort_asked_for()
+    {
+        var officer = await app.SignedInAsync(Emails.Officer);
+        async Task<IReadOnlyList<string?>> RowsAsync(string url) =>
+            (await officer.GetDocumentAsync(url)).QuerySelectorAll("[data-testid=overview] tbody tr").Select(r => r.GetAttribute("data-cluster")).ToList();
+        var first = await RowsAsync("/Agreements");
+        var second = await RowsAsync("/Agreements?p=2");
+        var firstAgain = await RowsAsync("/Agreements");
+        var reversed = await RowsAsync("/Agreements?desc=true");
+
+        Assert.Equal(Clusterpact.Web.Features.Shared.Paging.DefaultPageSize, first.Count);
+        Assert.NotEmpty(second);
+        Assert.Empty(first.Intersect(second));
+        Assert.Equal(first, firstAgain);
+        Assert.NotEqual(first[0], reversed[0]);
+    }
+
+    [Fact]
+    public async Task The_kept_open_data_page_shows_what_was_not_published_to_agency_staff_only_and_each_page_and_search_its_own_rows()
+    {
+        var officer = await app.SignedInAsync(Emails.Officer);
+        async Task<AngleSharp.Html.Dom.IHtmlDocument> PublicAsync(string url) => await app.Anonymous().GetDocumentAsync(url);
+        // In both orders: the public page rendered first must not give staff a page without the refusals, nor the other way round.
+        Assert.Null((await PublicAsync("/OpenData")).QuerySelector("[data-testid=refused]"));
+        Assert.NotNull((await officer.GetDocumentAsync("/OpenData")).QuerySelector("[data-testid=refused]"));
+        Assert.Null((await PublicAsync("/OpenData")).QuerySelector("[data-testid=refused]"));
+
+        static IReadOnlyList<string?> References(AngleSharp.Html.Dom.IHtmlDocument doc) =>
+            doc.QuerySelectorAll("[data-testid=award-table] tbody tr[data-reference]").Select(r => r.GetAttribute("data-reference")).ToList();
+        var all = References(await PublicAsync("/OpenData?size=5"));
+        var next = References(await PublicAsync("/OpenData?size=5&p=2"));
+        Assert.Equal(5, all.Count);
+        Assert.NotEmpty(next);
+        Assert.Empty(all.Intersect(next));
+        var name = (await PublicAsync("/OpenData?size=5")).QuerySelector("[data-testid=award-table] tbody tr[data-reference] th")!.ChildNodes[0].TextContent.Trim();
+        var found = await PublicAsync("/OpenData?size=5&search=" + Uri.EscapeDataString(name));
+        Assert.All(found.QuerySelectorAll("[data-testid=award-table] tbody tr[data-reference] th"), th => Assert.Contains(name, th.TextContent, StringComparison.OrdinalIgnoreCase));
+    }
+
     private static string Caption(AngleSharp.Html.Dom.IHtmlDocument doc) => doc.QuerySelector("[data-testid=money] caption")!.TextContent.Trim();
 
     private static IReadOnlyList<string?> Years(AngleSharp.Html.Dom.IHtmlDocument doc) =>

@@ -32,6 +32,13 @@ public abstract class ListPageModel : PageModel
     protected ListLinks LinksWith(IEnumerable<KeyValuePair<string, string?>> sort) =>
         new($"{Request.PathBase}{Request.Path}", Filters().Concat(sort), PageSize);
 
+    /// <summary>
+    /// The address of exactly what the list shows: path, filters, sort, page size, page and keyset boundary, in one
+    /// canonical order. A page whose content is kept answers keeps its rendered HTML under their version and this
+    /// (<c>&lt;cache vary-by="@(Kept.SharedVersion + Model.ListState)"&gt;</c>, decision 0020).
+    /// </summary>
+    public string ListState => Links.Page(PageNumber, After, Before);
+
     public PagerModel Pager<T>(Paged<T> result) => new(result.Page, result.TotalPages, result.FirstItem, result.LastItem, result.TotalCount, result.Cursors, Links);
 
     /// <summary>Hidden inputs of the filter form: a new search keeps the sort and the page size, and starts on page 1.</summary>
