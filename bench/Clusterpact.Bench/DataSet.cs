@@ -299,7 +299,8 @@ internal static class DataSet
     {
         public static async Task<PostgresSink> OpenAsync(string cs)
         {
-            var c = new NpgsqlConnection(cs);
+            // No command timeout: at the EU size one COPY (2,000,000 memberships and their indexes) takes minutes.
+            var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(cs) { CommandTimeout = 0 }.ConnectionString);
             await c.OpenAsync();
             return new PostgresSink(c);
         }
