@@ -28,7 +28,8 @@ public static class DataServices
                     // A restart or fail-over of PostgreSQL drops connections: each unit of work is tried again a few times,
                     // a second or two apart, before the request gives up with the 503 page (Nodes/DatabaseOutage).
                     // Explicit transactions run inside strategy.ExecuteAsync for this reason.
-                    .EnableRetryOnFailure(config.GetValue("Database:MaxRetryCount", 4), TimeSpan.FromSeconds(config.GetValue("Database:MaxRetryDelaySeconds", 2)), null))
+                    // A statement that timed out is not tried again (OutageRetryStrategy).
+                    .ExecutionStrategy(d => new Nodes.OutageRetryStrategy(d, config.GetValue("Database:MaxRetryCount", 4), TimeSpan.FromSeconds(config.GetValue("Database:MaxRetryDelaySeconds", 2)))))
                 .AddInterceptors(sp.GetRequiredService<Email.StepMailInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ReadModelStampInterceptor>()));
         }
         else if (string.Equals(provider, Sqlite, StringComparison.OrdinalIgnoreCase))

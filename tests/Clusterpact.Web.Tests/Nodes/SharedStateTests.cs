@@ -95,6 +95,52 @@ public sealed class SharedStateTests(ClusterpactApp app)
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/OpenCalls")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_statement_that_times_out_is_not_run_again()
+    {
+        Assert.False(OutageRetryStrategy.Retries(new Npgsql.NpgsqlException("Exception while reading from stream", new TimeoutException()), _ => true));
+        Assert.True(OutageRetryStrategy.Retries(new Npgsql.NpgsqlException("refused", new SocketException((int)SocketError.ConnectionRefused)), _ => true));
+        Assert.False(OutageRetryStrategy.Retries(new InvalidOperationException("a bug"), _ => false));
+
+        // Through the product's own context: on PostgreSQL the retrying strategy is in place, and a timeout is tried once.
+        using var host = app.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        {
+            s.AddSingleton<TimesOut>();
+            s.ConfigureDbContext<Web.Data.SqliteClusterpactDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<TimesOut>()));
+            s.ConfigureDbContext<Web.Data.PostgresClusterpactDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<TimesOut>()));
+        }));
+        var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/OpenCalls")).StatusCode);
+        var timesOut = host.Services.GetRequiredService<TimesOut>();
+        timesOut.Now = true;
+        try
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/OpenCalls")).StatusCode);
+            Assert.Equal(1, timesOut.Calls);
+        }
+        finally
+        {
+            timesOut.Now = false;
+        }
+    }
+
+    /// <summary>Stands in for a statement that outlasts its command timeout: while <see cref="Now"/>, every query times out.</summary>
+    private sealed class TimesOut : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        public volatile bool Now;
+        private int _calls;
+
+        public int Calls => _calls;
+
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(System.Data.Common.DbCommand command,
+            Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (!Now) return ValueTask.FromResult(result);
+            Interlocked.Increment(ref _calls);
+            throw new Npgsql.NpgsqlException("Exception while reading from stream", new TimeoutException("Timeout during reading attempt"));
+        }
+    }
+
     /// <summary>Stands in for PostgreSQL going away: while <see cref="Now"/>, every connection is refused.</summary>
     private sealed class DatabaseGone : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
     {

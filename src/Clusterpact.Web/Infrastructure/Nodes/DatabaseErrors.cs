@@ -29,6 +29,13 @@ public static class DatabaseErrors
         _ => false,
     });
 
+    /// <summary>
+    /// A statement ran longer than its command timeout. Npgsql counts this as transient, but running it again only
+    /// repeats the wait and the database's work: EF's default four retries turned one 30-second timeout into 159 s.
+    /// </summary>
+    public static bool IsTimeout(Exception ex) => Inner(ex).Any(e =>
+        e is NpgsqlException { InnerException: TimeoutException } or PostgresException { SqlState: PostgresErrorCodes.QueryCanceled });
+
     private static IEnumerable<Exception> Inner(Exception? ex)
     {
         for (; ex is not null; ex = ex.InnerException)
