@@ -14,6 +14,9 @@ public sealed class KpiFigures(ClusterpactDbContext db)
 {
     private static readonly Guid Programme = Guid.Empty;
 
+    /// <summary>The survey shares this request counted, by cluster (or all) and day: the same for each caller of the request.</summary>
+    private readonly Dictionary<(Guid? Cluster, DateOnly ClosedBy), Dictionary<(Guid Cluster, int Year), decimal>> _shares = [];
+
     /// <summary>The computed KPIs of the programme in each year; a year not over on <paramref name="through"/> up to that day (year to date).</summary>
     public async Task<Dictionary<(string Code, int Year), decimal?>> ProgrammeAsync(IReadOnlyCollection<int> years, DateOnly through, CancellationToken ct)
     {
@@ -231,14 +234,16 @@ public sealed class KpiFigures(ClusterpactDbContext db)
     /// <summary>
     /// Approved projects (approved, running, completed or stopped) that started in one of the years, up to
     /// <paramref name="through"/> in a year not over yet: a project of year y started between 1 January and
-    /// <see cref="Last"/>(y), i.e. in y and not after <paramref name="through"/>.
+    /// <see cref="Last"/>(y), i.e. in y and not after <paramref name="through"/>. Years one after another (the KPI views')
+    /// need no test of the year: PostgreSQL cannot estimate one on an expression and then joins the partners row by row.
     /// </summary>
     private IQueryable<Project> Counted(IReadOnlyCollection<int> years, DateOnly through)
     {
-        var asked = years.ToArray();
+        var asked = years.Distinct().ToArray();
         var (from, to) = (First(asked.Min()), Last(asked.Max(), through));
-        return db.Projects.Where(p => (p.Status == ProjectStatus.Approved || p.Status == ProjectStatus.Running || p.Status == ProjectStatus.Completed || p.Status == ProjectStatus.Stopped)
-            && p.Start >= from && p.Start <= to && asked.Contains(p.Start.Year));
+        var counted = db.Projects.Where(p => (p.Status == ProjectStatus.Approved || p.Status == ProjectStatus.Running || p.Status == ProjectStatus.Completed || p.Status == ProjectStatus.Stopped)
+            && p.Start >= from && p.Start <= to);
+        return asked.Length == to.Year - from.Year + 1 ? counted : counted.Where(p => asked.Contains(p.Start.Year));
     }
 
     /// <summary>
@@ -285,6 +290,13 @@ public sealed class KpiFigures(ClusterpactDbContext db)
     /// question's answers per survey, cluster and scale value; never the responses themselves (issue 18).
     /// </summary>
     public async Task<Dictionary<(Guid Cluster, int Year), decimal>> SurveySharesAsync(Guid? clusterId, DateOnly closedBy, CancellationToken ct)
+    {
+        // Asked for the programme and for the clusters by one request (the answer pack, the KPI pages): counted once.
+        if (!_shares.TryGetValue((clusterId, closedBy), out var shares)) _shares[(clusterId, closedBy)] = shares = await CountSurveySharesAsync(clusterId, closedBy, ct);
+        return shares;
+    }
+
+    private async Task<Dictionary<(Guid Cluster, int Year), decimal>> CountSurveySharesAsync(Guid? clusterId, DateOnly closedBy, CancellationToken ct)
     {
         var shares = new Dictionary<(Guid, int), decimal>();
         var surveys = (await db.Surveys.AsNoTracking().Where(s => s.Status == SurveyStatus.Closed && s.ClosedOn <= closedBy).ToListAsync(ct))
