@@ -243,6 +243,19 @@ public sealed class KpiFiguresTests(ClusterpactApp app)
         });
     }
 
+    /// <summary>The KPIs on a day (the answer pack's) need the survey shares for the programme and for the clusters: counted once.</summary>
+    [Fact]
+    public async Task The_kpis_on_a_day_count_the_survey_shares_once()
+    {
+        await app.WithScopeAsync(async sp =>
+        {
+            sp.GetRequiredService<CurrentUser>().ActAs(Guid.NewGuid(), Emails.Officer, [Roles.ProgrammeOfficer]);
+            using (app.Sql.Record()) await sp.GetRequiredService<GetKpisAsOf>().HandleAsync(app.Today, CancellationToken.None);
+            Assert.Single(app.Sql.Commands, c => Regex.IsMatch(c.Replace("\"", "", StringComparison.Ordinal), @"\bFROM\s+surveys\b", RegexOptions.IgnoreCase));
+            return 0;
+        });
+    }
+
     /// <summary>The tables that grow with the programme (members, projects, answers, money): never read without a filter, a group or a limit.</summary>
     private static readonly string[] LargeTables =
         ["memberships", "organisations", "organisation_figures", "projects", "project_partners", "project_clusters", "survey_responses", "survey_answers",
