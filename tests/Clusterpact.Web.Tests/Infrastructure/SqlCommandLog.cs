@@ -12,16 +12,20 @@ public sealed class SqlCommandLog : DbCommandInterceptor
 {
     private readonly List<string> _commands = [];
     private readonly List<(string Sql, int Rows)> _reads = [];
+    private readonly List<DbContext?> _contexts = [];
     private bool _recording;
 
     /// <summary>Records the commands until the returned scope is disposed; what was recorded before is dropped.</summary>
     public IDisposable Record()
     {
-        lock (_commands) { _commands.Clear(); _reads.Clear(); _recording = true; }
+        lock (_commands) { _commands.Clear(); _reads.Clear(); _contexts.Clear(); _recording = true; }
         return new Stop(this);
     }
 
     public IReadOnlyList<string> Commands { get { lock (_commands) return _commands.ToList(); } }
+
+    /// <summary>The commands one DbContext sent (a request's scope), without those of the jobs that run meanwhile.</summary>
+    public IReadOnlyList<string> CommandsOf(DbContext context) { lock (_commands) return _commands.Where((_, i) => _contexts[i] == context).ToList(); }
 
     /// <summary>Each query's text with the number of rows the app read from it: a check that a page reads only what it shows.</summary>
     public IReadOnlyList<(string Sql, int Rows)> Reads { get { lock (_commands) return _reads.ToList(); } }
@@ -32,32 +36,32 @@ public sealed class SqlCommandLog : DbCommandInterceptor
         return result;
     }
 
-    private void Add(DbCommand command)
+    private void Add(DbCommand command, CommandEventData data)
     {
-        lock (_commands) if (_recording) _commands.Add(command.CommandText);
+        lock (_commands) if (_recording) { _commands.Add(command.CommandText); _contexts.Add(data.Context); }
     }
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
-        Add(command);
+        Add(command, eventData);
         return result;
     }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        Add(command);
+        Add(command, eventData);
         return ValueTask.FromResult(result);
     }
 
     public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
     {
-        Add(command);
+        Add(command, eventData);
         return result;
     }
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
-        Add(command);
+        Add(command, eventData);
         return ValueTask.FromResult(result);
     }
 

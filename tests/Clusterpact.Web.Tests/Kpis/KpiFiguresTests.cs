@@ -118,6 +118,70 @@ public sealed class KpiFiguresHandWorkedTests
             return 0;
         });
     }
+    /// <summary>
+    /// The member figures of many days at once (one bit per day, 30 days a query): an organisation with two overlapping
+    /// memberships of one cluster counts once on a day both cover, a membership counts on its first and last day and not
+    /// on the day after, one between two asked days on neither, and more than 30 days are counted in several queries.
+    /// </summary>
+    [Fact]
+    public async Task Member_figures_of_many_days_count_each_organisation_once_on_each_day_it_was_a_member()
+    {
+        await using var app = new FreshInstallation();
+        var (a, b) = await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ClusterpactDbContext>();
+            var a = new Cluster("Days A", ClusterType.SpearheadCluster, "Chemistry", "test", new DateOnly(2017, 1, 1), null, ClusterStatus.Supported);
+            var b = new Cluster("Days B", ClusterType.SpearheadCluster, "Energy", "test", new DateOnly(2017, 1, 1), null, ClusterStatus.Supported);
+            db.Clusters.AddRange(a, b);
+            var x = new Organisation("Company X", OrganisationKind.Company, EnterpriseNumber(20_000_200), "BE", true);
+            x.SetSizeClass(SizeClass.Small);
+            var z = new Organisation("Company Z", OrganisationKind.Company, EnterpriseNumber(20_000_201), "BE", false);
+            var y = new Organisation("University Y", OrganisationKind.KnowledgeInstitution, EnterpriseNumber(20_000_202), "BE", false);
+            db.Organisations.AddRange(x, y, z);
+            db.Memberships.AddRange(
+                // X in A twice, overlapping from June to December 2019, and in B from 31-12-2020 (its first day is counted).
+                new Membership(x.Id, a.Id, new DateOnly(2019, 1, 1), new DateOnly(2019, 12, 31), MembershipRole.Member, null),
+                new Membership(x.Id, a.Id, new DateOnly(2019, 6, 1), new DateOnly(2021, 6, 30), MembershipRole.Member, null),
+                new Membership(x.Id, b.Id, new DateOnly(2020, 12, 31), null, MembershipRole.Member, null),
+                // Y in A for the first half of 2020: on no 31 December, on the days of June.
+                new Membership(y.Id, a.Id, new DateOnly(2020, 1, 1), new DateOnly(2020, 6, 30), MembershipRole.Member, null),
+                // Z in B up to the day before 31-12-2019.
+                new Membership(z.Id, b.Id, new DateOnly(2018, 5, 1), new DateOnly(2019, 12, 30), MembershipRole.Member, null));
+            await db.SaveChangesAsync();
+            return (a.Id, b.Id);
+        });
+
+        await app.WithScopeAsync(async sp =>
+        {
+            var figures = sp.GetRequiredService<KpiFigures>();
+            // Four year ends and the 40 days from 1 June 2020: 44 days, more than one query's 30.
+            DateOnly[] yearEnds = [new(2018, 12, 31), new(2019, 12, 31), new(2020, 12, 31), new(2021, 12, 31)];
+            var days = yearEnds.Concat(Enumerable.Range(0, 40).Select(i => new DateOnly(2020, 6, 1).AddDays(i))).ToList();
+            var programme = await figures.MembersOnAsync(days, null, false, CancellationToken.None);
+            var perCluster = await figures.MembersOnAsync(days, null, true, CancellationToken.None);
+            int Count(Guid cluster, DateOnly day) => perCluster.TryGetValue((cluster, day), out var f) ? f.Members : 0;
+
+            // Hand-worked: 31-12-2018 Z (B); 31-12-2019 X once (A); 31-12-2020 X in A and in B, once for the programme; 31-12-2021 X (B).
+            Assert.Equal([1, 1, 1, 1], yearEnds.Select(d => programme[(Guid.Empty, d)].Members));
+            Assert.Equal([0, 1, 1, 0], yearEnds.Select(d => Count(a, d)));
+            Assert.Equal([1, 0, 1, 1], yearEnds.Select(d => Count(b, d)));
+            Assert.Equal((1, 1, 1), (programme[(Guid.Empty, yearEnds[2])].Companies, programme[(Guid.Empty, yearEnds[2])].SmeCompanies,
+                programme[(Guid.Empty, yearEnds[2])].InternationallyActiveCompanies));
+            // 30 June 2020 (Y's last day, in the first query) and 1 July (in the second): X and Y, then X alone.
+            Assert.Equal((2, 1, 1), (Count(a, new(2020, 6, 30)), perCluster[(a, new(2020, 6, 30))].KnowledgeInstitutions, Count(a, new(2020, 7, 1))));
+
+            // The same as the domain rule on every day, for the programme and each cluster.
+            var inputs = await DomainRule.InputsAsync(sp.GetRequiredService<ClusterpactDbContext>());
+            foreach (var day in days)
+            {
+                Assert.Equal(MemberFigures.On(day, inputs.Memberships, inputs.Organisations), programme[(Guid.Empty, day)]);
+                foreach (var c in new[] { a, b })
+                    Assert.Equal(MemberFigures.On(day, inputs.Memberships, inputs.Organisations, c),
+                        perCluster.TryGetValue((c, day), out var f) ? f : new MemberFiguresOn(day, 0, 0, 0, 0, 0, 0, 0));
+            }
+            return 0;
+        });
+    }
 }
 
 /// <summary>
@@ -150,6 +214,44 @@ public sealed class KpiFiguresTests(ClusterpactApp app)
                     foreach (var c in clusters)
                         Assert.Equal(KpiCalculator.Compute(code, y, inputs, c, today), perCluster.TryGetValue((c, code, y), out var v) ? v : KpiFigures.Empty(code, y));
                 }
+            return 0;
+        });
+    }
+
+    /// <summary>
+    /// The computed KPIs of every year read each membership once, not once per day (no cross join of the memberships with
+    /// the days asked), and count the companies of all projects in one grouped query, not one count per project.
+    /// </summary>
+    [Fact]
+    public async Task The_computed_kpis_read_each_membership_once_and_count_partners_in_one_grouped_query()
+    {
+        await app.WithScopeAsync(async sp =>
+        {
+            var figures = sp.GetRequiredService<KpiFigures>();
+            var years = KpiYears.Through(app.Today);
+            using (app.Sql.Record())
+            {
+                await figures.ProgrammeAsync(years, app.Today, CancellationToken.None);
+                await figures.PerClusterAsync(years, null, app.Today, CancellationToken.None);
+            }
+            var commands = app.Sql.Commands.Select(c => c.Replace("\"", "", StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(commands);
+            Assert.DoesNotContain(commands, c => Regex.IsMatch(c, @"\bFROM\s+memberships\b[^;]*\bCROSS\s+JOIN\b", RegexOptions.IgnoreCase));
+            Assert.DoesNotContain(commands, c => Regex.IsMatch(c, @"\(\s*SELECT\s+COUNT\(\*\)[^()]*\bFROM\s+project_partners\b", RegexOptions.IgnoreCase));
+            Assert.Contains(commands, c => Regex.IsMatch(c, @"\bproject_partners\b", RegexOptions.IgnoreCase));
+            return 0;
+        });
+    }
+
+    /// <summary>The KPIs on a day (the answer pack's) need the survey shares for the programme and for the clusters: counted once.</summary>
+    [Fact]
+    public async Task The_kpis_on_a_day_count_the_survey_shares_once()
+    {
+        await app.WithScopeAsync(async sp =>
+        {
+            sp.GetRequiredService<CurrentUser>().ActAs(Guid.NewGuid(), Emails.Officer, [Roles.ProgrammeOfficer]);
+            using (app.Sql.Record()) await sp.GetRequiredService<GetKpisAsOf>().HandleAsync(app.Today, CancellationToken.None);
+            Assert.Single(app.Sql.Commands, c => Regex.IsMatch(c.Replace("\"", "", StringComparison.Ordinal), @"\bFROM\s+surveys\b", RegexOptions.IgnoreCase));
             return 0;
         });
     }

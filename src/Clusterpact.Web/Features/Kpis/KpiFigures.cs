@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Clusterpact.Domain.Members;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace Clusterpact.Web.Features.Kpis;
 
@@ -12,6 +13,9 @@ namespace Clusterpact.Web.Features.Kpis;
 public sealed class KpiFigures(ClusterpactDbContext db)
 {
     private static readonly Guid Programme = Guid.Empty;
+
+    /// <summary>The survey shares this request counted, by cluster (or all) and day: the same for each caller of the request.</summary>
+    private readonly Dictionary<(Guid? Cluster, DateOnly ClosedBy), Dictionary<(Guid Cluster, int Year), decimal>> _shares = [];
 
     /// <summary>The computed KPIs of the programme in each year; a year not over on <paramref name="through"/> up to that day (year to date).</summary>
     public async Task<Dictionary<(string Code, int Year), decimal?>> ProgrammeAsync(IReadOnlyCollection<int> years, DateOnly through, CancellationToken ct)
@@ -65,10 +69,10 @@ public sealed class KpiFigures(ClusterpactDbContext db)
         return through < end ? through : end;
     }
 
-    /// <summary>An organisation as the member figures count it; the cluster only when counted per cluster.</summary>
+    /// <summary>An organisation as the member figures count it, with the days (bits) it was a member on; the cluster only when counted per cluster.</summary>
     private sealed class MemberRow
     {
-        public DateOnly Day { get; init; }
+        public int Days { get; init; }
         public Guid ClusterId { get; init; }
         public Guid Id { get; init; }
         public OrganisationKind Kind { get; init; }
@@ -76,11 +80,26 @@ public sealed class KpiFigures(ClusterpactDbContext db)
         public bool InternationallyActive { get; init; }
     }
 
-    /// <summary>The group of a member count: a cluster (or the programme) on a day.</summary>
-    private sealed class ClusterDay
+    /// <summary>An organisation (of a cluster, or of any when counted for the programme) and the asked days it was a member on, one bit per day.</summary>
+    private sealed class MemberDays
     {
         public Guid ClusterId { get; init; }
-        public DateOnly Day { get; init; }
+        public Guid OrganisationId { get; init; }
+        public int Days { get; init; }
+    }
+
+    /// <summary>The group of member counts: a cluster (or the programme) and a set of days (bits).</summary>
+    private sealed class ClusterDays
+    {
+        public Guid ClusterId { get; init; }
+        public int Days { get; init; }
+    }
+
+    /// <summary>A cluster and an organisation: the group of its memberships.</summary>
+    private sealed class ClusterOrganisation
+    {
+        public Guid ClusterId { get; init; }
+        public Guid OrganisationId { get; init; }
     }
 
     private sealed class MemberCounts<TKey>
@@ -108,38 +127,89 @@ public sealed class KpiFigures(ClusterpactDbContext db)
         Knowledge = g.Count(x => x.Kind == OrganisationKind.KnowledgeInstitution),
     };
 
-    private static MemberFiguresOn Figures<TKey>(DateOnly date, MemberCounts<TKey>? c) => c is null
-        ? new MemberFiguresOn(date, 0, 0, 0, 0, 0, 0, 0)
-        : new MemberFiguresOn(date, c.Members, c.Companies, c.Known, c.Sme, c.Small, c.International, c.Knowledge);
+    /// <summary>The figures of the groups whose days include <paramref name="bit"/>: each organisation is in one group (its days), so their sum.</summary>
+    private static MemberFiguresOn Figures<TKey>(DateOnly date, IEnumerable<MemberCounts<TKey>> groups, Func<TKey, int> days, int bit)
+    {
+        var on = groups.Where(c => (days(c.Key) & (1 << bit)) != 0).ToList();
+        return new MemberFiguresOn(date, on.Sum(c => c.Members), on.Sum(c => c.Companies), on.Sum(c => c.Known), on.Sum(c => c.Sme), on.Sum(c => c.Small),
+            on.Sum(c => c.International), on.Sum(c => c.Knowledge));
+    }
 
     /// <summary>Member figures on a day: each organisation once per cluster, or once for the programme.</summary>
     public async Task<Dictionary<Guid, MemberFiguresOn>> MembersOnAsync(DateOnly date, Guid? clusterId, bool perCluster, CancellationToken ct) =>
         (await MembersOnAsync([date], clusterId, perCluster, ct)).ToDictionary(f => f.Key.Cluster, f => f.Value);
 
+    /// <summary>How many days one query counts: one bit each in an int.</summary>
+    private const int DaysPerQuery = 30;
+
+    /// <summary>A membership of <see cref="MemberOn"/>'s day: from its start to its end, both included.</summary>
+    private static readonly Expression<Func<Membership, DateOnly, bool>> MemberOn = (m, day) => m.From <= day && (m.Until == null || m.Until >= day);
+
+    /// <summary>A day as a query parameter (as a captured variable is), so the query's shape depends on the number of days only.</summary>
+    private sealed class DayParameter(DateOnly day)
+    {
+        public readonly DateOnly Day = day;
+    }
+
     /// <summary>
-    /// Member figures on each of <paramref name="days"/> in one grouped query: each organisation once per cluster and day,
-    /// or once per day for the programme (key <see cref="Guid.Empty"/>, there on every day even without members).
+    /// g => the days (bit j for <paramref name="days"/>[j]) on which one of the group's memberships ran: the OR of the
+    /// memberships' days, as the sum over the days of MAX(member on day j ? 2^j : 0), one aggregate per day.
+    /// </summary>
+    private static Expression<Func<IGrouping<TKey, Membership>, MemberDays>> DaysOf<TKey>(IReadOnlyList<DateOnly> days, Expression<Func<TKey, Guid>> cluster,
+        Expression<Func<TKey, Guid>> organisation)
+    {
+        var g = Expression.Parameter(typeof(IGrouping<TKey, Membership>), "g");
+        var key = Expression.Property(g, nameof(IGrouping<TKey, Membership>.Key));
+        var m = MemberOn.Parameters[0];
+        Expression? sum = null;
+        for (var j = 0; j < days.Count; j++)
+        {
+            var day = Expression.Field(Expression.Constant(new DayParameter(days[j])), nameof(DayParameter.Day));
+            var on = ReplacingExpressionVisitor.Replace(MemberOn.Parameters[1], day, MemberOn.Body);
+            var bit = Expression.Lambda<Func<Membership, int>>(Expression.Condition(on, Expression.Constant(1 << j), Expression.Constant(0)), m);
+            var max = Expression.Call(typeof(Enumerable), nameof(Enumerable.Max), [typeof(Membership)], g, bit);
+            sum = sum is null ? max : Expression.Add(sum, max);
+        }
+        MemberBinding[] bindings =
+        [
+            Expression.Bind(typeof(MemberDays).GetProperty(nameof(MemberDays.OrganisationId))!, ReplacingExpressionVisitor.Replace(organisation.Parameters[0], key, organisation.Body)),
+            Expression.Bind(typeof(MemberDays).GetProperty(nameof(MemberDays.ClusterId))!, ReplacingExpressionVisitor.Replace(cluster.Parameters[0], key, cluster.Body)),
+            Expression.Bind(typeof(MemberDays).GetProperty(nameof(MemberDays.Days))!, sum!),
+        ];
+        return Expression.Lambda<Func<IGrouping<TKey, Membership>, MemberDays>>(Expression.MemberInit(Expression.New(typeof(MemberDays)), bindings), g);
+    }
+
+    /// <summary>
+    /// Member figures on each of <paramref name="days"/>: each organisation once per cluster and day, or once per day for
+    /// the programme (key <see cref="Guid.Empty"/>, there on every day even without members). One grouped query per 30
+    /// days that reads each membership once (issue 18): the days an organisation was a member on (of the cluster, or of
+    /// any) as bits, then the organisations counted per cluster and set of days; a day's figures are the sums over the
+    /// sets that hold it. Never a row per membership and day.
     /// </summary>
     public async Task<Dictionary<(Guid Cluster, DateOnly Day), MemberFiguresOn>> MembersOnAsync(IReadOnlyList<DateOnly> days, Guid? clusterId, bool perCluster, CancellationToken ct)
     {
-        var asked = days.ToArray();
-        var first = asked.Min();
-        var active = db.Memberships.Where(m => clusterId == null || m.ClusterId == clusterId)
-            // A cross join with the days (a query over the parameter, not correlated with the membership, so SQLite can run
-            // it too: a correlated one needs APPLY), then the membership's period.
-            .SelectMany(m => asked.Where(d => d >= first), (m, d) => new { m.ClusterId, m.OrganisationId, m.From, m.Until, Day = d })
-            .Where(x => x.From <= x.Day && (x.Until == null || x.Until >= x.Day));
-        if (perCluster)
+        var result = new Dictionary<(Guid, DateOnly), MemberFiguresOn>();
+        foreach (var chunk in days.Distinct().Order().Chunk(DaysPerQuery))
         {
-            var counts = await active.Join(db.Organisations, m => m.OrganisationId, o => o.Id, (m, o) => new MemberRow
-                    { Day = m.Day, ClusterId = m.ClusterId, Id = o.Id, Kind = o.Kind, SizeClass = o.SizeClass, InternationallyActive = o.InternationallyActive })
-                .Distinct().GroupBy(x => new ClusterDay { ClusterId = x.ClusterId, Day = x.Day }).Select(Counts<ClusterDay>()).ToListAsync(ct);
-            return counts.ToDictionary(c => (c.Key.ClusterId, c.Key.Day), c => Figures(c.Key.Day, c));
+            var (first, last) = (chunk[0], chunk[^1]);
+            var scoped = db.Memberships.Where(m => (clusterId == null || m.ClusterId == clusterId) && m.From <= last && (m.Until == null || m.Until >= first));
+            var members = perCluster
+                ? scoped.GroupBy(m => new ClusterOrganisation { ClusterId = m.ClusterId, OrganisationId = m.OrganisationId }).Select(DaysOf<ClusterOrganisation>(chunk, k => k.ClusterId, k => k.OrganisationId))
+                : scoped.GroupBy(m => m.OrganisationId).Select(DaysOf<Guid>(chunk, k => Guid.Empty, k => k));
+            var rows = members.Join(db.Organisations, x => x.OrganisationId, o => o.Id, (x, o) => new MemberRow
+                { Days = x.Days, ClusterId = x.ClusterId, Id = o.Id, Kind = o.Kind, SizeClass = o.SizeClass, InternationallyActive = o.InternationallyActive });
+            if (perCluster)
+            {
+                var counts = await rows.GroupBy(x => new ClusterDays { ClusterId = x.ClusterId, Days = x.Days }).Select(Counts<ClusterDays>()).ToListAsync(ct);
+                foreach (var cluster in counts.GroupBy(c => c.Key.ClusterId))
+                    for (var j = 0; j < chunk.Length; j++)
+                        if (cluster.Any(c => (c.Key.Days & (1 << j)) != 0)) result[(cluster.Key, chunk[j])] = Figures(chunk[j], cluster, k => k.Days, j);
+                continue;
+            }
+            var programme = await rows.GroupBy(x => x.Days).Select(Counts<int>()).ToListAsync(ct);
+            for (var j = 0; j < chunk.Length; j++) result[(Programme, chunk[j])] = Figures(chunk[j], programme, k => k, j);
         }
-        var programme = (await active.Join(db.Organisations, m => m.OrganisationId, o => o.Id, (m, o) => new MemberRow
-                { Day = m.Day, Id = o.Id, Kind = o.Kind, SizeClass = o.SizeClass, InternationallyActive = o.InternationallyActive })
-            .Distinct().GroupBy(x => x.Day).Select(Counts<DateOnly>()).ToListAsync(ct)).ToDictionary(c => c.Key);
-        return asked.Distinct().ToDictionary(d => (Programme, d), d => Figures(d, programme.GetValueOrDefault(d)));
+        return result;
     }
 
     /// <summary>Organisations whose first membership (of the cluster; for the programme, of any cluster) starts in the year.</summary>
@@ -164,18 +234,29 @@ public sealed class KpiFigures(ClusterpactDbContext db)
     /// <summary>
     /// Approved projects (approved, running, completed or stopped) that started in one of the years, up to
     /// <paramref name="through"/> in a year not over yet: a project of year y started between 1 January and
-    /// <see cref="Last"/>(y), i.e. in y and not after <paramref name="through"/>.
+    /// <see cref="Last"/>(y), i.e. in y and not after <paramref name="through"/>. Years one after another (the KPI views')
+    /// need no test of the year: PostgreSQL cannot estimate one on an expression and then joins the partners row by row.
     /// </summary>
     private IQueryable<Project> Counted(IReadOnlyCollection<int> years, DateOnly through)
     {
-        var asked = years.ToArray();
+        var asked = years.Distinct().ToArray();
         var (from, to) = (First(asked.Min()), Last(asked.Max(), through));
-        return db.Projects.Where(p => (p.Status == ProjectStatus.Approved || p.Status == ProjectStatus.Running || p.Status == ProjectStatus.Completed || p.Status == ProjectStatus.Stopped)
-            && p.Start >= from && p.Start <= to && asked.Contains(p.Start.Year));
+        var counted = db.Projects.Where(p => (p.Status == ProjectStatus.Approved || p.Status == ProjectStatus.Running || p.Status == ProjectStatus.Completed || p.Status == ProjectStatus.Stopped)
+            && p.Start >= from && p.Start <= to);
+        return asked.Length == to.Year - from.Year + 1 ? counted : counted.Where(p => asked.Contains(p.Start.Year));
     }
 
-    private IQueryable<Project> ThreeCompanies(IQueryable<Project> projects) =>
-        projects.Where(p => p.Partners.Count(x => db.Organisations.Any(o => o.Id == x.OrganisationId && o.Kind == OrganisationKind.Company)) >= ProjectFigures.MinCompaniesForCollaboration);
+    /// <summary>
+    /// The projects with at least three companies among their partners: their company partners counted in one grouped
+    /// query (IN), not a count per project (a correlated subquery that PostgreSQL runs once for each project).
+    /// </summary>
+    private IQueryable<Project> ThreeCompanies(IQueryable<Project> projects)
+    {
+        var companies = db.Organisations.Where(o => o.Kind == OrganisationKind.Company).Select(o => o.Id);
+        var withThree = projects.SelectMany(p => p.Partners.Where(x => companies.Contains(x.OrganisationId)), (p, x) => p.Id)
+            .GroupBy(id => id).Where(g => g.Count() >= ProjectFigures.MinCompaniesForCollaboration).Select(g => g.Key);
+        return projects.Where(p => withThree.Contains(p.Id));
+    }
 
     /// <summary>
     /// A year's projects counted (or their aid summed) by the year they started: once for the programme (0 in a year
@@ -209,6 +290,13 @@ public sealed class KpiFigures(ClusterpactDbContext db)
     /// question's answers per survey, cluster and scale value; never the responses themselves (issue 18).
     /// </summary>
     public async Task<Dictionary<(Guid Cluster, int Year), decimal>> SurveySharesAsync(Guid? clusterId, DateOnly closedBy, CancellationToken ct)
+    {
+        // Asked for the programme and for the clusters by one request (the answer pack, the KPI pages): counted once.
+        if (!_shares.TryGetValue((clusterId, closedBy), out var shares)) _shares[(clusterId, closedBy)] = shares = await CountSurveySharesAsync(clusterId, closedBy, ct);
+        return shares;
+    }
+
+    private async Task<Dictionary<(Guid Cluster, int Year), decimal>> CountSurveySharesAsync(Guid? clusterId, DateOnly closedBy, CancellationToken ct)
     {
         var shares = new Dictionary<(Guid, int), decimal>();
         var surveys = (await db.Surveys.AsNoTracking().Where(s => s.Status == SurveyStatus.Closed && s.ClosedOn <= closedBy).ToListAsync(ct))
