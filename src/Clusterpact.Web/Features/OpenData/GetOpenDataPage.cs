@@ -10,7 +10,6 @@ public sealed class GetOpenDataPage(PublishedAwards awards) : IUseCase
     public async Task<OpenDataPage> HandleAsync(AwardQuery query, PageRequest page, bool withRefused, CancellationToken ct)
     {
         var (set, listed) = await awards.ListAsync(query, ct);
-        return new OpenDataPage(listed.ToPage(page), PublishedAwards.Years(set.Published),
-            withRefused ? set.Refused.GroupBy(r => r.Code).OrderByDescending(g => g.Count()).ToList() : [], withRefused ? set.BelowThreshold : 0);
+        return new OpenDataPage(listed.ToPage(page), set.Years, withRefused ? set.RefusedByRule : [], withRefused ? set.BelowThreshold : 0);
     }
 }

@@ -10,7 +10,19 @@ public sealed record NotPublished(string Source, string Reference, string Name, 
 
 /// <summary>Everything the public listing rests on: the published awards and what was left out, and why.</summary>
 /// <param name="BelowThreshold">Awards (after aggregation) at or below the threshold in force on their date.</param>
-public sealed record OpenDataSet(IReadOnlyList<AidAward> Published, IReadOnlyList<NotPublished> Refused, int BelowThreshold);
+/// <remarks>The set is kept and shared between requests (decision 0020): what every page derives from it whole (the years to
+/// filter on, the refusals by rule) is derived once per set, not per request (on the EU data set, 60 ms of each request).</remarks>
+public sealed record OpenDataSet(IReadOnlyList<AidAward> Published, IReadOnlyList<NotPublished> Refused, int BelowThreshold)
+{
+    private IReadOnlyList<int>? _years;
+    private IReadOnlyList<IGrouping<string, NotPublished>>? _refusedByRule;
+
+    /// <summary>The years with a published award, newest first.</summary>
+    public IReadOnlyList<int> Years => _years ??= PublishedAwards.Years(Published);
+
+    /// <summary>The refusals grouped by rule code, most frequent first.</summary>
+    public IReadOnlyList<IGrouping<string, NotPublished>> RefusedByRule => _refusedByRule ??= Refused.GroupBy(r => r.Code).OrderByDescending(g => g.Count()).ToList();
+}
 
 public enum AwardSort { Date, Beneficiary, Amount, Region, Sector }
 
