@@ -136,7 +136,7 @@ public sealed class ApiListSortTests(ClusterpactApp app, ITestOutputHelper outpu
     public async Task Every_list_s_window_reads_only_ids_and_sort_keys()
     {
         var failures = new List<string>();
-        foreach (var list in Lists().Where(l => l.Sort is not null && !SortedInMemory.ContainsKey(l.Route)))
+        foreach (var list in Lists().Where(l => l.Sort is not null && !SortedInMemory.ContainsKey(l.Route) && !WindowReadsItems.ContainsKey(l.Route)))
         {
             var table = await app.WithDbAsync(db => Task.FromResult(db.Model.FindEntityType(list.Sort!.Rows)!.GetTableName()!));
             var client = await ClientForAsync(list.Route);
@@ -154,14 +154,21 @@ public sealed class ApiListSortTests(ClusterpactApp app, ITestOutputHelper outpu
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
+    /// <summary>Lists whose window reads what the items show as one projection (the columns it needs, no whole row), and why.</summary>
+    private static readonly Dictionary<string, string> WindowReadsItems = new()
+    {
+        ["/api/v1/organisations"] = "the member register's search: one query for the window and its items (The_organisation_list_reads_its_items_in_one_query_without_size_figures)",
+    };
+
     [Fact]
-    public async Task The_organisation_list_reads_no_size_figures()
+    public async Task The_organisation_list_reads_its_items_in_one_query_without_size_figures()
     {
         var officer = await app.SignedInAsync(Emails.Officer);
         using (app.Sql.Record())
             Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync("/api/v1/organisations?search=a&limit=3")).StatusCode);
-        Assert.NotEmpty(app.Sql.Commands);
-        Assert.DoesNotContain(app.Sql.Commands, c => c.Contains("organisation_figures", StringComparison.Ordinal));
+        var reads = app.Sql.Commands.Where(c => System.Text.RegularExpressions.Regex.IsMatch(c.Replace("\"", "", StringComparison.Ordinal), @"\bFROM\s+organisations\b")).ToList();
+        Assert.Single(reads);
+        Assert.DoesNotContain("organisation_figures", reads[0], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class ListOrganisations(ClusterpactDbContext db, Scope scope, Time
     public Task<ApiList<OrganisationListItem>> HandleAsync(OrganisationListQuery q, ListWindow window, CancellationToken ct)
     {
         var (_, filtered, _, select) = Build(q);
-        return filtered.ToApiListAsync(Sort, window, db, select, i => i.Id, ct);
+        return filtered.ToApiListAsync(Sort, window, db, select, ct);
     }
 
     public Task<List<OrganisationListItem>> AllAsync(OrganisationListQuery q, CancellationToken ct) => Build(q).Rows.ToListAsync(ct);

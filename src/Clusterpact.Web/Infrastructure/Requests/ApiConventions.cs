@@ -78,19 +78,16 @@ public static class ApiConventions
         Func<IReadOnlyList<TRow>, CancellationToken, Task<IReadOnlyList<TOut>>> map, CancellationToken ct) where TRow : class
     {
         rows = rows.AsNoTracking();
-        return sort.ReadAsync(rows, window, db, async (ids, c) => await map(await ApiSort<TRow>.PageAsync(rows, ids, r => r, ApiSort<TRow>.IdOfRow, c), c), ct);
+        return sort.ReadAsync(rows, window, db, ApiSort<TRow>.IdOf(), async (ids, c) => await map(await ApiSort<TRow>.RowsAsync(rows, ids, c), c), ct);
     }
 
     /// <summary>
-    /// The same when what the API shows is a projection of the rows (<paramref name="select"/>, one query for the window's
-    /// rows), so no whole row, nor what it owns, is read.
+    /// The same when what the API shows is a projection of the rows (<paramref name="select"/>): the window reads it
+    /// itself, one query, and no whole row, nor what it owns.
     /// </summary>
     public static Task<ApiList<TOut>> ToApiListAsync<TRow, TOut>(this IQueryable<TRow> rows, ApiSort<TRow> sort, ListWindow window, DbContext? db,
-        Expression<Func<TRow, TOut>> select, Func<TOut, Guid> idOf, CancellationToken ct) where TRow : class
-    {
-        rows = rows.AsNoTracking();
-        return sort.ReadAsync(rows, window, db, (ids, c) => ApiSort<TRow>.PageAsync(rows, ids, select, idOf, c), ct);
-    }
+        Expression<Func<TRow, TOut>> select, CancellationToken ct) where TRow : class =>
+        sort.ReadAsync(rows.AsNoTracking(), window, db, select, (read, _) => Task.FromResult(read), ct);
 
     /// <summary>The same for rows that are what the API shows.</summary>
     public static Task<ApiList<TRow>> ToApiListAsync<TRow>(this IQueryable<TRow> rows, ApiSort<TRow> sort, ListWindow window, DbContext? db, CancellationToken ct)
