@@ -13,10 +13,10 @@ name=${BENCH_DB:-clusterpact_bench}
 port=${BENCH_PORT:-5194}
 source bench/lib.sh
 start_product_on_bench_db
-trap 'kill $app 2>/dev/null || true' EXIT
+trap stop_product EXIT
 sign_in_as_officer
-paths=(/Dashboard /Kpis /Agreements "/Organisations?search=Bench+organisatie+04" /Clusters /OpenData "/OpenData?p=3&sort=Amount" /Projects
-  /Calls /Evaluations /AnswerPack /api/v1/open-data/awards /api/v1/clusters "/api/v1/organisations?search=Bench" /Kpis?kpi=extra-fte)
+paths=(/Dashboard /Kpis /Agreements "/Organisations?search=Ferroplast" /Clusters /OpenData "/OpenData?p=3&sort=Amount" /Projects
+  /Calls /Evaluations /AnswerPack /api/v1/open-data/awards /api/v1/clusters "/api/v1/organisations?search=ferro" /Kpis?kpi=extra-fte)
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores; start RSS $(rss_mb $app) MB"
 printf '%7s %9s %10s\n' minute rss_mb requests
 end=$(( $(date +%s) + minutes * 60 )); next=$(( $(date +%s) + 60 )); minute=0; served=0; i=0

@@ -7,8 +7,8 @@ using NpgsqlTypes;
 
 /// <summary>
 /// The deterministic data set of issue 18, added to a database the product has created (migrations and demo data):
-/// at factor 1 the EU size (3,000 clusters of the three types, 500,000 organisations with valid enterprise numbers and
-/// five years of size figures, 2,000,000 memberships over 15 years, 45,000 agreement working years with payments and
+/// at factor 1 the EU size (3,000 clusters of the three types, 500,000 organisations with varied names
+/// (<see cref="OrganisationNames"/>), valid enterprise numbers and five years of size figures, 2,000,000 memberships over 15 years, 45,000 agreement working years with payments and
 /// cofinancing, 200,000 projects with 1,000,000 partner rows, 15 years of KPI targets and accepted, submitted or
 /// returned reports, 100 surveys with 500,000 responses, 5,000 calls with 50,000 applications); a factor scales every count down. PostgreSQL is written with
 /// binary COPY, SQLite with one prepared insert per row in one transaction per table. Same seed, same data.
@@ -72,7 +72,9 @@ internal static class DataSet
 
         // Organisations: 85% companies (sizes micro to large, some unknown), the rest knowledge, government, civil society.
         var orgCount = Scaled(factor, 500_000, 400);
-        var orgs = new (Guid Id, bool Company, string? Size)[orgCount];
+        var orgs = new (Guid Id, bool Company, string? Size, string Name)[orgCount];
+        // Names from a generator of their own, so the rest of the data set is what the seed always gave.
+        var names = new OrganisationNames(seed);
         IEnumerable<object?[]> Organisations()
         {
             for (var i = 0; i < orgCount; i++)
@@ -81,12 +83,18 @@ internal static class DataSet
                 var kind = r < 85 ? "Company" : r < 93 ? "KnowledgeInstitution" : r < 97 ? "GovernmentBody" : "CivilSociety";
                 var s = rng.Next(100);
                 string? size = kind != "Company" ? null : s < 40 ? "Micro" : s < 70 ? "Small" : s < 85 ? "Medium" : s < 95 ? "Large" : null;
-                orgs[i] = (NewId(rng), kind == "Company", size);
-                yield return [orgs[i].Id, $"Bench organisatie {i + 1:D6} {(kind == "Company" ? "BV" : "vzw")}", kind, size, EnterpriseNumber(19_000_000 + i), "BE", null,
+                orgs[i] = (NewId(rng), kind == "Company", size, names.Next(kind));
+                yield return [orgs[i].Id, orgs[i].Name, kind, size, EnterpriseNumber(19_000_000 + i), "BE", null,
                     rng.Next(100) < 60, $"{rng.Next(10, 99)}.{rng.Next(10, 99)}", Nuts[i % Nuts.Length], null, null, 0L];
             }
         }
-        await Table("organisations", ["Id", "Name", "Kind", "SizeClass", "EnterpriseNumber", "CountryCode", "ForeignId", "InternationallyActive", "NaceCode", "NutsRegion", "SizeOverride", "SizeOverrideJustification", "Version"], Organisations());
+        var benchSearch = 0;
+        await Table("organisations", ["Id", "Name", "Kind", "SizeClass", "EnterpriseNumber", "CountryCode", "ForeignId", "InternationallyActive", "NaceCode", "NutsRegion", "SizeOverride", "SizeOverrideJustification", "Version"], Organisations().Select(row =>
+        {
+            if (((string)row[1]!).Contains(OrganisationNames.BenchSearch, StringComparison.OrdinalIgnoreCase)) benchSearch++;
+            return row;
+        }));
+        Console.WriteLine($"  (names with \"{OrganisationNames.BenchSearch}\", bench/load.sh's search: {benchSearch:N0})");
         IEnumerable<object?[]> Figures()
         {
             foreach (var o in orgs.Where(o => o.Company))
@@ -256,7 +264,7 @@ internal static class DataSet
                     };
                     var id = NewId(rng);
                     applications.Add((id, c, status, outcome));
-                    yield return [id, 0L, calls[c].Id, n, $"Bench organisatie {org + 1:D6} BV", EnterpriseNumber(19_000_000 + org), status, Themes[rng.Next(Themes.Length)],
+                    yield return [id, 0L, calls[c].Id, n, orgs[org].Name, EnterpriseNumber(19_000_000 + org), status, Themes[rng.Next(Themes.Length)],
                         "Bench visie.", "Bench actieplan.", "Bench consortium.", status == "Draft" ? null : calls[c].Opens.AddDays(rng.Next(1, 59)), outcome,
                         outcome == "GrantedWithConditions" ? "Bench voorwaarden." : null, null, null, status == "Ineligible" ? new[] { "Bench: onvolledig" } : Array.Empty<string>()];
                 }
@@ -282,7 +290,7 @@ internal static class DataSet
         }
         await Table("application_history", ["RowId", "At", "By", "From", "To", "Note", "ApplicationId"], History());
         await Table("application_members", ["RowId", "Name", "EnterpriseNumber", "Size", "ApplicationId"],
-            applications.SelectMany((a, i) => Enumerable.Range(1, 2).Select(k => new object?[] { NewId(rng), $"Bench organisatie {(i + k * 7) % orgCount + 1:D6} BV", EnterpriseNumber(19_000_000 + (i + k * 7) % orgCount), k == 1 ? "Small" : "Medium", a.Id })));
+            applications.SelectMany((a, i) => Enumerable.Range(1, 2).Select(k => new object?[] { NewId(rng), orgs[(i + k * 7) % orgCount].Name, EnterpriseNumber(19_000_000 + (i + k * 7) % orgCount), k == 1 ? "Small" : "Medium", a.Id })));
         await Table("application_years", ["RowId", "Year", "BudgetEur", "CofinancingEur", "ApplicationId"],
             applications.Select(a => new object?[] { NewId(rng), calls[a.Call].Closes.Year + 1, 400_000m, 200_000m, a.Id }));
         return counts;

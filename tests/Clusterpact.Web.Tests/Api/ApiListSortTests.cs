@@ -126,6 +126,83 @@ public sealed class ApiListSortTests(ClusterpactApp app, ITestOutputHelper outpu
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
+    /// <summary>
+    /// Issue 18: a list's window (sorted, cut at the page's size) reads only what the index holds, each row's id and sort
+    /// key, and then the page's own rows by id, so no row outside the page is read whole (nor what it owns: the
+    /// organisations' size figures, a report's values). For each list read from a table and each of its sort fields, the
+    /// request's queries of that table that sort and cut select two columns (one when the key is the id), and there is one.
+    /// </summary>
+    [Fact]
+    public async Task Every_list_s_window_reads_only_ids_and_sort_keys()
+    {
+        var failures = new List<string>();
+        foreach (var list in Lists().Where(l => l.Sort is not null && !SortedInMemory.ContainsKey(l.Route) && !WindowReadsItems.ContainsKey(l.Route)))
+        {
+            var table = await app.WithDbAsync(db => Task.FromResult(db.Model.FindEntityType(list.Sort!.Rows)!.GetTableName()!));
+            var client = await ClientForAsync(list.Route);
+            var url = await UrlOfAsync(list.Route);
+            foreach (var field in list.Sort!.Names)
+            {
+                using (app.Sql.Record())
+                    Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"{url}sort={field}&limit=2")).StatusCode);
+                var windows = app.Sql.Commands.Select(c => WindowColumns(c, table)).OfType<int>().ToList();
+                // Two columns, or one when the key is the id itself.
+                if (windows.Count == 0 || windows.Any(n => n > 2))
+                    failures.Add($"{list.Route} sort={field}: the queries of {table} that sort and cut select {(windows.Count == 0 ? "nothing" : string.Join(", ", windows) + " columns")}");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    /// <summary>Lists whose window reads what the items show as one projection (the columns it needs, no whole row), and why.</summary>
+    private static readonly Dictionary<string, string> WindowReadsItems = new()
+    {
+        ["/api/v1/organisations"] = "the member register's search: one query for the window and its items (The_organisation_list_reads_its_items_in_one_query_without_size_figures)",
+    };
+
+    [Fact]
+    public async Task The_organisation_list_reads_its_items_in_one_query_without_size_figures()
+    {
+        var officer = await app.SignedInAsync(Emails.Officer);
+        using (app.Sql.Record())
+            Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync("/api/v1/organisations?search=a&limit=3")).StatusCode);
+        var reads = app.Sql.Commands.Where(c => System.Text.RegularExpressions.Regex.IsMatch(c.Replace("\"", "", StringComparison.Ordinal), @"\bFROM\s+organisations\b")).ToList();
+        Assert.Single(reads);
+        Assert.DoesNotContain("organisation_figures", reads[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_window_check_counts_the_columns_of_a_sorted_and_cut_read_of_the_table()
+    {
+        Assert.Equal(2, WindowColumns("SELECT o.\"Id\", o.\"Name\" COLLATE \"C\"\nFROM organisations AS o\nWHERE lower(o.\"Name\") LIKE @t\nORDER BY o.\"Name\" COLLATE \"C\", o.\"Id\"\nLIMIT @p", "organisations"));
+        Assert.Equal(2, WindowColumns("SELECT \"c\".\"Id\", COALESCE(\"c\".\"SupportStart\", '9999-12-31') FROM \"clusters\" AS \"c\" ORDER BY 2 LIMIT @p", "clusters"));
+        Assert.Equal(3, WindowColumns("SELECT o.\"Id\", o.\"Name\", o.\"Kind\" FROM organisations AS o ORDER BY o.\"Name\" LIMIT @p", "organisations"));
+        Assert.Null(WindowColumns("SELECT o.\"Id\", o.\"Name\" FROM organisations AS o WHERE o.\"Id\" = ANY (@ids)", "organisations"));
+        Assert.Null(WindowColumns("SELECT c.\"Id\", c.\"Name\" FROM clusters AS c ORDER BY c.\"Name\" LIMIT @p", "organisations"));
+    }
+
+    /// <summary>
+    /// The number of columns a query selects when it reads <paramref name="table"/> (its first FROM, or the first FROM of
+    /// the subquery it wraps) sorted and cut (ORDER BY and LIMIT); null for another query.
+    /// </summary>
+    private static int? WindowColumns(string sql, string table)
+    {
+        var text = sql.Replace("\"", "", StringComparison.Ordinal);
+        var match = System.Text.RegularExpressions.Regex.Match(text, @"^\s*SELECT\s+(?<list>.*?)\s+FROM\s+(?<from>\(\s*SELECT\b.*?\bFROM\s+)?(?<table>\w+)\b",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Singleline);
+        if (!match.Success || match.Groups["table"].Value != table
+            || !System.Text.RegularExpressions.Regex.IsMatch(text, @"\bORDER\s+BY\b.*\bLIMIT\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Singleline))
+            return null;
+        var (depth, columns) = (0, 1);
+        foreach (var ch in match.Groups["list"].Value)
+        {
+            if (ch == '(') depth++;
+            else if (ch == ')') depth--;
+            else if (ch == ',' && depth == 0) columns++;
+        }
+        return columns;
+    }
+
     /// <summary>The full model as the migrations see it (the runtime model leaves out the index collations).</summary>
     private static IModel ModelOf(ClusterpactDbContext db)
     {

@@ -19,6 +19,9 @@ public class ClusterpactApp : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly TestDatabase _database = new("test");
     public string OutboxFolder => _database.OutboxFolder;
 
+    /// <summary>The throwaway database this host runs on (and its derived hosts), dropped when the fixture is disposed.</summary>
+    public TestDatabase Database => _database;
+
     /// <summary>
     /// The app's only clock: 1 December 2026, 10:00 in Brussels, whatever the machine's date. Each reading steps it a
     /// millisecond, so records written one after another get increasing times. A test that needs another moment moves
@@ -72,8 +75,15 @@ public class ClusterpactApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     async Task IAsyncLifetime.DisposeAsync()
     {
-        await DisposeAsync();
-        await _database.DropAsync();
+        // The database goes also when the host fails to stop (TestDatabaseTests).
+        try
+        {
+            await DisposeAsync();
+        }
+        finally
+        {
+            await _database.DropAsync();
+        }
     }
 
     /// <summary>A client that does not follow redirects, so tests see 302 to the login page as such.</summary>

@@ -48,8 +48,14 @@ public sealed class FreshInstallation(string environment = "Production", IReadOn
 
     public override async ValueTask DisposeAsync()
     {
-        await base.DisposeAsync();
-        await _database.DropAsync();
+        try
+        {
+            await base.DisposeAsync();
+        }
+        finally
+        {
+            await _database.DropAsync();
+        }
     }
 }
 

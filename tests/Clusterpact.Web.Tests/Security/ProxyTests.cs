@@ -1,4 +1,5 @@
 using Clusterpact.Web.Data.Seed;
+using Clusterpact.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -38,11 +39,23 @@ public sealed class ProxyTests(ClusterpactApp app)
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         AssertAllSecure(signIn, "clusterpact.auth");
 
+        // The language choice is kept on the officer's account, which the whole collection shares: give back what other tests left.
+        var before = await OfficerCultureAsync();
         var home = await browser.GetAsync("/");
-        var culture = await browser.PostFormAsync("/culture", home, new() { ["culture"] = "en", ["returnUrl"] = "/" }, action: "/culture");
-        Assert.Equal(HttpStatusCode.Redirect, culture.StatusCode);
-        AssertAllSecure(culture, ".AspNetCore.Culture");
+        try
+        {
+            var culture = await browser.PostFormAsync("/culture", home, new() { ["culture"] = "en", ["returnUrl"] = "/" }, action: "/culture");
+            Assert.Equal(HttpStatusCode.Redirect, culture.StatusCode);
+            AssertAllSecure(culture, ".AspNetCore.Culture");
+        }
+        finally
+        {
+            await browser.PostFormAsync("/culture", home, new() { ["culture"] = Cultures.Resolve(before).Name, ["returnUrl"] = "/" }, action: "/culture");
+        }
+        Assert.Equal(Cultures.Resolve(before).Name, Cultures.Resolve(await OfficerCultureAsync()).Name);
     }
+
+    private Task<string> OfficerCultureAsync() => app.WithDbAsync(db => db.Users.Where(u => u.Email == Emails.Officer).Select(u => u.PreferredCulture).SingleAsync());
 
     [Fact]
     public async Task Plain_http_without_a_proxy_sets_cookies_without_secure_and_sends_no_hsts()

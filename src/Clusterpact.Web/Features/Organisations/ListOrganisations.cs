@@ -34,12 +34,7 @@ public sealed class ListOrganisations(ClusterpactDbContext db, Scope scope, Time
     public Task<ApiList<OrganisationListItem>> HandleAsync(OrganisationListQuery q, ListWindow window, CancellationToken ct)
     {
         var (_, filtered, _, select) = Build(q);
-        return filtered.ToApiListAsync<Organisation, OrganisationListItem>(Sort, window, db, async (rows, c) =>
-        {
-            var ids = rows.Select(r => r.Id).ToList();
-            var items = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).Select(select).ToDictionaryAsync(i => i.Id, c);
-            return ids.Select(id => items[id]).ToList();
-        }, ct);
+        return filtered.ToApiListAsync(Sort, window, db, select, ct);
     }
 
     public Task<List<OrganisationListItem>> AllAsync(OrganisationListQuery q, CancellationToken ct) => Build(q).Rows.ToListAsync(ct);

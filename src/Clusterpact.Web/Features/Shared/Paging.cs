@@ -117,6 +117,10 @@ public static class Paging
     private static Expression<Func<TRow, bool>> Equal<TRow>(Expression<Func<TRow, Guid>> id, Guid value) =>
         Expression.Lambda<Func<TRow, bool>>(Expression.Equal(id.Body, Constant(value)), id.Parameters);
 
+    /// <summary>The rows whose id is one of <paramref name="ids"/>, the list sent as one parameter (one cached plan for every page).</summary>
+    internal static Expression<Func<TRow, bool>> In<TRow>(Expression<Func<TRow, Guid>> id, IReadOnlyList<Guid> ids) =>
+        Expression.Lambda<Func<TRow, bool>>(Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(Guid)], Constant(ids.ToArray()), id.Body), id.Parameters);
+
     /// <summary>(key, id) strictly after (ascending) or before (descending) the boundary: key beyond, or the same key and the id beyond
     /// (also the API lists' keyset, <see cref="Infrastructure.Requests.ApiSort{TRow}"/>).
     /// The leading "key at or beyond" says the same once more, so that PostgreSQL and SQLite can start the index scan at the

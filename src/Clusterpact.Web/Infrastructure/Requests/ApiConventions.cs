@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using Clusterpact.Web.Features.Clusters;
@@ -74,12 +75,23 @@ public static class ApiConventions
     /// null for rows already in memory.
     /// </summary>
     public static Task<ApiList<TOut>> ToApiListAsync<TRow, TOut>(this IQueryable<TRow> rows, ApiSort<TRow> sort, ListWindow window, DbContext? db,
-        Func<IReadOnlyList<TRow>, CancellationToken, Task<IReadOnlyList<TOut>>> map, CancellationToken ct) where TRow : class =>
-        sort.ReadAsync(rows.AsNoTracking(), window, db, map, ct);
+        Func<IReadOnlyList<TRow>, CancellationToken, Task<IReadOnlyList<TOut>>> map, CancellationToken ct) where TRow : class
+    {
+        rows = rows.AsNoTracking();
+        return sort.ReadAsync(rows, window, db, ApiSort<TRow>.IdOf(), async (ids, c) => await map(await ApiSort<TRow>.RowsAsync(rows, ids, c), c), ct);
+    }
+
+    /// <summary>
+    /// The same when what the API shows is a projection of the rows (<paramref name="select"/>): the window reads it
+    /// itself, one query, and no whole row, nor what it owns.
+    /// </summary>
+    public static Task<ApiList<TOut>> ToApiListAsync<TRow, TOut>(this IQueryable<TRow> rows, ApiSort<TRow> sort, ListWindow window, DbContext? db,
+        Expression<Func<TRow, TOut>> select, CancellationToken ct) where TRow : class =>
+        sort.ReadAsync(rows.AsNoTracking(), window, db, select, (read, _) => Task.FromResult(read), ct);
 
     /// <summary>The same for rows that are what the API shows.</summary>
     public static Task<ApiList<TRow>> ToApiListAsync<TRow>(this IQueryable<TRow> rows, ApiSort<TRow> sort, ListWindow window, DbContext? db, CancellationToken ct)
-        where TRow : class => sort.ReadAsync(rows.AsNoTracking(), window, db, (read, _) => Task.FromResult(read), ct);
+        where TRow : class => rows.ToApiListAsync(sort, window, db, (read, _) => Task.FromResult(read), ct);
 
     /// <summary>A list page as the answer: sets the <c>Link</c> header of the next page when there is one.</summary>
     public static ApiList<T> Linked<T>(this HttpContext http, ApiList<T> list)

@@ -56,9 +56,11 @@ public sealed class ApiSort<TRow> : IApiSortDescription where TRow : class
     /// <summary>
     /// The window the request asks for: its sort field (400 naming the allowed ones when it is not one of them) and
     /// direction, and the cursor's boundary (400 when the cursor is not ours or was made for another sort or direction).
+    /// The window reads of each row its id, its sort key and <paramref name="read"/> (the id alone, or what the API shows
+    /// as a projection), never the whole row; <paramref name="page"/> then makes the items of what it read, in the window's order.
     /// </summary>
-    internal async Task<ApiList<TOut>> ReadAsync<TOut>(IQueryable<TRow> rows, ListWindow window, DbContext? db,
-        Func<IReadOnlyList<TRow>, CancellationToken, Task<IReadOnlyList<TOut>>> map, CancellationToken ct)
+    internal async Task<ApiList<TOut>> ReadAsync<TRead, TOut>(IQueryable<TRow> rows, ListWindow window, DbContext? db, Expression<Func<TRow, TRead>> read,
+        Func<IReadOnlyList<TRead>, CancellationToken, Task<IReadOnlyList<TOut>>> page, CancellationToken ct)
     {
         var name = window.Sort ?? Default;
         var key = keys.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase))
@@ -67,8 +69,23 @@ public sealed class ApiSort<TRow> : IApiSortDescription where TRow : class
         var cursor = window.Boundary;
         if (cursor is not null && (cursor.Sort != key.Name || cursor.Descending != descending))
             throw new ListParameterException("cursor", "Api.CursorOtherSort", cursor.Sort, key.Name);
-        return await key.ReadAsync(rows, db, descending, cursor, window.Size, map, ct);
+        return await key.ReadAsync(rows, db, descending, cursor, window.Size, read, page, ct);
     }
+
+    /// <summary>
+    /// The window's whole rows, in the order of <paramref name="ids"/>: one query by id (the filter of <paramref name="rows"/>
+    /// still applies, so a row changed meanwhile out of the caller's reach is left out).
+    /// </summary>
+    internal static async Task<IReadOnlyList<TRow>> RowsAsync(IQueryable<TRow> rows, IReadOnlyList<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0) return [];
+        var query = rows.Where(Paging.In(IdOf(), ids));
+        var read = query.Provider is IAsyncQueryProvider ? await query.ToListAsync(ct) : query.ToList();
+        var byId = read.ToDictionary(IdOfRow);
+        return ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
+    }
+
+    private static readonly Func<TRow, Guid> IdOfRow = IdOf().Compile();
 
     internal static Expression<Func<TRow, Guid>> IdOf()
     {
@@ -84,8 +101,8 @@ internal abstract class ApiSortKey<TRow>(string name) where TRow : class
 
     public abstract LambdaExpression Key { get; }
 
-    public abstract Task<ApiList<TOut>> ReadAsync<TOut>(IQueryable<TRow> rows, DbContext? db, bool descending, ApiCursor? cursor, int size,
-        Func<IReadOnlyList<TRow>, CancellationToken, Task<IReadOnlyList<TOut>>> map, CancellationToken ct);
+    public abstract Task<ApiList<TOut>> ReadAsync<TRead, TOut>(IQueryable<TRow> rows, DbContext? db, bool descending, ApiCursor? cursor, int size,
+        Expression<Func<TRow, TRead>> read, Func<IReadOnlyList<TRead>, CancellationToken, Task<IReadOnlyList<TOut>>> page, CancellationToken ct);
 }
 
 internal sealed class ApiSortKey<TRow, TKey>(string name, Expression<Func<TRow, TKey>> key) : ApiSortKey<TRow>(name) where TRow : class
@@ -94,34 +111,34 @@ internal sealed class ApiSortKey<TRow, TKey>(string name, Expression<Func<TRow, 
 
     public override LambdaExpression Key => key;
 
-    public override async Task<ApiList<TOut>> ReadAsync<TOut>(IQueryable<TRow> rows, DbContext? db, bool descending, ApiCursor? cursor, int size,
-        Func<IReadOnlyList<TRow>, CancellationToken, Task<IReadOnlyList<TOut>>> map, CancellationToken ct)
+    public override async Task<ApiList<TOut>> ReadAsync<TRead, TOut>(IQueryable<TRow> rows, DbContext? db, bool descending, ApiCursor? cursor, int size,
+        Expression<Func<TRow, TRead>> read, Func<IReadOnlyList<TRead>, CancellationToken, Task<IReadOnlyList<TOut>>> page, CancellationToken ct)
     {
         var column = db is not null && typeof(TKey) == typeof(string) ? (Expression<Func<TRow, TKey>>)(object)TextOrder.Binary(db, (Expression<Func<TRow, string>>)(object)key) : key;
         // Reading backwards (a previous page) is reading forwards in the other direction, then turning the rows round.
         var backwards = cursor?.Before == true;
         var ascending = backwards == descending;
         if (cursor is not null) rows = rows.Where(Paging.Beyond(column, Id, cursor.KeyAs<TKey>(), cursor.Id, ascending));
-        var keyed = Paging.Order(rows, column, Id, !ascending).Take(size + 1).Select(Keyed(column));
-        var read = keyed.Provider is IAsyncQueryProvider ? await keyed.ToListAsync(ct) : keyed.ToList();
-        var more = read.Count > size;
-        if (more) read.RemoveAt(size);
-        if (backwards) read.Reverse();
-        string? At(KeyedRow<TKey> row, bool before) => new ApiCursor(Name, descending, JsonSerializer.SerializeToElement(row.Key), IdOf(row.Row), before).Encode();
+        // The id, the key and what the caller asked for: no row (nor what it owns) is read whole only to be passed over.
+        var keyed = Paging.Order(rows, column, Id, !ascending).Take(size + 1).Select(Keyed(column, read));
+        var window = keyed.Provider is IAsyncQueryProvider ? await keyed.ToListAsync(ct) : keyed.ToList();
+        var more = window.Count > size;
+        if (more) window.RemoveAt(size);
+        if (backwards) window.Reverse();
+        string? At(KeyedRead<TRead> row, bool before) => new ApiCursor(Name, descending, JsonSerializer.SerializeToElement(row.Key), row.Id, before).Encode();
         // Forwards there is a next page when a row more was read, and a previous one when we came from a cursor; backwards the other way round.
-        var next = read.Count > 0 && (backwards || more) ? At(read[^1], false) : null;
-        var previous = read.Count > 0 && (backwards ? more : cursor is not null) ? At(read[0], true) : null;
-        return new ApiList<TOut>(await map(read.Select(r => r.Row).ToList(), ct), next, previous);
+        var next = window.Count > 0 && (backwards || more) ? At(window[^1], false) : null;
+        var previous = window.Count > 0 && (backwards ? more : cursor is not null) ? At(window[0], true) : null;
+        return new ApiList<TOut>(await page(window.Select(r => r.Read).ToList(), ct), next, previous);
     }
 
-    private static readonly Func<TRow, Guid> IdOf = Id.Compile();
+    /// <summary>The row's id and what was asked of it, with its key as the query computed it, so the cursor carries exactly what the next page compares with.</summary>
+    private static Expression<Func<TRow, KeyedRead<TRead>>> Keyed<TRead>(Expression<Func<TRow, TKey>> column, Expression<Func<TRow, TRead>> read) =>
+        Expression.Lambda<Func<TRow, KeyedRead<TRead>>>(Expression.New(typeof(KeyedRead<TRead>).GetConstructor([typeof(Guid), typeof(TKey), typeof(TRead)])!,
+            Expression.Property(column.Parameters[0], "Id"), column.Body, ReplacingExpressionVisitor.Replace(read.Parameters[0], column.Parameters[0], read.Body)),
+            column.Parameters);
 
-    /// <summary>The row with its key as the query computed it, so the cursor carries exactly what the next page compares with.</summary>
-    private static Expression<Func<TRow, KeyedRow<TKey>>> Keyed(Expression<Func<TRow, TKey>> column) =>
-        Expression.Lambda<Func<TRow, KeyedRow<TKey>>>(
-            Expression.New(typeof(KeyedRow<TKey>).GetConstructor([typeof(TRow), typeof(TKey)])!, column.Parameters[0], column.Body), column.Parameters);
-
-    internal sealed record KeyedRow<TValue>(TRow Row, TValue Key);
+    internal sealed record KeyedRead<TRead>(Guid Id, TKey Key, TRead Read);
 }
 
 /// <summary>
