@@ -99,6 +99,15 @@ public class ClusterpactApp : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
+    /// <summary>Another node of the app with <typeparamref name="T"/> (one instance) intercepting its database, on either provider.</summary>
+    public WebApplicationFactory<Program> WithInterceptor<T>() where T : class, Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor =>
+        WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        {
+            s.AddSingleton<T>();
+            s.ConfigureDbContext<Web.Data.SqliteClusterpactDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<T>()));
+            s.ConfigureDbContext<Web.Data.PostgresClusterpactDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<T>()));
+        }));
+
     public Task<T> WithDbAsync<T>(Func<ClusterpactDbContext, Task<T>> work) => WithScopeAsync(sp => work(sp.GetRequiredService<ClusterpactDbContext>()));
 
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)

@@ -66,7 +66,7 @@ public sealed class SharedStateTests(ClusterpactApp app)
     [Fact]
     public async Task A_request_that_finds_the_database_gone_gets_the_503_page_not_the_500_one()
     {
-        using var host = WithInterceptor<DatabaseGone>();
+        using var host = app.WithInterceptor<DatabaseGone>();
         var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/OpenCalls")).StatusCode);
         var gone = host.Services.GetRequiredService<DatabaseGone>();
@@ -98,7 +98,7 @@ public sealed class SharedStateTests(ClusterpactApp app)
         Assert.False(OutageRetryStrategy.Retries(new InvalidOperationException("a bug"), _ => false));
 
         // Through the product's own context: on PostgreSQL the retrying strategy is in place, and a timeout is tried once.
-        using var host = WithInterceptor<TimesOut>();
+        using var host = app.WithInterceptor<TimesOut>();
         var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/OpenCalls")).StatusCode);
         var timesOut = host.Services.GetRequiredService<TimesOut>();
@@ -130,15 +130,6 @@ public sealed class SharedStateTests(ClusterpactApp app)
             throw new Npgsql.NpgsqlException("Exception while reading from stream", new TimeoutException("Timeout during reading attempt"));
         }
     }
-
-    /// <summary>The app with <typeparamref name="T"/> (one instance) intercepting its database, on either provider.</summary>
-    private WebApplicationFactory<Program> WithInterceptor<T>() where T : class, Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor =>
-        app.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-        {
-            s.AddSingleton<T>();
-            s.ConfigureDbContext<Web.Data.SqliteClusterpactDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<T>()));
-            s.ConfigureDbContext<Web.Data.PostgresClusterpactDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<T>()));
-        }));
 
     /// <summary>Stands in for PostgreSQL going away: while <see cref="Now"/>, every connection is refused.</summary>
     private sealed class DatabaseGone : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor

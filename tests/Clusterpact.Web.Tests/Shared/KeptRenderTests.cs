@@ -114,6 +114,78 @@ public sealed class KeptRenderTests(ClusterpactApp app)
         Assert.All(found.QuerySelectorAll("[data-testid=award-table] tbody tr[data-reference] th"), th => Assert.Contains(name, th.TextContent, StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>
+    /// At the EU size the first request after a change computes for 10-70 s: the others take the previous figures after
+    /// the fresh wait, and the page says of when they are; once computed, everybody gets the new ones.
+    /// </summary>
+    [Fact]
+    public async Task While_one_request_computes_the_new_figures_the_others_get_the_previous_ones_and_are_told_of_when()
+    {
+        using var node = app.WithInterceptor<HoldsOneQuery>();
+        var (officer, _) = await node.SignedInWithJarAsync(Emails.Officer, Clusterpact.Web.Data.Seed.DemoLogins.Password);
+        var catalisti = await app.ClusterIdAsync("Catalisti");
+        var url = $"/Kpis?kpi={KpiCatalogue.Members}&year={app.Today.Year}";
+        async Task<(string Actual, string? Stale)> ReadAsync()
+        {
+            var doc = await officer.GetDocumentAsync(url);
+            return (doc.QuerySelector($"[data-testid=across] tr[data-cluster='{catalisti}'] td")!.TextContent.Trim(),
+                doc.QuerySelector("[data-testid=stale-answer]")?.TextContent.Trim());
+        }
+        var before = await ReadAsync();
+        Assert.Null(before.Stale);
+
+        var outsider = await app.WithDbAsync(db => db.Organisations.Where(o => !db.Memberships.Any(m => m.OrganisationId == o.Id && m.ClusterId == catalisti)).Select(o => o.Id).FirstAsync());
+        var joined = new Membership(outsider, catalisti, app.Today.AddDays(-1), null, MembershipRole.Member, null);
+        await app.WithDbAsync(db => { db.Memberships.Add(joined); return db.SaveChangesAsync(); });
+        var hold = node.Services.GetRequiredService<HoldsOneQuery>();
+        try
+        {
+            hold.Arm("memberships");
+            var computing = Task.Run(ReadAsync);
+            await hold.Held.WaitAsync(TimeSpan.FromSeconds(30));
+            var meanwhile = await ReadAsync().WaitAsync(TimeSpan.FromSeconds(20));
+            Assert.Equal(before.Actual, meanwhile.Actual);
+            Assert.NotNull(meanwhile.Stale);
+            Assert.False(computing.IsCompleted);
+
+            hold.Release();
+            var computed = await computing;
+            Assert.NotEqual(before.Actual, computed.Actual);
+            Assert.Null(computed.Stale);
+            Assert.Equal(computed, await ReadAsync());
+        }
+        finally
+        {
+            hold.Release();
+            await app.WithDbAsync(db => { db.Memberships.Remove(db.Memberships.Single(m => m.Id == joined.Id)); return db.SaveChangesAsync(); });
+        }
+    }
+
+    /// <summary>Once armed, holds the first query whose text names the given table until released.</summary>
+    private sealed class HoldsOneQuery : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        private readonly TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private string? _table;
+
+        public Task Held => _held.Task;
+
+        public void Arm(string table) => _table = table;
+
+        public void Release() => _released.TrySetResult();
+
+        public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(System.Data.Common.DbCommand command,
+            Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (_table is { } table && command.CommandText.Contains(table, StringComparison.Ordinal) && Interlocked.CompareExchange(ref _table, null, table) == table)
+            {
+                _held.TrySetResult();
+                await _released.Task;
+            }
+            return result;
+        }
+    }
+
     private static string Caption(AngleSharp.Html.Dom.IHtmlDocument doc) => doc.QuerySelector("[data-testid=money] caption")!.TextContent.Trim();
 
     private static IReadOnlyList<string?> Years(AngleSharp.Html.Dom.IHtmlDocument doc) =>

@@ -1,5 +1,6 @@
 using Clusterpact.Web.Infrastructure.ReadModels;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Clusterpact.Web.Tests.Shared;
 
@@ -11,8 +12,8 @@ public sealed class ReadModelSingleFlightTests
 {
     private static readonly IReadOnlyList<ReadModelArea> Reads = [ReadModelArea.Clusters];
 
-    private static ReadModelView View(ReadModelCache cache) =>
-        new(cache, new Dictionary<ReadModelArea, long> { [ReadModelArea.Clusters] = 7 }, new DateOnly(2026, 12, 5));
+    private static ReadModelView View(ReadModelCache cache, long stamp = 7, TimeProvider? clock = null, Action<DateTimeOffset>? stale = null) =>
+        new(cache, new Dictionary<ReadModelArea, long> { [ReadModelArea.Clusters] = stamp }, new DateOnly(2026, 12, 5), clock: clock, stale: stale);
 
     [Fact]
     public async Task Thirty_two_requests_that_miss_at_once_compute_the_answer_once_and_share_it()
@@ -65,5 +66,86 @@ public sealed class ReadModelSingleFlightTests
         Assert.Equal([42], await waiting);
         Assert.Equal(2, calls);
         Assert.Empty(cache.Computing);
+    }
+
+    /// <summary>
+    /// At the EU size a computation takes 10-70 s: only the request that computes the new answer waits for it; the
+    /// others take the previous answer to the same question after the fresh wait, and are told of when it is.
+    /// </summary>
+    [Fact]
+    public async Task A_request_that_finds_the_new_answer_being_computed_takes_the_previous_one_after_the_fresh_wait()
+    {
+        using var cache = new ReadModelCache(Options.Create(new ReadModelOptions { FreshWaitMilliseconds = 50 }));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 10, 41, 0, TimeSpan.Zero));
+        var before = await View(cache, 7, clock).GetAsync("Test.Slow", null, Reads, () => Task.FromResult(new List<int> { 1 }), a => a.Count);
+        clock.Advance(TimeSpan.FromMinutes(5));
+
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        async Task<List<int>> Slow()
+        {
+            await gate.Task;
+            return [2];
+        }
+        var computing = Task.Run(() => View(cache, 8, clock).GetAsync("Test.Slow", null, Reads, Slow, a => a.Count));
+        while (cache.Computing.IsEmpty) await Task.Delay(10);
+        DateTimeOffset? staleSince = null;
+        var waiting = await View(cache, 8, clock, at => staleSince = at).GetAsync("Test.Slow", null, Reads, Slow, a => a.Count).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Same(before, waiting);
+        Assert.Equal(new DateTimeOffset(2026, 12, 5, 10, 41, 0, TimeSpan.Zero), staleSince);
+        Assert.False(computing.IsCompleted);
+        gate.SetResult();
+        Assert.Equal([2], await computing);
+        DateTimeOffset? notStale = null;
+        Assert.Equal([2], await View(cache, 8, clock, at => notStale = at).GetAsync("Test.Slow", null, Reads, Slow, a => a.Count));
+        Assert.Null(notStale);
+    }
+
+    [Fact]
+    public async Task Without_a_previous_answer_a_waiting_request_waits_for_the_computation_however_long()
+    {
+        using var cache = new ReadModelCache(Options.Create(new ReadModelOptions { FreshWaitMilliseconds = 10 }));
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        async Task<List<int>> Slow()
+        {
+            await gate.Task;
+            return [3];
+        }
+        var computing = Task.Run(() => View(cache).GetAsync("Test.First", null, Reads, Slow, a => a.Count));
+        while (cache.Computing.IsEmpty) await Task.Delay(10);
+        var waiting = Task.Run(() => View(cache).GetAsync("Test.First", null, Reads, Slow, a => a.Count));
+        await Task.Delay(200);
+        Assert.False(waiting.IsCompleted);
+        gate.SetResult();
+        Assert.Same(await computing, await waiting);
+    }
+
+    /// <summary>The kept answer of older stamps stayed in memory for 30 minutes after a change (2.7 GB at the EU size).</summary>
+    [Fact]
+    public async Task A_new_answer_replaces_the_previous_answer_to_the_same_question()
+    {
+        using var cache = new ReadModelCache(Options.Create(new ReadModelOptions()));
+        await View(cache, 7).GetAsync("Test.Replaced", "p", Reads, () => Task.FromResult(new List<int> { 1, 2 }), a => a.Count);
+        await View(cache, 8).GetAsync("Test.Replaced", "p", Reads, () => Task.FromResult(new List<int> { 3, 4, 5 }), a => a.Count);
+        await View(cache, 8).GetAsync("Test.Replaced", "other", Reads, () => Task.FromResult(new List<int> { 6 }), a => a.Count);
+
+        Assert.Equal(2, cache.Memory.Count);
+    }
+
+    [Fact]
+    public async Task An_answer_from_stamps_read_earlier_never_replaces_one_from_stamps_read_later()
+    {
+        using var cache = new ReadModelCache(Options.Create(new ReadModelOptions()));
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var earlier = View(cache, 7);
+        var later = View(cache, 8);
+        var slowOld = Task.Run(() => earlier.GetAsync("Test.Order", null, Reads, async () => { await gate.Task; return new List<int> { 7 }; }, a => a.Count));
+        Assert.Equal([8], await later.GetAsync("Test.Order", null, Reads, () => Task.FromResult(new List<int> { 8 }), a => a.Count));
+        gate.SetResult();
+        Assert.Equal([7], await slowOld);
+
+        var computed = false;
+        Assert.Equal([8], await View(cache, 8).GetAsync("Test.Order", null, Reads, () => { computed = true; return Task.FromResult(new List<int> { 0 }); }, a => a.Count));
+        Assert.False(computed);
     }
 }
