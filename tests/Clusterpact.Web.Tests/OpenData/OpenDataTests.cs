@@ -338,7 +338,7 @@ public sealed class OpenDataMappingTests
         foreach (var (year, aid) in new[] { (2021, 150_000m), (2022, 150_000m), (2023, 150_000m), (2024, 40_000m), (2025, 30_000m), (2026, 30_000m) })
             years.Add(AgreementYear.Plan(agreement, years, new DateOnly(year, 1, 1), aid, 2 * aid, 2 * aid, 0, 0, 0, rules).Value!);
 
-        var set = PublishedAwards.Build([new AgreementSource(agreement, cluster, years)], [], [organisation], Measures, TransparencyRuleSet.Default);
+        var set = PublishedAwards.Build([new AgreementSource(agreement, cluster, years)], [], [AwardOrganisation.Of(organisation)], Measures, TransparencyRuleSet.Default);
 
         // First term: € 450.000 granted in 2021, under the € 500.000 of the 2014 text; the extension: € 100.000 in 2024, not above.
         Assert.Empty(set.Published);
@@ -346,7 +346,7 @@ public sealed class OpenDataMappingTests
         Assert.Empty(set.Refused);
 
         years.Add(AgreementYear.Plan(agreement, [], new DateOnly(2026, 6, 1), 0.01m, 1m, 1m, 0, 0, 0, rules).Value!);
-        var published = Assert.Single(PublishedAwards.Build([new AgreementSource(agreement, cluster, years)], [], [organisation], Measures, TransparencyRuleSet.Default).Published);
+        var published = Assert.Single(PublishedAwards.Build([new AgreementSource(agreement, cluster, years)], [], [AwardOrganisation.Of(organisation)], Measures, TransparencyRuleSet.Default).Published);
         Assert.Equal(100_000.01m, published.AidElementEur);
         Assert.Equal(new DateOnly(2024, 1, 1), published.GrantedOn);
         Assert.Equal($"agreement-{agreement.Id:N}-2", published.Reference);
@@ -356,7 +356,7 @@ public sealed class OpenDataMappingTests
         Assert.Equal(["OpenData.ClusterNotInRegister", "OpenData.ClusterNotInRegister"], missing.Refused.Select(r => r.Code));
 
         // Issue 21: when the official register knows the number as a natural person (a sole trader), the name is not published.
-        var soleTrader = PublishedAwards.Build([new AgreementSource(agreement, cluster, years)], [], [organisation], Measures, TransparencyRuleSet.Default,
+        var soleTrader = PublishedAwards.Build([new AgreementSource(agreement, cluster, years)], [], [AwardOrganisation.Of(organisation)], Measures, TransparencyRuleSet.Default,
             naturalPersons: new HashSet<string>(["0403170701"]));
         Assert.Empty(soleTrader.Published);
         Assert.Contains(soleTrader.Refused, r => r.Code == "AidAward.NaturalPerson" && r.Reference == published.Reference);
@@ -380,11 +380,11 @@ public sealed class OpenDataMappingTests
         var sources = new[] { new AgreementSource(agreement, cluster, years) };
 
         // On 1 December 2026 the extension (granted on its start, 1 January 2027) is not an award yet; the agency is told why.
-        var before = PublishedAwards.Build(sources, [], [organisation], Measures, TransparencyRuleSet.Default, new DateOnly(2026, 12, 1));
+        var before = PublishedAwards.Build(sources, [], [AwardOrganisation.Of(organisation)], Measures, TransparencyRuleSet.Default, new DateOnly(2026, 12, 1));
         Assert.Equal([new DateOnly(2024, 1, 1)], before.Published.Select(a => a.GrantedOn));
         Assert.Equal(["OpenData.NotYetGranted"], before.Refused.Select(r => r.Code));
 
-        var on = PublishedAwards.Build(sources, [], [organisation], Measures, TransparencyRuleSet.Default, new DateOnly(2027, 1, 1));
+        var on = PublishedAwards.Build(sources, [], [AwardOrganisation.Of(organisation)], Measures, TransparencyRuleSet.Default, new DateOnly(2027, 1, 1));
         Assert.Equal([new DateOnly(2024, 1, 1), new DateOnly(2027, 1, 1)], on.Published.Select(a => a.GrantedOn).Order());
         Assert.Empty(on.Refused);
     }
@@ -398,7 +398,7 @@ public sealed class OpenDataMappingTests
         project.SetPartner(a, PartnerRole.Partner, 100_000m, true);
         project.SetPartner(b, PartnerRole.Partner, 100_000m, true);
         project.SetPartner(lead, PartnerRole.Lead, 100_000m, true);
-        var split = PublishedAwards.SplitAid(project).ToDictionary(p => p.OrganisationId, p => p.Aid);
+        var split = PublishedAwards.SplitAid(AwardProject.Of(project)).ToDictionary(p => p.OrganisationId, p => p.Aid);
         Assert.Equal(33_333.34m, split[lead]);
         Assert.Equal(33_333.33m, split[a]);
         Assert.Equal(33_333.33m, split[b]);
@@ -406,6 +406,6 @@ public sealed class OpenDataMappingTests
         // No shares recorded: the lead holds the whole aid.
         var leadOnly = Project.Propose(new ProjectDetails(ProjectType.Collaboration, "Alleen de trekker", null, StrategicTheme.Materials,
             new DateOnly(2024, 1, 1), new DateOnly(2025, 12, 31), 3, 6, 300_000m, 100_000m, [Guid.NewGuid()]), lead, null).Value!;
-        Assert.Equal((lead, 100_000m), Assert.Single(PublishedAwards.SplitAid(leadOnly)));
+        Assert.Equal((lead, 100_000m), Assert.Single(PublishedAwards.SplitAid(AwardProject.Of(leadOnly))));
     }
 }

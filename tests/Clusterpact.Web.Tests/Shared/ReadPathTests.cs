@@ -53,6 +53,18 @@ public sealed class ReadPathTests(ClusterpactApp app)
         Assert.All(reads.Where(r => Names(r.Sql, "organisations")), r => Assert.DoesNotMatch(either, r.Sql));
     }
 
+    [Fact]
+    public async Task The_open_data_reads_the_columns_an_award_publishes_not_the_organisations_figures_nor_the_projects_clusters()
+    {
+        // At the EU size the organisations with their yearly size figures took 24 s and most of the computation's memory,
+        // and the projects with all their owned collections one row per partner and cluster pair (10 s).
+        var reads = await ReadsAsync("/OpenData");
+        Assert.Contains(reads, r => Names(r.Sql, "organisations"));
+        Assert.Contains(reads, r => Names(r.Sql, "project_partners"));
+        Assert.DoesNotContain(reads, r => Names(r.Sql, "organisation_figures"));
+        Assert.DoesNotContain(reads, r => Names(r.Sql, "project_clusters"));
+    }
+
     [Theory]
     [InlineData("/Agreements")]
     [InlineData("/Agreements?sort=Granted&desc=true&p=2")]
