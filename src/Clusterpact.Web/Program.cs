@@ -90,6 +90,7 @@ builder.Services.AddRazorPages(o =>
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
     .AddValidationMessages();
+builder.Services.AddQuietTempData();
 builder.Services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<Microsoft.Extensions.Localization.IStringLocalizerFactory>((o, factory) =>
 {
     // Model-binding messages ("the value 'abc' is not valid") in the user's language too.

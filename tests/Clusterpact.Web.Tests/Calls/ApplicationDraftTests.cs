@@ -44,6 +44,8 @@ public sealed class ApplicationDraftTests(ClusterpactApp app)
         var page = await applicant.GetDocumentAsync(url);
         Assert.Equal("Je ontwerp is bewaard en het bestand is toegevoegd.", page.QuerySelector("[data-testid=flash]")!.TextContent.Trim());
         Assert.Equal("Jaar 1: netwerk; jaar 2: demonstrators", page.QuerySelector<AngleSharp.Html.Dom.IHtmlTextAreaElement>("textarea[name='Input.ActionPlan']")!.Value);
+        // Said once: the message's cookie is deleted when it has been read.
+        Assert.Null((await applicant.GetDocumentAsync(url)).QuerySelector("[data-testid=flash]"));
     }
 
     [Fact]
