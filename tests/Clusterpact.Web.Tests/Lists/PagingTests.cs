@@ -38,6 +38,8 @@ public sealed partial class PagingTests(ClusterpactApp app)
         { Emails.Officer, "/Agreements/Deadlines?kind=ReportDue&sort=Cluster&desc=true", "deadline-table" },
         { Emails.Officer, "/Kpis", "across" },
         { Emails.Officer, "/Kpis?kpi=members&sort=Actual&desc=true", "across" },
+        { Emails.Reader, "/AnswerPack", "goals" },
+        { Emails.Reader, "/AnswerPack?on=2024-06-30", "goals" },
         { Emails.Admin, "/Admin/Users", "user-table" },
         { Emails.Admin, "/Admin/Audit", "audit-table" },
         { Emails.Admin, $"/Admin/Audit?entityType={Marker}", "audit-table" },

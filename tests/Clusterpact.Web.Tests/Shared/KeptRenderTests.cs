@@ -93,12 +93,13 @@ public sealed class KeptRenderTests(ClusterpactApp app)
     }
 
     /// <summary>
-    /// Issue 18: the KPI view's clusters and the deadline list are paged, searched and sorted from one kept answer; the
-    /// rendered page is kept per list state, so page 2, a search and another order are each their own page.
+    /// Issue 18: the KPI view's clusters, the deadline list and the cluster list are paged, searched and sorted from kept
+    /// answers; the rendered page is kept per list state, so page 2, a search and another order are each their own page.
     /// </summary>
     [Theory]
     [InlineData("/Kpis", "across", "tr[data-cluster]")]
     [InlineData("/Agreements/Deadlines", "deadline-table", "tr[data-kind]")]
+    [InlineData("/Clusters", "cluster-table", "tr[data-cluster]")]
     public async Task A_kept_paged_list_is_the_page_search_and_sort_asked_for(string url, string table, string row)
     {
         var officer = await app.SignedInAsync(Emails.Officer);
@@ -110,7 +111,7 @@ public sealed class KeptRenderTests(ClusterpactApp app)
         Assert.NotEmpty(second);
         Assert.Empty(first.Intersect(second));
         Assert.Equal(first, await RowsAsync("?size=5"));
-        Assert.NotEqual(first[0], (await RowsAsync("?size=5&sort=" + (table == "across" ? "Name" : "Cluster") + "&desc=true"))[0]);
+        Assert.NotEqual(first[0], (await RowsAsync("?size=5&sort=" + (table == "deadline-table" ? "Cluster" : "Name") + "&desc=true"))[0]);
 
         // A cluster's name from page 2, searched in capitals: only its rows.
         var cluster = (await officer.GetDocumentAsync(url + "?size=5&p=2")).QuerySelector($"[data-testid={table}] tbody {row} a")!.TextContent.Trim();

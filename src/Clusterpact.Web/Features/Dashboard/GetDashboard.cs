@@ -17,15 +17,11 @@ public sealed record StageCount(EvaluationStage Stage, int Count, int Late);
 
 /// <summary>
 /// The programme at a glance for agency staff and readers: clusters by type and status, money granted, paid and planned
-/// per year, members and SME share, the programme's KPIs over the years, evaluations by stage and the deadlines ahead.
+/// per year, members and SME share, the programme's KPIs over the years, evaluations by stage and the nearest deadlines (ListDeadlines).
 /// </summary>
 public sealed record DashboardData(DateOnly Today, IReadOnlyList<ClusterCount> Clusters, IReadOnlyList<MoneyYear> Money, IReadOnlyList<int> KpiYears,
     IReadOnlyDictionary<string, IReadOnlyList<(int Year, decimal? Value)>> Kpis, IReadOnlyList<StageCount> Evaluations, DeadlineSummary Deadlines,
-    IReadOnlyList<PendingReport> PendingReports)
-{
-    /// <summary>How far ahead the deadlines go: the 10-year limits a year ahead, the rest 90 days.</summary>
-    public const int LimitMonths = AgreementRules.LimitWarningMonths;
-}
+    IReadOnlyList<PendingReport> PendingReports);
 
 /// <summary>
 /// The dashboard's figures are counted in SQL (issue 18): no table is read whole to be summed here. The answer is kept
