@@ -32,6 +32,7 @@ cat > "$endpoints" <<'SQL'
 /Kpis|SELECT m."ClusterId", count(DISTINCT m."OrganisationId") FROM memberships m WHERE m."From" <= DATE '2025-12-31' AND (m."Until" IS NULL OR m."Until" >= DATE '2025-12-31') GROUP BY 1
 /Kpis?kpi=extra-fte|SELECT r."ClusterId", v."Value" FROM annual_reports r JOIN report_values v ON v."ReportId" = r."Id" WHERE r."Year" = 2025 AND v."KpiCode" = 'extra-fte'
 /Agreements|SELECT a."ClusterId", sum(y."GrantedAid") FROM support_agreements a JOIN agreement_years y ON y."AgreementId" = a."Id" WHERE y."YearStart" >= DATE '2026-01-01' GROUP BY 1
+/Agreements/Deadlines|SELECT r."DueOn", c."Name", r."Year" FROM annual_reports r JOIN clusters c ON c."Id" = r."ClusterId" WHERE r."Status" IN ('Draft', 'Returned') AND r."DueOn" <= DATE '2026-12-31' ORDER BY r."DueOn", c."Name" LIMIT 25
 /Organisations?search=Ferroplast|SELECT o."Id", o."Name", o."Kind", o."SizeClass", o."EnterpriseNumber", o."CountryCode", o."InternationallyActive", (SELECT count(DISTINCT m."ClusterId") FROM memberships m WHERE m."OrganisationId" = o."Id" AND m."From" <= CURRENT_DATE AND (m."Until" IS NULL OR m."Until" >= CURRENT_DATE)) FROM organisations o WHERE lower(o."Name") LIKE '%ferroplast%' ORDER BY o."Name" COLLATE "C", o."Id" LIMIT 25
 /Clusters|SELECT "Id", "Name", "Type", "Status" FROM clusters ORDER BY "Name" LIMIT 25
 /OpenData|SELECT p."Id", p."Aid" FROM projects p WHERE p."Aid" > 100000 ORDER BY p."Start" DESC LIMIT 25

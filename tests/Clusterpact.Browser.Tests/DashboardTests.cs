@@ -17,8 +17,14 @@ public sealed class DashboardTests(BrowserApp app)
         // The charts are drawn (Chart.js made a chart on each canvas), next to the tables with the same figures.
         foreach (var chart in new[] { "money-data", "members-data" })
             Assert.True(await page.EvaluateAsync<bool>($"() => !!Chart.getChart(document.querySelector('canvas[data-chart={chart}]'))"), chart);
-        Assert.Contains("Jaarrapport werkjaar", await page.GetByTestId("deadlines").InnerTextAsync(), StringComparison.Ordinal);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotDir, "dashboard.png"), FullPage = true });
+        // The nearest deadlines, and the whole list behind the link, filtered by kind.
+        await page.GetByTestId("all-deadlines").ClickAsync();
+        await page.WaitForURLAsync("**/Agreements/Deadlines");
+        await page.GetByLabel("Wat", new() { Exact = true }).SelectOptionAsync("ReportDue");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Toepassen" }).ClickAsync();
+        await page.WaitForURLAsync("**/Agreements/Deadlines?*kind=ReportDue*");
+        Assert.Contains("Jaarrapport werkjaar", await page.GetByTestId("deadline-table").InnerTextAsync(), StringComparison.Ordinal);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Programma", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Antwoord minister", Exact = true }).ClickAsync();

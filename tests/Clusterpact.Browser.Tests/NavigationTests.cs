@@ -27,6 +27,8 @@ public sealed class NavigationTests(BrowserApp app)
     [InlineData("officer@clusterpact.demo", "/Clusters")]
     [InlineData("officer@clusterpact.demo", "/Agreements")]
     [InlineData("officer@clusterpact.demo", "/Dashboard")]
+    [InlineData("officer@clusterpact.demo", "/Agreements/Deadlines")]
+    [InlineData("officer@clusterpact.demo", "/Kpis")]
     [InlineData("manager.catalisti@clusterpact.demo", "/Reports")]
     [InlineData("manager.catalisti@clusterpact.demo", "/Organisations")]
     [InlineData("applicant@clusterpact.demo", "/Apply")]

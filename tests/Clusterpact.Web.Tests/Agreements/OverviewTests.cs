@@ -33,8 +33,10 @@ public sealed class OverviewTests(ClusterpactApp app)
         Assert.Equal(granted.ToString("C2", nl), cells[4]);
         Assert.Equal((paidBefore + 100_000m).ToString("C2", nl), cells[5]);
 
-        // The 10-year limit of the first-wave clusters (31-12-2026) is listed when it falls within 90 days.
-        var deadlines = doc.QuerySelector("[data-testid=deadlines]")!.TextContent;
+        // The 10-year limit of the first-wave clusters (31-12-2026) is listed when it falls within 90 days: in the list of
+        // all deadlines, which the overview links to under the nearest few.
+        Assert.Equal("/Agreements/Deadlines", doc.QuerySelector("[data-testid=all-deadlines]")!.GetAttribute("href"));
+        var deadlines = (await officer.GetDocumentAsync("/Agreements/Deadlines?search=catalisti&kind=AidLimit")).QuerySelector("[data-testid=deadline-table]")!.TextContent;
         var withinHorizon = new DateOnly(2026, 12, 31).DayNumber - today.DayNumber is >= 0 and <= 90;
         Assert.Equal(withinHorizon, deadlines.Contains("Catalisti", StringComparison.Ordinal) && deadlines.Contains("Einde 10 jaar", StringComparison.Ordinal));
 
@@ -48,6 +50,13 @@ public sealed class OverviewTests(ClusterpactApp app)
         var manager = await app.SignedInAsync(Emails.Flux50Manager);
         var rows = (await manager.GetDocumentAsync("/Agreements")).QuerySelectorAll("[data-testid=overview] tbody tr");
         Assert.Equal(["Flux50"], rows.Select(r => r.QuerySelector("td")!.TextContent.Trim()));
+        // The deadlines too: the manager's own cluster's, not the programme's kept list.
+        var officerDeadlines = (await (await app.SignedInAsync(Emails.Officer)).GetDocumentAsync($"/Agreements/Deadlines?size={Clusterpact.Web.Features.Shared.Paging.MaxPageSize}"))
+            .QuerySelectorAll("[data-testid=deadline-table] tbody tr[data-kind] td:nth-child(2)").Select(td => td.TextContent.Trim()).ToList();
+        var managerDeadlines = (await manager.GetDocumentAsync($"/Agreements/Deadlines?size={Clusterpact.Web.Features.Shared.Paging.MaxPageSize}"))
+            .QuerySelectorAll("[data-testid=deadline-table] tbody tr[data-kind] td:nth-child(2)").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Contains(officerDeadlines, c => c != "Flux50");
+        Assert.Equal(officerDeadlines.Where(c => c == "Flux50"), managerDeadlines);
         var expert = await app.SignedInAsync(Emails.Expert);
         Assert.Equal(HttpStatusCode.Redirect, (await expert.GetAsync("/Agreements")).StatusCode);
         var reader = await app.SignedInAsync(Emails.Reader);

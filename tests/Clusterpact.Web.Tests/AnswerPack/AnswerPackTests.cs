@@ -11,7 +11,7 @@ namespace Clusterpact.Web.Tests.AnswerPack;
 public sealed class AnswerPackTests(ClusterpactApp app)
 {
     private static readonly DateOnly On = new(2020, 6, 30);
-    private const string Url = "/AnswerPack?on=2020-06-30";
+    private const string Url = "/AnswerPack?on=2020-06-30&size=200"; // every goal on one page
 
     private static string Money(decimal amount) => amount.ToString("C2", new CultureInfo("nl-BE"));
 

@@ -43,6 +43,7 @@ public sealed class EndpointRulesTests(ClusterpactApp app)
         ["/Organisations"] = Policies.ClusterData,
         ["/Organisations/Import"] = Policies.ClusterEditing,
         ["/Agreements"] = Policies.ClusterData,
+        ["/Agreements/Deadlines"] = Policies.ClusterData,
         ["/Agreements/New"] = Policies.AgencyStaff,
         ["/Agreements/Extend"] = Policies.AgencyStaff,
         ["/Agreements/Shorten"] = Policies.AgencyStaff,

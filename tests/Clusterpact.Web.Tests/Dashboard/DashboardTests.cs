@@ -1,3 +1,6 @@
+using Clusterpact.Web.Features.Agreements;
+using Clusterpact.Web.Features.Shared;
+
 namespace Clusterpact.Web.Tests.Dashboard;
 
 /// <summary>The programme dashboard's figures against the database, read by the test's own queries, and who may see it.</summary>
@@ -42,8 +45,57 @@ public sealed class DashboardTests(ClusterpactApp app)
             Assert.Equal(expected.Stages.GetValueOrDefault(row.GetAttribute("data-stage")!), int.Parse(row.Children[1].TextContent, Nl));
 
         Assert.True(expected.Reports > 0, "the demo's last annual reports are still drafts");
-        Assert.Equal(expected.Reports, doc.QuerySelectorAll("[data-testid=deadlines] tr[data-kind=ReportDue]").Length);
+        var reportsDue = await reader.GetDocumentAsync($"/Agreements/Deadlines?kind=ReportDue&size={Paging.MaxPageSize}");
+        Assert.Equal(expected.Reports, reportsDue.QuerySelectorAll("[data-testid=deadline-table] tr[data-kind=ReportDue]").Length);
     }
+
+    /// <summary>
+    /// Issue 18: at EU size the deadlines are thousands (a row per cluster's deadline, 692 KB of the dashboard). The
+    /// dashboard shows the nearest few, the late ones first, with how many there are and a link to the whole list,
+    /// whose pages hold the rest.
+    /// </summary>
+    [Fact]
+    public async Task The_dashboard_shows_the_nearest_deadlines_late_first_and_links_to_the_whole_list_whose_pages_have_the_rest()
+    {
+        var reader = await app.SignedInAsync(Emails.Reader);
+        var today = app.Today;
+        var all = await AllDeadlinesAsync(reader);
+        Assert.True(all.Count > ListDeadlines.NearestCount, $"the demo has {all.Count} deadlines, more than the dashboard shows");
+        Assert.Contains(all, d => d.Date < today);
+        Assert.Contains(all, d => d.Date >= today);
+
+        var doc = await reader.GetDocumentAsync("/Dashboard");
+        var shown = Deadlines(doc.QuerySelector("[data-testid=deadlines]")!);
+        Assert.Equal(all.Take(ListDeadlines.NearestCount), shown);
+        Assert.Equal(shown.OrderBy(d => d.Date >= today).ThenBy(d => d.Date), shown); // the late ones first, then by date
+        var late = all.Count(d => d.Date < today);
+        Assert.Equal($"{all.Count} termijnen, waarvan {late} verstreken.", doc.QuerySelector("[data-testid=deadline-count]")!.TextContent.Trim());
+        Assert.Equal("/Agreements/Deadlines", doc.QuerySelector("[data-testid=all-deadlines]")!.GetAttribute("href"));
+
+        // The whole list, page by page: the first page starts with what the dashboard shows, the second has the next rows.
+        var first = Deadlines(await reader.GetDocumentAsync("/Agreements/Deadlines?size=" + ListDeadlines.NearestCount));
+        var second = Deadlines(await reader.GetDocumentAsync($"/Agreements/Deadlines?size={ListDeadlines.NearestCount}&p=2"));
+        Assert.Equal(shown, first);
+        Assert.Equal(all.Skip(ListDeadlines.NearestCount).Take(ListDeadlines.NearestCount), second);
+        var onlyLate = await reader.GetDocumentAsync($"/Agreements/Deadlines?late=true&size={Paging.MaxPageSize}");
+        Assert.Equal(all.Where(d => d.Date < today), Deadlines(onlyLate));
+    }
+
+    /// <summary>Every deadline the reader sees, from the list's pages of the largest size.</summary>
+    private static async Task<IReadOnlyList<(DateOnly Date, string Cluster, string Kind)>> AllDeadlinesAsync(HttpClient client)
+    {
+        var rows = new List<(DateOnly, string, string)>();
+        for (var page = 1; ; page++)
+        {
+            var doc = await client.GetDocumentAsync($"/Agreements/Deadlines?size={Paging.MaxPageSize}&p={page}");
+            rows.AddRange(Deadlines(doc));
+            if (doc.QuerySelector("nav .pagination a[rel=next]") is null) return rows;
+        }
+    }
+
+    private static IReadOnlyList<(DateOnly Date, string Cluster, string Kind)> Deadlines(AngleSharp.Dom.IParentNode table) =>
+        table.QuerySelectorAll("tbody tr[data-kind]").Select(r => (DateOnly.ParseExact(r.Children[0].ChildNodes[0].TextContent.Trim(), "dd-MM-yyyy", CultureInfo.InvariantCulture),
+            r.Children[1].TextContent.Trim(), r.GetAttribute("data-kind")!)).ToList();
 
     [Fact]
     public async Task Only_agency_staff_and_readers_see_the_dashboard()

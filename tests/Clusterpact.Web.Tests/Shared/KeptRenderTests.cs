@@ -92,6 +92,34 @@ public sealed class KeptRenderTests(ClusterpactApp app)
         Assert.NotEqual(first[0], reversed[0]);
     }
 
+    /// <summary>
+    /// Issue 18: the KPI view's clusters, the deadline list and the cluster list are paged, searched and sorted from kept
+    /// answers; the rendered page is kept per list state, so page 2, a search and another order are each their own page.
+    /// </summary>
+    [Theory]
+    [InlineData("/Kpis", "across", "tr[data-cluster]")]
+    [InlineData("/Agreements/Deadlines", "deadline-table", "tr[data-kind]")]
+    [InlineData("/Clusters", "cluster-table", "tr[data-cluster]")]
+    public async Task A_kept_paged_list_is_the_page_search_and_sort_asked_for(string url, string table, string row)
+    {
+        var officer = await app.SignedInAsync(Emails.Officer);
+        async Task<IReadOnlyList<string>> RowsAsync(string query) =>
+            (await officer.GetDocumentAsync(url + query)).QuerySelectorAll($"[data-testid={table}] tbody {row}").Select(r => r.OuterHtml).ToList();
+        var first = await RowsAsync("?size=5");
+        var second = await RowsAsync("?size=5&p=2");
+        Assert.Equal(5, first.Count);
+        Assert.NotEmpty(second);
+        Assert.Empty(first.Intersect(second));
+        Assert.Equal(first, await RowsAsync("?size=5"));
+        Assert.NotEqual(first[0], (await RowsAsync("?size=5&sort=" + (table == "deadline-table" ? "Cluster" : "Name") + "&desc=true"))[0]);
+
+        // A cluster's name from page 2, searched in capitals: only its rows.
+        var cluster = (await officer.GetDocumentAsync(url + "?size=5&p=2")).QuerySelector($"[data-testid={table}] tbody {row} a")!.TextContent.Trim();
+        var found = await RowsAsync("?size=5&search=" + Uri.EscapeDataString(cluster.ToUpperInvariant()));
+        Assert.NotEmpty(found);
+        Assert.All(found, r => Assert.Contains(cluster, r, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task The_kept_open_data_page_shows_what_was_not_published_to_agency_staff_only_and_each_page_and_search_its_own_rows()
     {

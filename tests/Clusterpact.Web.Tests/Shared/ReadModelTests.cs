@@ -126,6 +126,8 @@ public sealed class ReadModelTests(ClusterpactApp app)
     [InlineData("/api/v1/open-data/awards?region=BE21&pageSize=5", false)]
     [InlineData("/Kpis?kpi=extra-fte", true)]
     [InlineData("/Agreements", true)]
+    [InlineData("/Agreements/Deadlines?search=a&sort=Cluster&p=2", true)]
+    [InlineData("/Kpis?sort=Actual&desc=true&p=2", true)]
     [InlineData("/Agreements?sort=Granted&desc=true&p=2", true)]
     [InlineData("/Clusters", true)]
     [InlineData("/Clusters?sort=Members&desc=true&p=2", true)]
@@ -154,7 +156,9 @@ public sealed class ReadModelTests(ClusterpactApp app)
     [InlineData("/Kpis", nameof(GetKpiAcrossClusters))]
     [InlineData("/Kpis?kpi=extra-fte", nameof(GetKpiAcrossClusters))]
     [InlineData("/Kpis?kpi=members-more-competitive-share", nameof(GetKpiAcrossClusters))]
-    [InlineData("/Agreements", nameof(GetAgreementOverview))]
+    [InlineData("/Agreements?handler=Export&format=csv", nameof(GetAgreementOverview))]
+    [InlineData("/Agreements", nameof(GetOverviewPage))]
+    [InlineData("/Agreements/Deadlines", nameof(ListDeadlines))]
     [InlineData("/Clusters?sort=Members", nameof(ListClusters))]
     [InlineData("/AnswerPack", nameof(GetAnswerPack))]
     public async Task The_areas_a_kept_answer_declares_cover_every_table_it_reads(string url, string useCase)
@@ -167,7 +171,7 @@ public sealed class ReadModelTests(ClusterpactApp app)
         var read = app.Sql.Commands.SelectMany(ReadModelSteps.TablesRead).Where(tables.ContainsKey).Select(t => tables[t]).ToHashSet();
         Assert.NotEmpty(read);
         var declared = useCase switch { nameof(GetDashboard) => GetDashboard.Reads, nameof(PublishedAwards) => PublishedAwards.Reads,
-            nameof(GetAgreementOverview) => GetAgreementOverview.Reads, nameof(ListClusters) => ListClusters.Reads,
+            nameof(GetAgreementOverview) => GetAgreementOverview.Reads, nameof(ListDeadlines) => ListDeadlines.Reads, nameof(GetOverviewPage) => GetOverviewPage.Reads, nameof(ListClusters) => ListClusters.Reads,
             nameof(GetAnswerPack) => GetAnswerPack.Reads, _ => GetKpiAcrossClusters.Reads };
         Assert.Subset(declared.ToHashSet(), read);
     }

@@ -1,19 +1,19 @@
 namespace Clusterpact.Web.Features.Agreements;
 
-public sealed class IndexModel(GetAgreementOverview overview, IStringLocalizer<SharedResource> text, TimeProvider clock) : ListPageModel<OverviewSort>(OverviewSort.Name)
+public sealed class IndexModel(GetAgreementOverview overview, GetOverviewPage page, IStringLocalizer<SharedResource> text, TimeProvider clock) : ListPageModel<OverviewSort>(OverviewSort.Name)
 {
     [BindProperty(SupportsGet = true)] public ClusterType? Type { get; set; }
     [BindProperty(SupportsGet = true)] public bool Flagged { get; set; }
 
     public Paged<OverviewRow> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
-    public IReadOnlyList<Deadline> Deadlines { get; private set; } = [];
+    public DeadlineSummary Deadlines { get; private set; } = null!;
     public int Year => overview.Today.Year;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        var (rows, deadlines) = await overview.HandleAsync(new OverviewQuery(Type, Flagged, Sort, Desc), ct);
-        (Result, Deadlines) = (rows.ToPage(PageRequest), deadlines);
+        var shown = await page.HandleAsync(new OverviewQuery(Type, Flagged, Sort, Desc), ct);
+        (Result, Deadlines) = (shown.Overview.Rows.ToPage(PageRequest), shown.Deadlines);
     }
 
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)

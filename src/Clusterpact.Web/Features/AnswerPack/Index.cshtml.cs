@@ -1,11 +1,18 @@
 namespace Clusterpact.Web.Features.AnswerPack;
 
-/// <summary>The minister's answer pack for a chosen day: as a page, a PDF and an Excel workbook with the figures.</summary>
-public sealed class IndexModel(GetAnswerPack answerPack, IStringLocalizer<SharedResource> text) : PageModel
+/// <summary>
+/// The minister's answer pack for a chosen day: as a page, a PDF and an Excel workbook with the figures. The page pages
+/// its goals per spearhead cluster and KPI (thousands of rows at EU size, issue 18); the PDF and the workbook are whole.
+/// </summary>
+public sealed class IndexModel(GetAnswerPack answerPack, IStringLocalizer<SharedResource> text) : ListPageModel
 {
     [BindProperty(SupportsGet = true)] public DateOnly? On { get; set; }
 
     public AnswerPackData Data { get; private set; } = null!;
+
+    /// <summary>The page of goals shown.</summary>
+    public Paged<GoalAnswer> Goals => _goals ??= Data.Goals.ToPage(PageRequest);
+    private Paged<GoalAnswer>? _goals;
 
     /// <summary>The short answer to each question, the same words as in the PDF.</summary>
     public IReadOnlyDictionary<string, string> Summaries { get; private set; } = new Dictionary<string, string>();
@@ -31,7 +38,8 @@ public sealed class IndexModel(GetAnswerPack answerPack, IStringLocalizer<Shared
     /// <summary>A day that cannot be read, or lies outside the programme's life, is explained and today's pack shown instead.</summary>
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var valid = ModelState.IsValid;
+        // The day only: a page number that cannot be read is ignored, as on every list.
+        var valid = ModelState.GetValidationState(nameof(On)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid;
         if (!valid) ModelState.AddModelError(nameof(On), text["Answer.DateInvalid"]);
         if (On is { } on && (on < GetAnswerPack.Earliest || on > answerPack.Today))
         {
@@ -42,4 +50,7 @@ public sealed class IndexModel(GetAnswerPack answerPack, IStringLocalizer<Shared
         Summaries = AnswerPackDocument.Questions.ToDictionary(q => q, q => AnswerPackDocument.Summary(q, Data, text));
         return valid;
     }
+
+    protected override IEnumerable<KeyValuePair<string, string?>> Filters() =>
+        [new("on", On?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))];
 }

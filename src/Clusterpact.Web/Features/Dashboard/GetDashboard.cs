@@ -17,21 +17,17 @@ public sealed record StageCount(EvaluationStage Stage, int Count, int Late);
 
 /// <summary>
 /// The programme at a glance for agency staff and readers: clusters by type and status, money granted, paid and planned
-/// per year, members and SME share, the programme's KPIs over the years, evaluations by stage and the deadlines ahead.
+/// per year, members and SME share, the programme's KPIs over the years, evaluations by stage and the nearest deadlines (ListDeadlines).
 /// </summary>
 public sealed record DashboardData(DateOnly Today, IReadOnlyList<ClusterCount> Clusters, IReadOnlyList<MoneyYear> Money, IReadOnlyList<int> KpiYears,
-    IReadOnlyDictionary<string, IReadOnlyList<(int Year, decimal? Value)>> Kpis, IReadOnlyList<StageCount> Evaluations, IReadOnlyList<Deadline> Deadlines,
-    IReadOnlyList<PendingReport> PendingReports)
-{
-    /// <summary>How far ahead the deadlines go: the 10-year limits a year ahead, the rest 90 days.</summary>
-    public const int LimitMonths = AgreementRules.LimitWarningMonths;
-}
+    IReadOnlyDictionary<string, IReadOnlyList<(int Year, decimal? Value)>> Kpis, IReadOnlyList<StageCount> Evaluations, DeadlineSummary Deadlines,
+    IReadOnlyList<PendingReport> PendingReports);
 
 /// <summary>
 /// The dashboard's figures are counted in SQL (issue 18): no table is read whole to be summed here. The answer is kept
 /// until a change of the data it reads, or the next day (decision 0020), one for everybody who sees the whole programme.
 /// </summary>
-public sealed class GetDashboard(ClusterpactDbContext db, GetProgrammeKpisAsOf kpis, GetAgreementOverview overview, CurrentUser user, ReadModelStore readModels) : IUseCase
+public sealed class GetDashboard(ClusterpactDbContext db, GetProgrammeKpisAsOf kpis, ListDeadlines deadlines, CurrentUser user, ReadModelStore readModels) : IUseCase
 {
     /// <summary>The data areas the dashboard reads (ReadModelTests checks them against its SQL).</summary>
     public static readonly IReadOnlyList<ReadModelArea> Reads =
@@ -46,12 +42,12 @@ public sealed class GetDashboard(ClusterpactDbContext db, GetProgrammeKpisAsOf k
         if (!user.SeesAllClusters || user.OnlyCluster is not null) return await ComputeAsync(ct);
         var view = await readModels.ViewAsync(ct);
         return await view.GetAsync(nameof(GetDashboard), null, Reads, () => ComputeAsync(ct),
-            d => d.Clusters.Count + d.Money.Count + d.Evaluations.Count + d.Deadlines.Count + d.PendingReports.Count + d.Kpis.Count * Math.Max(1, d.KpiYears.Count));
+            d => d.Clusters.Count + d.Money.Count + d.Evaluations.Count + d.Deadlines.Nearest.Count + d.PendingReports.Count + d.Kpis.Count * Math.Max(1, d.KpiYears.Count));
     }
 
     private async Task<DashboardData> ComputeAsync(CancellationToken ct)
     {
-        var today = overview.Today;
+        var today = deadlines.Today;
         var clusters = (await db.Clusters.GroupBy(c => new { c.Type, c.Status }).Select(g => new { g.Key.Type, g.Key.Status, Count = g.Count() }).ToListAsync(ct))
             .Select(g => new ClusterCount(g.Type, g.Status, g.Count)).OrderBy(c => c.Type).ThenBy(c => c.Status).ToList();
 
@@ -82,18 +78,9 @@ public sealed class GetDashboard(ClusterpactDbContext db, GetProgrammeKpisAsOf k
             stages.Add(new StageCount(stage, byStage.GetValueOrDefault(stage), late));
         }
 
-        // Deadlines: the overview's (deposits, agreement ends, 10-year limits in 90 days), the 10-year limits of the
-        // coming year, and the annual reports due soon or overdue.
-        var (rows, deadlines) = await overview.HandleAsync(new OverviewQuery(), ct);
-        var all = deadlines.ToList();
-        all.AddRange(rows.Where(r => r.LimitWithinAYear && r.LastAllowedDay is { } l && !deadlines.Any(d => d.Kind == DeadlineKind.AidLimit && d.ClusterId == r.ClusterId))
-            .Select(r => new Deadline(r.LastAllowedDay!.Value, r.ClusterId, r.Name, DeadlineKind.AidLimit, null)));
-        // Due soon or overdue (AnnualReport.DeadlineOn): still a draft or returned, and due within the warning days.
-        var dueBy = today.AddDays(AnnualReport.DueSoonDays);
-        var reports = await db.AnnualReports.Where(r => (r.Status == ReportStatus.Draft || r.Status == ReportStatus.Returned) && r.DueOn <= dueBy)
-            .Join(db.Clusters, r => r.ClusterId, c => c.Id, (r, c) => new { r.DueOn, r.ClusterId, c.Name, r.Year }).ToListAsync(ct);
-        all.AddRange(reports.Select(r => new Deadline(r.DueOn, r.ClusterId, r.Name, DeadlineKind.ReportDue, r.Year.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        // Deadlines (ListDeadlines): the nearest few and how many in all; the whole list is a page of its own (issue 18).
+        var nearest = await deadlines.SummaryAsync(ct);
 
-        return new DashboardData(today, clusters, money, kpiYears, programme, stages, all.OrderBy(d => d.Date).ThenBy(d => d.ClusterName).ToList(), pending);
+        return new DashboardData(today, clusters, money, kpiYears, programme, stages, nearest, pending);
     }
 }

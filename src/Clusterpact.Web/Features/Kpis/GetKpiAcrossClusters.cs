@@ -7,6 +7,25 @@ public sealed record ClusterKpiRow(Guid ClusterId, string Name, KpiValue Value)
     public bool? MetTarget(KpiDefinition kpi) => Domain.Reporting.TargetCheck.Met(kpi, Value.Actual, Value.Target);
 }
 
+public enum KpiClusterSort { Name, Actual, Target }
+
+/// <summary>The per-cluster rows the KPI page shows: searched in the cluster's name and sorted (a value missing goes last either way).</summary>
+public sealed record KpiRowQuery(string? Search = null, KpiClusterSort Sort = KpiClusterSort.Name, bool Desc = false)
+{
+    public IReadOnlyList<ClusterKpiRow> Select(IReadOnlyList<ClusterKpiRow> rows)
+    {
+        var search = Search?.Trim();
+        if (string.IsNullOrEmpty(search) && Sort == KpiClusterSort.Name && !Desc) return rows; // kept in name order
+        var found = rows.Where(r => string.IsNullOrEmpty(search) || r.Name.Contains(search, StringComparison.OrdinalIgnoreCase));
+        Func<ClusterKpiRow, decimal?> value = Sort == KpiClusterSort.Target ? r => r.Value.Target : r => r.Value.Actual;
+        var ordered = Sort == KpiClusterSort.Name
+            ? Desc ? found.OrderByDescending(r => r.Name, StringComparer.Ordinal) : found.OrderBy(r => r.Name, StringComparer.Ordinal)
+            : Desc ? found.OrderBy(r => value(r) is null).ThenByDescending(value) : found.OrderBy(r => value(r) is null).ThenBy(value);
+        // Cluster names are unique: the name settles ties, so a page boundary never moves between requests.
+        return ordered.ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+    }
+}
+
 /// <summary>The KPI page: one KPI in one year across the clusters with the programme value, and the programme's value over the years.</summary>
 public sealed record KpiAcrossClusters(KpiDefinition Kpi, int Year, IReadOnlyList<int> Years, int ThisYear, IReadOnlyList<ClusterKpiRow> Rows, decimal? Programme,
     IReadOnlyList<(int Year, decimal? Value)> ProgrammeYears);
