@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-
 namespace Clusterpact.Web.Tests.Clusters;
 
 /// <summary>
