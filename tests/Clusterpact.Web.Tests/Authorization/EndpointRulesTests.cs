@@ -79,6 +79,8 @@ public sealed class EndpointRulesTests(ClusterpactApp app)
         ["/api/v1/token"] = Anonymous,
         ["/api/v1/jobs"] = Policies.SignedIn,
         ["/api/v1/clusters"] = Policies.ClusterData,
+        // The suggestions of the lists' cluster filter (Clusters/ChooseCluster): scoped by the caller's clusters (ClusterChoiceTests).
+        ["/api/v1/clusters/choices"] = Policies.ClusterData,
         ["/api/v1/organisations"] = Policies.ClusterData,
         ["/api/v1/projects"] = Policies.ClusterData,
         ["/api/v1/funds"] = Policies.ClusterData,

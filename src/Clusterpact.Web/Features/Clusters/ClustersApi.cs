@@ -25,6 +25,11 @@ public static class ClustersApi
             .WithExample(ApiExamples.List(new ClusterListItem(Guid.Parse("0193f0a0-0000-7000-8000-00000000c001"), "Catalisti", ClusterType.SpearheadCluster, "Chemie en kunststoffen", ClusterStatus.Supported, new DateOnly(2017, 1, 1), null, 212)))
             .WithSummary("Clusters the caller may see, searched, filtered and sorted; cursor-paged.");
 
+        group.MapGet("/choices", async (string? search, ChooseCluster choose, CancellationToken ct) => TypedResults.Ok(await choose.SuggestAsync(search, ct)))
+            .WithName("SuggestClusters")
+            .WithExample(new[] { new ClusterChoiceItem(Guid.Parse("0193f0a0-0000-7000-8000-00000000c001"), "Catalisti") })
+            .WithSummary($"Up to {ChooseCluster.MaxSuggestions} clusters the caller may see whose name contains the search, by name: what a cluster filter suggests while a person types.");
+
         group.MapGet("/{id:guid}", async Task<Results<Ok<ClusterDetails>, NotFound>> (Guid id, int? memberPage, GetClusterDetails details, CancellationToken ct) =>
                 await details.HandleAsync(id, memberPage ?? 1, ct) is { } c ? TypedResults.Ok(c) : TypedResults.NotFound())
             .WithName("GetCluster")

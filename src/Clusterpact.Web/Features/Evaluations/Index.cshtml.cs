@@ -1,31 +1,32 @@
 namespace Clusterpact.Web.Features.Evaluations;
 
 /// <summary>Every evaluation at a glance: its stage, the day each stage was (or is to be) reached, late ones flagged.</summary>
-public sealed class IndexModel(ListEvaluations list, Clusters.ListClusterChoices clusterChoices, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
+public sealed class IndexModel(ListEvaluations list, Clusters.ChooseCluster chooseCluster, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty(SupportsGet = true)] public EvaluationKind? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public EvaluationStage? Stage { get; set; }
-    [BindProperty(SupportsGet = true)] public Guid? Cluster { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Cluster { get; set; }
     [BindProperty(SupportsGet = true)] public bool Late { get; set; }
 
     public IReadOnlyList<EvaluationRow> Rows { get; private set; } = [];
-    public IReadOnlyList<(Guid Id, string Name)> ClusterOptions { get; private set; } = [];
+    public Clusters.ClusterChoice ClusterChoice { get; private set; } = Clusters.ClusterChoice.None;
     public bool CanManage { get; private set; }
     public DateOnly Today => clock.TodayInBrussels();
 
-    private EvaluationListQuery Query() => new(Search, Kind, Stage, Cluster, Late);
+    private EvaluationListQuery Query() => new(Search, Kind, Stage, ClusterChoice.FilterId, Late);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        ClusterOptions = await clusterChoices.HandleAsync(ct);
+        ClusterChoice = await chooseCluster.HandleAsync(Cluster, ct);
         (Rows, CanManage) = await list.HandleAsync(Query(), ct);
     }
 
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
         ModelState.Clear();
+        ClusterChoice = await chooseCluster.HandleAsync(Cluster, ct);
         var rows = (await list.HandleAsync(Query(), ct)).Rows;
         var columns = new List<ExportColumn<EvaluationRow>>
         {

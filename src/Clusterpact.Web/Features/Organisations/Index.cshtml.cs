@@ -1,24 +1,24 @@
 namespace Clusterpact.Web.Features.Organisations;
 
-public sealed class IndexModel(ListOrganisations list, Clusters.ListClusterChoices clusterChoices, Permissions permissions, IStringLocalizer<SharedResource> text, TimeProvider clock) : ListPageModel<OrganisationSort>(OrganisationSort.Name)
+public sealed class IndexModel(ListOrganisations list, Clusters.ChooseCluster chooseCluster, Permissions permissions, IStringLocalizer<SharedResource> text, TimeProvider clock) : ListPageModel<OrganisationSort>(OrganisationSort.Name)
 {
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty(SupportsGet = true)] public OrganisationKind? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public SizeClass? Size { get; set; }
-    [BindProperty(SupportsGet = true)] public Guid? Cluster { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Cluster { get; set; }
     [BindProperty(SupportsGet = true)] public bool Multi { get; set; }
 
     public Paged<OrganisationListItem> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
-    public IReadOnlyList<(Guid Id, string Name)> ClusterOptions { get; private set; } = [];
+    public Clusters.ClusterChoice ClusterChoice { get; private set; } = Clusters.ClusterChoice.None;
     public bool CanImport { get; private set; }
 
-    private OrganisationListQuery Query() => new(Search, Kind, Size, Cluster, Multi, Sort, Desc);
+    private OrganisationListQuery Query() => new(Search, Kind, Size, ClusterChoice.FilterId, Multi, Sort, Desc);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         ModelState.Clear();
         CanImport = await permissions.HasAsync(Policies.ClusterEditing);
-        ClusterOptions = await clusterChoices.HandleAsync(ct);
+        ClusterChoice = await chooseCluster.HandleAsync(Cluster, ct);
         Result = await list.HandleAsync(Query(), PageRequest, ct);
     }
 
@@ -26,6 +26,7 @@ public sealed class IndexModel(ListOrganisations list, Clusters.ListClusterChoic
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
         ModelState.Clear();
+        ClusterChoice = await chooseCluster.HandleAsync(Cluster, ct);
         var rows = await list.AllAsync(Query(), ct);
         ExportColumn<OrganisationListItem>[] columns =
         [
@@ -42,6 +43,6 @@ public sealed class IndexModel(ListOrganisations list, Clusters.ListClusterChoic
 
     protected override IEnumerable<KeyValuePair<string, string?>> Filters() =>
     [
-        new("search", Search), new("kind", Kind?.ToString()), new("size", Size?.ToString()), new("cluster", Cluster?.ToString()), new("multi", Multi ? "true" : null),
+        new("search", Search), new("kind", Kind?.ToString()), new("size", Size?.ToString()), new("cluster", ClusterChoice.QueryValue), new("multi", Multi ? "true" : null),
     ];
 }

@@ -1,9 +1,9 @@
 namespace Clusterpact.Web.Features.Projects;
 
-public sealed class IndexModel(ListProjects list, Clusters.ListClusterChoices clusterChoices, Permissions permissions, IStringLocalizer<SharedResource> text, TimeProvider clock) : ListPageModel<ProjectSort>(ProjectSort.Start, defaultDescending: true)
+public sealed class IndexModel(ListProjects list, Clusters.ChooseCluster chooseCluster, Permissions permissions, IStringLocalizer<SharedResource> text, TimeProvider clock) : ListPageModel<ProjectSort>(ProjectSort.Start, defaultDescending: true)
 {
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
-    [BindProperty(SupportsGet = true)] public Guid? Cluster { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Cluster { get; set; }
     [BindProperty(SupportsGet = true)] public ProjectType? Type { get; set; }
     [BindProperty(SupportsGet = true)] public ProjectStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public StrategicTheme? Theme { get; set; }
@@ -11,17 +11,17 @@ public sealed class IndexModel(ListProjects list, Clusters.ListClusterChoices cl
     [BindProperty(SupportsGet = true)] public Guid? Organisation { get; set; }
 
     public Paged<ProjectListItem> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
-    public IReadOnlyList<(Guid Id, string Name)> ClusterOptions { get; private set; } = [];
+    public Clusters.ClusterChoice ClusterChoice { get; private set; } = Clusters.ClusterChoice.None;
     /// <summary>Whoever may open the proposal page (its rule in Program.cs).</summary>
     public bool CanPropose { get; private set; }
 
-    private ProjectListQuery Query() => new(Search, Cluster, Type, Status, Theme, Year, Organisation, Sort, Desc);
+    private ProjectListQuery Query() => new(Search, ClusterChoice.FilterId, Type, Status, Theme, Year, Organisation, Sort, Desc);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         ModelState.Clear();
         CanPropose = await permissions.HasAsync(Policies.ClusterEditing);
-        ClusterOptions = await clusterChoices.HandleAsync(ct);
+        ClusterChoice = await chooseCluster.HandleAsync(Cluster, ct);
         Result = await list.HandleAsync(Query(), PageRequest, ct);
     }
 
@@ -29,6 +29,7 @@ public sealed class IndexModel(ListProjects list, Clusters.ListClusterChoices cl
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
         ModelState.Clear();
+        ClusterChoice = await chooseCluster.HandleAsync(Cluster, ct);
         var rows = await list.AllAsync(Query(), ct);
         ExportColumn<ProjectListItem>[] columns =
         [
@@ -48,7 +49,7 @@ public sealed class IndexModel(ListProjects list, Clusters.ListClusterChoices cl
 
     protected override IEnumerable<KeyValuePair<string, string?>> Filters() =>
     [
-        new("search", Search), new("cluster", Cluster?.ToString()), new("type", Type?.ToString()), new("status", Status?.ToString()), new("theme", Theme?.ToString()),
+        new("search", Search), new("cluster", ClusterChoice.QueryValue), new("type", Type?.ToString()), new("status", Status?.ToString()), new("theme", Theme?.ToString()),
         new("year", Year?.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("organisation", Organisation?.ToString()),
     ];
 }

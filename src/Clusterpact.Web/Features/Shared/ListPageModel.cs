@@ -39,7 +39,7 @@ public abstract class ListPageModel : PageModel
     /// </summary>
     public string ListState => Links.Page(PageNumber, After, Before);
 
-    public PagerModel Pager<T>(Paged<T> result) => new(result.Page, result.TotalPages, result.FirstItem, result.LastItem, result.TotalCount, result.Cursors, Links);
+    public PagerModel Pager<T>(Paged<T> result) => new(result.Page, result.TotalPages, result.FirstItem, result.LastItem, result.TotalCount, result.TotalIsExact, result.Cursors, Links);
 
     /// <summary>Hidden inputs of the filter form: a new search keeps the sort and the page size, and starts on page 1.</summary>
     public IEnumerable<KeyValuePair<string, string>> FormState =>
@@ -104,13 +104,15 @@ public sealed class ListLinks(string path, IEnumerable<KeyValuePair<string, stri
 }
 
 /// <summary>What the pager partial needs: where we are, and the links to the other pages (keyset for next and previous).</summary>
-public sealed class PagerModel(int page, int totalPages, int firstItem, int lastItem, int totalCount, PageCursors? cursors, ListLinks links)
+/// <remarks>A total that was not counted to the end (<see cref="TotalIsExact"/> false) has no last page to link to: the pager then ends one page past this one.</remarks>
+public sealed class PagerModel(int page, int totalPages, int firstItem, int lastItem, int totalCount, bool totalIsExact, PageCursors? cursors, ListLinks links)
 {
     public int Page { get; } = page;
     public int TotalPages { get; } = totalPages;
     public int FirstItem { get; } = firstItem;
     public int LastItem { get; } = lastItem;
     public int TotalCount { get; } = totalCount;
+    public bool TotalIsExact { get; } = totalIsExact;
 
     public string UrlFor(int target) => links.Page(target);
 
@@ -123,6 +125,7 @@ public sealed class PagerModel(int page, int totalPages, int firstItem, int last
     {
         var from = Math.Max(1, Math.Min(Page - 3, TotalPages - 6));
         var to = Math.Min(TotalPages, from + 6);
-        return Enumerable.Range(from, to - from + 1).Prepend(1).Append(TotalPages).Distinct().Order().ToList();
+        var pages = Enumerable.Range(from, to - from + 1).Prepend(1);
+        return (TotalIsExact ? pages.Append(TotalPages) : pages).Distinct().Order().ToList();
     }
 }
