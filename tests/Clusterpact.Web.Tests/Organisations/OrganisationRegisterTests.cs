@@ -90,6 +90,77 @@ public sealed class OrganisationRegisterTests(ClusterpactApp app)
         }
     }
 
+    /// <summary>A part of names that between 30 and FewMatches organisations hold: the page then orders and cuts them itself.</summary>
+    private async Task<string> TermWithSomeMatchesAsync()
+    {
+        var names = await app.WithDbAsync(db => db.Organisations.AsNoTracking().Select(o => o.Name.ToLower()).ToListAsync());
+        return names.SelectMany(n => Enumerable.Range(0, Math.Max(0, n.Length - 2)).Select(i => n.Substring(i, 3)))
+            .Where(t => t.All(char.IsAsciiLetter)).Distinct().Order(StringComparer.Ordinal)
+            .First(t => names.Count(n => n.Contains(t, StringComparison.Ordinal)) is >= 30 and <= Clusterpact.Web.Features.Organisations.ListOrganisations.FewMatches);
+    }
+
+    /// <summary>The names a list page shows, in its order.</summary>
+    private static List<string> NamesOnPage(string html) =>
+        System.Text.RegularExpressions.Regex.Matches(html, "<td><a href=\"/Organisations/[0-9a-f-]{36}\">([^<]*)</a></td>").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+
+    /// <summary>The first field of each data line of the register's CSV export (the name), unquoted.</summary>
+    private static List<string> NamesInExport(string csv) =>
+        csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(l => l.StartsWith('"') ? l[1..l.IndexOf("\";", StringComparison.Ordinal)].Replace("\"\"", "\"", StringComparison.Ordinal) : l[..l.IndexOf(';')]).ToList();
+
+    /// <summary>
+    /// Issue 18: a search that matches few organisations reads them once with their columns, then orders and cuts the page
+    /// itself and counts only the clusters of the page's rows; the order is the database's for every sort, both directions
+    /// (the export of the same search is ordered by the database), and the second page continues the first.
+    /// </summary>
+    [Theory]
+    [InlineData("Name", false)]
+    [InlineData("Name", true)]
+    [InlineData("Kind", false)]
+    [InlineData("Kind", true)]
+    [InlineData("Size", false)]
+    [InlineData("Size", true)]
+    [InlineData("Country", true)]
+    [InlineData("Clusters", true)]
+    [InlineData("Clusters", false)]
+    public async Task A_search_with_few_matches_pages_them_in_the_databases_order_from_one_read(string sort, bool desc)
+    {
+        var term = await TermWithSomeMatchesAsync();
+        var officer = await app.SignedInAsync(Emails.Officer);
+        var query = $"search={term}&sort={sort}&desc={(desc ? "true" : "false")}";
+        var exported = NamesInExport(await officer.GetStringAsync($"/Organisations?handler=Export&format=csv&{query}"));
+        Assert.InRange(exported.Count, 30, Clusterpact.Web.Features.Organisations.ListOrganisations.FewMatches);
+
+        string first;
+        using (app.Sql.Record()) first = await officer.GetStringAsync($"/Organisations?{query}");
+        var second = await officer.GetStringAsync($"/Organisations?{query}&p=2");
+        Assert.Equal(exported.Take(25), NamesOnPage(first));
+        Assert.Equal(exported.Skip(25).Take(25), NamesOnPage(second));
+        Assert.Contains($"1–25 van {exported.Count}", WebUtility.HtmlDecode(first), StringComparison.Ordinal);
+        // The organisations are read once (the matches), no total is counted, and the clusters are counted in one query.
+        var commands = app.Sql.Commands;
+        Assert.Single(commands, c => ReadModelSteps.TablesRead(c).FirstOrDefault() == "organisations");
+        Assert.DoesNotContain(commands, c => c.Contains("count(*)", StringComparison.OrdinalIgnoreCase) && ReadModelSteps.TablesRead(c).Contains("organisations"));
+        Assert.Single(commands, c => ReadModelSteps.TablesRead(c).FirstOrDefault() == "memberships");
+    }
+
+    /// <summary>The page's counts of clusters are the register's: today's active memberships, each cluster once.</summary>
+    [Fact]
+    public async Task A_search_with_few_matches_counts_each_rows_clusters_of_today()
+    {
+        var term = await TermWithSomeMatchesAsync();
+        var officer = await app.SignedInAsync(Emails.Officer);
+        var html = await officer.GetStringAsync($"/Organisations?search={term}&sort=Clusters&desc=true");
+        var rows = System.Text.RegularExpressions.Regex.Matches(html, "<a href=\"/Organisations/([0-9a-f-]{36})\">[^<]*</a></td>\\s*<td>[^<]*</td>\\s*<td>[^<]*</td>\\s*<td>[^<]*</td>\\s*<td>(\\d+)</td>")
+            .Select(m => (Id: Guid.Parse(m.Groups[1].Value), Count: int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture))).ToList();
+        Assert.Equal(25, rows.Count);
+        var ids = rows.Select(r => r.Id).ToList();
+        var expected = await app.WithDbAsync(db => db.Memberships.Where(m => ids.Contains(m.OrganisationId) && m.From <= Today && (m.Until == null || m.Until >= Today))
+            .GroupBy(m => m.OrganisationId).Select(g => new { g.Key, Count = g.Select(m => m.ClusterId).Distinct().Count() }).ToDictionaryAsync(g => g.Key, g => g.Count));
+        Assert.All(rows, r => Assert.Equal(expected.GetValueOrDefault(r.Id), r.Count));
+        Assert.Contains(rows, r => r.Count > 1);
+    }
+
     [Fact]
     public async Task The_register_searches_by_enterprise_number_in_any_typed_form()
     {

@@ -21,10 +21,58 @@ public sealed class ListOrganisations(ClusterpactDbContext db, Scope scope, Time
     /// </summary>
     public async Task<Paged<OrganisationListItem>> HandleAsync(OrganisationListQuery q, PageRequest page, CancellationToken ct)
     {
-        var (rows, filtered, name, select) = await BuildAsync(q, ct);
+        var (rows, filtered, name, select) = Build(q, null);
+        if (!string.IsNullOrWhiteSpace(q.Search))
+        {
+            // A search reads the rows it matches with their columns, at most FewMatches and one (see BuildAsync): when that is all
+            // of them, the page is ordered, counted and cut from those rows, and only its own rows' clusters are counted. Three
+            // commands (the session's check, the rows, the counts) instead of four that read every match three times (the ids,
+            // the window, the total).
+            var found = await filtered.Select(Columns).Take(FewMatches + 1).ToListAsync(ct);
+            if (found.Count <= FewMatches) return await FewAsync(found, q, page, ct);
+        }
         return q.Sort == OrganisationSort.Name
             ? await filtered.ToKeysetPageAsync(name, o => o.Id, q.Descending, select, r => r.Id, page, ct)
             : await rows.ToPageAsync(page, ct);
+    }
+
+    /// <summary>What a list row shows of the organisation itself; its clusters are counted apart (<see cref="WithClusterCountsAsync"/>).</summary>
+    private static readonly System.Linq.Expressions.Expression<Func<Organisation, OrganisationListItem>> Columns =
+        o => new OrganisationListItem(o.Id, o.Name, o.Kind, o.SizeClass, o.EnterpriseNumber, o.CountryCode, o.InternationallyActive, 0);
+
+    /// <summary>
+    /// The page of a search's few rows, in the order the database gives the list (<see cref="Build"/>): each sort, then the name
+    /// in code-point order (<see cref="TextOrder.InMemory"/>), then the id. Enum columns are stored and sorted as their names.
+    /// By page number (the rows are all here, so no keyset is needed).
+    /// </summary>
+    private async Task<Paged<OrganisationListItem>> FewAsync(List<OrganisationListItem> found, OrganisationListQuery q, PageRequest page, CancellationToken ct)
+    {
+        // Sorting by the number of clusters needs every row's; any other sort only the page's.
+        IReadOnlyList<OrganisationListItem> rows = q.Sort == OrganisationSort.Clusters ? await WithClusterCountsAsync(found, ct) : found;
+        var d = q.Descending;
+        var ordered = q.Sort switch
+        {
+            OrganisationSort.Kind => d ? rows.OrderByDescending(o => o.Kind.ToString(), StringComparer.Ordinal) : rows.OrderBy(o => o.Kind.ToString(), StringComparer.Ordinal),
+            OrganisationSort.Size => d ? rows.OrderBy(o => o.Size is null).ThenByDescending(o => o.Size?.ToString(), StringComparer.Ordinal)
+                : rows.OrderBy(o => o.Size is null).ThenBy(o => o.Size?.ToString(), StringComparer.Ordinal),
+            OrganisationSort.Country => d ? rows.OrderByDescending(o => o.CountryCode, StringComparer.Ordinal) : rows.OrderBy(o => o.CountryCode, StringComparer.Ordinal),
+            OrganisationSort.Clusters => d ? rows.OrderByDescending(o => o.ActiveClusterCount) : rows.OrderBy(o => o.ActiveClusterCount),
+            _ => d ? rows.OrderByDescending(o => o.Name, TextOrder.InMemory).ThenByDescending(o => o.Id) : rows.OrderBy(o => o.Name, TextOrder.InMemory).ThenBy(o => o.Id),
+        };
+        var paged = ordered.ThenBy(o => o.Name, TextOrder.InMemory).ThenBy(o => o.Id).ToPage(page);
+        return q.Sort == OrganisationSort.Clusters ? paged : paged with { Items = await WithClusterCountsAsync(paged.Items, ct) };
+    }
+
+    /// <summary>The rows with the number of clusters each is a member of today (of those the caller may see): one grouped query.</summary>
+    private async Task<IReadOnlyList<OrganisationListItem>> WithClusterCountsAsync(IReadOnlyList<OrganisationListItem> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0) return rows;
+        var today = clock.TodayInBrussels();
+        var ids = rows.Select(r => r.Id).ToList();
+        var counts = await scope.Memberships().Where(m => m.From <= today && (m.Until == null || m.Until >= today) && ids.Contains(m.OrganisationId))
+            .GroupBy(m => m.OrganisationId).Select(g => new { g.Key, Count = g.Select(m => m.ClusterId).Distinct().Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return rows.Select(r => r with { ActiveClusterCount = counts.GetValueOrDefault(r.Id) }).ToList();
     }
 
     /// <summary>The API's orders, by the columns the register's indexes hold.</summary>
