@@ -144,6 +144,29 @@ public sealed class OrganisationRegisterTests(ClusterpactApp app)
         Assert.Single(commands, c => ReadModelSteps.TablesRead(c).FirstOrDefault() == "memberships");
     }
 
+    /// <summary>
+    /// The API windows a search's few rows in memory in the database's order (text by code points), each window with its
+    /// rows' clusters counted, and its cursors lead forwards and back as the database's windows do.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_search_with_few_matches_windows_the_api_in_the_databases_order(bool desc)
+    {
+        var term = await TermWithSomeMatchesAsync();
+        var officer = await app.SignedInAsync(Emails.Officer);
+        var exported = NamesInExport(await officer.GetStringAsync($"/Organisations?handler=Export&format=csv&search={term}&desc={(desc ? "true" : "false")}"));
+        var url = $"/api/v1/organisations?search={term}&limit=7&desc={(desc ? "true" : "false")}";
+        var all = await Api.AreaApiTests.AllPagesAsync(officer, url);
+        Assert.Equal(exported, all.Select(i => i.GetProperty("name").GetString()!));
+        Assert.Contains(all, i => i.GetProperty("activeClusterCount").GetInt32() > 0);
+
+        var first = await officer.GetFromJsonAsync<JsonElement>(url);
+        var second = await officer.GetFromJsonAsync<JsonElement>($"{url}&cursor={first.GetProperty("next").GetString()}");
+        var back = await officer.GetFromJsonAsync<JsonElement>($"{url}&cursor={second.GetProperty("previous").GetString()}");
+        Assert.Equal(first.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()), back.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
+    }
+
     /// <summary>The page's counts of clusters are the register's: today's active memberships, each cluster once.</summary>
     [Fact]
     public async Task A_search_with_few_matches_counts_each_rows_clusters_of_today()

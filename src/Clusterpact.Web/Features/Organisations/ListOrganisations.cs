@@ -22,15 +22,9 @@ public sealed class ListOrganisations(ClusterpactDbContext db, Scope scope, Time
     public async Task<Paged<OrganisationListItem>> HandleAsync(OrganisationListQuery q, PageRequest page, CancellationToken ct)
     {
         var (rows, filtered, name, select) = Build(q, null);
-        if (!string.IsNullOrWhiteSpace(q.Search))
-        {
-            // A search reads the rows it matches with their columns, at most FewMatches and one (see BuildAsync): when that is all
-            // of them, the page is ordered, counted and cut from those rows, and only its own rows' clusters are counted. Three
-            // commands (the session's check, the rows, the counts) instead of four that read every match three times (the ids,
-            // the window, the total).
-            var found = await filtered.Select(Columns).Take(FewMatches + 1).ToListAsync(ct);
-            if (found.Count <= FewMatches) return await FewAsync(found, q, page, ct);
-        }
+        // Three commands (the session's check, the rows, the counts) instead of four that read every match three times (the ids,
+        // the window, the total).
+        if (await FewMatchesAsync(q, filtered, ct) is { } found) return await FewAsync(found, q, page, ct);
         return q.Sort == OrganisationSort.Name
             ? await filtered.ToKeysetPageAsync(name, o => o.Id, q.Descending, select, r => r.Id, page, ct)
             : await rows.ToPageAsync(page, ct);
@@ -81,8 +75,28 @@ public sealed class ListOrganisations(ClusterpactDbContext db, Scope scope, Time
     /// <summary>One cursor window of the register for the API, searched and filtered as the page is.</summary>
     public async Task<ApiList<OrganisationListItem>> HandleAsync(OrganisationListQuery q, ListWindow window, CancellationToken ct)
     {
-        var (_, filtered, _, select) = await BuildAsync(q, ct);
+        var (_, filtered, _, select) = Build(q, null);
+        if (await FewMatchesAsync(q, filtered, ct) is { } found)
+        {
+            // The same fields in the same order as the database's window (ItemSort), so a cursor continues on either.
+            var list = await found.AsQueryable().ToApiListAsync(ItemSort, window, null, ct);
+            return list with { Items = await WithClusterCountsAsync(list.Items, ct) };
+        }
         return await filtered.ToApiListAsync(Sort, window, db, select, ct);
+    }
+
+    /// <summary><see cref="Sort"/> for a search's few rows, already in memory.</summary>
+    private static readonly ApiSort<OrganisationListItem> ItemSort = new ApiSort<OrganisationListItem>().By("name", o => o.Name).By("countryCode", o => o.CountryCode).DefaultTo("name");
+
+    /// <summary>
+    /// A search's rows with their columns when it matches no more than <see cref="FewMatches"/> (one read; the list is then
+    /// ordered and cut from them, and only its own rows' clusters are counted); null without a search or when more match.
+    /// </summary>
+    private async Task<List<OrganisationListItem>?> FewMatchesAsync(OrganisationListQuery q, IQueryable<Organisation> filtered, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(q.Search)) return null;
+        var found = await filtered.Select(Columns).Take(FewMatches + 1).ToListAsync(ct);
+        return found.Count <= FewMatches ? found : null;
     }
 
     public async Task<List<OrganisationListItem>> AllAsync(OrganisationListQuery q, CancellationToken ct) => await (await BuildAsync(q, ct)).Rows.ToListAsync(ct);

@@ -114,14 +114,10 @@ internal sealed class ApiSortKey<TRow, TKey>(string name, Expression<Func<TRow, 
     public override async Task<ApiList<TOut>> ReadAsync<TRead, TOut>(IQueryable<TRow> rows, DbContext? db, bool descending, ApiCursor? cursor, int size,
         Expression<Func<TRow, TRead>> read, Func<IReadOnlyList<TRead>, CancellationToken, Task<IReadOnlyList<TOut>>> page, CancellationToken ct)
     {
-        var column = db is not null && typeof(TKey) == typeof(string) ? (Expression<Func<TRow, TKey>>)(object)TextOrder.Binary(db, (Expression<Func<TRow, string>>)(object)key) : key;
         // Reading backwards (a previous page) is reading forwards in the other direction, then turning the rows round.
         var backwards = cursor?.Before == true;
         var ascending = backwards == descending;
-        if (cursor is not null) rows = rows.Where(Paging.Beyond(column, Id, cursor.KeyAs<TKey>(), cursor.Id, ascending));
-        // The id, the key and what the caller asked for: no row (nor what it owns) is read whole only to be passed over.
-        var keyed = Paging.Order(rows, column, Id, !ascending).Take(size + 1).Select(Keyed(column, read));
-        var window = keyed.Provider is IAsyncQueryProvider ? await keyed.ToListAsync(ct) : keyed.ToList();
+        var window = rows.Provider is IAsyncQueryProvider ? await QueryAsync(rows, db, ascending, cursor, size, read, ct) : InMemory(rows, ascending, cursor, size, read);
         var more = window.Count > size;
         if (more) window.RemoveAt(size);
         if (backwards) window.Reverse();
@@ -131,6 +127,39 @@ internal sealed class ApiSortKey<TRow, TKey>(string name, Expression<Func<TRow, 
         var previous = window.Count > 0 && (backwards ? more : cursor is not null) ? At(window[0], true) : null;
         return new ApiList<TOut>(await page(window.Select(r => r.Read).ToList(), ct), next, previous);
     }
+
+    /// <summary>The window from the database: the key and the id compared and ordered by the index (text through <see cref="TextOrder"/>).</summary>
+    private async Task<List<KeyedRead<TRead>>> QueryAsync<TRead>(IQueryable<TRow> rows, DbContext? db, bool ascending, ApiCursor? cursor, int size,
+        Expression<Func<TRow, TRead>> read, CancellationToken ct)
+    {
+        var column = db is not null && typeof(TKey) == typeof(string) ? (Expression<Func<TRow, TKey>>)(object)TextOrder.Binary(db, (Expression<Func<TRow, string>>)(object)key) : key;
+        if (cursor is not null) rows = rows.Where(Paging.Beyond(column, Id, cursor.KeyAs<TKey>(), cursor.Id, ascending));
+        // The id, the key and what the caller asked for: no row (nor what it owns) is read whole only to be passed over.
+        return await Paging.Order(rows, column, Id, !ascending).Take(size + 1).Select(Keyed(column, read)).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// The window of rows already in memory, in the order the database gives the same list: text by code points
+    /// (<see cref="TextOrder.InMemory"/>, not the culture's order LINQ would use), so a cursor made on one continues on the other.
+    /// </summary>
+    private List<KeyedRead<TRead>> InMemory<TRead>(IQueryable<TRow> rows, bool ascending, ApiCursor? cursor, int size, Expression<Func<TRow, TRead>> read)
+    {
+        var keyOf = _keyOf ??= key.Compile();
+        var idOf = _idOf ??= Id.Compile();
+        var readOf = read.Compile();
+        var comparer = typeof(TKey) == typeof(string) ? (IComparer<TKey>)(object)TextOrder.InMemory : Comparer<TKey>.Default;
+        IEnumerable<TRow> all = rows;
+        if (cursor is not null)
+        {
+            var (boundaryKey, boundaryId) = (cursor.KeyAs<TKey>(), cursor.Id);
+            all = all.Where(r => (comparer.Compare(keyOf(r), boundaryKey) is var c && c != 0 ? c : idOf(r).CompareTo(boundaryId)) is var d && (ascending ? d > 0 : d < 0));
+        }
+        var ordered = ascending ? all.OrderBy(keyOf, comparer).ThenBy(idOf) : all.OrderByDescending(keyOf, comparer).ThenByDescending(idOf);
+        return ordered.Take(size + 1).Select(r => new KeyedRead<TRead>(idOf(r), keyOf(r), readOf(r))).ToList();
+    }
+
+    private Func<TRow, TKey>? _keyOf;
+    private static Func<TRow, Guid>? _idOf;
 
     /// <summary>The row's id and what was asked of it, with its key as the query computed it, so the cursor carries exactly what the next page compares with.</summary>
     private static Expression<Func<TRow, KeyedRead<TRead>>> Keyed<TRead>(Expression<Func<TRow, TKey>> column, Expression<Func<TRow, TRead>> read) =>
