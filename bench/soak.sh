@@ -2,28 +2,76 @@
 # Memory over time under load (issue 18: "app memory under 500 MB after an hour of the load benchmark at EU scale"):
 #   bench/soak.sh [minutes] [connections]   (defaults: 60 minutes, 32 connections)
 #   Starts the Release product on the generated PostgreSQL data set (bench/generate.sh postgres FACTOR) signed in as
-#   the programme officer, and for the given minutes runs wrk round the main pages and API endpoints, 10 s each, in
-#   turn. Each minute it prints the product's resident memory (RSS) and the requests served; at the end, the peak RSS.
-# Environment: BENCH_PG, BENCH_DB as for generate.sh; BENCH_PORT (default 5194); BENCH_NOBUILD=1 to skip the build.
+#   the programme officer, first requests each page once in turn (every kept answer computed once, decision 0020; it
+#   prints the seconds each first request took and the RSS after it), then for the given minutes runs wrk round the
+#   pages and API endpoints, 10 s each, in turn. Each minute it prints the product's resident memory (RSS), the managed
+#   heap after the last collection, the memory the GC has committed, and the requests served; at the end the RSS at the
+#   start, after the first requests and at the end, its peak, and the largest heap and committed memory sampled.
+#   RSS is read from /proc every BENCH_SAMPLE seconds (default 5), the GC figures by dotnet-counters (System.Runtime
+#   meter) when it is installed (PATH or ~/.dotnet/tools).
+# Environment: BENCH_PG, BENCH_DB as for generate.sh (the EU data set: BENCH_DB=clusterpact_eu, and "Command Timeout=300"
+#   in BENCH_PG: a first computation there takes 10-70 s); BENCH_PORT (default 5194); BENCH_NOBUILD=1 to skip the build;
+#   BENCH_APP, the product's dll (another build's copy, to compare before and after on one data set); BENCH_WARM=0 to
+#   skip the first requests; BENCH_SAMPLE, seconds between samples.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 minutes=${1:-60}; conns=${2:-32}
 pg=${BENCH_PG:-"Host=127.0.0.1;Port=5433;Username=postgres"}
 name=${BENCH_DB:-clusterpact_bench}
 port=${BENCH_PORT:-5194}
+sample=${BENCH_SAMPLE:-5}
 source bench/lib.sh
 start_product_on_bench_db
-trap stop_product EXIT
+samples=$(mktemp -d)
+trap 'stop_product; kill ${sampler:-} ${counters:-} 2>/dev/null || true; rm -rf "$samples"' EXIT
 sign_in_as_officer
-paths=(/Dashboard /Kpis /Agreements "/Organisations?search=Ferroplast" /Clusters /OpenData "/OpenData?p=3&sort=Amount" /Projects
-  /Calls /Evaluations /AnswerPack /api/v1/open-data/awards /api/v1/clusters "/api/v1/organisations?search=ferro" /Kpis?kpi=extra-fte)
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores; start RSS $(rss_mb $app) MB"
-printf '%7s %9s %10s\n' minute rss_mb requests
+paths=(/Dashboard /Kpis "/Kpis?kpi=extra-fte" /Agreements /Agreements/Deadlines "/Organisations?search=Ferroplast" /Clusters /OpenData
+  "/OpenData?p=3&sort=Amount" /Projects /Calls /Evaluations /AnswerPack "/AnswerPack?handler=Pdf" "/AnswerPack?handler=Xlsx"
+  /api/v1/open-data/awards /api/v1/clusters "/api/v1/organisations?search=ferro")
+
+# RSS every few seconds (VmRSS; the kernel's VmHWM gives the peak), and the GC's own figures beside it.
+(while kill -0 "$app" 2>/dev/null; do echo "$(date +%s) $(rss_mb "$app")" >> "$samples/rss"; sleep "$sample"; done) &
+sampler=$!
+counters_bin=$(command -v dotnet-counters || ls ~/.dotnet/tools/dotnet-counters 2>/dev/null || true)
+if [ -n "$counters_bin" ]; then
+  "$counters_bin" collect -p "$app" --refresh-interval "$sample" --format csv -o "$samples/gc.csv" \
+    --counters 'System.Runtime[dotnet.gc.last_collection.heap.size,dotnet.gc.last_collection.memory.committed_size]' >/dev/null 2>&1 &
+  counters=$!
+fi
+# The managed heap after the last collection (all generations, each as last reported, MB) and the GC's committed memory
+# (MB): as last sampled (gc_mb), or the largest sampled (gc_max_mb).
+gc_figures() { # heap|committed -> "last largest"
+  [ -s "$samples/gc.csv" ] || { echo '? ?'; return; }
+  awk -F, -v what="$1" '(what == "heap" && $3 ~ /heap.size/) || (what == "committed" && $3 ~ /committed_size/) {
+      last[$3] = $5; t = 0; for (k in last) t += last[k]; if (t > m) m = t }
+    END {printf "%.0f %.0f", t / 1048576, m / 1048576}' "$samples/gc.csv"
+}
+gc_mb() { gc_figures "$1" | cut -d' ' -f1; }
+gc_max_mb() { gc_figures "$1" | cut -d' ' -f2; }
+
+start_rss=$(rss_mb "$app")
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores; database $name; start RSS $start_rss MB"
+if [ "${BENCH_WARM:-1}" != 0 ]; then
+  printf '%-40s %6s %9s %9s\n' "first request" status seconds rss_mb
+  for path in "${paths[@]}"; do
+    out=$(curl -s -o /dev/null -m 900 -w '%{http_code} %{time_total}' -H "Cookie: $cookie" "$base$path" || true)
+    printf '%-40s %6s %9s %9s\n' "$path" "${out% *}" "${out#* }" "$(rss_mb "$app")"
+  done
+fi
+warm_rss=$(rss_mb "$app")
+echo "after the first requests: RSS $warm_rss MB, peak RSS $(peak_rss_mb "$app") MB, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%7s %9s %9s %12s %10s %12s\n' minute rss_mb peak_mb gc_heap_mb gc_committed requests
 end=$(( $(date +%s) + minutes * 60 )); next=$(( $(date +%s) + 60 )); minute=0; served=0; i=0
 while [ "$(date +%s)" -lt "$end" ]; do
   path=${paths[$(( i % ${#paths[@]} ))]}; i=$((i + 1))
   n=$(wrk -t2 -c"$conns" -d10s --timeout 30s -s bench/wrk-report.lua -H "Cookie: $cookie" "$base$path" | sed -n 's/^RESULT //p' | awk '{print $5}')
   served=$((served + ${n:-0}))
-  if [ "$(date +%s)" -ge "$next" ]; then minute=$((minute + 1)); next=$((next + 60)); printf '%7s %9s %10s\n' "$minute" "$(rss_mb $app)" "$served"; fi
+  if [ "$(date +%s)" -ge "$next" ]; then
+    minute=$((minute + 1)); next=$((next + 60))
+    printf '%7s %9s %9s %12s %10s %12s\n' "$minute" "$(rss_mb "$app")" "$(peak_rss_mb "$app")" "$(gc_mb heap)" "$(gc_mb committed)" "$served"
+  fi
 done
-echo "after $minutes minutes: RSS $(rss_mb $app) MB, peak RSS $(peak_rss_mb $app) MB, $served requests"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "RSS MB: start $start_rss, after the first requests $warm_rss, end $(rss_mb "$app"), peak $(peak_rss_mb "$app")" \
+  "(largest sampled $(awk '$2 > m {m = $2} END {print m}' "$samples/rss")); GC heap MB: end $(gc_mb heap), largest $(gc_max_mb heap);" \
+  "GC committed MB: end $(gc_mb committed), largest $(gc_max_mb committed); $served requests in $minutes minutes"

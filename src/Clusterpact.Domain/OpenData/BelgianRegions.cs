@@ -65,8 +65,11 @@ public static class BelgianRegions
         var s = nuts?.Trim().ToUpperInvariant() ?? "";
         if (s.Length is < 4 or > 5) return Fail("OpenData.NutsInvalid");
         var level2 = s[..4];
-        return Nuts2.ContainsKey(level2) ? Result<string>.Ok(level2) : Fail("OpenData.NutsInvalid");
+        // The table's own string, not a copy per award (a million awards at the EU size).
+        return Nuts2Codes.TryGetValue(level2, out var code) ? Result<string>.Ok(code) : Fail("OpenData.NutsInvalid");
     }
+
+    private static readonly HashSet<string> Nuts2Codes = new(Nuts2.Keys, StringComparer.Ordinal);
 
     /// <summary>Whether the region is one of Flanders' five provinces (BE2x).</summary>
     public static bool IsFlemish(string nuts2) => nuts2.StartsWith("BE2", StringComparison.Ordinal) && Nuts2.ContainsKey(nuts2);

@@ -11,6 +11,7 @@ public static class NaceGroup
         var digits = (naceCode ?? "").Trim().Replace(".", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
         if (digits.Length is < 3 or > 4 || !digits.All(char.IsAsciiDigit) || digits[..2] == "00")
             return Result<string>.Fail(new DomainError("OpenData.NaceInvalid", "GBER Annex III (NACE group)"));
-        return Result<string>.Ok($"{digits[..2]}.{digits[2]}");
+        // Interned: there are a few hundred groups, and a million awards would otherwise each hold their own copy.
+        return Result<string>.Ok(string.Intern($"{digits[..2]}.{digits[2]}"));
     }
 }

@@ -82,6 +82,23 @@ public sealed class TransparencyRuleTests
     }
 
     [Fact]
+    public void A_merged_award_has_the_fields_of_its_smallest_reference_whatever_the_order_and_acts_stay_in_order_of_appearance()
+    {
+        // Aggregate sums as it goes (one pass, no grouping per act): the result must not depend on the order of the lines.
+        var second = Award(30_000m, "p-2", name: "Second") with { PlannedStart = null, PlannedEnd = new DateOnly(2025, 6, 30) };
+        var first = Award(30_000m, "p-1", name: "First") with { PlannedStart = new DateOnly(2024, 2, 1), PlannedEnd = null };
+        var third = Award(30_000m, "p-3", name: "Third") with { PlannedStart = new DateOnly(2024, 1, 1), PlannedEnd = new DateOnly(2024, 12, 31) };
+        var other = Award(50_000m, "q", number: Kbo(4_031_708));
+
+        var acts = TransparencyRule.Aggregate([second, other, first, third]);
+
+        Assert.Equal(["p-1", "q"], acts.Select(a => a.Reference));
+        Assert.Equal(("First", 90_000m, new DateOnly(2024, 1, 1), new DateOnly(2025, 6, 30)),
+            (acts[0].BeneficiaryName, acts[0].AidElementEur, acts[0].PlannedStart!.Value, acts[0].PlannedEnd!.Value));
+        Assert.Same(other, acts[1]);
+    }
+
+    [Fact]
     public void The_listing_runs_by_granting_date_then_beneficiary()
     {
         var awards = new[]

@@ -65,6 +65,18 @@ public sealed class ReadPathTests(ClusterpactApp app)
         Assert.DoesNotContain(reads, r => Names(r.Sql, "project_clusters"));
     }
 
+    [Fact]
+    public async Task The_open_data_reads_each_project_once_with_its_partners_in_project_order_not_the_shares_beside_the_projects()
+    {
+        // At the EU size the 900,000 partner shares came as a list and a lookup beside the projects' list, the organisations
+        // and the award lines (the computation's peak: 1.4 GB). One stream in project order lets it hold one project's rows.
+        var reads = await ReadsAsync("/OpenData");
+        var projects = reads.Where(r => Names(r.Sql, "projects") && !Names(r.Sql, "organisations") && !Names(r.Sql, "register_enterprises")).ToList();
+        var stream = Assert.Single(projects);
+        Assert.True(Names(stream.Sql, "project_partners"), stream.Sql);
+        Assert.Matches(@"(?is)\bLEFT\s+JOIN\b.*\bORDER\s+BY\b", stream.Sql);
+    }
+
     [Theory]
     [InlineData("/Agreements")]
     [InlineData("/Agreements?sort=Granted&desc=true&p=2")]

@@ -2,7 +2,8 @@ namespace Clusterpact.Web.Features.AnswerPack;
 
 /// <summary>
 /// The minister's answer pack for a chosen day: as a page, a PDF and an Excel workbook with the figures. The page pages
-/// its goals per spearhead cluster and KPI (thousands of rows at EU size, issue 18); the PDF and the workbook are whole.
+/// its goals per spearhead cluster and KPI (thousands of rows at EU size, issue 18); the PDF and the workbook are whole,
+/// rendered once per kept pack (<see cref="GetAnswerPack.DocumentAsync"/>).
 /// </summary>
 public sealed class IndexModel(GetAnswerPack answerPack, IStringLocalizer<SharedResource> text) : ListPageModel
 {
@@ -17,26 +18,32 @@ public sealed class IndexModel(GetAnswerPack answerPack, IStringLocalizer<Shared
     /// <summary>The short answer to each question, the same words as in the PDF.</summary>
     public IReadOnlyDictionary<string, string> Summaries { get; private set; } = new Dictionary<string, string>();
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
-    {
-        await LoadAsync(ct);
-        return Page();
-    }
+    public Task<IActionResult> OnGetAsync(CancellationToken ct) => ShowAsync(Day(), ct);
 
     public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
     {
-        if (!await LoadAsync(ct)) return Page();
-        return File(AnswerPackDocument.Pdf(Data, text), "application/pdf", $"antwoord-clusterpacten-{Data.On:yyyyMMdd}.pdf");
+        if (Day() is not { } day) return await ShowAsync(null, ct);
+        var pdf = await answerPack.DocumentAsync("Pdf", day, d => Task.FromResult(AnswerPackDocument.Pdf(d, text)), ct);
+        return File(pdf, "application/pdf", $"antwoord-clusterpacten-{day:yyyyMMdd}.pdf");
     }
 
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
     {
-        if (!await LoadAsync(ct)) return Page();
-        return File(await AnswerPackDocument.WorkbookAsync(Data, text, ct), TableExport.XlsxContentType, $"antwoord-clusterpacten-{Data.On:yyyyMMdd}.xlsx");
+        if (Day() is not { } day) return await ShowAsync(null, ct);
+        var workbook = await answerPack.DocumentAsync("Xlsx", day, async d => (await AnswerPackDocument.WorkbookAsync(d, text, ct)).ToArray(), ct);
+        return File(workbook, TableExport.XlsxContentType, $"antwoord-clusterpacten-{day:yyyyMMdd}.xlsx");
     }
 
-    /// <summary>A day that cannot be read, or lies outside the programme's life, is explained and today's pack shown instead.</summary>
-    private async Task<bool> LoadAsync(CancellationToken ct)
+    /// <summary>The page of the pack for the day; without one (null), today's pack.</summary>
+    private async Task<IActionResult> ShowAsync(DateOnly? day, CancellationToken ct)
+    {
+        Data = await answerPack.HandleAsync(day ?? answerPack.Today, ct);
+        Summaries = AnswerPackDocument.Questions.ToDictionary(q => q, q => AnswerPackDocument.Summary(q, Data, text));
+        return Page();
+    }
+
+    /// <summary>The day asked for (today when none); null for a day that cannot be read or lies outside the programme's life, explained on the page.</summary>
+    private DateOnly? Day()
     {
         // The day only: a page number that cannot be read is ignored, as on every list.
         var valid = ModelState.GetValidationState(nameof(On)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid;
@@ -46,9 +53,7 @@ public sealed class IndexModel(GetAnswerPack answerPack, IStringLocalizer<Shared
             ModelState.AddModelError(nameof(On), text["Answer.DateRange", Infrastructure.Formatting.Format.Date(GetAnswerPack.Earliest), Infrastructure.Formatting.Format.Date(answerPack.Today)]);
             valid = false;
         }
-        Data = await answerPack.HandleAsync(valid && On is { } day ? day : answerPack.Today, ct);
-        Summaries = AnswerPackDocument.Questions.ToDictionary(q => q, q => AnswerPackDocument.Summary(q, Data, text));
-        return valid;
+        return valid ? On ?? answerPack.Today : null;
     }
 
     protected override IEnumerable<KeyValuePair<string, string?>> Filters() =>
