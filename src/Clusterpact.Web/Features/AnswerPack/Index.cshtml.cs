@@ -14,7 +14,13 @@ public sealed class IndexModel(GetAnswerPack answerPack, IStringLocalizer<Shared
     public Paged<GoalAnswer> Goals => _goals ??= Data.Goals.ToPage(PageRequest);
     private Paged<GoalAnswer>? _goals;
 
-    /// <summary>The short answer to each question, the same words as in the PDF.</summary>
+    /// <summary>The pacts the page shows; the rest are in the workbook (757 at EU size, issue 18).</summary>
+    public IReadOnlyList<PactAnswer> Pacts => Data.Pacts.Take(ShownOnPage).ToList();
+
+    /// <summary>How many pacts the page shows, and how many names an answer lists before "and N more".</summary>
+    public const int ShownOnPage = 25;
+
+    /// <summary>The short answer to each question, the same words as in the PDF (which names every report and cluster the page counts).</summary>
     public IReadOnlyDictionary<string, string> Summaries { get; private set; } = new Dictionary<string, string>();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -47,7 +53,7 @@ public sealed class IndexModel(GetAnswerPack answerPack, IStringLocalizer<Shared
             valid = false;
         }
         Data = await answerPack.HandleAsync(valid && On is { } day ? day : answerPack.Today, ct);
-        Summaries = AnswerPackDocument.Questions.ToDictionary(q => q, q => AnswerPackDocument.Summary(q, Data, text));
+        Summaries = AnswerPackDocument.Questions.ToDictionary(q => q, q => AnswerPackDocument.Summary(q, Data, text, named: 10));
         return valid;
     }
 
