@@ -34,6 +34,23 @@ public sealed class ClusterFormChoiceTests(ClusterpactApp app)
         Assert.Equal($"{id}-help", field.GetAttribute("aria-describedby"));
     }
 
+    [Theory]
+    [InlineData("/Organisations/Figures")]
+    [InlineData("/Projects/Figures")]
+    public async Task The_figures_pages_choose_their_cluster_by_name(string page)
+    {
+        var officer = await app.SignedInAsync(Emails.Officer);
+        var doc = await officer.GetDocumentAsync(page);
+        Assert.Empty(doc.QuerySelectorAll("select#cluster option"));
+        Assert.NotNull(doc.QuerySelector("form[method=get] input#cluster[name=cluster]"));
+        Assert.NotNull(doc.QuerySelector("label[for=cluster]"));
+        var typed = await officer.GetDocumentAsync(page + "?cluster=flux50");
+        Assert.Equal("Flux50", typed.QuerySelector("input#cluster")!.GetAttribute("value"));
+        var unknown = await officer.GetDocumentAsync(page + "?cluster=" + Uri.EscapeDataString("Geen zulke cluster"));
+        Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync(page + "?cluster=Geen")).StatusCode);
+        Assert.Contains("Geen cluster heet of bevat", unknown.QuerySelector("[data-testid=cluster-choice-message]")!.TextContent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_new_evaluation_is_for_the_cluster_whose_name_was_typed()
     {
