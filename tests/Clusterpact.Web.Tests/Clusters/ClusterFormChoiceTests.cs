@@ -17,6 +17,7 @@ public sealed class ClusterFormChoiceTests(ClusterpactApp app)
         { Emails.Officer, "/Projects/Import", "Input.ClusterId" },
         { Emails.CatalistiManager, "/Clients/New", "Input.ClusterId" },
         { Emails.Admin, "/Admin/Users/New", "Input.AddCluster" },
+        { Emails.CatalistiManager, "/Projects/New", "Input.AddCluster" },
     };
 
     [Theory]
@@ -122,6 +123,35 @@ public sealed class ClusterFormChoiceTests(ClusterpactApp app)
         Assert.Equal("Flux50", doc.QuerySelector("input#Input_ClusterId")!.GetAttribute("value"));
         Assert.Contains("Geen cluster heet of bevat „Flux50”.", doc.QuerySelector("[data-testid=cluster-choice-message]")!.TextContent, StringComparison.Ordinal);
         Assert.Empty(doc.QuerySelectorAll("datalist#Input_ClusterId-suggestions option"));
+    }
+
+    [Fact]
+    public async Task A_project_form_has_a_box_for_its_chosen_clusters_only_and_adds_one_by_name()
+    {
+        var officer = await app.SignedInAsync(Emails.Officer);
+        var flux = await app.ClusterIdAsync("Flux50");
+        Assert.Empty((await officer.GetDocumentAsync("/Projects/New")).QuerySelectorAll("input[name='Input.ClusterIds']"));
+        var linked = await officer.GetDocumentAsync($"/Projects/New?cluster={flux}");
+        var box = Assert.Single(linked.QuerySelectorAll("input[name='Input.ClusterIds']"));
+        Assert.Equal(flux.ToString(), box.GetAttribute("value"));
+        Assert.NotNull(box.GetAttribute("checked"));
+
+        var back = await officer.SubmitFormAsync("/Projects/New", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Project op naam", ["Input.ClusterIds"] = flux.ToString(), ["Input.AddCluster"] = "Geen zulke cluster",
+        });
+        var doc = await back.ParseAsync();
+        Assert.Equal("Geen zulke cluster", doc.QuerySelector("input#Input_AddCluster")!.GetAttribute("value"));
+        Assert.Contains("Geen cluster heet of bevat „Geen zulke cluster”.", doc.QuerySelector("[data-testid=cluster-choice-message]")!.TextContent, StringComparison.Ordinal);
+        Assert.Single(doc.QuerySelectorAll("[data-testid=cluster-choices] input[checked]"));
+
+        // A name adds its cluster to the ticked ones (the form comes back for its other fields).
+        doc = await (await officer.SubmitFormAsync("/Projects/New", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Project op naam", ["Input.ClusterIds"] = flux.ToString(), ["Input.AddCluster"] = "catalisti",
+        })).ParseAsync();
+        Assert.Equal(["Catalisti", "Flux50"], doc.QuerySelectorAll("[data-testid=cluster-choices] label").Select(l => l.TextContent.Trim()).ToList());
+        Assert.Equal("", doc.QuerySelector("input#Input_AddCluster")!.GetAttribute("value") ?? "");
     }
 
     [Fact]

@@ -111,8 +111,11 @@ public sealed class ChooseCluster(Scope scope) : IUseCase
     }
 
     /// <summary>The clusters a form's several-cluster field holds (the ids it posted), those the caller may see, by name.</summary>
-    public async Task<IReadOnlyList<ClusterChoiceItem>> NamedAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
-        ids.Count == 0 ? [] : await scope.Clusters().AsNoTracking().Where(c => ids.Contains(c.Id)).OrderBy(c => c.Name)
+    public Task<IReadOnlyList<ClusterChoiceItem>> NamedAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) => NamedAsync(ids, scope.Clusters(), ct);
+
+    /// <summary>The same among the clusters a form may hold (a project's: any cluster, see ListProjectClusterChoices).</summary>
+    public async Task<IReadOnlyList<ClusterChoiceItem>> NamedAsync(IReadOnlyCollection<Guid> ids, IQueryable<Cluster> among, CancellationToken ct) =>
+        ids.Count == 0 ? [] : await among.AsNoTracking().Where(c => ids.Contains(c.Id)).OrderBy(c => c.Name)
             .Select(c => new ClusterChoiceItem(c.Id, c.Name)).ToListAsync(ct);
 
     /// <summary>Up to <see cref="MaxSuggestions"/> clusters the caller may see whose name contains the text, by name.</summary>
