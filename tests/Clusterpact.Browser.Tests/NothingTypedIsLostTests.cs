@@ -77,9 +77,9 @@ public sealed class NothingTypedIsLostTests(BrowserApp app)
         await manager.GetByLabel("Start", new() { Exact = true }).FillAsync("2034-01-01");
         await manager.GetByLabel("Einde", new() { Exact = true }).FillAsync("2035-01-01");
         await manager.GetByLabel("Totaal budget (€)").FillAsync("1.000");
-        // Only Flux50 (an earmarked project belongs to exactly one cluster): the manager's own cluster unticked.
+        // Only Flux50 (an earmarked project belongs to exactly one cluster): the manager's own cluster unticked, Flux50 added by name.
         await manager.GetByRole(AriaRole.Checkbox, new() { Name = "Catalisti" }).SetCheckedAsync(false);
-        await manager.GetByLabel("Flux50").CheckAsync();
+        await manager.GetByLabel("Cluster toevoegen").FillAsync("Flux50");
         await manager.GetByRole(AriaRole.Button, new() { Name = "Voorstel indienen" }).ClickAsync();
 
         // The same form, refused next to the field, not an access-denied page.

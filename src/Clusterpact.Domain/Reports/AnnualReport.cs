@@ -196,10 +196,13 @@ public sealed class AnnualReport : IAuditable
     /// <summary>The latest remark of the agency, for the cluster to act on.</summary>
     public string? LatestRemark => _steps.Where(s => s.To == ReportStatus.Returned).MaxBy(s => s.At)?.Remark;
 
-    public DeadlineState DeadlineOn(DateOnly today) =>
-        Status is ReportStatus.Submitted or ReportStatus.Accepted ? DeadlineState.Done
-        : today > DueOn ? DeadlineState.Overdue
-        : today >= DueOn.AddDays(-DueSoonDays) ? DeadlineState.DueSoon
+    public DeadlineState DeadlineOn(DateOnly today) => DeadlineOf(Status, DueOn, today);
+
+    /// <summary>The deadline of a report in this status due on this day (a list reads the two columns, not the report).</summary>
+    public static DeadlineState DeadlineOf(ReportStatus status, DateOnly dueOn, DateOnly today) =>
+        status is ReportStatus.Submitted or ReportStatus.Accepted ? DeadlineState.Done
+        : today > dueOn ? DeadlineState.Overdue
+        : today >= dueOn.AddDays(-DueSoonDays) ? DeadlineState.DueSoon
         : DeadlineState.NotDue;
 
     public decimal? ValueOf(string code) => _values.FirstOrDefault(v => v.KpiCode == code)?.Value;

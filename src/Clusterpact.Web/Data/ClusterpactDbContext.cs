@@ -84,6 +84,9 @@ public sealed class PostgresClusterpactDbContext(DbContextOptions<PostgresCluste
         base.OnModelCreating(builder);
         builder.Entity<Organisation>().HasIndex(o => new { o.Name, o.Id }).UseCollation("C");
         builder.Entity<Organisation>().HasIndex(o => new { o.CountryCode, o.Id }).UseCollation("C");
+        // The register's kind and country orders keep the database's collation for the code, the name's is "C".
+        builder.Entity<Organisation>().HasIndex(o => new { o.Kind, o.Name, o.Id }).UseCollation(null!, "C", null!);
+        builder.Entity<Organisation>().HasIndex(o => new { o.CountryCode, o.Name, o.Id }).UseCollation(null!, "C", null!);
         builder.Entity<Cluster>().HasIndex(c => new { c.Name, c.Id }).UseCollation("C");
         builder.Entity<Cluster>().HasIndex(c => new { c.StrategicDomain, c.Id }).UseCollation("C");
         builder.Entity<Domain.Projects.Project>().HasIndex(p => new { p.Title, p.Id }).UseCollation("C");

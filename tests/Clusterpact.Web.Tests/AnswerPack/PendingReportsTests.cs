@@ -94,6 +94,11 @@ public sealed class PendingReportsTests(ClusterpactApp app)
             var doc = await reader.GetDocumentAsync("/Dashboard");
             Assert.Equal((10, before + 11 - 10), Pending(doc));
             Assert.Equal("/Reports", doc.QuerySelector("[data-testid=pending-more]")!.GetAttribute("href"));
+
+            // The answer pack's A2 paragraph named every one (at EU size 344 KB of page with the pacts): ten, and how many more.
+            var a2 = (await reader.GetDocumentAsync("/AnswerPack")).QuerySelector("[data-testid=a2]")!.TextContent;
+            Assert.Equal(10, System.Text.RegularExpressions.Regex.Matches(a2, @" \d{4} \(").Count);
+            Assert.Matches(@"\ben \d+ andere\b", a2);
         }
         finally
         {

@@ -13,14 +13,18 @@ public static class ImportSteps
     }
 
     /// <summary>Posts the upload form of <paramref name="path"/> ("/Organisations/Import") with the file and any settings.</summary>
-    public static async Task<HttpResponseMessage> UploadAsync(this HttpClient client, string path, Guid clusterId, byte[] file, string fileName, IDictionary<string, string>? settings = null)
+    public static Task<HttpResponseMessage> UploadAsync(this HttpClient client, string path, Guid clusterId, byte[] file, string fileName, IDictionary<string, string>? settings = null) =>
+        client.UploadAsync(path, clusterId.ToString(), file, fileName, settings);
+
+    /// <summary>The upload with the cluster field as a person types it: a name, a part of one, or an id.</summary>
+    public static async Task<HttpResponseMessage> UploadAsync(this HttpClient client, string path, string cluster, byte[] file, string fileName, IDictionary<string, string>? settings = null)
     {
         var page = await client.GetDocumentAsync(path);
         var token = page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
         using var form = new MultipartFormDataContent
         {
             { new StringContent(token), "__RequestVerificationToken" },
-            { new StringContent(clusterId.ToString()), "Input.ClusterId" },
+            { new StringContent(cluster), "Input.ClusterId" },
         };
         foreach (var (name, value) in settings ?? new Dictionary<string, string>()) form.Add(new StringContent(value), name);
         var content = new ByteArrayContent(file);

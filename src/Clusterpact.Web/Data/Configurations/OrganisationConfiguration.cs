@@ -27,6 +27,9 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         b.Property(o => o.SizeOverride).HasConversion<string>().HasMaxLength(20);
         b.Property(o => o.SizeOverrideJustification).HasMaxLength(1000);
         b.HasIndex(o => new { o.Kind, o.SizeClass });
+        // The register sorted by kind or by country (ListOrganisations): by name and id within each, read from the index.
+        b.HasIndex(o => new { o.Kind, o.Name, o.Id });
+        b.HasIndex(o => new { o.CountryCode, o.Name, o.Id });
         b.OwnsMany(o => o.Figures, f =>
         {
             f.ToTable("organisation_figures");

@@ -11,23 +11,32 @@ public static class AnswerPackDocument
     /// <summary>The parliamentary questions of seed 003, numbered as asked; 3 and 4 are answered together.</summary>
     public static readonly IReadOnlyList<string> Questions = ["Answer.Q1", "Answer.Q2", "Answer.Q3", "Answer.Q5", "Answer.Q6"];
 
-    public static string Summary(string question, AnswerPackData d, IStringLocalizer<SharedResource> text) => question switch
+    /// <summary>
+    /// The short answer to a question. The documents name every pending report and every cluster without a pact; the page
+    /// (<paramref name="named"/>) names the first ones and says how many more (thousands at EU size, issue 18).
+    /// </summary>
+    public static string Summary(string question, AnswerPackData d, IStringLocalizer<SharedResource> text, int? named = null) => question switch
     {
         "Answer.Q1" => text["Answer.A1", Format.Date(d.On), d.Evaluations.Count(e => e.Stage == EvaluationStage.Decided),
             d.Evaluations.Count(e => e.Stage is not EvaluationStage.Decided and not EvaluationStage.Planned), d.Evaluations.Count(e => e.Late),
             d.Evaluations.Count(e => e.Stage == EvaluationStage.Planned)],
         "Answer.Q2" => (d.Goals.Count == 0 ? text["Answer.A2None"] : text["Answer.A2", d.Goals.Count, d.Goals.Count(g => g.Met), Format.Percent((decimal)d.Goals.Count(g => g.Met) / d.Goals.Count)])
-            + (d.PendingReports.Count == 0 ? "" : " " + text["Answer.A2Pending", string.Join(", ", d.PendingReports.Select(p => $"{p.ClusterName} {p.Year} ({text[ReportLifecycle.Rules.StateKey(p.Status)]})"))]),
+            + (d.PendingReports.Count == 0 ? "" : " " + text["Answer.A2Pending", Names(d.PendingReports.Select(p => $"{p.ClusterName} {p.Year} ({text[ReportLifecycle.Rules.StateKey(p.Status)]})"), d.PendingReports.Count, named, text)]),
         "Answer.Q3" => text["Answer.A3", d.Lessons.Count, d.Lessons.Count(l => l.Status == FollowUpStatus.Done),
             d.Lessons.Count(l => l.Status == FollowUpStatus.InProgress), d.Lessons.Count(l => l.Status == FollowUpStatus.Open), d.Lessons.Count(l => l.Status == FollowUpStatus.NotFollowed)],
         "Answer.Q5" => text["Answer.A5", d.Pacts.Count(p => p.Version is not null), d.Pacts.Count, d.Pacts.Count(p => p.ReviewOverdue), d.On.Year - 1,
-            d.Pacts.Count(p => p.AtLimit)] + (d.WithoutPact.Count == 0 ? "" : " " + text["Answer.A5WithoutPact", string.Join(", ", d.WithoutPact)]),
+            d.Pacts.Count(p => p.AtLimit)] + (d.WithoutPact.Count == 0 ? "" : " " + text["Answer.A5WithoutPact", Names(d.WithoutPact, d.WithoutPact.Count, named, text)]),
         "Answer.Q6" => text["Answer.A6", d.FundYearRange[0], d.FundYearRange[^1], Format.Money(d.Funds.Sum(f => f.Amount)),
             Format.Money(d.Funds.Where(f => f.Kind == FundLineKind.OperatingAid).Sum(f => f.Amount)),
             Format.Money(d.Funds.Where(f => f.Kind == FundLineKind.Earmarked).Sum(f => f.Amount)),
             Format.Money(d.Funds.Where(f => f.Kind == FundLineKind.InterclusterPool).Sum(f => f.Amount))],
         _ => throw new ArgumentOutOfRangeException(nameof(question)),
     };
+
+    /// <summary>The names joined, or the first <paramref name="named"/> of them and "and N more".</summary>
+    private static string Names(IEnumerable<string> names, int count, int? named, IStringLocalizer<SharedResource> text) =>
+        named is not { } first || count <= first ? string.Join(", ", names)
+            : string.Join(", ", names.Take(first)) + " " + text["Kpis.PendingMore", count - first];
 
     public static byte[] Pdf(AnswerPackData d, IStringLocalizer<SharedResource> text)
     {

@@ -15,7 +15,13 @@ public sealed class IndexModel(GetAnswerPack answerPack, IStringLocalizer<Shared
     public Paged<GoalAnswer> Goals => _goals ??= Data.Goals.ToPage(PageRequest);
     private Paged<GoalAnswer>? _goals;
 
-    /// <summary>The short answer to each question, the same words as in the PDF.</summary>
+    /// <summary>The pacts the page shows; the rest are in the workbook (757 at EU size, issue 18).</summary>
+    public IReadOnlyList<PactAnswer> Pacts => Data.Pacts.Take(ShownOnPage).ToList();
+
+    /// <summary>How many pacts the page shows, and how many names an answer lists before "and N more".</summary>
+    public const int ShownOnPage = 25;
+
+    /// <summary>The short answer to each question, the same words as in the PDF (which names every report and cluster the page counts).</summary>
     public IReadOnlyDictionary<string, string> Summaries { get; private set; } = new Dictionary<string, string>();
 
     public Task<IActionResult> OnGetAsync(CancellationToken ct) => ShowAsync(Day(), ct);
@@ -38,7 +44,7 @@ public sealed class IndexModel(GetAnswerPack answerPack, IStringLocalizer<Shared
     private async Task<IActionResult> ShowAsync(DateOnly? day, CancellationToken ct)
     {
         Data = await answerPack.HandleAsync(day ?? answerPack.Today, ct);
-        Summaries = AnswerPackDocument.Questions.ToDictionary(q => q, q => AnswerPackDocument.Summary(q, Data, text));
+        Summaries = AnswerPackDocument.Questions.ToDictionary(q => q, q => AnswerPackDocument.Summary(q, Data, text, named: 10));
         return Page();
     }
 

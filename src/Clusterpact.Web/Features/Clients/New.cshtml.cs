@@ -1,7 +1,7 @@
 namespace Clusterpact.Web.Features.Clients;
 
 /// <summary>A new machine client: its name, scopes, the last day of its secret and, for a cluster manager, which of their clusters. The secret is shown once.</summary>
-public sealed class NewModel(MachineClientService clients, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class NewModel(MachineClientService clients, Clusters.ChooseCluster chooseCluster, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed class InputModel
     {
@@ -13,15 +13,18 @@ public sealed class NewModel(MachineClientService clients, TimeProvider clock, I
         [Display(Name = "Clients.LastDay"), Required(ErrorMessage = "Validation.Required")]
         public DateOnly? LastDay { get; set; }
 
-        [Display(Name = "Clients.Cluster")]
-        public Guid? ClusterId { get; set; }
+        /// <summary>The cluster as typed (its name, or a part only it has) or its id.</summary>
+        [Display(Name = "Clients.Cluster"), StringLength(300, ErrorMessage = "Validation.MaxLength")]
+        public string? ClusterId { get; set; }
 
         [Display(Name = "Clients.RequestsPerMinute"), Range(1, 100_000, ErrorMessage = "Validation.Range")]
         public int? RequestsPerMinute { get; set; }
     }
 
     [BindProperty] public InputModel Input { get; set; } = new();
-    public IReadOnlyList<(Guid Id, string Name)> Clusters { get; private set; } = [];
+    /// <summary>The cluster field: what it chose among the manager's own clusters, or the text that chose none.</summary>
+    public Clusters.ClusterChoice Cluster { get; private set; } = Clusters.ClusterChoice.None;
+    public Clusters.ClusterChoiceField ClusterField => Clusters.ClusterChoiceField.Form("Input.ClusterId", Cluster, "Import.ChooseCluster", "Clients.ClusterHelp");
     public bool ChoosesCluster { get; private set; }
 
     /// <summary>The client just created, with its secret: shown in this one answer and never again.</summary>
@@ -30,14 +33,22 @@ public sealed class NewModel(MachineClientService clients, TimeProvider clock, I
     public async Task OnGetAsync(CancellationToken ct)
     {
         Input.LastDay = clock.TodayInBrussels().AddMonths(6);
-        await LoadAsync(ct);
+        Load();
+        // A manager of one cluster has it chosen already.
+        var only = ChoosesCluster ? await clients.ClustersToChoose().Select(c => c.Id).Take(2).ToListAsync(ct) : [];
+        if (only.Count == 1) Cluster = await chooseCluster.HandleAsync(only[0].ToString(), clients.ClustersToChoose(), ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        await LoadAsync(ct);
+        Load();
+        if (ChoosesCluster)
+        {
+            Cluster = await chooseCluster.HandleAsync(Input.ClusterId, clients.ClustersToChoose(), ct);
+            Cluster.Check(ModelState, "Input.ClusterId", required: true, text);
+        }
         if (!ModelState.IsValid) return Page();
-        var outcome = await clients.CreateAsync(new NewClient(Input.Name, string.Join(' ', Input.Scopes), Input.LastDay!.Value, Input.ClusterId, Input.RequestsPerMinute), ct);
+        var outcome = await clients.CreateAsync(new NewClient(Input.Name, string.Join(' ', Input.Scopes), Input.LastDay!.Value, Cluster.Chosen?.Id, Input.RequestsPerMinute), ct);
         if (!outcome.IsSuccess)
         {
             ModelState.AddModelError(string.IsNullOrEmpty(outcome.Error!.Field) ? "" : $"{nameof(Input)}.{outcome.Error.Field}", text[outcome.Error.Code]);
@@ -49,9 +60,5 @@ public sealed class NewModel(MachineClientService clients, TimeProvider clock, I
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken ct)
-    {
-        Clusters = (await clients.ClustersToChoose().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name)).ToList();
-        ChoosesCluster = !User.IsInRole(Roles.Administrator);
-    }
+    private void Load() => ChoosesCluster = !User.IsInRole(Roles.Administrator);
 }

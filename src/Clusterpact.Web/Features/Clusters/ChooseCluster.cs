@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 namespace Clusterpact.Web.Features.Clusters;
 
 /// <summary>A cluster the caller may see, as a cluster filter suggests or chooses it.</summary>
@@ -26,6 +27,54 @@ public sealed record ClusterChoice(string? Typed, ClusterChoiceItem? Chosen, IRe
 
     /// <summary>A text was sent that chose no cluster.</summary>
     public bool Unmatched => Typed is not null && Chosen is null;
+
+    /// <summary>Why the text chose no cluster (none has it, or several, named), in the reader's language; null when it chose one or was empty.</summary>
+    public string? Message(IStringLocalizer text) => !Unmatched ? null
+        : Candidates.Count == 0 ? text["ClusterChoice.NoMatch", Typed!].Value : text["ClusterChoice.Several", Typed!, string.Join(", ", Candidates.Select(c => c.Name))].Value;
+
+    /// <summary>
+    /// A form's check of its cluster field (named <paramref name="field"/>, as posted): a text that chose no cluster gets its
+    /// message, an empty required field "required"; the form comes back with the text as typed. True when the form may go on.
+    /// </summary>
+    public bool Check(ModelStateDictionary state, string field, bool required, IStringLocalizer text)
+    {
+        if (Message(text) is { } message) state.AddModelError(field, message);
+        else if (required && Chosen is null) state.AddModelError(field, text["Validation.Required", text["Members.Cluster"]]);
+        else return true;
+        return false;
+    }
+}
+
+/// <summary>
+/// A form's field of several clusters as Shared/_ClusterChoices shows it: the clusters chosen so far, each a ticked box posted as
+/// <paramref name="IdsName"/> (untick to take it away), and one cluster field (<paramref name="Add"/>) that adds one more on save.
+/// </summary>
+public sealed record ClusterChoicesField(string IdsName, IReadOnlyList<ClusterChoiceItem> Chosen, ClusterChoiceField Add, string LegendKey, string HelpKey)
+{
+    /// <summary>
+    /// The ids the form saves: the ticked ones and the one the add field chose. False (with the field's message) when its text
+    /// chose none; the form comes back with the text as typed.
+    /// </summary>
+    public static bool Merge(List<Guid> ids, ClusterChoice added, ModelStateDictionary state, string addName, IStringLocalizer text)
+    {
+        if (!added.Check(state, addName, required: false, text)) return false;
+        if (added.Chosen is { } c && !ids.Contains(c.Id)) ids.Add(c.Id);
+        return true;
+    }
+}
+
+/// <summary>
+/// One cluster field as Shared/_ClusterChoice shows it: the name it posts (a list's "cluster", a form's "Input.ClusterId"),
+/// its element id (which the page's label and the error summary point at), what it chose, and the text an empty field means.
+/// </summary>
+public sealed record ClusterChoiceField(string Name, string Id, ClusterChoice Choice, string? PlaceholderKey = "Common.All", string HelpKey = "ClusterChoice.Help")
+{
+    /// <summary>A list's cluster filter: "cluster" in the address, empty for every cluster.</summary>
+    public static ClusterChoiceField Filter(ClusterChoice choice) => new("cluster", "cluster", choice);
+
+    /// <summary>A form's cluster field, posted as <paramref name="name"/> ("Input.ClusterId"), its id the one the error summary links to.</summary>
+    public static ClusterChoiceField Form(string name, ClusterChoice choice, string? placeholderKey, string helpKey) =>
+        new(name, name.Replace('.', '_'), choice, placeholderKey, helpKey);
 }
 
 /// <summary>
@@ -38,11 +87,17 @@ public sealed class ChooseCluster(Scope scope) : IUseCase
 {
     public const int MaxSuggestions = 10;
 
-    public async Task<ClusterChoice> HandleAsync(string? typed, CancellationToken ct)
+    public Task<ClusterChoice> HandleAsync(string? typed, CancellationToken ct) => HandleAsync(typed, scope.Clusters(), ct);
+
+    /// <summary>
+    /// The cluster a form's field names among the clusters that form may choose (<paramref name="among"/>, within what the caller
+    /// sees: e.g. the clusters a manager may act on). A name outside them chooses nothing, as an unknown name does.
+    /// </summary>
+    public async Task<ClusterChoice> HandleAsync(string? typed, IQueryable<Cluster> among, CancellationToken ct)
     {
         var text = typed?.Trim();
         if (string.IsNullOrEmpty(text)) return ClusterChoice.None;
-        var visible = scope.Clusters().AsNoTracking();
+        var visible = among.AsNoTracking();
         if (Guid.TryParse(text, out var id))
         {
             var byId = await visible.Where(c => c.Id == id).Select(c => new ClusterChoiceItem(c.Id, c.Name)).FirstOrDefaultAsync(ct);
@@ -51,16 +106,26 @@ public sealed class ChooseCluster(Scope scope) : IUseCase
         var lower = text.ToLower();
         var exact = await visible.Where(c => c.Name.ToLower() == lower).Select(c => new ClusterChoiceItem(c.Id, c.Name)).FirstOrDefaultAsync(ct);
         if (exact is not null) return new ClusterChoice(text, exact, []);
-        var candidates = await SuggestAsync(text, ct);
+        var candidates = await SuggestAsync(text, among, ct);
         return candidates.Count == 1 ? new ClusterChoice(text, candidates[0], []) : new ClusterChoice(text, null, candidates);
     }
 
+    /// <summary>The clusters a form's several-cluster field holds (the ids it posted), those the caller may see, by name.</summary>
+    public Task<IReadOnlyList<ClusterChoiceItem>> NamedAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) => NamedAsync(ids, scope.Clusters(), ct);
+
+    /// <summary>The same among the clusters a form may hold (a project's: any cluster, see ListProjectClusterChoices).</summary>
+    public async Task<IReadOnlyList<ClusterChoiceItem>> NamedAsync(IReadOnlyCollection<Guid> ids, IQueryable<Cluster> among, CancellationToken ct) =>
+        ids.Count == 0 ? [] : await among.AsNoTracking().Where(c => ids.Contains(c.Id)).OrderBy(c => c.Name)
+            .Select(c => new ClusterChoiceItem(c.Id, c.Name)).ToListAsync(ct);
+
     /// <summary>Up to <see cref="MaxSuggestions"/> clusters the caller may see whose name contains the text, by name.</summary>
-    public async Task<IReadOnlyList<ClusterChoiceItem>> SuggestAsync(string? search, CancellationToken ct)
+    public Task<IReadOnlyList<ClusterChoiceItem>> SuggestAsync(string? search, CancellationToken ct) => SuggestAsync(search, scope.Clusters(), ct);
+
+    private static async Task<IReadOnlyList<ClusterChoiceItem>> SuggestAsync(string? search, IQueryable<Cluster> among, CancellationToken ct)
     {
         var term = search?.Trim().ToLower();
         if (string.IsNullOrEmpty(term)) return [];
-        return await scope.Clusters().AsNoTracking().Where(c => c.Name.ToLower().Contains(term)).OrderBy(c => c.Name)
+        return await among.AsNoTracking().Where(c => c.Name.ToLower().Contains(term)).OrderBy(c => c.Name)
             .Take(MaxSuggestions).Select(c => new ClusterChoiceItem(c.Id, c.Name)).ToListAsync(ct);
     }
 }

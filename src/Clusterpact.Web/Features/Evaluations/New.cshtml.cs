@@ -1,7 +1,7 @@
 namespace Clusterpact.Web.Features.Evaluations;
 
 /// <summary>Agency staff (the page's rule in Program.cs) plan an evaluation: kind, scope (a cluster or the programme) and the planned day of each stage.</summary>
-public sealed class NewModel(PlanEvaluation plan, Clusters.ListClusterChoices clusterChoices, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class NewModel(PlanEvaluation plan, Clusters.ChooseCluster chooseCluster, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed class InputModel
     {
@@ -9,29 +9,30 @@ public sealed class NewModel(PlanEvaluation plan, Clusters.ListClusterChoices cl
         public string? Title { get; set; }
         public EvaluationKind Kind { get; set; } = EvaluationKind.Interim;
         public EvaluationScope Scope { get; set; } = EvaluationScope.Individual;
-        public Guid? ClusterId { get; set; }
+        /// <summary>The cluster as typed (its name, or a part only it has) or its id (a link from the cluster's page); empty for the programme.</summary>
+        [StringLength(300, ErrorMessage = "Validation.MaxLength")]
+        public string? ClusterId { get; set; }
         public Dictionary<EvaluationStage, DateOnly?> Planned { get; set; } = [];
     }
 
     [BindProperty] public InputModel Input { get; set; } = new();
-    public IReadOnlyList<(Guid Id, string Name)> ClusterOptions { get; private set; } = [];
+    /// <summary>The cluster field: what it chose, or the text that chose none, kept as typed.</summary>
+    public Clusters.ClusterChoice Cluster { get; private set; } = Clusters.ClusterChoice.None;
+    public Clusters.ClusterChoiceField ClusterField => Clusters.ClusterChoiceField.Form("Input.ClusterId", Cluster, "Evaluations.NoCluster", "Evaluations.ClusterHelp");
 
     public async Task<IActionResult> OnGetAsync(Guid? cluster, CancellationToken ct)
     {
-        await LoadAsync(ct);
-        Input.ClusterId = cluster;
+        Input.ClusterId = cluster?.ToString();
+        Cluster = await chooseCluster.HandleAsync(Input.ClusterId, ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        await LoadAsync(ct);
-        if (!ModelState.IsValid) return Page();
+        Cluster = await chooseCluster.HandleAsync(Input.ClusterId, ct);
+        if (!Cluster.Check(ModelState, "Input.ClusterId", required: false, text) || !ModelState.IsValid) return Page();
         var planned = Input.Planned.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value!.Value);
-        var outcome = await plan.HandleAsync(new PlanEvaluationCommand(Input.Title!, Input.Kind, Input.Scope, Input.ClusterId, planned), ct);
+        var outcome = await plan.HandleAsync(new PlanEvaluationCommand(Input.Title!, Input.Kind, Input.Scope, Cluster.Chosen?.Id, planned), ct);
         return CommandOutcomePage.Handle(this, outcome, $"/Evaluations/{outcome.CreatedId}", text, "Input");
     }
-
-    private async Task LoadAsync(CancellationToken ct) =>
-        ClusterOptions = await clusterChoices.HandleAsync(ct);
 }

@@ -1,10 +1,14 @@
 namespace Clusterpact.Web.Features.Organisations;
 
 /// <summary>Member figures per cluster on a date and their evolution over the years, as a table and a chart.</summary>
-public sealed class FiguresModel(GetMemberFigures figures, Infrastructure.Auth.Scope records, TimeProvider clock) : PageModel
+public sealed class FiguresModel(GetMemberFigures figures, Infrastructure.Auth.Scope records, Clusters.ChooseCluster chooseCluster, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DateOnly? Date { get; set; }
-    [BindProperty(SupportsGet = true)] public Guid? Cluster { get; set; }
+    /// <summary>The cluster field as sent: an id (links) or a name as typed; empty for the programme.</summary>
+    [BindProperty(SupportsGet = true)] public string? Cluster { get; set; }
+
+    public Clusters.ClusterChoice Choice { get; private set; } = Clusters.ClusterChoice.None;
+    public Clusters.ClusterChoiceField ClusterField => new("cluster", "cluster", Choice, CanSeeProgramme ? "Figures.Programme" : null, "Figures.ClusterHelp");
 
     public DateOnly On { get; private set; }
     public IReadOnlyList<ClusterFigures> Rows { get; private set; } = [];
@@ -23,9 +27,12 @@ public sealed class FiguresModel(GetMemberFigures figures, Infrastructure.Auth.S
         ClusterOptions = (await records.Clusters().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
             .Select(c => (c.Id, c.Name)).ToList();
         // Without a cluster chosen, the chart shows the programme, or a manager's only cluster.
-        if (Cluster is { } chosen && ClusterOptions.All(c => c.Id != chosen)) return NotFound();
-        var scope = Cluster ?? (CanSeeProgramme ? null : ClusterOptions.FirstOrDefault().Id);
-        ScopeName = scope is { } id ? ClusterOptions.First(c => c.Id == id).Name : "";
+        Choice = await chooseCluster.HandleAsync(Cluster, ct);
+        // An id (a link) of a cluster the caller does not see is not found; a name that chooses none says so.
+        if (Choice.Unmatched && Guid.TryParse(Choice.Typed, out _)) return NotFound();
+        if (!CanSeeProgramme && Choice.Chosen is null && ClusterOptions.Count > 0) Choice = Choice with { Chosen = new(ClusterOptions[0].Id, ClusterOptions[0].Name) };
+        var scope = Choice.Chosen?.Id;
+        ScopeName = Choice.Chosen?.Name ?? "";
         Rows = await figures.PerClusterAsync(On, ct);
         Years = scope is null && !CanSeeProgramme ? [] : await figures.ByYearAsync(scope, today, ct);
         return Page();

@@ -11,13 +11,14 @@ public sealed class EditModel(GetProject get, ReviseProject revise, ListProjectC
     {
         if (await LoadAsync(id, ct) is { } refusal) return refusal;
         Input = ProjectForm.From(Project.Project);
-        View = View with { Form = Input };
+        View = new ProjectFormView(Input, await clusterChoices.HandleAsync(Input, null, text, ct), Project.IsAgency);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } refusal) return refusal;
+        View = new ProjectFormView(Input, await clusterChoices.HandleAsync(Input, ModelState, text, ct), Project.IsAgency);
         var details = Input.ToDetails(ModelState, text, "Input");
         if (details is null || !ModelState.IsValid) return Page();
         var outcome = await revise.HandleAsync(new ReviseProjectCommand(id, Input.Version, details), ct);
@@ -30,7 +31,6 @@ public sealed class EditModel(GetProject get, ReviseProject revise, ListProjectC
         if (project is null) return NotFound();
         if (!project.CanEdit || !project.Project.CanBeRevised(project.IsAgency)) return Forbid();
         Project = project;
-        View = new ProjectFormView(Input, await clusterChoices.HandleAsync(ct), project.IsAgency);
         return null;
     }
 }

@@ -4,10 +4,16 @@ namespace Clusterpact.Web.Features.Projects;
 /// The project KPIs per cluster, per theme and per year: projects, those with at least 3 companies, SMEs involved,
 /// funding mobilised (earmarked and additional) and reported results. The programme row counts an intercluster project once.
 /// </summary>
-public sealed class FiguresModel(GetProjectFacts projectFacts, Scope scope, Permissions permissions, TimeProvider clock) : PageModel
+public sealed class FiguresModel(GetProjectFacts projectFacts, Scope scope, Clusters.ChooseCluster chooseCluster, Permissions permissions, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
-    [BindProperty(SupportsGet = true)] public Guid? Cluster { get; set; }
+    /// <summary>The cluster field as sent: an id (links) or a name as typed; empty for the programme.</summary>
+    [BindProperty(SupportsGet = true, Name = "cluster")] public string? ClusterText { get; set; }
+
+    /// <summary>The cluster the figures are for; null for the programme.</summary>
+    public Guid? Cluster => Choice.Chosen?.Id;
+    public Clusters.ClusterChoice Choice { get; private set; } = Clusters.ClusterChoice.None;
+    public Clusters.ClusterChoiceField ClusterField => new("cluster", "cluster", Choice, CanSeeProgramme ? "Figures.Programme" : null, "Figures.ClusterHelp");
 
     public sealed record Row(Guid? ClusterId, string Name, ProjectTotals Totals);
 
@@ -24,9 +30,10 @@ public sealed class FiguresModel(GetProjectFacts projectFacts, Scope scope, Perm
         CanSeeProgramme = await permissions.HasAsync(Policies.ProgrammeView);
         var clusters = await scope.Clusters().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
         ClusterOptions = clusters.Select(c => (c.Id, c.Name)).ToList();
-        if (!CanSeeProgramme && Cluster is null && ClusterOptions.Count > 0) Cluster = ClusterOptions[0].Id;
-        if (Cluster is { } chosen && ClusterOptions.All(c => c.Id != chosen)) Cluster = ClusterOptions.Count > 0 && !CanSeeProgramme ? ClusterOptions[0].Id : null;
-        ScopeName = Cluster is { } sid ? ClusterOptions.First(c => c.Id == sid).Name : null;
+        Choice = await chooseCluster.HandleAsync(ClusterText, ct);
+        // A manager, who sees no programme, sees their first cluster when the field names none of theirs.
+        if (!CanSeeProgramme && Choice.Chosen is null && ClusterOptions.Count > 0) Choice = Choice with { Chosen = new(ClusterOptions[0].Id, ClusterOptions[0].Name) };
+        ScopeName = Choice.Chosen?.Name;
 
         var facts = await projectFacts.HandleAsync(ct);
         var years = facts.Where(f => f.Counts).Select(f => f.Start.Year).Distinct().Order().ToList();

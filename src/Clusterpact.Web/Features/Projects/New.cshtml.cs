@@ -8,22 +8,19 @@ public sealed class NewModel(ProposeProject propose, ProjectAccess access, ListP
 
     public async Task OnGetAsync(Guid? cluster, CancellationToken ct)
     {
-        await LoadAsync(ct);
-        if (cluster is { } c && View.Clusters.Any(x => x.Id == c && x.Own)) Input.ClusterIds = [c];
-        else if (View.Clusters.Count(x => x.Own) == 1 && !View.IsAgency) Input.ClusterIds = [View.Clusters.Single(x => x.Own).Id];
-        View = View with { Form = Input };
+        var agency = await access.IsAgencyAsync();
+        if (cluster is { } c && await access.CanActForAsync([c])) Input.ClusterIds = [c];
+        else if (!agency && await clusterChoices.OnlyOwnAsync(ct) is { } only) Input.ClusterIds = [only];
+        View = new ProjectFormView(Input, await clusterChoices.HandleAsync(Input, null, text, ct), agency);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        await LoadAsync(ct);
+        View = new ProjectFormView(Input, await clusterChoices.HandleAsync(Input, ModelState, text, ct), await access.IsAgencyAsync());
         var details = Input.ToDetails(ModelState, text, "Input");
         if (string.IsNullOrWhiteSpace(Input.LeadEnterpriseNumber)) ModelState.AddModelError("Input.LeadEnterpriseNumber", text["Validation.Required", text["Projects.LeadNumber"]]);
         if (details is null || !ModelState.IsValid) return Page();
         var outcome = await propose.HandleAsync(new ProposeProjectCommand(details, Input.LeadEnterpriseNumber), ct);
         return CommandOutcomePage.Handle(this, outcome, $"/Projects/{outcome.CreatedId}", text, "Input");
     }
-
-    private async Task LoadAsync(CancellationToken ct) =>
-        View = new ProjectFormView(Input, await clusterChoices.HandleAsync(ct), await access.IsAgencyAsync());
 }

@@ -38,6 +38,10 @@ public sealed class ProjectForm
 
     public List<Guid> ClusterIds { get; set; } = [];
 
+    /// <summary>One more cluster, as typed (its name, or a part only it has): added to <see cref="ClusterIds"/> on save.</summary>
+    [StringLength(300, ErrorMessage = "Validation.MaxLength")]
+    public string? AddCluster { get; set; }
+
     [Display(Name = "Projects.LeadNumber")]
     public string? LeadEnterpriseNumber { get; set; }
 
@@ -82,4 +86,4 @@ public sealed class ProjectForm
 }
 
 /// <summary>What the form partial shows: the values and the clusters to choose from.</summary>
-public sealed record ProjectFormView(ProjectForm Form, IReadOnlyList<(Guid Id, string Name, bool Own)> Clusters, bool IsAgency);
+public sealed record ProjectFormView(ProjectForm Form, Clusterpact.Web.Features.Clusters.ClusterChoicesField Clusters, bool IsAgency);

@@ -733,6 +733,14 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
 
                     NpgsqlIndexBuilderExtensions.UseCollation(b.HasIndex("Name", "Id"), new[] { "C" });
 
+                    b.HasIndex("CountryCode", "Name", "Id");
+
+                    NpgsqlIndexBuilderExtensions.UseCollation(b.HasIndex("CountryCode", "Name", "Id"), new[] { null, "C", null });
+
+                    b.HasIndex("Kind", "Name", "Id");
+
+                    NpgsqlIndexBuilderExtensions.UseCollation(b.HasIndex("Kind", "Name", "Id"), new[] { null, "C", null });
+
                     b.ToTable("organisations", (string)null);
                 });
 

@@ -706,6 +706,10 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Name", "Id");
 
+                    b.HasIndex("CountryCode", "Name", "Id");
+
+                    b.HasIndex("Kind", "Name", "Id");
+
                     b.ToTable("organisations", (string)null);
                 });
 

@@ -3,7 +3,7 @@ using Clusterpact.Web.Features.Clusters;
 namespace Clusterpact.Web.Features.Admin.Users;
 
 /// <summary>Create (/Admin/Users/New) or edit (/Admin/Users/{id}) a user, their role and cluster scopes.</summary>
-public sealed class EditModel(SaveUser save, ResetSecondFactor resetSecondFactor, CurrentUser current, Clusters.ListClusterChoices clusterChoices, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class EditModel(SaveUser save, ResetSecondFactor resetSecondFactor, CurrentUser current, ChooseCluster chooseCluster, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed class InputModel
     {
@@ -27,6 +27,10 @@ public sealed class EditModel(SaveUser save, ResetSecondFactor resetSecondFactor
         [Display(Name = "Users.Clusters")]
         public List<Guid> ClusterIds { get; set; } = [];
 
+        /// <summary>One more cluster, as typed (its name, or a part only it has): added to <see cref="ClusterIds"/> on save.</summary>
+        [StringLength(300, ErrorMessage = "Validation.MaxLength"), Display(Name = "ClusterChoice.Add")]
+        public string? AddCluster { get; set; }
+
         [Display(Name = "Users.Active")]
         public bool IsActive { get; set; } = true;
 
@@ -40,7 +44,8 @@ public sealed class EditModel(SaveUser save, ResetSecondFactor resetSecondFactor
     [BindProperty] public InputModel Input { get; set; } = new();
     public Guid? UserId { get; private set; }
     public bool IsLockedOut { get; private set; }
-    public IReadOnlyList<(Guid Id, string Name)> ClusterOptions { get; private set; } = [];
+    /// <summary>The user's clusters so far and the field that adds one (no list of every cluster: 3,000 at EU size).</summary>
+    public ClusterChoicesField Clusters { get; private set; } = new("Input.ClusterIds", [], ClusterChoiceField.Form("Input.AddCluster", ClusterChoice.None, null, "ClusterChoice.AddHelp"), "Users.Clusters", "Users.ClustersHelp");
 
     /// <summary>The person signs in with an authenticator app: the administrator may reset it when it is lost.</summary>
     public bool TwoFactorEnabled { get; private set; }
@@ -51,7 +56,6 @@ public sealed class EditModel(SaveUser save, ResetSecondFactor resetSecondFactor
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
-        await LoadOptionsAsync(ct);
         if (id == "New") return Page();
         if (!Guid.TryParse(id, out var guid) || await save.LoadAsync(guid, ct) is not { } u) return NotFound();
         UserId = u.Id;
@@ -62,12 +66,15 @@ public sealed class EditModel(SaveUser save, ResetSecondFactor resetSecondFactor
             ConcurrencyStamp = u.ConcurrencyStamp, Email = u.Email, DisplayName = u.DisplayName, Affiliation = u.Affiliation, AffiliationEnterpriseNumber = u.AffiliationEnterpriseNumber,
             Role = u.Role, ClusterIds = u.ClusterIds.ToList(), IsActive = u.IsActive,
         };
+        await LoadClustersAsync(ClusterChoice.None, ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
     {
-        await LoadOptionsAsync(ct);
+        var added = await chooseCluster.HandleAsync(Input.AddCluster, ct);
+        if (ClusterChoicesField.Merge(Input.ClusterIds, added, ModelState, "Input.AddCluster", text)) added = ClusterChoice.None;
+        await LoadClustersAsync(added, ct);
         Guid? userId = null;
         if (id != "New")
         {
@@ -123,5 +130,7 @@ public sealed class EditModel(SaveUser save, ResetSecondFactor resetSecondFactor
         }
     }
 
-    private async Task LoadOptionsAsync(CancellationToken ct) => ClusterOptions = await clusterChoices.HandleAsync(ct);
+    /// <summary>The clusters the form holds, by name, and the add field as it came back (its text kept when it chose none).</summary>
+    private async Task LoadClustersAsync(ClusterChoice added, CancellationToken ct) =>
+        Clusters = Clusters with { Chosen = await chooseCluster.NamedAsync(Input.ClusterIds, ct), Add = Clusters.Add with { Choice = added } };
 }

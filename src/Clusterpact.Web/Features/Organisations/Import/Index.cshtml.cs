@@ -3,5 +3,5 @@ using Clusterpact.Web.Features.Shared.Import;
 namespace Clusterpact.Web.Features.Organisations.Import;
 
 /// <summary>Step 1 of a member import, on the import framework.</summary>
-public sealed class IndexModel(ImportWorkflow imports, IStringLocalizer<SharedResource> text, TimeProvider clock)
-    : ImportUploadPage(imports, ImportKind.Members, text, clock);
+public sealed class IndexModel(ImportWorkflow imports, Clusters.ChooseCluster chooseCluster, IStringLocalizer<SharedResource> text, TimeProvider clock)
+    : ImportUploadPage(imports, ImportKind.Members, chooseCluster, text, clock);

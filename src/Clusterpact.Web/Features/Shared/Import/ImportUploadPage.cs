@@ -2,12 +2,13 @@ namespace Clusterpact.Web.Features.Shared.Import;
 
 /// <summary>Step 1 of any import: choose the cluster, upload the list (.xlsx or .csv) and the kind's settings.</summary>
 [RequestSizeLimit(TabularFile.MaxBytes + 1024 * 1024)]
-public abstract class ImportUploadPage(ImportWorkflow imports, ImportKind kind, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
+public abstract class ImportUploadPage(ImportWorkflow imports, ImportKind kind, Clusters.ChooseCluster chooseCluster, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
 {
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "Validation.Required"), Display(Name = "Members.Cluster")]
-        public Guid? ClusterId { get; set; }
+        /// <summary>The cluster as typed (its name, or a part only it has) or its id (a link from the cluster's page).</summary>
+        [StringLength(300, ErrorMessage = "Validation.MaxLength"), Display(Name = "Members.Cluster")]
+        public string? ClusterId { get; set; }
 
         [Required(ErrorMessage = "Validation.Required"), Display(Name = "Import.File")]
         public IFormFile? File { get; set; }
@@ -21,36 +22,37 @@ public abstract class ImportUploadPage(ImportWorkflow imports, ImportKind kind, 
 
     public IImportKindDefinition Kind { get; } = imports.Kind(kind);
     [BindProperty] public InputModel Input { get; set; } = new();
-    public IReadOnlyList<(Guid Id, string Name)> ClusterOptions { get; private set; } = [];
+    /// <summary>The cluster field: what it chose among the clusters the caller may import for, or the text that chose none.</summary>
+    public Clusters.ClusterChoice Cluster { get; private set; } = Clusters.ClusterChoice.None;
+    public Clusters.ClusterChoiceField ClusterField => Clusters.ClusterChoiceField.Form("Input.ClusterId", Cluster, "Import.ChooseCluster", "Import.ClusterHelp");
     public IReadOnlyList<ImportSession> Recent { get; private set; } = [];
 
     public async Task OnGetAsync(Guid? cluster, CancellationToken ct)
     {
-        await LoadAsync(ct);
+        Recent = await imports.RecentAsync(kind, ct);
         var today = clock.TodayInBrussels();
+        // A caller with one cluster to import for has it chosen already.
+        var only = cluster is null ? await imports.Clusters().Select(c => (Guid?)c.Id).Take(2).ToListAsync(ct) : [];
         Input = new InputModel
         {
-            ClusterId = cluster ?? (ClusterOptions.Count == 1 ? ClusterOptions[0].Id : null),
+            ClusterId = (cluster ?? (only.Count == 1 ? only[0] : null))?.ToString(),
             DefaultMemberSince = new DateOnly(today.Year, 1, 1), FiguresYear = today.Year - 1,
         };
+        Cluster = await chooseCluster.HandleAsync(Input.ClusterId, imports.Clusters(), ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        await LoadAsync(ct);
+        Recent = await imports.RecentAsync(kind, ct);
         var today = clock.TodayInBrussels();
+        Cluster = await chooseCluster.HandleAsync(Input.ClusterId, imports.Clusters(), ct);
+        Cluster.Check(ModelState, "Input.ClusterId", required: true, text);
         var since = ImportSettingsForm.Check(Kind, Input.DefaultMemberSince, Input.FiguresYear, "Input.", ModelState, text);
         if (!ModelState.IsValid) return Page();
-        var outcome = await imports.UploadAsync(kind, Input.ClusterId!.Value, Input.File!, since ?? today, Input.FiguresYear ?? today.Year, ct);
+        var outcome = await imports.UploadAsync(kind, Cluster.Chosen!.Id, Input.File!, since ?? today, Input.FiguresYear ?? today.Year, ct);
         if (outcome.SessionId is { } id) return Redirect($"{Kind.Text.Path}/{id}");
         ModelState.AddModelError(outcome.Field!, text[outcome.ErrorKey!]);
         return Page();
-    }
-
-    private async Task LoadAsync(CancellationToken ct)
-    {
-        ClusterOptions = (await imports.Clusters().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name)).ToList();
-        Recent = await imports.RecentAsync(kind, ct);
     }
 }
 
