@@ -129,7 +129,8 @@ public sealed class MemberImportTests(ClusterpactApp app)
     {
         var manager = await app.SignedInAsync(Emails.CatalistiManager);
         var flux = await app.ClusterIdAsync("Flux50");
-        await UploadIsRefusedAsync(manager, flux, "Naam;KBO\nX;0403170701"u8.ToArray(), "leden.csv", "geen leden importeren voor deze cluster");
+        // Another cluster, even by its id, is no cluster to the manager (the form's cluster field chooses among their own).
+        await UploadIsRefusedAsync(manager, flux, "Naam;KBO\nX;0403170701"u8.ToArray(), "leden.csv", $"Geen cluster heet of bevat „{flux}”.");
 
         var officer = await app.SignedInAsync(Emails.Officer);
         var upload = await UploadAsync(officer, flux, "Naam;KBO\nX;0403170701"u8.ToArray(), "leden.csv");
