@@ -109,6 +109,25 @@ public sealed class ClusterFormChoiceTests(ClusterpactApp app)
         }
     }
 
+    /// <summary>
+    /// A defect the bad-input sweep found on PostgreSQL: a NUL or half a surrogate pair typed in a form's cluster field reached
+    /// the database (500). Such text names no cluster: the form comes back with the reason, on both databases.
+    /// </summary>
+    [Theory]
+    [InlineData("a\0b")]
+    [InlineData("\ud800x")]
+    [InlineData("Flux\u0007")]
+    public async Task Text_that_cannot_be_a_name_chooses_no_cluster_and_brings_the_form_back(string typed)
+    {
+        var manager = await app.SignedInAsync(Emails.CatalistiManager);
+        foreach (var path in new[] { "/Organisations/Import", "/Projects/Import" })
+        {
+            var refused = await manager.UploadAsync(path, typed, Encoding.UTF8.GetBytes("Ondernemingsnummer\n0403170701"), "lijst.csv");
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.NotNull((await refused.ParseAsync()).QuerySelector("[data-testid=cluster-choice-message]"));
+        }
+    }
+
     [Fact]
     public async Task An_import_needs_a_cluster_and_a_manager_cannot_choose_another_by_its_exact_name()
     {

@@ -87,6 +87,26 @@ public sealed class ChooseCluster(Scope scope) : IUseCase
 {
     public const int MaxSuggestions = 10;
 
+    /// <summary>The longest text a person types to name a cluster (a cluster's name is shorter).</summary>
+    public const int MaxTyped = 300;
+
+    /// <summary>
+    /// Whether the text could be (a part of) a cluster's name: no control character, no half of a surrogate pair, not longer than
+    /// <see cref="MaxTyped"/>. Other text chooses no cluster without asking the database: a form's field reaches here before the
+    /// form's checks, and PostgreSQL cannot compare a NUL in text, nor Npgsql send a broken pair (a 500 instead of the message).
+    /// </summary>
+    internal static bool CanBeAName(string text)
+    {
+        if (text.Length > MaxTyped) return false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsControl(text[i])) return false;
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+            else if (char.IsSurrogate(text[i])) return false;
+        }
+        return true;
+    }
+
     public Task<ClusterChoice> HandleAsync(string? typed, CancellationToken ct) => HandleAsync(typed, scope.Clusters(), ct);
 
     /// <summary>
@@ -97,6 +117,7 @@ public sealed class ChooseCluster(Scope scope) : IUseCase
     {
         var text = typed?.Trim();
         if (string.IsNullOrEmpty(text)) return ClusterChoice.None;
+        if (!CanBeAName(text)) return new ClusterChoice(text, null, []);
         var visible = among.AsNoTracking();
         if (Guid.TryParse(text, out var id))
         {
@@ -124,7 +145,7 @@ public sealed class ChooseCluster(Scope scope) : IUseCase
     private static async Task<IReadOnlyList<ClusterChoiceItem>> SuggestAsync(string? search, IQueryable<Cluster> among, CancellationToken ct)
     {
         var term = search?.Trim().ToLower();
-        if (string.IsNullOrEmpty(term)) return [];
+        if (string.IsNullOrEmpty(term) || !CanBeAName(term)) return [];
         return await among.AsNoTracking().Where(c => c.Name.ToLower().Contains(term)).OrderBy(c => c.Name)
             .Take(MaxSuggestions).Select(c => new ClusterChoiceItem(c.Id, c.Name)).ToListAsync(ct);
     }
