@@ -112,6 +112,23 @@ public sealed partial class PagingTests(ClusterpactApp app)
         Assert.Null(PagerLink(doc, "Volgende"));
     }
 
+    /// <summary>
+    /// A defect the bad-input sweep found on PostgreSQL: a page number whose offset overflows an int (<c>?p=785681173</c> at 25
+    /// rows a page) gave a negative OFFSET, a 500. It is a page past the end: the last page.
+    /// </summary>
+    [Theory]
+    [InlineData("/Projects?p=785681173", "project-table")]
+    [InlineData("/Clusters?size=200&p=2147483647", "cluster-table")]
+    public async Task A_page_number_too_large_for_an_offset_shows_the_last_page(string url, string table)
+    {
+        var client = await app.SignedInAsync(Emails.Officer);
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var doc = await response.ParseAsync();
+        Assert.NotEmpty(Rows(doc, table));
+        Assert.Null(PagerLink(doc, "Volgende"));
+    }
+
     [Fact]
     public async Task The_export_of_a_filtered_sorted_list_has_every_row_the_pages_show_in_their_order()
     {

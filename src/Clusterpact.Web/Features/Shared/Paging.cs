@@ -27,7 +27,9 @@ public sealed record PageCursors(Guid First, Guid Last);
 /// </summary>
 public sealed record PageRequest(int Page = 1, int Size = Paging.DefaultPageSize, Guid? After = null, Guid? Before = null)
 {
-    public int Page { get; } = Math.Max(1, Page);
+    /// <summary>At most the page whose first row's offset still fits an int at the largest size: a larger number typed into a link
+    /// (<c>?p=785681173</c>) made the offset overflow to a negative number, which PostgreSQL refuses (a 500); it is past the end anyway.</summary>
+    public int Page { get; } = Math.Clamp(Page, 1, Paging.MaxPage);
     public int Size { get; } = Math.Clamp(Size, 1, Paging.MaxPageSize);
 }
 
@@ -35,6 +37,9 @@ public static class Paging
 {
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 200;
+
+    /// <summary>The highest page number a request keeps (<see cref="PageRequest.Page"/>).</summary>
+    public const int MaxPage = int.MaxValue / MaxPageSize;
 
     /// <summary>
     /// How far a list's total is counted (issue 18): beyond this the pager says "more than 10,000" instead of counting every
