@@ -37,6 +37,9 @@ public class ClusterpactApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The app's log events while a test records them (<see cref="LogCapture.Record"/>).</summary>
     public LogCapture Log { get; } = new();
 
+    /// <summary>How long the tests' readers wait for a kept answer being computed before taking the previous one.</summary>
+    public const int FreshWaitMilliseconds = 120_000;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -49,6 +52,10 @@ public class ClusterpactApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting(Scheduling.SchedulerNameSetting, $"test-{Guid.NewGuid():N}");
         // The register's sample is loaded by RegisterApp (Organisations/EnterpriseRegister): with it, unknown numbers are refused.
         builder.UseSetting("EnterpriseRegister:LoadSampleWithDemo", "false");
+        // A test reads what it has just changed: on a loaded machine a kept answer's computation can take more than the
+        // product's fresh wait (1 s), and the reader would be given the previous answer (decision 0020). The previous
+        // answer is proven where it is meant, with the product's wait (KeptRenderTests, ReadModelSingleFlightTests).
+        builder.UseSetting("ReadModels:FreshWaitMilliseconds", FreshWaitMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // Hundreds of sign-ins from one test address: the sign-in limits and the staff's second factor are proven by
         // SignInApp and RateLimitApp (Account tests), which keep the product's settings.
         foreach (var (key, value) in SecuritySettings) builder.UseSetting(key, value);

@@ -143,13 +143,14 @@ public sealed class KeptRenderTests(ClusterpactApp app)
     }
 
     /// <summary>
-    /// At the EU size the first request after a change computes for 10-70 s: the others take the previous figures after
-    /// the fresh wait, and the page says of when they are; once computed, everybody gets the new ones.
+    /// At the EU size a computation after a change takes 10-70 s: every reader, the one whose request started it too, takes
+    /// the previous figures after the fresh wait, and the page says of when they are; once computed, everybody gets the new ones.
     /// </summary>
     [Fact]
-    public async Task While_one_request_computes_the_new_figures_the_others_get_the_previous_ones_and_are_told_of_when()
+    public async Task While_the_new_figures_are_computed_every_reader_gets_the_previous_ones_and_is_told_of_when()
     {
-        using var node = app.WithInterceptor<HoldsOneQuery>();
+        // The product's fresh wait, not the tests' (ClusterpactApp.FreshWaitMilliseconds).
+        using var node = app.WithInterceptor<HoldsOneQuery>().WithWebHostBuilder(b => b.UseSetting("ReadModels:FreshWaitMilliseconds", "1000"));
         var (officer, _) = await node.SignedInWithJarAsync(Emails.Officer, Clusterpact.Web.Data.Seed.DemoLogins.Password);
         var catalisti = await app.ClusterIdAsync("Catalisti");
         var url = $"/Kpis?kpi={KpiCatalogue.Members}&year={app.Today.Year}";
@@ -169,15 +170,23 @@ public sealed class KeptRenderTests(ClusterpactApp app)
         try
         {
             hold.Arm("memberships");
-            var computing = Task.Run(ReadAsync);
+            // The request that starts the computation is not held by it either (at the EU size it took 10-70 s): it runs on
+            // in a scope of its own, and this request gets the previous figures after the fresh wait, told of when.
+            var starting = await ReadAsync().WaitAsync(TimeSpan.FromSeconds(20));
             await hold.Held.WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Equal(before.Actual, starting.Actual);
+            Assert.NotNull(starting.Stale);
             var meanwhile = await ReadAsync().WaitAsync(TimeSpan.FromSeconds(20));
             Assert.Equal(before.Actual, meanwhile.Actual);
             Assert.NotNull(meanwhile.Stale);
-            Assert.False(computing.IsCompleted);
 
             hold.Release();
-            var computed = await computing;
+            var computed = await ReadAsync();
+            for (var i = 0; i < 100 && computed.Stale is not null; i++)
+            {
+                await Task.Delay(100);
+                computed = await ReadAsync();
+            }
             Assert.NotEqual(before.Actual, computed.Actual);
             Assert.Null(computed.Stale);
             Assert.Equal(computed, await ReadAsync());

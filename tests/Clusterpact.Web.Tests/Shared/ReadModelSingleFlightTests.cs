@@ -1,4 +1,6 @@
 using Clusterpact.Web.Infrastructure.ReadModels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -86,19 +88,90 @@ public sealed class ReadModelSingleFlightTests
             await gate.Task;
             return [2];
         }
-        var computing = Task.Run(() => View(cache, 8, clock).GetAsync("Test.Slow", null, Reads, Slow, a => a.Count));
-        while (cache.Computing.IsEmpty) await Task.Delay(10);
+        DateTimeOffset? starterStale = null;
+        var starting = await View(cache, 8, clock, at => starterStale = at).GetAsync("Test.Slow", null, Reads, Slow, a => a.Count).WaitAsync(TimeSpan.FromSeconds(10));
         DateTimeOffset? staleSince = null;
         var waiting = await View(cache, 8, clock, at => staleSince = at).GetAsync("Test.Slow", null, Reads, Slow, a => a.Count).WaitAsync(TimeSpan.FromSeconds(10));
 
+        // The request that started the computation is not held by it either: both take the previous answer, told of when.
+        Assert.Same(before, starting);
         Assert.Same(before, waiting);
+        Assert.Equal(new DateTimeOffset(2026, 12, 5, 10, 41, 0, TimeSpan.Zero), starterStale);
         Assert.Equal(new DateTimeOffset(2026, 12, 5, 10, 41, 0, TimeSpan.Zero), staleSince);
-        Assert.False(computing.IsCompleted);
+        Assert.Single(cache.Computing);
+        // The computation goes on without a request and keeps its answer.
         gate.SetResult();
-        Assert.Equal([2], await computing);
+        while (!cache.Computing.IsEmpty) await Task.Delay(10);
         DateTimeOffset? notStale = null;
-        Assert.Equal([2], await View(cache, 8, clock, at => notStale = at).GetAsync("Test.Slow", null, Reads, Slow, a => a.Count));
+        var computed = false;
+        Assert.Equal([2], await View(cache, 8, clock, at => notStale = at).GetAsync("Test.Slow", null, Reads, () => { computed = true; return Task.FromResult(new List<int> { 3 }); }, a => a.Count));
         Assert.Null(notStale);
+        Assert.False(computed);
+    }
+
+    /// <summary>
+    /// A kept answer computed from another (the deadlines' selection from the whole list, the open data's filtered list from
+    /// the set, the answer pack's documents from the pack) would be kept under the new stamps while made of the previous
+    /// answer: a computation's own view waits for the answer being computed.
+    /// </summary>
+    [Fact]
+    public async Task A_computations_own_view_waits_for_the_current_answer_instead_of_taking_the_previous_one()
+    {
+        using var cache = new ReadModelCache(Options.Create(new ReadModelOptions { FreshWaitMilliseconds = 10 }));
+        await View(cache, 7).GetAsync("Test.Inner", null, Reads, () => Task.FromResult(new List<int> { 1 }), a => a.Count);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var requested = await View(cache, 8).GetAsync("Test.Inner", null, Reads, async () => { await gate.Task; return new List<int> { 2 }; }, a => a.Count);
+        Assert.Equal([1], requested);
+
+        var computation = new ReadModelView(cache, new Dictionary<ReadModelArea, long> { [ReadModelArea.Clusters] = 8 }, new DateOnly(2026, 12, 5), current: true);
+        var inner = computation.GetAsync("Test.Inner", null, Reads, () => Task.FromResult(new List<int> { 0 }), a => a.Count);
+        await Task.Delay(200);
+        Assert.False(inner.IsCompleted);
+        gate.SetResult();
+        Assert.Equal([2], await inner);
+    }
+
+    /// <summary>A computation may outlive its request: it runs where the store's runner puts it (a scope of its own), with the services and token given there.</summary>
+    [Fact]
+    public async Task A_computation_takes_its_services_and_token_from_the_runner_not_from_the_request()
+    {
+        using var cache = new ReadModelCache(Options.Create(new ReadModelOptions()));
+        var services = new ServiceCollection().AddSingleton(new Marker("scope of its own")).BuildServiceProvider();
+        using var stopping = new CancellationTokenSource();
+        var view = new ReadModelView(cache, new Dictionary<ReadModelArea, long> { [ReadModelArea.Clusters] = 1 }, new DateOnly(2026, 12, 5),
+            run: work => work(services, stopping.Token));
+        CancellationToken given = default;
+        var answer = await view.GetAsync("Test.Scope", null, Reads, (s, t) => { given = t; return Task.FromResult(s.GetRequiredService<Marker>()); }, _ => 1);
+
+        Assert.Equal("scope of its own", answer.Name);
+        Assert.Equal(stopping.Token, given);
+    }
+
+    private sealed record Marker(string Name);
+
+    /// <summary>A computation nobody waits for any more is not lost silently when it fails: the log is told.</summary>
+    [Fact]
+    public async Task The_failure_of_a_computation_nobody_waits_for_goes_to_the_log()
+    {
+        using var cache = new ReadModelCache(Options.Create(new ReadModelOptions { FreshWaitMilliseconds = 10 }));
+        var log = new ListLog();
+        ReadModelView Logged(long stamp) => new(cache, new Dictionary<ReadModelArea, long> { [ReadModelArea.Clusters] = stamp }, new DateOnly(2026, 12, 5), log: log);
+        await Logged(7).GetAsync("Test.Fails", null, Reads, () => Task.FromResult(new List<int> { 1 }), a => a.Count);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Assert.Equal([1], await Logged(8).GetAsync<List<int>>("Test.Fails", null, Reads, async () => { await gate.Task; throw new InvalidOperationException("the database went away"); }, a => a.Count));
+
+        gate.SetResult();
+        while (!cache.Computing.IsEmpty || log.Entries.IsEmpty) await Task.Delay(10).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Contains(log.Entries, e => e.Exception is InvalidOperationException && e.Message.Contains("Test.Fails", StringComparison.Ordinal));
+    }
+
+    private sealed class ListLog : ILogger
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<(string Message, Exception? Exception)> Entries { get; } = new();
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(LogLevel logLevel) => true;
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Entries.Enqueue((formatter(state, exception), exception));
     }
 
     [Fact]
@@ -174,4 +247,12 @@ public sealed class ReadModelSingleFlightTests
         await View(never).GetAsync("Test.Never", null, Reads, () => Allocating(16), a => a.Count);
         Assert.Equal(0, never.Collections);
     }
+}
+
+/// <summary>The tests' computations need no services: the computation as a plain function.</summary>
+internal static class ReadModelViewTestExtensions
+{
+    public static Task<T> GetAsync<T>(this ReadModelView view, string useCase, object? parameters, IReadOnlyCollection<ReadModelArea> reads, Func<Task<T>> compute,
+        Func<T, long> size) where T : class =>
+        view.GetAsync(useCase, parameters, reads, (_, _) => compute(), size);
 }

@@ -44,7 +44,7 @@ public sealed class GetAgreementOverview(ClusterpactDbContext db, ClusterAccess 
     {
         if (!user.SeesAllClusters || user.OnlyCluster is not null) return await ComputeAsync(q, ct);
         var view = await readModels.ViewAsync(ct);
-        return await view.GetAsync(nameof(GetAgreementOverview), q, Reads, () => ComputeAsync(q, ct), d => d.Rows.Count + d.Deadlines.Count + 1);
+        return await view.GetAsync(nameof(GetAgreementOverview), q, Reads, (services, t) => services.GetRequiredService<GetAgreementOverview>().ComputeAsync(q, t), d => d.Rows.Count + d.Deadlines.Count + 1);
     }
 
     private async Task<AgreementOverviewData> ComputeAsync(OverviewQuery q, CancellationToken ct)

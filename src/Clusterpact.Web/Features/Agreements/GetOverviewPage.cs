@@ -17,7 +17,7 @@ public sealed class GetOverviewPage(GetAgreementOverview overview, ListDeadlines
     {
         if (!user.SeesAllClusters || user.OnlyCluster is not null) return await ComputeAsync(q, ct);
         var view = await readModels.ViewAsync(ct);
-        return await view.GetAsync(nameof(GetOverviewPage), q, Reads, () => ComputeAsync(q, ct), p => p.Overview.Rows.Count + p.Deadlines.Nearest.Count + 1);
+        return await view.GetAsync(nameof(GetOverviewPage), q, Reads, (services, t) => services.GetRequiredService<GetOverviewPage>().ComputeAsync(q, t), p => p.Overview.Rows.Count + p.Deadlines.Nearest.Count + 1);
     }
 
     private async Task<OverviewPageData> ComputeAsync(OverviewQuery q, CancellationToken ct) =>

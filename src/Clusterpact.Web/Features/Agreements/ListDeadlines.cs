@@ -32,8 +32,13 @@ public sealed class ListDeadlines(ClusterpactDbContext db, ClusterAccess access,
     {
         if (!Shared) return Select(await ComputeAsync(ct), q);
         var view = await readModels.ViewAsync(ct);
-        var all = await view.GetAsync(nameof(ListDeadlines), null, Reads, () => ComputeAsync(ct), d => d.Count + 1);
-        return q == new DeadlineQuery() ? all : await view.GetAsync($"{nameof(ListDeadlines)}.Query", q, Reads, () => Task.FromResult(Select(all, q)), d => d.Count + 1);
+        if (q == new DeadlineQuery()) return await view.GetAsync(nameof(ListDeadlines), null, Reads, (services, t) => services.GetRequiredService<ListDeadlines>().ComputeAsync(t), d => d.Count + 1);
+        // Selected from the whole list as it is now: the computation's own view waits for a list being computed.
+        return await view.GetAsync($"{nameof(ListDeadlines)}.Query", q, Reads, async (services, t) =>
+        {
+            var list = services.GetRequiredService<ListDeadlines>();
+            return list.Select(await list.HandleAsync(new DeadlineQuery(), t), q);
+        }, d => d.Count + 1);
     }
 
     /// <summary>The nearest few and the counts, for the dashboard and the agreements overview.</summary>
@@ -41,7 +46,11 @@ public sealed class ListDeadlines(ClusterpactDbContext db, ClusterAccess access,
     {
         if (!Shared) return Summarise(await ComputeAsync(ct));
         var view = await readModels.ViewAsync(ct);
-        return await view.GetAsync($"{nameof(ListDeadlines)}.Summary", null, Reads, async () => Summarise(await HandleAsync(new DeadlineQuery(), ct)), s => s.Nearest.Count + 1);
+        return await view.GetAsync($"{nameof(ListDeadlines)}.Summary", null, Reads, async (services, t) =>
+        {
+            var list = services.GetRequiredService<ListDeadlines>();
+            return list.Summarise(await list.HandleAsync(new DeadlineQuery(), t));
+        }, s => s.Nearest.Count + 1);
     }
 
     private bool Shared => user.SeesAllClusters && user.OnlyCluster is null;

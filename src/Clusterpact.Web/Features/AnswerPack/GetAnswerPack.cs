@@ -81,7 +81,7 @@ public sealed class GetAnswerPack(ClusterpactDbContext db, GetKpisAsOf kpis, Agr
     public async Task<AnswerPackData> HandleAsync(DateOnly on, CancellationToken ct)
     {
         if (!user.SeesAllClusters || user.OnlyCluster is not null) return await ComputeAsync(on, ct);
-        return await KeptAsync(await readModels.ViewAsync(ct), on, ct);
+        return await KeptAsync(await readModels.ViewAsync(ct), on);
     }
 
     /// <summary>
@@ -89,17 +89,17 @@ public sealed class GetAnswerPack(ClusterpactDbContext db, GetKpisAsOf kpis, Agr
     /// pack under the same stamps, day and culture: at the EU size each rendering took 0.3-2 s and tens of megabytes, and
     /// 32 requests rendering at once took the process from 1.5 to 2.1 GB (bench/soak.sh).
     /// </summary>
-    public async Task<byte[]> DocumentAsync(string document, DateOnly on, Func<AnswerPackData, Task<byte[]>> render, CancellationToken ct)
+    public async Task<byte[]> DocumentAsync(string document, DateOnly on, Func<AnswerPackData, CancellationToken, Task<byte[]>> render, CancellationToken ct)
     {
-        if (!user.SeesAllClusters || user.OnlyCluster is not null) return await render(await ComputeAsync(on, ct));
+        if (!user.SeesAllClusters || user.OnlyCluster is not null) return await render(await ComputeAsync(on, ct), ct);
         var view = await readModels.ViewAsync(ct);
         return await view.GetAsync($"{nameof(GetAnswerPack)}.{document}", (on, CultureInfo.CurrentCulture.Name), Reads,
-            async () => await render(await KeptAsync(view, on, ct)), b => b.Length / 1024 + 1);
+            async (services, t) => await render(await services.GetRequiredService<GetAnswerPack>().HandleAsync(on, t), t), b => b.Length / 1024 + 1);
     }
 
     // The culture too: the lists are ordered by name in C#, with the request's culture's comparison.
-    private Task<AnswerPackData> KeptAsync(Infrastructure.ReadModels.ReadModelView view, DateOnly on, CancellationToken ct) =>
-        view.GetAsync(nameof(GetAnswerPack), (on, CultureInfo.CurrentCulture.Name), Reads, () => ComputeAsync(on, ct),
+    private static Task<AnswerPackData> KeptAsync(Infrastructure.ReadModels.ReadModelView view, DateOnly on) =>
+        view.GetAsync(nameof(GetAnswerPack), (on, CultureInfo.CurrentCulture.Name), Reads, (services, t) => services.GetRequiredService<GetAnswerPack>().ComputeAsync(on, t),
             d => d.Evaluations.Count + d.ClusterKpis.Count * Math.Max(1, d.KpiYears.Count) + d.Goals.Count + d.Lessons.Count + d.Pacts.Count + d.Funds.Count + d.PendingReports.Count + 1);
 
     private async Task<AnswerPackData> ComputeAsync(DateOnly on, CancellationToken ct)

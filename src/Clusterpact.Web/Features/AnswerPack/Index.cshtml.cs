@@ -29,14 +29,14 @@ public sealed class IndexModel(GetAnswerPack answerPack, IStringLocalizer<Shared
     public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
     {
         if (Day() is not { } day) return await ShowAsync(null, ct);
-        var pdf = await answerPack.DocumentAsync("Pdf", day, d => Task.FromResult(AnswerPackDocument.Pdf(d, text)), ct);
+        var pdf = await answerPack.DocumentAsync("Pdf", day, (d, _) => Task.FromResult(AnswerPackDocument.Pdf(d, text)), ct);
         return File(pdf, "application/pdf", $"antwoord-clusterpacten-{day:yyyyMMdd}.pdf");
     }
 
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
     {
         if (Day() is not { } day) return await ShowAsync(null, ct);
-        var workbook = await answerPack.DocumentAsync("Xlsx", day, async d => (await AnswerPackDocument.WorkbookAsync(d, text, ct)).ToArray(), ct);
+        var workbook = await answerPack.DocumentAsync("Xlsx", day, async (d, t) => (await AnswerPackDocument.WorkbookAsync(d, text, t)).ToArray(), ct);
         return File(workbook, TableExport.XlsxContentType, $"antwoord-clusterpacten-{day:yyyyMMdd}.xlsx");
     }
 

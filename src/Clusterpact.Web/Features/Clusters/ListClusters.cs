@@ -26,7 +26,7 @@ public sealed class ListClusters(ClusterpactDbContext db, ClusterAccess access, 
     {
         if (!user.SeesAllClusters || user.OnlyCluster is not null) return await Build(q).ToPageAsync(page, ct);
         var view = await readModels.ViewAsync(ct);
-        return await view.GetAsync(nameof(ListClusters), (q, page), Reads, () => Build(q).ToPageAsync(page, ct), p => p.Items.Count + 1);
+        return await view.GetAsync(nameof(ListClusters), (q, page), Reads, (services, t) => services.GetRequiredService<ListClusters>().Build(q).ToPageAsync(page, t), p => p.Items.Count + 1);
     }
 
     /// <summary>One cursor window for the API, searched and filtered as the page is.</summary>
@@ -34,7 +34,7 @@ public sealed class ListClusters(ClusterpactDbContext db, ClusterAccess access, 
     {
         if (!user.SeesAllClusters || user.OnlyCluster is not null) return await WindowAsync(q, window, ct);
         var view = await readModels.ViewAsync(ct);
-        return await view.GetAsync($"{nameof(ListClusters)}.Api", (q, window), Reads, () => WindowAsync(q, window, ct), l => l.Items.Count + 1);
+        return await view.GetAsync($"{nameof(ListClusters)}.Api", (q, window), Reads, (services, t) => services.GetRequiredService<ListClusters>().WindowAsync(q, window, t), l => l.Items.Count + 1);
     }
 
     private Task<ApiList<ClusterListItem>> WindowAsync(ClusterListQuery q, ListWindow window, CancellationToken ct)

@@ -47,7 +47,7 @@ public sealed class GetKpiAcrossClusters(ClusterAccess access, KpiValues kpis, T
     {
         if (!user.SeesAllClusters || user.OnlyCluster is not null) return await ComputeAsync(kpi, year, ct);
         var view = await readModels.ViewAsync(ct);
-        return await view.GetAsync(nameof(GetKpiAcrossClusters), (kpi.Code, year), Reads, () => ComputeAsync(kpi, year, ct), k => k.Rows.Count + k.ProgrammeYears.Count);
+        return await view.GetAsync(nameof(GetKpiAcrossClusters), (kpi.Code, year), Reads, (services, t) => services.GetRequiredService<GetKpiAcrossClusters>().ComputeAsync(kpi, year, t), k => k.Rows.Count + k.ProgrammeYears.Count);
     }
 
     private async Task<KpiAcrossClusters> ComputeAsync(KpiDefinition kpi, int? year, CancellationToken ct)

@@ -86,21 +86,21 @@ public sealed class PublishedAwards(ClusterpactDbContext db, IOptions<OpenDataOp
     public OpenDataOptions Options => options.Value;
 
     /// <summary>The awards and refusals, kept until a change of the data they rest on, or the next day (decision 0020).</summary>
-    public async Task<OpenDataSet> BuildAsync(CancellationToken ct) => await KeptAsync(await readModels.ViewAsync(ct), ct);
+    public async Task<OpenDataSet> BuildAsync(CancellationToken ct) => await KeptAsync(await readModels.ViewAsync(ct));
 
     /// <summary>The set and the published awards searched, filtered and sorted by <paramref name="query"/>, both kept under the same stamps.</summary>
     public async Task<(OpenDataSet Set, IReadOnlyList<AidAward> Awards)> ListAsync(AwardQuery query, CancellationToken ct)
     {
         var view = await readModels.ViewAsync(ct);
-        var set = await KeptAsync(view, ct);
+        var set = await KeptAsync(view);
         // The search compares names in the request's culture: the culture is part of the key.
         var awards = await view.GetAsync($"{nameof(PublishedAwards)}.{nameof(Filter)}", (query, CultureInfo.CurrentCulture.Name), Reads,
-            () => Task.FromResult(Filter(set.Published, query)), a => a.Count);
+            async (services, t) => Filter((await services.GetRequiredService<PublishedAwards>().BuildAsync(t)).Published, query), a => a.Count);
         return (set, awards);
     }
 
-    private Task<OpenDataSet> KeptAsync(ReadModelView view, CancellationToken ct) =>
-        view.GetAsync(nameof(PublishedAwards), null, Reads, () => ComputeAsync(ct), s => s.Published.Count + s.Refused.Count);
+    private static Task<OpenDataSet> KeptAsync(ReadModelView view) =>
+        view.GetAsync(nameof(PublishedAwards), null, Reads, (services, t) => services.GetRequiredService<PublishedAwards>().ComputeAsync(t), s => s.Published.Count + s.Refused.Count);
 
     private async Task<OpenDataSet> ComputeAsync(CancellationToken ct)
     {

@@ -20,6 +20,9 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
             roles.Select(r => new Claim(ClaimTypes.Role, r)).Append(new Claim(ClaimTypes.NameIdentifier, id.ToString())).Append(new Claim(ClaimTypes.Name, name)),
             "job", ClaimTypes.Name, ClaimTypes.Role));
 
+    /// <summary>A kept answer's computation (decision 0020) acts as the person whose request started it, with all their claims.</summary>
+    public void ActAs(ClaimsPrincipal principal) => _actingAs = principal;
+
     public bool IsAuthenticated => Principal.Identity?.IsAuthenticated == true;
 
     public Guid? Id => IdOf(Principal);

@@ -77,22 +77,49 @@ public sealed class ReadModelCache(IOptions<ReadModelOptions> options) : IDispos
 /// parameters, today's date in Brussels and the stamps of the data areas it reads, so the first request after a committed
 /// change (on any node: the stamps are in the shared database) computes it again. Costs one small query per request.
 /// </summary>
-public sealed class ReadModelStore(ClusterpactDbContext db, ReadModelCache cache, TimeProvider clock)
+public sealed class ReadModelStore(ClusterpactDbContext db, ReadModelCache cache, TimeProvider clock, IServiceScopeFactory scopes, CurrentUser user,
+    IHostApplicationLifetime lifetime, ILogger<ReadModelStore> log)
 {
     private readonly List<string> _taken = [];
     private DateTimeOffset? _staleSince;
+
+    /// <summary>
+    /// Set in the scope of a computation (<see cref="RunAsync"/>): what it reads of other kept answers must be current, so
+    /// its views wait for an answer being computed instead of taking the previous one.
+    /// </summary>
+    private bool _computing;
 
     /// <summary>Reads the stamps once; the answers taken from the returned view are consistent with them.</summary>
     public async Task<ReadModelView> ViewAsync(CancellationToken ct)
     {
         // Read before the data: what is computed next is at least as new as these stamps (read committed), never older.
         var stamps = await db.Set<ReadModelVersion>().AsNoTracking().ToDictionaryAsync(v => v.Area, v => v.Version, ct);
-        return new ReadModelView(cache, stamps, clock.TodayInBrussels(), _taken.Add, clock, computedAt => _staleSince = _staleSince is { } s && s < computedAt ? s : computedAt);
+        return new ReadModelView(cache, stamps, clock.TodayInBrussels(), _taken.Add, clock, computedAt => _staleSince = _staleSince is { } s && s < computedAt ? s : computedAt,
+            RunAsync, _computing, log);
     }
 
     /// <summary>
-    /// When this request was given the previous answer to a question because the new one was still being computed by
-    /// another request: the moment the oldest such answer was computed (the layout says so). Null when every answer is current.
+    /// Runs a computation in a service scope of its own (its own database context), as the person who asked and in their
+    /// culture, so that it can go on after the request that started it has taken the previous answer and ended (at the EU
+    /// size a computation takes 10-70 s). Nothing of the request flows into it but the person and the culture.
+    /// </summary>
+    private Task<object> RunAsync(Func<IServiceProvider, CancellationToken, Task<object>> work)
+    {
+        var (principal, culture, uiCulture) = (user.Principal, CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        using (ExecutionContext.SuppressFlow())
+            return Task.Run(async () =>
+            {
+                (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+                await using var scope = scopes.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs(principal);
+                scope.ServiceProvider.GetRequiredService<ReadModelStore>()._computing = true;
+                return await work(scope.ServiceProvider, lifetime.ApplicationStopping);
+            });
+    }
+
+    /// <summary>
+    /// When this request was given the previous answer to a question because the new one was still being computed: the
+    /// moment the oldest such answer was computed (the layout says so). Null when every answer is current.
     /// </summary>
     public DateTimeOffset? StaleSince => _staleSince;
 
@@ -109,70 +136,97 @@ public sealed class ReadModelStore(ClusterpactDbContext db, ReadModelCache cache
 /// <summary>The stamps as one request read them, and the answers kept under them.</summary>
 public sealed class ReadModelView
 {
+    private static readonly IServiceProvider NoServices = new ServiceCollection().BuildServiceProvider();
+
     private readonly ReadModelCache _cache;
     private readonly IReadOnlyDictionary<ReadModelArea, long> _stamps;
     private readonly DateOnly _today;
     private readonly Action<string>? _taken;
     private readonly TimeProvider _clock;
     private readonly Action<DateTimeOffset>? _stale;
+    private readonly Func<Func<IServiceProvider, CancellationToken, Task<object>>, Task<object>> _run;
+    private readonly bool _current;
+    private readonly ILogger? _log;
     private readonly long _order;
 
     /// <param name="taken">Told the version of each answer taken (<see cref="ReadModelStore.SharedVersion"/>).</param>
     /// <param name="stale">Told when a previous answer was given, with the moment it was computed (<see cref="ReadModelStore.StaleSince"/>).</param>
+    /// <param name="run">Runs a computation in a scope of its own (<see cref="ReadModelStore"/>); without it, on the thread pool with no services.</param>
+    /// <param name="current">The view of a computation: it waits for answers being computed, never takes a previous one.</param>
     internal ReadModelView(ReadModelCache cache, IReadOnlyDictionary<ReadModelArea, long> stamps, DateOnly today, Action<string>? taken = null,
-        TimeProvider? clock = null, Action<DateTimeOffset>? stale = null) =>
-        (_cache, _stamps, _today, _taken, _clock, _stale, _order) = (cache, stamps, today, taken, clock ?? TimeProvider.System, stale, cache.NextView());
+        TimeProvider? clock = null, Action<DateTimeOffset>? stale = null, Func<Func<IServiceProvider, CancellationToken, Task<object>>, Task<object>>? run = null,
+        bool current = false, ILogger? log = null)
+    {
+        (_cache, _stamps, _today, _taken, _clock, _stale, _current, _log) = (cache, stamps, today, taken, clock ?? TimeProvider.System, stale, current, log);
+        _run = run ?? (work => Task.Run(() => work(NoServices, CancellationToken.None)));
+        _order = cache.NextView();
+    }
 
     /// <summary>
     /// The answer kept under (<paramref name="useCase"/>, <paramref name="parameters"/> (a value-equal record or tuple),
     /// today, the stamps of <paramref name="reads"/>), or <paramref name="compute"/>'s, then kept with its <paramref name="size"/>.
+    /// <paramref name="compute"/> runs in a service scope of its own, as the person who asked (<see cref="ReadModelStore"/>):
+    /// it takes what it uses from the given services, never from the request, with the given token (the application's
+    /// stopping), because it may outlive the request.
     /// One answer is kept per question (use case and parameters): a new one replaces the one of older stamps or of
     /// another day, so a change does not leave the old answer in memory until it expires.
     /// Requests that miss the same key while it is computed wait for that one computation (on this node) instead of each
     /// computing it again: 32 requests at once after a change cost one computation and one answer's memory, not 32.
-    /// A waiting request that has the previous answer to the question waits at most <c>ReadModels:FreshWaitMilliseconds</c>,
-    /// then takes the previous answer (the page says of when): at the EU size a computation takes 10-70 s, and only the
-    /// request that computes waits for it. If that computation fails or its request is cancelled, each waiting request
-    /// computes its own. The answer is shared between requests: it must not be changed.
+    /// A request that has the previous answer to the question waits at most <c>ReadModels:FreshWaitMilliseconds</c> for the
+    /// new one, the request that started its computation too, then takes the previous answer (the page says of when): at
+    /// the EU size a computation takes 10-70 s, and it goes on without anybody waiting for it. A computation's own view
+    /// waits for the current answers it reads. If a computation fails, the request waiting for it sees the error and the
+    /// other waiting requests each compute their own; the failure of a computation nobody waits for any more goes to the log.
+    /// The answer is shared between requests: it must not be changed.
     /// </summary>
-    public async Task<T> GetAsync<T>(string useCase, object? parameters, IReadOnlyCollection<ReadModelArea> reads, Func<Task<T>> compute, Func<T, long> size)
+    public async Task<T> GetAsync<T>(string useCase, object? parameters, IReadOnlyCollection<ReadModelArea> reads, Func<IServiceProvider, CancellationToken, Task<T>> compute,
+        Func<T, long> size)
         where T : class
     {
         var question = new Question(useCase, parameters);
         var key = new Key(question, _today, string.Join(',', reads.Distinct().Order().Select(a => a + "=" + _stamps.GetValueOrDefault(a).ToString(CultureInfo.InvariantCulture))));
         var kept = _cache.Memory.Get<Kept>(question);
         if (kept is not null && kept.Key == key) return Take<T>(kept);
+        // A computation needs what is current: it waits, and so does a request with no previous answer to take.
+        var previous = _current ? null : kept;
         var mine = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
         var running = _cache.Computing.GetOrAdd(key, mine.Task);
         if (running != mine.Task)
         {
             // Another request computes it: wait for it, or, when there is a previous answer, at most the fresh wait.
-            var waited = kept is null ? running : await Task.WhenAny(running, Task.Delay(_cache.FreshWait));
-            if (waited != running && kept is not null)
-            {
-                _stale?.Invoke(kept.ComputedAt);
-                return Take<T>(kept);
-            }
+            if (await WaitedAsync<T>(running, previous) is { } taken) return taken;
             // Failed or cancelled: the other request's trouble, not necessarily ours (see below: it never faults).
             await ((Task)running).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             _taken?.Invoke(key.ToString());
             if (running.IsCompletedSuccessfully) return (T)running.Result;
             return await ComputeAndKeepAsync(key, compute, size);
         }
-        try
+        // This request computes it: kept meanwhile by a computation that has just finished, or computed now.
+        var work = _cache.Memory.Get<Kept>(question) is { } justKept && justKept.Key == key ? Task.FromResult((T)justKept.Answer) : ComputeAndKeepAsync(key, compute, size);
+        _ = work.ContinueWith(done =>
         {
-            _taken?.Invoke(key.ToString());
-            // Kept between this request's miss and its turn by a computation that has just finished.
-            var answer = _cache.Memory.Get<Kept>(question) is { } justKept && justKept.Key == key ? (T)justKept.Answer : await ComputeAndKeepAsync(key, compute, size);
-            mine.SetResult(answer);
-            return answer;
-        }
-        finally
-        {
-            // A failure is this request's to throw; the waiting ones are only told to compute their own.
-            mine.TrySetCanceled();
+            // A failure is the waiting request's to throw; the other waiting ones are only told to compute their own.
+            if (done.IsCompletedSuccessfully) mine.SetResult(done.Result);
+            else mine.TrySetCanceled();
             _cache.Computing.TryRemove(new KeyValuePair<object, Task<object>>(key, mine.Task));
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        if (await WaitedAsync<T>(work, previous) is { } earlier)
+        {
+            // Nobody waits for this computation any more: its failure is told to the log.
+            _ = work.ContinueWith(done => _log?.LogWarning(done.Exception!.GetBaseException(), "The kept answer {Question} could not be computed", question),
+                CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            return earlier;
         }
+        _taken?.Invoke(key.ToString());
+        return await work;
+    }
+
+    /// <summary>The previous answer when there is one and <paramref name="computing"/> has not finished within the fresh wait; else null (then wait for it).</summary>
+    private async Task<T?> WaitedAsync<T>(Task computing, Kept? previous) where T : class
+    {
+        if (previous is null || await Task.WhenAny(computing, Task.Delay(_cache.FreshWait)) == computing) return null;
+        _stale?.Invoke(previous.ComputedAt);
+        return Take<T>(previous);
     }
 
     private T Take<T>(Kept kept)
@@ -181,10 +235,10 @@ public sealed class ReadModelView
         return (T)kept.Answer;
     }
 
-    private async Task<T> ComputeAndKeepAsync<T>(Key key, Func<Task<T>> compute, Func<T, long> size) where T : class
+    private async Task<T> ComputeAndKeepAsync<T>(Key key, Func<IServiceProvider, CancellationToken, Task<T>> compute, Func<T, long> size) where T : class
     {
         var allocated = GC.GetTotalAllocatedBytes();
-        var answer = await compute();
+        var answer = (T)await _run(async (services, ct) => await compute(services, ct));
         lock (_cache.Keeping)
         {
             // A view that read its stamps later may have kept a newer answer meanwhile: this one is then only this request's.
