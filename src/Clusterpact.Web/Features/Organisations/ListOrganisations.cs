@@ -78,11 +78,16 @@ public sealed class ListOrganisations(ClusterpactDbContext db, Scope scope, Time
         bool Keeps(int i) => (kind is null || r.Kinds[i] == kind) && (size is null || r.Sizes[i] == size) && (!q.MultiClusterOnly || r.Counts[i] > 1)
             && (matching is null || matching.Contains(r.Ids[i]));
         var order = q.Descending ? r.Descending : r.Ascending;
-        var cut = (kind is null && size is null && !q.MultiClusterOnly && matching is null ? order : order.Where(Keeps).ToArray()).ToPage(page);
-        var ids = cut.Items.Select(i => r.Ids[i]).ToList();
+        // Counted, then cut, in two passes over the positions: no copy of 500,000 of them per request.
+        var everyRow = kind is null && size is null && !q.MultiClusterOnly && matching is null;
+        var kept = everyRow ? order : order.Where(Keeps);
+        var total = everyRow ? order.Length : kept.Count();
+        var number = Paging.Within(page.Page, total, page.Size);
+        var cut = kept.Skip((number - 1) * page.Size).Take(page.Size).ToList();
+        var ids = cut.Select(i => r.Ids[i]).ToList();
         var rows = await scope.Organisations().AsNoTracking().Where(Paging.In<Organisation>(o => o.Id, ids)).Select(Columns).ToDictionaryAsync(o => o.Id, ct);
-        var items = cut.Items.Where(i => rows.ContainsKey(r.Ids[i])).Select(i => rows[r.Ids[i]] with { ActiveClusterCount = r.Counts[i] }).ToList();
-        return new Paged<OrganisationListItem>(items, cut.Page, cut.PageSize, cut.TotalCount);
+        var items = cut.Where(i => rows.ContainsKey(r.Ids[i])).Select(i => rows[r.Ids[i]] with { ActiveClusterCount = r.Counts[i] }).ToList();
+        return new Paged<OrganisationListItem>(items, number, page.Size, total);
     }
 
     /// <summary>The rows with the number of clusters each is a member of today (of those the caller may see): one grouped query.</summary>
