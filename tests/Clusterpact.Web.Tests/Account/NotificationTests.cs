@@ -256,7 +256,7 @@ public sealed partial class NotificationTests(NotificationApp app)
         var officer = await app.SignedInAsync(Emails.Officer);
         Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync("/Funds", new Dictionary<string, string>
         {
-            ["Kind"] = "ClusterEarmarked", ["ClusterId"] = flux.ToString(), ["NewYear"] = "2032", ["Amount"] = "5.000.000",
+            ["Kind"] = "ClusterEarmarked", ["Input.ClusterId"] = flux.ToString(), ["NewYear"] = "2032", ["Amount"] = "5.000.000",
         })).StatusCode);
         var manager = await app.SignedInAsync(Emails.Flux50Manager);
         var approvedId = await ProposeFlux50ProjectAsync(manager, "Warmtenet met restwarmte");

@@ -18,7 +18,40 @@ public sealed class ClusterFormChoiceTests(ClusterpactApp app)
         { Emails.CatalistiManager, "/Clients/New", "Input.ClusterId" },
         { Emails.Admin, "/Admin/Users/New", "Input.AddCluster" },
         { Emails.CatalistiManager, "/Projects/New", "Input.AddCluster" },
+        { Emails.Officer, "/Funds", "Input.ClusterId" },
     };
+
+    /// <summary>
+    /// The funds page's envelope form chooses among the spearhead clusters by name: a name no spearhead cluster holds (an unknown
+    /// one, or another kind of cluster's) brings the form back with the message and everything typed; a spearhead's name opens its envelope.
+    /// </summary>
+    [Fact]
+    public async Task An_envelope_is_earmarked_for_the_spearhead_cluster_whose_name_was_typed()
+    {
+        var officer = await app.SignedInAsync(Emails.Officer);
+        var other = await app.WithDbAsync(db => db.Clusters.Where(c => c.Type != ClusterType.SpearheadCluster).Select(c => c.Name).FirstAsync());
+        foreach (var typed in new[] { "Geen zulke speerpuntcluster", other })
+        {
+            var refused = await officer.SubmitFormAsync("/Funds", new Dictionary<string, string>
+            {
+                ["Kind"] = "ClusterEarmarked", ["Input.ClusterId"] = typed, ["NewYear"] = "2087", ["Amount"] = "1.234.567", ["Note"] = "getypt",
+            });
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await refused.Content.ReadAsStringAsync());
+            Assert.Equal(typed, doc.QuerySelector("input#Input_ClusterId")!.GetAttribute("value"));
+            Assert.Contains($"Geen cluster heet of bevat „{typed}”", doc.QuerySelector("[data-testid=cluster-choice-message]")!.TextContent, StringComparison.Ordinal);
+            Assert.Equal("1.234.567", doc.QuerySelector("input#Amount")!.GetAttribute("value"));
+            Assert.Equal("getypt", doc.QuerySelector("input#Note")!.GetAttribute("value"));
+        }
+        Assert.False(await app.WithDbAsync(db => db.FundEnvelopes.AnyAsync(e => e.Year == 2087)));
+
+        var flux = await app.ClusterIdAsync("Flux50");
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync("/Funds", new Dictionary<string, string>
+        {
+            ["Kind"] = "ClusterEarmarked", ["Input.ClusterId"] = "flux50", ["NewYear"] = "2087", ["Amount"] = "1.000",
+        })).StatusCode);
+        Assert.True(await app.WithDbAsync(db => db.FundEnvelopes.AnyAsync(e => e.Year == 2087 && e.ClusterId == flux)));
+    }
 
     [Theory]
     [MemberData(nameof(Forms))]

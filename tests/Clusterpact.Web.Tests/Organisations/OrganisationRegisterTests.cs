@@ -105,7 +105,7 @@ public sealed class OrganisationRegisterTests(ClusterpactApp app)
         System.Text.RegularExpressions.Regex.Matches(html, "<td><a href=\"/Organisations/[0-9a-f-]{36}\">([^<]*)</a></td>").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
 
     /// <summary>The first field of each data line of the register's CSV export (the name), unquoted.</summary>
-    private static List<string> NamesInExport(string csv) =>
+    internal static List<string> NamesInExport(string csv) =>
         csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1)
             .Select(l => l.StartsWith('"') ? l[1..l.IndexOf("\";", StringComparison.Ordinal)].Replace("\"\"", "\"", StringComparison.Ordinal) : l[..l.IndexOf(';')]).ToList();
 
@@ -169,15 +169,145 @@ public sealed class OrganisationRegisterTests(ClusterpactApp app)
         Assert.Equal(first.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()), back.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
     }
 
+    /// <summary>Each row of a register page: the organisation and the number of its clusters shown.</summary>
+    private static List<(Guid Id, int Count)> RowsOnPage(string html) =>
+        System.Text.RegularExpressions.Regex.Matches(html, "<a href=\"/Organisations/([0-9a-f-]{36})\">[^<]*</a></td>\\s*<td>[^<]*</td>\\s*<td>[^<]*</td>\\s*<td>[^<]*</td>\\s*<td>(\\d+)</td>")
+            .Select(m => (Id: Guid.Parse(m.Groups[1].Value), Count: int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture))).ToList();
+
+    /// <summary>
+    /// Issue 18: sorted by size or by clusters, the register's pages (with and without filters, both directions) are the database's
+    /// order: the export of the same list, which SQL orders; page 2 continues page 1 and repeats none of it. By clusters the pages of
+    /// those who see the whole programme come from the kept ranking (RankOrganisationsByClusters), the export from SQL.
+    /// </summary>
+    [Theory]
+    [InlineData("Size", false, "")]
+    [InlineData("Size", true, "")]
+    [InlineData("Size", true, "&kind=Company")]
+    [InlineData("Clusters", false, "")]
+    [InlineData("Clusters", true, "")]
+    [InlineData("Clusters", true, "&kind=Company")]
+    [InlineData("Clusters", false, "&size=Small")]
+    [InlineData("Clusters", true, "&multi=true")]
+    [InlineData("Clusters", false, "&search=e")]
+    [InlineData("Clusters", true, "&search=e&kind=Company&multi=true")]
+    public async Task Sorted_by_size_or_clusters_the_pages_are_the_databases_order(string sort, bool desc, string filters)
+    {
+        var officer = await app.SignedInAsync(Emails.Officer);
+        var query = $"sort={sort}&desc={(desc ? "true" : "false")}{filters}";
+        var exported = NamesInExport(await officer.GetStringAsync($"/Organisations?handler=Export&format=csv&{query}"));
+        Assert.True(exported.Count > 50, $"{exported.Count} rows");
+        var first = NamesOnPage(await officer.GetStringAsync($"/Organisations?{query}"));
+        var second = NamesOnPage(await officer.GetStringAsync($"/Organisations?{query}&p=2"));
+        Assert.Equal(exported.Take(25), first);
+        Assert.Equal(exported.Skip(25).Take(25), second);
+        Assert.Empty(first.Intersect(second));
+    }
+
+    /// <summary>
+    /// Issue 18 (EU size: the count of every organisation's clusters for each page, no answer within 5 s): for those who see the
+    /// whole programme a page sorted by clusters reads the kept ranking and only its own rows; no membership is read again.
+    /// </summary>
+    [Fact]
+    public async Task Sorted_by_clusters_a_repeated_page_reads_only_its_own_rows()
+    {
+        var reader = await app.SignedInAsync(Emails.Reader);
+        await app.ForgetKeptAnswersAsync();
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/Organisations?sort=Clusters&desc=true")).StatusCode);
+        using (app.Sql.Record()) Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/Organisations?sort=Clusters&desc=true&p=3&kind=Company")).StatusCode);
+        var commands = app.Sql.Commands;
+        Assert.DoesNotContain(commands, c => ReadModelSteps.TablesRead(c).Contains("memberships"));
+        Assert.Single(commands, c => ReadModelSteps.TablesRead(c).Contains("organisations"));
+        // The page's 25 rows (and the reader's last read, which finds none).
+        Assert.Equal(26, app.Sql.Reads.Single(r => ReadModelSteps.TablesRead(r.Sql).Contains("organisations")).Rows);
+    }
+
+    /// <summary>
+    /// The ranking is kept under the members' change stamp: a membership that starts is in the next page (without the stamp the
+    /// kept ranking would show the organisation where it was, with its old count).
+    /// </summary>
+    [Fact]
+    public async Task Sorted_by_clusters_a_membership_that_starts_is_in_the_next_page()
+    {
+        var officer = await app.SignedInAsync(Emails.Officer);
+        const string query = "sort=Clusters&desc=false";
+        var (first, count) = RowsOnPage(await officer.GetStringAsync($"/Organisations?{query}"))[0];
+        var joined = await JoinAsync(first, app.Today);
+        try
+        {
+            var after = await officer.GetStringAsync($"/Organisations?{query}");
+            Assert.Equal(NamesInExport(await officer.GetStringAsync($"/Organisations?handler=Export&format=csv&{query}")).Take(25), NamesOnPage(after));
+            Assert.DoesNotContain((first, count), RowsOnPage(after));
+        }
+        finally
+        {
+            await LeaveAsync(joined);
+        }
+    }
+
+    /// <summary>
+    /// The ranking is kept for the day in Brussels: a membership that starts tomorrow counts from the first request of tomorrow,
+    /// though no data changed in between (without the day in its key the ranking of yesterday would stay).
+    /// </summary>
+    [Fact]
+    public async Task Sorted_by_clusters_a_membership_counts_from_its_first_day()
+    {
+        var officer = await app.SignedInAsync(Emails.Officer);
+        const string query = "sort=Clusters&desc=false";
+        var (first, count) = RowsOnPage(await officer.GetStringAsync($"/Organisations?{query}"))[0];
+        var joined = await JoinAsync(first, app.Today.AddDays(1));
+        try
+        {
+            Assert.Equal((first, count), RowsOnPage(await officer.GetStringAsync($"/Organisations?{query}"))[0]);
+            var tomorrow = app.Today.AddDays(1);
+            while (app.Today < tomorrow) app.Clock.Advance(TimeSpan.FromHours(1));
+            // A day later the sign-in has expired.
+            officer = await app.SignedInAsync(Emails.Officer);
+            var after = await officer.GetStringAsync($"/Organisations?{query}");
+            Assert.Equal(NamesInExport(await officer.GetStringAsync($"/Organisations?handler=Export&format=csv&{query}")).Take(25), NamesOnPage(after));
+            Assert.DoesNotContain((first, count), RowsOnPage(after));
+        }
+        finally
+        {
+            await LeaveAsync(joined);
+        }
+    }
+
+    /// <summary>A membership of <paramref name="organisation"/> from <paramref name="from"/> in a cluster it has never been a member of.</summary>
+    private async Task<Membership> JoinAsync(Guid organisation, DateOnly from)
+    {
+        var cluster = await app.WithDbAsync(db => db.Clusters.Where(c => !db.Memberships.Any(m => m.OrganisationId == organisation && m.ClusterId == c.Id)).Select(c => c.Id).FirstAsync());
+        var joined = new Membership(organisation, cluster, from, null, MembershipRole.Member, null);
+        await app.WithDbAsync(db => { db.Memberships.Add(joined); return db.SaveChangesAsync(); });
+        return joined;
+    }
+
+    private Task LeaveAsync(Membership joined) => app.WithDbAsync(db => { db.Memberships.Remove(db.Memberships.Single(m => m.Id == joined.Id)); return db.SaveChangesAsync(); });
+
+    /// <summary>A cluster manager's register sorted by clusters counts only the clusters they may see, though the organisations are members of more.</summary>
+    [Fact]
+    public async Task Sorted_by_clusters_a_managers_counts_are_of_their_own_clusters_only()
+    {
+        var manager = await app.SignedInAsync(Emails.CatalistiManager);
+        var rows = RowsOnPage(await manager.GetStringAsync("/Organisations?sort=Clusters&desc=true&size=200"));
+        Assert.NotEmpty(rows);
+        var userId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == Emails.CatalistiManager).Select(u => u.Id).SingleAsync());
+        var mine = await app.WithDbAsync(db => db.UserClusterScopes.Where(s => s.UserId == userId).Select(s => s.ClusterId).ToListAsync());
+        var ids = rows.Select(r => r.Id).ToList();
+        var today = Today;
+        var active = await app.WithDbAsync(db => db.Memberships.Where(m => ids.Contains(m.OrganisationId) && m.From <= today && (m.Until == null || m.Until >= today))
+            .Select(m => new { m.OrganisationId, m.ClusterId }).Distinct().ToListAsync());
+        Assert.All(rows, r => Assert.Equal(active.Count(a => a.OrganisationId == r.Id && mine.Contains(a.ClusterId)), r.Count));
+        // The same organisations are members of other clusters too, which the manager's counts leave out.
+        Assert.Contains(rows, r => active.Count(a => a.OrganisationId == r.Id) > r.Count);
+    }
+
     /// <summary>The page's counts of clusters are the register's: today's active memberships, each cluster once.</summary>
     [Fact]
     public async Task A_search_with_few_matches_counts_each_rows_clusters_of_today()
     {
         var term = await TermWithSomeMatchesAsync();
         var officer = await app.SignedInAsync(Emails.Officer);
-        var html = await officer.GetStringAsync($"/Organisations?search={term}&sort=Clusters&desc=true");
-        var rows = System.Text.RegularExpressions.Regex.Matches(html, "<a href=\"/Organisations/([0-9a-f-]{36})\">[^<]*</a></td>\\s*<td>[^<]*</td>\\s*<td>[^<]*</td>\\s*<td>[^<]*</td>\\s*<td>(\\d+)</td>")
-            .Select(m => (Id: Guid.Parse(m.Groups[1].Value), Count: int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture))).ToList();
+        var rows = RowsOnPage(await officer.GetStringAsync($"/Organisations?search={term}&sort=Clusters&desc=true"));
         Assert.Equal(25, rows.Count);
         var ids = rows.Select(r => r.Id).ToList();
         var expected = await app.WithDbAsync(db => db.Memberships.Where(m => ids.Contains(m.OrganisationId) && m.From <= Today && (m.Until == null || m.Until >= Today))

@@ -37,7 +37,7 @@ public sealed class PartnerCountsTests(ClusterpactApp app)
         var officer = await app.SignedInAsync(Emails.Officer);
         Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitFormAsync("/Funds", new Dictionary<string, string>
         {
-            ["Kind"] = "ClusterEarmarked", ["ClusterId"] = catalisti.ToString(), ["NewYear"] = Year.ToString(CultureInfo.InvariantCulture), ["Amount"] = "8.000.000",
+            ["Kind"] = "ClusterEarmarked", ["Input.ClusterId"] = catalisti.ToString(), ["NewYear"] = Year.ToString(CultureInfo.InvariantCulture), ["Amount"] = "8.000.000",
         })).StatusCode);
 
         var manager = await app.SignedInAsync(Emails.CatalistiManager);

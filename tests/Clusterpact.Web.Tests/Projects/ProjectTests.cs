@@ -40,7 +40,7 @@ public sealed class ProjectTests(ClusterpactApp app)
     {
         var opened = await officer.SubmitFormAsync("/Funds", new Dictionary<string, string>
         {
-            ["Kind"] = "ClusterEarmarked", ["ClusterId"] = cluster.ToString(), ["NewYear"] = year.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Amount"] = amount,
+            ["Kind"] = "ClusterEarmarked", ["Input.ClusterId"] = cluster.ToString(), ["NewYear"] = year.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Amount"] = amount,
         });
         Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
         return await app.WithDbAsync(db => db.FundEnvelopes.Where(e => e.ClusterId == cluster && e.Year == year).Select(e => e.Id).SingleAsync());

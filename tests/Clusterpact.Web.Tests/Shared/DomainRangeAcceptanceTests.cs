@@ -90,7 +90,7 @@ public sealed class DomainRangeAcceptanceTests(DomainRangeAcceptanceTests.OwnApp
         foreach (var (year, amount) in new[] { ("2100", Largest), ("2000", Smallest) })
             Stored(await officer.SubmitFormAsync("/Funds", new Dictionary<string, string>
             {
-                ["Kind"] = "ClusterEarmarked", ["ClusterId"] = cluster.ToString(), ["NewYear"] = year, ["Amount"] = amount, ["Note"] = "grens",
+                ["Kind"] = "ClusterEarmarked", ["Input.ClusterId"] = cluster.ToString(), ["NewYear"] = year, ["Amount"] = amount, ["Note"] = "grens",
             }), $"envelope {year}");
 
         // Cofinancing paid in: the cluster's manager records the largest amount on the last possible day and a cent on the first day of the year.
@@ -205,7 +205,7 @@ public sealed class DomainRangeAcceptanceTests(DomainRangeAcceptanceTests.OwnApp
                  })
             await RefusedAsync(await officer.SubmitFormAsync("/Funds", new Dictionary<string, string>
             {
-                ["Kind"] = "ClusterEarmarked", ["ClusterId"] = cluster.ToString(), ["NewYear"] = year, ["Amount"] = amount,
+                ["Kind"] = "ClusterEarmarked", ["Input.ClusterId"] = cluster.ToString(), ["NewYear"] = year, ["Amount"] = amount,
             }), message, $"envelope {year} {amount}");
 
         Func<IHtmlFormElement, bool> cofinancing = f => Handler(f, "Cofinancing") && f.QuerySelector<IHtmlInputElement>("input[name=yearId]")?.Value == yearId.ToString();

@@ -5,6 +5,7 @@ using Clusterpact.Web.Features.Clusters;
 using Clusterpact.Web.Features.Dashboard;
 using Clusterpact.Web.Features.Kpis;
 using Clusterpact.Web.Features.OpenData;
+using Clusterpact.Web.Features.Organisations;
 using Clusterpact.Web.Infrastructure.ReadModels;
 using static Clusterpact.Web.Tests.Import.ImportSteps;
 
@@ -179,6 +180,7 @@ public sealed class ReadModelTests(ClusterpactApp app)
     [InlineData("/Agreements/Deadlines", nameof(ListDeadlines))]
     [InlineData("/Clusters?sort=Members", nameof(ListClusters))]
     [InlineData("/AnswerPack", nameof(GetAnswerPack))]
+    [InlineData("/Organisations?sort=Clusters", nameof(RankOrganisationsByClusters))]
     public async Task The_areas_a_kept_answer_declares_cover_every_table_it_reads(string url, string useCase)
     {
         var client = useCase == nameof(PublishedAwards) ? app.Anonymous() : await app.SignedInAsync(Emails.Reader);
@@ -190,7 +192,7 @@ public sealed class ReadModelTests(ClusterpactApp app)
         Assert.NotEmpty(read);
         var declared = useCase switch { nameof(GetDashboard) => GetDashboard.Reads, nameof(PublishedAwards) => PublishedAwards.Reads,
             nameof(GetAgreementOverview) => GetAgreementOverview.Reads, nameof(ListDeadlines) => ListDeadlines.Reads, nameof(GetOverviewPage) => GetOverviewPage.Reads, nameof(ListClusters) => ListClusters.Reads,
-            nameof(GetAnswerPack) => GetAnswerPack.Reads, _ => GetKpiAcrossClusters.Reads };
+            nameof(GetAnswerPack) => GetAnswerPack.Reads, nameof(RankOrganisationsByClusters) => RankOrganisationsByClusters.Reads, _ => GetKpiAcrossClusters.Reads };
         Assert.Subset(declared.ToHashSet(), read);
     }
 

@@ -18,7 +18,9 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         b.HasIndex(p => new { p.End, p.Id });
         b.HasIndex(p => new { p.TotalBudget, p.Id });
         b.HasIndex(p => new { p.Aid, p.Id });
-        b.HasIndex(p => p.Type);
+        // Sorted by type or status (ListProjects): by title and id within each, in the sort's direction.
+        b.HasIndex(p => new { p.Type, p.Title, p.Id });
+        b.HasIndex(p => new { p.Status, p.Title, p.Id });
         b.Property(p => p.Summary).HasMaxLength(4000);
         b.Property(p => p.DecisionNote).HasMaxLength(1000);
         b.Property(p => p.ExternalReference).HasMaxLength(50);

@@ -2,12 +2,12 @@ namespace Clusterpact.Web.Features.Funds;
 
 /// <summary>
 /// The funds page: the years that have envelopes, the year shown (the one asked, else this year when it has envelopes,
-/// else the latest), its envelopes, and for agency staff, who open envelopes, the spearhead clusters to earmark one for.
+/// else the latest), its envelopes, and whether the caller opens envelopes (agency staff).
 /// </summary>
-public sealed record EnvelopeYear(IReadOnlyList<int> Years, int? Year, IReadOnlyList<EnvelopeRow> Rows, bool CanManage, IReadOnlyList<(Guid Id, string Name)> SpearheadClusters);
+public sealed record EnvelopeYear(IReadOnlyList<int> Years, int? Year, IReadOnlyList<EnvelopeRow> Rows, bool CanManage);
 
 /// <summary>The envelopes of one year as the funds page draws them, in one handler.</summary>
-public sealed class GetEnvelopeYear(ClusterpactDbContext db, Scope scope, ListEnvelopes envelopes, Permissions permissions, TimeProvider clock) : IUseCase
+public sealed class GetEnvelopeYear(Scope scope, ListEnvelopes envelopes, Permissions permissions, TimeProvider clock) : IUseCase
 {
     public async Task<EnvelopeYear> HandleAsync(int? year, CancellationToken ct)
     {
@@ -16,10 +16,6 @@ public sealed class GetEnvelopeYear(ClusterpactDbContext db, Scope scope, ListEn
         var today = clock.TodayInBrussels();
         year ??= years.Count > 0 ? (years.Contains(today.Year) ? today.Year : years[0]) : null;
         var rows = await envelopes.HandleAsync(year, null, ct);
-        IReadOnlyList<(Guid Id, string Name)> spearheads = canManage
-            ? (await db.Clusters.AsNoTracking().Where(c => c.Type == ClusterType.SpearheadCluster).OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
-                .Select(c => (c.Id, c.Name)).ToList()
-            : [];
-        return new EnvelopeYear(years, year, rows, canManage, spearheads);
+        return new EnvelopeYear(years, year, rows, canManage);
     }
 }

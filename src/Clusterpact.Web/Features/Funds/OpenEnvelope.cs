@@ -8,6 +8,9 @@ public sealed record OpenEnvelopeCommand(EnvelopeKind Kind, Guid? ClusterId, int
 /// </summary>
 public sealed class OpenEnvelope(ClusterpactDbContext db, Permissions permissions) : IUseCase
 {
+    /// <summary>The clusters an envelope may be earmarked for: the spearhead clusters (the funds page's cluster field chooses among them).</summary>
+    public IQueryable<Domain.Clusters.Cluster> ClustersToChoose() => db.Clusters.Where(c => c.Type == Domain.Clusters.ClusterType.SpearheadCluster);
+
     public async Task<CommandOutcome> HandleAsync(OpenEnvelopeCommand cmd, CancellationToken ct)
     {
         if (!await permissions.HasAsync(Policies.AgencyStaff)) return CommandOutcome.Forbidden;

@@ -13,7 +13,7 @@ public sealed record OrganisationListItem(Guid Id, string Name, OrganisationKind
 /// The member register: every organisation once. Agency staff and readers see all; a cluster manager sees the
 /// members of their own clusters. Counts of clusters are today's active memberships the caller may see.
 /// </summary>
-public sealed class ListOrganisations(ClusterpactDbContext db, Scope scope, TimeProvider clock) : IUseCase
+public sealed class ListOrganisations(ClusterpactDbContext db, Scope scope, TimeProvider clock, CurrentUser user, RankOrganisationsByClusters ranking) : IUseCase
 {
     /// <summary>
     /// One page of the register. By name (the default, and the order of the name index) next and previous read by
@@ -25,6 +25,8 @@ public sealed class ListOrganisations(ClusterpactDbContext db, Scope scope, Time
         // Three commands (the session's check, the rows, the counts) instead of four that read every match three times (the ids,
         // the window, the total).
         if (await FewMatchesAsync(q, filtered, ct) is { } found) return await FewAsync(found, q, page, ct);
+        // One cluster's members are few (a few hundred at the EU size): SQL counts theirs. A manager sees a few clusters' members.
+        if (q.Sort == OrganisationSort.Clusters && q.ClusterId is null && user.SeesAllClusters && user.OnlyCluster is null) return await RankedAsync(q, page, ct);
         return q.Sort == OrganisationSort.Name
             ? await filtered.ToKeysetPageAsync(name, o => o.Id, q.Descending, select, r => r.Id, page, ct)
             : await rows.ToPageAsync(page, ct);
@@ -59,6 +61,33 @@ public sealed class ListOrganisations(ClusterpactDbContext db, Scope scope, Time
         };
         var paged = ordered.ToPage(page);
         return q.Sort == OrganisationSort.Clusters ? paged : paged with { Items = await WithClusterCountsAsync(paged.Items, ct) };
+    }
+
+    /// <summary>
+    /// A page of the register sorted by clusters for those who see the whole programme: the kept ranking's positions, filtered
+    /// by kind, size and several clusters on its columns and cut in memory, then only the page's rows read by id. A search
+    /// that matches more than <see cref="FewMatches"/> reads the ids it matches (the few go through <see cref="FewAsync"/>).
+    /// </summary>
+    private async Task<Paged<OrganisationListItem>> RankedAsync(OrganisationListQuery q, PageRequest page, CancellationToken ct)
+    {
+        var r = await ranking.HandleAsync(ct);
+        var matching = string.IsNullOrWhiteSpace(q.Search) ? null
+            : (await Build(new OrganisationListQuery(q.Search, null, null, null), null).Filtered.Select(o => o.Id).ToListAsync(ct)).ToHashSet();
+        var (kind, size) = ((byte?)q.Kind, q.Size is { } s ? (sbyte?)s : null);
+        bool Keeps(int i) => (kind is null || r.Kinds[i] == kind) && (size is null || r.Sizes[i] == size) && (!q.MultiClusterOnly || r.Counts[i] > 1)
+            && (matching is null || matching.Contains(r.Ids[i]));
+        var order = q.Descending ? r.Descending : r.Ascending;
+        // Counted up to Paging.CountLimit and one, as every list is, then cut: each pass stops where it has what it needs, and
+        // no copy of 500,000 positions is made per request.
+        var everyRow = kind is null && size is null && !q.MultiClusterOnly && matching is null;
+        var kept = everyRow ? order : order.Where(Keeps);
+        var total = everyRow ? order.Length : kept.Take(Paging.CountLimit + 1).Count();
+        var number = Paging.Within(page.Page, total, page.Size);
+        var cut = kept.Skip((number - 1) * page.Size).Take(page.Size).ToList();
+        var ids = cut.Select(i => r.Ids[i]).ToList();
+        var rows = await scope.Organisations().AsNoTracking().Where(Paging.In<Organisation>(o => o.Id, ids)).Select(Columns).ToDictionaryAsync(o => o.Id, ct);
+        var items = cut.Where(i => rows.ContainsKey(r.Ids[i])).Select(i => rows[r.Ids[i]] with { ActiveClusterCount = r.Counts[i] }).ToList();
+        return new Paged<OrganisationListItem>(items, number, page.Size, total);
     }
 
     /// <summary>The rows with the number of clusters each is a member of today (of those the caller may see): one grouped query.</summary>
@@ -151,8 +180,10 @@ public sealed class ListOrganisations(ClusterpactDbContext db, Scope scope, Time
         var name = TextOrder.Binary<Organisation>(db, o => o.Name);
         // Kind and country are few values each: within one the rows follow the name and the id in the sort's direction, the
         // order of the indexes (Kind, Name, Id) and (CountryCode, Name, Id), so a page reads 25 rows of the index and sorts
-        // none (issue 18, EU size: 500,000 organisations sorted for each page, 0.9 s). Size and the cluster count are an
-        // expression each, which no index orders; they sort every row the filters keep.
+        // none (issue 18, EU size: 500,000 organisations sorted for each page, 0.9 s). Size puts the organisations without one
+        // last in both directions, the name and the id ascending within a size: the order of two indexes on the same expressions
+        // (migration ListSortIndexes, one per direction). The cluster count is no column: for those who see the whole programme
+        // the page takes it from a kept ranking (RankedAsync); this order serves a manager's few, one cluster's members, the export.
         var ordered = q.Sort switch
         {
             OrganisationSort.Kind => ByNameWithin(query, o => o.Kind, name, q.Descending),

@@ -59,15 +59,21 @@ public sealed class ListProjects(ClusterpactDbContext db, Scope scope) : IUseCas
         IOrderedQueryable<Project> ordered = q.Sort switch
         {
             ProjectSort.Title => q.Descending ? query.OrderByDescending(p => p.Title) : query.OrderBy(p => p.Title),
-            ProjectSort.Type => q.Descending ? query.OrderByDescending(p => p.Type) : query.OrderBy(p => p.Type),
-            ProjectSort.Status => q.Descending ? query.OrderByDescending(p => p.Status) : query.OrderBy(p => p.Status),
+            // A few values each: within one the title and the id follow in the sort's direction, the order of the indexes
+            // (Type, Title, Id) and (Status, Title, Id), so a page reads 25 entries of one instead of sorting every project
+            // (issue 18, EU size: 200,000 projects sorted for each page, 0.75-1.1 s).
+            ProjectSort.Type => TitleWithin(query, p => p.Type, q.Descending),
+            ProjectSort.Status => TitleWithin(query, p => p.Status, q.Descending),
             ProjectSort.End => q.Descending ? query.OrderByDescending(p => p.End) : query.OrderBy(p => p.End),
             ProjectSort.Budget => q.Descending ? query.OrderByDescending(p => p.TotalBudget) : query.OrderBy(p => p.TotalBudget),
             ProjectSort.Aid => q.Descending ? query.OrderByDescending(p => p.Aid) : query.OrderBy(p => p.Aid),
             _ => q.Descending ? query.OrderByDescending(p => p.Start) : query.OrderBy(p => p.Start),
         };
-        return ordered.ThenBy(p => p.Title).ThenBy(p => p.Id);
+        return q.Sort is ProjectSort.Type or ProjectSort.Status ? ordered : ordered.ThenBy(p => p.Title).ThenBy(p => p.Id);
     }
+
+    private static IOrderedQueryable<Project> TitleWithin<TKey>(IQueryable<Project> query, System.Linq.Expressions.Expression<Func<Project, TKey>> key, bool descending) =>
+        descending ? query.OrderByDescending(key).ThenByDescending(p => p.Title).ThenByDescending(p => p.Id) : query.OrderBy(key).ThenBy(p => p.Title).ThenBy(p => p.Id);
 
     private async Task<IReadOnlyList<ProjectListItem>> ToItemsAsync(IReadOnlyList<Project> rows, CancellationToken ct)
     {

@@ -61,7 +61,7 @@ public static class Paging
     public static int PageCount(int totalCount, int pageSize) => Math.Max(1, (int)Math.Ceiling(totalCount / (double)pageSize));
 
     /// <summary>A page past the end is the last page, so a stale link still shows rows; past a total that was not counted to the end, the page asked for.</summary>
-    private static int Within(int page, int totalCount, int size) => IsExact(totalCount) ? Math.Min(page, PageCount(totalCount, size)) : page;
+    internal static int Within(int page, int totalCount, int size) => IsExact(totalCount) ? Math.Min(page, PageCount(totalCount, size)) : page;
 
     /// <summary>The requested page of an ordered query, by offset, with the total.</summary>
     public static async Task<Paged<T>> ToPageAsync<T>(this IQueryable<T> ordered, PageRequest request, CancellationToken ct)

@@ -896,8 +896,6 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Title");
 
-                    b.HasIndex("Type");
-
                     b.HasIndex("Aid", "Id");
 
                     b.HasIndex("End", "Id");
@@ -909,6 +907,10 @@ namespace Clusterpact.Web.Data.Migrations.Postgres
                     NpgsqlIndexBuilderExtensions.UseCollation(b.HasIndex("Title", "Id"), new[] { "C" });
 
                     b.HasIndex("TotalBudget", "Id");
+
+                    b.HasIndex("Status", "Title", "Id");
+
+                    b.HasIndex("Type", "Title", "Id");
 
                     b.ToTable("projects", (string)null);
                 });

@@ -863,8 +863,6 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Start");
 
-                    b.HasIndex("Type");
-
                     b.HasIndex("Aid", "Id");
 
                     b.HasIndex("End", "Id");
@@ -874,6 +872,10 @@ namespace Clusterpact.Web.Data.Migrations.Sqlite
                     b.HasIndex("Title", "Id");
 
                     b.HasIndex("TotalBudget", "Id");
+
+                    b.HasIndex("Status", "Title", "Id");
+
+                    b.HasIndex("Type", "Title", "Id");
 
                     b.ToTable("projects", (string)null);
                 });
