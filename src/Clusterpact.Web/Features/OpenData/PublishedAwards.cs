@@ -198,8 +198,8 @@ public sealed class PublishedAwards(ClusterpactDbContext db, IOptions<OpenDataOp
     /// first (the first of an enterprise number is the one its cluster's awards name), then agreements and projects, each
     /// turned into its award lines as it comes and each line summed into its granting act at once (<see cref="GrantingActs{TLine}"/>):
     /// what is held is one small entry per act (the sum and the source of its first line), and an award's full record is
-    /// made again only for the acts that are published. At the EU size 900,000 lines were alive until summed, 1.5 GB at
-    /// the computation's peak (decision 0020, "The memory of a computation").
+    /// made again only for the acts that are published, not for the 900,000 lines of the EU size (decision 0020, "The memory
+    /// of a computation": the computation's peak fell by about 15%, the rest is not these lines).
     /// </summary>
     /// <param name="today">An award is published from its granting date on: a line granted later (an extension decided ahead) waits.</param>
     public sealed class AwardBuilder(AidMeasures measures, IReadOnlySet<string> naturalPersons, DateOnly? today)
