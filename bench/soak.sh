@@ -61,9 +61,14 @@ fi
 warm_rss=$(rss_mb "$app")
 echo "after the first requests: RSS $warm_rss MB, peak RSS $(peak_rss_mb "$app") MB, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%7s %9s %9s %12s %10s %12s\n' minute rss_mb peak_mb gc_heap_mb gc_committed requests
-end=$(( $(date +%s) + minutes * 60 )); next=$(( $(date +%s) + 60 )); minute=0; served=0; i=0
+end=$(( $(date +%s) + minutes * 60 )); next=$(( $(date +%s) + 60 )); minute=0; served=0; i=0; signins=0
 while [ "$(date +%s)" -lt "$end" ]; do
   path=${paths[$(( i % ${#paths[@]} ))]}; i=$((i + 1))
+  # wrk does not keep the cookie a response renews, so the session ends after its idle timeout (Sessions:IdleTimeout,
+  # 30 minutes) and every page after it would be a redirect to the sign-in page: sign in again when it has ended.
+  if [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base/Dashboard")" != 200 ]; then
+    sign_in_as_officer; signins=$((signins + 1))
+  fi
   n=$(wrk -t2 -c"$conns" -d10s --timeout 30s -s bench/wrk-report.lua -H "Cookie: $cookie" "$base$path" | sed -n 's/^RESULT //p' | awk '{print $5}')
   served=$((served + ${n:-0}))
   if [ "$(date +%s)" -ge "$next" ]; then
@@ -74,4 +79,4 @@ done
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "RSS MB: start $start_rss, after the first requests $warm_rss, end $(rss_mb "$app"), peak $(peak_rss_mb "$app")" \
   "(largest sampled $(awk '$2 > m {m = $2} END {print m}' "$samples/rss")); GC heap MB: end $(gc_mb heap), largest $(gc_max_mb heap);" \
-  "GC committed MB: end $(gc_mb committed), largest $(gc_max_mb committed); $served requests in $minutes minutes"
+  "GC committed MB: end $(gc_mb committed), largest $(gc_max_mb committed); $served requests in $minutes minutes; signed in again $signins times"

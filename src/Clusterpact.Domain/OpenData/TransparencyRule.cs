@@ -43,39 +43,21 @@ public sealed record TransparencyRule(decimal ThresholdEur = TransparencyRule.De
     /// (ordinal), so its id stays stable, and spans the earliest planned start to the latest planned end.
     /// </summary>
     /// <remarks>
-    /// One pass with a dictionary from the act to its award so far, in the order the acts first appear: at the EU size
-    /// (900,000 partner lines) a grouping per act held about as much memory as the lines themselves.
+    /// One pass through <see cref="GrantingActs{TLine}"/>, which keeps per act its running sum, in the order the acts first
+    /// appear: at the EU size (900,000 partner lines) a grouping per act held about as much memory as the lines themselves.
     /// </remarks>
     public static IReadOnlyList<AidAward> Aggregate(IEnumerable<AidAward> awards)
     {
-        var acts = new Dictionary<(string Digits, string Measure, DateOnly GrantedOn, AidInstrument Instrument, AidObjective Objective), int>();
-        var merged = new List<AidAward>();
+        var acts = new GrantingActs<AidAward>(a => a);
         foreach (var award in awards)
-        {
-            var key = (award.BeneficiaryId.Digits, award.AidMeasureReference, award.GrantedOn, award.Instrument, award.Objective);
-            if (!acts.TryAdd(key, merged.Count))
-            {
-                var index = acts[key];
-                var sum = merged[index];
-                // The fields of the line with the smallest reference (the first one on a tie), the sum and the span of all.
-                var first = string.CompareOrdinal(award.Reference, sum.Reference) < 0 ? award : sum;
-                merged[index] = first with
-                {
-                    AidElementEur = sum.AidElementEur + award.AidElementEur,
-                    PlannedStart = Earliest(sum.PlannedStart, award.PlannedStart),
-                    PlannedEnd = Latest(sum.PlannedEnd, award.PlannedEnd),
-                };
-                continue;
-            }
-            merged.Add(award);
-        }
-        return merged;
+            acts.Add(award, award);
+        return acts.Awards().ToList();
     }
 
     /// <summary>The earlier date; an unknown date counts only when both are unknown (as <see cref="Enumerable.Min{TSource}(IEnumerable{TSource})"/>).</summary>
-    private static DateOnly? Earliest(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a < b ? a : b;
+    internal static DateOnly? Earliest(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
-    private static DateOnly? Latest(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a > b ? a : b;
+    internal static DateOnly? Latest(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
     internal static IReadOnlyList<AidAward> Order(IEnumerable<AidAward> awards) =>
         awards.OrderBy(a => a.GrantedOn).ThenBy(a => a.BeneficiaryName, StringComparer.Ordinal).ThenBy(a => a.Reference, StringComparer.Ordinal).ToList();
@@ -96,10 +78,62 @@ public sealed class TransparencyRuleSet(IEnumerable<TransparencyRule> rules)
     /// <summary>The latest rule in effect on the date; null before any (no individual publication before 1 July 2016).</summary>
     public TransparencyRule? InForce(DateOnly grantedOn) => _rules.LastOrDefault(r => r.EffectiveFrom <= grantedOn);
 
-    public bool MustPublish(AidAward award) => InForce(award.GrantedOn) is { } rule && rule.MustPublish(award.AidElementEur);
+    public bool MustPublish(AidAward award) => MustPublish(award.GrantedOn, award.AidElementEur);
+
+    /// <summary>Whether an award of <paramref name="aidElementEur"/> granted on <paramref name="grantedOn"/> must be published.</summary>
+    public bool MustPublish(DateOnly grantedOn, decimal aidElementEur) => InForce(grantedOn) is { } rule && rule.MustPublish(aidElementEur);
 
     public IReadOnlyList<AidAward> SelectPublishable(IEnumerable<AidAward> awards) => SelectAggregated(TransparencyRule.Aggregate(awards));
 
     /// <summary>As <see cref="SelectPublishable"/>, of awards already summed per granting act by <see cref="TransparencyRule.Aggregate"/>.</summary>
     public IReadOnlyList<AidAward> SelectAggregated(IEnumerable<AidAward> aggregated) => TransparencyRule.Order(aggregated.Where(MustPublish));
+}
+
+/// <summary>
+/// <see cref="TransparencyRule.Aggregate"/> as the lines come, one at a time, for a caller that cannot hold them all: per
+/// granting act it keeps only the running sum, the planned span and the source of the line with the smallest reference
+/// (<typeparamref name="TLine"/>, from which <c>award</c> makes that line again). The full award is made only for the acts
+/// asked for (<see cref="Awards"/>), so what a computation holds is one small entry per act, not every line's record.
+/// The same result, order and fields as the aggregation of the list (TransparencyRuleTests).
+/// </summary>
+/// <param name="award">The line a source stands for; called again only for a merge's reference and for the acts asked for.</param>
+public sealed class GrantingActs<TLine>(Func<TLine, AidAward> award)
+{
+    private readonly Dictionary<(string Digits, string Measure, DateOnly GrantedOn, AidInstrument Instrument, AidObjective Objective), int> _index = [];
+    private readonly List<Act> _acts = [];
+
+    private readonly record struct Act(TLine First, DateOnly GrantedOn, decimal Sum, DateOnly? PlannedStart, DateOnly? PlannedEnd, int Lines);
+
+    /// <summary>The granting acts so far.</summary>
+    public int Count => _acts.Count;
+
+    /// <summary>One award line, and the source it was made from (kept only while it is its act's smallest reference).</summary>
+    public void Add(AidAward line, TLine source)
+    {
+        var key = (line.BeneficiaryId.Digits, line.AidMeasureReference, line.GrantedOn, line.Instrument, line.Objective);
+        if (!_index.TryAdd(key, _acts.Count))
+        {
+            var index = _index[key];
+            var act = _acts[index];
+            // The fields of the line with the smallest reference (the first one on a tie), the sum and the span of all.
+            _acts[index] = new Act(string.CompareOrdinal(line.Reference, award(act.First).Reference) < 0 ? source : act.First, act.GrantedOn,
+                act.Sum + line.AidElementEur, TransparencyRule.Earliest(act.PlannedStart, line.PlannedStart), TransparencyRule.Latest(act.PlannedEnd, line.PlannedEnd), act.Lines + 1);
+            return;
+        }
+        _acts.Add(new Act(source, line.GrantedOn, line.AidElementEur, line.PlannedStart, line.PlannedEnd, 1));
+    }
+
+    /// <summary>
+    /// The summed awards in the order their acts first appeared; with <paramref name="keep"/> (granting date, sum) only
+    /// those it keeps are made. An act of one line is that line itself.
+    /// </summary>
+    public IEnumerable<AidAward> Awards(Func<DateOnly, decimal, bool>? keep = null)
+    {
+        foreach (var act in _acts)
+        {
+            if (keep is not null && !keep(act.GrantedOn, act.Sum)) continue;
+            var first = award(act.First);
+            yield return act.Lines == 1 ? first : first with { AidElementEur = act.Sum, PlannedStart = act.PlannedStart, PlannedEnd = act.PlannedEnd };
+        }
+    }
 }

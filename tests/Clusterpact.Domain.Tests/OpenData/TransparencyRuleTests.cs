@@ -99,6 +99,43 @@ public sealed class TransparencyRuleTests
     }
 
     [Fact]
+    public void Granting_acts_summed_as_the_lines_stream_in_equal_the_aggregation_of_the_list_and_make_awards_only_for_the_acts_kept()
+    {
+        // Hand-worked: Catalisti's act of 2024-03-01 under SA.12345 has three lines (60,000 + 30,000 + 20,000 = 110,000, the
+        // fields of "p-1", planned 2024-01-01 to 2026-12-31); its act under SA.54321 one line of 90,000; another enterprise's
+        // act one line of 150,000; a line of 2024-03-02 is an act of its own (40,000). Above EUR 100,000: the first and the third.
+        var lines = new[]
+        {
+            Award(60_000m, "p-2", name: "Second") with { PlannedEnd = new DateOnly(2025, 6, 30) },
+            Award(90_000m, "q", measure: "SA.54321"),
+            Award(30_000m, "p-1", name: "First"),
+            Award(150_000m, "r", number: Kbo(4_031_708)),
+            Award(20_000m, "p-3", name: "Third") with { PlannedStart = new DateOnly(2023, 6, 1) },
+            Award(40_000m, "s", on: new DateOnly(2024, 3, 2)),
+        };
+        // The source of a line is its reference: the award is made again from it, as a computation that does not hold the lines does.
+        var byReference = lines.ToDictionary(l => l.Reference);
+        var made = new List<string>();
+        var acts = new GrantingActs<string>(reference => { made.Add(reference); return byReference[reference]; });
+        foreach (var line in lines)
+            acts.Add(line, line.Reference);
+
+        Assert.Equal(4, acts.Count);
+        var all = acts.Awards().ToList();
+        Assert.Equal(TransparencyRule.Aggregate(lines), all);
+        Assert.Equal(["p-1", "q", "r", "s"], all.Select(a => a.Reference));
+        Assert.Equal(("First", 110_000m, new DateOnly(2023, 6, 1), new DateOnly(2026, 12, 31)),
+            (all[0].BeneficiaryName, all[0].AidElementEur, all[0].PlannedStart!.Value, all[0].PlannedEnd!.Value));
+
+        made.Clear();
+        var rules = TransparencyRuleSet.Default;
+        var kept = acts.Awards(rules.MustPublish).ToList();
+        Assert.Equal(rules.SelectPublishable(lines), rules.SelectAggregated(kept));
+        Assert.Equal(["p-1", "r"], kept.Select(a => a.Reference));
+        Assert.Equal(["p-1", "r"], made);
+    }
+
+    [Fact]
     public void The_listing_runs_by_granting_date_then_beneficiary()
     {
         var awards = new[]
