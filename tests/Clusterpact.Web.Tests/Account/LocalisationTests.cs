@@ -84,7 +84,8 @@ public sealed partial class LocalisationTests(ClusterpactApp app)
 
     internal static string RepoRoot() => SourceTree.Root;
 
-    // L["Key"], text["Key"], ErrorMessage = "Key", Name = "Key", and the message codes handlers return.
-    [GeneratedRegex(@"(?:L\[|text\[|ErrorMessage = |Name = |Invalid\([^,]+, |ErrorCode: |""Flash""\] = |DomainError\()""([A-Z][A-Za-z]+\.[A-Za-z.]*)""")]
+    // L["Key"], text["Key"], ErrorMessage = "Key", Name = "Key" (not a bound property's form name: BindProperty(Name = "Input.ClusterId")),
+    // and the message codes handlers return.
+    [GeneratedRegex(@"(?:L\[|text\[|ErrorMessage = |(?<!BindProperty\()Name = |Invalid\([^,]+, |ErrorCode: |""Flash""\] = |DomainError\()""([A-Z][A-Za-z]+\.[A-Za-z.]*)""")]
     private static partial Regex KeyUse();
 }
