@@ -56,7 +56,7 @@ public static class CallsApi
         calls.MapGet("/{id:guid}/applications", async Task<Results<Ok<ApiList<ApplicationRow>>, NotFound>> (Guid id, [AsParameters] ListWindow window, GetCallDetails getCall,
                 HttpContext http, CancellationToken ct) =>
                 await getCall.HandleAsync(id, ct) is { } details
-                    ? TypedResults.Ok(http.Linked(await details.Applications.AsQueryable().ToApiListAsync(ApplicationSort, window, null, ct)))
+                    ? TypedResults.Ok(http.Linked(details.Applications.ToApiList(ApplicationSort, window)))
                     : TypedResults.NotFound())
             .WithName("ListCallApplications")
             .WithSort(ApplicationSort)

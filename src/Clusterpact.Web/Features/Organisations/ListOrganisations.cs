@@ -112,7 +112,7 @@ public sealed class ListOrganisations(ClusterpactDbContext db, Scope scope, Time
         if (await FewMatchesAsync(q, filtered, ct) is { } found)
         {
             // The same fields in the same order as the database's window (ItemSort), so a cursor continues on either.
-            var list = await found.AsQueryable().ToApiListAsync(ItemSort, window, null, ct);
+            var list = found.ToApiList(ItemSort, window);
             return list with { Items = await WithClusterCountsAsync(list.Items, ct) };
         }
         return await filtered.ToApiListAsync(Sort, window, db, select, ct);

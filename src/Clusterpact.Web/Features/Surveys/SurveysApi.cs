@@ -74,7 +74,7 @@ public static class SurveysApi
         var group = api.MapGroup("/surveys").WithTags("Surveys").RequireAuthorization(Policies.ClusterData).ForApiArea(ApiArea.Surveys);
 
         group.MapGet("/", async ([AsParameters] ListWindow window, ListSurveys list, HttpContext http, CancellationToken ct) =>
-                TypedResults.Ok(http.Linked(await (await list.HandleAsync(ct)).Rows.AsQueryable().ToApiListAsync(Sort, window, null, ct))))
+                TypedResults.Ok(http.Linked((await list.HandleAsync(ct)).Rows.ToApiList(Sort, window))))
             .WithName("ListSurveys")
             .WithSort(Sort)
             .WithSummary("The member surveys the caller sees (a cluster manager: those that invited their members) with invitations and answers; cursor-paged.")

@@ -71,10 +71,9 @@ public static class ApiConventions
 
     /// <summary>
     /// The window without the response: what a use case answers (it knows no HTTP); the endpoint passes it through
-    /// <see cref="Linked{T}"/> for the <c>Link</c> header. <paramref name="db"/> says how text sorts (<see cref="TextOrder"/>);
-    /// null for rows already in memory.
+    /// <see cref="Linked{T}"/> for the <c>Link</c> header. <paramref name="db"/> says how text sorts (<see cref="TextOrder"/>).
     /// </summary>
-    public static Task<ApiList<TOut>> ToApiListAsync<TRow, TOut>(this IQueryable<TRow> rows, ApiSort<TRow> sort, ListWindow window, DbContext? db,
+    public static Task<ApiList<TOut>> ToApiListAsync<TRow, TOut>(this IQueryable<TRow> rows, ApiSort<TRow> sort, ListWindow window, DbContext db,
         Func<IReadOnlyList<TRow>, CancellationToken, Task<IReadOnlyList<TOut>>> map, CancellationToken ct) where TRow : class
     {
         rows = rows.AsNoTracking();
@@ -85,12 +84,16 @@ public static class ApiConventions
     /// The same when what the API shows is a projection of the rows (<paramref name="select"/>): the window reads it
     /// itself, one query, and no whole row, nor what it owns.
     /// </summary>
-    public static Task<ApiList<TOut>> ToApiListAsync<TRow, TOut>(this IQueryable<TRow> rows, ApiSort<TRow> sort, ListWindow window, DbContext? db,
+    public static Task<ApiList<TOut>> ToApiListAsync<TRow, TOut>(this IQueryable<TRow> rows, ApiSort<TRow> sort, ListWindow window, DbContext db,
         Expression<Func<TRow, TOut>> select, CancellationToken ct) where TRow : class =>
         sort.ReadAsync(rows.AsNoTracking(), window, db, select, (read, _) => Task.FromResult(read), ct);
 
+    /// <summary>The same window of rows already in memory (a list a use case computed, a search's few matches): sorted and
+    /// cut there in the database's order, without a query.</summary>
+    public static ApiList<TRow> ToApiList<TRow>(this IEnumerable<TRow> rows, ApiSort<TRow> sort, ListWindow window) where TRow : class => sort.Read(rows, window);
+
     /// <summary>The same for rows that are what the API shows.</summary>
-    public static Task<ApiList<TRow>> ToApiListAsync<TRow>(this IQueryable<TRow> rows, ApiSort<TRow> sort, ListWindow window, DbContext? db, CancellationToken ct)
+    public static Task<ApiList<TRow>> ToApiListAsync<TRow>(this IQueryable<TRow> rows, ApiSort<TRow> sort, ListWindow window, DbContext db, CancellationToken ct)
         where TRow : class => rows.ToApiListAsync(sort, window, db, (read, _) => Task.FromResult(read), ct);
 
     /// <summary>A list page as the answer: sets the <c>Link</c> header of the next page when there is one.</summary>
