@@ -244,4 +244,52 @@ public sealed class ReadModelTests(ClusterpactApp app)
         Assert.Equal(ReadModelArea.EnterpriseRegister, ReadModelAreas.Of(typeof(RegisterEnterprise)));
         Assert.Null(ReadModelAreas.Of(typeof(AuditEntry)));
     }
+
+    private sealed record Setting(string Value, int Pid);
+
+    /// <summary>
+    /// A kept answer's computation runs its queries without PostgreSQL's parallel workers (ReadModels:ParallelWorkersPerQuery,
+    /// 0: at the EU size the workers each built the same hash again), and its connection goes back to the pool with the
+    /// server's setting, so the requests that take it next keep their parallel plans.
+    /// </summary>
+    [Fact]
+    public async Task A_computation_queries_without_parallel_workers_and_gives_its_connection_back_as_it_was()
+    {
+        if (!ClusterpactApp.OnPostgres) return;
+        static Task<Setting> ReadAsync(ClusterpactDbContext db, CancellationToken ct) => db.Database
+            .SqlQueryRaw<Setting>("SELECT current_setting('max_parallel_workers_per_gather') AS \"Value\", pg_backend_pid() AS \"Pid\"").SingleAsync(ct);
+        var (computed, server) = await app.WithScopeAsync(async sp =>
+        {
+            sp.GetRequiredService<CurrentUser>().ActAs(Guid.NewGuid(), Emails.Officer, [Roles.ProgrammeOfficer]);
+            var view = await sp.GetRequiredService<ReadModelStore>().ViewAsync(CancellationToken.None);
+            var computed = await view.GetAsync("ParallelWorkersProbe", Guid.NewGuid(), [ReadModelArea.Members],
+                (services, t) => ReadAsync(services.GetRequiredService<ClusterpactDbContext>(), t), _ => 1);
+            var server = await sp.GetRequiredService<ClusterpactDbContext>().Database
+                .SqlQueryRaw<string>("SELECT reset_val AS \"Value\" FROM pg_settings WHERE name = 'max_parallel_workers_per_gather'").SingleAsync();
+            return (computed, server);
+        });
+        Assert.Equal("0", computed.Value);
+        Assert.NotEqual("0", server);
+        // Take connections from the pool, holding each, until the computation's comes back: it has the server's setting again.
+        var scopes = new List<AsyncServiceScope>();
+        try
+        {
+            for (var i = 0; i < 40; i++)
+            {
+                var scope = app.Services.CreateAsyncScope();
+                scopes.Add(scope);
+                var db = scope.ServiceProvider.GetRequiredService<ClusterpactDbContext>();
+                await db.Database.OpenConnectionAsync();
+                var now = await ReadAsync(db, CancellationToken.None);
+                if (now.Pid != computed.Pid) continue;
+                Assert.Equal(server, now.Value);
+                return;
+            }
+            Assert.Fail("The computation's connection did not come back to the pool.");
+        }
+        finally
+        {
+            foreach (var scope in scopes) await scope.DisposeAsync();
+        }
+    }
 }

@@ -35,8 +35,12 @@ public sealed class RankOrganisationsByClusters(ClusterpactDbContext db, TimePro
     {
         var today = clock.TodayInBrussels();
         // One grouped read of today's memberships (2,000,000 at the EU size), then the organisations in the name index's order.
+        // The distinct (organisation, cluster) pairs first, then counted: PostgreSQL hashes them from one scan of the table
+        // (3.8 s at the EU size), where a count(DISTINCT) per organisation walks the organisation index and fetches each
+        // membership at random (12.4 s; decision 0020, "A computation's queries").
         var counts = await db.Memberships.AsNoTracking().Where(m => m.From <= today && (m.Until == null || m.Until >= today))
-            .GroupBy(m => m.OrganisationId).Select(g => new { g.Key, Count = g.Select(m => m.ClusterId).Distinct().Count() })
+            .Select(m => new { m.OrganisationId, m.ClusterId }).Distinct()
+            .GroupBy(m => m.OrganisationId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var name = TextOrder.Binary<Organisation>(db, o => o.Name);
         List<Guid> ids = [];
