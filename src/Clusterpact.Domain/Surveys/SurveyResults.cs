@@ -89,16 +89,44 @@ public static class SurveyResults
         }
     }
 
-    /// <summary>A scale question's result from the scale values given (one per respondent who answered it), as <see cref="For"/> counts them.</summary>
+    /// <summary>
+    /// A scale question's result from the scale values given (one per respondent who answered it), as <see cref="For"/> counts them.
+    /// One pass that tallies the values (the counts, the mean and the median follow from the tally): the KPI figures pass
+    /// every answer of a survey here, at the EU size 500,000 of them, where counting each value, the top two and sorting
+    /// them again and again took a fifth of the dashboard's computation.
+    /// </summary>
     public static QuestionResult ForScale(SurveyQuestion q, IReadOnlyList<int> values)
     {
+        var (min, max) = (q.ScaleMin!.Value, q.ScaleMax!.Value);
         var n = values.Count;
         decimal Share(int count) => n == 0 ? 0 : Math.Round((decimal)count / n, 4);
-        var counts = Enumerable.Range(q.ScaleMin!.Value, q.ScaleMax!.Value - q.ScaleMin.Value + 1)
-            .Select(v => (v.ToString(System.Globalization.CultureInfo.InvariantCulture), values.Count(x => x == v), Share(values.Count(x => x == v)))).ToList();
-        var top = q.ScaleMax.Value - 1;
-        return new QuestionResult(q.Id, n, counts, Mean(values.Select(v => (decimal)v)), Median(values.Select(v => (decimal)v)),
-            n == 0 ? null : Share(values.Count(v => v >= top)), []);
+        var tally = new int[max - min + 1];
+        var (sum, outside) = (0L, false);
+        foreach (var v in values)
+        {
+            sum += v;
+            if (v < min || v > max) outside = true;
+            else tally[v - min]++;
+        }
+        var counts = tally.Select((c, i) => ((min + i).ToString(System.Globalization.CultureInfo.InvariantCulture), c, Share(c))).ToList();
+        var top = max - 1;
+        // A value outside the scale (never stored: the answer's range is checked) is still counted as For counted it.
+        var median = outside ? Median(values.Select(v => (decimal)v)) : MedianOf(tally, min, n);
+        return new QuestionResult(q.Id, n, counts, n == 0 ? null : Math.Round((decimal)sum / n, 2), median,
+            n == 0 ? null : Share(outside ? values.Count(v => v >= top) : tally.Skip(Math.Max(0, top - min)).Sum()), []);
+    }
+
+    /// <summary>The median of <paramref name="n"/> values tallied per value from <paramref name="min"/> on: the middle one, or the mean of the middle two.</summary>
+    private static decimal? MedianOf(int[] tally, int min, int n)
+    {
+        if (n == 0) return null;
+        decimal At(int index)
+        {
+            for (var (i, seen) = (0, 0); i < tally.Length; i++)
+                if ((seen += tally[i]) > index) return min + i;
+            throw new ArgumentOutOfRangeException(nameof(index));
+        }
+        return n % 2 == 1 ? At(n / 2) : (At(n / 2 - 1) + At(n / 2)) / 2;
     }
 
     /// <summary>Answers received over invitations sent, 0..1; null before any invitation.</summary>

@@ -46,6 +46,22 @@ public class SurveyTests
     }
 
     [Fact]
+    public void Scale_results_from_an_odd_number_of_answers_take_the_middle_one_and_count_the_empty_values()
+    {
+        var s = Standard();
+        // 5, 5, 4, 1, 3 (none answered 2): counts 1, 0, 1, 1, 2; mean 18 / 5 = 3.6; sorted 1 3 4 5 5, middle 4; 3 of 5 answered 4 or 5.
+        var r = SurveyResults.ForScale(Q(s, 3), [5, 5, 4, 1, 3]);
+        Assert.Equal(5, r.Answered);
+        Assert.Equal([1, 0, 1, 1, 2], r.OptionCounts.Select(c => c.Count));
+        Assert.Equal([0.2m, 0m, 0.2m, 0.2m, 0.4m], r.OptionCounts.Select(c => c.Share));
+        Assert.Equal(3.6m, r.Mean);
+        Assert.Equal(4m, r.Median);
+        Assert.Equal(0.6m, r.TopShare);
+        var none = SurveyResults.ForScale(Q(s, 3), []);
+        Assert.Equal((0, null, null, null), (none.Answered, none.Mean, none.Median, none.TopShare));
+    }
+
+    [Fact]
     public void Choice_results_count_respondents_per_option()
     {
         var s = Standard();
