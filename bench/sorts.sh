@@ -23,6 +23,7 @@ pages=(
   "/Organisations?sort=Clusters&desc=true&kind=Company&p=3"
   "/Organisations?sort=Size&desc=false&p=2"
   "/Organisations?sort=Size&desc=true&p=2"
+  "/Organisations?sort=Kind&desc=true&p=2"
   "/Projects?sort=Type&desc=true&p=2"
   "/Projects?sort=Status&desc=false&p=2"
 )

@@ -7,7 +7,8 @@ namespace Clusterpact.Web.Tests.Lists;
 /// <summary>
 /// Issue 18: a list sorted by a column of few values (a size, a project's type or status) ordered every row for each page at the
 /// EU size (500,000 organisations by size 1.1 s, 200,000 projects by type or status 0.75-1.1 s). The order the page asks of the
-/// database is now held by an index on both databases (migration ListSortIndexes), so a page reads its rows from the index.
+/// database is now held by an index on both databases (migration ListSortIndexes; since EnumSortIndexes on the enum's declared
+/// order, a CASE expression, the very expression EF generates: EnumOrder), so a page reads its rows from the index.
 /// </summary>
 [Collection(AppCollection.Name)]
 public sealed partial class SortIndexTests(ClusterpactApp app)
@@ -23,6 +24,8 @@ public sealed partial class SortIndexTests(ClusterpactApp app)
     [Theory]
     [InlineData("/Organisations?sort=Size&p=2", "organisations", "o")]
     [InlineData("/Organisations?sort=Size&desc=true&p=2", "organisations", "o")]
+    [InlineData("/Organisations?sort=Kind&p=2", "organisations", "o")]
+    [InlineData("/Organisations?sort=Kind&desc=true&p=2", "organisations", "o")]
     [InlineData("/Projects?sort=Type&desc=false&p=2", "projects", "p")]
     [InlineData("/Projects?sort=Type&desc=true&p=2", "projects", "p")]
     [InlineData("/Projects?sort=Status&desc=false&p=2", "projects", "p")]
@@ -46,8 +49,7 @@ public sealed partial class SortIndexTests(ClusterpactApp app)
             while (await reader.NextResultAsync());
             return string.Join('\n', lines);
         });
-        Assert.DoesNotContain("Sort", plan, StringComparison.Ordinal);
-        Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
+        Assert.False(plan.Contains("Sort", StringComparison.Ordinal) || plan.Contains("TEMP B-TREE", StringComparison.Ordinal), $"{select}\n{plan}");
         Assert.Contains("index", plan, StringComparison.OrdinalIgnoreCase);
     }
 

@@ -102,7 +102,7 @@ public sealed class GetAgreementOverview(ClusterpactDbContext db, ClusterAccess 
         var desc = q.Desc;
         var ordered = q.Sort switch
         {
-            OverviewSort.Type => desc ? result.OrderByDescending(r => r.Type).ThenBy(r => r.Name) : result.OrderBy(r => r.Type).ThenBy(r => r.Name),
+            OverviewSort.Type => desc ? result.OrderByDescending(r => EnumOrder.Rank(r.Type)).ThenBy(r => r.Name) : result.OrderBy(r => EnumOrder.Rank(r.Type)).ThenBy(r => r.Name),
             OverviewSort.AgreementEnd => desc ? result.OrderBy(r => r.AgreementEnd is null).ThenByDescending(r => r.AgreementEnd) : result.OrderBy(r => r.AgreementEnd is null).ThenBy(r => r.AgreementEnd),
             OverviewSort.LastAllowedDay => desc ? result.OrderBy(r => r.LastAllowedDay is null).ThenByDescending(r => r.LastAllowedDay) : result.OrderBy(r => r.LastAllowedDay is null).ThenBy(r => r.LastAllowedDay),
             OverviewSort.Granted => desc ? result.OrderByDescending(r => r.GrantedThisYear) : result.OrderBy(r => r.GrantedThisYear),

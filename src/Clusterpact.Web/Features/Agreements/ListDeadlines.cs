@@ -71,11 +71,11 @@ public sealed class ListDeadlines(ClusterpactDbContext db, ClusterAccess access,
         var ordered = q.Sort switch
         {
             DeadlineSort.Cluster => q.Desc ? found.OrderByDescending(d => d.ClusterName, StringComparer.Ordinal) : found.OrderBy(d => d.ClusterName, StringComparer.Ordinal),
-            DeadlineSort.Kind => q.Desc ? found.OrderByDescending(d => d.Kind) : found.OrderBy(d => d.Kind),
+            DeadlineSort.Kind => q.Desc ? found.OrderByDescending(d => EnumOrder.Rank(d.Kind)) : found.OrderBy(d => EnumOrder.Rank(d.Kind)),
             _ => q.Desc ? found.OrderByDescending(d => d.Date) : found.OrderBy(d => d.Date),
         };
         // Every column settles ties the same way, so a page boundary never moves between requests.
-        return ordered.ThenBy(d => d.Date).ThenBy(d => d.ClusterName, StringComparer.Ordinal).ThenBy(d => d.Kind).ThenBy(d => d.Detail, StringComparer.Ordinal).ToList();
+        return ordered.ThenBy(d => d.Date).ThenBy(d => d.ClusterName, StringComparer.Ordinal).ThenBy(d => EnumOrder.Rank(d.Kind)).ThenBy(d => d.Detail, StringComparer.Ordinal).ToList();
     }
 
     private async Task<IReadOnlyList<Deadline>> ComputeAsync(CancellationToken ct)

@@ -28,7 +28,7 @@ public sealed class ListScenarios(ClusterpactDbContext db, Permissions permissio
         });
         var ordered = sort switch
         {
-            ScenarioSort.Basis => desc ? rows.OrderByDescending(r => r.Basis).ThenBy(r => r.Name) : rows.OrderBy(r => r.Basis).ThenBy(r => r.Name),
+            ScenarioSort.Basis => desc ? rows.OrderByDescending(r => EnumOrder.Rank(r.Basis)).ThenBy(r => r.Name) : rows.OrderBy(r => EnumOrder.Rank(r.Basis)).ThenBy(r => r.Name),
             ScenarioSort.Period => desc ? rows.OrderByDescending(r => r.FirstYear).ThenByDescending(r => r.LastYear) : rows.OrderBy(r => r.FirstYear).ThenBy(r => r.LastYear),
             ScenarioSort.Total => desc ? rows.OrderByDescending(r => r.Total) : rows.OrderBy(r => r.Total),
             ScenarioSort.Updated => desc ? rows.OrderByDescending(r => r.UpdatedAt) : rows.OrderBy(r => r.UpdatedAt),

@@ -1,5 +1,3 @@
-using System.Linq.Expressions;
-
 namespace Clusterpact.Web.Features.Calls;
 
 public enum CallSort { Closes, Title, Budget, Status }
@@ -25,19 +23,17 @@ public sealed class ListCalls(ClusterpactDbContext db) : IUseCase
         if (q.Kind is { } k) query = query.Where(c => c.Kind == k);
         if (q.Status is { } s) query = query.Where(c => c.Status == s);
 
-        // The status is stored as text: sort by its place in the lifecycle (draft, published, closed, decided), not by its name.
+        // The status is stored as text: sort by its place in the lifecycle (draft, published, closed, decided; EnumOrder), not by its name.
         var title = TextOrder.Binary<Call>(db, c => c.TitleNl.ToLower());
+        var status = EnumOrder.Rank((Call c) => c.Status);
         IOrderedQueryable<Call> ordered = q.Sort switch
         {
             CallSort.Title => q.Descending ? query.OrderByDescending(title) : query.OrderBy(title),
             CallSort.Budget => q.Descending ? query.OrderByDescending(c => c.BudgetEur) : query.OrderBy(c => c.BudgetEur),
-            CallSort.Status => (q.Descending ? query.OrderByDescending(LifecyclePlace) : query.OrderBy(LifecyclePlace)).ThenByDescending(c => c.ClosesAt),
+            CallSort.Status => (q.Descending ? query.OrderByDescending(status) : query.OrderBy(status)).ThenByDescending(c => c.ClosesAt),
             _ => q.Descending ? query.OrderByDescending(c => c.ClosesAt) : query.OrderBy(c => c.ClosesAt),
         };
         return ordered.ThenBy(c => c.Id).Select(c => new CallRow(c.Id, c.TitleNl, c.TitleEn, c.Kind, c.Status, c.BudgetEur, c.OpensAt, c.ClosesAt,
             db.Applications.Count(a => a.CallId == c.Id && a.Status != ApplicationStatus.Draft))).ToPageAsync(page, ct);
     }
-
-    private static readonly Expression<Func<Call, int>> LifecyclePlace = c =>
-        c.Status == CallStatus.Draft ? 0 : c.Status == CallStatus.Published ? 1 : c.Status == CallStatus.Closed ? 2 : 3;
 }

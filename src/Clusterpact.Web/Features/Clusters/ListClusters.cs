@@ -75,8 +75,9 @@ public sealed class ListClusters(ClusterpactDbContext db, ClusterAccess access, 
             db.Memberships.Count(m => m.ClusterId == c.Id && m.From <= today && (m.Until == null || m.Until >= today));
         IOrderedQueryable<Cluster> ordered = q.Sort switch
         {
-            ClusterSort.Type => q.Descending ? query.OrderByDescending(c => c.Type) : query.OrderBy(c => c.Type),
-            ClusterSort.Status => q.Descending ? query.OrderByDescending(c => c.Status) : query.OrderBy(c => c.Status),
+            // Type and status in their declared order (EnumOrder), not by their stored names; clusters are few (no index).
+            ClusterSort.Type => q.Descending ? query.OrderByDescending(EnumOrder.Rank((Cluster c) => c.Type)) : query.OrderBy(EnumOrder.Rank((Cluster c) => c.Type)),
+            ClusterSort.Status => q.Descending ? query.OrderByDescending(EnumOrder.Rank((Cluster c) => c.Status)) : query.OrderBy(EnumOrder.Rank((Cluster c) => c.Status)),
             ClusterSort.Domain => q.Descending ? query.OrderByDescending(c => c.StrategicDomain) : query.OrderBy(c => c.StrategicDomain),
             // Unknown dates go last in both directions, on both databases (PostgreSQL puts NULL first when descending).
             ClusterSort.Start => q.Descending ? query.OrderBy(c => c.SupportStart == null).ThenByDescending(c => c.SupportStart) : query.OrderBy(c => c.SupportStart == null).ThenBy(c => c.SupportStart),

@@ -59,11 +59,12 @@ public sealed class ListProjects(ClusterpactDbContext db, Scope scope) : IUseCas
         IOrderedQueryable<Project> ordered = q.Sort switch
         {
             ProjectSort.Title => q.Descending ? query.OrderByDescending(p => p.Title) : query.OrderBy(p => p.Title),
-            // A few values each: within one the title and the id follow in the sort's direction, the order of the indexes
-            // (Type, Title, Id) and (Status, Title, Id), so a page reads 25 entries of one instead of sorting every project
-            // (issue 18, EU size: 200,000 projects sorted for each page, 0.75-1.1 s).
-            ProjectSort.Type => TitleWithin(query, p => p.Type, q.Descending),
-            ProjectSort.Status => TitleWithin(query, p => p.Status, q.Descending),
+            // A few values each, in their declared order (EnumOrder: a lifecycle from proposed to stopped, not by stored name):
+            // within one the title and the id follow in the sort's direction, the order of the indexes on (rank, Title, Id)
+            // (migration EnumSortIndexes), so a page reads 25 entries of one instead of sorting every project (issue 18, EU
+            // size: 200,000 projects sorted for each page, 0.75-1.1 s).
+            ProjectSort.Type => TitleWithin(query, EnumOrder.Rank((Project p) => p.Type), q.Descending),
+            ProjectSort.Status => TitleWithin(query, EnumOrder.Rank((Project p) => p.Status), q.Descending),
             ProjectSort.End => q.Descending ? query.OrderByDescending(p => p.End) : query.OrderBy(p => p.End),
             ProjectSort.Budget => q.Descending ? query.OrderByDescending(p => p.TotalBudget) : query.OrderBy(p => p.TotalBudget),
             ProjectSort.Aid => q.Descending ? query.OrderByDescending(p => p.Aid) : query.OrderBy(p => p.Aid),

@@ -42,9 +42,11 @@ public sealed class ListReports(ClusterpactDbContext db, ClusterAccess access, T
                    select new Row { Id = r == null ? null : (Guid?)r.Id, ClusterId = c.Id, ClusterName = c.Name, Status = r == null ? null : (ReportStatus?)r.Status, DueOn = r == null ? due : r.DueOn };
         if (q.Status is { } status) rows = rows.Where(x => x.Status == status);
         var name = TextOrder.Binary<Row>(db, x => x.ClusterName);
+        var statusRank = EnumOrder.Rank((Row x) => x.Status);
         var ordered = q.Sort switch
         {
-            ReportSort.Status => (q.Descending ? rows.OrderBy(x => x.Status != null).ThenByDescending(x => x.Status) : rows.OrderBy(x => x.Status == null).ThenBy(x => x.Status)).ThenBy(name),
+            // The status in its declared order (draft, submitted, returned, accepted; EnumOrder), not by its stored name.
+            ReportSort.Status => (q.Descending ? rows.OrderBy(x => x.Status != null).ThenByDescending(statusRank) : rows.OrderBy(x => x.Status == null).ThenBy(statusRank)).ThenBy(name),
             ReportSort.Due => (q.Descending ? rows.OrderByDescending(x => x.DueOn) : rows.OrderBy(x => x.DueOn)).ThenBy(name),
             _ => q.Descending ? rows.OrderByDescending(name) : rows.OrderBy(name),
         };
