@@ -95,7 +95,8 @@ public sealed class PublishedAwards(ClusterpactDbContext db, IOptions<OpenDataOp
         var set = await KeptAsync(view);
         // The search compares names in the request's culture: the culture is part of the key.
         var awards = await view.GetAsync($"{nameof(PublishedAwards)}.{nameof(Filter)}", (query, CultureInfo.CurrentCulture.Name), Reads,
-            async (services, t) => Filter((await services.GetRequiredService<PublishedAwards>().BuildAsync(t)).Published, query), a => a.Count);
+            async (services, t) => Filter((await services.GetRequiredService<PublishedAwards>().BuildAsync(t)).Published, query),
+            a => ReadModelView.References(a.Count));
         return (set, awards);
     }
 
