@@ -25,7 +25,6 @@ source bench/lib.sh
 start_product_on_bench_db
 samples=$(mktemp -d)
 trap 'stop_product; kill ${sampler:-} ${counters:-} 2>/dev/null || true; rm -rf "$samples"' EXIT
-sign_in_as_officer
 paths=(/Dashboard /Kpis "/Kpis?kpi=extra-fte" /Agreements /Agreements/Deadlines "/Organisations?search=Ferroplast" /Clusters /OpenData
   "/OpenData?p=3&sort=Amount" /Projects /Calls /Evaluations /AnswerPack "/AnswerPack?handler=Pdf" "/AnswerPack?handler=Xlsx"
   /api/v1/open-data/awards /api/v1/clusters "/api/v1/organisations?search=ferro")
@@ -39,6 +38,8 @@ if [ -n "$counters_bin" ]; then
     --counters 'System.Runtime[dotnet.gc.last_collection.heap.size,dotnet.gc.last_collection.memory.committed_size],Clusterpact' >/dev/null 2>&1 &
   counters=$!
 fi
+# After the counters: the sign-in's check of the session requests the dashboard, its first computation.
+sign_in_as_officer
 # The managed heap after the last collection (all generations, each as last reported, MB) and the GC's committed memory
 # (MB): as last sampled (gc_mb), or the largest sampled (gc_max_mb).
 gc_figures() { # heap|committed -> "last largest"
