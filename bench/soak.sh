@@ -8,7 +8,8 @@
 #   heap after the last collection, the memory the GC has committed, and the requests served; at the end the RSS at the
 #   start, after the first requests and at the end, its peak, and the largest heap and committed memory sampled.
 #   RSS is read from /proc every BENCH_SAMPLE seconds (default 5), the GC figures by dotnet-counters (System.Runtime
-#   meter) when it is installed (PATH or ~/.dotnet/tools).
+#   meter) when it is installed (PATH or ~/.dotnet/tools), and with them the kept answers computed, evicted and refused
+#   per use case (the product's Clusterpact meter): a kept answer computed more than once per change of its data is a defect.
 # Environment: BENCH_PG, BENCH_DB as for generate.sh (the EU data set: BENCH_DB=clusterpact_eu, and "Command Timeout=300"
 #   in BENCH_PG: a first computation there takes 10-70 s); BENCH_PORT (default 5194); BENCH_NOBUILD=1 to skip the build;
 #   BENCH_APP, the product's dll (another build's copy, to compare before and after on one data set); BENCH_WARM=0 to
@@ -24,7 +25,6 @@ source bench/lib.sh
 start_product_on_bench_db
 samples=$(mktemp -d)
 trap 'stop_product; kill ${sampler:-} ${counters:-} 2>/dev/null || true; rm -rf "$samples"' EXIT
-sign_in_as_officer
 paths=(/Dashboard /Kpis "/Kpis?kpi=extra-fte" /Agreements /Agreements/Deadlines "/Organisations?search=Ferroplast" /Clusters /OpenData
   "/OpenData?p=3&sort=Amount" /Projects /Calls /Evaluations /AnswerPack "/AnswerPack?handler=Pdf" "/AnswerPack?handler=Xlsx"
   /api/v1/open-data/awards /api/v1/clusters "/api/v1/organisations?search=ferro")
@@ -35,9 +35,11 @@ sampler=$!
 counters_bin=$(command -v dotnet-counters || ls ~/.dotnet/tools/dotnet-counters 2>/dev/null || true)
 if [ -n "$counters_bin" ]; then
   "$counters_bin" collect -p "$app" --refresh-interval "$sample" --format csv -o "$samples/gc.csv" \
-    --counters 'System.Runtime[dotnet.gc.last_collection.heap.size,dotnet.gc.last_collection.memory.committed_size]' >/dev/null 2>&1 &
+    --counters 'System.Runtime[dotnet.gc.last_collection.heap.size,dotnet.gc.last_collection.memory.committed_size],Clusterpact' >/dev/null 2>&1 &
   counters=$!
 fi
+# After the counters: the sign-in's check of the session requests the dashboard, its first computation.
+sign_in_as_officer
 # The managed heap after the last collection (all generations, each as last reported, MB) and the GC's committed memory
 # (MB): as last sampled (gc_mb), or the largest sampled (gc_max_mb).
 gc_figures() { # heap|committed -> "last largest"
@@ -45,6 +47,15 @@ gc_figures() { # heap|committed -> "last largest"
   awk -F, -v what="$1" '(what == "heap" && $3 ~ /heap.size/) || (what == "committed" && $3 ~ /committed_size/) {
       last[$3] = $5; t = 0; for (k in last) t += last[k]; if (t > m) m = t }
     END {printf "%.0f %.0f", t / 1048576, m / 1048576}' "$samples/gc.csv"
+}
+# The kept answers computed, evicted and refused (the product's meter, decision 0020), by use case (and reason): "name=count ...".
+kept_answers() { # computed|evicted|refused
+  [ -s "$samples/gc.csv" ] || { echo '?'; return; }
+  # A counter's tags are in its name, separated by commas as the fields are: the value is the last field.
+  awk -F, -v what="clusterpact.read_models.$1 " 'index($3, what) == 1 {
+      k = $3; for (i = 4; i <= NF - 2; i++) k = k "," $i
+      sub(/^[^[]*\[/, "", k); sub(/\]$/, "", k); gsub(/use_case=|reason=/, "", k); n[k] += $NF }
+    END {for (k in n) if (n[k] > 0) printf "%s=%d ", k, n[k]}' "$samples/gc.csv"
 }
 gc_mb() { gc_figures "$1" | cut -d' ' -f1; }
 gc_max_mb() { gc_figures "$1" | cut -d' ' -f2; }
@@ -80,3 +91,6 @@ echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "RSS MB: start $start_rss, after the first requests $warm_rss, end $(rss_mb "$app"), peak $(peak_rss_mb "$app")" \
   "(largest sampled $(awk '$2 > m {m = $2} END {print m}' "$samples/rss")); GC heap MB: end $(gc_mb heap), largest $(gc_max_mb heap);" \
   "GC committed MB: end $(gc_mb committed), largest $(gc_max_mb committed); $served requests in $minutes minutes; signed in again $signins times"
+echo "kept answers computed: $(kept_answers computed)"
+echo "kept answers evicted: $(kept_answers evicted)"
+echo "kept answers refused: $(kept_answers refused)"

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Clusterpact.Web.Tests.Infrastructure;
 
@@ -13,12 +14,13 @@ public sealed class SqlCommandLog : DbCommandInterceptor
     private readonly List<string> _commands = [];
     private readonly List<(string Sql, int Rows)> _reads = [];
     private readonly List<DbContext?> _contexts = [];
+    private readonly List<string> _buffered = [];
     private bool _recording;
 
     /// <summary>Records the commands until the returned scope is disposed; what was recorded before is dropped.</summary>
     public IDisposable Record()
     {
-        lock (_commands) { _commands.Clear(); _reads.Clear(); _contexts.Clear(); _recording = true; }
+        lock (_commands) { _commands.Clear(); _reads.Clear(); _contexts.Clear(); _buffered.Clear(); _recording = true; }
         return new Stop(this);
     }
 
@@ -29,6 +31,20 @@ public sealed class SqlCommandLog : DbCommandInterceptor
 
     /// <summary>Each query's text with the number of rows the app read from it: a check that a page reads only what it shows.</summary>
     public IReadOnlyList<(string Sql, int Rows)> Reads { get { lock (_commands) return _reads.ToList(); } }
+
+    /// <summary>
+    /// The queries whose rows EF Core read whole into memory before it handed over the first: those run while the running
+    /// execution strategy retries on failure (EF Core's own condition: <c>ExecutionStrategy.Current?.RetriesOnFailure</c>,
+    /// else the context's strategy), as PostgreSQL's does unless the read runs as a whole (<c>StreamedReads</c>).
+    /// </summary>
+    public IReadOnlyList<string> Buffered { get { lock (_commands) return _buffered.ToList(); } }
+
+    private void AddReader(DbCommand command, CommandEventData data)
+    {
+        Add(command, data);
+        var buffered = ExecutionStrategy.Current?.RetriesOnFailure ?? data.Context?.Database.CreateExecutionStrategy().RetriesOnFailure ?? false;
+        lock (_commands) if (_recording && buffered) _buffered.Add(command.CommandText);
+    }
 
     public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
     {
@@ -43,13 +59,13 @@ public sealed class SqlCommandLog : DbCommandInterceptor
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
-        Add(command, eventData);
+        AddReader(command, eventData);
         return result;
     }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        Add(command, eventData);
+        AddReader(command, eventData);
         return ValueTask.FromResult(result);
     }
 

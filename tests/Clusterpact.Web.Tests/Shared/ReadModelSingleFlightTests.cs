@@ -249,6 +249,110 @@ public sealed class ReadModelSingleFlightTests
     }
 }
 
+/// <summary>
+/// Issue 18 (memory at the EU size): the store's size limit refused an answer that would pass it and then evicted by
+/// least recent use, small answers as readily as large ones: at the EU size the open data's lists and the register's
+/// ranking passed the limit, and the dashboard and the KPI figures were computed again (25-42 s) with no change of data.
+/// </summary>
+public sealed class ReadModelSizeLimitTests
+{
+    private static readonly IReadOnlyList<ReadModelArea> Reads = [ReadModelArea.Clusters];
+
+    private static ReadModelView View(ReadModelCache cache, ILogger? log = null) =>
+        new(cache, new Dictionary<ReadModelArea, long> { [ReadModelArea.Clusters] = 7 }, new DateOnly(2026, 12, 5), log: log);
+
+    [Fact]
+    public async Task An_answer_that_does_not_fit_beside_the_others_is_kept_and_the_least_recently_read_makes_room()
+    {
+        using var cache = new ReadModelCache(Options.Create(new ReadModelOptions { SizeLimit = 10 }));
+        var computed = new Dictionary<string, int>();
+        Task<List<int>> Compute(string useCase, int rows)
+        {
+            computed[useCase] = computed.GetValueOrDefault(useCase) + 1;
+            return Task.FromResult(Enumerable.Range(0, rows).ToList());
+        }
+        Task<List<int>> Get(string useCase, int rows) => View(cache).GetAsync(useCase, null, Reads, () => Compute(useCase, rows), a => a.Count);
+
+        await Get("Test.Old", 4);
+        await Get("Test.Read", 2);
+        await Get("Test.Large", 6);
+        // The large answer passes the limit beside the others: it is kept, and the least recently read one made room.
+        await Get("Test.Large", 6);
+        await Get("Test.Read", 2);
+        await Get("Test.Large", 6);
+
+        Assert.Equal(1, computed["Test.Large"]);
+        Assert.Equal(1, computed["Test.Read"]);
+        Assert.Equal(2, cache.Memory.Count);
+    }
+
+    [Fact]
+    public async Task An_answer_larger_than_the_whole_limit_is_kept_alone_and_told_to_the_log()
+    {
+        using var cache = new ReadModelCache(Options.Create(new ReadModelOptions { SizeLimit = 10 }));
+        var log = new EntriesLog();
+        var computed = 0;
+        Task<List<int>> Huge()
+        {
+            computed++;
+            return Task.FromResult(Enumerable.Range(0, 25).ToList());
+        }
+        await View(cache, log).GetAsync("Test.Small", null, Reads, () => Task.FromResult(new List<int> { 1 }), a => a.Count);
+        await View(cache, log).GetAsync("Test.Huge", null, Reads, Huge, a => a.Count);
+        await View(cache, log).GetAsync("Test.Huge", null, Reads, Huge, a => a.Count);
+
+        Assert.Equal(1, computed);
+        Assert.Equal(1, cache.Memory.Count);
+        Assert.Contains(log.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("Test.Huge", StringComparison.Ordinal));
+    }
+
+    /// <summary>An answer evicted for room is told to the log (information) with its use case, and counted by the meter.</summary>
+    [Fact]
+    public async Task An_answer_evicted_for_room_is_logged_and_counted_with_its_use_case()
+    {
+        var log = new EntriesLog();
+        using var cache = new ReadModelCache(Options.Create(new ReadModelOptions { SizeLimit = 10 }), new LoggerAdapter(log));
+        var evicted = new System.Collections.Concurrent.ConcurrentQueue<(long Value, string? UseCase, string? Reason)>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Name == "clusterpact.read_models.evicted") l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            var all = tags.ToArray();
+            string? Tag(string name) => all.FirstOrDefault(t => t.Key == name).Value as string;
+            if (Tag("use_case") == "Test.Evicted") evicted.Enqueue((value, Tag("use_case"), Tag("reason")));
+        });
+        listener.Start();
+
+        await View(cache).GetAsync("Test.Evicted", null, Reads, () => Task.FromResult(new List<int> { 1, 2, 3, 4, 5, 6 }), a => a.Count);
+        await View(cache).GetAsync("Test.Newcomer", null, Reads, () => Task.FromResult(new List<int> { 1, 2, 3, 4, 5, 6 }), a => a.Count);
+
+        // The eviction's callback runs on the thread pool.
+        for (var i = 0; i < 500 && (evicted.IsEmpty || log.Entries.IsEmpty); i++) await Task.Delay(10);
+        Assert.Contains(evicted, e => e is { Value: 1, Reason: "Capacity" });
+        Assert.Contains(log.Entries, e => e.Level == LogLevel.Information && e.Message.Contains("Test.Evicted", StringComparison.Ordinal) && e.Message.Contains("Capacity", StringComparison.Ordinal));
+    }
+
+    private sealed class EntriesLog : ILogger
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<(LogLevel Level, string Message)> Entries { get; } = new();
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(LogLevel logLevel) => true;
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Entries.Enqueue((logLevel, formatter(state, exception)));
+    }
+
+    private sealed class LoggerAdapter(ILogger inner) : ILogger<ReadModelCache>
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => inner.BeginScope(state);
+        public bool IsEnabled(LogLevel logLevel) => inner.IsEnabled(logLevel);
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            inner.Log(logLevel, eventId, state, exception, formatter);
+    }
+}
+
 /// <summary>The tests' computations need no services: the computation as a plain function.</summary>
 internal static class ReadModelViewTestExtensions
 {

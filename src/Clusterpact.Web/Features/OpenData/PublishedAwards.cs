@@ -1,4 +1,5 @@
 using Clusterpact.Web.Infrastructure.ReadModels;
+using Clusterpact.Web.Infrastructure.Nodes;
 using Microsoft.Extensions.Options;
 
 namespace Clusterpact.Web.Features.OpenData;
@@ -95,14 +96,18 @@ public sealed class PublishedAwards(ClusterpactDbContext db, IOptions<OpenDataOp
         var set = await KeptAsync(view);
         // The search compares names in the request's culture: the culture is part of the key.
         var awards = await view.GetAsync($"{nameof(PublishedAwards)}.{nameof(Filter)}", (query, CultureInfo.CurrentCulture.Name), Reads,
-            async (services, t) => Filter((await services.GetRequiredService<PublishedAwards>().BuildAsync(t)).Published, query), a => a.Count);
+            async (services, t) => Filter((await services.GetRequiredService<PublishedAwards>().BuildAsync(t)).Published, query),
+            a => ReadModelView.References(a.Count));
         return (set, awards);
     }
 
     private static Task<OpenDataSet> KeptAsync(ReadModelView view) =>
         view.GetAsync(nameof(PublishedAwards), null, Reads, (services, t) => services.GetRequiredService<PublishedAwards>().ComputeAsync(t), s => s.Published.Count + s.Refused.Count);
 
-    private async Task<OpenDataSet> ComputeAsync(CancellationToken ct)
+    // Streamed: each query's rows are handed over as they come, never buffered first (decision 0020, "The fifth round").
+    private Task<OpenDataSet> ComputeAsync(CancellationToken ct) => db.Database.StreamedAsync(ReadAsync, ct);
+
+    private async Task<OpenDataSet> ReadAsync(CancellationToken ct)
     {
         // Only what can become an award: agreements with granted years, decided projects with aid, and of the register
         // the organisations these name (partners and leads by id, cluster organisations by enterprise number). What is

@@ -28,7 +28,7 @@ public sealed class RankOrganisationsByClusters(ClusterpactDbContext db, TimePro
     public async Task<Ranking> HandleAsync(CancellationToken ct)
     {
         var view = await readModels.ViewAsync(ct);
-        return await view.GetAsync(nameof(RankOrganisationsByClusters), null, Reads, (services, t) => services.GetRequiredService<RankOrganisationsByClusters>().ComputeAsync(t), r => r.Ids.Length + 1);
+        return await view.GetAsync(nameof(RankOrganisationsByClusters), null, Reads, (services, t) => services.GetRequiredService<RankOrganisationsByClusters>().ComputeAsync(t), r => ReadModelView.References(r.Ids.Length));
     }
 
     private async Task<Ranking> ComputeAsync(CancellationToken ct)

@@ -30,6 +30,21 @@ public static class ClusterpactTelemetry
 
     /// <summary>Reminder e-mails queued by a reminder run, by kind of reminder.</summary>
     public static readonly Counter<long> RemindersQueued = Meter.CreateCounter<long>("clusterpact.reminders.queued", "{email}", "Reminder e-mails queued, by kind");
+
+    /// <summary>
+    /// Kept answers computed (decision 0020), by use case (tag <c>use_case</c>): once per change of the data they read, per
+    /// day and per node, unless one was evicted. Read live with <c>dotnet-counters monitor -n Clusterpact.Web --counters Clusterpact</c>.
+    /// </summary>
+    public static readonly Counter<long> ReadModelsComputed = Meter.CreateCounter<long>("clusterpact.read_models.computed", "{answer}", "Kept answers computed, by use case");
+
+    /// <summary>
+    /// Kept answers that left the node's store, by use case and reason (<c>Capacity</c>: evicted to make room under
+    /// ReadModels:SizeLimit; <c>Expired</c>: unread for ReadModels:UnusedMinutes; <c>Replaced</c>: by the answer of newer stamps).
+    /// </summary>
+    public static readonly Counter<long> ReadModelsEvicted = Meter.CreateCounter<long>("clusterpact.read_models.evicted", "{answer}", "Kept answers that left the store, by use case and reason");
+
+    /// <summary>Kept answers the store refused to keep, by use case: each request would compute them again (a defect; logged as a warning).</summary>
+    public static readonly Counter<long> ReadModelsRefused = Meter.CreateCounter<long>("clusterpact.read_models.refused", "{answer}", "Kept answers refused by the store, by use case");
 }
 
 public static class TelemetryServices
