@@ -81,8 +81,9 @@ public sealed class ReadPathTests(ClusterpactApp app)
     /// With PostgreSQL's retrying strategy EF Core read every row of a query into memory before it handed over the first
     /// (so that it could run the query again): the open data's "streamed" organisations and project rows were all held at
     /// once (at the EU size about 300 MB of the computation's heap, dotnet-gcdump: Guid, decimal and object columns, a
-    /// boxed date and a string per row). The computation runs as a whole now (retried from its start), its reads stream.
-    /// On SQLite nothing is retried, so nothing was buffered; the agreements page shows that the log sees buffering.
+    /// boxed date and a string per row). Every kept answer's computation runs as a whole now (retried from its start,
+    /// ReadModelStore.RunAsync), so its reads stream. On SQLite nothing is retried, so nothing was buffered; a request's
+    /// own list (the projects page, not a kept answer) shows that the log sees buffering.
     /// </summary>
     [Fact]
     public async Task The_open_data_streams_its_organisations_and_projects_instead_of_reading_them_whole_first()
@@ -91,7 +92,7 @@ public sealed class ReadPathTests(ClusterpactApp app)
         var buffered = app.Sql.Buffered;
         Assert.DoesNotContain(buffered, sql => Names(sql, "organisations") || Names(sql, "project_partners"));
 
-        await ReadsAsync("/Agreements");
+        await ReadsAsync("/Projects");
         if (ClusterpactApp.OnPostgres) Assert.NotEmpty(app.Sql.Buffered);
     }
 

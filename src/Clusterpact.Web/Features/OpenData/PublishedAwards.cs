@@ -1,5 +1,4 @@
 using Clusterpact.Web.Infrastructure.ReadModels;
-using Clusterpact.Web.Infrastructure.Nodes;
 using Microsoft.Extensions.Options;
 
 namespace Clusterpact.Web.Features.OpenData;
@@ -104,10 +103,9 @@ public sealed class PublishedAwards(ClusterpactDbContext db, IOptions<OpenDataOp
     private static Task<OpenDataSet> KeptAsync(ReadModelView view) =>
         view.GetAsync(nameof(PublishedAwards), null, Reads, (services, t) => services.GetRequiredService<PublishedAwards>().ComputeAsync(t), s => s.Published.Count + s.Refused.Count);
 
-    // Streamed: each query's rows are handed over as they come, never buffered first (decision 0020, "The fifth round").
-    private Task<OpenDataSet> ComputeAsync(CancellationToken ct) => db.Database.StreamedAsync(ReadAsync, ct);
-
-    private async Task<OpenDataSet> ReadAsync(CancellationToken ct)
+    // Its queries stream their rows: a kept answer's computation runs as a whole under the retrying strategy
+    // (ReadModelStore.RunAsync, decision 0020, "The fifth round").
+    private async Task<OpenDataSet> ComputeAsync(CancellationToken ct)
     {
         // Only what can become an award: agreements with granted years, decided projects with aid, and of the register
         // the organisations these name (partners and leads by id, cluster organisations by enterprise number). What is

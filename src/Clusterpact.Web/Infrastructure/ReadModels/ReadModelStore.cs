@@ -1,3 +1,4 @@
+using Clusterpact.Web.Infrastructure.Nodes;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Caching.Memory;
 using Clusterpact.Web.Infrastructure.Telemetry;
@@ -149,29 +150,32 @@ public sealed class ReadModelStore(ClusterpactDbContext db, ReadModelCache cache
                 scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs(principal);
                 scope.ServiceProvider.GetRequiredService<ReadModelStore>()._computing = true;
                 var computing = scope.ServiceProvider.GetRequiredService<ClusterpactDbContext>().Database;
-                var workers = cache.ParallelWorkersPerQuery >= 0 && computing.IsNpgsql();
-                if (!workers) return await work(scope.ServiceProvider, lifetime.ApplicationStopping);
-                // One connection for the whole computation, with its own parallel workers; set back before it returns to the
-                // pool (the pool does not reset a connection: DataServices.WithPoolDefaults).
-                await computing.OpenConnectionAsync(lifetime.ApplicationStopping);
-                try
+                // The whole computation under the retrying strategy (run again from its start after an outage), so that its
+                // queries stream their rows instead of being buffered whole first (decision 0020, "The fifth round").
+                return await computing.StreamedAsync(async t =>
                 {
-                    await computing.ExecuteSqlAsync($"SELECT set_config('max_parallel_workers_per_gather', {cache.ParallelWorkersPerQuery.ToString(CultureInfo.InvariantCulture)}, false)",
-                        lifetime.ApplicationStopping);
-                    return await work(scope.ServiceProvider, lifetime.ApplicationStopping);
-                }
-                finally
-                {
+                    if (cache.ParallelWorkersPerQuery < 0 || !computing.IsNpgsql()) return await work(scope.ServiceProvider, t);
+                    // One connection for the whole computation, with its own parallel workers; set back before it returns to the
+                    // pool (the pool does not reset a connection: DataServices.WithPoolDefaults).
+                    await computing.OpenConnectionAsync(t);
                     try
                     {
-                        await computing.ExecuteSqlRawAsync("RESET max_parallel_workers_per_gather", CancellationToken.None);
+                        await computing.ExecuteSqlAsync($"SELECT set_config('max_parallel_workers_per_gather', {cache.ParallelWorkersPerQuery.ToString(CultureInfo.InvariantCulture)}, false)", t);
+                        return await work(scope.ServiceProvider, t);
                     }
-                    catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+                    finally
                     {
-                        log.LogWarning(e, "A computation's connection could not set its parallel workers back");
+                        try
+                        {
+                            await computing.ExecuteSqlRawAsync("RESET max_parallel_workers_per_gather", CancellationToken.None);
+                        }
+                        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+                        {
+                            log.LogWarning(e, "A computation's connection could not set its parallel workers back");
+                        }
+                        await computing.CloseConnectionAsync();
                     }
-                    await computing.CloseConnectionAsync();
-                }
+                }, lifetime.ApplicationStopping);
             });
     }
 
