@@ -35,7 +35,7 @@ sampler=$!
 counters_bin=$(command -v dotnet-counters || ls ~/.dotnet/tools/dotnet-counters 2>/dev/null || true)
 if [ -n "$counters_bin" ]; then
   "$counters_bin" collect -p "$app" --refresh-interval "$sample" --format csv -o "$samples/gc.csv" \
-    --counters 'System.Runtime[dotnet.gc.last_collection.heap.size,dotnet.gc.last_collection.memory.committed_size],Clusterpact' >/dev/null 2>&1 &
+    --counters 'System.Runtime[dotnet.gc.last_collection.heap.size,dotnet.gc.last_collection.memory.committed_size,dotnet.jit.compiled_methods],Microsoft.EntityFrameworkCore[microsoft.entityframeworkcore.compiled_query_cache_misses],Clusterpact' >/dev/null 2>&1 &
   counters=$!
 fi
 # After the counters: the sign-in's check of the session requests the dashboard, its first computation.
@@ -58,6 +58,15 @@ kept_answers() { # computed|evicted|refused
     END {for (k in n) if (n[k] > 0) printf "%s=%d ", k, n[k]}' "$samples/gc.csv"
 }
 gc_mb() { gc_figures "$1" | cut -d' ' -f1; }
+# Methods the JIT compiled and queries EF compiled since the start (counters: the rates summed): both level off once every
+# request shape has run; a count that keeps rising under the same requests is code memory that keeps growing.
+compiled() { # jit|ef
+  [ -s "$samples/gc.csv" ] || { echo '?'; return; }
+  awk -F, -v what="$1" '(what == "jit" && $3 ~ /jit.compiled_methods/) || (what == "ef" && $3 ~ /compiled_query_cache_misses/) {n += $NF}
+    END {printf "%.0f", n}' "$samples/gc.csv"
+}
+# The runtime's code and type data (JIT code and loader heaps, mapped twice for W^X as /memfd:doublemapper), resident MB.
+code_mb() { awk '/^[0-9a-f]+-[0-9a-f]+ / {d = ($0 ~ /doublemapper/)} d && /^Rss:/ {n += $2} END {printf "%.0f", n / 1024}' "/proc/$1/smaps" 2>/dev/null || echo '?'; }
 gc_max_mb() { gc_figures "$1" | cut -d' ' -f2; }
 
 start_rss=$(rss_mb "$app")
@@ -71,7 +80,7 @@ if [ "${BENCH_WARM:-1}" != 0 ]; then
 fi
 warm_rss=$(rss_mb "$app")
 echo "after the first requests: RSS $warm_rss MB, peak RSS $(peak_rss_mb "$app") MB, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%7s %9s %9s %12s %10s %12s\n' minute rss_mb peak_mb gc_heap_mb gc_committed requests
+printf '%7s %9s %9s %12s %10s %8s %9s %8s %12s\n' minute rss_mb peak_mb gc_heap_mb gc_committed code_mb jit_methods ef_queries requests
 end=$(( $(date +%s) + minutes * 60 )); next=$(( $(date +%s) + 60 )); minute=0; served=0; i=0; signins=0
 while [ "$(date +%s)" -lt "$end" ]; do
   path=${paths[$(( i % ${#paths[@]} ))]}; i=$((i + 1))
@@ -84,7 +93,8 @@ while [ "$(date +%s)" -lt "$end" ]; do
   served=$((served + ${n:-0}))
   if [ "$(date +%s)" -ge "$next" ]; then
     minute=$((minute + 1)); next=$((next + 60))
-    printf '%7s %9s %9s %12s %10s %12s\n' "$minute" "$(rss_mb "$app")" "$(peak_rss_mb "$app")" "$(gc_mb heap)" "$(gc_mb committed)" "$served"
+    printf '%7s %9s %9s %12s %10s %8s %9s %8s %12s\n' "$minute" "$(rss_mb "$app")" "$(peak_rss_mb "$app")" "$(gc_mb heap)" "$(gc_mb committed)" \
+      "$(code_mb "$app")" "$(compiled jit)" "$(compiled ef)" "$served"
   fi
 done
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

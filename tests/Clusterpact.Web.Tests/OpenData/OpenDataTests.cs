@@ -159,7 +159,8 @@ public sealed class OpenDataTests(ClusterpactApp app)
         Assert.NotNull(refused);
         Assert.NotNull(refused!.QuerySelector("tr[data-code='OpenData.ResearchOrganisation']"));
         var set = await app.WithScopeAsync(sp => sp.GetRequiredService<PublishedAwards>().BuildAsync(CancellationToken.None));
-        Assert.Contains(new NotPublished(PublishedAwards.ProjectSourceName, $"project-{ids.ProjectId:N}-{ids.CollegeId:N}", "Open Data Recyclage Demonstrator", "OpenData.ResearchOrganisation"), set.Refused);
+        Assert.Contains((PublishedAwards.ProjectSourceName, $"project-{ids.ProjectId:N}-{ids.CollegeId:N}", "Open Data Recyclage Demonstrator", "OpenData.ResearchOrganisation"),
+            set.Refused.Select(r => (r.Source, r.Reference, r.Name, r.Code)));
         Assert.Null((await app.Anonymous().GetDocumentAsync("/OpenData")).QuerySelector("[data-testid=refused]"));
     }
 
@@ -387,6 +388,28 @@ public sealed class OpenDataMappingTests
         var on = PublishedAwards.Build(sources, [], [AwardOrganisation.Of(organisation)], Measures, TransparencyRuleSet.Default, new DateOnly(2027, 1, 1));
         Assert.Equal([new DateOnly(2024, 1, 1), new DateOnly(2027, 1, 1)], on.Published.Select(a => a.GrantedOn).Order());
         Assert.Empty(on.Refused);
+    }
+
+    [Fact]
+    public void A_refused_line_is_named_by_the_reference_its_award_would_carry_and_listed_once()
+    {
+        Guid european = Guid.NewGuid(), undecided = Guid.NewGuid(), unknownPartner = Guid.NewGuid(), stranger = Guid.NewGuid();
+        AwardProject Decided(Guid id, ProjectType type, DateOnly? decidedOn, params AwardPartner[] partners) =>
+            new(id, $"Project {type}", type, ProjectStatus.Running, 200_000m, decidedOn, new DateOnly(2024, 1, 1), new DateOnly(2025, 12, 31), partners);
+        var organisation = new AwardOrganisation(Guid.NewGuid(), "Trekker NV", OrganisationKind.Company, "0403170701", SizeClass.Small, "BE21", "20.1");
+        var set = PublishedAwards.Build([], [
+                Decided(european, ProjectType.European, new DateOnly(2024, 3, 1)),
+                Decided(undecided, ProjectType.Collaboration, null),
+                // A partner the register does not hold, with two shares: one refusal.
+                Decided(unknownPartner, ProjectType.Collaboration, new DateOnly(2024, 3, 1),
+                    new AwardPartner(stranger, PartnerRole.Lead, 100_000m), new AwardPartner(stranger, PartnerRole.Partner, 100_000m)),
+            ], [organisation], Measures, TransparencyRuleSet.Default);
+
+        Assert.Equal([
+                (PublishedAwards.ProjectSourceName, $"project-{european:N}", "Project European", "OpenData.EuropeanFunds"),
+                (PublishedAwards.ProjectSourceName, $"project-{undecided:N}", "Project Collaboration", "OpenData.DecisionDateUnknown"),
+                (PublishedAwards.ProjectSourceName, $"project-{unknownPartner:N}-{stranger:N}", "Project Collaboration", "OpenData.OrganisationUnknown"),
+            ], set.Refused.Select(r => (r.Source, r.Reference, r.Name, r.Code)));
     }
 
     [Fact]

@@ -6,7 +6,33 @@ namespace Clusterpact.Web.Features.OpenData;
 /// <summary>A line that was not turned into a publishable award, with the rule code; for the agency, never public.</summary>
 /// <param name="Source">"Agreement" or "Project".</param>
 /// <param name="Name">The cluster's name or the project's title, so an officer can find and correct it.</param>
-public sealed record NotPublished(string Source, string Reference, string Name, string Code);
+/// <remarks>The kept open data holds every refused line (187,000 at the EU size, most of them a partner's share of a project):
+/// a line keeps the ids its reference is made of and writes the reference when it is read, instead of keeping 187,000
+/// formatted references (about 26 MB of the kept set; issue 18, memory).</remarks>
+public sealed record NotPublished(string Source, string Name, string Code)
+{
+    private Guid LineId { get; init; }
+    private Guid PartnerId { get; init; }
+    private int TermNumber { get; init; }
+    private string? Written { get; init; }
+
+    /// <summary>The line's reference, as its award would carry it: "agreement-{id}-{term}", "project-{id}" or "project-{id}-{organisation}".</summary>
+    public string Reference => Written ?? (TermNumber > 0 ? $"agreement-{LineId:N}-{TermNumber}" : PartnerId == Guid.Empty ? $"project-{LineId:N}" : $"project-{LineId:N}-{PartnerId:N}");
+
+    /// <summary>A working year of an agreement's term (numbered from 1).</summary>
+    public static NotPublished Agreement(Guid agreementId, int term, string clusterName, string code) =>
+        new(PublishedAwards.AgreementSourceName, clusterName, code) { LineId = agreementId, TermNumber = term };
+
+    /// <summary>A project as a whole.</summary>
+    public static NotPublished Project(Guid projectId, string title, string code) => new(PublishedAwards.ProjectSourceName, title, code) { LineId = projectId };
+
+    /// <summary>One partner's share of a project.</summary>
+    public static NotPublished Partner(Guid projectId, Guid organisationId, string title, string code) =>
+        new(PublishedAwards.ProjectSourceName, title, code) { LineId = projectId, PartnerId = organisationId };
+
+    /// <summary>An award line that already has its reference.</summary>
+    public static NotPublished Line(string source, string reference, string name, string code) => new(source, name, code) { Written = reference };
+}
 
 /// <summary>Everything the public listing rests on: the published awards and what was left out, and why.</summary>
 /// <param name="BelowThreshold">Awards (after aggregation) at or below the threshold in force on their date.</param>
@@ -236,20 +262,19 @@ public sealed class PublishedAwards(ClusterpactDbContext db, IOptions<OpenDataOp
             {
                 var termIndex = Math.Max(0, agreement.Terms.ToList().FindLastIndex(t => t.Start <= year.YearStart));
                 var term = agreement.Terms[termIndex];
-                var reference = $"agreement-{agreement.Id:N}-{termIndex + 1}";
                 if (organisation is null)
                 {
-                    _refused.Add(new NotPublished(AgreementSourceName, reference, cluster.Name,
+                    _refused.Add(NotPublished.Agreement(agreement.Id, termIndex + 1, cluster.Name,
                         cluster.EnterpriseNumber is null ? "OpenData.ClusterNumberMissing" : "OpenData.ClusterNotInRegister"));
                     continue;
                 }
                 var termEnd = termIndex + 1 < agreement.Terms.Count ? agreement.Terms[termIndex + 1].Start.AddDays(-1) : agreement.End;
                 var yearEnd = year.YearStart.AddYears(1).AddDays(-1);
-                var grant = new AidGrant(reference, $"Werkingssteun clusterorganisatie {cluster.Name} {term.Start.Year}-{termEnd.Year}", year.GrantedAid,
+                var grant = new AidGrant($"agreement-{agreement.Id:N}-{termIndex + 1}", $"Werkingssteun clusterorganisatie {cluster.Name} {term.Start.Year}-{termEnd.Year}", year.GrantedAid,
                     AidObjective.InnovationClusters, term.Start, measures.ClusterAid, PlannedStart: year.YearStart, PlannedEnd: yearEnd < termEnd ? yearEnd : termEnd);
                 var award = AidAward.Create(Beneficiary(organisation, naturalPersons), grant);
                 if (award.IsSuccess) AddLine(award.Value!, award.Value!);
-                else _refused.Add(new NotPublished(AgreementSourceName, reference, cluster.Name, award.Error!.Code));
+                else _refused.Add(NotPublished.Agreement(agreement.Id, termIndex + 1, cluster.Name, award.Error!.Code));
             }
         }
 
@@ -263,15 +288,14 @@ public sealed class PublishedAwards(ClusterpactDbContext db, IOptions<OpenDataOp
         public void Add(AwardProject project)
         {
             if (!Decided.Contains(project.Status) || project.Aid <= 0) return;
-            var projectReference = $"project-{project.Id:N}";
             if (!Project.DrawsOnEnvelope(project.Type))
             {
-                _refused.Add(new NotPublished(ProjectSourceName, projectReference, project.Title, project.Type == ProjectType.European ? "OpenData.EuropeanFunds" : "OpenData.OtherInstrument"));
+                _refused.Add(NotPublished.Project(project.Id, project.Title, project.Type == ProjectType.European ? "OpenData.EuropeanFunds" : "OpenData.OtherInstrument"));
                 return;
             }
             if (project.DecidedOn is null)
             {
-                _refused.Add(new NotPublished(ProjectSourceName, projectReference, project.Title, "OpenData.DecisionDateUnknown"));
+                _refused.Add(NotPublished.Project(project.Id, project.Title, "OpenData.DecisionDateUnknown"));
                 return;
             }
             // What a line's source keeps of the project: not its partners' shares.
@@ -280,20 +304,20 @@ public sealed class PublishedAwards(ClusterpactDbContext db, IOptions<OpenDataOp
             {
                 if (!_byId.TryGetValue(organisationId, out var organisation))
                 {
-                    _refused.Add(new NotPublished(ProjectSourceName, ProjectReference(project, organisationId), project.Title, "OpenData.OrganisationUnknown"));
+                    _refused.Add(NotPublished.Partner(project.Id, organisationId, project.Title, "OpenData.OrganisationUnknown"));
                     continue;
                 }
                 if (organisation is { Kind: OrganisationKind.KnowledgeInstitution, SizeClass: null })
                 {
                     // Aid for a research organisation's non-economic activity is not State aid (R&D&I Framework 2022, 2.1.1):
                     // not published unless the agency classes it as an undertaking (a size override).
-                    _refused.Add(new NotPublished(ProjectSourceName, ProjectReference(project, organisationId), project.Title, "OpenData.ResearchOrganisation"));
+                    _refused.Add(NotPublished.Partner(project.Id, organisationId, project.Title, "OpenData.ResearchOrganisation"));
                     continue;
                 }
                 var line = new ProjectLine(decided, organisation, aid);
                 var award = AidAward.Create(Beneficiary(organisation, naturalPersons), ProjectGrant(line, measures.ProjectAid));
                 if (award.IsSuccess) AddLine(award.Value!, line);
-                else _refused.Add(new NotPublished(ProjectSourceName, ProjectReference(project, organisationId), project.Title, award.Error!.Code));
+                else _refused.Add(NotPublished.Partner(project.Id, organisationId, project.Title, award.Error!.Code));
             }
         }
 
@@ -306,7 +330,7 @@ public sealed class PublishedAwards(ClusterpactDbContext db, IOptions<OpenDataOp
                 return;
             }
             _waiting.Add(line, source);
-            _notYetGranted.Add(new NotPublished(line.Objective == AidObjective.InnovationClusters ? AgreementSourceName : ProjectSourceName, line.Reference, line.Title, "OpenData.NotYetGranted"));
+            _notYetGranted.Add(NotPublished.Line(line.Objective == AidObjective.InnovationClusters ? AgreementSourceName : ProjectSourceName, line.Reference, line.Title, "OpenData.NotYetGranted"));
         }
 
         /// <summary>The awards to publish and the refusals, once every organisation, agreement and project is in.</summary>
@@ -317,8 +341,9 @@ public sealed class PublishedAwards(ClusterpactDbContext db, IOptions<OpenDataOp
             var findings = OpenDataPrivacy.Check(publishable).Select(f => f.AwardReference).ToHashSet(StringComparer.Ordinal);
             var refused = _refused.Concat(_notYetGranted).ToList();
             foreach (var award in publishable.Where(a => findings.Contains(a.Reference)))
-                refused.Add(new NotPublished(award.Objective == AidObjective.InnovationClusters ? AgreementSourceName : ProjectSourceName, award.Reference, award.Title, "OpenData.PersonalDataFound"));
-            var distinct = refused.DistinctBy(r => (r.Reference, r.Code)).ToList();
+                refused.Add(NotPublished.Line(award.Objective == AidObjective.InnovationClusters ? AgreementSourceName : ProjectSourceName, award.Reference, award.Title, "OpenData.PersonalDataFound"));
+            // The same reference with the same code once (an agreement's refused years of one term); by the parts, without writing references.
+            var distinct = refused.Distinct().ToList();
             return new OpenDataSet(publishable.Where(a => !findings.Contains(a.Reference)).ToList(), distinct, _granted.Count + _waiting.Count - publishable.Count);
         }
     }
