@@ -158,9 +158,10 @@ public sealed class OpenDataTests(ClusterpactApp app)
         var refused = (await officer.GetDocumentAsync("/OpenData")).QuerySelector("[data-testid=refused]");
         Assert.NotNull(refused);
         Assert.NotNull(refused!.QuerySelector("tr[data-code='OpenData.ResearchOrganisation']"));
+        // The kept set holds the refusals by rule with their examples, not the lines (A_kept_open_data_set_...).
         var set = await app.WithScopeAsync(sp => sp.GetRequiredService<PublishedAwards>().BuildAsync(CancellationToken.None));
-        Assert.Contains((PublishedAwards.ProjectSourceName, $"project-{ids.ProjectId:N}-{ids.CollegeId:N}", "Open Data Recyclage Demonstrator", "OpenData.ResearchOrganisation"),
-            set.Refused.Select(r => (r.Source, r.Reference, r.Name, r.Code)));
+        Assert.Contains(set.RefusedByRule, r => r.Code == "OpenData.ResearchOrganisation" && r.Count > 0);
+        Assert.Empty(set.Refused);
         Assert.Null((await app.Anonymous().GetDocumentAsync("/OpenData")).QuerySelector("[data-testid=refused]"));
     }
 
@@ -410,6 +411,26 @@ public sealed class OpenDataMappingTests
                 (PublishedAwards.ProjectSourceName, $"project-{undecided:N}", "Project Collaboration", "OpenData.DecisionDateUnknown"),
                 (PublishedAwards.ProjectSourceName, $"project-{unknownPartner:N}-{stranger:N}", "Project Collaboration", "OpenData.OrganisationUnknown"),
             ], set.Refused.Select(r => (r.Source, r.Reference, r.Name, r.Code)));
+    }
+
+    [Fact]
+    public void A_kept_open_data_set_holds_each_rules_count_and_first_five_names_instead_of_the_refused_lines()
+    {
+        AwardProject Other(string title, ProjectType type = ProjectType.RegularInstrument) =>
+            new(Guid.NewGuid(), title, type, ProjectStatus.Completed, 10_000m, new DateOnly(2024, 3, 1), new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31), []);
+        var set = PublishedAwards.Build([], [
+                Other("Europees project", ProjectType.European), Other("A"), Other("B"), Other("A"), Other("C"), Other("D"), Other("E"), Other("F"),
+            ], [], Measures, TransparencyRuleSet.Default);
+
+        var kept = set.Kept();
+
+        // Most frequent rule first; of its seven lines the first five distinct titles ("A" twice is one).
+        Assert.Equal([("OpenData.OtherInstrument", 7, "A|B|C|D|E"), ("OpenData.EuropeanFunds", 1, "Europees project")],
+            kept.RefusedByRule.Select(r => (r.Code, r.Count, string.Join("|", r.Examples))));
+        Assert.Empty(kept.Refused);
+        Assert.Equal(8, set.Refused.Count);
+        Assert.Equal(set.BelowThreshold, kept.BelowThreshold);
+        Assert.Same(set.Published, kept.Published);
     }
 
     [Fact]

@@ -2,7 +2,7 @@ namespace Clusterpact.Web.Features.OpenData;
 
 /// <summary>What the public open-data page shows: a page of awards, the years to filter on and, for the agency, what was left out.</summary>
 /// <param name="Refused">Refusals by rule code, most frequent first; empty unless asked for.</param>
-public sealed record OpenDataPage(Paged<AidAward> Result, IReadOnlyList<int> Years, IReadOnlyList<IGrouping<string, NotPublished>> Refused, int BelowThreshold);
+public sealed record OpenDataPage(Paged<AidAward> Result, IReadOnlyList<int> Years, IReadOnlyList<RuleRefusals> Refused, int BelowThreshold);
 
 /// <summary>The open-data page in one handler: the awards are derived once for the list, the year filter and the refusals.</summary>
 public sealed class GetOpenDataPage(PublishedAwards awards) : IUseCase

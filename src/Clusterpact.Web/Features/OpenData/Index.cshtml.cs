@@ -16,7 +16,7 @@ public sealed class IndexModel(GetOpenDataPage openData, Permissions permissions
     public IReadOnlyList<TransparencyRule> Rules => TransparencyRuleSet.Default.Rules;
 
     /// <summary>Refusals by rule code, for agency staff only; empty for everyone else.</summary>
-    public IReadOnlyList<IGrouping<string, NotPublished>> Refused { get; private set; } = [];
+    public IReadOnlyList<RuleRefusals> Refused { get; private set; } = [];
     public int BelowThreshold { get; private set; }
     public bool ShowRefused { get; private set; }
 
