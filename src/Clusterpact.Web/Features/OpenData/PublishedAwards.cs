@@ -6,9 +6,9 @@ namespace Clusterpact.Web.Features.OpenData;
 /// <summary>A line that was not turned into a publishable award, with the rule code; for the agency, never public.</summary>
 /// <param name="Source">"Agreement" or "Project".</param>
 /// <param name="Name">The cluster's name or the project's title, so an officer can find and correct it.</param>
-/// <remarks>The kept open data holds every refused line (187,000 at the EU size, most of them a partner's share of a project):
-/// a line keeps the ids its reference is made of and writes the reference when it is read, instead of keeping 187,000
-/// formatted references (about 26 MB of the kept set; issue 18, memory).</remarks>
+/// <remarks>The open data's computation refuses 187,000 lines at the EU size, most of them a partner's share of a project:
+/// a line keeps the ids its reference is made of and writes the reference when it is read, instead of holding 187,000
+/// formatted references of 73 characters (about 30 MB; issue 18, memory). The kept set holds none (<see cref="OpenDataSet.Kept"/>).</remarks>
 public sealed record NotPublished(string Source, string Name, string Code)
 {
     private Guid LineId { get; init; }
