@@ -74,6 +74,52 @@ public sealed class KeptRenderTests(ClusterpactApp app)
         Assert.Equal(before, await ActualAsync(officer));
     }
 
+    /// <summary>
+    /// Issue 18: a search of the register by someone who sees the whole programme is kept per search, filters, sort and
+    /// page (its trigram read was most of a search's cost at the EU size), and its rendered table with it. Page 2 and
+    /// another order are their own pages; a rename shows at the next request; a cluster's manager searches their own
+    /// members and never gets the kept page.
+    /// </summary>
+    [Fact]
+    public async Task A_kept_register_search_is_the_page_asked_for_shows_a_rename_at_the_next_request_and_a_manager_searches_their_own()
+    {
+        var officer = await app.SignedInAsync(Emails.Officer);
+        var manager = await app.SignedInAsync(Emails.CatalistiManager);
+        async Task<IReadOnlyList<string>> NamesAsync(HttpClient client, string query) =>
+            (await client.GetDocumentAsync("/Organisations?size=5&" + query)).QuerySelectorAll("[data-testid=organisation-table] tbody tr td:first-child a")
+                .Select(a => a.TextContent.Trim()).ToList();
+        var first = await NamesAsync(officer, "search=a&sort=Country");
+        var second = await NamesAsync(officer, "search=a&sort=Country&p=2");
+        Assert.Equal(5, first.Count);
+        Assert.Equal(5, second.Count);
+        Assert.NotEqual(first, second);
+        Assert.Equal(first, await NamesAsync(officer, "search=a&sort=Country"));
+        Assert.NotEqual(first, await NamesAsync(officer, "search=a&sort=Country&desc=true"));
+
+        var catalisti = await app.ClusterIdAsync("Catalisti");
+        var outsider = await app.WithDbAsync(db => db.Organisations.Where(o => !db.Memberships.Any(m => m.OrganisationId == o.Id && m.ClusterId == catalisti))
+            .Select(o => new { o.Id, o.Name }).FirstAsync());
+        Task RenameAsync(string name) => app.WithDbAsync(async db =>
+        {
+            var organisation = await db.Organisations.SingleAsync(o => o.Id == outsider.Id);
+            db.Entry(organisation).Property(o => o.Name).CurrentValue = name;
+            return await db.SaveChangesAsync();
+        });
+        Assert.Empty(await NamesAsync(officer, "search=Zoekproef"));
+        await RenameAsync("Zoekproef Kept BV");
+        try
+        {
+            Assert.Equal(["Zoekproef Kept BV"], await NamesAsync(officer, "search=zoekproef"));
+            Assert.Equal(["Zoekproef Kept BV"], await NamesAsync(officer, "search=Zoekproef"));
+            Assert.Empty(await NamesAsync(manager, "search=Zoekproef"));
+        }
+        finally
+        {
+            await RenameAsync(outsider.Name);
+        }
+        Assert.Empty(await NamesAsync(officer, "search=Zoekproef"));
+    }
+
     [Fact]
     public async Task A_kept_overview_page_is_the_page_asked_for_in_the_sort_asked_for()
     {

@@ -133,6 +133,8 @@ public sealed class ReadModelTests(ClusterpactApp app)
     [InlineData("/Clusters", true)]
     [InlineData("/Clusters?sort=Members&desc=true&p=2", true)]
     [InlineData("/api/v1/clusters?search=a", true)]
+    [InlineData("/Organisations?search=a&p=2", true)]
+    [InlineData("/api/v1/organisations?search=de&limit=5", true)]
     [InlineData("/AnswerPack?on=2019-06-30", true)]
     [InlineData("/AnswerPack?handler=Pdf", true)]
     public async Task A_second_request_without_a_change_reads_only_the_stamps(string url, bool signedIn)
@@ -181,6 +183,8 @@ public sealed class ReadModelTests(ClusterpactApp app)
     [InlineData("/Clusters?sort=Members", nameof(ListClusters))]
     [InlineData("/AnswerPack", nameof(GetAnswerPack))]
     [InlineData("/Organisations?sort=Clusters", nameof(RankOrganisationsByClusters))]
+    [InlineData("/Organisations?search=a&sort=Kind", nameof(ListOrganisations))]
+    [InlineData("/api/v1/organisations?search=a", nameof(ListOrganisations))]
     public async Task The_areas_a_kept_answer_declares_cover_every_table_it_reads(string url, string useCase)
     {
         var client = useCase == nameof(PublishedAwards) ? app.Anonymous() : await app.SignedInAsync(Emails.Reader);
@@ -192,7 +196,7 @@ public sealed class ReadModelTests(ClusterpactApp app)
         Assert.NotEmpty(read);
         var declared = useCase switch { nameof(GetDashboard) => GetDashboard.Reads, nameof(PublishedAwards) => PublishedAwards.Reads,
             nameof(GetAgreementOverview) => GetAgreementOverview.Reads, nameof(ListDeadlines) => ListDeadlines.Reads, nameof(GetOverviewPage) => GetOverviewPage.Reads, nameof(ListClusters) => ListClusters.Reads,
-            nameof(GetAnswerPack) => GetAnswerPack.Reads, nameof(RankOrganisationsByClusters) => RankOrganisationsByClusters.Reads, _ => GetKpiAcrossClusters.Reads };
+            nameof(GetAnswerPack) => GetAnswerPack.Reads, nameof(RankOrganisationsByClusters) => RankOrganisationsByClusters.Reads, nameof(ListOrganisations) => ListOrganisations.Reads, _ => GetKpiAcrossClusters.Reads };
         Assert.Subset(declared.ToHashSet(), read);
     }
 
