@@ -76,9 +76,8 @@ public sealed class KeptRenderTests(ClusterpactApp app)
 
     /// <summary>
     /// Issue 18: a search of the register by someone who sees the whole programme is kept per search, filters, sort and
-    /// page (its trigram read was most of a search's cost at the EU size), and its rendered table with it. Page 2 and
-    /// another order are their own pages; a rename shows at the next request; a cluster's manager searches their own
-    /// members and never gets the kept page.
+    /// page (its trigram read was most of a search's cost at the EU size). Page 2 and another order are their own pages;
+    /// a rename shows at the next request; a cluster's manager searches their own members and never gets the kept page.
     /// </summary>
     [Fact]
     public async Task A_kept_register_search_is_the_page_asked_for_shows_a_rename_at_the_next_request_and_a_manager_searches_their_own()

@@ -286,6 +286,38 @@ public sealed class ReadModelSizeLimitTests
         Assert.Equal(2, cache.Memory.Count);
     }
 
+    /// <summary>
+    /// Issue 18: a search is kept (milliseconds to compute), and searches are asked under terms people type, so there can be
+    /// many. They make room before any other answer, even one read less recently: searches must not push out a dashboard
+    /// that took 20 s at the EU size.
+    /// </summary>
+    [Fact]
+    public async Task Cheap_answers_make_room_before_any_other_even_one_read_less_recently()
+    {
+        using var cache = new ReadModelCache(Options.Create(new ReadModelOptions { SizeLimit = 10 }));
+        var computed = new Dictionary<string, int>();
+        Task<List<int>> Compute(string useCase, int rows)
+        {
+            computed[useCase] = computed.GetValueOrDefault(useCase) + 1;
+            return Task.FromResult(Enumerable.Range(0, rows).ToList());
+        }
+        Task<List<int>> Get(string useCase, int rows, bool cheap = false) => View(cache).GetAsync(useCase, null, Reads, () => Compute(useCase, rows), a => a.Count, cheap);
+
+        await Get("Test.Dashboard", 4);
+        await Get("Test.Search.1", 2, cheap: true);
+        await Get("Test.Search.2", 2, cheap: true);
+        await Get("Test.Search.1", 2, cheap: true);
+        // Full (8 of 10): a new search needs room. The dashboard was read least recently, yet the searches leave first.
+        await Get("Test.Search.3", 2, cheap: true);
+        await Get("Test.Search.4", 2, cheap: true);
+        await Get("Test.Search.5", 2, cheap: true);
+        await Get("Test.Dashboard", 4);
+
+        Assert.Equal(1, computed["Test.Dashboard"]);
+        Assert.Equal(1, computed["Test.Search.1"]);
+        Assert.True(cache.Held <= 10);
+    }
+
     [Fact]
     public async Task An_answer_larger_than_the_whole_limit_is_kept_alone_and_told_to_the_log()
     {
@@ -357,6 +389,6 @@ public sealed class ReadModelSizeLimitTests
 internal static class ReadModelViewTestExtensions
 {
     public static Task<T> GetAsync<T>(this ReadModelView view, string useCase, object? parameters, IReadOnlyCollection<ReadModelArea> reads, Func<Task<T>> compute,
-        Func<T, long> size) where T : class =>
-        view.GetAsync(useCase, parameters, reads, (_, _) => compute(), size);
+        Func<T, long> size, bool cheap = false) where T : class =>
+        view.GetAsync(useCase, parameters, reads, (_, _) => compute(), size, cheap);
 }

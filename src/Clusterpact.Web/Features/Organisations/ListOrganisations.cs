@@ -31,7 +31,7 @@ public sealed class ListOrganisations(ClusterpactDbContext db, Scope scope, Time
         if (Kept(q) is not { } asked) return await PageAsync(q, page, ct);
         var view = await readModels.ViewAsync(ct);
         return await view.GetAsync(nameof(ListOrganisations), (asked, page), Reads,
-            (services, t) => services.GetRequiredService<ListOrganisations>().PageAsync(asked, page, t), p => p.Items.Count + 1);
+            (services, t) => services.GetRequiredService<ListOrganisations>().PageAsync(asked, page, t), p => p.Items.Count + 1, cheap: true);
     }
 
     /// <summary>
@@ -135,7 +135,7 @@ public sealed class ListOrganisations(ClusterpactDbContext db, Scope scope, Time
         if (Kept(q) is not { } asked) return await WindowAsync(q, window, ct);
         var view = await readModels.ViewAsync(ct);
         return await view.GetAsync($"{nameof(ListOrganisations)}.Api", (asked, window), Reads,
-            (services, t) => services.GetRequiredService<ListOrganisations>().WindowAsync(asked, window, t), l => l.Items.Count + 1);
+            (services, t) => services.GetRequiredService<ListOrganisations>().WindowAsync(asked, window, t), l => l.Items.Count + 1, cheap: true);
     }
 
     private async Task<ApiList<OrganisationListItem>> WindowAsync(OrganisationListQuery q, ListWindow window, CancellationToken ct)

@@ -58,7 +58,7 @@ public sealed class ReadModelCache(IOptions<ReadModelOptions> options, ILogger<R
         while (Memory.Count > 0 && Held + needed() > SizeLimit)
         {
             var (count, held) = (Memory.Count, Held);
-            // Compact(p) removes (long)(Count * p) entries (the expired first, then by least recent use): here one.
+            // Compact(p) removes (long)(Count * p) entries (the expired first, then the cheap ones, then by least recent use): here one.
             Memory.Compact(Math.Min(1, 1.5 / count));
             if (Memory.Count == count && Held == held) return;
         }
@@ -240,11 +240,14 @@ public sealed class ReadModelView
     /// waits for the current answers it reads. If a computation fails, the request waiting for it sees the error and the
     /// other waiting requests each compute their own; the failure of a computation nobody waits for any more goes to the log.
     /// The answer is shared between requests: it must not be changed.
+    /// A <paramref name="cheap"/> answer (milliseconds to compute, asked under parameters people type, such as a search)
+    /// leaves the store before any other when room is needed: many of them must not push out an answer that took a minute.
     /// </summary>
     public async Task<T> GetAsync<T>(string useCase, object? parameters, IReadOnlyCollection<ReadModelArea> reads, Func<IServiceProvider, CancellationToken, Task<T>> compute,
-        Func<T, long> size)
+        Func<T, long> size, bool cheap = false)
         where T : class
     {
+        var priority = cheap ? CacheItemPriority.Low : CacheItemPriority.Normal;
         var question = new Question(useCase, parameters);
         var key = new Key(question, _today, string.Join(',', reads.Distinct().Order().Select(a => a + "=" + _stamps.GetValueOrDefault(a).ToString(CultureInfo.InvariantCulture))));
         var kept = _cache.Memory.Get<Kept>(question);
@@ -261,10 +264,10 @@ public sealed class ReadModelView
             await ((Task)running).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             _taken?.Invoke(key.ToString());
             if (running.IsCompletedSuccessfully) return (T)running.Result;
-            return await ComputeAndKeepAsync(key, compute, size);
+            return await ComputeAndKeepAsync(key, compute, size, priority);
         }
         // This request computes it: kept meanwhile by a computation that has just finished, or computed now.
-        var work = _cache.Memory.Get<Kept>(question) is { } justKept && justKept.Key == key ? Task.FromResult((T)justKept.Answer) : ComputeAndKeepAsync(key, compute, size);
+        var work = _cache.Memory.Get<Kept>(question) is { } justKept && justKept.Key == key ? Task.FromResult((T)justKept.Answer) : ComputeAndKeepAsync(key, compute, size, priority);
         _ = work.ContinueWith(done =>
         {
             // A failure is the waiting request's to throw; the other waiting ones are only told to compute their own.
@@ -297,7 +300,7 @@ public sealed class ReadModelView
         return (T)kept.Answer;
     }
 
-    private async Task<T> ComputeAndKeepAsync<T>(Key key, Func<IServiceProvider, CancellationToken, Task<T>> compute, Func<T, long> size) where T : class
+    private async Task<T> ComputeAndKeepAsync<T>(Key key, Func<IServiceProvider, CancellationToken, Task<T>> compute, Func<T, long> size, CacheItemPriority priority) where T : class
     {
         var (allocated, started) = (GC.GetTotalAllocatedBytes(), _clock.GetUtcNow());
         var answer = (T)await _run(async (services, ct) => await compute(services, ct));
@@ -307,7 +310,7 @@ public sealed class ReadModelView
         lock (_cache.Keeping)
         {
             // A view that read its stamps later may have kept a newer answer meanwhile: this one is then only this request's.
-            if (_cache.Memory.Get<Kept>(key.Question) is not { } newer || newer.Order <= _order) Keep(key, answer, units);
+            if (_cache.Memory.Get<Kept>(key.Question) is not { } newer || newer.Order <= _order) Keep(key, answer, units, priority);
         }
         _cache.CollectAfter(allocated);
         return answer;
@@ -318,14 +321,14 @@ public sealed class ReadModelView
     /// room for it. One larger than the whole limit is counted as the limit (it is then kept alone) and told to the log:
     /// computing it again for each request would cost far more than the memory.
     /// </summary>
-    private void Keep(Key key, object answer, long size)
+    private void Keep(Key key, object answer, long size, CacheItemPriority priority)
     {
         var counted = Math.Clamp(size, 1, Math.Max(1, _cache.SizeLimit));
         if (counted < size)
             _log?.LogWarning("The kept answer {UseCase} ({Size} units) is larger than ReadModels:SizeLimit ({Limit}): it is kept alone", key.Question.UseCase, size, _cache.SizeLimit);
         var kept = new Kept(key, answer, _clock.GetUtcNow(), _order, counted);
         _cache.MakeRoom(() => counted - (_cache.Memory.Get<Kept>(key.Question)?.Size ?? 0));
-        _cache.Memory.Set(key.Question, kept, new MemoryCacheEntryOptions { Size = counted, SlidingExpiration = _cache.Unused }.RegisterPostEvictionCallback(Evicted, _cache));
+        _cache.Memory.Set(key.Question, kept, new MemoryCacheEntryOptions { Size = counted, SlidingExpiration = _cache.Unused, Priority = priority }.RegisterPostEvictionCallback(Evicted, _cache));
         if (_cache.Memory.TryGetValue(key.Question, out var now) && ReferenceEquals(now, kept)) return;
         // Refused by the memory cache all the same (not expected after MakeRoom): each request would compute it again.
         kept.Refused = true;
