@@ -5,7 +5,8 @@
 local terms = {}
 local file = os.getenv("WRK_TERMS")
 if file and file ~= "" then
-  for line in io.lines(file) do terms[#terms + 1] = (line:gsub(" ", "%%20")) end
+  -- Each byte but the unreserved ones percent-encoded, as a browser sends a typed term ("métal", "a & b").
+  for line in io.lines(file) do terms[#terms + 1] = (line:gsub("[^%w%-%._~]", function(c) return string.format("%%%02X", c:byte()) end)) end
 end
 local next_term = tonumber(os.getenv("WRK_TERMS_START") or "0") or 0
 
