@@ -261,17 +261,24 @@ public sealed class ReadModelSizeLimitTests
     private static ReadModelView View(ReadModelCache cache, ILogger? log = null) =>
         new(cache, new Dictionary<ReadModelArea, long> { [ReadModelArea.Clusters] = 7 }, new DateOnly(2026, 12, 5), log: log);
 
-    [Fact]
-    public async Task An_answer_that_does_not_fit_beside_the_others_is_kept_and_the_least_recently_read_makes_room()
+    /// <summary>An answer of the given rows asked by use case, and how many times each use case was computed.</summary>
+    private static (Dictionary<string, int> Computed, Func<string, int, bool, Task<List<int>>> Get) Counted(ReadModelCache cache)
     {
-        using var cache = new ReadModelCache(Options.Create(new ReadModelOptions { SizeLimit = 10 }));
         var computed = new Dictionary<string, int>();
         Task<List<int>> Compute(string useCase, int rows)
         {
             computed[useCase] = computed.GetValueOrDefault(useCase) + 1;
             return Task.FromResult(Enumerable.Range(0, rows).ToList());
         }
-        Task<List<int>> Get(string useCase, int rows) => View(cache).GetAsync(useCase, null, Reads, () => Compute(useCase, rows), a => a.Count);
+        return (computed, (useCase, rows, cheap) => View(cache).GetAsync(useCase, null, Reads, () => Compute(useCase, rows), a => a.Count, cheap));
+    }
+
+    [Fact]
+    public async Task An_answer_that_does_not_fit_beside_the_others_is_kept_and_the_least_recently_read_makes_room()
+    {
+        using var cache = new ReadModelCache(Options.Create(new ReadModelOptions { SizeLimit = 10 }));
+        var (computed, get) = Counted(cache);
+        Task<List<int>> Get(string useCase, int rows) => get(useCase, rows, false);
 
         await Get("Test.Old", 4);
         await Get("Test.Read", 2);
@@ -295,13 +302,8 @@ public sealed class ReadModelSizeLimitTests
     public async Task Cheap_answers_make_room_before_any_other_even_one_read_less_recently()
     {
         using var cache = new ReadModelCache(Options.Create(new ReadModelOptions { SizeLimit = 10 }));
-        var computed = new Dictionary<string, int>();
-        Task<List<int>> Compute(string useCase, int rows)
-        {
-            computed[useCase] = computed.GetValueOrDefault(useCase) + 1;
-            return Task.FromResult(Enumerable.Range(0, rows).ToList());
-        }
-        Task<List<int>> Get(string useCase, int rows, bool cheap = false) => View(cache).GetAsync(useCase, null, Reads, () => Compute(useCase, rows), a => a.Count, cheap);
+        var (computed, get) = Counted(cache);
+        Task<List<int>> Get(string useCase, int rows, bool cheap = false) => get(useCase, rows, cheap);
 
         await Get("Test.Dashboard", 4);
         await Get("Test.Search.1", 2, cheap: true);
