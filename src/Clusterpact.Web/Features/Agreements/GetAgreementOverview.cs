@@ -42,7 +42,7 @@ public sealed class GetAgreementOverview(ClusterpactDbContext db, ClusterAccess 
     /// </summary>
     public async Task<AgreementOverviewData> HandleAsync(OverviewQuery q, CancellationToken ct)
     {
-        if (!user.SeesAllClusters || user.OnlyCluster is not null) return await ComputeAsync(q, ct);
+        if (!user.SharesKeptAnswers) return await ComputeAsync(q, ct);
         var view = await readModels.ViewAsync(ct);
         return await view.GetAsync(nameof(GetAgreementOverview), q, Reads, (services, t) => services.GetRequiredService<GetAgreementOverview>().ComputeAsync(q, t), d => d.Rows.Count + d.Deadlines.Count + 1);
     }

@@ -15,7 +15,7 @@ public sealed class GetOverviewPage(GetAgreementOverview overview, ListDeadlines
 
     public async Task<OverviewPageData> HandleAsync(OverviewQuery q, CancellationToken ct)
     {
-        if (!user.SeesAllClusters || user.OnlyCluster is not null) return await ComputeAsync(q, ct);
+        if (!user.SharesKeptAnswers) return await ComputeAsync(q, ct);
         var view = await readModels.ViewAsync(ct);
         return await view.GetAsync(nameof(GetOverviewPage), q, Reads, (services, t) => services.GetRequiredService<GetOverviewPage>().ComputeAsync(q, t), p => p.Overview.Rows.Count + p.Deadlines.Nearest.Count + 1);
     }

@@ -53,7 +53,7 @@ public sealed class ListDeadlines(ClusterpactDbContext db, ClusterAccess access,
         }, s => s.Nearest.Count + 1);
     }
 
-    private bool Shared => user.SeesAllClusters && user.OnlyCluster is null;
+    private bool Shared => user.SharesKeptAnswers;
 
     /// <summary>In date order the late ones come first, then the next due.</summary>
     private DeadlineSummary Summarise(IReadOnlyList<Deadline> all)

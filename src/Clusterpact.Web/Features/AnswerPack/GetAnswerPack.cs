@@ -80,7 +80,7 @@ public sealed class GetAnswerPack(ClusterpactDbContext db, GetKpisAsOf kpis, Agr
     /// </summary>
     public async Task<AnswerPackData> HandleAsync(DateOnly on, CancellationToken ct)
     {
-        if (!user.SeesAllClusters || user.OnlyCluster is not null) return await ComputeAsync(on, ct);
+        if (!user.SharesKeptAnswers) return await ComputeAsync(on, ct);
         return await KeptAsync(await readModels.ViewAsync(ct), on);
     }
 
@@ -91,7 +91,7 @@ public sealed class GetAnswerPack(ClusterpactDbContext db, GetKpisAsOf kpis, Agr
     /// </summary>
     public async Task<byte[]> DocumentAsync(string document, DateOnly on, Func<AnswerPackData, CancellationToken, Task<byte[]>> render, CancellationToken ct)
     {
-        if (!user.SeesAllClusters || user.OnlyCluster is not null) return await render(await ComputeAsync(on, ct), ct);
+        if (!user.SharesKeptAnswers) return await render(await ComputeAsync(on, ct), ct);
         var view = await readModels.ViewAsync(ct);
         return await view.GetAsync($"{nameof(GetAnswerPack)}.{document}", (on, CultureInfo.CurrentCulture.Name), Reads,
             async (services, t) => await render(await services.GetRequiredService<GetAnswerPack>().HandleAsync(on, t), t), b => b.Length / 1024 + 1);

@@ -24,7 +24,7 @@ public sealed class ListClusters(ClusterpactDbContext db, ClusterAccess access, 
 
     public async Task<Paged<ClusterListItem>> HandleAsync(ClusterListQuery q, PageRequest page, CancellationToken ct)
     {
-        if (!user.SeesAllClusters || user.OnlyCluster is not null) return await Build(q).ToPageAsync(page, ct);
+        if (!user.SharesKeptAnswers) return await Build(q).ToPageAsync(page, ct);
         var view = await readModels.ViewAsync(ct);
         return await view.GetAsync(nameof(ListClusters), (q, page), Reads, (services, t) => services.GetRequiredService<ListClusters>().Build(q).ToPageAsync(page, t), p => p.Items.Count + 1);
     }
@@ -32,7 +32,7 @@ public sealed class ListClusters(ClusterpactDbContext db, ClusterAccess access, 
     /// <summary>One cursor window for the API, searched and filtered as the page is.</summary>
     public async Task<ApiList<ClusterListItem>> HandleAsync(ClusterListQuery q, ListWindow window, CancellationToken ct)
     {
-        if (!user.SeesAllClusters || user.OnlyCluster is not null) return await WindowAsync(q, window, ct);
+        if (!user.SharesKeptAnswers) return await WindowAsync(q, window, ct);
         var view = await readModels.ViewAsync(ct);
         return await view.GetAsync($"{nameof(ListClusters)}.Api", (q, window), Reads, (services, t) => services.GetRequiredService<ListClusters>().WindowAsync(q, window, t), l => l.Items.Count + 1);
     }

@@ -39,7 +39,7 @@ public sealed class GetDashboard(ClusterpactDbContext db, GetProgrammeKpisAsOf k
     public async Task<DashboardData> HandleAsync(CancellationToken ct)
     {
         // The page is for those who see every cluster (policy ProgrammeView); anyone scoped narrower gets an answer of their own.
-        if (!user.SeesAllClusters || user.OnlyCluster is not null) return await ComputeAsync(ct);
+        if (!user.SharesKeptAnswers) return await ComputeAsync(ct);
         var view = await readModels.ViewAsync(ct);
         return await view.GetAsync(nameof(GetDashboard), null, Reads, (services, t) => services.GetRequiredService<GetDashboard>().ComputeAsync(t),
             d => d.Clusters.Count + d.Money.Count + d.Evaluations.Count + d.Deadlines.Nearest.Count + d.PendingReports.Count + d.Kpis.Count * Math.Max(1, d.KpiYears.Count));

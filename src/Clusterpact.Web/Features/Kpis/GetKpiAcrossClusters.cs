@@ -45,7 +45,7 @@ public sealed class GetKpiAcrossClusters(ClusterAccess access, KpiValues kpis, T
     /// <summary>Kept per KPI and year for those who see every cluster (decision 0020); anyone scoped narrower gets an answer of their own.</summary>
     public async Task<KpiAcrossClusters> HandleAsync(KpiDefinition kpi, int? year, CancellationToken ct)
     {
-        if (!user.SeesAllClusters || user.OnlyCluster is not null) return await ComputeAsync(kpi, year, ct);
+        if (!user.SharesKeptAnswers) return await ComputeAsync(kpi, year, ct);
         var view = await readModels.ViewAsync(ct);
         return await view.GetAsync(nameof(GetKpiAcrossClusters), (kpi.Code, year), Reads, (services, t) => services.GetRequiredService<GetKpiAcrossClusters>().ComputeAsync(kpi, year, t), k => k.Rows.Count + k.ProgrammeYears.Count);
     }

@@ -40,7 +40,7 @@ public sealed class ListOrganisations(ClusterpactDbContext db, Scope scope, Time
     /// and "ferroplast" share one answer.
     /// </summary>
     private OrganisationListQuery? Kept(OrganisationListQuery q) =>
-        string.IsNullOrWhiteSpace(q.Search) || !user.SeesAllClusters || user.OnlyCluster is not null ? null
+        string.IsNullOrWhiteSpace(q.Search) || !user.SharesKeptAnswers ? null
             : q with { Search = q.Search.Trim().ToLowerInvariant() };
 
     private async Task<Paged<OrganisationListItem>> PageAsync(OrganisationListQuery q, PageRequest page, CancellationToken ct)
@@ -50,7 +50,7 @@ public sealed class ListOrganisations(ClusterpactDbContext db, Scope scope, Time
         // the window, the total).
         if (await FewMatchesAsync(q, filtered, ct) is { } found) return await FewAsync(found, q, page, ct);
         // One cluster's members are few (a few hundred at the EU size): SQL counts theirs. A manager sees a few clusters' members.
-        if (q.Sort == OrganisationSort.Clusters && q.ClusterId is null && user.SeesAllClusters && user.OnlyCluster is null) return await RankedAsync(q, page, ct);
+        if (q.Sort == OrganisationSort.Clusters && q.ClusterId is null && user.SharesKeptAnswers) return await RankedAsync(q, page, ct);
         return q.Sort == OrganisationSort.Name
             ? await filtered.ToKeysetPageAsync(name, o => o.Id, q.Descending, select, r => r.Id, page, ct)
             : await rows.ToPageAsync(page, ct);

@@ -42,6 +42,12 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
     /// <summary>The one cluster a cluster manager's machine client acts for (null for people and the agency's clients).</summary>
     public Guid? OnlyCluster => Clients.ClientClaims.ClusterOf(Principal);
 
+    /// <summary>
+    /// Whether this caller's answers are the whole programme's, so a kept answer (decision 0020) serves them and everybody
+    /// else who sees it all: they see every cluster and are not a machine client narrowed to one. Anyone else computes their own.
+    /// </summary>
+    public bool SharesKeptAnswers => SeesAllClusters && OnlyCluster is null;
+
     public static Guid? IdOf(ClaimsPrincipal user) => Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 }
 
